@@ -1,0 +1,26 @@
+//! Vigil's schema migrations. They run on SQLite and PostgreSQL alike.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_core;
+mod m20261122_000002_testing_monitoring;
+mod m20261122_000003_access;
+mod m20261122_000004_status_pages;
+mod m20261122_000005_billing_callbacks;
+mod util;
+
+/// Runs the migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_core::Migration),
+            Box::new(m20261122_000002_testing_monitoring::Migration),
+            Box::new(m20261122_000003_access::Migration),
+            Box::new(m20261122_000004_status_pages::Migration),
+            Box::new(m20261122_000005_billing_callbacks::Migration),
+        ]
+    }
+}

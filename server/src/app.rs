@@ -1,0 +1,180 @@
+//! Builds the state and the router, and runs the server until asked to stop.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use sea_orm::ConnectionTrait;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::password::PasswordHasher;
+use crate::config::Settings;
+use crate::crypto::MasterKey;
+use crate::events::EventBus;
+use crate::graphql;
+use crate::http::{self, GraphqlState};
+use crate::mail::Mailer;
+use crate::state::{AppState, Inner};
+
+/// Largest request body accepted (API.md).
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// Opens the data directory, the master key and the database (migrated), and assembles the
+/// shared state.
+pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
+    build_state_with(settings, PasswordHasher::new()?).await
+}
+
+/// Like [`build_state`], with a chosen password hasher (tests use cheaper parameters).
+pub async fn build_state_with(
+    settings: Settings,
+    passwords: PasswordHasher,
+) -> anyhow::Result<AppState> {
+    std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+        format!(
+            "creating the data directory {}",
+            settings.data_dir.display()
+        )
+    })?;
+    let master_key = match &settings.master_key {
+        Some(key) => MasterKey::from_base64(key).context("invalid setting master_key")?,
+        None => MasterKey::load_or_create(&settings.data_dir)?,
+    };
+    let (db, statements) = crate::db::connect(&settings.database_url()).await?;
+    crate::db::migrate_up(&db).await?;
+    let mailer = Mailer::new(&settings.smtp)?;
+    Ok(AppState::new(Inner {
+        db,
+        statements,
+        settings,
+        master_key,
+        mailer,
+        events: EventBus::new(),
+        passwords,
+    }))
+}
+
+/// The GraphQL schema with the state attached.
+pub fn schema(state: &AppState) -> graphql::VigilSchema {
+    let mut builder = graphql::builder().data(state.clone());
+    if !state.settings.introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// Every route of the server.
+pub fn router(state: AppState) -> Router {
+    let gql = GraphqlState {
+        schema: schema(&state),
+        app: state.clone(),
+    };
+    let api = Router::new()
+        .merge(http::router(gql))
+        .route("/healthz", get(healthz))
+        .with_state(());
+    let health = Router::new()
+        .route("/readyz", get(readyz))
+        .with_state(state.clone());
+    let web_dir = state.settings.web_dir.clone();
+    let app = api.merge(health);
+    let app = if web_dir.join("index.html").exists() {
+        let assets = Router::new()
+            .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            ));
+        app.merge(assets).fallback_service(
+            ServeDir::new(&web_dir).fallback(ServeFile::new(web_dir.join("index.html"))),
+        )
+    } else {
+        app.fallback(get(placeholder))
+    };
+    app.layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.execute_unprepared("SELECT 1").await {
+        Ok(_) => (StatusCode::OK, "ready"),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+    }
+}
+
+async fn placeholder() -> impl IntoResponse {
+    Html(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vigil</title></head>\
+         <body><h1>Vigil is running</h1><p>The web app is not built. The GraphQL API and \
+         GraphiQL are at <a href=\"/graphql\">/graphql</a>.</p></body></html>",
+    )
+}
+
+/// A running server.
+pub struct RunningApp {
+    pub state: AppState,
+    pub addr: SocketAddr,
+    shutdown: CancellationToken,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningApp {
+    /// The base URL clients use.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting requests, lets running ones finish (up to 10 s), and returns.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        self.shutdown.cancel();
+        match tokio::time::timeout(Duration::from_secs(10), self.task).await {
+            Ok(joined) => Ok(joined??),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Resolves when the server stops on its own (it should not).
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.shutdown.clone()
+    }
+}
+
+/// Binds `settings.bind` and serves `state` in the background.
+pub async fn spawn(state: AppState) -> anyhow::Result<RunningApp> {
+    let addr = state.settings.bind_addr()?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    let addr = listener.local_addr()?;
+    let shutdown = CancellationToken::new();
+    let app = router(state.clone());
+    let token = shutdown.clone();
+    let task = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move { token.cancelled().await })
+        .await
+    });
+    Ok(RunningApp {
+        state,
+        addr,
+        shutdown,
+        task,
+    })
+}

@@ -1,0 +1,171 @@
+//! The `vigil` command line.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use migration::{Migrator, MigratorTrait};
+
+use crate::config::{Mode, Overrides, Settings};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vigil",
+    version,
+    about = "Vigil: know your software works in production"
+)]
+pub struct Cli {
+    /// TOML settings file (default: ./vigil.toml when it exists). Also VIGIL_CONFIG.
+    #[arg(long, global = true, env = "VIGIL_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Runs the API, the web app and the workers.
+    Serve(ServeArgs),
+    /// Applies, reverts or lists schema migrations.
+    Migrate {
+        #[arg(value_enum, default_value = "up")]
+        action: MigrateAction,
+        /// With `down`: how many migrations to revert (default: all).
+        #[arg(long)]
+        steps: Option<u32>,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Prints the GraphQL schema (SDL).
+    Schema,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MigrateAction {
+    Up,
+    Down,
+    Status,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct DbArgs {
+    /// Database URL (sqlite:… or postgres://…). Also DATABASE_URL.
+    #[arg(long)]
+    pub database_url: Option<String>,
+    /// Data directory. Also VIGIL_DATA_DIR.
+    #[arg(long)]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ServeArgs {
+    /// Listen address, host:port. Also VIGIL_BIND.
+    #[arg(long)]
+    pub bind: Option<String>,
+    /// Public URL of this instance. Also VIGIL_BASE_URL.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModeArg {
+    SelfHosted,
+    Cloud,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Self {
+        match m {
+            ModeArg::SelfHosted => Mode::SelfHosted,
+            ModeArg::Cloud => Mode::Cloud,
+        }
+    }
+}
+
+fn init_tracing(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("RUST_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}
+
+/// Runs the command line. Returns when the command is done (for `serve`: on Ctrl-C or
+/// SIGTERM, after a graceful shutdown).
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    crate::install_crypto_provider();
+    match cli.command {
+        Command::Schema => {
+            print!("{}", crate::graphql::sdl());
+            Ok(())
+        }
+        Command::Migrate { action, steps, db } => {
+            let flags = Overrides {
+                database_url: db.database_url,
+                data_dir: db.data_dir,
+                ..Default::default()
+            };
+            let settings = Settings::load(cli.config.as_deref(), &flags)?;
+            init_tracing(&settings.log);
+            std::fs::create_dir_all(&settings.data_dir)
+                .with_context(|| format!("creating {}", settings.data_dir.display()))?;
+            let (conn, _) = crate::db::connect(&settings.database_url()).await?;
+            match action {
+                MigrateAction::Up => {
+                    Migrator::up(&conn, None).await?;
+                    println!("migrations applied");
+                }
+                MigrateAction::Down => {
+                    Migrator::down(&conn, steps).await?;
+                    println!("migrations reverted");
+                }
+                MigrateAction::Status => {
+                    for migration in Migrator::get_migration_with_status(&conn).await? {
+                        println!("{}\t{}", migration.name(), migration.status());
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Serve(args) => {
+            let flags = Overrides {
+                database_url: args.db.database_url,
+                data_dir: args.db.data_dir,
+                bind: args.bind,
+                base_url: args.base_url,
+                mode: args.mode.map(Into::into),
+            };
+            let settings = Settings::load(cli.config.as_deref(), &flags)?;
+            init_tracing(&settings.log);
+            let state = crate::app::build_state(settings).await?;
+            let running = crate::app::spawn(state).await?;
+            tracing::info!(url = %running.state.settings.base_url(), addr = %running.addr, "Vigil is serving");
+            shutdown_signal().await;
+            tracing::info!("shutting down");
+            running.stop().await
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

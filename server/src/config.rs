@@ -1,0 +1,231 @@
+//! Settings: defaults, then a TOML file, then environment variables, then command-line flags.
+//! Everything is validated before anything starts, with a message that names the bad setting.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// How the instance is operated. Cloud mode refuses outbound requests to private addresses and
+/// never runs user scripts without a sandbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    SelfHosted,
+    Cloud,
+}
+
+/// SMTP transport security.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain connection upgraded with STARTTLS (port 587).
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on the same host or in tests.
+    None,
+}
+
+/// Outgoing mail. Without a host, mails (verification links, invitations) go to the log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: Option<String>,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+    pub tls: SmtpTls,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        Self {
+            host: None,
+            port: 587,
+            username: None,
+            password: None,
+            from: "Vigil <vigil@localhost>".into(),
+            tls: SmtpTls::Starttls,
+        }
+    }
+}
+
+/// All settings of a Vigil process.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `sqlite://path?mode=rwc` or `postgres://user:pass@host/db`. Defaults to a SQLite file in
+    /// the data directory.
+    pub database_url: Option<String>,
+    /// Address the HTTP server listens on.
+    pub bind: String,
+    /// Public URL of this instance, used in links sent by mail and in trigger URLs.
+    pub base_url: String,
+    /// Where the SQLite database, the generated master key and local artifacts live.
+    pub data_dir: PathBuf,
+    /// Base64 of 32 bytes. Generated into the data directory when absent.
+    pub master_key: Option<String>,
+    pub mode: Mode,
+    /// Whether the GraphQL schema may be introspected (GraphiQL needs it).
+    pub introspection: bool,
+    /// Serve the built web app from this directory when it exists.
+    pub web_dir: PathBuf,
+    /// Session lifetime in days.
+    pub session_days: i64,
+    /// Failed sign-ins in a row before an account is locked for `lockout_minutes`.
+    pub max_failed_sign_ins: i32,
+    pub lockout_minutes: i64,
+    /// Log filter, in `tracing_subscriber::EnvFilter` syntax.
+    pub log: String,
+    pub smtp: SmtpSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: None,
+            bind: "127.0.0.1:8080".into(),
+            base_url: "http://localhost:8080".into(),
+            data_dir: PathBuf::from("./data"),
+            master_key: None,
+            mode: Mode::SelfHosted,
+            introspection: true,
+            web_dir: PathBuf::from("./web/dist"),
+            session_days: 30,
+            max_failed_sign_ins: 5,
+            lockout_minutes: 15,
+            log: "info".into(),
+            smtp: SmtpSettings::default(),
+        }
+    }
+}
+
+/// Flag values given on the command line; `None` leaves the lower layers alone.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Mode>,
+}
+
+impl Settings {
+    /// Loads settings from `file` (or `./vigil.toml` when it exists), the environment and `flags`,
+    /// and validates them.
+    pub fn load(file: Option<&Path>, flags: &Overrides) -> anyhow::Result<Self> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match file {
+            Some(path) => {
+                if !path.exists() {
+                    bail!("config file {} does not exist", path.display());
+                }
+                figment = figment.merge(Toml::file_exact(path));
+            }
+            None => {
+                let default = Path::new("vigil.toml");
+                if default.exists() {
+                    figment = figment.merge(Toml::file_exact(default));
+                }
+            }
+        }
+        figment = figment
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database_url".into()),
+            )
+            .merge(Env::prefixed("VIGIL_").ignore(&["CONFIG"]).map(|key| {
+                let key = key.as_str().to_ascii_lowercase();
+                match key.strip_prefix("smtp_") {
+                    Some(rest) => format!("smtp.{rest}").into(),
+                    None => key.into(),
+                }
+            }))
+            .merge(Serialized::defaults(flags));
+        let settings: Settings = figment
+            .extract()
+            .map_err(|e| anyhow::anyhow!("invalid setting: {e}"))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        self.bind_addr()?;
+        let base = reqwest::Url::parse(&self.base_url).with_context(|| {
+            format!("invalid setting base_url: {:?} is not a URL", self.base_url)
+        })?;
+        if !matches!(base.scheme(), "http" | "https") {
+            bail!("invalid setting base_url: must start with http:// or https://");
+        }
+        if let Some(url) = &self.database_url {
+            let ok = url.starts_with("sqlite:")
+                || url.starts_with("postgres://")
+                || url.starts_with("postgresql://");
+            if !ok {
+                bail!("invalid setting database_url: expected sqlite:… or postgres://…");
+            }
+        }
+        if let Some(key) = &self.master_key {
+            crate::crypto::MasterKey::from_base64(key)
+                .context("invalid setting master_key: expected the base64 of 32 bytes")?;
+        }
+        if self.session_days < 1 {
+            bail!("invalid setting session_days: must be at least 1");
+        }
+        if self.max_failed_sign_ins < 1 {
+            bail!("invalid setting max_failed_sign_ins: must be at least 1");
+        }
+        if self.lockout_minutes < 0 {
+            bail!("invalid setting lockout_minutes: must not be negative");
+        }
+        if self.smtp.host.as_deref() == Some("") {
+            bail!("invalid setting smtp.host: must not be empty");
+        }
+        if self.smtp.from.parse::<lettre::message::Mailbox>().is_err() {
+            bail!(
+                "invalid setting smtp.from: {:?} is not a mailbox",
+                self.smtp.from
+            );
+        }
+        if self.smtp.username.is_some() != self.smtp.password.is_some() {
+            bail!("invalid setting smtp.username/smtp.password: give both or neither");
+        }
+        tracing_subscriber::EnvFilter::try_new(&self.log)
+            .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
+        Ok(())
+    }
+
+    /// The listen address.
+    pub fn bind_addr(&self) -> anyhow::Result<SocketAddr> {
+        self.bind
+            .parse()
+            .with_context(|| format!("invalid setting bind: {:?} is not host:port", self.bind))
+    }
+
+    /// The database URL, defaulting to `{data_dir}/vigil.db`.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("vigil.db").display()
+            ),
+        }
+    }
+
+    /// The base URL without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}

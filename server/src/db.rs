@@ -1,0 +1,133 @@
+//! Database connection for SQLite and PostgreSQL, and the migrations.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, TransactionOptions, TransactionTrait,
+};
+
+/// Counts SQL statements sent to the database. Tests read it to check that a request costs a
+/// fixed number of statements, whatever the number of rows.
+#[derive(Debug, Clone, Default)]
+pub struct StatementCounter(Arc<AtomicU64>);
+
+impl StatementCounter {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Opens the pool. SQLite runs in WAL mode with foreign keys on and a busy timeout, so that
+/// readers never block and writers wait for each other instead of failing.
+pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, StatementCounter)> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(30));
+    if url.starts_with("sqlite:") {
+        if let Some(path) = sqlite_path(url)
+            && let Some(parent) = std::path::Path::new(&path).parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
+        }
+        options.max_connections(8).min_connections(1);
+        options.map_sqlx_sqlite_opts(|opts| {
+            opts.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(15))
+        });
+    } else {
+        options.max_connections(32).min_connections(1);
+    }
+    let mut db = Database::connect(options)
+        .await
+        .context("connecting to the database")?;
+    let counter = StatementCounter::default();
+    let inner = counter.0.clone();
+    db.set_metric_callback(move |_| {
+        inner.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok((db, counter))
+}
+
+fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    if path.is_empty() || path == ":memory:" {
+        None
+    } else {
+        Some(path.to_owned())
+    }
+}
+
+/// Applies every pending migration.
+pub async fn migrate_up(db: &DatabaseConnection) -> anyhow::Result<()> {
+    Migrator::up(db, None).await.context("applying migrations")
+}
+
+/// Begins a transaction that takes the write lock at once on SQLite, so that a transaction
+/// which reads and then writes never fails on a concurrent writer.
+pub async fn write_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
+/// True on PostgreSQL.
+pub fn is_postgres(db: &impl ConnectionTrait) -> bool {
+    db.get_database_backend() == DbBackend::Postgres
+}
+
+/// A write transaction that publishes its events only once it has committed, so that a
+/// subscriber never hears of a row it cannot read yet, or of one rolled back.
+pub struct Tx {
+    txn: DatabaseTransaction,
+    events: std::sync::Mutex<Vec<crate::events::Event>>,
+    bus: crate::events::EventBus,
+}
+
+impl Tx {
+    /// Begins a write transaction (see [`write_txn`]).
+    pub async fn begin(state: &crate::state::AppState) -> Result<Self, DbErr> {
+        Ok(Self {
+            txn: write_txn(&state.db).await?,
+            events: std::sync::Mutex::new(Vec::new()),
+            bus: state.events.clone(),
+        })
+    }
+
+    /// The connection to run statements on.
+    pub fn conn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// Queues an event for after the commit.
+    pub fn publish(&self, event: crate::events::Event) {
+        if let Ok(mut events) = self.events.lock() {
+            events.push(event);
+        }
+    }
+
+    /// Commits, then publishes the queued events.
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.txn.commit().await?;
+        let events = self.events.into_inner().unwrap_or_default();
+        for event in events {
+            self.bus.publish(event);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,172 @@
+//! The one error type of the domain layer, mapped to GraphQL `extensions.code` and HTTP status.
+
+use async_graphql::ErrorExtensions;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use sea_orm::{DbErr, SqlErr};
+
+/// Every failure a domain function can report.
+///
+/// It deliberately does not implement `Display`: async-graphql converts any `Display` type
+/// into an error without extensions, and every error must carry its `extensions.code`. The
+/// conversion below is the only way to the client.
+#[derive(Debug)]
+pub enum AppError {
+    NotFound,
+    Forbidden(String),
+    Unauthenticated(String),
+    Validation {
+        field: Option<String>,
+        message: String,
+    },
+    Conflict(String),
+    RateLimited {
+        message: String,
+        retry_after_secs: Option<u64>,
+    },
+    PlanLimit(String),
+    Internal(anyhow::Error),
+    Db(DbErr),
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(err: anyhow::Error) -> Self {
+        AppError::Internal(err)
+    }
+}
+
+/// Shorthand for domain results.
+pub type AppResult<T> = Result<T, AppError>;
+
+impl From<DbErr> for AppError {
+    fn from(err: DbErr) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                AppError::Conflict("a record with these values already exists".into())
+            }
+            _ => AppError::Db(err),
+        }
+    }
+}
+
+impl AppError {
+    /// A validation error on one input field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Validation {
+            field: Some(field.to_owned()),
+            message: message.into(),
+        }
+    }
+
+    /// A validation error not tied to a single field.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        AppError::Validation {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn forbidden() -> Self {
+        AppError::Forbidden("you do not have permission to do this".into())
+    }
+
+    pub fn unauthenticated() -> Self {
+        AppError::Unauthenticated("sign in first".into())
+    }
+
+    /// The `extensions.code` of API.md.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "NOT_FOUND",
+            AppError::Forbidden(_) => "FORBIDDEN",
+            AppError::Unauthenticated(_) => "UNAUTHENTICATED",
+            AppError::Validation { .. } => "BAD_USER_INPUT",
+            AppError::Conflict(_) => "CONFLICT",
+            AppError::RateLimited { .. } => "RATE_LIMITED",
+            AppError::PlanLimit(_) => "PLAN_LIMIT",
+            AppError::Internal(_) | AppError::Db(_) => "INTERNAL",
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+            AppError::Validation { .. } => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PlanLimit(_) => StatusCode::PAYMENT_REQUIRED,
+            AppError::Internal(_) | AppError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The message a client may see. Internal errors are logged with their chain and reach the
+    /// client as a plain sentence, never SQL or a backtrace.
+    pub fn public_message(&self) -> String {
+        match self {
+            AppError::Internal(err) => {
+                tracing::error!(error = format!("{err:#}"), "internal error");
+                "internal error".into()
+            }
+            AppError::Db(err) => {
+                tracing::error!(error = %err, "database error");
+                "internal error".into()
+            }
+            AppError::NotFound => "not found".into(),
+            AppError::Forbidden(m)
+            | AppError::Unauthenticated(m)
+            | AppError::Conflict(m)
+            | AppError::PlanLimit(m)
+            | AppError::Validation { message: m, .. }
+            | AppError::RateLimited { message: m, .. } => m.clone(),
+        }
+    }
+}
+
+impl From<AppError> for async_graphql::Error {
+    fn from(err: AppError) -> Self {
+        let code = err.code();
+        let field = match &err {
+            AppError::Validation { field, .. } => field.clone(),
+            _ => None,
+        };
+        let retry_after = match &err {
+            AppError::RateLimited {
+                retry_after_secs, ..
+            } => *retry_after_secs,
+            _ => None,
+        };
+        async_graphql::Error::new(err.public_message()).extend_with(|_, ext| {
+            ext.set("code", code);
+            if let Some(field) = &field {
+                ext.set("field", field.as_str());
+            }
+            if let Some(secs) = retry_after {
+                ext.set("retryAfter", secs);
+            }
+        })
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let retry_after = match &self {
+            AppError::RateLimited {
+                retry_after_secs, ..
+            } => *retry_after_secs,
+            _ => None,
+        };
+        let body = serde_json::json!({ "error": { "code": self.code(), "message": self.public_message() } });
+        let mut response = (status, axum::Json(body)).into_response();
+        if let Some(secs) = retry_after
+            && let Ok(value) = secs.to_string().parse()
+        {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, value);
+        }
+        response
+    }
+}

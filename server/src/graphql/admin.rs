@@ -1,0 +1,148 @@
+//! What system administrators may do to accounts.
+
+use async_graphql::{Context, ID, InputObject, Object};
+use axum::http::header::SET_COOKIE;
+use chrono::{DateTime, Utc};
+use entity::user;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
+
+use crate::account;
+use crate::auth::session as sessions;
+use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::context::CtxExt;
+use crate::graphql::user::{AuthPayload, User, UserRole};
+use crate::validate;
+
+#[derive(InputObject, Default)]
+pub struct UserFilter {
+    /// Part of the name or email.
+    pub search: Option<String>,
+    pub banned: Option<bool>,
+}
+
+#[derive(InputObject)]
+pub struct BanUserInput {
+    pub user_id: ID,
+    pub reason: Option<String>,
+    /// Ban until then; forever when absent.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Default)]
+pub struct AdminQuery;
+
+#[Object]
+impl AdminQuery {
+    /// Every account (system administrators only), oldest first.
+    async fn users(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<UserFilter>,
+    ) -> async_graphql::Result<Page<User>> {
+        ctx.principal()?.system_admin()?;
+        let filter = filter.unwrap_or_default();
+        let mut query = user::Entity::find();
+        if let Some(search) = validate::text("search", filter.search.as_deref(), 200)? {
+            let pattern = format!("%{}%", search.to_lowercase());
+            query = query.filter(
+                Condition::any()
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(user::Column::Email)))
+                            .like(pattern.clone()),
+                    )
+                    .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(pattern)),
+            );
+        }
+        if let Some(banned) = filter.banned {
+            query = query.filter(user::Column::Banned.eq(banned));
+        }
+        Ok(paginate(
+            ctx,
+            query,
+            user::Column::Id,
+            Order::Asc,
+            first,
+            after,
+            |u| u.id,
+            User,
+        )
+        .await?)
+    }
+}
+
+#[derive(Default)]
+pub struct AdminMutation;
+
+#[Object]
+impl AdminMutation {
+    /// Bans an account and ends its sessions.
+    async fn ban_user(
+        &self,
+        ctx: &Context<'_>,
+        input: BanUserInput,
+    ) -> async_graphql::Result<User> {
+        let id = validate::id("userId", &input.user_id)?;
+        Ok(User(
+            account::ban(
+                ctx.state(),
+                ctx.principal()?,
+                id,
+                input.reason,
+                input.expires_at,
+            )
+            .await?,
+        ))
+    }
+
+    async fn unban_user(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<User> {
+        let id = validate::id("userId", &user_id)?;
+        Ok(User(
+            account::unban(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+
+    async fn set_user_role(
+        &self,
+        ctx: &Context<'_>,
+        user_id: ID,
+        role: UserRole,
+    ) -> async_graphql::Result<User> {
+        let id = validate::id("userId", &user_id)?;
+        Ok(User(
+            account::set_role(ctx.state(), ctx.principal()?, id, role.into()).await?,
+        ))
+    }
+
+    /// Opens a one-hour session as another user; it is recorded as the administrator's.
+    /// The returned token is for that session (browsers also get it as the cookie).
+    async fn impersonate_user(
+        &self,
+        ctx: &Context<'_>,
+        user_id: ID,
+    ) -> async_graphql::Result<AuthPayload> {
+        let id = validate::id("userId", &user_id)?;
+        let signed =
+            account::impersonate(ctx.state(), ctx.principal()?, id, &ctx.request().client).await?;
+        ctx.append_http_header(
+            SET_COOKIE,
+            sessions::cookie(&signed.token, 1, ctx.request().secure_cookies),
+        );
+        Ok(AuthPayload {
+            token: signed.token,
+            user: User(signed.user),
+        })
+    }
+
+    /// Ends the current impersonation session.
+    async fn stop_impersonating(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        account::stop_impersonating(ctx.state(), ctx.principal()?).await?;
+        ctx.append_http_header(
+            SET_COOKIE,
+            sessions::clear_cookie(ctx.request().secure_cookies),
+        );
+        Ok(true)
+    }
+}

@@ -1,0 +1,134 @@
+//! The audit trail.
+
+use async_graphql::{Context, ID, InputObject, Json, Object, Subscription};
+use chrono::{DateTime, Utc};
+use entity::audit_logs;
+use futures_util::Stream;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::auth::Level;
+use crate::events::Event;
+use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::context::CtxExt;
+use crate::graphql::user::User;
+use crate::validate;
+
+/// One recorded change.
+pub struct AuditLog(pub audit_logs::Model);
+
+#[Object]
+impl AuditLog {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    /// What was done, as `domain.verb` (`project.create`, `member.remove`, ...).
+    async fn action(&self) -> &str {
+        &self.0.action
+    }
+    async fn details(&self) -> Option<Json<serde_json::Value>> {
+        self.0.details.clone().map(Json)
+    }
+    async fn organization_id(&self) -> Option<ID> {
+        self.0.organization_id.map(|id| ID(id.to_string()))
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    /// Who did it (null when the account is gone).
+    async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        let Some(id) = self.0.user_id else {
+            return Ok(None);
+        };
+        Ok(ctx.loaders().users.load_one(id).await?.map(User))
+    }
+}
+
+#[derive(InputObject, Default)]
+pub struct AuditLogFilter {
+    /// Exact action name.
+    pub action: Option<String>,
+    pub user_id: Option<ID>,
+}
+
+#[derive(Default)]
+pub struct AuditQuery;
+
+#[Object]
+impl AuditQuery {
+    /// An organization's audit trail, newest first (organization admins).
+    async fn audit_logs(
+        &self,
+        ctx: &Context<'_>,
+        organization_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<AuditLogFilter>,
+    ) -> async_graphql::Result<Page<AuditLog>> {
+        let id = validate::id("organizationId", &organization_id)?;
+        ctx.principal()?
+            .org(&ctx.state().db, id, Level::OrgAdmin)
+            .await?;
+        let filter = filter.unwrap_or_default();
+        let mut query =
+            audit_logs::Entity::find().filter(audit_logs::Column::OrganizationId.eq(id));
+        if let Some(action) = filter.action {
+            query = query.filter(audit_logs::Column::Action.eq(action));
+        }
+        if let Some(user_id) = validate::opt_id("filter.userId", filter.user_id.as_deref())? {
+            query = query.filter(audit_logs::Column::UserId.eq(user_id));
+        }
+        Ok(paginate(
+            ctx,
+            query,
+            audit_logs::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |a| a.id,
+            AuditLog,
+        )
+        .await?)
+    }
+}
+
+#[derive(Default)]
+pub struct AuditSubscription;
+
+#[Subscription]
+impl AuditSubscription {
+    /// Audit entries of an organization as they are written (organization admins).
+    async fn audit_log_added(
+        &self,
+        ctx: &Context<'_>,
+        organization_id: ID,
+    ) -> async_graphql::Result<impl Stream<Item = AuditLog> + use<>> {
+        let id = validate::id("organizationId", &organization_id)?;
+        let state = ctx.state().clone();
+        ctx.principal()?.org(&state.db, id, Level::OrgAdmin).await?;
+        let receiver = state.events.subscribe();
+        Ok(crate::graphql::subscription::events(
+            receiver,
+            move |event| {
+                let state = state.clone();
+                async move {
+                    let Event::AuditLogAdded {
+                        organization_id,
+                        audit_log_id,
+                    } = event
+                    else {
+                        return None;
+                    };
+                    if organization_id != id {
+                        return None;
+                    }
+                    audit_logs::Entity::find_by_id(audit_log_id)
+                        .one(&state.db)
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(AuditLog)
+                }
+            },
+        ))
+    }
+}

@@ -1,0 +1,75 @@
+//! The GraphQL API: one module per domain, merged into one schema.
+
+pub mod admin;
+pub mod apikey;
+pub mod audit;
+pub mod connection;
+pub mod context;
+pub mod credential;
+pub mod loaders;
+pub mod notification;
+pub mod organization;
+pub mod project;
+pub mod subscription;
+pub mod tag;
+pub mod user;
+pub mod variable;
+
+use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
+
+/// Query depth allowed (API.md).
+pub const MAX_DEPTH: usize = 12;
+/// Query complexity allowed (API.md).
+pub const MAX_COMPLEXITY: usize = 2000;
+
+#[derive(MergedObject, Default)]
+pub struct Query(
+    user::UserQuery,
+    admin::AdminQuery,
+    organization::OrganizationQuery,
+    project::ProjectQuery,
+    variable::VariableQuery,
+    tag::TagQuery,
+    apikey::ApiKeyQuery,
+    audit::AuditQuery,
+    credential::CredentialQuery,
+    notification::NotificationQuery,
+);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    user::UserMutation,
+    admin::AdminMutation,
+    organization::OrganizationMutation,
+    project::ProjectMutation,
+    variable::VariableMutation,
+    tag::TagMutation,
+    apikey::ApiKeyMutation,
+    credential::CredentialMutation,
+    notification::NotificationMutation,
+);
+
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(
+    audit::AuditSubscription,
+    notification::NotificationSubscription,
+);
+
+/// The schema type.
+pub type VigilSchema = Schema<Query, Mutation, Subscription>;
+
+/// The schema with its limits, without data (for printing the SDL).
+pub fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
+}
+
+/// The SDL, as committed in `schema.graphql`.
+pub fn sdl() -> String {
+    builder().finish().sdl()
+}

@@ -1,0 +1,153 @@
+//! In-app notifications of the caller.
+
+use async_graphql::{Context, ID, Json, Object, Subscription};
+use chrono::{DateTime, Utc};
+use entity::notifications;
+use futures_util::Stream;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+use crate::audit;
+use crate::db::Tx;
+use crate::error::AppError;
+use crate::events::Event;
+use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::context::CtxExt;
+use crate::validate;
+
+/// Something Vigil wants the caller to know (an invitation, a monitor going down, ...).
+pub struct Notification(pub notifications::Model);
+
+#[Object]
+impl Notification {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    /// What it is about: `invitation`, `monitor_down`, ...
+    async fn kind(&self) -> &str {
+        &self.0.r#type
+    }
+    async fn content(&self) -> Json<serde_json::Value> {
+        Json(self.0.content.clone())
+    }
+    async fn read(&self) -> bool {
+        self.0.read_at.is_some()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+#[derive(Default)]
+pub struct NotificationQuery;
+
+#[Object]
+impl NotificationQuery {
+    /// The caller's notifications, newest first.
+    async fn notifications(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        unread_only: Option<bool>,
+    ) -> async_graphql::Result<Page<Notification>> {
+        let principal = ctx.principal()?;
+        let mut query = notifications::Entity::find()
+            .filter(notifications::Column::UserId.eq(principal.user_id()));
+        if unread_only == Some(true) {
+            query = query.filter(notifications::Column::ReadAt.is_null());
+        }
+        Ok(paginate(
+            ctx,
+            query,
+            notifications::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |n| n.id,
+            Notification,
+        )
+        .await?)
+    }
+}
+
+#[derive(Default)]
+pub struct NotificationMutation;
+
+#[Object]
+impl NotificationMutation {
+    /// Marks one notification read (or all of the caller's, without `id`).
+    async fn mark_notifications_read(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+    ) -> async_graphql::Result<i32> {
+        let principal = ctx.principal()?;
+        principal.may_write()?;
+        let id = validate::opt_id("id", id.as_deref())?;
+        let state = ctx.state();
+        let tx = Tx::begin(state).await.map_err(AppError::from)?;
+        let mut update = notifications::Entity::update_many()
+            .col_expr(notifications::Column::ReadAt, Some(Utc::now()).into())
+            .filter(notifications::Column::UserId.eq(principal.user_id()))
+            .filter(notifications::Column::ReadAt.is_null());
+        if let Some(id) = id {
+            update = update.filter(notifications::Column::Id.eq(id));
+        }
+        let count = update
+            .exec(tx.conn())
+            .await
+            .map_err(AppError::from)?
+            .rows_affected;
+        audit::record(
+            &tx,
+            principal,
+            None,
+            "notification.mark_read",
+            json!({ "count": count }),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::from)?;
+        Ok(i32::try_from(count).unwrap_or(i32::MAX))
+    }
+}
+
+#[derive(Default)]
+pub struct NotificationSubscription;
+
+#[Subscription]
+impl NotificationSubscription {
+    /// The caller's new notifications as they arrive.
+    async fn notification_added(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<impl Stream<Item = Notification> + use<>> {
+        let user_id = ctx.principal()?.user_id();
+        let state = ctx.state().clone();
+        let receiver = state.events.subscribe();
+        Ok(crate::graphql::subscription::events(
+            receiver,
+            move |event| {
+                let state = state.clone();
+                async move {
+                    let Event::NotificationAdded {
+                        user_id: target,
+                        notification_id,
+                    } = event
+                    else {
+                        return None;
+                    };
+                    if target != user_id {
+                        return None;
+                    }
+                    notifications::Entity::find_by_id(notification_id)
+                        .one(&state.db)
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(Notification)
+                }
+            },
+        ))
+    }
+}

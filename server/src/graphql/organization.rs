@@ -1,0 +1,419 @@
+//! Organizations, members and invitations.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object};
+use chrono::{DateTime, Utc};
+use entity::{invitation, member, organization};
+
+use crate::auth::Level;
+use crate::error::AppError;
+use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::context::CtxExt;
+use crate::graphql::project::Project;
+use crate::graphql::user::User;
+use crate::org::{self, NewInvitation, NewOrganization};
+use crate::validate;
+
+/// Roles in an organization, highest first.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::member::OrgRole")]
+pub enum OrgRole {
+    OrgOwner,
+    OrgAdmin,
+    ProjectAdmin,
+    ProjectEditor,
+    ProjectViewer,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum InvitationStatus {
+    Pending,
+    Accepted,
+    Revoked,
+    Expired,
+}
+
+/// A team: members, projects and billing live here.
+pub struct Organization(pub organization::Model);
+
+#[Object]
+impl Organization {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+    async fn logo(&self) -> Option<&str> {
+        self.0.logo.as_deref()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    /// The plan the organization is on (`unlimited` for self-hosted instances).
+    async fn plan(&self) -> Option<&str> {
+        self.0.subscription_plan.as_deref()
+    }
+    /// The caller's role here.
+    async fn viewer_role(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<OrgRole>> {
+        let membership = ctx.loaders().viewer_membership.load_one(self.0.id).await?;
+        Ok(membership.map(|m| m.role.into()))
+    }
+    /// The organization's projects, oldest first.
+    async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Project>> {
+        let rows = ctx.loaders().org_projects.load_one(self.0.id).await?;
+        Ok(rows.unwrap_or_default().into_iter().map(Project).collect())
+    }
+    /// The organization's members, oldest first.
+    async fn members(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Member>> {
+        let rows = ctx.loaders().org_members.load_one(self.0.id).await?;
+        Ok(rows.unwrap_or_default().into_iter().map(Member).collect())
+    }
+}
+
+/// A user's membership of an organization.
+pub struct Member(pub member::Model);
+
+#[Object]
+impl Member {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn role(&self) -> OrgRole {
+        self.0.role.into()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn organization_id(&self) -> ID {
+        ID(self.0.organization_id.to_string())
+    }
+    async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
+        let user = ctx.loaders().users.load_one(self.0.user_id).await?;
+        Ok(User(user.ok_or(AppError::NotFound)?))
+    }
+}
+
+/// An invitation to join an organization.
+pub struct Invitation(pub invitation::Model);
+
+#[Object]
+impl Invitation {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+    async fn role(&self) -> OrgRole {
+        self.0.role.into()
+    }
+    async fn status(&self) -> InvitationStatus {
+        match self.0.status {
+            invitation::InvitationStatus::Pending if self.0.expires_at <= Utc::now() => {
+                InvitationStatus::Expired
+            }
+            invitation::InvitationStatus::Pending => InvitationStatus::Pending,
+            invitation::InvitationStatus::Accepted => InvitationStatus::Accepted,
+            invitation::InvitationStatus::Revoked => InvitationStatus::Revoked,
+        }
+    }
+    async fn expires_at(&self) -> DateTime<Utc> {
+        self.0.expires_at
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn organization_id(&self) -> ID {
+        ID(self.0.organization_id.to_string())
+    }
+    /// Name of the organization (visible to the invitee before joining).
+    async fn organization_name(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        let org = ctx
+            .loaders()
+            .organizations
+            .load_one(self.0.organization_id)
+            .await?;
+        Ok(org.map(|o| o.name).unwrap_or_default())
+    }
+    async fn inviter(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        Ok(ctx
+            .loaders()
+            .users
+            .load_one(self.0.inviter_id)
+            .await?
+            .map(User))
+    }
+    /// Projects the invitee gets the role in.
+    async fn project_ids(&self) -> Vec<ID> {
+        self.0
+            .selected_projects
+            .as_ref()
+            .and_then(|v| serde_json::from_value::<Vec<uuid::Uuid>>(v.clone()).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|id| ID(id.to_string()))
+            .collect()
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateOrganizationInput {
+    pub name: String,
+    /// Derived from the name when absent.
+    pub slug: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateOrganizationInput {
+    pub name: Option<String>,
+    pub slug: Option<String>,
+    pub logo: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct InviteMemberInput {
+    pub organization_id: ID,
+    pub email: String,
+    pub role: OrgRole,
+    /// For project roles: the projects the role applies to.
+    #[graphql(default)]
+    pub project_ids: Vec<ID>,
+}
+
+#[derive(Default)]
+pub struct OrganizationQuery;
+
+#[Object]
+impl OrganizationQuery {
+    /// The caller's organizations, oldest first.
+    async fn organizations(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<Organization>> {
+        let principal = ctx.principal()?;
+        let query = org::list_query(principal);
+        Ok(paginate(
+            ctx,
+            query,
+            organization::Column::Id,
+            Order::Asc,
+            first,
+            after,
+            |o| o.id,
+            Organization,
+        )
+        .await?)
+    }
+
+    async fn organization(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<Organization>> {
+        let id = validate::id("id", &id)?;
+        match ctx
+            .principal()?
+            .org(&ctx.state().db, id, Level::Viewer)
+            .await
+        {
+            Ok(access) => Ok(Some(Organization(access.organization))),
+            Err(AppError::NotFound) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Members of an organization, oldest first.
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        organization_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<Member>> {
+        let id = validate::id("organizationId", &organization_id)?;
+        ctx.principal()?
+            .org(&ctx.state().db, id, Level::Viewer)
+            .await?;
+        Ok(paginate(
+            ctx,
+            org::members_query(id),
+            member::Column::Id,
+            Order::Asc,
+            first,
+            after,
+            |m| m.id,
+            Member,
+        )
+        .await?)
+    }
+
+    /// Invitations of an organization, newest first (admins).
+    async fn invitations(
+        &self,
+        ctx: &Context<'_>,
+        organization_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<Invitation>> {
+        let id = validate::id("organizationId", &organization_id)?;
+        ctx.principal()?
+            .org(&ctx.state().db, id, Level::OrgAdmin)
+            .await?;
+        Ok(paginate(
+            ctx,
+            org::invitations_query(id),
+            invitation::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |i| i.id,
+            Invitation,
+        )
+        .await?)
+    }
+
+    /// Open invitations addressed to the caller.
+    async fn my_invitations(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Invitation>> {
+        let principal = ctx.principal()?;
+        Ok(org::my_invitations(&ctx.state().db, principal)
+            .await?
+            .into_iter()
+            .map(Invitation)
+            .collect())
+    }
+
+    async fn invitation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<Invitation>> {
+        let id = validate::id("id", &id)?;
+        match org::find_invitation(ctx.state(), ctx.principal()?, id).await {
+            Ok(invite) => Ok(Some(Invitation(invite))),
+            Err(AppError::NotFound) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct OrganizationMutation;
+
+#[Object]
+impl OrganizationMutation {
+    /// Creates an organization owned by the caller, with a default project.
+    async fn create_organization(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateOrganizationInput,
+    ) -> async_graphql::Result<Organization> {
+        let org = org::create(
+            ctx.state(),
+            ctx.principal()?,
+            NewOrganization {
+                name: input.name,
+                slug: input.slug,
+            },
+        )
+        .await?;
+        Ok(Organization(org))
+    }
+
+    async fn update_organization(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateOrganizationInput,
+    ) -> async_graphql::Result<Organization> {
+        let id = validate::id("id", &id)?;
+        let org = org::update(
+            ctx.state(),
+            ctx.principal()?,
+            id,
+            input.name,
+            input.slug,
+            input.logo,
+        )
+        .await?;
+        Ok(Organization(org))
+    }
+
+    /// Deletes an organization with everything in it (owners).
+    async fn delete_organization(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let id = validate::id("id", &id)?;
+        org::delete(ctx.state(), ctx.principal()?, id).await?;
+        Ok(true)
+    }
+
+    async fn update_member_role(
+        &self,
+        ctx: &Context<'_>,
+        member_id: ID,
+        role: OrgRole,
+    ) -> async_graphql::Result<Member> {
+        let id = validate::id("memberId", &member_id)?;
+        Ok(Member(
+            org::update_member_role(ctx.state(), ctx.principal()?, id, role.into()).await?,
+        ))
+    }
+
+    /// Removes a member, or leaves when it is the caller's own membership.
+    async fn remove_member(&self, ctx: &Context<'_>, member_id: ID) -> async_graphql::Result<bool> {
+        let id = validate::id("memberId", &member_id)?;
+        org::remove_member(ctx.state(), ctx.principal()?, id).await?;
+        Ok(true)
+    }
+
+    async fn invite_member(
+        &self,
+        ctx: &Context<'_>,
+        input: InviteMemberInput,
+    ) -> async_graphql::Result<Invitation> {
+        let organization_id = validate::id("organizationId", &input.organization_id)?;
+        let project_ids = input
+            .project_ids
+            .iter()
+            .map(|id| validate::id("projectIds", id))
+            .collect::<Result<Vec<_>, _>>()?;
+        let invite = org::invite(
+            ctx.state(),
+            ctx.principal()?,
+            NewInvitation {
+                organization_id,
+                email: input.email,
+                role: input.role.into(),
+                project_ids,
+            },
+        )
+        .await?;
+        Ok(Invitation(invite))
+    }
+
+    /// Joins an organization through an invitation to the caller's verified address.
+    async fn accept_invitation(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Member> {
+        let id = validate::id("id", &id)?;
+        Ok(Member(
+            org::accept_invitation(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+
+    /// Revokes an invitation (admins) or declines one addressed to the caller.
+    async fn revoke_invitation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Invitation> {
+        let id = validate::id("id", &id)?;
+        Ok(Invitation(
+            org::revoke_invitation(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+}

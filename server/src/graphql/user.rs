@@ -1,0 +1,412 @@
+//! Accounts: `me`, sign-up and sign-in, sessions, password, email verification, two-factor.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use axum::http::header::SET_COOKIE;
+use chrono::{DateTime, Utc};
+use entity::{session, user};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::account::{self, SignIn, SignUp};
+use crate::auth::session as sessions;
+use crate::error::AppError;
+use crate::graphql::context::CtxExt;
+use crate::validate;
+
+/// System-wide role.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::user::UserRole")]
+pub enum UserRole {
+    User,
+    Admin,
+}
+
+/// A person with an account.
+pub struct User(pub user::Model);
+
+#[Object]
+impl User {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+    async fn email_verified(&self) -> bool {
+        self.0.email_verified
+    }
+    async fn image(&self) -> Option<&str> {
+        self.0.image.as_deref()
+    }
+    async fn role(&self) -> UserRole {
+        self.0.role.into()
+    }
+    async fn banned(&self) -> bool {
+        self.0.banned
+    }
+    async fn ban_reason(&self) -> Option<&str> {
+        self.0.ban_reason.as_deref()
+    }
+    async fn ban_expires(&self) -> Option<DateTime<Utc>> {
+        self.0.ban_expires
+    }
+    /// Whether sign-in asks for a TOTP code.
+    async fn two_factor_enabled(&self) -> bool {
+        self.0.totp_enabled
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
+
+/// A new session: keep the token, it is not shown again. Browsers also get it as an
+/// HttpOnly cookie.
+#[derive(SimpleObject)]
+pub struct AuthPayload {
+    pub token: String,
+    pub user: User,
+}
+
+/// A signed-in session of the caller.
+pub struct Session {
+    pub model: session::Model,
+    pub current: bool,
+}
+
+#[Object]
+impl Session {
+    async fn id(&self) -> ID {
+        ID(self.model.id.to_string())
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.model.created_at
+    }
+    async fn expires_at(&self) -> DateTime<Utc> {
+        self.model.expires_at
+    }
+    async fn ip_address(&self) -> Option<&str> {
+        self.model.ip_address.as_deref()
+    }
+    async fn user_agent(&self) -> Option<&str> {
+        self.model.user_agent.as_deref()
+    }
+    /// True for the session making this request.
+    async fn current(&self) -> bool {
+        self.current
+    }
+    async fn active_organization_id(&self) -> Option<ID> {
+        self.model
+            .active_organization_id
+            .map(|id| ID(id.to_string()))
+    }
+    async fn active_project_id(&self) -> Option<ID> {
+        self.model.active_project_id.map(|id| ID(id.to_string()))
+    }
+    /// The administrator acting through this session, for impersonation sessions.
+    async fn impersonated_by(&self) -> Option<ID> {
+        self.model.impersonated_by.map(|id| ID(id.to_string()))
+    }
+}
+
+/// A TOTP secret to put in an authenticator app, then confirm with `confirmTotp`.
+#[derive(SimpleObject)]
+pub struct TotpEnrolment {
+    /// Base32 secret, for typing in by hand.
+    pub secret: String,
+    /// `otpauth://` URI, for a QR code.
+    pub uri: String,
+}
+
+#[derive(InputObject)]
+pub struct SignUpInput {
+    pub email: String,
+    pub password: String,
+    pub name: String,
+}
+
+#[derive(InputObject)]
+pub struct SignInInput {
+    pub email: String,
+    pub password: String,
+    /// Required when the account has two-factor authentication on.
+    pub totp_code: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct ChangePasswordInput {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+#[derive(InputObject)]
+pub struct ResetPasswordInput {
+    pub token: String,
+    pub new_password: String,
+}
+
+#[derive(InputObject)]
+pub struct UpdateProfileInput {
+    pub name: Option<String>,
+    pub image: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct SetActiveInput {
+    pub organization_id: Option<ID>,
+    pub project_id: Option<ID>,
+}
+
+#[derive(Default)]
+pub struct UserQuery;
+
+#[Object]
+impl UserQuery {
+    /// The caller, or null when not signed in.
+    async fn me(&self, ctx: &Context<'_>) -> Option<User> {
+        ctx.request()
+            .principal
+            .as_ref()
+            .map(|p| User(p.user.clone()))
+    }
+
+    /// The caller's sessions, newest first.
+    async fn sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Session>> {
+        let principal = ctx.principal()?;
+        let current = principal.session_id();
+        let rows = session::Entity::find()
+            .filter(session::Column::UserId.eq(principal.user_id()))
+            .filter(session::Column::ExpiresAt.gt(Utc::now()))
+            .order_by_desc(session::Column::Id)
+            .all(&ctx.state().db)
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|model| Session {
+                current: Some(model.id) == current,
+                model,
+            })
+            .collect())
+    }
+
+    /// The session making this request (null for API keys).
+    async fn current_session(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Session>> {
+        let principal = ctx.principal()?;
+        let Some(id) = principal.session_id() else {
+            return Ok(None);
+        };
+        let model = session::Entity::find_by_id(id)
+            .one(&ctx.state().db)
+            .await
+            .map_err(AppError::from)?;
+        Ok(model.map(|model| Session {
+            model,
+            current: true,
+        }))
+    }
+}
+
+fn set_session_cookie(ctx: &Context<'_>, token: &str) {
+    let days = ctx.state().settings.session_days;
+    ctx.append_http_header(
+        SET_COOKIE,
+        sessions::cookie(token, days, ctx.request().secure_cookies),
+    );
+}
+
+#[derive(Default)]
+pub struct UserMutation;
+
+#[Object]
+impl UserMutation {
+    /// Creates an account and signs it in. The first account becomes the system administrator.
+    async fn sign_up(
+        &self,
+        ctx: &Context<'_>,
+        input: SignUpInput,
+    ) -> async_graphql::Result<AuthPayload> {
+        let signed = account::sign_up(
+            ctx.state(),
+            SignUp {
+                email: input.email,
+                password: input.password,
+                name: input.name,
+            },
+            &ctx.request().client,
+        )
+        .await?;
+        set_session_cookie(ctx, &signed.token);
+        Ok(AuthPayload {
+            token: signed.token,
+            user: User(signed.user),
+        })
+    }
+
+    /// Signs in with email and password (and a TOTP code when two-factor is on).
+    async fn sign_in(
+        &self,
+        ctx: &Context<'_>,
+        input: SignInInput,
+    ) -> async_graphql::Result<AuthPayload> {
+        let signed = account::sign_in(
+            ctx.state(),
+            SignIn {
+                email: input.email,
+                password: input.password,
+                totp_code: input.totp_code,
+            },
+            &ctx.request().client,
+        )
+        .await?;
+        set_session_cookie(ctx, &signed.token);
+        Ok(AuthPayload {
+            token: signed.token,
+            user: User(signed.user),
+        })
+    }
+
+    /// Ends the current session.
+    async fn sign_out(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        account::sign_out(ctx.state(), ctx.principal()?).await?;
+        ctx.append_http_header(
+            SET_COOKIE,
+            sessions::clear_cookie(ctx.request().secure_cookies),
+        );
+        Ok(true)
+    }
+
+    /// Ends one of the caller's sessions.
+    async fn revoke_session(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let principal = ctx.principal()?;
+        principal.require_session()?;
+        let id = validate::id("id", &id)?;
+        let state = ctx.state();
+        let found = session::Entity::find_by_id(id)
+            .filter(session::Column::UserId.eq(principal.user_id()))
+            .one(&state.db)
+            .await
+            .map_err(AppError::from)?
+            .ok_or(AppError::NotFound)?;
+        let tx = crate::db::Tx::begin(state).await.map_err(AppError::from)?;
+        sessions::revoke(tx.conn(), found.id).await?;
+        crate::audit::record(
+            &tx,
+            principal,
+            None,
+            "session.revoke",
+            serde_json::json!({ "sessionId": id }),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::from)?;
+        Ok(true)
+    }
+
+    /// Changes the password; the caller's other sessions end.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ChangePasswordInput,
+    ) -> async_graphql::Result<bool> {
+        account::change_password(
+            ctx.state(),
+            ctx.principal()?,
+            &input.current_password,
+            &input.new_password,
+        )
+        .await?;
+        Ok(true)
+    }
+
+    /// Mails a new email-verification link to the caller.
+    async fn request_email_verification(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        account::request_email_verification(ctx.state(), ctx.principal()?).await?;
+        Ok(true)
+    }
+
+    /// Confirms an email address with the token from the mailed link.
+    async fn verify_email(&self, ctx: &Context<'_>, token: String) -> async_graphql::Result<User> {
+        Ok(User(account::verify_email(ctx.state(), &token).await?))
+    }
+
+    /// Mails a password-reset link if the address has an account. Always true, so that it
+    /// does not tell which addresses exist.
+    async fn request_password_reset(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+    ) -> async_graphql::Result<bool> {
+        account::request_password_reset(ctx.state(), &email).await?;
+        Ok(true)
+    }
+
+    /// Sets a new password with the token from the mailed link; every session ends.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ResetPasswordInput,
+    ) -> async_graphql::Result<bool> {
+        account::reset_password(ctx.state(), &input.token, &input.new_password).await?;
+        Ok(true)
+    }
+
+    /// Starts two-factor enrolment.
+    async fn enroll_totp(
+        &self,
+        ctx: &Context<'_>,
+        password: String,
+    ) -> async_graphql::Result<TotpEnrolment> {
+        let enrolment = account::enroll_totp(ctx.state(), ctx.principal()?, &password).await?;
+        Ok(TotpEnrolment {
+            secret: enrolment.secret,
+            uri: enrolment.uri,
+        })
+    }
+
+    /// Turns two-factor on after checking a code from the authenticator.
+    async fn confirm_totp(&self, ctx: &Context<'_>, code: String) -> async_graphql::Result<User> {
+        Ok(User(
+            account::confirm_totp(ctx.state(), ctx.principal()?, &code).await?,
+        ))
+    }
+
+    /// Turns two-factor off.
+    async fn disable_totp(
+        &self,
+        ctx: &Context<'_>,
+        password: String,
+    ) -> async_graphql::Result<User> {
+        Ok(User(
+            account::disable_totp(ctx.state(), ctx.principal()?, &password).await?,
+        ))
+    }
+
+    async fn update_profile(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateProfileInput,
+    ) -> async_graphql::Result<User> {
+        Ok(User(
+            account::update_profile(ctx.state(), ctx.principal()?, input.name, input.image).await?,
+        ))
+    }
+
+    /// Remembers the organization and project the caller works in, on the session.
+    async fn set_active(
+        &self,
+        ctx: &Context<'_>,
+        input: SetActiveInput,
+    ) -> async_graphql::Result<Session> {
+        let org = validate::opt_id("organizationId", input.organization_id.as_deref())?;
+        let project = validate::opt_id("projectId", input.project_id.as_deref())?;
+        let model = account::set_active(ctx.state(), ctx.principal()?, org, project).await?;
+        Ok(Session {
+            model,
+            current: true,
+        })
+    }
+}

@@ -1,0 +1,234 @@
+//! HTTP side of the GraphQL API: `POST`/`GET /graphql`, GraphiQL, and `/graphql/ws`.
+
+use std::net::SocketAddr;
+
+use async_graphql::Data;
+use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
+use axum::Router;
+use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+
+use crate::auth::principal::{self, Principal};
+use crate::auth::session::ClientInfo;
+use crate::error::AppError;
+use crate::graphql::VigilSchema;
+use crate::graphql::context::RequestData;
+use crate::graphql::loaders::Loaders;
+use crate::state::AppState;
+
+/// State of the GraphQL routes.
+#[derive(Clone)]
+pub struct GraphqlState {
+    pub app: AppState,
+    pub schema: VigilSchema,
+}
+
+/// `/graphql` and `/graphql/ws`.
+pub fn router(state: GraphqlState) -> Router {
+    Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/graphql/ws", get(graphql_ws))
+        .with_state(state)
+}
+
+fn client_info(headers: &HeaderMap, addr: Option<SocketAddr>) -> ClientInfo {
+    ClientInfo {
+        ip_address: addr.map(|a| a.ip().to_string()),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    }
+}
+
+fn request_data(app: &AppState, principal: Option<Principal>, client: ClientInfo) -> RequestData {
+    let loaders = Loaders::new(
+        &app.db,
+        principal.as_ref().map(|p| p.user_id()),
+        principal.as_ref().and_then(|p| p.project_scope()),
+    );
+    RequestData {
+        principal,
+        client,
+        loaders,
+        secure_cookies: app.settings.base_url.starts_with("https://"),
+    }
+}
+
+/// An error before execution (bad credentials, rate limit) in GraphQL's response shape.
+fn early_error(err: AppError) -> Response {
+    let status = err.status();
+    let retry = match &err {
+        AppError::RateLimited {
+            retry_after_secs: Some(secs),
+            ..
+        } => Some(*secs),
+        _ => None,
+    };
+    let body = serde_json::json!({
+        "data": null,
+        "errors": [{ "message": err.public_message(), "extensions": { "code": err.code() } }]
+    });
+    let mut response = (status, axum::Json(body)).into_response();
+    if let Some(secs) = retry
+        && let Ok(value) = secs.to_string().parse()
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+async fn execute(
+    state: &GraphqlState,
+    method: Method,
+    headers: HeaderMap,
+    addr: Option<SocketAddr>,
+    request: async_graphql::Request,
+) -> Response {
+    let principal = match principal::from_request(&state.app, &method, &headers).await {
+        Ok(p) => p,
+        Err(err) => return early_error(err),
+    };
+    let data = request_data(&state.app, principal, client_info(&headers, addr));
+    let response = state.schema.execute(request.data(data)).await;
+    GraphQLResponse::from(response).into_response()
+}
+
+async fn graphql_post(
+    State(state): State<GraphqlState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    request: GraphQLRequest,
+) -> Response {
+    execute(
+        &state,
+        Method::POST,
+        headers,
+        Some(addr),
+        request.into_inner(),
+    )
+    .await
+}
+
+/// GET runs queries only; without a query it serves GraphiQL to browsers.
+async fn graphql_get(
+    State(state): State<GraphqlState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    request: Result<GraphQLRequest, async_graphql_axum::rejection::GraphQLRejection>,
+) -> Response {
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if uri.query().is_none_or(|q| q.is_empty()) {
+        if wants_html {
+            return Html(GRAPHIQL).into_response();
+        }
+        return (
+            StatusCode::BAD_REQUEST,
+            "send a query, or open this URL in a browser for GraphiQL",
+        )
+            .into_response();
+    }
+    let request = match request {
+        Ok(request) => request.into_inner(),
+        Err(rejection) => return rejection.into_response(),
+    };
+    let is_mutation = async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
+        doc.operations
+            .iter()
+            .any(|(_, op)| op.node.ty != async_graphql::parser::types::OperationType::Query)
+    });
+    if is_mutation {
+        return early_error(AppError::invalid(
+            "mutations and subscriptions must be sent with POST",
+        ))
+        .into_response();
+    }
+    execute(&state, Method::GET, headers, Some(addr), request).await
+}
+
+/// Subscriptions over `graphql-transport-ws`. The client authenticates with
+/// `{"token": "..."}` in `connection_init`; a browser on the same origin may rely on its
+/// session cookie instead.
+async fn graphql_ws(
+    State(state): State<GraphqlState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let same_origin = same_origin(&headers);
+    let cookie = principal::session_cookie(&headers).filter(|_| same_origin);
+    let client = client_info(&headers, Some(addr));
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            let schema = state.schema.clone();
+            let app = state.app.clone();
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let token = payload
+                        .get("token")
+                        .and_then(|t| t.as_str())
+                        .map(str::to_owned)
+                        .or_else(|| {
+                            // Also accept `Authorization: Bearer ...` inside the payload.
+                            payload
+                                .get("Authorization")
+                                .or_else(|| payload.get("authorization"))
+                                .and_then(|v| v.as_str())
+                                .and_then(|v| v.strip_prefix("Bearer "))
+                                .map(str::to_owned)
+                        });
+                    let principal = match token.or(cookie) {
+                        Some(token) => Some(principal::authenticate(&app, &token).await?),
+                        None => None,
+                    };
+                    let mut data = Data::default();
+                    data.insert(request_data(&app, principal, client));
+                    Ok(data)
+                })
+                .serve()
+        })
+}
+
+fn same_origin(headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    match (host, origin) {
+        (Some(host), Some(origin)) => origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host),
+        _ => false,
+    }
+}
+
+const GRAPHIQL: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Vigil GraphiQL</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="stylesheet" href="https://unpkg.com/graphiql@3/graphiql.min.css">
+  <style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script crossorigin src="https://unpkg.com/react@18/umd/react.production.min.js"></script>
+  <script crossorigin src="https://unpkg.com/react-dom@18/umd/react-dom.production.min.js"></script>
+  <script crossorigin src="https://unpkg.com/graphiql@3/graphiql.min.js"></script>
+  <script>
+    const url = new URL('/graphql', location.href).toString();
+    const ws = url.replace(/^http/, 'ws') + '/ws';
+    const fetcher = GraphiQL.createFetcher({ url, subscriptionUrl: ws, headers: { 'X-Requested-With': 'graphiql' } });
+    ReactDOM.createRoot(document.getElementById('graphiql'))
+      .render(React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }));
+  </script>
+</body>
+</html>"#;

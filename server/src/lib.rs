@@ -1,0 +1,32 @@
+//! Vigil: uptime monitors, browser and load tests, webhook callbacks, alerts and status pages,
+//! behind one GraphQL API.
+//!
+//! Domain modules own the rules and take a connection; the GraphQL resolvers and HTTP
+//! handlers are thin and call them.
+
+pub mod account;
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod credential;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod events;
+pub mod graphql;
+pub mod http;
+pub mod mail;
+pub mod org;
+pub mod project;
+pub mod state;
+pub mod tag;
+pub mod validate;
+pub mod variable;
+
+/// Installs the process-wide TLS crypto provider. Two providers get compiled in (ring via
+/// sqlx, aws-lc-rs via reqwest and lettre), so rustls cannot pick one by itself.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+}

@@ -1,0 +1,609 @@
+//! Organizations, their members and invitations.
+
+use chrono::{Duration, Utc};
+use entity::invitation::{self, InvitationStatus};
+use entity::member::{self, OrgRole};
+use entity::project_members::{self, ProjectRole};
+use entity::{notifications, organization, projects, user};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit;
+use crate::auth::{Level, Principal};
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::events::Event;
+use crate::mail::Mail;
+use crate::project;
+use crate::state::AppState;
+use crate::validate;
+
+/// How long an invitation stays valid.
+pub const INVITATION_DAYS: i64 = 7;
+
+/// Fields of a new organization.
+#[derive(Debug, Clone)]
+pub struct NewOrganization {
+    pub name: String,
+    pub slug: Option<String>,
+}
+
+/// Creates an organization whose creator is its owner, with a default project.
+pub async fn create(
+    state: &AppState,
+    principal: &Principal,
+    input: NewOrganization,
+) -> AppResult<organization::Model> {
+    principal.may_write()?;
+    if principal.project_scope().is_some() {
+        return Err(AppError::Forbidden(
+            "this API key is limited to one project".into(),
+        ));
+    }
+    let name = validate::name("name", &input.name)?;
+    let explicit = input.slug.is_some();
+    let mut slug = match &input.slug {
+        Some(slug) => validate::slug("slug", slug)?,
+        None => validate::slugify(&name),
+    };
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    if slug_taken(db, &slug, None).await? {
+        if explicit {
+            return Err(AppError::Conflict(format!("the slug {slug:?} is taken")));
+        }
+        slug = format!("{slug}-{}", &Uuid::new_v4().simple().to_string()[..6]);
+    }
+    let now = Utc::now();
+    let self_hosted = state.settings.mode == crate::config::Mode::SelfHosted;
+    let org = organization::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(name),
+        slug: Set(slug),
+        logo: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        metadata: Set(None),
+        polar_customer_id: Set(None),
+        subscription_plan: Set(Some(if self_hosted { "unlimited" } else { "free" }.into())),
+        subscription_status: Set(Some("active".into())),
+        subscription_id: Set(None),
+        subscription_started_at: Set(Some(now)),
+        subscription_ends_at: Set(None),
+        playwright_minutes_used: Set(0),
+        k6_vu_minutes_used: Set(0),
+        ai_credits_used: Set(0),
+        usage_period_start: Set(Some(now)),
+        usage_period_end: Set(None),
+    }
+    .insert(db)
+    .await?;
+    member::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(org.id),
+        user_id: Set(principal.user_id()),
+        role: Set(OrgRole::OrgOwner),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    project::insert(db, org.id, "Default", "default", None, true).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(org.id),
+        "organization.create",
+        json!({ "name": org.name, "slug": org.slug }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+async fn slug_taken(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    except: Option<Uuid>,
+) -> AppResult<bool> {
+    let mut query = organization::Entity::find().filter(organization::Column::Slug.eq(slug));
+    if let Some(id) = except {
+        query = query.filter(organization::Column::Id.ne(id));
+    }
+    Ok(query.count(db).await? > 0)
+}
+
+/// The caller's organizations, oldest first. A project key sees only its project's.
+pub fn list_query(principal: &Principal) -> sea_orm::Select<organization::Entity> {
+    use sea_orm::sea_query::Query;
+    let mut query = organization::Entity::find().filter(
+        organization::Column::Id.in_subquery(
+            Query::select()
+                .column(member::Column::OrganizationId)
+                .from(member::Entity)
+                .and_where(member::Column::UserId.eq(principal.user_id()))
+                .to_owned(),
+        ),
+    );
+    if let Some(scope) = principal.project_scope() {
+        query = query.filter(
+            organization::Column::Id.in_subquery(
+                Query::select()
+                    .column(projects::Column::OrganizationId)
+                    .from(projects::Entity)
+                    .and_where(projects::Column::Id.eq(scope))
+                    .to_owned(),
+            ),
+        );
+    }
+    query
+}
+
+/// Renames or re-slugs an organization (admins).
+pub async fn update(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    name: Option<String>,
+    slug: Option<String>,
+    logo: Option<String>,
+) -> AppResult<organization::Model> {
+    let access = principal.org(&state.db, id, Level::OrgAdmin).await?;
+    let mut active: organization::ActiveModel = access.organization.into();
+    if let Some(name) = name {
+        active.name = Set(validate::name("name", &name)?);
+    }
+    let tx = Tx::begin(state).await?;
+    if let Some(slug) = slug {
+        let slug = validate::slug("slug", &slug)?;
+        if slug_taken(tx.conn(), &slug, Some(id)).await? {
+            return Err(AppError::Conflict(format!("the slug {slug:?} is taken")));
+        }
+        active.slug = Set(slug);
+    }
+    if let Some(logo) = logo {
+        active.logo = Set(validate::text("logo", Some(&logo), 2048)?);
+    }
+    active.updated_at = Set(Utc::now());
+    let org = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(id),
+        "organization.update",
+        json!({ "name": org.name, "slug": org.slug }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// Deletes an organization and everything in it (owners only).
+pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    let access = principal.org(&state.db, id, Level::Owner).await?;
+    let tx = Tx::begin(state).await?;
+    organization::Entity::delete_by_id(id)
+        .exec(tx.conn())
+        .await?;
+    // The row goes with the organization; keep the trail on the user.
+    audit::record(
+        &tx,
+        principal,
+        None,
+        "organization.delete",
+        json!({ "organizationId": id, "name": access.organization.name }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Members of an organization, oldest first.
+pub fn members_query(org_id: Uuid) -> sea_orm::Select<member::Entity> {
+    member::Entity::find().filter(member::Column::OrganizationId.eq(org_id))
+}
+
+async fn owner_count(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<u64> {
+    Ok(member::Entity::find()
+        .filter(member::Column::OrganizationId.eq(org_id))
+        .filter(member::Column::Role.eq(OrgRole::OrgOwner))
+        .count(db)
+        .await?)
+}
+
+/// Changes a member's role. Only owners make or unmake owners; the last owner stays.
+pub async fn update_member_role(
+    state: &AppState,
+    principal: &Principal,
+    member_id: Uuid,
+    role: OrgRole,
+) -> AppResult<member::Model> {
+    let target = member::Entity::find_by_id(member_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let access = principal
+        .org(&state.db, target.organization_id, Level::OrgAdmin)
+        .await?;
+    let touches_owner = target.role == OrgRole::OrgOwner || role == OrgRole::OrgOwner;
+    if touches_owner && access.level < Level::Owner {
+        return Err(AppError::Forbidden(
+            "only owners can make or change owners".into(),
+        ));
+    }
+    let tx = Tx::begin(state).await?;
+    if target.role == OrgRole::OrgOwner
+        && role != OrgRole::OrgOwner
+        && owner_count(tx.conn(), target.organization_id).await? <= 1
+    {
+        return Err(AppError::field(
+            "role",
+            "an organization needs at least one owner",
+        ));
+    }
+    let old = target.role;
+    let mut active: member::ActiveModel = target.into();
+    active.role = Set(role);
+    let updated = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(updated.organization_id),
+        "member.update_role",
+        json!({ "memberId": member_id, "userId": updated.user_id, "from": format!("{old:?}"), "to": format!("{role:?}") }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// Removes a member (admins; owners only by owners), or lets a member leave.
+pub async fn remove_member(
+    state: &AppState,
+    principal: &Principal,
+    member_id: Uuid,
+) -> AppResult<()> {
+    let target = member::Entity::find_by_id(member_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let leaving = target.user_id == principal.user_id();
+    let needed = if leaving {
+        Level::Viewer
+    } else {
+        Level::OrgAdmin
+    };
+    let access = principal
+        .org(&state.db, target.organization_id, needed)
+        .await?;
+    if leaving {
+        principal.may_write()?;
+    }
+    if target.role == OrgRole::OrgOwner && !leaving && access.level < Level::Owner {
+        return Err(AppError::Forbidden("only owners can remove owners".into()));
+    }
+    let tx = Tx::begin(state).await?;
+    if target.role == OrgRole::OrgOwner
+        && owner_count(tx.conn(), target.organization_id).await? <= 1
+    {
+        return Err(AppError::invalid(
+            "an organization needs at least one owner",
+        ));
+    }
+    // Project roles in this organization go with the membership.
+    let project_ids: Vec<Uuid> = projects::Entity::find()
+        .filter(projects::Column::OrganizationId.eq(target.organization_id))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    project_members::Entity::delete_many()
+        .filter(project_members::Column::UserId.eq(target.user_id))
+        .filter(project_members::Column::ProjectId.is_in(project_ids))
+        .exec(tx.conn())
+        .await?;
+    member::Entity::delete_by_id(member_id)
+        .exec(tx.conn())
+        .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(target.organization_id),
+        if leaving {
+            "member.leave"
+        } else {
+            "member.remove"
+        },
+        json!({ "memberId": member_id, "userId": target.user_id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Fields of an invitation.
+#[derive(Debug, Clone)]
+pub struct NewInvitation {
+    pub organization_id: Uuid,
+    pub email: String,
+    pub role: OrgRole,
+    pub project_ids: Vec<Uuid>,
+}
+
+/// Invites an address into an organization with a role (admins; owners for owners). A pending
+/// invitation for the same address is replaced.
+pub async fn invite(
+    state: &AppState,
+    principal: &Principal,
+    input: NewInvitation,
+) -> AppResult<invitation::Model> {
+    let access = principal
+        .org(&state.db, input.organization_id, Level::OrgAdmin)
+        .await?;
+    let email = validate::email("email", &input.email)?;
+    if input.role == OrgRole::OrgOwner && access.level < Level::Owner {
+        return Err(AppError::Forbidden("only owners can invite owners".into()));
+    }
+    if input.project_ids.len() > 500 {
+        return Err(AppError::field("projectIds", "at most 500 projects"));
+    }
+    let mut project_ids = input.project_ids.clone();
+    project_ids.sort_unstable();
+    project_ids.dedup();
+    if !project_ids.is_empty() {
+        let found = projects::Entity::find()
+            .filter(projects::Column::OrganizationId.eq(input.organization_id))
+            .filter(projects::Column::Id.is_in(project_ids.clone()))
+            .count(&state.db)
+            .await?;
+        if found != project_ids.len() as u64 {
+            return Err(AppError::field(
+                "projectIds",
+                "a project is not in this organization",
+            ));
+        }
+    }
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    let existing_user = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    if let Some(existing) = &existing_user {
+        let already = member::Entity::find()
+            .filter(member::Column::OrganizationId.eq(input.organization_id))
+            .filter(member::Column::UserId.eq(existing.id))
+            .count(db)
+            .await?
+            > 0;
+        if already {
+            return Err(AppError::Conflict(format!("{email} is already a member")));
+        }
+    }
+    invitation::Entity::update_many()
+        .col_expr(invitation::Column::Status, InvitationStatus::Revoked.into())
+        .filter(invitation::Column::OrganizationId.eq(input.organization_id))
+        .filter(invitation::Column::Email.eq(&email))
+        .filter(invitation::Column::Status.eq(InvitationStatus::Pending))
+        .exec(db)
+        .await?;
+    let now = Utc::now();
+    let invite = invitation::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(input.organization_id),
+        email: Set(email.clone()),
+        role: Set(input.role),
+        status: Set(InvitationStatus::Pending),
+        expires_at: Set(now + Duration::days(INVITATION_DAYS)),
+        inviter_id: Set(principal.user_id()),
+        selected_projects: Set(Some(json!(project_ids))),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    if let Some(existing) = &existing_user {
+        let note = notifications::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(existing.id),
+            r#type: Set("invitation".into()),
+            content: Set(
+                json!({ "invitationId": invite.id, "organization": access.organization.name }),
+            ),
+            status: Set("sent".into()),
+            sent_at: Set(Some(now)),
+            read_at: Set(None),
+            created_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+        tx.publish(Event::NotificationAdded {
+            user_id: existing.id,
+            notification_id: note.id,
+        });
+    }
+    audit::record(
+        &tx,
+        principal,
+        Some(input.organization_id),
+        "invitation.create",
+        json!({ "invitationId": invite.id, "email": email, "role": format!("{:?}", input.role) }),
+    )
+    .await?;
+    tx.commit().await?;
+    let link = format!("{}/invitations/{}", state.settings.base_url(), invite.id);
+    state.mailer.send_later(Mail {
+        to: email,
+        subject: format!("You are invited to {} on Vigil", access.organization.name),
+        body: format!(
+            "{} invited you to the organization {} on Vigil.\n\nAccept it here (sign up or sign in with this address first):\n\n{link}\n\nThe invitation is valid for {INVITATION_DAYS} days.",
+            principal.user.name, access.organization.name
+        ),
+    });
+    Ok(invite)
+}
+
+/// Pending invitations of an organization (admins).
+pub fn invitations_query(org_id: Uuid) -> sea_orm::Select<invitation::Entity> {
+    invitation::Entity::find().filter(invitation::Column::OrganizationId.eq(org_id))
+}
+
+/// Invitations addressed to the caller that are still open.
+pub async fn my_invitations(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+) -> AppResult<Vec<invitation::Model>> {
+    Ok(invitation::Entity::find()
+        .filter(invitation::Column::Email.eq(principal.user.email.clone()))
+        .filter(invitation::Column::Status.eq(InvitationStatus::Pending))
+        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(invitation::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// An invitation the caller may see: addressed to them, or in an organization they administer.
+pub async fn find_invitation(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> AppResult<invitation::Model> {
+    let invite = invitation::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if invite.email == principal.user.email {
+        return Ok(invite);
+    }
+    principal
+        .org(&state.db, invite.organization_id, Level::OrgAdmin)
+        .await?;
+    Ok(invite)
+}
+
+/// Accepts an invitation addressed to the caller's verified address.
+pub async fn accept_invitation(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> AppResult<member::Model> {
+    principal.require_session()?;
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    let invite = invitation::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|i| i.email == principal.user.email)
+        .ok_or(AppError::NotFound)?;
+    if !principal.user.email_verified {
+        return Err(AppError::Forbidden(
+            "verify your email address before accepting invitations".into(),
+        ));
+    }
+    if invite.status != InvitationStatus::Pending {
+        return Err(AppError::invalid("this invitation is no longer open"));
+    }
+    if invite.expires_at <= Utc::now() {
+        return Err(AppError::invalid("this invitation has expired"));
+    }
+    let already = member::Entity::find()
+        .filter(member::Column::OrganizationId.eq(invite.organization_id))
+        .filter(member::Column::UserId.eq(principal.user_id()))
+        .count(db)
+        .await?
+        > 0;
+    if already {
+        return Err(AppError::Conflict(
+            "you are already a member of this organization".into(),
+        ));
+    }
+    let now = Utc::now();
+    let member = member::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(invite.organization_id),
+        user_id: Set(principal.user_id()),
+        role: Set(invite.role),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    let project_role = match invite.role {
+        OrgRole::ProjectAdmin => Some(ProjectRole::ProjectAdmin),
+        OrgRole::ProjectEditor => Some(ProjectRole::ProjectEditor),
+        OrgRole::ProjectViewer => Some(ProjectRole::ProjectViewer),
+        OrgRole::OrgOwner | OrgRole::OrgAdmin => None,
+    };
+    if let Some(role) = project_role {
+        let wanted: Vec<Uuid> = invite
+            .selected_projects
+            .as_ref()
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default();
+        // Only projects that still exist in the organization.
+        let existing = projects::Entity::find()
+            .filter(projects::Column::OrganizationId.eq(invite.organization_id))
+            .filter(projects::Column::Id.is_in(wanted))
+            .all(db)
+            .await?;
+        for project in existing {
+            project_members::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                user_id: Set(principal.user_id()),
+                project_id: Set(project.id),
+                role: Set(role),
+                created_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    let mut active: invitation::ActiveModel = invite.clone().into();
+    active.status = Set(InvitationStatus::Accepted);
+    active.update(db).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(invite.organization_id),
+        "invitation.accept",
+        json!({ "invitationId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(member)
+}
+
+/// Revokes a pending invitation (admins), or declines one addressed to the caller.
+pub async fn revoke_invitation(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> AppResult<invitation::Model> {
+    let invite = find_invitation(state, principal, id).await?;
+    if invite.email != principal.user.email {
+        principal
+            .org(&state.db, invite.organization_id, Level::OrgAdmin)
+            .await?;
+    } else {
+        principal.may_write()?;
+    }
+    if invite.status != InvitationStatus::Pending {
+        return Err(AppError::invalid("this invitation is no longer open"));
+    }
+    let tx = Tx::begin(state).await?;
+    let mut active: invitation::ActiveModel = invite.clone().into();
+    active.status = Set(InvitationStatus::Revoked);
+    let invite = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(invite.organization_id),
+        "invitation.revoke",
+        json!({ "invitationId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(invite)
+}

@@ -1,0 +1,322 @@
+//! Projects and project members.
+
+use chrono::Utc;
+use entity::project_members::{self, ProjectRole};
+use entity::projects::{self, ProjectStatus};
+use entity::{member, user};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit;
+use crate::auth::{Level, Principal};
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::validate;
+
+/// Inserts a project row; callers check permissions and audit.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    organization_id: Uuid,
+    name: &str,
+    slug: &str,
+    description: Option<String>,
+    is_default: bool,
+) -> AppResult<projects::Model> {
+    let now = Utc::now();
+    Ok(projects::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(organization_id),
+        name: Set(name.to_owned()),
+        slug: Set(slug.to_owned()),
+        description: Set(description),
+        is_default: Set(is_default),
+        status: Set(ProjectStatus::Active),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?)
+}
+
+async fn slug_taken(
+    db: &impl ConnectionTrait,
+    org_id: Uuid,
+    slug: &str,
+    except: Option<Uuid>,
+) -> AppResult<bool> {
+    let mut query = projects::Entity::find()
+        .filter(projects::Column::OrganizationId.eq(org_id))
+        .filter(projects::Column::Slug.eq(slug));
+    if let Some(id) = except {
+        query = query.filter(projects::Column::Id.ne(id));
+    }
+    Ok(query.count(db).await? > 0)
+}
+
+/// Fields of a new project.
+#[derive(Debug, Clone)]
+pub struct NewProject {
+    pub organization_id: Uuid,
+    pub name: String,
+    pub slug: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Creates a project (organization admins).
+pub async fn create(
+    state: &AppState,
+    principal: &Principal,
+    input: NewProject,
+) -> AppResult<projects::Model> {
+    principal
+        .org(&state.db, input.organization_id, Level::OrgAdmin)
+        .await?;
+    let name = validate::name("name", &input.name)?;
+    let description = validate::text(
+        "description",
+        input.description.as_deref(),
+        validate::MAX_TEXT,
+    )?;
+    let explicit = input.slug.is_some();
+    let mut slug = match &input.slug {
+        Some(slug) => validate::slug("slug", slug)?,
+        None => validate::slugify(&name),
+    };
+    let tx = Tx::begin(state).await?;
+    if slug_taken(tx.conn(), input.organization_id, &slug, None).await? {
+        if explicit {
+            return Err(AppError::Conflict(format!(
+                "the slug {slug:?} is taken in this organization"
+            )));
+        }
+        slug = format!("{slug}-{}", &Uuid::new_v4().simple().to_string()[..6]);
+    }
+    let project = insert(
+        tx.conn(),
+        input.organization_id,
+        &name,
+        &slug,
+        description,
+        false,
+    )
+    .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(project.organization_id),
+        "project.create",
+        json!({ "projectId": project.id, "name": project.name }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(project)
+}
+
+/// Fields of a project update; `None` leaves a field alone.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectChanges {
+    pub name: Option<String>,
+    pub slug: Option<String>,
+    pub description: Option<String>,
+    pub archived: Option<bool>,
+}
+
+/// Updates a project (project admins).
+pub async fn update(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    changes: ProjectChanges,
+) -> AppResult<projects::Model> {
+    let access = principal
+        .project(&state.db, id, Level::ProjectAdmin)
+        .await?;
+    let org_id = access.project.organization_id;
+    let mut active: projects::ActiveModel = access.project.into();
+    if let Some(name) = changes.name {
+        active.name = Set(validate::name("name", &name)?);
+    }
+    if let Some(description) = changes.description {
+        active.description = Set(validate::text(
+            "description",
+            Some(&description),
+            validate::MAX_TEXT,
+        )?);
+    }
+    if let Some(archived) = changes.archived {
+        active.status = Set(if archived {
+            ProjectStatus::Archived
+        } else {
+            ProjectStatus::Active
+        });
+    }
+    let tx = Tx::begin(state).await?;
+    if let Some(slug) = changes.slug {
+        let slug = validate::slug("slug", &slug)?;
+        if slug_taken(tx.conn(), org_id, &slug, Some(id)).await? {
+            return Err(AppError::Conflict(format!(
+                "the slug {slug:?} is taken in this organization"
+            )));
+        }
+        active.slug = Set(slug);
+    }
+    active.updated_at = Set(Utc::now());
+    let project = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(org_id),
+        "project.update",
+        json!({ "projectId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(project)
+}
+
+/// Deletes a project and everything in it (organization admins). The default project stays.
+pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    let access = principal.project(&state.db, id, Level::Viewer).await?;
+    principal
+        .org(&state.db, access.project.organization_id, Level::OrgAdmin)
+        .await?;
+    if access.project.is_default {
+        return Err(AppError::invalid("the default project cannot be deleted"));
+    }
+    let tx = Tx::begin(state).await?;
+    projects::Entity::delete_by_id(id).exec(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(access.project.organization_id),
+        "project.delete",
+        json!({ "projectId": id, "name": access.project.name }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Projects of an organization, oldest first (a project key sees only its own).
+pub fn list_query(principal: &Principal, org_id: Uuid) -> sea_orm::Select<projects::Entity> {
+    let mut query = projects::Entity::find().filter(projects::Column::OrganizationId.eq(org_id));
+    if let Some(scope) = principal.project_scope() {
+        query = query.filter(projects::Column::Id.eq(scope));
+    }
+    query
+}
+
+/// Gives an organization member a role in a project, or changes it (project admins).
+pub async fn set_member(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    user_id: Uuid,
+    role: ProjectRole,
+) -> AppResult<project_members::Model> {
+    let access = principal
+        .project(&state.db, project_id, Level::ProjectAdmin)
+        .await?;
+    let org_id = access.project.organization_id;
+    let is_member = member::Entity::find()
+        .filter(member::Column::OrganizationId.eq(org_id))
+        .filter(member::Column::UserId.eq(user_id))
+        .count(&state.db)
+        .await?
+        > 0;
+    if !is_member {
+        return Err(AppError::field(
+            "userId",
+            "this user is not a member of the organization",
+        ));
+    }
+    // Nobody hands out more than they hold.
+    if Level::from(role) > access.level {
+        return Err(AppError::forbidden());
+    }
+    let tx = Tx::begin(state).await?;
+    let existing = project_members::Entity::find()
+        .filter(project_members::Column::ProjectId.eq(project_id))
+        .filter(project_members::Column::UserId.eq(user_id))
+        .one(tx.conn())
+        .await?;
+    let row = match existing {
+        Some(row) => {
+            let mut active: project_members::ActiveModel = row.into();
+            active.role = Set(role);
+            active.update(tx.conn()).await?
+        }
+        None => {
+            project_members::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                user_id: Set(user_id),
+                project_id: Set(project_id),
+                role: Set(role),
+                created_at: Set(Utc::now()),
+            }
+            .insert(tx.conn())
+            .await?
+        }
+    };
+    audit::record(
+        &tx,
+        principal,
+        Some(org_id),
+        "project_member.set",
+        json!({ "projectId": project_id, "userId": user_id, "role": format!("{role:?}") }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Takes a user's project role away (project admins); they keep viewer access as an
+/// organization member.
+pub async fn remove_member(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    user_id: Uuid,
+) -> AppResult<()> {
+    let access = principal
+        .project(&state.db, project_id, Level::ProjectAdmin)
+        .await?;
+    let tx = Tx::begin(state).await?;
+    let deleted = project_members::Entity::delete_many()
+        .filter(project_members::Column::ProjectId.eq(project_id))
+        .filter(project_members::Column::UserId.eq(user_id))
+        .exec(tx.conn())
+        .await?
+        .rows_affected;
+    if deleted == 0 {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        &tx,
+        principal,
+        Some(access.project.organization_id),
+        "project_member.remove",
+        json!({ "projectId": project_id, "userId": user_id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Users with a role in a project, with their user rows.
+pub async fn members(
+    db: &impl ConnectionTrait,
+    project_id: Uuid,
+) -> AppResult<Vec<(project_members::Model, Option<user::Model>)>> {
+    Ok(project_members::Entity::find()
+        .filter(project_members::Column::ProjectId.eq(project_id))
+        .find_also_related(user::Entity)
+        .order_by_asc(project_members::Column::Id)
+        .all(db)
+        .await?)
+}

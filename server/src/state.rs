@@ -1,0 +1,41 @@
+//! What every request handler and worker shares.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::auth::password::PasswordHasher;
+use crate::config::Settings;
+use crate::crypto::MasterKey;
+use crate::db::StatementCounter;
+use crate::events::EventBus;
+use crate::mail::Mailer;
+
+/// Cheap to clone: one `Arc` inside.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub db: DatabaseConnection,
+    pub statements: StatementCounter,
+    pub settings: Settings,
+    pub master_key: MasterKey,
+    pub mailer: Mailer,
+    pub events: EventBus,
+    pub passwords: PasswordHasher,
+}
+
+impl AppState {
+    pub fn new(inner: Inner) -> Self {
+        Self(Arc::new(inner))
+    }
+}
+
+impl Deref for AppState {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
