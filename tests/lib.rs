@@ -1,1 +1,320 @@
+//! Test harness: a real Vigil server on a loopback port with a fresh database (a new SQLite
+//! file, or a new PostgreSQL database when `TEST_DATABASE_URL` is set), a GraphQL client that
+//! asserts on error codes, and a local SMTP receiver that keeps what it is sent.
 
+pub mod smtp;
+
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+use std::time::Duration;
+
+use anyhow::Context;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde_json::{Value, json};
+use uuid::Uuid;
+use vigil::app::RunningApp;
+use vigil::auth::password::PasswordHasher;
+use vigil::config::{Settings, SmtpTls};
+use vigil::state::AppState;
+
+pub use smtp::SmtpSink;
+
+static INIT: Once = Once::new();
+
+/// Installs the TLS provider, once per process.
+pub fn init() {
+    INIT.call_once(vigil::install_crypto_provider);
+}
+
+/// Which database a test runs against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+impl std::fmt::Display for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Backend::Sqlite => f.write_str("sqlite"),
+            Backend::Postgres(_) => f.write_str("postgres"),
+        }
+    }
+}
+
+/// SQLite always; PostgreSQL too when `TEST_DATABASE_URL` is set.
+pub fn backends() -> Vec<Backend> {
+    let mut out = vec![Backend::Sqlite];
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL")
+        && !url.is_empty()
+    {
+        out.push(Backend::Postgres(url));
+    }
+    out
+}
+
+/// A fresh, empty temporary directory.
+pub fn temp_dir(label: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vigil-test-{label}-{}", Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("creating a temporary directory");
+    dir
+}
+
+/// Creates a new PostgreSQL database next to the one `admin_url` names and returns its URL.
+pub async fn fresh_postgres(admin_url: &str) -> anyhow::Result<String> {
+    let name = format!("vigil_test_{}", Uuid::new_v4().simple());
+    let admin = Database::connect(admin_url)
+        .await
+        .context("connecting to TEST_DATABASE_URL")?;
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await?;
+    admin.close().await?;
+    let (base, query) = match admin_url.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (admin_url, String::new()),
+    };
+    let base = base.rsplit_once('/').map_or(base, |(head, _)| head);
+    Ok(format!("{base}/{name}{query}"))
+}
+
+/// Settings for a test server: loopback port 0, a temporary data dir, the given backend.
+pub async fn test_settings(backend: &Backend) -> anyhow::Result<Settings> {
+    let data_dir = temp_dir("data");
+    let database_url = match backend {
+        Backend::Sqlite => format!("sqlite://{}?mode=rwc", data_dir.join("vigil.db").display()),
+        Backend::Postgres(admin) => fresh_postgres(admin).await?,
+    };
+    let mut settings = Settings::default();
+    settings.bind = "127.0.0.1:0".into();
+    settings.data_dir = data_dir;
+    settings.database_url = Some(database_url);
+    settings.web_dir = PathBuf::from("/nonexistent");
+    Ok(settings)
+}
+
+/// A running server and what a test needs around it.
+pub struct TestApp {
+    pub backend: Backend,
+    pub running: RunningApp,
+    pub url: String,
+    pub smtp: SmtpSink,
+    pub http: reqwest::Client,
+}
+
+impl TestApp {
+    /// A server on `backend` with default settings.
+    pub async fn spawn(backend: &Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// A server on `backend` with settings adjusted by `tweak`.
+    pub async fn spawn_with(backend: &Backend, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+        init();
+        let smtp = SmtpSink::start().await.expect("starting the SMTP receiver");
+        let mut settings = test_settings(backend).await.expect("test settings");
+        settings.smtp.host = Some("127.0.0.1".into());
+        settings.smtp.port = smtp.port();
+        settings.smtp.tls = SmtpTls::None;
+        settings.smtp.from = "Vigil <vigil@test.invalid>".into();
+        tweak(&mut settings);
+        // Cheap argon2 parameters: the production ones are measured in the benchmark.
+        let hasher = PasswordHasher::with_params(1024, 1, 1).expect("hasher");
+        let state = vigil::app::build_state_with(settings, hasher)
+            .await
+            .expect("building the state");
+        let running = vigil::app::spawn(state).await.expect("starting the server");
+        let url = running.url();
+        TestApp {
+            backend: backend.clone(),
+            running,
+            url,
+            smtp,
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("http client"),
+        }
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.running.state
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.running.state.db
+    }
+
+    /// Number of SQL statements the server has sent so far.
+    pub fn statements(&self) -> u64 {
+        self.running.state.statements.get()
+    }
+
+    /// Sends a GraphQL request with an optional bearer token.
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Gql {
+        let mut request = self
+            .http
+            .post(format!("{}/graphql", self.url))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("sending a GraphQL request");
+        let status = response.status().as_u16();
+        let body: Value = response.json().await.expect("a JSON response");
+        Gql { status, body }
+    }
+
+    /// Signs up `email` (password `correct horse battery`) and returns the new user.
+    pub async fn sign_up(&self, email: &str) -> TestUser {
+        let gql = self
+            .gql(
+                None,
+                "mutation($input: SignUpInput!) { signUp(input: $input) { token user { id email } } }",
+                json!({ "input": { "email": email, "password": PASSWORD, "name": email.split('@').next().unwrap_or("user") } }),
+            )
+            .await
+            .ok();
+        TestUser {
+            token: gql["signUp"]["token"].as_str().expect("token").to_owned(),
+            id: gql["signUp"]["user"]["id"].as_str().expect("id").to_owned(),
+            email: email.to_owned(),
+        }
+    }
+
+    /// Signs up `email` and confirms the address through the mailed link.
+    pub async fn verified_user(&self, email: &str) -> TestUser {
+        let user = self.sign_up(email).await;
+        let mail = self.smtp.wait_for(email, "Confirm your email").await;
+        let token = link_token(&mail, "verify-email").expect("a verification link");
+        self.gql(
+            None,
+            "mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }",
+            json!({ "t": token }),
+        )
+        .await
+        .ok();
+        user
+    }
+
+    /// Creates an organization owned by `user`; returns (organization id, default project id).
+    pub async fn create_org(&self, user: &TestUser, name: &str) -> (String, String) {
+        let data = self
+            .gql(
+                Some(&user.token),
+                "mutation($n: String!) { createOrganization(input: { name: $n }) { id projects { id } } }",
+                json!({ "n": name }),
+            )
+            .await
+            .ok();
+        (
+            data["createOrganization"]["id"]
+                .as_str()
+                .expect("org id")
+                .to_owned(),
+            data["createOrganization"]["projects"][0]["id"]
+                .as_str()
+                .expect("project id")
+                .to_owned(),
+        )
+    }
+
+    /// Counts the rows of `table`.
+    pub async fn count(&self, table: &str) -> i64 {
+        let backend = self.db().get_database_backend();
+        let row = self
+            .db()
+            .query_one_raw(sea_orm::Statement::from_string(
+                backend,
+                format!("SELECT COUNT(*) AS n FROM \"{table}\""),
+            ))
+            .await
+            .expect("counting")
+            .expect("a row");
+        row.try_get::<i64>("", "n").expect("a count")
+    }
+
+    /// Stops the server.
+    pub async fn stop(self) {
+        let _ = self.running.stop().await;
+    }
+}
+
+/// The password every test user gets.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A signed-up user.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub token: String,
+    pub id: String,
+    pub email: String,
+}
+
+/// A GraphQL response.
+#[derive(Debug)]
+pub struct Gql {
+    pub status: u16,
+    pub body: Value,
+}
+
+impl Gql {
+    /// The data, panicking with the errors when there are any.
+    #[track_caller]
+    pub fn ok(self) -> Value {
+        if let Some(errors) = self.body.get("errors") {
+            panic!("unexpected GraphQL errors (HTTP {}): {errors}", self.status);
+        }
+        self.body["data"].clone()
+    }
+
+    /// The `extensions.code` of the first error.
+    pub fn code(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["code"].as_str()
+    }
+
+    /// The `extensions.field` of the first error.
+    pub fn field(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["field"].as_str()
+    }
+
+    pub fn message(&self) -> &str {
+        self.body["errors"][0]["message"].as_str().unwrap_or("")
+    }
+
+    /// Asserts the first error has `code`.
+    #[track_caller]
+    pub fn expect_code(&self, code: &str) -> &Self {
+        assert_eq!(
+            self.code(),
+            Some(code),
+            "expected {code}, got {}",
+            self.body
+        );
+        self
+    }
+}
+
+/// Pulls the `token` parameter of a `{base}/{path}?token=...` link out of a mail.
+pub fn link_token(mail: &str, path: &str) -> Option<String> {
+    let start = mail.find(&format!("/{path}?token="))? + path.len() + 8;
+    let token: String = mail[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!token.is_empty()).then_some(token)
+}
+
+/// The `vigil` binary built next to the test binary (`cargo build --bin vigil` makes it).
+pub fn vigil_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("current exe");
+    // target/<profile>/deps/it-xxxx -> target/<profile>/vigil
+    let dir = exe.parent().and_then(Path::parent).expect("target dir");
+    let bin = dir.join("vigil");
+    assert!(
+        bin.exists(),
+        "{} is missing: build it first with `cargo build --bin vigil`",
+        bin.display()
+    );
+    bin
+}

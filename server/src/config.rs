@@ -65,7 +65,8 @@ pub struct Settings {
     /// Address the HTTP server listens on.
     pub bind: String,
     /// Public URL of this instance, used in links sent by mail and in trigger URLs.
-    pub base_url: String,
+    /// Defaults to `http://` and the listen address.
+    pub base_url: Option<String>,
     /// Where the SQLite database, the generated master key and local artifacts live.
     pub data_dir: PathBuf,
     /// Base64 of 32 bytes. Generated into the data directory when absent.
@@ -90,7 +91,7 @@ impl Default for Settings {
         Self {
             database_url: None,
             bind: "127.0.0.1:8080".into(),
-            base_url: "http://localhost:8080".into(),
+            base_url: None,
             data_dir: PathBuf::from("./data"),
             master_key: None,
             mode: Mode::SelfHosted,
@@ -118,6 +119,27 @@ pub struct Overrides {
     pub data_dir: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<Mode>,
+}
+
+/// Turns figment's errors into one line per bad setting, naming it in lower case.
+fn describe(errors: figment::Error) -> anyhow::Error {
+    let lines: Vec<String> = errors
+        .into_iter()
+        .map(|e| {
+            let key = e.path.join(".").to_ascii_lowercase();
+            let source = e
+                .metadata
+                .as_ref()
+                .map(|m| format!(" (from {})", m.name))
+                .unwrap_or_default();
+            if key.is_empty() {
+                format!("invalid settings{source}: {}", e.kind)
+            } else {
+                format!("invalid setting {key}{source}: {}", e.kind)
+            }
+        })
+        .collect();
+    anyhow::anyhow!(lines.join("\n"))
 }
 
 impl Settings {
@@ -153,20 +175,19 @@ impl Settings {
                 }
             }))
             .merge(Serialized::defaults(flags));
-        let settings: Settings = figment
-            .extract()
-            .map_err(|e| anyhow::anyhow!("invalid setting: {e}"))?;
+        let settings: Settings = figment.extract().map_err(describe)?;
         settings.validate()?;
         Ok(settings)
     }
 
     fn validate(&self) -> anyhow::Result<()> {
         self.bind_addr()?;
-        let base = reqwest::Url::parse(&self.base_url).with_context(|| {
-            format!("invalid setting base_url: {:?} is not a URL", self.base_url)
-        })?;
-        if !matches!(base.scheme(), "http" | "https") {
-            bail!("invalid setting base_url: must start with http:// or https://");
+        if let Some(url) = &self.base_url {
+            let base = reqwest::Url::parse(url)
+                .with_context(|| format!("invalid setting base_url: {url:?} is not a URL"))?;
+            if !matches!(base.scheme(), "http" | "https") {
+                bail!("invalid setting base_url: must start with http:// or https://");
+            }
         }
         if let Some(url) = &self.database_url {
             let ok = url.starts_with("sqlite:")
@@ -224,8 +245,22 @@ impl Settings {
         }
     }
 
-    /// The base URL without a trailing slash.
-    pub fn base_url(&self) -> &str {
-        self.base_url.trim_end_matches('/')
+    /// The public base URL without a trailing slash.
+    pub fn base_url(&self) -> String {
+        match &self.base_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => {
+                let bind = self
+                    .bind
+                    .replace("0.0.0.0", "localhost")
+                    .replace("127.0.0.1", "localhost");
+                format!("http://{bind}")
+            }
+        }
+    }
+
+    /// Whether cookies must carry `Secure` (the public URL is HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url().starts_with("https://")
     }
 }

@@ -54,7 +54,7 @@ fn request_data(app: &AppState, principal: Option<Principal>, client: ClientInfo
         principal,
         client,
         loaders,
-        secure_cookies: app.settings.base_url.starts_with("https://"),
+        secure_cookies: app.settings.secure_cookies(),
     }
 }
 

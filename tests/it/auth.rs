@@ -1,0 +1,773 @@
+//! Every authentication flow, end to end over HTTP.
+
+use chrono::{Duration, Utc};
+use entity::{apikey, user};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde_json::{Value, json};
+use vigil_tests::{PASSWORD, TestApp, backends, link_token};
+
+const ME: &str = "{ me { id email emailVerified twoFactorEnabled role } }";
+const SIGN_IN: &str = "mutation($i: SignInInput!) { signIn(input: $i) { token user { id } } }";
+
+async fn sign_in(
+    app: &TestApp,
+    email: &str,
+    password: &str,
+    code: Option<&str>,
+) -> vigil_tests::Gql {
+    app.gql(
+        None,
+        SIGN_IN,
+        json!({ "i": { "email": email, "password": password, "totpCode": code } }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn sign_up_sign_in_and_sign_out_with_bearer_and_cookie() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        // Sign up over raw HTTP to see the cookie.
+        let response = app
+            .http
+            .post(format!("{}/graphql", app.url))
+            .json(&json!({ "query": "mutation { signUp(input: { email: \"Ann@Example.com\", password: \"correct horse battery\", name: \"Ann\" }) { token user { email role } } }" }))
+            .send()
+            .await
+            .expect("sign-up");
+        let cookie = response
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .expect("a session cookie")
+            .to_owned();
+        assert!(cookie.contains("HttpOnly"), "{cookie}");
+        assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+        let body: Value = response.json().await.expect("json");
+        let token = body["data"]["signUp"]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+        assert_eq!(body["data"]["signUp"]["user"]["email"], "ann@example.com");
+        assert_eq!(
+            body["data"]["signUp"]["user"]["role"], "ADMIN",
+            "the first account administers the instance"
+        );
+        let stored = user::Entity::find()
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("the user");
+        let session = entity::session::Entity::find()
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("a session");
+        assert_ne!(session.token, token, "the token is stored hashed");
+        assert_eq!(session.token.len(), 64);
+        assert_eq!(stored.email, "ann@example.com");
+
+        // Bearer.
+        let me = app.gql(Some(&token), ME, json!({})).await.ok();
+        assert_eq!(me["me"]["email"], "ann@example.com");
+
+        // Cookie with a JSON body works; a form post with the cookie is not authenticated.
+        let cookie_pair = cookie.split(';').next().expect("pair").to_owned();
+        let json_me: Value = app
+            .http
+            .post(format!("{}/graphql", app.url))
+            .header("cookie", &cookie_pair)
+            .json(&json!({ "query": ME }))
+            .send()
+            .await
+            .expect("me")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(json_me["data"]["me"]["email"], "ann@example.com");
+        let form = app
+            .http
+            .post(format!("{}/graphql", app.url))
+            .header("cookie", &cookie_pair)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("query=%7B%20me%20%7B%20id%20%7D%20%7D")
+            .send()
+            .await
+            .expect("form post");
+        let form_body = form.text().await.unwrap_or_default();
+        assert!(
+            !form_body.contains("ann@example.com"),
+            "a cross-site form post must not be signed in: {form_body}"
+        );
+
+        // Sign in again, then out.
+        let second = sign_in(&app, "ann@example.com", PASSWORD, None).await.ok();
+        let second = second["signIn"]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+        let out = app
+            .gql(Some(&second), "mutation { signOut }", json!({}))
+            .await
+            .ok();
+        assert_eq!(out["signOut"], true);
+        let after = app.gql(Some(&second), ME, json!({})).await;
+        assert_eq!(after.status, 401);
+        after.expect_code("UNAUTHENTICATED");
+        // The first session is untouched.
+        assert_eq!(
+            app.gql(Some(&token), ME, json!({})).await.ok()["me"]["email"],
+            "ann@example.com"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_refused_and_throttled() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.max_failed_sign_ins = 3;
+            s.lockout_minutes = 10;
+        })
+        .await;
+        app.sign_up("bob@example.com").await;
+        let unknown = sign_in(&app, "nobody@example.com", PASSWORD, None).await;
+        unknown.expect_code("UNAUTHENTICATED");
+        let wrong = sign_in(&app, "bob@example.com", "wrong horse battery", None).await;
+        wrong.expect_code("UNAUTHENTICATED");
+        assert_eq!(
+            wrong.message(),
+            unknown.message(),
+            "unknown and wrong look the same"
+        );
+        for _ in 0..2 {
+            sign_in(&app, "bob@example.com", "wrong horse battery", None)
+                .await
+                .expect_code("UNAUTHENTICATED");
+        }
+        // Locked: even the right password is refused for now.
+        let locked = sign_in(&app, "bob@example.com", PASSWORD, None).await;
+        locked.expect_code("RATE_LIMITED");
+        let failures = entity::audit_logs::Entity::find()
+            .filter(entity::audit_logs::Column::Action.eq("user.sign_in_failed"))
+            .all(app.db())
+            .await
+            .expect("audit");
+        assert_eq!(failures.len(), 3);
+        // A password reset lifts the lock.
+        app.gql(
+            None,
+            "mutation { requestPasswordReset(email: \"bob@example.com\") }",
+            json!({}),
+        )
+        .await
+        .ok();
+        let mail = app.smtp.wait_for("bob@example.com", "reset-password").await;
+        let token = link_token(&mail, "reset-password").expect("reset token");
+        app.gql(
+            None,
+            "mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }",
+            json!({ "i": { "token": token, "newPassword": "a brand new passphrase" } }),
+        )
+        .await
+        .ok();
+        sign_in(&app, "bob@example.com", "a brand new passphrase", None)
+            .await
+            .ok();
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn password_change_checks_the_current_password_and_ends_other_sessions() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("carol@example.com").await;
+        let other = sign_in(&app, &user.email, PASSWORD, None).await.ok()["signIn"]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+        const CHANGE: &str = "mutation($i: ChangePasswordInput!) { changePassword(input: $i) }";
+        let wrong = app
+            .gql(Some(&user.token), CHANGE, json!({ "i": { "currentPassword": "nope nope nope", "newPassword": "another good one" } }))
+            .await;
+        wrong.expect_code("BAD_USER_INPUT");
+        assert_eq!(wrong.field(), Some("currentPassword"));
+        let weak = app
+            .gql(
+                Some(&user.token),
+                CHANGE,
+                json!({ "i": { "currentPassword": PASSWORD, "newPassword": "short" } }),
+            )
+            .await;
+        weak.expect_code("BAD_USER_INPUT");
+        assert_eq!(weak.field(), Some("newPassword"));
+        app.gql(
+            Some(&user.token),
+            CHANGE,
+            json!({ "i": { "currentPassword": PASSWORD, "newPassword": "another good one" } }),
+        )
+        .await
+        .ok();
+        // This session lives on; the other one ended.
+        app.gql(Some(&user.token), ME, json!({})).await.ok();
+        app.gql(Some(&other), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        sign_in(&app, &user.email, PASSWORD, None)
+            .await
+            .expect_code("UNAUTHENTICATED");
+        sign_in(&app, &user.email, "another good one", None)
+            .await
+            .ok();
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn email_verification_and_password_reset_through_smtp() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("dan@example.com").await;
+        assert_eq!(
+            app.gql(Some(&user.token), ME, json!({})).await.ok()["me"]["emailVerified"],
+            false
+        );
+        let mail = app
+            .smtp
+            .wait_for("dan@example.com", "Confirm your email")
+            .await;
+        let token = link_token(&mail, "verify-email").expect("link");
+        let verified = app
+            .gql(
+                None,
+                "mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }",
+                json!({ "t": token }),
+            )
+            .await
+            .ok();
+        assert_eq!(verified["verifyEmail"]["emailVerified"], true);
+        // A link works once.
+        let again = app
+            .gql(
+                None,
+                "mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }",
+                json!({ "t": token }),
+            )
+            .await;
+        again.expect_code("BAD_USER_INPUT");
+        assert_eq!(again.field(), Some("token"));
+
+        // Reset: unknown addresses get the same answer and no mail.
+        let before = app.smtp.mails().len();
+        let unknown = app
+            .gql(
+                None,
+                "mutation { requestPasswordReset(email: \"ghost@example.com\") }",
+                json!({}),
+            )
+            .await
+            .ok();
+        assert_eq!(unknown["requestPasswordReset"], true);
+        app.gql(
+            None,
+            "mutation { requestPasswordReset(email: \"dan@example.com\") }",
+            json!({}),
+        )
+        .await
+        .ok();
+        let mail = app.smtp.wait_for("dan@example.com", "reset-password").await;
+        assert_eq!(
+            app.smtp.mails().len(),
+            before + 1,
+            "only the known address got a mail"
+        );
+        let token = link_token(&mail, "reset-password").expect("link");
+        const RESET: &str = "mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }";
+        app.gql(
+            None,
+            RESET,
+            json!({ "i": { "token": token, "newPassword": "weak" } }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+        app.gql(
+            None,
+            RESET,
+            json!({ "i": { "token": token, "newPassword": "a fresh passphrase" } }),
+        )
+        .await
+        .ok();
+        // Every session ended, the old password is gone, the link is spent.
+        app.gql(Some(&user.token), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        sign_in(&app, &user.email, PASSWORD, None)
+            .await
+            .expect_code("UNAUTHENTICATED");
+        sign_in(&app, &user.email, "a fresh passphrase", None)
+            .await
+            .ok();
+        app.gql(
+            None,
+            RESET,
+            json!({ "i": { "token": token, "newPassword": "another passphrase" } }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+        app.stop().await;
+    }
+}
+
+fn code_at(secret: &str, offset_secs: i64) -> String {
+    let secret = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
+    let totp = totp_rs::Builder::new()
+        .with_secret(secret)
+        .with_account_name("x")
+        .build()
+        .expect("totp");
+    let now = Utc::now().timestamp() + offset_secs;
+    totp.generate(u64::try_from(now).expect("time")).to_string()
+}
+
+#[tokio::test]
+async fn totp_enrolment_and_sign_in_with_a_real_code() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("erin@example.com").await;
+        app.gql(
+            Some(&user.token),
+            "mutation { enrollTotp(password: \"wrong password!\") { secret } }",
+            json!({}),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+        let enrol = app
+            .gql(
+                Some(&user.token),
+                "mutation($p: String!) { enrollTotp(password: $p) { secret uri } }",
+                json!({ "p": PASSWORD }),
+            )
+            .await
+            .ok();
+        let secret = enrol["enrollTotp"]["secret"]
+            .as_str()
+            .expect("secret")
+            .to_owned();
+        assert!(
+            enrol["enrollTotp"]["uri"]
+                .as_str()
+                .expect("uri")
+                .starts_with("otpauth://totp/Vigil:")
+        );
+        let stored = user::Entity::find()
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("user");
+        assert!(
+            !stored
+                .totp_secret
+                .clone()
+                .unwrap_or_default()
+                .contains(&secret),
+            "the secret is stored encrypted"
+        );
+        // Not on until confirmed: sign-in without a code still works.
+        sign_in(&app, &user.email, PASSWORD, None).await.ok();
+        app.gql(
+            Some(&user.token),
+            "mutation { confirmTotp(code: \"000000\") { twoFactorEnabled } }",
+            json!({}),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+        let confirmed = app
+            .gql(
+                Some(&user.token),
+                "mutation($c: String!) { confirmTotp(code: $c) { twoFactorEnabled } }",
+                json!({ "c": code_at(&secret, 0) }),
+            )
+            .await
+            .ok();
+        assert_eq!(confirmed["confirmTotp"]["twoFactorEnabled"], true);
+
+        let missing = sign_in(&app, &user.email, PASSWORD, None).await;
+        missing.expect_code("BAD_USER_INPUT");
+        assert_eq!(missing.field(), Some("totpCode"));
+        let current = code_at(&secret, 0);
+        let wrong = if current == "123456" {
+            "654321"
+        } else {
+            "123456"
+        };
+        sign_in(&app, &user.email, PASSWORD, Some(wrong))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        // The next step's code is within the allowed skew and has not been used yet.
+        let next = code_at(&secret, 30);
+        sign_in(&app, &user.email, PASSWORD, Some(&next)).await.ok();
+        // A code is accepted once.
+        sign_in(&app, &user.email, PASSWORD, Some(&next))
+            .await
+            .expect_code("UNAUTHENTICATED");
+
+        let off = app
+            .gql(
+                Some(&user.token),
+                "mutation($p: String!) { disableTotp(password: $p) { twoFactorEnabled } }",
+                json!({ "p": PASSWORD }),
+            )
+            .await
+            .ok();
+        assert_eq!(off["disableTotp"]["twoFactorEnabled"], false);
+        sign_in(&app, &user.email, PASSWORD, None).await.ok();
+        app.stop().await;
+    }
+}
+
+const CREATE_KEY: &str = "mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id start prefix permission } } }";
+
+#[tokio::test]
+async fn api_keys_authenticate_are_stored_hashed_expire_and_rate_limit() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("frank@example.com").await;
+        let created = app
+            .gql(
+                Some(&user.token),
+                CREATE_KEY,
+                json!({ "i": { "name": "ci", "permission": "WRITE" } }),
+            )
+            .await
+            .ok();
+        let key = created["createApiKey"]["key"]
+            .as_str()
+            .expect("key")
+            .to_owned();
+        let key_id = created["createApiKey"]["apiKey"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        assert!(key.starts_with("vgl_"));
+        assert!(
+            key.starts_with(
+                created["createApiKey"]["apiKey"]["start"]
+                    .as_str()
+                    .expect("start")
+            )
+        );
+        let row = apikey::Entity::find()
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("row");
+        assert_ne!(row.key, key);
+        assert_eq!(row.key, vigil::crypto::hash_token(&key));
+        // The list never shows the key again.
+        let list = app
+            .gql(
+                Some(&user.token),
+                "{ apiKeys { id name start } }",
+                json!({}),
+            )
+            .await;
+        assert!(!list.body.to_string().contains(&key));
+
+        let me = app.gql(Some(&key), ME, json!({})).await.ok();
+        assert_eq!(me["me"]["email"], "frank@example.com");
+        let (org, _) = app.create_org(&user, "Frank Co").await;
+        let counted = apikey::Entity::find()
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("row");
+        assert_eq!(counted.request_count, 1);
+        assert!(counted.last_request.is_some());
+
+        // Read keys read only.
+        let read = app
+            .gql(
+                Some(&user.token),
+                CREATE_KEY,
+                json!({ "i": { "name": "dash", "permission": "READ" } }),
+            )
+            .await
+            .ok()["createApiKey"]["key"]
+            .as_str()
+            .expect("key")
+            .to_owned();
+        app.gql(
+            Some(&read),
+            "query($o: ID!) { organization(id: $o) { name } }",
+            json!({ "o": org }),
+        )
+        .await
+        .ok();
+        app.gql(Some(&read), "mutation($o: ID!) { createProject(input: { organizationId: $o, name: \"X\" }) { id } }", json!({ "o": org }))
+            .await
+            .expect_code("FORBIDDEN");
+        // A key cannot mint a stronger key.
+        app.gql(
+            Some(&read),
+            CREATE_KEY,
+            json!({ "i": { "name": "up", "permission": "ADMIN" } }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+
+        // Disabled, then expired.
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { updateApiKey(id: $id, input: { enabled: false }) { enabled } }",
+            json!({ "id": key_id }),
+        )
+        .await
+        .ok();
+        app.gql(Some(&key), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        let mut active: apikey::ActiveModel =
+            apikey::Entity::find_by_id(uuid::Uuid::parse_str(&key_id).expect("uuid"))
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("row")
+                .into();
+        active.enabled = Set(true);
+        active.expires_at = Set(Some(Utc::now() - Duration::seconds(1)));
+        active.update(app.db()).await.expect("update");
+        let expired = app.gql(Some(&key), ME, json!({})).await;
+        expired.expect_code("UNAUTHENTICATED");
+        assert!(expired.message().contains("expired"));
+
+        // Rate limit: three requests a minute.
+        let limited = app
+            .gql(
+                Some(&user.token),
+                CREATE_KEY,
+                json!({ "i": { "name": "tight", "permission": "READ", "rateLimitMax": 3, "rateLimitWindowSeconds": 60 } }),
+            )
+            .await
+            .ok()["createApiKey"]["key"]
+            .as_str()
+            .expect("key")
+            .to_owned();
+        for _ in 0..3 {
+            app.gql(Some(&limited), ME, json!({})).await.ok();
+        }
+        let over = app
+            .http
+            .post(format!("{}/graphql", app.url))
+            .bearer_auth(&limited)
+            .json(&json!({ "query": ME }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(over.status().as_u16(), 429);
+        assert!(over.headers().get("retry-after").is_some());
+        let body: Value = over.json().await.expect("json");
+        assert_eq!(body["errors"][0]["extensions"]["code"], "RATE_LIMITED");
+
+        // Bad tokens.
+        app.gql(Some("vgl_not-a-key"), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        app.gql(Some("not-a-session"), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn project_scoped_keys_see_only_their_project() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("gina@example.com").await;
+        let (org, default_project) = app.create_org(&user, "Gina Co").await;
+        let other = app
+            .gql(Some(&user.token), "mutation($o: ID!) { createProject(input: { organizationId: $o, name: \"Other\" }) { id } }", json!({ "o": org }))
+            .await
+            .ok()["createProject"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let key = app
+            .gql(Some(&user.token), CREATE_KEY, json!({ "i": { "name": "scoped", "permission": "WRITE", "projectId": default_project } }))
+            .await
+            .ok()["createApiKey"]["key"]
+            .as_str()
+            .expect("key")
+            .to_owned();
+        let seen = app
+            .gql(
+                Some(&key),
+                "query($p: ID!) { project(id: $p) { id } }",
+                json!({ "p": default_project }),
+            )
+            .await
+            .ok();
+        assert_eq!(seen["project"]["id"], default_project.as_str());
+        let hidden = app
+            .gql(
+                Some(&key),
+                "query($p: ID!) { project(id: $p) { id } }",
+                json!({ "p": other }),
+            )
+            .await
+            .ok();
+        assert!(hidden["project"].is_null());
+        let listed = app
+            .gql(
+                Some(&key),
+                "query($o: ID!) { projects(organizationId: $o) { totalCount nodes { id } } }",
+                json!({ "o": org }),
+            )
+            .await
+            .ok();
+        assert_eq!(listed["projects"]["totalCount"], 1);
+        app.gql(
+            Some(&key),
+            "mutation($p: ID!) { createTag(input: { projectId: $p, name: \"api\" }) { id } }",
+            json!({ "p": other }),
+        )
+        .await
+        .expect_code("NOT_FOUND");
+        app.gql(
+            Some(&key),
+            "mutation($p: ID!) { createTag(input: { projectId: $p, name: \"api\" }) { id } }",
+            json!({ "p": default_project }),
+        )
+        .await
+        .ok();
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn administrators_ban_unban_and_impersonate() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let admin = app.sign_up("root@example.com").await;
+        let user = app.sign_up("henry@example.com").await;
+        // Only administrators.
+        app.gql(Some(&user.token), "{ users { totalCount } }", json!({}))
+            .await
+            .expect_code("FORBIDDEN");
+        app.gql(
+            Some(&user.token),
+            "mutation($u: ID!) { banUser(input: { userId: $u }) { banned } }",
+            json!({ "u": admin.id }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+        let users = app
+            .gql(
+                Some(&admin.token),
+                "{ users(filter: { search: \"HENRY\" }) { totalCount nodes { email } } }",
+                json!({}),
+            )
+            .await
+            .ok();
+        assert_eq!(users["users"]["totalCount"], 1);
+
+        let banned = app
+            .gql(
+                Some(&admin.token),
+                "mutation($u: ID!) { banUser(input: { userId: $u, reason: \"spam\" }) { banned banReason } }",
+                json!({ "u": user.id }),
+            )
+            .await
+            .ok();
+        assert_eq!(banned["banUser"]["banned"], true);
+        assert_eq!(banned["banUser"]["banReason"], "spam");
+        app.gql(Some(&user.token), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        sign_in(&app, &user.email, PASSWORD, None)
+            .await
+            .expect_code("UNAUTHENTICATED");
+        app.gql(
+            Some(&admin.token),
+            "mutation($u: ID!) { unbanUser(userId: $u) { banned } }",
+            json!({ "u": user.id }),
+        )
+        .await
+        .ok();
+        sign_in(&app, &user.email, PASSWORD, None).await.ok();
+
+        // A ban with an expiry in the past is refused; one that lapsed lets the user back in.
+        app.gql(
+            Some(&admin.token),
+            "mutation($u: ID!, $t: DateTime!) { banUser(input: { userId: $u, expiresAt: $t }) { banned } }",
+            json!({ "u": user.id, "t": (Utc::now() - Duration::hours(1)).to_rfc3339() }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+
+        let imp = app
+            .gql(
+                Some(&admin.token),
+                "mutation($u: ID!) { impersonateUser(userId: $u) { token user { email } } }",
+                json!({ "u": user.id }),
+            )
+            .await
+            .ok();
+        let imp_token = imp["impersonateUser"]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+        let me = app
+            .gql(
+                Some(&imp_token),
+                "{ me { email } currentSession { impersonatedBy } }",
+                json!({}),
+            )
+            .await
+            .ok();
+        assert_eq!(me["me"]["email"], "henry@example.com");
+        assert_eq!(me["currentSession"]["impersonatedBy"], admin.id.as_str());
+        // What is done while impersonating is recorded with the administrator.
+        let (org, _) = app
+            .create_org(
+                &vigil_tests::TestUser {
+                    token: imp_token.clone(),
+                    ..user.clone()
+                },
+                "Henry Co",
+            )
+            .await;
+        let log = entity::audit_logs::Entity::find()
+            .filter(entity::audit_logs::Column::Action.eq("organization.create"))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("audit row");
+        assert_eq!(log.organization_id.map(|o| o.to_string()), Some(org));
+        assert_eq!(
+            log.details.expect("details")["impersonatedBy"],
+            admin.id.as_str()
+        );
+        // Impersonated sessions cannot impersonate, and end on request.
+        app.gql(
+            Some(&imp_token),
+            "mutation($u: ID!) { impersonateUser(userId: $u) { token } }",
+            json!({ "u": admin.id }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+        app.gql(
+            Some(&imp_token),
+            "mutation { stopImpersonating }",
+            json!({}),
+        )
+        .await
+        .ok();
+        app.gql(Some(&imp_token), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        app.stop().await;
+    }
+}

@@ -1,0 +1,190 @@
+//! The `vigil` binary: `serve` with no settings, `migrate`, `schema`, and settings errors.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use vigil_tests::{temp_dir, vigil_bin};
+
+/// A command with none of the caller's Vigil settings.
+fn vigil(cwd: &Path) -> Command {
+    let mut cmd = Command::new(vigil_bin());
+    cmd.current_dir(cwd);
+    for (key, _) in std::env::vars() {
+        if key.starts_with("VIGIL_") || key == "DATABASE_URL" || key == "RUST_LOG" {
+            cmd.env_remove(key);
+        }
+    }
+    cmd
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+#[test]
+fn schema_graphql_matches_the_code() {
+    let committed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema.graphql"))
+            .expect("schema.graphql at the repository root");
+    let printed = vigil(&temp_dir("schema"))
+        .arg("schema")
+        .output()
+        .expect("vigil schema");
+    assert!(printed.status.success());
+    let printed = String::from_utf8(printed.stdout).expect("utf-8");
+    assert_eq!(
+        printed,
+        vigil::graphql::sdl(),
+        "the binary prints the library's schema"
+    );
+    assert!(
+        printed == committed,
+        "schema.graphql is stale: regenerate it with `cargo run --bin vigil -- schema > schema.graphql`"
+    );
+}
+
+#[tokio::test]
+async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
+    let dir = temp_dir("serve");
+    let port = free_port();
+    // The only setting is the port, so that the test does not depend on 8080 being free.
+    let mut child = vigil(&dir)
+        .args(["serve"])
+        .env("VIGIL_BIND", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting vigil serve");
+    let client = reqwest::Client::new();
+    let mut healthy = false;
+    for _ in 0..300 {
+        if let Ok(response) = client
+            .get(format!("http://127.0.0.1:{port}/readyz"))
+            .send()
+            .await
+            && response.status().is_success()
+        {
+            healthy = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(healthy, "vigil serve did not become ready");
+    assert!(
+        dir.join("data/vigil.db").exists(),
+        "the SQLite database is in ./data"
+    );
+    let key = std::fs::read_to_string(dir.join("data/master.key")).expect("a generated master key");
+    assert_eq!(base64_len(&key), 32);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("data/master.key"))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "the master key is private");
+    }
+    // The migrations ran: the API works.
+    let body: serde_json::Value = client
+        .post(format!("http://127.0.0.1:{port}/graphql"))
+        .json(&serde_json::json!({ "query": "{ me { id } }" }))
+        .send()
+        .await
+        .expect("graphql")
+        .json()
+        .await
+        .expect("json");
+    assert!(body["data"]["me"].is_null());
+    // GraphiQL for browsers, and the placeholder page while the web app is not built.
+    let graphiql = client
+        .get(format!("http://127.0.0.1:{port}/graphql"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("graphiql")
+        .text()
+        .await
+        .expect("html");
+    assert!(graphiql.contains("GraphiQL"));
+
+    // SIGTERM: a graceful stop with exit code 0.
+    let pid = child.id().to_string();
+    let _ = Command::new("kill").args(["-TERM", &pid]).status();
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "vigil serve exited with {status}");
+}
+
+fn base64_len(text: &str) -> usize {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map(|b| b.len())
+        .unwrap_or(0)
+}
+
+/// Runs `vigil serve` with one bad setting and returns what it printed.
+fn refused(env: &[(&str, &str)], extra_args: &[&str]) -> String {
+    let dir = temp_dir("badcfg");
+    let mut cmd = vigil(&dir);
+    cmd.args(extra_args)
+        .arg("serve")
+        .env("VIGIL_BIND", "127.0.0.1:1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("running vigil");
+    assert!(!out.status.success(), "vigil accepted {env:?}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn wrong_settings_stop_start_up_with_a_message_naming_them() {
+    assert!(refused(&[("VIGIL_BIND", "nonsense")], &[]).contains("bind"));
+    assert!(refused(&[("VIGIL_SMTP_PORT", "lots")], &[]).contains("port"));
+    assert!(refused(&[("DATABASE_URL", "mysql://x/y")], &[]).contains("database_url"));
+    assert!(refused(&[("VIGIL_MASTER_KEY", "c2hvcnQ=")], &[]).contains("master_key"));
+    assert!(refused(&[("VIGIL_BASE_URL", "ftp://example.com")], &[]).contains("base_url"));
+    assert!(refused(&[("VIGIL_MODE", "party")], &[]).contains("mode"));
+    assert!(refused(&[("VIGIL_SESSION_DAYS", "0")], &[]).contains("session_days"));
+
+    let dir = temp_dir("toml");
+    let file = dir.join("vigil.toml");
+    std::fs::write(&file, "bind = \"127.0.0.1:1\"\nnot_a_setting = 3\n").expect("toml");
+    let message = refused(&[], &["--config", file.to_str().expect("path")]);
+    assert!(message.contains("not_a_setting"), "{message}");
+    let missing = refused(&[], &["--config", "/nonexistent/vigil.toml"]);
+    assert!(missing.contains("does not exist"), "{missing}");
+}
+
+#[test]
+fn migrate_up_status_and_down_from_the_command_line() {
+    let dir = temp_dir("migrate");
+    let run = |args: &[&str]| {
+        let out = vigil(&dir).args(args).output().expect("vigil migrate");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let pending = run(&["migrate", "status"]);
+    assert!(
+        pending.contains("m20261122_000001_core\tPending"),
+        "{pending}"
+    );
+    run(&["migrate", "up"]);
+    let applied = run(&["migrate", "status"]);
+    assert_eq!(applied.matches("Applied").count(), 5, "{applied}");
+    run(&["migrate", "down", "--steps", "1"]);
+    let one_down = run(&["migrate", "status"]);
+    assert_eq!(one_down.matches("Applied").count(), 4, "{one_down}");
+    run(&["migrate", "down"]);
+    assert_eq!(run(&["migrate", "status"]).matches("Pending").count(), 5);
+    assert!(dir.join("data/vigil.db").exists());
+}

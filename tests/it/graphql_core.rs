@@ -1,0 +1,373 @@
+//! The GraphQL conventions: limits, errors, GET, pagination, dataloaders and subscriptions.
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use vigil_tests::{TestApp, backends};
+
+#[tokio::test]
+async fn depth_complexity_and_body_limits() {
+    let backend = vigil_tests::Backend::Sqlite;
+    let app = TestApp::spawn(&backend).await;
+    let user = app.sign_up("lim@example.com").await;
+    // 14 levels deep.
+    let deep = "{ organizations { nodes { projects { organization { projects { organization { projects { organization { projects { organization { projects { organization { id } } } } } } } } } } } } }";
+    let too_deep = app.gql(Some(&user.token), deep, json!({})).await;
+    assert!(
+        too_deep
+            .message()
+            .to_lowercase()
+            .contains("nested too deep"),
+        "{}",
+        too_deep.body
+    );
+
+    let wide: String = (0..2100).map(|i| format!("a{i}: me {{ id }} ")).collect();
+    let too_complex = app
+        .gql(Some(&user.token), &format!("{{ {wide} }}"), json!({}))
+        .await;
+    assert!(
+        too_complex.message().to_lowercase().contains("complex"),
+        "{}",
+        too_complex.message()
+    );
+
+    let big = "x".repeat(1_100_000);
+    let response = app
+        .http
+        .post(format!("{}/graphql", app.url))
+        .json(&json!({ "query": "{ me { id } }", "variables": { "pad": big } }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 413);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn errors_carry_codes_and_get_only_runs_queries() {
+    let app = TestApp::spawn(&vigil_tests::Backend::Sqlite).await;
+    let anonymous = app
+        .gql(None, "{ organizations { totalCount } }", json!({}))
+        .await;
+    anonymous.expect_code("UNAUTHENTICATED");
+    let user = app.sign_up("codes@example.com").await;
+    // A query by GET.
+    let got: Value = app
+        .http
+        .get(
+            reqwest::Url::parse_with_params(
+                &format!("{}/graphql", app.url),
+                &[("query", "{ me { email } }")],
+            )
+            .expect("url"),
+        )
+        .bearer_auth(&user.token)
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(got["data"]["me"]["email"], "codes@example.com");
+    // A mutation by GET is refused and does nothing.
+    let orgs_before = app.count("organization").await;
+    let refused: Value = app
+        .http
+        .get(
+            reqwest::Url::parse_with_params(
+                &format!("{}/graphql", app.url),
+                &[(
+                    "query",
+                    "mutation { createOrganization(input: { name: \"Nope\" }) { id } }",
+                )],
+            )
+            .expect("url"),
+        )
+        .bearer_auth(&user.token)
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+    assert_eq!(app.count("organization").await, orgs_before);
+    // Another tenant's objects look missing, not forbidden.
+    let (org, _) = app.create_org(&user, "Codes").await;
+    let stranger = app.sign_up("stranger@example.com").await;
+    let seen = app
+        .gql(
+            Some(&stranger.token),
+            "query($o: ID!) { organization(id: $o) { id } }",
+            json!({ "o": org }),
+        )
+        .await
+        .ok();
+    assert!(seen["organization"].is_null());
+    app.gql(
+        Some(&stranger.token),
+        "query($o: ID!) { members(organizationId: $o) { totalCount } }",
+        json!({ "o": org }),
+    )
+    .await
+    .expect_code("NOT_FOUND");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn connections_page_with_cursors() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("pages@example.com").await;
+        let (org, _) = app.create_org(&user, "Pages").await;
+        for i in 0..6 {
+            app.gql(
+                Some(&user.token),
+                "mutation($o: ID!, $n: String!) { createProject(input: { organizationId: $o, name: $n }) { id } }",
+                json!({ "o": org, "n": format!("P{i}") }),
+            )
+            .await
+            .ok();
+        }
+        const PAGE: &str = "query($o: ID!, $a: String) { projects(organizationId: $o, first: 3, after: $a) { totalCount edges { cursor node { name } } nodes { name } pageInfo { hasNextPage endCursor } } }";
+        let mut names = Vec::new();
+        let mut after: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let page = app
+                .gql(Some(&user.token), PAGE, json!({ "o": org, "a": after }))
+                .await
+                .ok();
+            let conn = &page["projects"];
+            assert_eq!(conn["totalCount"], 7);
+            for node in conn["nodes"].as_array().expect("nodes") {
+                names.push(node["name"].as_str().expect("name").to_owned());
+            }
+            pages += 1;
+            if conn["pageInfo"]["hasNextPage"] != true {
+                break;
+            }
+            after = conn["pageInfo"]["endCursor"].as_str().map(str::to_owned);
+            assert!(pages < 10, "pagination does not end");
+        }
+        assert_eq!(pages, 3);
+        assert_eq!(names, vec!["Default", "P0", "P1", "P2", "P3", "P4", "P5"]);
+        app.gql(
+            Some(&user.token),
+            PAGE,
+            json!({ "o": org, "a": "not-a-cursor" }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+        let capped = app
+            .gql(
+                Some(&user.token),
+                "query($o: ID!) { projects(organizationId: $o, first: 5000) { nodes { id } } }",
+                json!({ "o": org }),
+            )
+            .await
+            .ok();
+        assert_eq!(
+            capped["projects"]["nodes"].as_array().map(Vec::len),
+            Some(7)
+        );
+        app.stop().await;
+    }
+}
+
+const NESTED: &str = "{ organizations { nodes { name viewerRole members { role user { email } } projects { name viewerLevel members { role user { email } } } } } }";
+
+/// Statements one nested query costs with `projects` projects, each with a member.
+async fn nested_query_cost(
+    app: &TestApp,
+    owner: &vigil_tests::TestUser,
+    member: &vigil_tests::TestUser,
+    org: &str,
+    projects: usize,
+) -> u64 {
+    let existing = app
+        .gql(
+            Some(&owner.token),
+            "query($o: ID!) { projects(organizationId: $o) { totalCount } }",
+            json!({ "o": org }),
+        )
+        .await
+        .ok()["projects"]["totalCount"]
+        .as_u64()
+        .expect("count") as usize;
+    for i in existing..projects {
+        let id = app
+            .gql(
+                Some(&owner.token),
+                "mutation($o: ID!, $n: String!) { createProject(input: { organizationId: $o, name: $n }) { id } }",
+                json!({ "o": org, "n": format!("Project {i}") }),
+            )
+            .await
+            .ok()["createProject"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        app.gql(
+            Some(&owner.token),
+            "mutation($p: ID!, $u: ID!) { setProjectMember(input: { projectId: $p, userId: $u, role: PROJECT_EDITOR }) { id } }",
+            json!({ "p": id, "u": member.id }),
+        )
+        .await
+        .ok();
+    }
+    let before = app.statements();
+    let data = app.gql(Some(&owner.token), NESTED, json!({})).await.ok();
+    let after = app.statements();
+    let listed = data["organizations"]["nodes"][0]["projects"]
+        .as_array()
+        .map(Vec::len);
+    assert_eq!(listed, Some(projects));
+    after - before
+}
+
+#[tokio::test]
+async fn nested_queries_cost_the_same_number_of_statements_for_5_or_50_projects() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let owner = app.sign_up("owner@example.com").await;
+        let member = app.verified_user("member@example.com").await;
+        let (org, _) = app.create_org(&owner, "Loaded").await;
+        let invite = app
+            .gql(
+                Some(&owner.token),
+                "mutation($o: ID!) { inviteMember(input: { organizationId: $o, email: \"member@example.com\", role: PROJECT_VIEWER }) { id } }",
+                json!({ "o": org }),
+            )
+            .await
+            .ok();
+        app.gql(
+            Some(&member.token),
+            "mutation($i: ID!) { acceptInvitation(id: $i) { id } }",
+            json!({ "i": invite["inviteMember"]["id"] }),
+        )
+        .await
+        .ok();
+        let small = nested_query_cost(&app, &owner, &member, &org, 5).await;
+        let large = nested_query_cost(&app, &owner, &member, &org, 50).await;
+        assert_eq!(
+            small, large,
+            "[{backend}] statements grew with the rows: {small} for 5 projects, {large} for 50"
+        );
+        assert!(
+            large <= 10,
+            "[{backend}] the nested query took {large} statements"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn subscriptions_over_graphql_transport_ws() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("live@example.com").await;
+        let (org, project) = app.create_org(&user, "Live").await;
+        let ws_url = format!("{}/graphql/ws", app.url.replace("http://", "ws://"));
+        let mut request = ws_url.into_client_request().expect("request");
+        request.headers_mut().insert(
+            "sec-websocket-protocol",
+            "graphql-transport-ws".parse().expect("header"),
+        );
+        let (mut socket, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("connect");
+        let send = |v: Value| Message::Text(v.to_string().into());
+        socket
+            .send(send(
+                json!({ "type": "connection_init", "payload": { "token": user.token } }),
+            ))
+            .await
+            .expect("init");
+        let ack = next_json(&mut socket).await;
+        assert_eq!(ack["type"], "connection_ack");
+        socket
+            .send(send(json!({
+                "id": "1",
+                "type": "subscribe",
+                "payload": {
+                    "query": "subscription($o: ID!) { auditLogAdded(organizationId: $o) { action user { email } } }",
+                    "variables": { "o": org }
+                }
+            })))
+            .await
+            .expect("subscribe");
+        // Give the server a moment to register the subscription, then cause an event.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        app.gql(
+            Some(&user.token),
+            "mutation($p: ID!) { createTag(input: { projectId: $p, name: \"live\" }) { id } }",
+            json!({ "p": project }),
+        )
+        .await
+        .ok();
+        let next = next_json(&mut socket).await;
+        assert_eq!(next["type"], "next", "{next}");
+        assert_eq!(next["id"], "1");
+        assert_eq!(
+            next["payload"]["data"]["auditLogAdded"]["action"],
+            "tag.create"
+        );
+        assert_eq!(
+            next["payload"]["data"]["auditLogAdded"]["user"]["email"],
+            "live@example.com"
+        );
+
+        // A socket without a token is not allowed to subscribe to an organization.
+        let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
+            .into_client_request()
+            .expect("request");
+        request.headers_mut().insert(
+            "sec-websocket-protocol",
+            "graphql-transport-ws".parse().expect("header"),
+        );
+        let (mut anon, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("connect");
+        anon.send(send(json!({ "type": "connection_init", "payload": {} })))
+            .await
+            .expect("init");
+        assert_eq!(next_json(&mut anon).await["type"], "connection_ack");
+        anon.send(send(json!({
+            "id": "x",
+            "type": "subscribe",
+            "payload": { "query": "subscription($o: ID!) { auditLogAdded(organizationId: $o) { action } }", "variables": { "o": org } }
+        })))
+        .await
+        .expect("subscribe");
+        let refused = next_json(&mut anon).await;
+        assert_eq!(
+            refused["payload"]["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+            "{refused}"
+        );
+        assert!(refused["payload"]["data"].is_null());
+        app.stop().await;
+    }
+}
+
+async fn next_json<S>(socket: &mut S) -> Value
+where
+    S: futures_util::Stream<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin,
+{
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let message = tokio::time::timeout_at(deadline, socket.next())
+            .await
+            .expect("a message within 10 s")
+            .expect("the socket is open")
+            .expect("a frame");
+        if let Message::Text(text) = message {
+            let value: Value = serde_json::from_str(&text).expect("json");
+            if value["type"] == "ping" {
+                continue;
+            }
+            return value;
+        }
+    }
+}
