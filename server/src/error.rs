@@ -170,3 +170,13 @@ impl IntoResponse for AppError {
         response
     }
 }
+
+impl From<AppError> for anyhow::Error {
+    fn from(err: AppError) -> Self {
+        match err {
+            AppError::Internal(inner) => inner,
+            AppError::Db(db) => anyhow::Error::new(db),
+            other => anyhow::anyhow!("{}: {}", other.code(), other.public_message()),
+        }
+    }
+}

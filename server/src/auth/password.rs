@@ -46,6 +46,9 @@ const COMMON: &[&str] = &[
 #[derive(Clone)]
 pub struct PasswordHasher {
     params: Params,
+    /// At most one hash per core at a time: each takes 19 MiB, and more at once only adds
+    /// memory and latency, not throughput.
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
     /// A hash of a random password, verified against when the account does not exist so that
     /// both paths cost the same time.
     dummy: String,
@@ -66,7 +69,12 @@ impl PasswordHasher {
         let params = Params::new(m_cost, t_cost, p_cost, None)
             .map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?;
         let dummy = hash_with(&params, &crate::crypto::random_token(18))?;
-        Ok(Self { params, dummy })
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Ok(Self {
+            params,
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
+            dummy,
+        })
     }
 
     fn hasher(params: &Params) -> Argon2<'static> {
@@ -77,6 +85,11 @@ impl PasswordHasher {
     pub async fn hash(&self, password: &str) -> AppResult<String> {
         let params = self.params.clone();
         let password = password.to_owned();
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
         tokio::task::spawn_blocking(move || hash_with(&params, &password))
             .await
             .map_err(|e| AppError::Internal(e.into()))?
@@ -90,6 +103,11 @@ impl PasswordHasher {
         let phc = phc.unwrap_or(&self.dummy).to_owned();
         let password = password.to_owned();
         let params = self.params.clone();
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
         let ok = tokio::task::spawn_blocking(move || {
             let Ok(parsed) = PasswordHash::new(&phc) else {
                 return false;
