@@ -5,3 +5,4 @@ mod auth;
 mod cli;
 mod graphql_core;
 mod migrations;
+mod roles;
