@@ -55,6 +55,26 @@ impl Default for SmtpSettings {
     }
 }
 
+/// Where Vigil reaches the internet services it integrates with. Only tests and private
+/// gateways change these.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Integrations {
+    pub twilio_api_base: String,
+    pub telegram_api_base: String,
+    pub sendgrid_api_base: String,
+}
+
+impl Default for Integrations {
+    fn default() -> Self {
+        Self {
+            twilio_api_base: "https://api.twilio.com".into(),
+            telegram_api_base: "https://api.telegram.org".into(),
+            sendgrid_api_base: "https://api.sendgrid.com".into(),
+        }
+    }
+}
+
 /// All settings of a Vigil process.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,6 +92,9 @@ pub struct Settings {
     /// Base64 of 32 bytes. Generated into the data directory when absent.
     pub master_key: Option<String>,
     pub mode: Mode,
+    /// Refuse outbound requests to private and loopback addresses. Defaults to on in cloud
+    /// mode and off in self-hosted mode.
+    pub outbound_block_private: Option<bool>,
     /// Whether the GraphQL schema may be introspected (GraphiQL needs it).
     pub introspection: bool,
     /// Serve the built web app from this directory when it exists.
@@ -84,6 +107,7 @@ pub struct Settings {
     /// Log filter, in `tracing_subscriber::EnvFilter` syntax.
     pub log: String,
     pub smtp: SmtpSettings,
+    pub integrations: Integrations,
 }
 
 impl Default for Settings {
@@ -102,6 +126,8 @@ impl Default for Settings {
             lockout_minutes: 15,
             log: "info".into(),
             smtp: SmtpSettings::default(),
+            outbound_block_private: None,
+            integrations: Integrations::default(),
         }
     }
 }
@@ -169,10 +195,12 @@ impl Settings {
             )
             .merge(Env::prefixed("VIGIL_").ignore(&["CONFIG"]).map(|key| {
                 let key = key.as_str().to_ascii_lowercase();
-                match key.strip_prefix("smtp_") {
-                    Some(rest) => format!("smtp.{rest}").into(),
-                    None => key.into(),
+                for section in ["smtp", "integrations"] {
+                    if let Some(rest) = key.strip_prefix(&format!("{section}_")) {
+                        return format!("{section}.{rest}").into();
+                    }
                 }
+                key.into()
             }))
             .merge(Serialized::defaults(flags));
         let settings: Settings = figment.extract().map_err(describe)?;
@@ -256,6 +284,13 @@ impl Settings {
                     .replace("127.0.0.1", "localhost");
                 format!("http://{bind}")
             }
+        }
+    }
+
+    /// The outbound request policy.
+    pub fn outbound(&self) -> crate::outbound::OutboundPolicy {
+        crate::outbound::OutboundPolicy {
+            block_private: self.outbound_block_private.unwrap_or(self.mode == Mode::Cloud),
         }
     }
 

@@ -19,6 +19,7 @@ pub mod graphql;
 pub mod http;
 pub mod mail;
 pub mod org;
+pub mod outbound;
 pub mod project;
 pub mod state;
 pub mod tag;
