@@ -92,6 +92,13 @@ impl NotificationMutation {
             .filter(notifications::Column::UserId.eq(principal.user_id()))
             .filter(notifications::Column::ReadAt.is_null());
         if let Some(id) = id {
+            // Someone else's notification, or none, is NOT_FOUND (and no audit row).
+            notifications::Entity::find_by_id(id)
+                .filter(notifications::Column::UserId.eq(principal.user_id()))
+                .one(tx.conn())
+                .await
+                .map_err(AppError::from)?
+                .ok_or(AppError::NotFound)?;
             update = update.filter(notifications::Column::Id.eq(id));
         }
         let count = update
