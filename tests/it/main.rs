@@ -6,3 +6,4 @@ mod cli;
 mod graphql_core;
 mod migrations;
 mod roles;
+mod tenancy;
