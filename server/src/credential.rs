@@ -52,6 +52,16 @@ fn check_secret(secret: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// Whether a string or key anywhere in `value` holds NUL, which PostgreSQL cannot store.
+fn has_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(items) => items.iter().any(has_nul),
+        Value::Object(map) => map.iter().any(|(k, v)| k.contains('\0') || has_nul(v)),
+        _ => false,
+    }
+}
+
 fn check_meta(meta: &Option<Value>) -> AppResult<()> {
     if let Some(meta) = meta {
         if !meta.is_object() {
@@ -59,6 +69,9 @@ fn check_meta(meta: &Option<Value>) -> AppResult<()> {
         }
         if meta.to_string().len() > MAX_META {
             return Err(AppError::field("meta", "is too large"));
+        }
+        if has_nul(meta) {
+            return Err(AppError::field("meta", "must not contain NUL characters"));
         }
     }
     Ok(())

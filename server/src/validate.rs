@@ -55,6 +55,10 @@ pub fn text(field: &str, value: Option<&str>, max: usize) -> AppResult<Option<St
             format!("must be at most {max} characters"),
         ));
     }
+    // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database.
+    if value.contains('\0') {
+        return Err(AppError::field(field, "must not contain NUL characters"));
+    }
     Ok(Some(value.to_owned()))
 }
 
@@ -178,5 +182,17 @@ mod tests {
         assert_eq!(page_size(None).ok(), Some(50));
         assert_eq!(page_size(Some(1000)).ok(), Some(200));
         assert!(page_size(Some(-1)).is_err());
+    }
+
+    #[test]
+    fn text_refuses_nul() {
+        assert!(text("description", Some("a\0b"), 100).is_err());
+        assert_eq!(
+            text("description", Some(" two\nlines\t "), 100)
+                .ok()
+                .flatten()
+                .as_deref(),
+            Some("two\nlines")
+        );
     }
 }

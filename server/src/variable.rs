@@ -45,6 +45,9 @@ fn check_value(value: &str) -> AppResult<()> {
             format!("must be at most {MAX_VALUE} bytes"),
         ));
     }
+    if value.contains('\0') {
+        return Err(AppError::field("value", "must not contain NUL characters"));
+    }
     Ok(())
 }
 

@@ -72,6 +72,14 @@ impl AuditQuery {
         let mut query =
             audit_logs::Entity::find().filter(audit_logs::Column::OrganizationId.eq(id));
         if let Some(action) = filter.action {
+            // PostgreSQL cannot compare text with NUL in it.
+            if action.contains('\0') {
+                return Err(crate::error::AppError::field(
+                    "filter.action",
+                    "must not contain NUL characters",
+                )
+                .into());
+            }
             query = query.filter(audit_logs::Column::Action.eq(action));
         }
         if let Some(user_id) = validate::opt_id("filter.userId", filter.user_id.as_deref())? {
