@@ -2,6 +2,7 @@
 //! and (when `TEST_DATABASE_URL` is set) on PostgreSQL.
 
 mod auth;
+mod bad_input;
 mod cli;
 mod graphql_core;
 mod migrations;
