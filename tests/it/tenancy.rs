@@ -134,6 +134,17 @@ async fn creating_an_organization_makes_an_owner_and_a_default_project() {
         assert_eq!(stored[0].role, member::OrgRole::OrgOwner);
         assert_eq!(stored[0].user_id, uuid(&user.id));
 
+        // The default project stays.
+        refused(
+            &app,
+            &user.token,
+            "mutation($id: ID!) { deleteProject(id: $id) }",
+            json!({ "id": projects[0]["id"] }),
+            "BAD_USER_INPUT",
+            None,
+        )
+        .await;
+
         // The organization is listed for its owner, and nobody else.
         let listed = app
             .gql(
