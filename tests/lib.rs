@@ -3,6 +3,7 @@
 //! asserts on error codes, and a local SMTP receiver that keeps what it is sent.
 
 pub mod smtp;
+pub mod target;
 
 use std::path::{Path, PathBuf};
 use std::sync::Once;
@@ -21,9 +22,17 @@ pub use smtp::SmtpSink;
 
 static INIT: Once = Once::new();
 
-/// Installs the TLS provider, once per process.
+/// Installs the TLS provider and test logging (`TEST_LOG`, default: Vigil's errors), once per
+/// process. Logs go to the test's captured output, so a failing test shows them.
 pub fn init() {
-    INIT.call_once(vigil::install_crypto_provider);
+    INIT.call_once(|| {
+        vigil::install_crypto_provider();
+        let filter = std::env::var("TEST_LOG").unwrap_or_else(|_| "vigil=error".into());
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    });
 }
 
 /// Which database a test runs against.
@@ -117,6 +126,9 @@ impl TestApp {
         settings.smtp.port = smtp.port();
         settings.smtp.tls = SmtpTls::None;
         settings.smtp.from = "Vigil <vigil@test.invalid>".into();
+        // Tests drive the workers step by step (`engine().tick()`); `spawn_with` can turn
+        // them on with `settings.role = Role::All`.
+        settings.role = vigil::config::Role::Api;
         tweak(&mut settings);
         // Cheap argon2 parameters: the production ones are measured in the benchmark.
         let hasher = PasswordHasher::with_params(1024, 1, 1).expect("hasher");
@@ -139,6 +151,11 @@ impl TestApp {
 
     pub fn state(&self) -> &AppState {
         &self.running.state
+    }
+
+    /// A check engine for `location` on this server's database.
+    pub fn engine(&self, location: &str) -> vigil::monitor::engine::Engine {
+        vigil::monitor::engine::Engine::new(self.running.state.clone(), location).expect("engine")
     }
 
     pub fn db(&self) -> &DatabaseConnection {

@@ -7,6 +7,7 @@ mod m20261122_000002_testing_monitoring;
 mod m20261122_000003_access;
 mod m20261122_000004_status_pages;
 mod m20261122_000005_billing_callbacks;
+mod m20261122_000006_monitoring_engine;
 mod util;
 
 /// Runs the migrations in order.
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_access::Migration),
             Box::new(m20261122_000004_status_pages::Migration),
             Box::new(m20261122_000005_billing_callbacks::Migration),
+            Box::new(m20261122_000006_monitoring_engine::Migration),
         ]
     }
 }

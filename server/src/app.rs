@@ -53,14 +53,21 @@ pub async fn build_state_with(
     let (db, statements) = crate::db::connect(&settings.database_url()).await?;
     crate::db::migrate_up(&db).await?;
     let mailer = Mailer::new(&settings.smtp)?;
+    let shutdown = CancellationToken::new();
+    let events = if crate::db::is_postgres(&db) {
+        EventBus::postgres(&db, shutdown.clone()).await?
+    } else {
+        EventBus::local()
+    };
     Ok(AppState::new(Inner {
         db,
         statements,
         settings,
         master_key,
         mailer,
-        events: EventBus::new(),
+        events,
         passwords,
+        shutdown,
     }))
 }
 
@@ -73,8 +80,17 @@ pub fn schema(state: &AppState) -> graphql::VigilSchema {
     builder.finish()
 }
 
-/// Every route of the server.
+/// Every route of the server (only the health checks for the worker role).
 pub fn router(state: AppState) -> Router {
+    if state.settings.role == crate::config::Role::Worker {
+        let health = Router::new()
+            .route("/readyz", get(readyz))
+            .with_state(state.clone());
+        return Router::new()
+            .route("/healthz", get(healthz))
+            .merge(health)
+            .layer(TraceLayer::new_for_http());
+    }
     let gql = GraphqlState {
         schema: schema(&state),
         app: state.clone(),
@@ -87,7 +103,9 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .with_state(state.clone());
     let web_dir = state.settings.web_dir.clone();
-    let app = api.merge(health);
+    let app = api
+        .merge(health)
+        .merge(crate::monitor::heartbeat::router(state.clone()));
     let app = if web_dir.join("index.html").exists() {
         let assets = Router::new()
             .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
@@ -130,6 +148,7 @@ pub struct RunningApp {
     pub addr: SocketAddr,
     shutdown: CancellationToken,
     task: JoinHandle<std::io::Result<()>>,
+    workers: Option<tokio::task::JoinSet<()>>,
 }
 
 impl RunningApp {
@@ -141,6 +160,14 @@ impl RunningApp {
     /// Stops accepting requests, lets running ones finish (up to 10 s), and returns.
     pub async fn stop(self) -> anyhow::Result<()> {
         self.shutdown.cancel();
+        self.state.shutdown.cancel();
+        if let Some(mut workers) = self.workers {
+            // The engine finishes running checks (up to 10 s) and releases the rest.
+            let _ = tokio::time::timeout(Duration::from_secs(15), async {
+                while workers.join_next().await.is_some() {}
+            })
+            .await;
+        }
         match tokio::time::timeout(Duration::from_secs(10), self.task).await {
             Ok(joined) => Ok(joined??),
             Err(_) => Ok(()),
@@ -171,10 +198,15 @@ pub async fn spawn(state: AppState) -> anyhow::Result<RunningApp> {
         .with_graceful_shutdown(async move { token.cancelled().await })
         .await
     });
+    let workers = match state.settings.role {
+        crate::config::Role::Api => None,
+        _ => Some(crate::workers::start(&state)?),
+    };
     Ok(RunningApp {
         state,
         addr,
         shutdown,
         task,
+        workers,
     })
 }

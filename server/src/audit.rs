@@ -65,7 +65,8 @@ pub async fn record_for(
         tx.publish(Event::AuditLogAdded {
             organization_id,
             audit_log_id: row.id,
-        });
+        })
+        .await?;
     }
     Ok(())
 }

@@ -67,8 +67,31 @@ pub struct ServeArgs {
     pub base_url: Option<String>,
     #[arg(long, value_enum)]
     pub mode: Option<ModeArg>,
+    /// What this process runs: all (default), api, or worker. Also VIGIL_ROLE.
+    #[arg(long, value_enum)]
+    pub role: Option<RoleArg>,
+    /// The location this process checks monitors for (default: `default`). Also VIGIL_LOCATION.
+    #[arg(long)]
+    pub location: Option<String>,
     #[command(flatten)]
     pub db: DbArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleArg {
+    All,
+    Api,
+    Worker,
+}
+
+impl From<RoleArg> for crate::config::Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::All => crate::config::Role::All,
+            RoleArg::Api => crate::config::Role::Api,
+            RoleArg::Worker => crate::config::Role::Worker,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,36 +159,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 bind: args.bind,
                 base_url: args.base_url,
                 mode: args.mode.map(Into::into),
+                role: args.role.map(Into::into),
+                location: args.location,
             };
             let settings = Settings::load(cli.config.as_deref(), &flags)?;
             init_tracing(&settings.log);
+            // Listen for signals before anything is served, so that an early SIGTERM still
+            // shuts down gracefully.
+            let signal = shutdown_signal()?;
             let state = crate::app::build_state(settings).await?;
             let running = crate::app::spawn(state).await?;
             tracing::info!(url = %running.state.settings.base_url(), addr = %running.addr, "Vigil is serving");
-            shutdown_signal().await;
+            signal.await;
             tracing::info!("shutting down");
             running.stop().await
         }
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// A future that resolves on Ctrl-C or SIGTERM; the handlers are installed when this is called.
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    #[cfg(unix)]
+    let mut int = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = term.recv() => {},
+            _ = int.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }

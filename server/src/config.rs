@@ -75,6 +75,18 @@ impl Default for Integrations {
     }
 }
 
+/// What a process does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The API, the web app and the workers.
+    All,
+    /// The API and the web app only.
+    Api,
+    /// The workers only (plus health endpoints).
+    Worker,
+}
+
 /// All settings of a Vigil process.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +104,10 @@ pub struct Settings {
     /// Base64 of 32 bytes. Generated into the data directory when absent.
     pub master_key: Option<String>,
     pub mode: Mode,
+    /// What this process runs.
+    pub role: Role,
+    /// The location this process checks monitors for.
+    pub location: String,
     /// Refuse outbound requests to private and loopback addresses. Defaults to on in cloud
     /// mode and off in self-hosted mode.
     pub outbound_block_private: Option<bool>,
@@ -119,6 +135,8 @@ impl Default for Settings {
             data_dir: PathBuf::from("./data"),
             master_key: None,
             mode: Mode::SelfHosted,
+            role: Role::All,
+            location: "default".into(),
             introspection: true,
             web_dir: PathBuf::from("./web/dist"),
             session_days: 30,
@@ -145,6 +163,10 @@ pub struct Overrides {
     pub data_dir: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<Mode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
 }
 
 /// Turns figment's errors into one line per bad setting, naming it in lower case.
@@ -229,6 +251,14 @@ impl Settings {
             crate::crypto::MasterKey::from_base64(key)
                 .context("invalid setting master_key: expected the base64 of 32 bytes")?;
         }
+        let location_ok = (1..=50).contains(&self.location.len())
+            && self
+                .location
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !location_ok {
+            bail!("invalid setting location: use 1-50 of a-z, 0-9, '-' and '_'");
+        }
         if self.session_days < 1 {
             bail!("invalid setting session_days: must be at least 1");
         }
@@ -290,7 +320,9 @@ impl Settings {
     /// The outbound request policy.
     pub fn outbound(&self) -> crate::outbound::OutboundPolicy {
         crate::outbound::OutboundPolicy {
-            block_private: self.outbound_block_private.unwrap_or(self.mode == Mode::Cloud),
+            block_private: self
+                .outbound_block_private
+                .unwrap_or(self.mode == Mode::Cloud),
         }
     }
 

@@ -91,8 +91,8 @@ pub fn is_postgres(db: &impl ConnectionTrait) -> bool {
     db.get_database_backend() == DbBackend::Postgres
 }
 
-/// A write transaction that publishes its events only once it has committed, so that a
-/// subscriber never hears of a row it cannot read yet, or of one rolled back.
+/// A write transaction whose events reach subscribers only if it commits, so that a subscriber
+/// never hears of a row it cannot read yet, or of one rolled back.
 pub struct Tx {
     txn: DatabaseTransaction,
     events: std::sync::Mutex<Vec<crate::events::Event>>,
@@ -114,10 +114,16 @@ impl Tx {
         &self.txn
     }
 
-    /// Queues an event for after the commit.
-    pub fn publish(&self, event: crate::events::Event) {
-        if let Ok(mut events) = self.events.lock() {
-            events.push(event);
+    /// Publishes `event` when the transaction commits: on PostgreSQL a `NOTIFY` inside the
+    /// transaction, on SQLite a local send after the commit.
+    pub async fn publish(&self, event: crate::events::Event) -> Result<(), DbErr> {
+        if self.bus.is_postgres() {
+            crate::events::notify(&self.txn, &event).await
+        } else {
+            if let Ok(mut events) = self.events.lock() {
+                events.push(event);
+            }
+            Ok(())
         }
     }
 
@@ -126,7 +132,7 @@ impl Tx {
         self.txn.commit().await?;
         let events = self.events.into_inner().unwrap_or_default();
         for event in events {
-            self.bus.publish(event);
+            self.bus.send_local(event);
         }
         Ok(())
     }

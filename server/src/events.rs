@@ -1,12 +1,18 @@
-//! Live events for GraphQL subscriptions.
+//! Live events for GraphQL subscriptions, delivered to subscribers on every replica.
 //!
-//! Events are published after the transaction that caused them commits. Within one process they
-//! travel over a broadcast channel; the PostgreSQL listener (for several replicas) feeds the
-//! same channel, so a subscription does not care where an event came from.
+//! On PostgreSQL an event is a `NOTIFY` on the `vigil_events` channel, sent inside the
+//! transaction that caused it (so it goes out only if that commits), and every replica
+//! `LISTEN`s and feeds its local broadcast channel. On SQLite (one process) events go straight
+//! to the local channel after the commit.
 
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
+use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
+
+/// The PostgreSQL notification channel.
+pub const CHANNEL: &str = "vigil_events";
 
 /// Everything a subscriber can be told about. Events carry ids; subscribers load what they
 /// show, with their own permissions.
@@ -21,32 +27,105 @@ pub enum Event {
         user_id: Uuid,
         notification_id: Uuid,
     },
+    MonitorResultAdded {
+        monitor_id: Uuid,
+        project_id: Uuid,
+        result_id: Uuid,
+    },
+    MonitorStatusChanged {
+        monitor_id: Uuid,
+        project_id: Uuid,
+    },
 }
 
-/// A fan-out of [`Event`]s to every subscriber of this process.
+/// A fan-out of [`Event`]s to every subscriber.
 #[derive(Clone)]
 pub struct EventBus {
     sender: broadcast::Sender<Event>,
-}
-
-impl Default for EventBus {
-    fn default() -> Self {
-        Self::new()
-    }
+    postgres: bool,
 }
 
 impl EventBus {
-    pub fn new() -> Self {
+    /// A bus for one process (SQLite).
+    pub fn local() -> Self {
         let (sender, _) = broadcast::channel(4096);
-        Self { sender }
+        Self {
+            sender,
+            postgres: false,
+        }
     }
 
-    /// Sends to every current subscriber; with none, the event is dropped.
-    pub fn publish(&self, event: Event) {
+    /// A bus that crosses replicas through PostgreSQL; listens until `shutdown`.
+    pub async fn postgres(
+        db: &DatabaseConnection,
+        shutdown: CancellationToken,
+    ) -> anyhow::Result<Self> {
+        let (sender, _) = broadcast::channel(4096);
+        let pool = db.get_postgres_connection_pool().clone();
+        let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await?;
+        listener.listen(CHANNEL).await?;
+        let local = sender.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    () = shutdown.cancelled() => break,
+                    received = listener.recv() => match received {
+                        Ok(notification) => match serde_json::from_str::<Event>(notification.payload()) {
+                            Ok(event) => {
+                                let _ = local.send(event);
+                            }
+                            Err(err) => tracing::warn!(error = %err, "unreadable event"),
+                        },
+                        Err(err) => {
+                            // PgListener reconnects on the next recv; events sent meanwhile are lost.
+                            tracing::warn!(error = %err, "event listener lost its connection");
+                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                        }
+                    },
+                }
+            }
+        });
+        Ok(Self {
+            sender,
+            postgres: true,
+        })
+    }
+
+    /// Whether events travel through PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.postgres
+    }
+
+    /// Sends an event now (outside any transaction).
+    pub async fn publish(&self, db: &impl ConnectionTrait, event: Event) {
+        if self.postgres {
+            if let Err(err) = notify(db, &event).await {
+                tracing::warn!(error = %err, "publishing an event failed");
+            }
+        } else {
+            let _ = self.sender.send(event);
+        }
+    }
+
+    /// Sends to local subscribers only.
+    pub(crate) fn send_local(&self, event: Event) {
         let _ = self.sender.send(event);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.sender.subscribe()
     }
+}
+
+/// `NOTIFY vigil_events, '<event json>'` on `db` (inside a transaction it is sent at commit).
+pub async fn notify(db: &impl ConnectionTrait, event: &Event) -> Result<(), sea_orm::DbErr> {
+    let payload =
+        serde_json::to_string(event).map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT pg_notify($1, $2)",
+        [CHANNEL.into(), payload.into()],
+    ))
+    .await?;
+    Ok(())
 }

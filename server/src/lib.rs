@@ -5,6 +5,7 @@
 //! handlers are thin and call them.
 
 pub mod account;
+pub mod alert;
 pub mod app;
 pub mod audit;
 pub mod auth;
@@ -18,13 +19,16 @@ pub mod events;
 pub mod graphql;
 pub mod http;
 pub mod mail;
+pub mod monitor;
 pub mod org;
 pub mod outbound;
+pub mod plan;
 pub mod project;
 pub mod state;
 pub mod tag;
 pub mod validate;
 pub mod variable;
+pub mod workers;
 
 /// Installs the process-wide TLS crypto provider. Two providers get compiled in (ring via
 /// sqlx, aws-lc-rs via reqwest and lettre), so rustls cannot pick one by itself.

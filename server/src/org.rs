@@ -423,7 +423,8 @@ pub async fn invite(
         tx.publish(Event::NotificationAdded {
             user_id: existing.id,
             notification_id: note.id,
-        });
+        })
+        .await?;
     }
     audit::record(
         &tx,

@@ -24,6 +24,8 @@ pub struct Inner {
     pub mailer: Mailer,
     pub events: EventBus,
     pub passwords: PasswordHasher,
+    /// Cancelled when the process shuts down; every background task watches it.
+    pub shutdown: tokio_util::sync::CancellationToken,
 }
 
 impl AppState {

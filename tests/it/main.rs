@@ -6,5 +6,6 @@ mod bad_input;
 mod cli;
 mod graphql_core;
 mod migrations;
+mod monitoring;
 mod roles;
 mod tenancy;

@@ -53,6 +53,16 @@ pub struct Model {
     /// When the delivery was attempted.
     pub sent_at: DateTimeUtc,
     pub error_message: Option<String>,
+    /// The provider it goes through (no foreign key: the record outlives the provider).
+    pub notification_provider_id: Option<Uuid>,
+    /// Delivery attempts made so far.
+    pub attempts: i32,
+    /// When a pending delivery is due (again).
+    pub next_attempt_at: Option<DateTimeUtc>,
+    /// Lease of the worker delivering it.
+    pub claimed_until: Option<DateTimeUtc>,
+    /// The message to deliver (title, body, severity, fields, link, data).
+    pub payload: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -27,6 +27,7 @@ pub mod job_tests;
 pub mod jobs;
 pub mod k6_performance_runs;
 pub mod monitor_aggregates;
+pub mod monitor_locations;
 pub mod monitor_notification_settings;
 pub mod monitor_results;
 pub mod monitor_tags;

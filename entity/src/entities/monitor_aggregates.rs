@@ -38,6 +38,8 @@ pub struct Model {
     /// Sum of response times, so that averages can be merged.
     pub total_response_ms: i64,
     pub status_change_count: i32,
+    /// Checks that have a response time (the divisor of the average).
+    pub timed_checks: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

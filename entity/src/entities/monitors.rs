@@ -93,6 +93,8 @@ pub struct Model {
     /// JSON list of location names that run the check; none means the local location only.
     pub locations: Option<Json>,
     pub aggregation: MonitorAggregation,
+    /// When a heartbeat job reported its start (`/ping/{token}/start`) and has not finished.
+    pub heartbeat_started_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -191,6 +191,9 @@ pub struct Loaders {
     pub project_members: DataLoader<ProjectMembersLoader>,
     pub viewer_membership: DataLoader<ViewerMembershipLoader>,
     pub viewer_project_role: DataLoader<ViewerProjectRoleLoader>,
+    pub latest_results: DataLoader<crate::graphql::monitor::LatestResultLoader>,
+    pub uptimes: DataLoader<crate::graphql::monitor::UptimeLoader>,
+    pub monitor_tags: DataLoader<crate::graphql::monitor::MonitorTagsLoader>,
 }
 
 impl Loaders {
@@ -222,6 +225,18 @@ impl Loaders {
                     db: db.clone(),
                     user_id,
                 },
+                tokio::spawn,
+            ),
+            latest_results: DataLoader::new(
+                crate::graphql::monitor::LatestResultLoader(db.clone()),
+                tokio::spawn,
+            ),
+            uptimes: DataLoader::new(
+                crate::graphql::monitor::UptimeLoader(db.clone()),
+                tokio::spawn,
+            ),
+            monitor_tags: DataLoader::new(
+                crate::graphql::monitor::MonitorTagsLoader(db.clone()),
                 tokio::spawn,
             ),
         }

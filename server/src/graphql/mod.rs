@@ -7,6 +7,7 @@ pub mod connection;
 pub mod context;
 pub mod credential;
 pub mod loaders;
+pub mod monitor;
 pub mod notification;
 pub mod organization;
 pub mod project;
@@ -34,6 +35,7 @@ pub struct Query(
     audit::AuditQuery,
     credential::CredentialQuery,
     notification::NotificationQuery,
+    monitor::MonitorQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -47,12 +49,14 @@ pub struct Mutation(
     apikey::ApiKeyMutation,
     credential::CredentialMutation,
     notification::NotificationMutation,
+    monitor::MonitorMutation,
 );
 
 #[derive(MergedSubscription, Default)]
 pub struct Subscription(
     audit::AuditSubscription,
     notification::NotificationSubscription,
+    monitor::MonitorSubscription,
 );
 
 /// The schema type.

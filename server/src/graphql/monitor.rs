@@ -1,0 +1,1277 @@
+//! Monitors, their results, uptime and response-time figures, and live updates.
+
+use std::collections::HashMap;
+
+use async_graphql::dataloader::Loader;
+use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject, Subscription};
+use chrono::{DateTime, Duration, Utc};
+use entity::monitor_aggregates::AggregationPeriod;
+use entity::{
+    monitor_aggregates, monitor_locations, monitor_notification_settings, monitor_results,
+    monitor_tags, monitors, tags,
+};
+use futures_util::Stream;
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use crate::auth::Level;
+use crate::error::AppError;
+use crate::events::Event;
+use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::context::CtxExt;
+use crate::graphql::tag::Tag;
+use crate::monitor::config::{self, Auth, Header, HttpConfig, KeywordMode as KeywordModeCfg};
+use crate::monitor::{self, AlertSettings, MonitorInput, aggregate};
+use crate::validate;
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::monitors::MonitorType")]
+pub enum MonitorType {
+    Http,
+    Website,
+    Ping,
+    Port,
+    Heartbeat,
+    SyntheticTest,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::monitors::MonitorStatus")]
+pub enum MonitorStatus {
+    Pending,
+    Up,
+    Down,
+    Paused,
+    Maintenance,
+    Error,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::monitor_results::MonitorResultStatus")]
+pub enum MonitorResultStatus {
+    Up,
+    Down,
+    Error,
+    Timeout,
+}
+
+/// How the statuses of several locations make the monitor's status.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::monitors::MonitorAggregation")]
+pub enum MonitorAggregation {
+    /// Down when any location sees it down.
+    Any,
+    /// Down when more than half of the locations see it down.
+    Majority,
+    /// Down only when every location sees it down.
+    All,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+    Head,
+    Options,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum HttpAuthType {
+    None,
+    Basic,
+    Bearer,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum KeywordMode {
+    Present,
+    Absent,
+}
+
+/// Time windows of uptime figures.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug, Hash)]
+pub enum UptimeWindow {
+    Day,
+    Week,
+    Month,
+    Quarter,
+}
+
+impl UptimeWindow {
+    fn duration(self) -> Duration {
+        match self {
+            UptimeWindow::Day => Duration::hours(24),
+            UptimeWindow::Week => Duration::days(7),
+            UptimeWindow::Month => Duration::days(30),
+            UptimeWindow::Quarter => Duration::days(90),
+        }
+    }
+}
+
+/// Ranges of response-time series.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum SeriesRange {
+    /// The last hour, one point per minute.
+    Hour,
+    /// The last 6 hours, one point per 5 minutes.
+    SixHours,
+    /// The last day, one point per hour.
+    Day,
+    /// The last 7 days, one point per hour.
+    Week,
+    /// The last 30 days, one point per day.
+    Month,
+    /// The last 90 days, one point per day.
+    Quarter,
+}
+
+#[derive(InputObject)]
+pub struct HeaderInput {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(InputObject)]
+pub struct HttpAuthInput {
+    #[graphql(name = "type")]
+    pub kind: HttpAuthType,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub token: Option<String>,
+}
+
+/// Settings of HTTP and website checks. Secret values sent back as `********` keep their
+/// stored value.
+#[derive(InputObject, Default)]
+pub struct HttpSettingsInput {
+    pub method: Option<HttpMethod>,
+    pub headers: Option<Vec<HeaderInput>>,
+    pub body: Option<String>,
+    pub auth: Option<HttpAuthInput>,
+    /// Codes, ranges or classes: `200`, `200-299`, `2xx`. Default `200-299`.
+    pub expected_status_codes: Option<Vec<String>>,
+    pub keyword: Option<String>,
+    pub keyword_mode: Option<KeywordMode>,
+    /// `$.status` or `$.items[0].ok`.
+    pub json_path: Option<String>,
+    pub json_expected: Option<String>,
+    /// 1 to 60, default 30.
+    pub timeout_seconds: Option<i32>,
+    pub follow_redirects: Option<bool>,
+    pub ignore_tls_errors: Option<bool>,
+}
+
+#[derive(InputObject)]
+pub struct TlsSettingsInput {
+    /// Alert when the certificate expires within this many days (default 14).
+    pub expiry_days: i32,
+}
+
+#[derive(InputObject)]
+pub struct PortSettingsInput {
+    pub port: i32,
+    #[graphql(default)]
+    pub tls: bool,
+    #[graphql(default = 10)]
+    pub timeout_seconds: i32,
+}
+
+#[derive(InputObject)]
+pub struct PingSettingsInput {
+    #[graphql(default = 10)]
+    pub timeout_seconds: i32,
+}
+
+#[derive(InputObject)]
+pub struct HeartbeatSettingsInput {
+    /// How late a ping may be (default 5 minutes).
+    pub grace_period_minutes: i32,
+}
+
+#[derive(InputObject)]
+pub struct AlertSettingsInput {
+    #[graphql(default = true)]
+    pub enabled: bool,
+    #[graphql(default = true)]
+    pub alert_on_failure: bool,
+    #[graphql(default = true)]
+    pub alert_on_recovery: bool,
+    #[graphql(default = true)]
+    pub alert_on_ssl_expiration: bool,
+    #[graphql(default = true)]
+    pub alert_on_timeout: bool,
+    /// Failed checks in a row before the monitor is down (default 1).
+    #[graphql(default = 1)]
+    pub failure_threshold: i32,
+    /// Successful checks in a row before it is up again (default 1).
+    #[graphql(default = 1)]
+    pub recovery_threshold: i32,
+    /// Replaces the alert text; placeholders: {{monitor.name}}, {{monitor.target}},
+    /// {{monitor.status}}, {{location}}, {{result.error}}, {{result.responseTimeMs}}.
+    pub custom_message: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct CreateMonitorInput {
+    pub project_id: ID,
+    pub name: String,
+    pub description: Option<String>,
+    #[graphql(name = "type")]
+    pub kind: MonitorType,
+    /// URL (http, website), host (ping, port); not used by heartbeat and synthetic monitors.
+    pub target: Option<String>,
+    /// Default 5.
+    pub frequency_minutes: Option<i32>,
+    pub enabled: Option<bool>,
+    pub http: Option<HttpSettingsInput>,
+    pub tls: Option<TlsSettingsInput>,
+    pub port: Option<PortSettingsInput>,
+    pub ping: Option<PingSettingsInput>,
+    pub heartbeat: Option<HeartbeatSettingsInput>,
+    pub synthetic_test_id: Option<ID>,
+    /// Where to check from; default: the `default` location.
+    pub locations: Option<Vec<String>>,
+    pub aggregation: Option<MonitorAggregation>,
+    pub tag_ids: Option<Vec<ID>>,
+    pub notification_provider_ids: Option<Vec<ID>>,
+    pub alert: Option<AlertSettingsInput>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateMonitorInput {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub target: Option<String>,
+    pub frequency_minutes: Option<i32>,
+    pub enabled: Option<bool>,
+    pub http: Option<HttpSettingsInput>,
+    pub tls: Option<TlsSettingsInput>,
+    pub port: Option<PortSettingsInput>,
+    pub ping: Option<PingSettingsInput>,
+    pub heartbeat: Option<HeartbeatSettingsInput>,
+    pub synthetic_test_id: Option<ID>,
+    pub locations: Option<Vec<String>>,
+    pub aggregation: Option<MonitorAggregation>,
+    pub tag_ids: Option<Vec<ID>>,
+    pub notification_provider_ids: Option<Vec<ID>>,
+    pub alert: Option<AlertSettingsInput>,
+}
+
+#[derive(InputObject, Default)]
+pub struct MonitorFilter {
+    pub status: Option<MonitorStatus>,
+    #[graphql(name = "type")]
+    pub kind: Option<MonitorType>,
+    /// Part of the name or target.
+    pub search: Option<String>,
+    pub tag_id: Option<ID>,
+}
+
+#[derive(InputObject, Default)]
+pub struct MonitorResultFilter {
+    pub location: Option<String>,
+    pub status: Option<MonitorResultStatus>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+fn non_negative(field: &str, value: i32) -> Result<u32, AppError> {
+    u32::try_from(value).map_err(|_| AppError::field(field, "must not be negative"))
+}
+
+fn http_config(input: HttpSettingsInput) -> Result<HttpConfig, AppError> {
+    let defaults = HttpConfig::default();
+    let auth = match input.auth {
+        None => None,
+        Some(auth) => match auth.kind {
+            HttpAuthType::None => None,
+            HttpAuthType::Basic => Some(Auth::Basic {
+                username: auth.username.unwrap_or_default(),
+                password: auth.password.unwrap_or_default(),
+            }),
+            HttpAuthType::Bearer => Some(Auth::Bearer {
+                token: auth.token.unwrap_or_default(),
+            }),
+        },
+    };
+    Ok(HttpConfig {
+        method: input
+            .method
+            .map_or(defaults.method, |m| format!("{m:?}").to_uppercase()),
+        headers: input
+            .headers
+            .unwrap_or_default()
+            .into_iter()
+            .map(|h| Header {
+                name: h.name,
+                value: h.value,
+            })
+            .collect(),
+        body: input.body,
+        auth,
+        expected_status_codes: input
+            .expected_status_codes
+            .unwrap_or(defaults.expected_status_codes),
+        keyword: input.keyword.filter(|k| !k.is_empty()),
+        keyword_mode: match input.keyword_mode {
+            Some(KeywordMode::Absent) => KeywordModeCfg::Absent,
+            _ => KeywordModeCfg::Present,
+        },
+        json_path: input.json_path.filter(|p| !p.is_empty()),
+        json_expected: input.json_expected,
+        timeout_seconds: match input.timeout_seconds {
+            Some(t) => non_negative("http.timeoutSeconds", t)?,
+            None => defaults.timeout_seconds,
+        },
+        follow_redirects: input.follow_redirects.unwrap_or(true),
+        ignore_tls_errors: input.ignore_tls_errors.unwrap_or(false),
+    })
+}
+
+fn ids(field: &str, ids: Option<Vec<ID>>) -> Result<Option<Vec<Uuid>>, AppError> {
+    ids.map(|list| list.iter().map(|id| validate::id(field, id)).collect())
+        .transpose()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn monitor_input(
+    name: Option<String>,
+    description: Option<String>,
+    target: Option<String>,
+    frequency_minutes: Option<i32>,
+    enabled: Option<bool>,
+    http: Option<HttpSettingsInput>,
+    tls: Option<TlsSettingsInput>,
+    port: Option<PortSettingsInput>,
+    ping: Option<PingSettingsInput>,
+    heartbeat: Option<HeartbeatSettingsInput>,
+    synthetic_test_id: Option<ID>,
+    locations: Option<Vec<String>>,
+    aggregation: Option<MonitorAggregation>,
+    tag_ids: Option<Vec<ID>>,
+    notification_provider_ids: Option<Vec<ID>>,
+    alert: Option<AlertSettingsInput>,
+) -> Result<MonitorInput, AppError> {
+    Ok(MonitorInput {
+        name,
+        description,
+        target,
+        frequency_minutes,
+        enabled,
+        http: http.map(http_config).transpose()?,
+        tls: tls
+            .map(|t| {
+                non_negative("tls.expiryDays", t.expiry_days)
+                    .map(|expiry_days| config::TlsConfig { expiry_days })
+            })
+            .transpose()?,
+        port: port
+            .map(|p| -> Result<config::PortConfig, AppError> {
+                Ok(config::PortConfig {
+                    port: u16::try_from(p.port)
+                        .map_err(|_| AppError::field("port.port", "must be between 1 and 65535"))?,
+                    tls: p.tls,
+                    timeout_seconds: non_negative("port.timeoutSeconds", p.timeout_seconds)?,
+                })
+            })
+            .transpose()?,
+        ping: ping
+            .map(|p| {
+                non_negative("ping.timeoutSeconds", p.timeout_seconds)
+                    .map(|timeout_seconds| config::PingConfig { timeout_seconds })
+            })
+            .transpose()?,
+        heartbeat: heartbeat
+            .map(|h| {
+                non_negative("heartbeat.gracePeriodMinutes", h.grace_period_minutes).map(
+                    |grace_period_minutes| config::HeartbeatConfig {
+                        grace_period_minutes,
+                    },
+                )
+            })
+            .transpose()?,
+        synthetic_test_id: validate::opt_id("syntheticTestId", synthetic_test_id.as_deref())?,
+        locations,
+        aggregation: aggregation.map(Into::into),
+        tag_ids: ids("tagIds", tag_ids)?,
+        notification_provider_ids: ids("notificationProviderIds", notification_provider_ids)?,
+        alert: alert.map(|a| AlertSettings {
+            enabled: a.enabled,
+            on_failure: a.alert_on_failure,
+            on_recovery: a.alert_on_recovery,
+            on_ssl_expiration: a.alert_on_ssl_expiration,
+            on_timeout: a.alert_on_timeout,
+            failure_threshold: a.failure_threshold,
+            recovery_threshold: a.recovery_threshold,
+            custom_message: a.custom_message.filter(|m| !m.trim().is_empty()),
+        }),
+    })
+}
+
+/// A monitor's alert settings.
+#[derive(SimpleObject)]
+pub struct MonitorAlertSettings {
+    pub enabled: bool,
+    pub alert_on_failure: bool,
+    pub alert_on_recovery: bool,
+    pub alert_on_ssl_expiration: bool,
+    pub alert_on_timeout: bool,
+    pub failure_threshold: i32,
+    pub recovery_threshold: i32,
+    pub custom_message: Option<String>,
+}
+
+/// Uptime over the usual windows, in percent (null when nothing was checked).
+#[derive(SimpleObject)]
+pub struct Uptimes {
+    pub day: Option<f64>,
+    pub week: Option<f64>,
+    pub month: Option<f64>,
+    pub quarter: Option<f64>,
+}
+
+/// One point of a response-time chart.
+#[derive(SimpleObject)]
+pub struct ResponseTimeBucket {
+    pub start: DateTime<Utc>,
+    pub checks: i32,
+    pub failed: i32,
+    pub avg_ms: Option<i32>,
+    pub min_ms: Option<i32>,
+    pub max_ms: Option<i32>,
+    pub p95_ms: Option<i32>,
+}
+
+/// One day of an uptime bar.
+#[derive(SimpleObject)]
+pub struct DailyUptime {
+    pub date: DateTime<Utc>,
+    pub checks: i32,
+    pub failed: i32,
+    pub uptime: Option<f64>,
+}
+
+/// The monitor as seen from one location.
+#[derive(SimpleObject)]
+pub struct LocationStatus {
+    pub location: String,
+    pub status: MonitorStatus,
+    pub last_checked_at: Option<DateTime<Utc>>,
+    pub next_check_at: DateTime<Utc>,
+    pub consecutive_failures: i32,
+    pub consecutive_successes: i32,
+}
+
+/// A monitor and what it found.
+pub struct Monitor(pub monitors::Model);
+
+#[Object]
+impl Monitor {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn project_id(&self) -> ID {
+        ID(self.0.project_id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn description(&self) -> Option<&str> {
+        self.0.description.as_deref()
+    }
+    #[graphql(name = "type")]
+    async fn kind(&self) -> MonitorType {
+        self.0.r#type.into()
+    }
+    async fn target(&self) -> &str {
+        &self.0.target
+    }
+    async fn frequency_minutes(&self) -> i32 {
+        self.0.frequency_minutes
+    }
+    async fn enabled(&self) -> bool {
+        self.0.enabled
+    }
+    async fn status(&self) -> MonitorStatus {
+        self.0.status.into()
+    }
+    /// Type-specific settings; secrets appear as `********`.
+    async fn config(&self) -> Json<serde_json::Value> {
+        Json(config::MonitorConfig::from_json(self.0.config.as_ref()).masked())
+    }
+    async fn last_check_at(&self) -> Option<DateTime<Utc>> {
+        self.0.last_check_at
+    }
+    async fn last_status_change_at(&self) -> Option<DateTime<Utc>> {
+        self.0.last_status_change_at
+    }
+    async fn next_check_at(&self) -> Option<DateTime<Utc>> {
+        self.0.next_check_at
+    }
+    async fn muted_until(&self) -> Option<DateTime<Utc>> {
+        self.0.muted_until
+    }
+    /// True while alerts are silenced.
+    async fn muted(&self) -> bool {
+        self.0.muted_until.is_some_and(|u| u > Utc::now())
+    }
+    /// The URL a heartbeat job pings (`/start` and `/fail` may be appended).
+    async fn heartbeat_url(&self, ctx: &Context<'_>) -> Option<String> {
+        self.0
+            .heartbeat_token
+            .as_ref()
+            .map(|token| format!("{}/ping/{token}", ctx.state().settings.base_url()))
+    }
+    async fn locations(&self) -> Vec<String> {
+        monitor::locations_of(&self.0)
+    }
+    async fn aggregation(&self) -> MonitorAggregation {
+        self.0.aggregation.into()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Tag>> {
+        Ok(ctx
+            .loaders()
+            .monitor_tags
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(Tag)
+            .collect())
+    }
+    async fn notification_provider_ids(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ID>> {
+        let rows = monitor_notification_settings::Entity::find()
+            .filter(monitor_notification_settings::Column::MonitorId.eq(self.0.id))
+            .all(&ctx.state().db)
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ID(r.notification_provider_id.to_string()))
+            .collect())
+    }
+    async fn alert(&self, ctx: &Context<'_>) -> async_graphql::Result<MonitorAlertSettings> {
+        let s = monitor::alert_settings(&ctx.state().db, self.0.id).await?;
+        Ok(MonitorAlertSettings {
+            enabled: s.enabled,
+            alert_on_failure: s.on_failure,
+            alert_on_recovery: s.on_recovery,
+            alert_on_ssl_expiration: s.on_ssl_expiration,
+            alert_on_timeout: s.on_timeout,
+            failure_threshold: s.failure_threshold,
+            recovery_threshold: s.recovery_threshold,
+            custom_message: s.custom_message,
+        })
+    }
+    /// The most recent result.
+    async fn latest_result(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<MonitorResult>> {
+        if self.0.last_check_at.is_none() {
+            return Ok(None);
+        }
+        Ok(ctx
+            .loaders()
+            .latest_results
+            .load_one(self.0.id)
+            .await?
+            .map(MonitorResult))
+    }
+    /// Uptime in percent over a window, from the aggregates.
+    async fn uptime(
+        &self,
+        ctx: &Context<'_>,
+        window: UptimeWindow,
+    ) -> async_graphql::Result<Option<f64>> {
+        Ok(ctx
+            .loaders()
+            .uptimes
+            .load_one((self.0.id, window))
+            .await?
+            .flatten())
+    }
+    /// Uptime over the last day, week, month and quarter.
+    async fn uptimes(&self, ctx: &Context<'_>) -> async_graphql::Result<Uptimes> {
+        let l = &ctx.loaders().uptimes;
+        let (day, week, month, quarter) = futures_util::try_join!(
+            l.load_one((self.0.id, UptimeWindow::Day)),
+            l.load_one((self.0.id, UptimeWindow::Week)),
+            l.load_one((self.0.id, UptimeWindow::Month)),
+            l.load_one((self.0.id, UptimeWindow::Quarter)),
+        )?;
+        Ok(Uptimes {
+            day: day.flatten(),
+            week: week.flatten(),
+            month: month.flatten(),
+            quarter: quarter.flatten(),
+        })
+    }
+    /// Response times over a range, bucketed; from raw results for an hour or six, from the
+    /// aggregates beyond.
+    async fn response_times(
+        &self,
+        ctx: &Context<'_>,
+        range: SeriesRange,
+        location: Option<String>,
+    ) -> async_graphql::Result<Vec<ResponseTimeBucket>> {
+        Ok(series(&ctx.state().db, self.0.id, range, location.as_deref()).await?)
+    }
+    /// One entry per day for the last `days` days (default 90), oldest first.
+    async fn daily_uptime(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 90)] days: i32,
+    ) -> async_graphql::Result<Vec<DailyUptime>> {
+        let days = days.clamp(1, 365);
+        let from = aggregate::day_start(Utc::now()) - Duration::days(i64::from(days - 1));
+        let rows = aggregate::history(
+            &ctx.state().db,
+            self.0.id,
+            AggregationPeriod::Daily,
+            aggregate::GLOBAL,
+            from,
+        )
+        .await?;
+        let by_day: HashMap<DateTime<Utc>, monitor_aggregates::Model> =
+            rows.into_iter().map(|r| (r.period_start, r)).collect();
+        Ok((0..days)
+            .map(|i| {
+                let date = from + Duration::days(i64::from(i));
+                match by_day.get(&date) {
+                    Some(r) => DailyUptime {
+                        date,
+                        checks: r.total_checks,
+                        failed: r.failed_checks,
+                        uptime: (r.total_checks > 0).then_some(r.uptime_percentage),
+                    },
+                    None => DailyUptime {
+                        date,
+                        checks: 0,
+                        failed: 0,
+                        uptime: None,
+                    },
+                }
+            })
+            .collect())
+    }
+    /// The monitor as seen from each of its locations.
+    async fn location_statuses(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<LocationStatus>> {
+        let rows = monitor_locations::Entity::find()
+            .filter(monitor_locations::Column::MonitorId.eq(self.0.id))
+            .order_by_asc(monitor_locations::Column::Location)
+            .all(&ctx.state().db)
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| LocationStatus {
+                location: r.location,
+                status: r.status.into(),
+                last_checked_at: r.last_checked_at,
+                next_check_at: r.next_check_at,
+                consecutive_failures: r.consecutive_failures,
+                consecutive_successes: r.consecutive_successes,
+            })
+            .collect())
+    }
+}
+
+async fn series(
+    db: &DatabaseConnection,
+    id: Uuid,
+    range: SeriesRange,
+    location: Option<&str>,
+) -> Result<Vec<ResponseTimeBucket>, AppError> {
+    let now = Utc::now();
+    let from_raw =
+        |minutes: i64, step: i64| (now - Duration::minutes(minutes), Duration::minutes(step));
+    match range {
+        SeriesRange::Hour | SeriesRange::SixHours => {
+            let (from, step) = if range == SeriesRange::Hour {
+                from_raw(60, 1)
+            } else {
+                from_raw(360, 5)
+            };
+            let rows = aggregate::raw_since(db, id, location, from).await?;
+            let mut buckets: Vec<(DateTime<Utc>, Vec<(bool, Option<i32>)>)> = Vec::new();
+            for (at, up, ms) in rows {
+                let offset = (at - from).num_seconds() / step.num_seconds().max(1);
+                let start = from + step * i32::try_from(offset).unwrap_or(0);
+                match buckets.last_mut() {
+                    Some((s, items)) if *s == start => items.push((up, ms)),
+                    _ => buckets.push((start, vec![(up, ms)])),
+                }
+            }
+            Ok(buckets
+                .into_iter()
+                .map(|(start, items)| {
+                    let f = aggregate::figures(
+                        &items
+                            .iter()
+                            .map(|(up, ms)| (*up, *ms, false))
+                            .collect::<Vec<_>>(),
+                    );
+                    ResponseTimeBucket {
+                        start,
+                        checks: f.total,
+                        failed: f.failed,
+                        avg_ms: f.avg,
+                        min_ms: f.min,
+                        max_ms: f.max,
+                        p95_ms: f.p95,
+                    }
+                })
+                .collect())
+        }
+        _ => {
+            let (period, from) = match range {
+                SeriesRange::Day => (AggregationPeriod::Hourly, now - Duration::days(1)),
+                SeriesRange::Week => (AggregationPeriod::Hourly, now - Duration::days(7)),
+                SeriesRange::Month => (AggregationPeriod::Daily, now - Duration::days(30)),
+                _ => (AggregationPeriod::Daily, now - Duration::days(90)),
+            };
+            let from = if period == AggregationPeriod::Hourly {
+                aggregate::hour_start(from)
+            } else {
+                aggregate::day_start(from)
+            };
+            let rows =
+                aggregate::history(db, id, period, location.unwrap_or(aggregate::GLOBAL), from)
+                    .await?;
+            Ok(rows
+                .into_iter()
+                .map(|r| ResponseTimeBucket {
+                    start: r.period_start,
+                    checks: r.total_checks,
+                    failed: r.failed_checks,
+                    avg_ms: r.avg_response_ms,
+                    min_ms: r.min_response_ms,
+                    max_ms: r.max_response_ms,
+                    p95_ms: r.p95_response_ms,
+                })
+                .collect())
+        }
+    }
+}
+
+/// The outcome of one check.
+pub struct MonitorResult(pub monitor_results::Model);
+
+#[Object]
+impl MonitorResult {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn monitor_id(&self) -> ID {
+        ID(self.0.monitor_id.to_string())
+    }
+    async fn checked_at(&self) -> DateTime<Utc> {
+        self.0.checked_at
+    }
+    async fn location(&self) -> &str {
+        &self.0.location
+    }
+    async fn status(&self) -> MonitorResultStatus {
+        self.0.status.into()
+    }
+    async fn response_time_ms(&self) -> Option<i32> {
+        self.0.response_time_ms
+    }
+    /// Status code, error class and message, certificate expiry, assertion values.
+    async fn details(&self) -> Option<Json<serde_json::Value>> {
+        self.0.details.clone().map(Json)
+    }
+    async fn is_up(&self) -> bool {
+        self.0.is_up
+    }
+    async fn is_status_change(&self) -> bool {
+        self.0.is_status_change
+    }
+    async fn consecutive_failure_count(&self) -> i32 {
+        self.0.consecutive_failure_count
+    }
+    async fn consecutive_success_count(&self) -> i32 {
+        self.0.consecutive_success_count
+    }
+}
+
+/// Loads the latest result of each monitor in one query.
+pub struct LatestResultLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for LatestResultLoader {
+    type Value = monitor_results::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        keys: &[Uuid],
+    ) -> Result<HashMap<Uuid, monitor_results::Model>, async_graphql::Error> {
+        // The latest result is the one checked at the monitor's last_check_at.
+        let rows = monitor_results::Entity::find()
+            .filter(monitor_results::Column::MonitorId.is_in(keys.to_vec()))
+            .filter(sea_orm::sea_query::ExprTrait::in_subquery(
+                Expr::tuple([
+                    Expr::col(monitor_results::Column::MonitorId),
+                    Expr::col(monitor_results::Column::CheckedAt),
+                ]),
+                Query::select()
+                    .columns([monitors::Column::Id, monitors::Column::LastCheckAt])
+                    .from(monitors::Entity)
+                    .and_where(monitors::Column::Id.is_in(keys.to_vec()))
+                    .to_owned(),
+            ))
+            .all(&self.0)
+            .await
+            .map_err(AppError::from)?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let keep = out
+                .get(&row.monitor_id)
+                .is_none_or(|r: &monitor_results::Model| r.id < row.id);
+            if keep {
+                out.insert(row.monitor_id, row);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Loads uptime figures of many monitors, one query per window.
+pub struct UptimeLoader(pub DatabaseConnection);
+
+impl Loader<(Uuid, UptimeWindow)> for UptimeLoader {
+    type Value = Option<f64>;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, UptimeWindow)],
+    ) -> Result<HashMap<(Uuid, UptimeWindow), Option<f64>>, async_graphql::Error> {
+        let mut out = HashMap::new();
+        let now = Utc::now();
+        for window in [
+            UptimeWindow::Day,
+            UptimeWindow::Week,
+            UptimeWindow::Month,
+            UptimeWindow::Quarter,
+        ] {
+            let ids: Vec<Uuid> = keys
+                .iter()
+                .filter(|(_, w)| *w == window)
+                .map(|(id, _)| *id)
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let (period, from) = if window == UptimeWindow::Day {
+                (
+                    AggregationPeriod::Hourly,
+                    aggregate::hour_start(now - window.duration()),
+                )
+            } else {
+                (
+                    AggregationPeriod::Daily,
+                    aggregate::day_start(now - window.duration()),
+                )
+            };
+            let sums: Vec<(Uuid, Option<i64>, Option<i64>)> = monitor_aggregates::Entity::find()
+                .select_only()
+                .column(monitor_aggregates::Column::MonitorId)
+                .column_as(monitor_aggregates::Column::TotalChecks.sum(), "total")
+                .column_as(monitor_aggregates::Column::SuccessfulChecks.sum(), "up")
+                .filter(monitor_aggregates::Column::MonitorId.is_in(ids.clone()))
+                .filter(monitor_aggregates::Column::PeriodType.eq(period))
+                .filter(monitor_aggregates::Column::Location.eq(aggregate::GLOBAL))
+                .filter(monitor_aggregates::Column::PeriodStart.gte(from))
+                .group_by(monitor_aggregates::Column::MonitorId)
+                .into_tuple()
+                .all(&self.0)
+                .await
+                .map_err(AppError::from)?;
+            for id in ids {
+                let value =
+                    sums.iter()
+                        .find(|(m, _, _)| *m == id)
+                        .and_then(|(_, total, up)| match (total, up) {
+                            (Some(t), Some(u)) if *t > 0 => Some(*u as f64 * 100.0 / *t as f64),
+                            _ => None,
+                        });
+                out.insert((id, window), value);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Loads the tags of many monitors in one query.
+pub struct MonitorTagsLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for MonitorTagsLoader {
+    type Value = Vec<tags::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        keys: &[Uuid],
+    ) -> Result<HashMap<Uuid, Vec<tags::Model>>, async_graphql::Error> {
+        let links = monitor_tags::Entity::find()
+            .filter(monitor_tags::Column::MonitorId.is_in(keys.to_vec()))
+            .find_also_related(tags::Entity)
+            .all(&self.0)
+            .await
+            .map_err(AppError::from)?;
+        let mut out: HashMap<Uuid, Vec<tags::Model>> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for (link, tag) in links {
+            if let Some(tag) = tag {
+                out.entry(link.monitor_id).or_default().push(tag);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Default)]
+pub struct MonitorQuery;
+
+#[Object]
+impl MonitorQuery {
+    /// Monitors of a project, oldest first.
+    async fn monitors(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<MonitorFilter>,
+    ) -> async_graphql::Result<Page<Monitor>> {
+        let project_id = validate::id("projectId", &project_id)?;
+        ctx.principal()?
+            .project(&ctx.state().db, project_id, Level::Viewer)
+            .await?;
+        let filter = filter.unwrap_or_default();
+        let mut query = monitors::Entity::find().filter(monitors::Column::ProjectId.eq(project_id));
+        if let Some(status) = filter.status {
+            query = query
+                .filter(monitors::Column::Status.eq(entity::monitors::MonitorStatus::from(status)));
+        }
+        if let Some(kind) = filter.kind {
+            query =
+                query.filter(monitors::Column::Type.eq(entity::monitors::MonitorType::from(kind)));
+        }
+        if let Some(search) = validate::text("filter.search", filter.search.as_deref(), 200)? {
+            let pattern = format!("%{}%", search.to_lowercase());
+            use sea_orm::sea_query::{ExprTrait, Func};
+            query = query.filter(
+                sea_orm::Condition::any()
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(monitors::Column::Name)))
+                            .like(pattern.clone()),
+                    )
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(monitors::Column::Target))).like(pattern),
+                    ),
+            );
+        }
+        if let Some(tag) = validate::opt_id("filter.tagId", filter.tag_id.as_deref())? {
+            query = query.filter(
+                monitors::Column::Id.in_subquery(
+                    Query::select()
+                        .column(monitor_tags::Column::MonitorId)
+                        .from(monitor_tags::Entity)
+                        .and_where(monitor_tags::Column::TagId.eq(tag))
+                        .to_owned(),
+                ),
+            );
+        }
+        Ok(paginate(
+            ctx,
+            query,
+            monitors::Column::Id,
+            Order::Asc,
+            first,
+            after,
+            |m| m.id,
+            Monitor,
+        )
+        .await?)
+    }
+
+    async fn monitor(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Monitor>> {
+        let id = validate::id("id", &id)?;
+        match monitor::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await {
+            Ok(m) => Ok(Some(Monitor(m))),
+            Err(AppError::NotFound) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Results of a monitor, newest first.
+    async fn monitor_results(
+        &self,
+        ctx: &Context<'_>,
+        monitor_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<MonitorResultFilter>,
+    ) -> async_graphql::Result<Page<MonitorResult>> {
+        let id = validate::id("monitorId", &monitor_id)?;
+        monitor::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await?;
+        let filter = filter.unwrap_or_default();
+        let mut query =
+            monitor_results::Entity::find().filter(monitor_results::Column::MonitorId.eq(id));
+        if let Some(location) = filter.location {
+            query = query.filter(monitor_results::Column::Location.eq(location));
+        }
+        if let Some(status) = filter.status {
+            query = query.filter(
+                monitor_results::Column::Status
+                    .eq(entity::monitor_results::MonitorResultStatus::from(status)),
+            );
+        }
+        if let Some(from) = filter.from {
+            query = query.filter(monitor_results::Column::CheckedAt.gte(from));
+        }
+        if let Some(to) = filter.to {
+            query = query.filter(monitor_results::Column::CheckedAt.lt(to));
+        }
+        Ok(paginate(
+            ctx,
+            query,
+            monitor_results::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |r| r.id,
+            MonitorResult,
+        )
+        .await?)
+    }
+}
+
+#[derive(Default)]
+pub struct MonitorMutation;
+
+#[Object]
+impl MonitorMutation {
+    /// Creates a monitor (project editors).
+    async fn create_monitor(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateMonitorInput,
+    ) -> async_graphql::Result<Monitor> {
+        let project_id = validate::id("projectId", &input.project_id)?;
+        let kind = input.kind.into();
+        let domain = monitor_input(
+            Some(input.name),
+            input.description,
+            input.target,
+            input.frequency_minutes,
+            input.enabled,
+            input.http,
+            input.tls,
+            input.port,
+            input.ping,
+            input.heartbeat,
+            input.synthetic_test_id,
+            input.locations,
+            input.aggregation,
+            input.tag_ids,
+            input.notification_provider_ids,
+            input.alert,
+        )?;
+        Ok(Monitor(
+            monitor::create(ctx.state(), ctx.principal()?, project_id, kind, domain).await?,
+        ))
+    }
+
+    async fn update_monitor(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateMonitorInput,
+    ) -> async_graphql::Result<Monitor> {
+        let id = validate::id("id", &id)?;
+        let domain = monitor_input(
+            input.name,
+            input.description,
+            input.target,
+            input.frequency_minutes,
+            input.enabled,
+            input.http,
+            input.tls,
+            input.port,
+            input.ping,
+            input.heartbeat,
+            input.synthetic_test_id,
+            input.locations,
+            input.aggregation,
+            input.tag_ids,
+            input.notification_provider_ids,
+            input.alert,
+        )?;
+        Ok(Monitor(
+            monitor::update(ctx.state(), ctx.principal()?, id, domain).await?,
+        ))
+    }
+
+    async fn delete_monitor(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let id = validate::id("id", &id)?;
+        monitor::delete(ctx.state(), ctx.principal()?, id).await?;
+        Ok(true)
+    }
+
+    /// Silences the monitor's alerts until `until` (checks go on).
+    async fn mute_monitor(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        until: DateTime<Utc>,
+    ) -> async_graphql::Result<Monitor> {
+        let id = validate::id("id", &id)?;
+        Ok(Monitor(
+            monitor::mute(ctx.state(), ctx.principal()?, id, Some(until)).await?,
+        ))
+    }
+
+    async fn unmute_monitor(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Monitor> {
+        let id = validate::id("id", &id)?;
+        Ok(Monitor(
+            monitor::mute(ctx.state(), ctx.principal()?, id, None).await?,
+        ))
+    }
+
+    /// Issues a new ping URL for a heartbeat monitor.
+    async fn rotate_heartbeat_url(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Monitor> {
+        let id = validate::id("id", &id)?;
+        Ok(Monitor(
+            monitor::rotate_heartbeat_token(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+
+    /// Makes the monitor due now in every location (the workers check it within seconds).
+    async fn check_monitor_now(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Monitor> {
+        let id = validate::id("id", &id)?;
+        Ok(Monitor(
+            monitor::check_now(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+}
+
+#[derive(Default)]
+pub struct MonitorSubscription;
+
+#[Subscription]
+impl MonitorSubscription {
+    /// Results as they are recorded, for one monitor or every monitor of a project.
+    async fn monitor_result_added(
+        &self,
+        ctx: &Context<'_>,
+        monitor_id: Option<ID>,
+        project_id: Option<ID>,
+    ) -> async_graphql::Result<impl Stream<Item = MonitorResult> + use<>> {
+        let state = ctx.state().clone();
+        let principal = ctx.principal()?;
+        let monitor_id = validate::opt_id("monitorId", monitor_id.as_deref())?;
+        let project_id = validate::opt_id("projectId", project_id.as_deref())?;
+        let project = match (monitor_id, project_id) {
+            (Some(m), _) => {
+                monitor::find(&state, principal, m, Level::Viewer)
+                    .await?
+                    .project_id
+            }
+            (None, Some(p)) => {
+                principal
+                    .project(&state.db, p, Level::Viewer)
+                    .await?
+                    .project
+                    .id
+            }
+            (None, None) => {
+                return Err(AppError::field("monitorId", "give a monitorId or a projectId").into());
+            }
+        };
+        let receiver = state.events.subscribe();
+        Ok(crate::graphql::subscription::events(
+            receiver,
+            move |event| {
+                let state = state.clone();
+                async move {
+                    let Event::MonitorResultAdded {
+                        monitor_id: m,
+                        project_id: p,
+                        result_id,
+                    } = event
+                    else {
+                        return None;
+                    };
+                    if p != project || monitor_id.is_some_and(|want| want != m) {
+                        return None;
+                    }
+                    monitor_results::Entity::find_by_id(result_id)
+                        .one(&state.db)
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(MonitorResult)
+                }
+            },
+        ))
+    }
+
+    /// Monitors of a project whose status changes.
+    async fn monitor_status_changed(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+    ) -> async_graphql::Result<impl Stream<Item = Monitor> + use<>> {
+        let state = ctx.state().clone();
+        let project = validate::id("projectId", &project_id)?;
+        ctx.principal()?
+            .project(&state.db, project, Level::Viewer)
+            .await?;
+        let receiver = state.events.subscribe();
+        Ok(crate::graphql::subscription::events(
+            receiver,
+            move |event| {
+                let state = state.clone();
+                async move {
+                    let Event::MonitorStatusChanged {
+                        monitor_id,
+                        project_id,
+                    } = event
+                    else {
+                        return None;
+                    };
+                    if project_id != project {
+                        return None;
+                    }
+                    monitors::Entity::find_by_id(monitor_id)
+                        .one(&state.db)
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(Monitor)
+                }
+            },
+        ))
+    }
+}

@@ -1,0 +1,730 @@
+//! The check engine: claim due checks with expiring leases, run them, record the results in
+//! batches.
+//!
+//! A claim is one UPDATE that stamps due schedule rows with this worker's id and a lease; on
+//! PostgreSQL the rows are picked with `FOR UPDATE SKIP LOCKED`, so replicas never take the
+//! same row, and on SQLite the statement runs under the single writer lock. A lease that
+//! expires (the worker died) makes the row due again for everyone. Completed checks are
+//! written by one writer per process, many in one transaction.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use entity::monitor_results;
+use entity::monitors::{self, MonitorAggregation, MonitorStatus, MonitorType};
+use entity::{alerts, monitor_locations};
+use sea_orm::{
+    ActiveValue, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
+    QueryFilter, Set, Statement,
+};
+use tokio::sync::{Semaphore, mpsc};
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+use super::check::{CheckOutcome, Checker};
+use super::config::MonitorConfig;
+use super::{AlertSettings, aggregate, schedule};
+use crate::db::Tx;
+use crate::error::AppResult;
+use crate::events::Event;
+use crate::state::AppState;
+
+/// How long a claim holds: longer than the longest check (60 s) with room to write.
+pub const LEASE: Duration = Duration::from_secs(120);
+/// Checks claimed at once.
+const CLAIM_BATCH: u64 = 200;
+/// Checks running at once in one process.
+const MAX_CONCURRENT: usize = 256;
+/// Results written per transaction, at most.
+const WRITE_BATCH: usize = 200;
+
+/// A due check this worker holds the lease for.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub slot: monitor_locations::Model,
+    pub monitor: monitors::Model,
+}
+
+/// A finished check, ready to be recorded.
+#[derive(Debug, Clone)]
+pub struct Completion {
+    pub slot: monitor_locations::Model,
+    pub monitor: monitors::Model,
+    pub outcome: CheckOutcome,
+    pub checked_at: DateTime<Utc>,
+    /// When this location checks again.
+    pub next_check_at: DateTime<Utc>,
+}
+
+/// Which monitors a claim takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimKind {
+    /// Checks run by polling (http, website, ping, port).
+    Polling,
+    /// Heartbeat deadlines that passed.
+    Heartbeat,
+}
+
+/// One worker's engine for one location.
+#[derive(Clone)]
+pub struct Engine {
+    state: AppState,
+    checker: Checker,
+    worker_id: String,
+    location: String,
+    in_flight: Arc<Mutex<HashSet<Uuid>>>,
+}
+
+impl Engine {
+    pub fn new(state: AppState, location: &str) -> anyhow::Result<Self> {
+        let checker = Checker::new(state.settings.outbound())?;
+        Ok(Self {
+            worker_id: format!(
+                "{}-{}",
+                hostname(),
+                &Uuid::new_v4().simple().to_string()[..8]
+            ),
+            state,
+            checker,
+            location: location.to_owned(),
+            in_flight: Arc::new(Mutex::new(HashSet::new())),
+        })
+    }
+
+    pub fn worker_id(&self) -> &str {
+        &self.worker_id
+    }
+
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// Takes up to `limit` due checks of this location.
+    pub async fn claim(&self, kind: ClaimKind, limit: u64) -> AppResult<Vec<Claimed>> {
+        let db = &self.state.db;
+        let backend = db.get_database_backend();
+        let now = Utc::now();
+        let lease = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
+        let types = match kind {
+            ClaimKind::Polling => "m.type IN ('http', 'website', 'ping', 'port')",
+            ClaimKind::Heartbeat => "m.type = 'heartbeat'",
+        };
+        let (lock, p) = match backend {
+            DbBackend::Postgres => (
+                "FOR UPDATE OF l SKIP LOCKED",
+                ["$1", "$2", "$3", "$4", "$5"],
+            ),
+            _ => ("", ["?", "?", "?", "?", "?"]),
+        };
+        // Parameters in order: worker, lease, location, now, limit (SQLite numbers them by position).
+        let sql = format!(
+            "UPDATE monitor_locations SET claimed_by = {worker}, claimed_until = {lease} \
+             WHERE id IN (SELECT l.id FROM monitor_locations l JOIN monitors m ON m.id = l.monitor_id \
+               WHERE l.location = {location} AND l.next_check_at <= {now} AND m.enabled AND {types} \
+                 AND (l.claimed_until IS NULL OR l.claimed_until < {now2}) \
+               ORDER BY l.next_check_at LIMIT {limit} {lock}) \
+             RETURNING *",
+            worker = p[0],
+            lease = p[1],
+            location = p[2],
+            now = p[3],
+            now2 = if backend == DbBackend::Postgres {
+                "$4"
+            } else {
+                "?"
+            },
+            limit = if backend == DbBackend::Postgres {
+                "$5"
+            } else {
+                "?"
+            },
+        );
+        let mut values: Vec<sea_orm::Value> = vec![
+            self.worker_id.clone().into(),
+            lease.into(),
+            self.location.clone().into(),
+            now.into(),
+        ];
+        if backend != DbBackend::Postgres {
+            values.push(now.into());
+        }
+        values.push(i64::try_from(limit).unwrap_or(200).into());
+        let slots = monitor_locations::Model::find_by_statement(Statement::from_sql_and_values(
+            backend, sql, values,
+        ))
+        .all(db)
+        .await?;
+        if slots.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<Uuid> = slots.iter().map(|s| s.monitor_id).collect();
+        let monitors: HashMap<Uuid, monitors::Model> = monitors::Entity::find()
+            .filter(monitors::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+        Ok(slots
+            .into_iter()
+            .filter_map(|slot| {
+                monitors
+                    .get(&slot.monitor_id)
+                    .cloned()
+                    .map(|monitor| Claimed { slot, monitor })
+            })
+            .collect())
+    }
+
+    /// Runs one claimed check.
+    pub async fn run(&self, claimed: Claimed) -> Completion {
+        let config =
+            MonitorConfig::from_json(claimed.monitor.config.as_ref()).open(&self.state.master_key);
+        let outcome = match config {
+            Ok(config) => self.checker.run(&claimed.monitor, &config).await,
+            Err(_) => {
+                CheckOutcome::error("the monitor's secrets cannot be opened with this master key")
+            }
+        };
+        let checked_at = Utc::now();
+        Completion {
+            next_check_at: schedule::next_slot(
+                claimed.monitor.id,
+                claimed.monitor.frequency_minutes,
+                checked_at,
+            ),
+            slot: claimed.slot,
+            monitor: claimed.monitor,
+            outcome,
+            checked_at,
+        }
+    }
+
+    /// Turns passed heartbeat deadlines into "late" results.
+    pub fn late_heartbeat(&self, claimed: Claimed) -> Completion {
+        let now = Utc::now();
+        let grace = super::config::MonitorConfig::from_json(claimed.monitor.config.as_ref())
+            .heartbeat
+            .unwrap_or_default()
+            .grace_period_minutes;
+        let started_late = claimed
+            .monitor
+            .heartbeat_started_at
+            .is_some_and(|at| now - at > chrono::Duration::minutes(i64::from(grace)));
+        let outcome = if started_late {
+            CheckOutcome::down(
+                "heartbeat",
+                "the job reported its start but not its end within the grace period",
+                None,
+                serde_json::json!({}),
+            )
+        } else {
+            CheckOutcome::down(
+                "heartbeat",
+                "no ping arrived in time",
+                None,
+                serde_json::json!({}),
+            )
+        };
+        Completion {
+            next_check_at: now
+                + chrono::Duration::minutes(i64::from(claimed.monitor.frequency_minutes.max(1))),
+            slot: claimed.slot,
+            monitor: claimed.monitor,
+            outcome,
+            checked_at: now,
+        }
+    }
+
+    /// One step, for tests and tooling: claims what is due, runs it, records it. Returns the
+    /// number of checks recorded.
+    pub async fn tick(&self) -> AppResult<usize> {
+        let mut done = 0;
+        let heartbeats = self.claim(ClaimKind::Heartbeat, CLAIM_BATCH).await?;
+        if !heartbeats.is_empty() {
+            let completions: Vec<Completion> = heartbeats
+                .into_iter()
+                .map(|c| self.late_heartbeat(c))
+                .collect();
+            done += completions.len();
+            record(&self.state, completions).await?;
+        }
+        loop {
+            let claimed = self.claim(ClaimKind::Polling, CLAIM_BATCH).await?;
+            if claimed.is_empty() {
+                break;
+            }
+            let runs = claimed.into_iter().map(|c| self.run(c));
+            let completions = futures_util::future::join_all(runs).await;
+            done += completions.len();
+            for chunk in completions.chunks(WRITE_BATCH) {
+                record(&self.state, chunk.to_vec()).await?;
+            }
+        }
+        Ok(done)
+    }
+
+    /// Gives back leases that will not complete (on shutdown), so other replicas take them now.
+    pub async fn release(&self, slot_ids: Vec<Uuid>) -> AppResult<()> {
+        if slot_ids.is_empty() {
+            return Ok(());
+        }
+        monitor_locations::Entity::update_many()
+            .col_expr(
+                monitor_locations::Column::ClaimedBy,
+                Option::<String>::None.into(),
+            )
+            .col_expr(
+                monitor_locations::Column::ClaimedUntil,
+                Option::<DateTime<Utc>>::None.into(),
+            )
+            .filter(monitor_locations::Column::Id.is_in(slot_ids))
+            .filter(monitor_locations::Column::ClaimedBy.eq(self.worker_id.clone()))
+            .exec(&self.state.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Runs until `shutdown`: claims due checks every second (at once when a batch was full),
+    /// runs up to 256 at a time, and writes results in batches. On shutdown it stops claiming,
+    /// lets running checks finish for up to 10 s, records them, and releases the rest.
+    pub async fn run_forever(self, shutdown: CancellationToken) {
+        let (sender, receiver) = mpsc::channel::<Completion>(4 * MAX_CONCURRENT);
+        let writer = tokio::spawn(writer_loop(self.state.clone(), receiver));
+        let permits = Arc::new(Semaphore::new(MAX_CONCURRENT));
+        let mut tasks = tokio::task::JoinSet::new();
+        loop {
+            let mut full = false;
+            match self.claim(ClaimKind::Heartbeat, CLAIM_BATCH).await {
+                Ok(due) => {
+                    for claimed in due {
+                        let _ = sender.send(self.late_heartbeat(claimed)).await;
+                    }
+                }
+                Err(err) => tracing::warn!(error = ?err, "claiming heartbeat deadlines failed"),
+            }
+            let room = permits.available_permits() as u64;
+            if room > 0 {
+                match self.claim(ClaimKind::Polling, room.min(CLAIM_BATCH)).await {
+                    Ok(claimed) => {
+                        full = claimed.len() as u64 == room.min(CLAIM_BATCH);
+                        for c in claimed {
+                            let Ok(permit) = permits.clone().acquire_owned().await else {
+                                break;
+                            };
+                            if let Ok(mut set) = self.in_flight.lock() {
+                                set.insert(c.slot.id);
+                            }
+                            let engine = self.clone();
+                            let sender = sender.clone();
+                            tasks.spawn(async move {
+                                let slot_id = c.slot.id;
+                                let completion = engine.run(c).await;
+                                let _ = sender.send(completion).await;
+                                if let Ok(mut set) = engine.in_flight.lock() {
+                                    set.remove(&slot_id);
+                                }
+                                drop(permit);
+                            });
+                        }
+                    }
+                    Err(err) => tracing::warn!(error = ?err, "claiming checks failed"),
+                }
+            }
+            while tasks.try_join_next().is_some() {}
+            let pause = if full {
+                Duration::from_millis(10)
+            } else {
+                Duration::from_secs(1)
+            };
+            tokio::select! {
+                () = shutdown.cancelled() => break,
+                () = tokio::time::sleep(pause) => {}
+            }
+        }
+        // Shutdown: finish or release.
+        let deadline = tokio::time::sleep(Duration::from_secs(10));
+        tokio::pin!(deadline);
+        loop {
+            tokio::select! {
+                joined = tasks.join_next() => if joined.is_none() { break },
+                () = &mut deadline => break,
+            }
+        }
+        tasks.abort_all();
+        let unfinished: Vec<Uuid> = self
+            .in_flight
+            .lock()
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default();
+        drop(sender);
+        let _ = writer.await;
+        if let Err(err) = self.release(unfinished).await {
+            tracing::warn!(error = ?err, "releasing claims failed");
+        }
+    }
+}
+
+async fn writer_loop(state: AppState, mut receiver: mpsc::Receiver<Completion>) {
+    while let Some(first) = receiver.recv().await {
+        let mut batch = vec![first];
+        let window = tokio::time::sleep(Duration::from_millis(200));
+        tokio::pin!(window);
+        while batch.len() < WRITE_BATCH {
+            tokio::select! {
+                next = receiver.recv() => match next {
+                    Some(c) => batch.push(c),
+                    None => break,
+                },
+                () = &mut window => break,
+            }
+        }
+        if let Err(err) = record(&state, batch).await {
+            // The leases expire and the checks run again.
+            tracing::error!(error = ?err, "recording check results failed");
+        }
+    }
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "vigil".into())
+}
+
+/// A location's view after a result: thresholds decide when it flips.
+fn location_status(
+    current: MonitorStatus,
+    failures: i32,
+    successes: i32,
+    up: bool,
+    settings: &AlertSettings,
+) -> MonitorStatus {
+    match (current, up) {
+        (MonitorStatus::Pending, true) => MonitorStatus::Up,
+        (MonitorStatus::Down, true) if successes >= settings.recovery_threshold => {
+            MonitorStatus::Up
+        }
+        (MonitorStatus::Down, true) => MonitorStatus::Down,
+        (_, true) => MonitorStatus::Up,
+        (_, false) if failures >= settings.failure_threshold => MonitorStatus::Down,
+        (status, false) => status,
+    }
+}
+
+/// The monitor's status from its locations' statuses. Locations that have not reported yet
+/// count as not down; the monitor is up once some location is up and the rule does not say
+/// down.
+pub fn overall_status(rule: MonitorAggregation, statuses: &[MonitorStatus]) -> MonitorStatus {
+    let total = statuses.len();
+    let down = statuses
+        .iter()
+        .filter(|s| **s == MonitorStatus::Down)
+        .count();
+    let up = statuses.iter().filter(|s| **s == MonitorStatus::Up).count();
+    let is_down = match rule {
+        MonitorAggregation::Any => down > 0,
+        MonitorAggregation::All => total > 0 && down == total,
+        MonitorAggregation::Majority => down * 2 > total,
+    };
+    if is_down {
+        MonitorStatus::Down
+    } else if up > 0 {
+        MonitorStatus::Up
+    } else {
+        MonitorStatus::Pending
+    }
+}
+
+/// Records finished checks in one transaction: result rows, location schedules and counts,
+/// the monitors' status, aggregates and alerts; events go out when it commits.
+pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    batch.sort_by_key(|c| (c.monitor.id, c.checked_at));
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    let backend = db.get_database_backend();
+    let monitor_ids: Vec<Uuid> = {
+        let mut ids: Vec<Uuid> = batch.iter().map(|c| c.monitor.id).collect();
+        ids.dedup();
+        ids
+    };
+    // Fresh monitor rows, locked on PostgreSQL so replicas of other locations wait their turn.
+    let mut current: HashMap<Uuid, monitors::Model> = if backend == DbBackend::Postgres {
+        let placeholders: Vec<String> = (1..=monitor_ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT * FROM monitors WHERE id IN ({}) ORDER BY id FOR UPDATE",
+            placeholders.join(", ")
+        );
+        monitors::Model::find_by_statement(Statement::from_sql_and_values(
+            backend,
+            sql,
+            monitor_ids
+                .iter()
+                .map(|id| (*id).into())
+                .collect::<Vec<sea_orm::Value>>(),
+        ))
+        .all(db)
+        .await?
+    } else {
+        monitors::Entity::find()
+            .filter(monitors::Column::Id.is_in(monitor_ids.clone()))
+            .all(db)
+            .await?
+    }
+    .into_iter()
+    .map(|m| (m.id, m))
+    .collect();
+    let settings: HashMap<Uuid, AlertSettings> = alerts::Entity::find()
+        .filter(alerts::Column::MonitorId.is_in(monitor_ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.monitor_id, AlertSettings::from_row(&a)))
+        .collect();
+    let mut slots: HashMap<Uuid, monitor_locations::Model> = monitor_locations::Entity::find()
+        .filter(monitor_locations::Column::MonitorId.is_in(monitor_ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+
+    let mut results = Vec::with_capacity(batch.len());
+    let mut touched: HashSet<(Uuid, String, DateTime<Utc>)> = HashSet::new();
+    for completion in batch {
+        let Some(monitor) = current.get(&completion.monitor.id).cloned() else {
+            continue; // deleted meanwhile
+        };
+        let Some(mut slot) = slots.get(&completion.slot.id).cloned() else {
+            continue; // location removed meanwhile
+        };
+        let alert_settings = settings.get(&monitor.id).cloned().unwrap_or_default();
+        let outcome = &completion.outcome;
+        let up = outcome.is_up();
+        if up {
+            slot.consecutive_successes += 1;
+            slot.consecutive_failures = 0;
+        } else {
+            slot.consecutive_failures += 1;
+            slot.consecutive_successes = 0;
+        }
+        slot.status = location_status(
+            slot.status,
+            slot.consecutive_failures,
+            slot.consecutive_successes,
+            up,
+            &alert_settings,
+        );
+        slot.next_check_at = completion.next_check_at;
+        slot.claimed_by = None;
+        slot.claimed_until = None;
+        slot.last_checked_at = Some(completion.checked_at);
+        slot.updated_at = Utc::now();
+        let statuses: Vec<MonitorStatus> = slots
+            .values()
+            .filter(|s| s.monitor_id == monitor.id)
+            .map(|s| {
+                if s.id == slot.id {
+                    slot.status
+                } else {
+                    s.status
+                }
+            })
+            .collect();
+        let mut overall = overall_status(monitor.aggregation, &statuses);
+        if !monitor.enabled {
+            overall = MonitorStatus::Paused;
+        }
+        let previous = monitor.status;
+        let changed = overall != previous && overall != MonitorStatus::Pending && monitor.enabled;
+        let result_id = Uuid::now_v7();
+        let mut alerts_failure = 0;
+        let mut alerts_recovery = 0;
+        if changed || outcome.certificate_days_left.is_some() {
+            let sent = crate::alert::on_result(
+                &tx,
+                state,
+                &monitor,
+                previous,
+                overall,
+                changed,
+                &completion,
+                &alert_settings,
+            )
+            .await?;
+            alerts_failure = sent.failure;
+            alerts_recovery = sent.recovery;
+        }
+        let mut updated = monitor.clone();
+        updated.last_check_at = Some(completion.checked_at);
+        if changed {
+            updated.status = overall;
+            updated.last_status_change_at = Some(completion.checked_at);
+        }
+        if monitor.r#type == MonitorType::Heartbeat && up {
+            updated.heartbeat_started_at = None;
+        }
+        updated.next_check_at = Some(
+            slots
+                .values()
+                .filter(|s| s.monitor_id == monitor.id && s.id != slot.id)
+                .map(|s| s.next_check_at)
+                .chain(std::iter::once(slot.next_check_at))
+                .min()
+                .unwrap_or(slot.next_check_at),
+        );
+        monitors::Entity::update(monitors::ActiveModel {
+            id: Set(monitor.id),
+            status: Set(updated.status),
+            last_check_at: Set(updated.last_check_at),
+            last_status_change_at: Set(updated.last_status_change_at),
+            next_check_at: Set(updated.next_check_at),
+            heartbeat_started_at: Set(updated.heartbeat_started_at),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+        monitor_locations::Entity::update(monitor_locations::ActiveModel {
+            id: Set(slot.id),
+            next_check_at: Set(slot.next_check_at),
+            claimed_by: Set(None),
+            claimed_until: Set(None),
+            status: Set(slot.status),
+            consecutive_failures: Set(slot.consecutive_failures),
+            consecutive_successes: Set(slot.consecutive_successes),
+            last_checked_at: Set(slot.last_checked_at),
+            updated_at: Set(slot.updated_at),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+        results.push(monitor_results::ActiveModel {
+            id: Set(result_id),
+            monitor_id: Set(monitor.id),
+            checked_at: Set(completion.checked_at),
+            location: Set(slot.location.clone()),
+            status: Set(outcome.status),
+            response_time_ms: Set(outcome.response_time_ms),
+            details: Set(Some(outcome.details.clone())),
+            is_up: Set(up),
+            is_status_change: Set(changed),
+            consecutive_failure_count: Set(slot.consecutive_failures),
+            consecutive_success_count: Set(slot.consecutive_successes),
+            alerts_sent_for_failure: Set(alerts_failure),
+            alerts_sent_for_recovery: Set(alerts_recovery),
+            test_execution_id: ActiveValue::Set(None),
+            test_report_s3_url: ActiveValue::Set(None),
+        });
+        touched.insert((
+            monitor.id,
+            slot.location.clone(),
+            aggregate::hour_start(completion.checked_at),
+        ));
+        tx.publish(Event::MonitorResultAdded {
+            monitor_id: monitor.id,
+            project_id: monitor.project_id,
+            result_id,
+        })
+        .await?;
+        if changed {
+            tx.publish(Event::MonitorStatusChanged {
+                monitor_id: monitor.id,
+                project_id: monitor.project_id,
+            })
+            .await?;
+        }
+        slots.insert(slot.id, slot);
+        current.insert(monitor.id, updated);
+    }
+    if !results.is_empty() {
+        monitor_results::Entity::insert_many(results)
+            .exec(db)
+            .await?;
+    }
+    for (monitor_id, location, hour) in touched {
+        aggregate::refresh(db, monitor_id, &location, hour).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aggregation_rules() {
+        use MonitorStatus::{Down, Pending, Up};
+        assert_eq!(
+            overall_status(MonitorAggregation::Any, &[Up, Down, Up]),
+            Down
+        );
+        assert_eq!(
+            overall_status(MonitorAggregation::Majority, &[Up, Down, Up]),
+            Up
+        );
+        assert_eq!(
+            overall_status(MonitorAggregation::Majority, &[Down, Down, Up]),
+            Down
+        );
+        assert_eq!(
+            overall_status(MonitorAggregation::All, &[Down, Down, Up]),
+            Up
+        );
+        assert_eq!(overall_status(MonitorAggregation::All, &[Down, Down]), Down);
+        assert_eq!(overall_status(MonitorAggregation::Any, &[Pending]), Pending);
+        assert_eq!(overall_status(MonitorAggregation::Any, &[Pending, Up]), Up);
+        assert_eq!(
+            overall_status(MonitorAggregation::Any, &[Pending, Down]),
+            Down
+        );
+        assert_eq!(
+            overall_status(MonitorAggregation::All, &[Pending, Down]),
+            Pending
+        );
+        assert_eq!(
+            overall_status(MonitorAggregation::Majority, &[Pending, Down, Down]),
+            Down
+        );
+    }
+
+    #[test]
+    fn thresholds_decide_when_a_location_flips() {
+        let settings = AlertSettings {
+            failure_threshold: 3,
+            recovery_threshold: 2,
+            ..AlertSettings::default()
+        };
+        assert_eq!(
+            location_status(MonitorStatus::Up, 2, 0, false, &settings),
+            MonitorStatus::Up
+        );
+        assert_eq!(
+            location_status(MonitorStatus::Up, 3, 0, false, &settings),
+            MonitorStatus::Down
+        );
+        assert_eq!(
+            location_status(MonitorStatus::Down, 0, 1, true, &settings),
+            MonitorStatus::Down
+        );
+        assert_eq!(
+            location_status(MonitorStatus::Down, 0, 2, true, &settings),
+            MonitorStatus::Up
+        );
+        assert_eq!(
+            location_status(MonitorStatus::Pending, 0, 1, true, &settings),
+            MonitorStatus::Up
+        );
+        assert_eq!(
+            location_status(MonitorStatus::Pending, 1, 0, false, &settings),
+            MonitorStatus::Pending
+        );
+    }
+}

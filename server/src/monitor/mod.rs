@@ -1,0 +1,898 @@
+//! Uptime monitoring: monitors and their settings, the checks, the schedule, results,
+//! aggregates, heartbeats and the alerts they raise.
+//!
+//! - [`config`]: per-type settings, validated and sealed.
+//! - [`check`]: the checks (HTTP, website, ping, port).
+//! - [`schedule`]: when checks are due, spread over their period.
+//! - [`engine`]: claiming due checks with leases, running them, writing results in batches.
+//! - [`aggregate`]: hourly and daily figures, uptime, series.
+//! - [`heartbeat`]: inbound pings.
+
+pub mod aggregate;
+pub mod check;
+pub mod config;
+pub mod engine;
+pub mod heartbeat;
+pub mod maintenance;
+pub mod schedule;
+
+use chrono::Utc;
+use entity::monitors::{self, MonitorAggregation, MonitorStatus, MonitorType};
+use entity::{
+    alerts, monitor_locations, monitor_notification_settings, monitor_tags, notification_providers,
+    tags, tests,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit;
+use crate::auth::{Level, Principal};
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::validate;
+use config::{
+    HeartbeatConfig, HttpConfig, MonitorConfig, PingConfig, PortConfig, SyntheticConfig, TlsConfig,
+};
+
+/// The location of workers started without `--location`, and of monitors that name none.
+pub const DEFAULT_LOCATION: &str = "default";
+
+/// Alert settings of a monitor (the `alerts` row).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlertSettings {
+    pub enabled: bool,
+    pub on_failure: bool,
+    pub on_recovery: bool,
+    pub on_ssl_expiration: bool,
+    pub on_timeout: bool,
+    pub failure_threshold: i32,
+    pub recovery_threshold: i32,
+    pub custom_message: Option<String>,
+}
+
+impl Default for AlertSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            on_failure: true,
+            on_recovery: true,
+            on_ssl_expiration: true,
+            on_timeout: true,
+            failure_threshold: 1,
+            recovery_threshold: 1,
+            custom_message: None,
+        }
+    }
+}
+
+impl AlertSettings {
+    pub fn from_row(row: &alerts::Model) -> Self {
+        Self {
+            enabled: row.enabled,
+            on_failure: row.alert_on_failure,
+            on_recovery: row.alert_on_recovery,
+            on_ssl_expiration: row.alert_on_ssl_expiration,
+            on_timeout: row.alert_on_timeout,
+            failure_threshold: row.failure_threshold,
+            recovery_threshold: row.recovery_threshold,
+            custom_message: row.custom_message.clone(),
+        }
+    }
+
+    fn validate(&self) -> AppResult<()> {
+        if !(1..=100).contains(&self.failure_threshold) {
+            return Err(AppError::field(
+                "alert.failureThreshold",
+                "must be between 1 and 100",
+            ));
+        }
+        if !(1..=100).contains(&self.recovery_threshold) {
+            return Err(AppError::field(
+                "alert.recoveryThreshold",
+                "must be between 1 and 100",
+            ));
+        }
+        if self.custom_message.as_ref().is_some_and(|m| m.len() > 4000) {
+            return Err(AppError::field(
+                "alert.customMessage",
+                "must be at most 4000 characters",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Everything a monitor can be created or updated with. `None` leaves a field as it is (on
+/// create: its default).
+#[derive(Debug, Clone, Default)]
+pub struct MonitorInput {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub target: Option<String>,
+    pub frequency_minutes: Option<i32>,
+    pub enabled: Option<bool>,
+    pub http: Option<HttpConfig>,
+    pub tls: Option<TlsConfig>,
+    pub port: Option<PortConfig>,
+    pub ping: Option<PingConfig>,
+    pub heartbeat: Option<HeartbeatConfig>,
+    pub synthetic_test_id: Option<Uuid>,
+    pub locations: Option<Vec<String>>,
+    pub aggregation: Option<MonitorAggregation>,
+    pub tag_ids: Option<Vec<Uuid>>,
+    pub notification_provider_ids: Option<Vec<Uuid>>,
+    pub alert: Option<AlertSettings>,
+}
+
+fn check_host(field: &str, host: &str, state: &AppState) -> AppResult<String> {
+    let host = host.trim().trim_end_matches('.').to_lowercase();
+    let ip = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+        .ok();
+    let valid_name = !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+    if let Some(ip) = ip {
+        state.settings.outbound().check_ip(ip).map_err(|_| {
+            AppError::field(
+                field,
+                format!("{ip} is a private address, which this instance does not reach"),
+            )
+        })?;
+        return Ok(ip.to_string());
+    }
+    if !valid_name {
+        return Err(AppError::field(
+            field,
+            "must be a host name or an IP address, without scheme or port",
+        ));
+    }
+    if state.settings.outbound().block_private
+        && (host == "localhost" || host.ends_with(".localhost"))
+    {
+        return Err(AppError::field(
+            field,
+            "loopback hosts are not reachable from this instance",
+        ));
+    }
+    Ok(host)
+}
+
+fn check_locations(locations: &[String]) -> AppResult<Vec<String>> {
+    if locations.len() > 20 {
+        return Err(AppError::field("locations", "at most 20 locations"));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for location in locations {
+        let name = location.trim().to_lowercase();
+        let ok = (1..=50).contains(&name.len())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            return Err(AppError::field(
+                "locations",
+                format!("{location:?} is not a location name (a-z, 0-9, '-', '_')"),
+            ));
+        }
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    if out.is_empty() {
+        out.push(DEFAULT_LOCATION.into());
+    }
+    Ok(out)
+}
+
+/// The locations a monitor is checked from.
+pub fn locations_of(monitor: &monitors::Model) -> Vec<String> {
+    monitor
+        .locations
+        .as_ref()
+        .and_then(|v| serde_json::from_value::<Vec<String>>(v.clone()).ok())
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| vec![DEFAULT_LOCATION.into()])
+}
+
+/// Builds and validates the target and config of a monitor of type `ty` from `input`
+/// layered over `current`.
+async fn settle_config(
+    state: &AppState,
+    db: &impl ConnectionTrait,
+    project_id: Uuid,
+    ty: MonitorType,
+    input: &MonitorInput,
+    current: Option<(&str, MonitorConfig)>,
+) -> AppResult<(String, MonitorConfig)> {
+    let (current_target, current_config) = match current {
+        Some((target, config)) => (Some(target.to_owned()), config),
+        None => (None, MonitorConfig::default()),
+    };
+    let target_in = input.target.clone().or(current_target);
+    let mut config = MonitorConfig::default();
+    let target = match ty {
+        MonitorType::Http | MonitorType::Website => {
+            let target = target_in
+                .ok_or_else(|| AppError::field("target", "an HTTP monitor needs a URL"))?;
+            let url = state.settings.outbound().check_url("target", &target)?;
+            let mut http = input
+                .http
+                .clone()
+                .or(current_config.http.clone())
+                .unwrap_or_default();
+            http.method = http.method.to_uppercase();
+            // Secrets sent back masked keep their stored values.
+            if let Some(old) = &current_config.http {
+                keep_masked_secrets(&mut http, old);
+            }
+            http.validate()?;
+            config.http = Some(http);
+            if ty == MonitorType::Website {
+                let tls = input
+                    .tls
+                    .clone()
+                    .or(current_config.tls.clone())
+                    .unwrap_or_default();
+                if !(1..=365).contains(&tls.expiry_days) {
+                    return Err(AppError::field(
+                        "tls.expiryDays",
+                        "must be between 1 and 365",
+                    ));
+                }
+                config.tls = Some(tls);
+            }
+            url.to_string()
+        }
+        MonitorType::Port => {
+            let target = target_in
+                .ok_or_else(|| AppError::field("target", "a port monitor needs a host"))?;
+            let host = check_host("target", &target, state)?;
+            let port = input
+                .port
+                .clone()
+                .or(current_config.port.clone())
+                .ok_or_else(|| AppError::field("port.port", "a port monitor needs a port"))?;
+            port.validate()?;
+            config.port = Some(port);
+            host
+        }
+        MonitorType::Ping => {
+            let target = target_in
+                .ok_or_else(|| AppError::field("target", "a ping monitor needs a host"))?;
+            let host = check_host("target", &target, state)?;
+            let ping = input
+                .ping
+                .clone()
+                .or(current_config.ping.clone())
+                .unwrap_or_default();
+            if !(1..=config::MAX_TIMEOUT_SECS).contains(&ping.timeout_seconds) {
+                return Err(AppError::field(
+                    "ping.timeoutSeconds",
+                    "must be between 1 and 60 seconds",
+                ));
+            }
+            config.ping = Some(ping);
+            host
+        }
+        MonitorType::Heartbeat => {
+            let heartbeat = input
+                .heartbeat
+                .clone()
+                .or(current_config.heartbeat.clone())
+                .unwrap_or_default();
+            if !(1..=10_080).contains(&heartbeat.grace_period_minutes) {
+                return Err(AppError::field(
+                    "heartbeat.gracePeriodMinutes",
+                    "must be between 1 minute and 7 days",
+                ));
+            }
+            config.heartbeat = Some(heartbeat);
+            String::new()
+        }
+        MonitorType::SyntheticTest => {
+            let test_id = input
+                .synthetic_test_id
+                .or(current_config.synthetic.as_ref().map(|s| s.test_id))
+                .ok_or_else(|| {
+                    AppError::field("synthetic.testId", "a synthetic monitor needs a test")
+                })?;
+            let found = tests::Entity::find_by_id(test_id)
+                .filter(tests::Column::ProjectId.eq(project_id))
+                .count(db)
+                .await?;
+            if found == 0 {
+                return Err(AppError::field(
+                    "synthetic.testId",
+                    "no such test in this project",
+                ));
+            }
+            config.synthetic = Some(SyntheticConfig { test_id });
+            test_id.to_string()
+        }
+    };
+    config.seal(&state.master_key)?;
+    Ok((target, config))
+}
+
+fn keep_masked_secrets(new: &mut HttpConfig, old: &HttpConfig) {
+    use config::Auth;
+    const MASK: &str = "********";
+    match (&mut new.auth, &old.auth) {
+        (Some(Auth::Basic { password, .. }), Some(Auth::Basic { password: old, .. }))
+            if password == MASK =>
+        {
+            *password = old.clone();
+        }
+        (Some(Auth::Bearer { token }), Some(Auth::Bearer { token: old })) if token == MASK => {
+            *token = old.clone()
+        }
+        _ => {}
+    }
+    for header in &mut new.headers {
+        if header.value == MASK
+            && let Some(previous) = old
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(&header.name))
+        {
+            header.value = previous.value.clone();
+        }
+    }
+}
+
+async fn check_frequency(db: &impl ConnectionTrait, org_id: Uuid, minutes: i32) -> AppResult<()> {
+    let limits = crate::plan::limits(db, org_id).await?;
+    if !(1..=1440).contains(&minutes) {
+        return Err(AppError::field(
+            "frequencyMinutes",
+            "must be between 1 and 1440",
+        ));
+    }
+    if minutes < limits.min_check_interval_minutes {
+        return Err(AppError::PlanLimit(format!(
+            "your plan checks at most every {} minutes",
+            limits.min_check_interval_minutes
+        )));
+    }
+    Ok(())
+}
+
+async fn check_links(
+    db: &impl ConnectionTrait,
+    project_id: Uuid,
+    input: &MonitorInput,
+) -> AppResult<()> {
+    if let Some(ids) = &input.tag_ids {
+        let found = tags::Entity::find()
+            .filter(tags::Column::ProjectId.eq(project_id))
+            .filter(tags::Column::Id.is_in(ids.clone()))
+            .count(db)
+            .await?;
+        if found as usize != dedup(ids).len() {
+            return Err(AppError::field("tagIds", "a tag is not in this project"));
+        }
+    }
+    if let Some(ids) = &input.notification_provider_ids {
+        let found = notification_providers::Entity::find()
+            .filter(notification_providers::Column::ProjectId.eq(project_id))
+            .filter(notification_providers::Column::Id.is_in(ids.clone()))
+            .count(db)
+            .await?;
+        if found as usize != dedup(ids).len() {
+            return Err(AppError::field(
+                "notificationProviderIds",
+                "a notification provider is not in this project",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn dedup(ids: &[Uuid]) -> Vec<Uuid> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+async fn write_links(
+    db: &impl ConnectionTrait,
+    monitor_id: Uuid,
+    input: &MonitorInput,
+) -> AppResult<()> {
+    let now = Utc::now();
+    if let Some(ids) = &input.tag_ids {
+        monitor_tags::Entity::delete_many()
+            .filter(monitor_tags::Column::MonitorId.eq(monitor_id))
+            .exec(db)
+            .await?;
+        for tag_id in dedup(ids) {
+            monitor_tags::ActiveModel {
+                monitor_id: Set(monitor_id),
+                tag_id: Set(tag_id),
+                assigned_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    if let Some(ids) = &input.notification_provider_ids {
+        monitor_notification_settings::Entity::delete_many()
+            .filter(monitor_notification_settings::Column::MonitorId.eq(monitor_id))
+            .exec(db)
+            .await?;
+        for provider_id in dedup(ids) {
+            monitor_notification_settings::ActiveModel {
+                monitor_id: Set(monitor_id),
+                notification_provider_id: Set(provider_id),
+                created_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn write_alert(
+    db: &impl ConnectionTrait,
+    monitor: &monitors::Model,
+    settings: &AlertSettings,
+    providers: Option<&[Uuid]>,
+) -> AppResult<()> {
+    let now = Utc::now();
+    let existing = alerts::Entity::find()
+        .filter(alerts::Column::MonitorId.eq(monitor.id))
+        .one(db)
+        .await?;
+    let is_new = existing.is_none();
+    let mut row: alerts::ActiveModel = match existing {
+        Some(row) => row.into(),
+        None => alerts::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            organization_id: Set(monitor.organization_id),
+            project_id: Set(monitor.project_id),
+            created_by_user_id: Set(monitor.created_by_user_id),
+            monitor_id: Set(monitor.id),
+            alert_on_success: Set(false),
+            created_at: Set(now),
+            notification_providers: Set(Some(json!([]))),
+            ..Default::default()
+        },
+    };
+    row.enabled = Set(settings.enabled);
+    row.alert_on_failure = Set(settings.on_failure);
+    row.alert_on_recovery = Set(settings.on_recovery);
+    row.alert_on_ssl_expiration = Set(settings.on_ssl_expiration);
+    row.alert_on_timeout = Set(settings.on_timeout);
+    row.failure_threshold = Set(settings.failure_threshold);
+    row.recovery_threshold = Set(settings.recovery_threshold);
+    row.custom_message = Set(settings.custom_message.clone());
+    if let Some(providers) = providers {
+        row.notification_providers = Set(Some(json!(dedup(providers))));
+    }
+    row.updated_at = Set(now);
+    if is_new {
+        row.insert(db).await?;
+    } else {
+        row.update(db).await?;
+    }
+    Ok(())
+}
+
+/// The alert settings of a monitor (defaults when it has no `alerts` row).
+pub async fn alert_settings(
+    db: &impl ConnectionTrait,
+    monitor_id: Uuid,
+) -> AppResult<AlertSettings> {
+    Ok(alerts::Entity::find()
+        .filter(alerts::Column::MonitorId.eq(monitor_id))
+        .one(db)
+        .await?
+        .map(|row| AlertSettings::from_row(&row))
+        .unwrap_or_default())
+}
+
+/// (Re)creates the per-location schedule rows of a monitor. The first check of a new
+/// location is due within seconds; later ones follow the monitor's phase.
+async fn sync_locations(db: &impl ConnectionTrait, monitor: &monitors::Model) -> AppResult<()> {
+    let wanted = locations_of(monitor);
+    let existing = monitor_locations::Entity::find()
+        .filter(monitor_locations::Column::MonitorId.eq(monitor.id))
+        .all(db)
+        .await?;
+    let now = Utc::now();
+    for row in &existing {
+        if !wanted.contains(&row.location) {
+            monitor_locations::Entity::delete_by_id(row.id)
+                .exec(db)
+                .await?;
+        }
+    }
+    for location in wanted {
+        if existing.iter().any(|r| r.location == location) {
+            continue;
+        }
+        monitor_locations::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            monitor_id: Set(monitor.id),
+            location: Set(location),
+            next_check_at: Set(if monitor.r#type == MonitorType::Heartbeat {
+                heartbeat::deadline(monitor, now)
+            } else {
+                schedule::first_check(monitor, now)
+            }),
+            claimed_by: Set(None),
+            claimed_until: Set(None),
+            status: Set(MonitorStatus::Pending),
+            consecutive_failures: Set(0),
+            consecutive_successes: Set(0),
+            last_checked_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Creates a monitor (project editors), within the plan's monitor count and interval.
+pub async fn create(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    ty: MonitorType,
+    input: MonitorInput,
+) -> AppResult<monitors::Model> {
+    let access = principal
+        .project(&state.db, project_id, Level::Editor)
+        .await?;
+    let org_id = access.project.organization_id;
+    let name = validate::name("name", input.name.as_deref().unwrap_or_default())?;
+    let description = validate::text(
+        "description",
+        input.description.as_deref(),
+        validate::MAX_TEXT,
+    )?;
+    let frequency = input.frequency_minutes.unwrap_or(5);
+    let alert = input.alert.clone().unwrap_or_default();
+    alert.validate()?;
+    let locations = check_locations(input.locations.as_deref().unwrap_or_default())?;
+
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    check_frequency(db, org_id, frequency).await?;
+    let (target, config) = settle_config(state, db, project_id, ty, &input, None).await?;
+    check_links(db, project_id, &input).await?;
+    let limits = crate::plan::limits(db, org_id).await?;
+    let count = monitors::Entity::find()
+        .filter(monitors::Column::OrganizationId.eq(org_id))
+        .count(db)
+        .await?;
+    if count >= u64::try_from(limits.max_monitors).unwrap_or(0) {
+        return Err(AppError::PlanLimit(format!(
+            "your plan allows {} monitors",
+            limits.max_monitors
+        )));
+    }
+    let now = Utc::now();
+    let enabled = input.enabled.unwrap_or(true);
+    let monitor = monitors::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(org_id),
+        project_id: Set(project_id),
+        created_by_user_id: Set(Some(principal.user_id())),
+        name: Set(name),
+        description: Set(description),
+        r#type: Set(ty),
+        target: Set(target),
+        frequency_minutes: Set(frequency),
+        enabled: Set(enabled),
+        status: Set(if enabled {
+            MonitorStatus::Pending
+        } else {
+            MonitorStatus::Paused
+        }),
+        config: Set(Some(
+            serde_json::to_value(&config).map_err(anyhow::Error::from)?,
+        )),
+        alert_config: Set(None),
+        last_check_at: Set(None),
+        last_status_change_at: Set(None),
+        muted_until: Set(None),
+        scheduled_job_id: Set(None),
+        next_check_at: Set(None),
+        claimed_by: Set(None),
+        claimed_until: Set(None),
+        heartbeat_token: Set(
+            (ty == MonitorType::Heartbeat).then(|| crate::crypto::random_token(24))
+        ),
+        locations: Set(Some(json!(locations))),
+        aggregation: Set(input.aggregation.unwrap_or(MonitorAggregation::Any)),
+        heartbeat_started_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    sync_locations(db, &monitor).await?;
+    write_links(db, monitor.id, &input).await?;
+    write_alert(
+        db,
+        &monitor,
+        &alert,
+        input.notification_provider_ids.as_deref(),
+    )
+    .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(org_id),
+        "monitor.create",
+        json!({ "monitorId": monitor.id, "name": monitor.name, "type": format!("{ty:?}") }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(monitor)
+}
+
+/// A monitor the caller may reach at `needed`.
+pub async fn find(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    needed: Level,
+) -> AppResult<monitors::Model> {
+    let monitor = monitors::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    principal
+        .project(&state.db, monitor.project_id, needed)
+        .await?;
+    Ok(monitor)
+}
+
+/// Updates a monitor (project editors). The type cannot change.
+pub async fn update(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    input: MonitorInput,
+) -> AppResult<monitors::Model> {
+    let current = find(state, principal, id, Level::Editor).await?;
+    if let Some(alert) = &input.alert {
+        alert.validate()?;
+    }
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    let stored = MonitorConfig::from_json(current.config.as_ref());
+    let (target, config) = settle_config(
+        state,
+        db,
+        current.project_id,
+        current.r#type,
+        &input,
+        Some((&current.target, stored)),
+    )
+    .await?;
+    check_links(db, current.project_id, &input).await?;
+    let mut active: monitors::ActiveModel = current.clone().into();
+    if let Some(name) = &input.name {
+        active.name = Set(validate::name("name", name)?);
+    }
+    if input.description.is_some() {
+        active.description = Set(validate::text(
+            "description",
+            input.description.as_deref(),
+            validate::MAX_TEXT,
+        )?);
+    }
+    if let Some(frequency) = input.frequency_minutes {
+        check_frequency(db, current.organization_id, frequency).await?;
+        active.frequency_minutes = Set(frequency);
+    }
+    if let Some(enabled) = input.enabled {
+        active.enabled = Set(enabled);
+        if enabled != current.enabled {
+            active.status = Set(if enabled {
+                MonitorStatus::Pending
+            } else {
+                MonitorStatus::Paused
+            });
+            active.last_status_change_at = Set(Some(Utc::now()));
+        }
+    }
+    if let Some(locations) = &input.locations {
+        active.locations = Set(Some(json!(check_locations(locations)?)));
+    }
+    if let Some(aggregation) = input.aggregation {
+        active.aggregation = Set(aggregation);
+    }
+    active.target = Set(target);
+    active.config = Set(Some(
+        serde_json::to_value(&config).map_err(anyhow::Error::from)?,
+    ));
+    active.updated_at = Set(Utc::now());
+    let monitor = active.update(db).await?;
+    sync_locations(db, &monitor).await?;
+    if monitor.enabled && !current.enabled {
+        // Resumed: check soon, with fresh counts.
+        reset_locations(db, &monitor).await?;
+    }
+    write_links(db, monitor.id, &input).await?;
+    if input.alert.is_some() || input.notification_provider_ids.is_some() {
+        let settings = match input.alert.clone() {
+            Some(settings) => settings,
+            None => alert_settings(db, monitor.id).await?,
+        };
+        write_alert(
+            db,
+            &monitor,
+            &settings,
+            input.notification_provider_ids.as_deref(),
+        )
+        .await?;
+    }
+    audit::record(
+        &tx,
+        principal,
+        Some(monitor.organization_id),
+        "monitor.update",
+        json!({ "monitorId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(monitor)
+}
+
+async fn reset_locations(db: &impl ConnectionTrait, monitor: &monitors::Model) -> AppResult<()> {
+    let now = Utc::now();
+    let next = if monitor.r#type == MonitorType::Heartbeat {
+        heartbeat::deadline(monitor, now)
+    } else {
+        schedule::first_check(monitor, now)
+    };
+    monitor_locations::Entity::update_many()
+        .col_expr(monitor_locations::Column::NextCheckAt, next.into())
+        .col_expr(
+            monitor_locations::Column::Status,
+            MonitorStatus::Pending.into(),
+        )
+        .col_expr(monitor_locations::Column::ConsecutiveFailures, 0.into())
+        .col_expr(monitor_locations::Column::ConsecutiveSuccesses, 0.into())
+        .filter(monitor_locations::Column::MonitorId.eq(monitor.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Deletes a monitor with its results (project editors).
+pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    let monitor = find(state, principal, id, Level::Editor).await?;
+    let tx = Tx::begin(state).await?;
+    monitors::Entity::delete_by_id(id).exec(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(monitor.organization_id),
+        "monitor.delete",
+        json!({ "monitorId": id, "name": monitor.name }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Silences alerts until `until` (or lifts the silence with `None`).
+pub async fn mute(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    until: Option<chrono::DateTime<Utc>>,
+) -> AppResult<monitors::Model> {
+    let monitor = find(state, principal, id, Level::Editor).await?;
+    if until.is_some_and(|u| u <= Utc::now()) {
+        return Err(AppError::field("until", "must be in the future"));
+    }
+    let tx = Tx::begin(state).await?;
+    let mut active: monitors::ActiveModel = monitor.into();
+    active.muted_until = Set(until);
+    active.updated_at = Set(Utc::now());
+    let monitor = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(monitor.organization_id),
+        if until.is_some() {
+            "monitor.mute"
+        } else {
+            "monitor.unmute"
+        },
+        json!({ "monitorId": id, "until": until }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(monitor)
+}
+
+/// Issues a new heartbeat token (the old ping URL stops working).
+pub async fn rotate_heartbeat_token(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> AppResult<monitors::Model> {
+    let monitor = find(state, principal, id, Level::Editor).await?;
+    if monitor.r#type != MonitorType::Heartbeat {
+        return Err(AppError::field(
+            "id",
+            "only heartbeat monitors have a ping URL",
+        ));
+    }
+    let tx = Tx::begin(state).await?;
+    let mut active: monitors::ActiveModel = monitor.into();
+    active.heartbeat_token = Set(Some(crate::crypto::random_token(24)));
+    active.updated_at = Set(Utc::now());
+    let monitor = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(monitor.organization_id),
+        "monitor.rotate_heartbeat_token",
+        json!({ "monitorId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(monitor)
+}
+
+/// Makes a monitor due now in all its locations.
+pub async fn check_now(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> AppResult<monitors::Model> {
+    let monitor = find(state, principal, id, Level::Editor).await?;
+    if !matches!(
+        monitor.r#type,
+        MonitorType::Http | MonitorType::Website | MonitorType::Ping | MonitorType::Port
+    ) {
+        return Err(AppError::field(
+            "id",
+            "only polled monitors (http, website, ping, port) can be checked on demand",
+        ));
+    }
+    if !monitor.enabled {
+        return Err(AppError::field("id", "the monitor is paused"));
+    }
+    let tx = Tx::begin(state).await?;
+    monitor_locations::Entity::update_many()
+        .col_expr(monitor_locations::Column::NextCheckAt, Utc::now().into())
+        .filter(monitor_locations::Column::MonitorId.eq(id))
+        .exec(tx.conn())
+        .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(monitor.organization_id),
+        "monitor.check_now",
+        json!({ "monitorId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(monitor)
+}

@@ -1,0 +1,46 @@
+//! Background work started by `vigil serve` (roles `all` and `worker`): the check engine of
+//! this process's location, monitoring upkeep, and alert delivery. Every loop watches the
+//! process's shutdown token.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use tokio::task::JoinSet;
+
+use crate::monitor::engine::Engine;
+use crate::state::AppState;
+
+/// How often daily percentiles are recomputed and retention runs.
+pub const UPKEEP_EVERY: Duration = Duration::from_secs(300);
+
+/// Starts every worker loop; they end when `state.shutdown` is cancelled.
+pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
+    let mut tasks = JoinSet::new();
+    let engine = Engine::new(state.clone(), &state.settings.location)?;
+    tracing::info!(
+        worker = engine.worker_id(),
+        location = engine.location(),
+        "check engine started"
+    );
+    tasks.spawn(engine.run_forever(state.shutdown.clone()));
+
+    let upkeep_state = state.clone();
+    tasks.spawn(async move {
+        let mut since = Utc::now() - chrono::Duration::days(2);
+        loop {
+            let started = Utc::now();
+            match crate::monitor::maintenance::run_once(&upkeep_state.db, since).await {
+                Ok(done) => {
+                    since = started - chrono::Duration::minutes(1);
+                    tracing::debug!(?done, "monitoring upkeep");
+                }
+                Err(err) => tracing::warn!(error = ?err, "monitoring upkeep failed"),
+            }
+            tokio::select! {
+                () = upkeep_state.shutdown.cancelled() => break,
+                () = tokio::time::sleep(UPKEEP_EVERY) => {}
+            }
+        }
+    });
+    Ok(tasks)
+}

@@ -1,0 +1,892 @@
+//! The monitoring engine against real servers on loopback: checks of every type, thresholds,
+//! heartbeats, aggregates, retention, leases across replicas, and live results.
+
+use chrono::{Duration, Utc};
+use entity::{monitor_aggregates, monitor_locations, monitor_results, monitors};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use serde_json::{Value, json};
+use uuid::Uuid;
+use vigil_tests::target::{Target, closed_port, tls_target};
+use vigil_tests::{TestApp, TestUser, backends};
+
+const CREATE: &str = "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id status heartbeatUrl config } }";
+
+async fn create(app: &TestApp, user: &TestUser, input: Value) -> String {
+    app.gql(Some(&user.token), CREATE, json!({ "i": input }))
+        .await
+        .ok()["createMonitor"]["id"]
+        .as_str()
+        .expect("monitor id")
+        .to_owned()
+}
+
+/// Makes every schedule row of `monitor` due now.
+async fn due(app: &TestApp, monitor: &str) {
+    monitor_locations::Entity::update_many()
+        .col_expr(
+            monitor_locations::Column::NextCheckAt,
+            (Utc::now() - Duration::seconds(1)).into(),
+        )
+        .filter(monitor_locations::Column::MonitorId.eq(uuid(monitor)))
+        .exec(app.db())
+        .await
+        .expect("make due");
+}
+
+fn uuid(id: &str) -> Uuid {
+    Uuid::parse_str(id).expect("uuid")
+}
+
+async fn latest(app: &TestApp, monitor: &str) -> monitor_results::Model {
+    monitor_results::Entity::find()
+        .filter(monitor_results::Column::MonitorId.eq(uuid(monitor)))
+        .order_by_desc(monitor_results::Column::Id)
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("a result")
+}
+
+async fn status(app: &TestApp, monitor: &str) -> monitors::MonitorStatus {
+    monitors::Entity::find_by_id(uuid(monitor))
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("monitor")
+        .status
+}
+
+/// Makes `monitor` due, runs one engine step, and returns its newest result.
+async fn check(app: &TestApp, monitor: &str) -> monitor_results::Model {
+    due(app, monitor).await;
+    let done = app.engine("default").tick().await.expect("tick");
+    assert!(done >= 1, "nothing was checked");
+    latest(app, monitor).await
+}
+
+async fn setup(backend: &vigil_tests::Backend) -> (TestApp, TestUser, String) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.sign_up("watcher@example.com").await;
+    let (_, project) = app.create_org(&user, "Watchers").await;
+    (app, user, project)
+}
+
+#[tokio::test]
+async fn http_checks_status_keyword_json_and_timeout() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+
+        let ok = create(&app, &user, json!({ "projectId": project, "name": "ok", "type": "HTTP", "target": target.url("/ok"), "frequencyMinutes": 1 })).await;
+        let result = check(&app, &ok).await;
+        assert!(result.is_up, "[{backend}] {:?}", result.details);
+        assert_eq!(result.details.as_ref().expect("details")["statusCode"], 200);
+        assert!(result.response_time_ms.is_some());
+        assert_eq!(status(&app, &ok).await, monitors::MonitorStatus::Up);
+
+        let failing = create(&app, &user, json!({ "projectId": project, "name": "500", "type": "HTTP", "target": target.url("/status/500") })).await;
+        let result = check(&app, &failing).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "status"
+        );
+        assert_eq!(status(&app, &failing).await, monitors::MonitorStatus::Down);
+
+        // 500 is fine when expected.
+        let expected = create(&app, &user, json!({ "projectId": project, "name": "5xx ok", "type": "HTTP", "target": target.url("/status/503"), "http": { "expectedStatusCodes": ["5xx"] } })).await;
+        assert!(check(&app, &expected).await.is_up);
+
+        let keyword = create(&app, &user, json!({ "projectId": project, "name": "kw", "type": "HTTP", "target": target.url("/ok"), "http": { "keyword": "healthy" } })).await;
+        assert!(check(&app, &keyword).await.is_up);
+        let missing = create(&app, &user, json!({ "projectId": project, "name": "kw2", "type": "HTTP", "target": target.url("/ok"), "http": { "keyword": "on fire" } })).await;
+        let result = check(&app, &missing).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "keyword"
+        );
+        let absent = create(&app, &user, json!({ "projectId": project, "name": "kw3", "type": "HTTP", "target": target.url("/ok"), "http": { "keyword": "error", "keywordMode": "ABSENT" } })).await;
+        assert!(check(&app, &absent).await.is_up);
+
+        let json_ok = create(&app, &user, json!({ "projectId": project, "name": "json", "type": "HTTP", "target": target.url("/json"), "http": { "jsonPath": "$.items[0].name", "jsonExpected": "first" } })).await;
+        let result = check(&app, &json_ok).await;
+        assert!(result.is_up, "{:?}", result.details);
+        assert_eq!(
+            result.details.as_ref().expect("details")["jsonValue"],
+            "first"
+        );
+        let json_bad = create(&app, &user, json!({ "projectId": project, "name": "json2", "type": "HTTP", "target": target.url("/json"), "http": { "jsonPath": "$.status", "jsonExpected": "degraded" } })).await;
+        let result = check(&app, &json_bad).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "json"
+        );
+
+        let slow = create(&app, &user, json!({ "projectId": project, "name": "slow", "type": "HTTP", "target": target.url("/slow/3000"), "http": { "timeoutSeconds": 1 } })).await;
+        let result = check(&app, &slow).await;
+        assert_eq!(result.status, monitor_results::MonitorResultStatus::Timeout);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "timeout"
+        );
+
+        // Basic auth is sent, and its password is never shown.
+        let auth = create(&app, &user, json!({ "projectId": project, "name": "auth", "type": "HTTP", "target": target.url("/m/auth"), "http": { "auth": { "type": "BASIC", "username": "ann", "password": "s3cret-pw" } } })).await;
+        assert!(check(&app, &auth).await.is_up);
+        assert!(
+            target
+                .auth_headers()
+                .iter()
+                .any(|h| h.starts_with("Basic "))
+        );
+        let shown = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { config } }",
+                json!({ "id": auth }),
+            )
+            .await;
+        assert!(
+            !shown.body.to_string().contains("s3cret-pw"),
+            "{}",
+            shown.body
+        );
+        assert_eq!(
+            shown.body["data"]["monitor"]["config"]["http"]["auth"]["password"],
+            "********"
+        );
+
+        // Refused connections are down with a connect error.
+        let refused = create(&app, &user, json!({ "projectId": project, "name": "closed", "type": "HTTP", "target": format!("http://127.0.0.1:{}/", closed_port()) })).await;
+        let result = check(&app, &refused).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "connect"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn website_certificate_expiry_and_tcp_ports() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let tls = tls_target(5).await;
+        let site = create(
+            &app,
+            &user,
+            json!({
+                "projectId": project, "name": "site", "type": "WEBSITE",
+                "target": format!("https://localhost:{}/", tls.port()),
+                "http": { "ignoreTlsErrors": true },
+                "tls": { "expiryDays": 14 }
+            }),
+        )
+        .await;
+        let result = check(&app, &site).await;
+        assert!(result.is_up, "[{backend}] {:?}", result.details);
+        let details = result.details.expect("details");
+        let days = details["certificateDaysLeft"].as_i64().expect("days left");
+        assert!((4..=5).contains(&days), "{days}");
+        assert_eq!(details["certificateExpiring"], true);
+        // Without ignoreTlsErrors the self-signed certificate fails the check.
+        let strict = create(&app, &user, json!({ "projectId": project, "name": "strict", "type": "WEBSITE", "target": format!("https://localhost:{}/", tls.port()) })).await;
+        let result = check(&app, &strict).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "tls"
+        );
+
+        let target = Target::start().await;
+        let open = create(&app, &user, json!({ "projectId": project, "name": "open port", "type": "PORT", "target": "127.0.0.1", "port": { "port": target.addr.port() } })).await;
+        assert!(check(&app, &open).await.is_up);
+        let closed = create(&app, &user, json!({ "projectId": project, "name": "closed port", "type": "PORT", "target": "127.0.0.1", "port": { "port": closed_port(), "timeoutSeconds": 2 } })).await;
+        let result = check(&app, &closed).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "connect"
+        );
+        let tls_port = create(&app, &user, json!({ "projectId": project, "name": "tls port", "type": "PORT", "target": "localhost", "port": { "port": tls.port(), "tls": true } })).await;
+        assert!(check(&app, &tls_port).await.is_up);
+
+        // Ping says which method ran (ICMP where the process may, TCP otherwise).
+        let ping = create(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "ping", "type": "PING", "target": "127.0.0.1" }),
+        )
+        .await;
+        let result = check(&app, &ping).await;
+        let method = result.details.as_ref().expect("details")["method"]
+            .as_str()
+            .map(str::to_owned);
+        assert!(
+            matches!(method.as_deref(), Some("icmp") | Some("tcp")),
+            "{:?}",
+            result.details
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn heartbeats_on_time_failed_and_late() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let created = app
+            .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "nightly", "type": "HEARTBEAT", "frequencyMinutes": 60, "heartbeat": { "gracePeriodMinutes": 10 } } }))
+            .await
+            .ok();
+        let id = created["createMonitor"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let url = created["createMonitor"]["heartbeatUrl"]
+            .as_str()
+            .expect("url")
+            .to_owned();
+        let path = url
+            .split_once("/ping/")
+            .map(|(_, t)| format!("{}/ping/{t}", app.url))
+            .expect("ping path");
+        // Nothing is due before the deadline.
+        assert_eq!(app.engine("default").tick().await.expect("tick"), 0);
+
+        let response = app
+            .http
+            .post(&path)
+            .body("backup done")
+            .send()
+            .await
+            .expect("ping");
+        assert_eq!(response.status().as_u16(), 200);
+        let result = latest(&app, &id).await;
+        assert!(result.is_up);
+        assert_eq!(status(&app, &id).await, monitors::MonitorStatus::Up);
+        let slot = monitor_locations::Entity::find()
+            .filter(monitor_locations::Column::MonitorId.eq(uuid(&id)))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("slot");
+        let expected = Utc::now() + Duration::minutes(70);
+        assert!(
+            (slot.next_check_at - expected).num_seconds().abs() < 60,
+            "deadline is period + grace"
+        );
+
+        // /start then /fail.
+        assert_eq!(
+            app.http
+                .get(format!("{path}/start"))
+                .send()
+                .await
+                .expect("start")
+                .status()
+                .as_u16(),
+            200
+        );
+        assert_eq!(
+            app.http
+                .post(format!("{path}/fail"))
+                .body("exit 3")
+                .send()
+                .await
+                .expect("fail")
+                .status()
+                .as_u16(),
+            200
+        );
+        let result = latest(&app, &id).await;
+        assert!(!result.is_up);
+        assert_eq!(result.details.as_ref().expect("details")["ping"], "fail");
+        assert_eq!(status(&app, &id).await, monitors::MonitorStatus::Down);
+
+        // On time again, then late: the deadline passes without a ping.
+        app.http.get(&path).send().await.expect("ping");
+        assert_eq!(status(&app, &id).await, monitors::MonitorStatus::Up);
+        due(&app, &id).await;
+        assert_eq!(app.engine("default").tick().await.expect("tick"), 1);
+        let result = latest(&app, &id).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.as_ref().expect("details")["errorClass"],
+            "heartbeat"
+        );
+        assert_eq!(status(&app, &id).await, monitors::MonitorStatus::Down);
+
+        // Unknown tokens are 404 and write nothing.
+        let before = app.count("monitor_results").await;
+        assert_eq!(
+            app.http
+                .get(format!("{}/ping/not-a-token", app.url))
+                .send()
+                .await
+                .expect("ping")
+                .status()
+                .as_u16(),
+            404
+        );
+        assert_eq!(app.count("monitor_results").await, before);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn thresholds_decide_down_and_recovery() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let id = create(&app, &user, json!({
+            "projectId": project, "name": "flappy", "type": "HTTP", "target": target.url("/m/flappy"),
+            "alert": { "failureThreshold": 3, "recoveryThreshold": 2 }
+        }))
+        .await;
+        assert!(check(&app, &id).await.is_up);
+        target.set("flappy", 500, "broken");
+        for n in 1..=2 {
+            let r = check(&app, &id).await;
+            assert_eq!(r.consecutive_failure_count, n);
+            assert_eq!(
+                status(&app, &id).await,
+                monitors::MonitorStatus::Up,
+                "[{backend}] still up after {n} failures"
+            );
+        }
+        let third = check(&app, &id).await;
+        assert!(third.is_status_change);
+        assert_eq!(status(&app, &id).await, monitors::MonitorStatus::Down);
+        target.set("flappy", 200, "fine");
+        assert!(!check(&app, &id).await.is_status_change);
+        assert_eq!(
+            status(&app, &id).await,
+            monitors::MonitorStatus::Down,
+            "one success is not a recovery"
+        );
+        let second = check(&app, &id).await;
+        assert!(second.is_status_change);
+        assert_eq!(second.consecutive_success_count, 2);
+        assert_eq!(status(&app, &id).await, monitors::MonitorStatus::Up);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn aggregates_equal_the_figures_of_the_raw_results() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let id = create(&app, &user, json!({ "projectId": project, "name": "agg", "type": "HTTP", "target": target.url("/m/agg") })).await;
+        for i in 0..12 {
+            target.set("agg", if i % 4 == 3 { 500 } else { 200 }, "x");
+            check(&app, &id).await;
+        }
+        vigil::monitor::maintenance::run_once(app.db(), Utc::now() - Duration::hours(1))
+            .await
+            .expect("upkeep");
+        let raw = monitor_results::Entity::find()
+            .filter(monitor_results::Column::MonitorId.eq(uuid(&id)))
+            .all(app.db())
+            .await
+            .expect("raw");
+        assert_eq!(raw.len(), 12);
+        let rows: Vec<(bool, Option<i32>, bool)> = raw
+            .iter()
+            .map(|r| (r.is_up, r.response_time_ms, r.is_status_change))
+            .collect();
+        let expected = vigil::monitor::aggregate::figures(&rows);
+        assert_eq!(expected.successful, 9);
+        let aggregates = monitor_aggregates::Entity::find()
+            .filter(monitor_aggregates::Column::MonitorId.eq(uuid(&id)))
+            .all(app.db())
+            .await
+            .expect("aggregates");
+        // Hourly and daily, for the location and for all locations (unless the checks
+        // straddled an hour, which only adds rows).
+        assert!(aggregates.len() >= 4, "{}", aggregates.len());
+        for period in [
+            monitor_aggregates::AggregationPeriod::Hourly,
+            monitor_aggregates::AggregationPeriod::Daily,
+        ] {
+            for location in ["default", "global"] {
+                let mine: Vec<&monitor_aggregates::Model> = aggregates
+                    .iter()
+                    .filter(|a| a.period_type == period && a.location == location)
+                    .collect();
+                let total: i32 = mine.iter().map(|a| a.total_checks).sum();
+                let up: i32 = mine.iter().map(|a| a.successful_checks).sum();
+                let changes: i32 = mine.iter().map(|a| a.status_change_count).sum();
+                assert_eq!(
+                    (total, up, changes),
+                    (expected.total, expected.successful, expected.status_changes),
+                    "[{backend}] {period:?} {location}"
+                );
+                if mine.len() == 1 {
+                    let a = mine[0];
+                    assert_eq!(
+                        (
+                            a.min_response_ms,
+                            a.max_response_ms,
+                            a.avg_response_ms,
+                            a.p50_response_ms,
+                            a.p95_response_ms,
+                            a.p99_response_ms
+                        ),
+                        (
+                            expected.min,
+                            expected.max,
+                            expected.avg,
+                            expected.p50,
+                            expected.p95,
+                            expected.p99
+                        ),
+                        "[{backend}] {period:?} {location}"
+                    );
+                    assert!((a.uptime_percentage - expected.uptime).abs() < 1e-9);
+                }
+            }
+        }
+        let uptime = app
+            .gql(Some(&user.token), "query($id: ID!) { monitor(id: $id) { uptimes { day week month quarter } dailyUptime(days: 3) { checks uptime } responseTimes(range: HOUR) { checks avgMs } } }", json!({ "id": id }))
+            .await
+            .ok();
+        let day = uptime["monitor"]["uptimes"]["day"]
+            .as_f64()
+            .expect("24 h uptime");
+        assert!((day - 75.0).abs() < 1e-9, "{day}");
+        assert_eq!(
+            uptime["monitor"]["uptimes"]["quarter"]
+                .as_f64()
+                .map(|v| (v * 100.0).round()),
+            Some(7500.0)
+        );
+        assert_eq!(
+            uptime["monitor"]["dailyUptime"].as_array().map(Vec::len),
+            Some(3)
+        );
+        assert_eq!(uptime["monitor"]["dailyUptime"][2]["checks"], 12);
+        let points: i64 = uptime["monitor"]["responseTimes"]
+            .as_array()
+            .expect("series")
+            .iter()
+            .map(|b| b["checks"].as_i64().unwrap_or(0))
+            .sum();
+        assert_eq!(points, 12);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn retention_drops_old_results_by_plan() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let id = create(&app, &user, json!({ "projectId": project, "name": "old", "type": "HTTP", "target": target.url("/ok") })).await;
+        check(&app, &id).await;
+        check(&app, &id).await;
+        // Age one result beyond the free plan's 7 days, and the organization to the free plan.
+        let old = latest(&app, &id).await;
+        let mut aged: monitor_results::ActiveModel = old.clone().into();
+        aged.checked_at = Set(Utc::now() - Duration::days(8));
+        aged.update(app.db()).await.expect("age");
+        let monitor = monitors::Entity::find_by_id(uuid(&id))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("monitor");
+        let mut org: entity::organization::ActiveModel =
+            entity::organization::Entity::find_by_id(monitor.organization_id)
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("org")
+                .into();
+        org.subscription_plan = Set(Some("free".into()));
+        org.update(app.db()).await.expect("plan");
+        let done = vigil::monitor::maintenance::run_once(app.db(), Utc::now())
+            .await
+            .expect("upkeep");
+        assert_eq!(done.results_deleted, 1, "[{backend}]");
+        assert!(
+            monitor_results::Entity::find_by_id(old.id)
+                .one(app.db())
+                .await
+                .expect("db")
+                .is_none()
+        );
+        assert_eq!(
+            monitor_results::Entity::find()
+                .filter(monitor_results::Column::MonitorId.eq(uuid(&id)))
+                .count(app.db())
+                .await
+                .expect("count"),
+            1
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn two_engines_on_one_database_never_check_the_same_monitor_twice() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let mut ids = Vec::new();
+        for i in 0..30 {
+            ids.push(create(&app, &user, json!({ "projectId": project, "name": format!("m{i}"), "type": "HTTP", "target": target.url(&format!("/m/lease{i}")) })).await);
+        }
+        // A second replica: another server process state on the same database.
+        let other = vigil::app::build_state_with(
+            app.state().settings.clone(),
+            vigil::auth::password::PasswordHasher::with_params(1024, 1, 1).expect("hasher"),
+        )
+        .await
+        .expect("second state");
+        let a = app.engine("default");
+        let b = vigil::monitor::engine::Engine::new(other, "default").expect("engine");
+        for round in 1..=3u32 {
+            for id in &ids {
+                due(&app, id).await;
+            }
+            let (ra, rb) = tokio::join!(a.tick(), b.tick());
+            let (ra, rb) = (ra.expect("a"), rb.expect("b"));
+            assert_eq!(ra + rb, 30, "[{backend}] round {round}: {ra} + {rb}");
+            for i in 0..30 {
+                assert_eq!(
+                    target.hits(&format!("lease{i}")),
+                    round,
+                    "[{backend}] monitor {i} in round {round}"
+                );
+            }
+        }
+        assert_eq!(app.count("monitor_results").await, 90);
+        // A dead replica's claim: expired leases are taken over, live ones are not.
+        due(&app, &ids[0]).await;
+        monitor_locations::Entity::update_many()
+            .col_expr(
+                monitor_locations::Column::ClaimedBy,
+                Some("dead-replica".to_owned()).into(),
+            )
+            .col_expr(
+                monitor_locations::Column::ClaimedUntil,
+                Some(Utc::now() + Duration::minutes(5)).into(),
+            )
+            .filter(monitor_locations::Column::MonitorId.eq(uuid(&ids[0])))
+            .exec(app.db())
+            .await
+            .expect("claim");
+        assert_eq!(
+            a.tick().await.expect("tick"),
+            0,
+            "a live lease is respected"
+        );
+        monitor_locations::Entity::update_many()
+            .col_expr(
+                monitor_locations::Column::ClaimedUntil,
+                Some(Utc::now() - Duration::seconds(1)).into(),
+            )
+            .filter(monitor_locations::Column::MonitorId.eq(uuid(&ids[0])))
+            .exec(app.db())
+            .await
+            .expect("expire");
+        assert_eq!(
+            a.tick().await.expect("tick"),
+            1,
+            "an expired lease is taken over"
+        );
+        // Released claims are due at once for others.
+        due(&app, &ids[1]).await;
+        let claimed = a
+            .claim(vigil::monitor::engine::ClaimKind::Polling, 10)
+            .await
+            .expect("claim");
+        assert_eq!(claimed.len(), 1);
+        assert_eq!(
+            b.claim(vigil::monitor::engine::ClaimKind::Polling, 10)
+                .await
+                .expect("claim")
+                .len(),
+            0
+        );
+        a.release(claimed.iter().map(|c| c.slot.id).collect())
+            .await
+            .expect("release");
+        assert_eq!(
+            b.claim(vigil::monitor::engine::ClaimKind::Polling, 10)
+                .await
+                .expect("claim")
+                .len(),
+            1
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn locations_vote_by_the_aggregation_rule() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let all = create(&app, &user, json!({ "projectId": project, "name": "all", "type": "HTTP", "target": target.url("/m/loc"), "locations": ["eu", "us"], "aggregation": "ALL" })).await;
+        let any = create(&app, &user, json!({ "projectId": project, "name": "any", "type": "HTTP", "target": target.url("/m/loc"), "locations": ["eu", "us"], "aggregation": "ANY" })).await;
+        let eu = app.engine("eu");
+        let us = app.engine("us");
+        target.set("loc", 500, "down");
+        for id in [&all, &any] {
+            due(&app, id).await;
+        }
+        // The default location checks nothing of these.
+        assert_eq!(app.engine("default").tick().await.expect("tick"), 0);
+        assert_eq!(eu.tick().await.expect("eu"), 2);
+        assert_eq!(
+            status(&app, &any).await,
+            monitors::MonitorStatus::Down,
+            "[{backend}] one location down is enough for ANY"
+        );
+        assert_eq!(
+            status(&app, &all).await,
+            monitors::MonitorStatus::Pending,
+            "ALL waits for every location"
+        );
+        target.set("loc", 200, "up");
+        assert_eq!(us.tick().await.expect("us"), 2);
+        assert_eq!(
+            status(&app, &all).await,
+            monitors::MonitorStatus::Up,
+            "eu down, us up: not ALL down"
+        );
+        let locations = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { locationStatuses { location status } } }",
+                json!({ "id": all }),
+            )
+            .await
+            .ok();
+        assert_eq!(
+            locations["monitor"]["locationStatuses"],
+            json!([{ "location": "eu", "status": "DOWN" }, { "location": "us", "status": "UP" }])
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn monitor_settings_are_validated_per_field_and_bound_by_the_plan() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let cases = [
+            (json!({ "type": "HTTP", "target": "not a url" }), "target"),
+            (
+                json!({ "type": "HTTP", "target": "ftp://example.com" }),
+                "target",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "http": { "expectedStatusCodes": ["abc"] } }),
+                "http.expectedStatusCodes",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "http": { "timeoutSeconds": 600 } }),
+                "http.timeoutSeconds",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "http": { "jsonPath": "status" } }),
+                "http.jsonPath",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "http": { "headers": [{ "name": "Bad Header", "value": "x" }] } }),
+                "http.headers",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "frequencyMinutes": 0 }),
+                "frequencyMinutes",
+            ),
+            (
+                json!({ "type": "PORT", "target": "example.com" }),
+                "port.port",
+            ),
+            (
+                json!({ "type": "PORT", "target": "example.com", "port": { "port": 70000 } }),
+                "port.port",
+            ),
+            (
+                json!({ "type": "PING", "target": "http://example.com/" }),
+                "target",
+            ),
+            (
+                json!({ "type": "WEBSITE", "target": "https://example.com", "tls": { "expiryDays": 0 } }),
+                "tls.expiryDays",
+            ),
+            (
+                json!({ "type": "HEARTBEAT", "heartbeat": { "gracePeriodMinutes": 0 } }),
+                "heartbeat.gracePeriodMinutes",
+            ),
+            (
+                json!({ "type": "SYNTHETIC_TEST", "syntheticTestId": Uuid::now_v7().to_string() }),
+                "synthetic.testId",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "locations": ["EU West!"] }),
+                "locations",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "alert": { "failureThreshold": 0 } }),
+                "alert.failureThreshold",
+            ),
+            (
+                json!({ "type": "HTTP", "target": "http://example.com", "tagIds": [Uuid::now_v7().to_string()] }),
+                "tagIds",
+            ),
+        ];
+        let before = app.count("monitors").await;
+        for (mut input, field) in cases {
+            input["projectId"] = json!(project);
+            input["name"] = json!("bad");
+            let response = app
+                .gql(Some(&user.token), CREATE, json!({ "i": input }))
+                .await;
+            response.expect_code("BAD_USER_INPUT");
+            assert_eq!(
+                response.field(),
+                Some(field),
+                "[{backend}] {input}: {}",
+                response.body
+            );
+        }
+        assert_eq!(app.count("monitors").await, before, "nothing was written");
+
+        // The free plan: at most 10 monitors, checked at most every 5 minutes.
+        let project_row = entity::projects::Entity::find_by_id(uuid(&project))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("project");
+        let mut org: entity::organization::ActiveModel =
+            entity::organization::Entity::find_by_id(project_row.organization_id)
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("org")
+                .into();
+        org.subscription_plan = Set(Some("free".into()));
+        org.update(app.db()).await.expect("plan");
+        app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "fast", "type": "HTTP", "target": "http://example.com", "frequencyMinutes": 1 } }))
+            .await
+            .expect_code("PLAN_LIMIT");
+        for i in 0..10 {
+            create(&app, &user, json!({ "projectId": project, "name": format!("n{i}"), "type": "HTTP", "target": "http://example.com" })).await;
+        }
+        app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "eleventh", "type": "HTTP", "target": "http://example.com" } }))
+            .await
+            .expect_code("PLAN_LIMIT");
+        assert_eq!(app.count("monitors").await, 10);
+
+        // Viewers cannot create; other tenants cannot see.
+        let stranger = app.sign_up("stranger@example.com").await;
+        app.gql(Some(&stranger.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "type": "HTTP", "target": "http://example.com" } }))
+            .await
+            .expect_code("NOT_FOUND");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn cloud_mode_refuses_private_targets() {
+    let app = TestApp::spawn_with(&vigil_tests::Backend::Sqlite, |s| {
+        s.mode = vigil::config::Mode::Cloud
+    })
+    .await;
+    let user = app.sign_up("cloud@example.com").await;
+    let (_, project) = app.create_org(&user, "Cloud").await;
+    for (kind, target) in [
+        ("HTTP", "http://127.0.0.1:8080/"),
+        ("HTTP", "http://169.254.169.254/latest"),
+        ("HTTP", "http://localhost/"),
+        ("PING", "10.0.0.1"),
+        ("PING", "localhost"),
+    ] {
+        let response = app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "type": kind, "target": target } })).await;
+        response.expect_code("BAD_USER_INPUT");
+        assert_eq!(response.field(), Some("target"), "{target}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn results_stream_to_websocket_subscribers() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let id = create(&app, &user, json!({ "projectId": project, "name": "live", "type": "HTTP", "target": target.url("/ok") })).await;
+        let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
+            .into_client_request()
+            .expect("request");
+        request.headers_mut().insert(
+            "sec-websocket-protocol",
+            "graphql-transport-ws".parse().expect("header"),
+        );
+        let (mut socket, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("connect");
+        let send = |v: Value| Message::Text(v.to_string().into());
+        socket
+            .send(send(
+                json!({ "type": "connection_init", "payload": { "token": user.token } }),
+            ))
+            .await
+            .expect("init");
+        socket.send(send(json!({ "id": "r", "type": "subscribe", "payload": { "query": "subscription($p: ID) { monitorResultAdded(projectId: $p) { monitorId status responseTimeMs } }", "variables": { "p": project } } }))).await.expect("sub");
+        socket.send(send(json!({ "id": "s", "type": "subscribe", "payload": { "query": "subscription($p: ID!) { monitorStatusChanged(projectId: $p) { id status } }", "variables": { "p": project } } }))).await.expect("sub");
+        let mut seen = Vec::new();
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(15);
+        // The first frames are the ack; keep checking until both subscriptions delivered.
+        let mut checked = false;
+        while seen.len() < 2 {
+            let frame = tokio::time::timeout_at(deadline, socket.next())
+                .await
+                .expect("frames in time")
+                .expect("open")
+                .expect("frame");
+            let Message::Text(text) = frame else { continue };
+            let value: Value = serde_json::from_str(&text).expect("json");
+            if value["type"] == "connection_ack" && !checked {
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                check(&app, &id).await;
+                checked = true;
+                continue;
+            }
+            if value["type"] == "next" {
+                seen.push(value);
+            }
+        }
+        let result = seen.iter().find(|v| v["id"] == "r").expect("a result");
+        assert!(result["payload"]["errors"].is_null(), "{seen:?}");
+        assert_eq!(
+            result["payload"]["data"]["monitorResultAdded"]["monitorId"],
+            id.as_str()
+        );
+        assert_eq!(
+            result["payload"]["data"]["monitorResultAdded"]["status"],
+            "UP"
+        );
+        let changed = seen
+            .iter()
+            .find(|v| v["id"] == "s")
+            .expect("a status change");
+        assert_eq!(
+            changed["payload"]["data"]["monitorStatusChanged"]["status"], "UP",
+            "[{backend}]"
+        );
+        app.stop().await;
+    }
+}
