@@ -290,7 +290,9 @@ impl Settings {
     /// The outbound request policy.
     pub fn outbound(&self) -> crate::outbound::OutboundPolicy {
         crate::outbound::OutboundPolicy {
-            block_private: self.outbound_block_private.unwrap_or(self.mode == Mode::Cloud),
+            block_private: self
+                .outbound_block_private
+                .unwrap_or(self.mode == Mode::Cloud),
         }
     }
 

@@ -63,7 +63,9 @@ impl OutboundPolicy {
         if self.block_private && is_private(ip) {
             return Err(AppError::field(
                 "url",
-                format!("{ip} is a private or reserved address, which this instance does not reach"),
+                format!(
+                    "{ip} is a private or reserved address, which this instance does not reach"
+                ),
             ));
         }
         Ok(())
@@ -72,22 +74,34 @@ impl OutboundPolicy {
     /// Parses and checks an outbound URL: http or https, a host, and (for literal IPs) an
     /// allowed address. Names are checked again when they are resolved.
     pub fn check_url(&self, field: &str, url: &str) -> AppResult<Url> {
-        let parsed = Url::parse(url.trim()).map_err(|_| AppError::field(field, "is not a valid URL"))?;
+        let parsed =
+            Url::parse(url.trim()).map_err(|_| AppError::field(field, "is not a valid URL"))?;
         if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(AppError::field(field, "must start with http:// or https://"));
+            return Err(AppError::field(
+                field,
+                "must start with http:// or https://",
+            ));
         }
         let Some(host) = parsed.host() else {
             return Err(AppError::field(field, "has no host"));
         };
         if !parsed.username().is_empty() || parsed.password().is_some() {
-            return Err(AppError::field(field, "must not carry credentials; use the auth settings"));
+            return Err(AppError::field(
+                field,
+                "must not carry credentials; use the auth settings",
+            ));
         }
         let ip = match host {
             url::Host::Ipv4(ip) => Some(IpAddr::V4(ip)),
             url::Host::Ipv6(ip) => Some(IpAddr::V6(ip)),
             url::Host::Domain(name) => {
-                if self.block_private && (name.eq_ignore_ascii_case("localhost") || name.ends_with(".localhost")) {
-                    return Err(AppError::field(field, "loopback hosts are not reachable from this instance"));
+                if self.block_private
+                    && (name.eq_ignore_ascii_case("localhost") || name.ends_with(".localhost"))
+                {
+                    return Err(AppError::field(
+                        field,
+                        "loopback hosts are not reachable from this instance",
+                    ));
                 }
                 None
             }
@@ -107,9 +121,15 @@ impl OutboundPolicy {
             .await
             .map_err(|e| AppError::invalid(format!("cannot resolve {host}: {e}")))?
             .collect();
-        let allowed: Vec<SocketAddr> = addrs.iter().copied().filter(|a| self.check_ip(a.ip()).is_ok()).collect();
+        let allowed: Vec<SocketAddr> = addrs
+            .iter()
+            .copied()
+            .filter(|a| self.check_ip(a.ip()).is_ok())
+            .collect();
         if allowed.is_empty() && !addrs.is_empty() {
-            return Err(AppError::invalid(format!("{host} resolves only to private addresses")));
+            return Err(AppError::invalid(format!(
+                "{host} resolves only to private addresses"
+            )));
         }
         Ok(allowed)
     }
@@ -121,7 +141,9 @@ impl OutboundPolicy {
             .connect_timeout(Duration::from_secs(10));
         if self.block_private {
             // A proxy would connect for us, past the address check.
-            builder = builder.no_proxy().dns_resolver(Arc::new(GuardedResolver { policy: *self }));
+            builder = builder
+                .no_proxy()
+                .dns_resolver(Arc::new(GuardedResolver { policy: *self }));
         }
         builder
     }
@@ -137,10 +159,16 @@ impl Resolve for GuardedResolver {
         let policy = self.policy;
         let host = name.as_str().to_owned();
         Box::pin(async move {
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
-            let allowed: Vec<SocketAddr> = addrs.into_iter().filter(|a| policy.check_ip(a.ip()).is_ok()).collect();
+            let addrs: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let allowed: Vec<SocketAddr> = addrs
+                .into_iter()
+                .filter(|a| policy.check_ip(a.ip()).is_ok())
+                .collect();
             if allowed.is_empty() {
-                return Err(format!("{host} resolves only to private or reserved addresses").into());
+                return Err(
+                    format!("{host} resolves only to private or reserved addresses").into(),
+                );
             }
             let addrs: Addrs = Box::new(allowed.into_iter());
             Ok(addrs)
@@ -154,7 +182,19 @@ mod tests {
 
     #[test]
     fn private_ranges() {
-        for ip in ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1"] {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+        ] {
             assert!(is_private(ip.parse().expect("ip")), "{ip} is private");
         }
         for ip in ["1.1.1.1", "8.8.8.8", "2606:4700:4700::1111"] {
@@ -164,12 +204,20 @@ mod tests {
 
     #[test]
     fn urls() {
-        let strict = OutboundPolicy { block_private: true };
-        let open = OutboundPolicy { block_private: false };
+        let strict = OutboundPolicy {
+            block_private: true,
+        };
+        let open = OutboundPolicy {
+            block_private: false,
+        };
         assert!(strict.check_url("url", "http://127.0.0.1:8080/x").is_err());
         assert!(strict.check_url("url", "http://localhost/x").is_err());
         assert!(strict.check_url("url", "http://[::1]/").is_err());
-        assert!(strict.check_url("url", "http://169.254.169.254/latest/meta-data").is_err());
+        assert!(
+            strict
+                .check_url("url", "http://169.254.169.254/latest/meta-data")
+                .is_err()
+        );
         assert!(strict.check_url("url", "https://example.com/hook").is_ok());
         assert!(open.check_url("url", "http://127.0.0.1:8080/x").is_ok());
         assert!(open.check_url("url", "ftp://example.com").is_err());
