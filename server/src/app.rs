@@ -53,6 +53,11 @@ pub async fn build_state_with(
     let (db, statements) = crate::db::connect(&settings.database_url()).await?;
     crate::db::migrate_up(&db).await?;
     let mailer = Mailer::new(&settings.smtp)?;
+    let http = settings
+        .outbound()
+        .client_builder()
+        .build()
+        .context("building the HTTP client")?;
     Ok(AppState::new(Inner {
         db,
         statements,
@@ -61,6 +66,7 @@ pub async fn build_state_with(
         mailer,
         events: EventBus::new(),
         passwords,
+        http,
     }))
 }
 

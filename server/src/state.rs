@@ -24,6 +24,9 @@ pub struct Inner {
     pub mailer: Mailer,
     pub events: EventBus,
     pub passwords: PasswordHasher,
+    /// The one HTTP client for requests made on a user's behalf (notifications, webhooks,
+    /// checks): built from the outbound policy, so it refuses what the policy refuses.
+    pub http: reqwest::Client,
 }
 
 impl AppState {
