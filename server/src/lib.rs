@@ -13,6 +13,7 @@ pub mod config;
 pub mod credential;
 pub mod crypto;
 pub mod db;
+pub mod delivery;
 pub mod error;
 pub mod events;
 pub mod graphql;
