@@ -19,6 +19,7 @@ pub mod events;
 pub mod graphql;
 pub mod http;
 pub mod mail;
+pub mod notification_provider;
 pub mod org;
 pub mod outbound;
 pub mod project;

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::state::AppState;
 
-pub use webhook::{SIGNATURE_HEADER, signature};
+pub use webhook::{EVENT_HEADER, RESERVED_HEADERS, SIGNATURE_HEADER, signature};
 
 /// Longest time one HTTP request of a delivery may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);

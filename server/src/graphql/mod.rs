@@ -8,6 +8,7 @@ pub mod context;
 pub mod credential;
 pub mod loaders;
 pub mod notification;
+pub mod notification_provider;
 pub mod organization;
 pub mod project;
 pub mod subscription;
@@ -34,6 +35,7 @@ pub struct Query(
     audit::AuditQuery,
     credential::CredentialQuery,
     notification::NotificationQuery,
+    notification_provider::NotificationProviderQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -47,6 +49,7 @@ pub struct Mutation(
     apikey::ApiKeyMutation,
     credential::CredentialMutation,
     notification::NotificationMutation,
+    notification_provider::NotificationProviderMutation,
 );
 
 #[derive(MergedSubscription, Default)]
