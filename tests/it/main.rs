@@ -3,6 +3,7 @@
 
 mod auth;
 mod cli;
+mod delivery;
 mod graphql_core;
 mod migrations;
 mod roles;
