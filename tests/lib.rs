@@ -1,7 +1,9 @@
 //! Test harness: a real Vigil server on a loopback port with a fresh database (a new SQLite
 //! file, or a new PostgreSQL database when `TEST_DATABASE_URL` is set), a GraphQL client that
-//! asserts on error codes, and a local SMTP receiver that keeps what it is sent.
+//! asserts on error codes, a local SMTP receiver that keeps what it is sent, and loopback HTTP
+//! receivers that stand in for internet services.
 
+pub mod receivers;
 pub mod smtp;
 pub mod target;
 
@@ -18,6 +20,7 @@ use vigil::auth::password::PasswordHasher;
 use vigil::config::{Settings, SmtpTls};
 use vigil::state::AppState;
 
+pub use receivers::{Receiver, Reply};
 pub use smtp::SmtpSink;
 
 static INIT: Once = Once::new();

@@ -59,6 +59,11 @@ pub async fn build_state_with(
     } else {
         EventBus::local()
     };
+    let http = settings
+        .outbound()
+        .client_builder()
+        .build()
+        .context("building the HTTP client")?;
     Ok(AppState::new(Inner {
         db,
         statements,
@@ -68,6 +73,7 @@ pub async fn build_state_with(
         events,
         passwords,
         shutdown,
+        http,
     }))
 }
 

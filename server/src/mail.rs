@@ -68,17 +68,40 @@ impl Mailer {
                 tracing::info!(to = %mail.to, subject = %mail.subject, body = %mail.body, "mail (no SMTP configured)");
                 Ok(())
             }
+            Transport::Smtp(_) => {
+                self.send_to_all(std::slice::from_ref(&mail.to), &mail.subject, mail.body)
+                    .await
+            }
+        }
+    }
+
+    /// Sends one plain-text mail addressed to every recipient of `to` (they see each other).
+    /// Without SMTP the mail goes to the log. SMTP failures keep their
+    /// `lettre::transport::smtp::Error` inside the `anyhow::Error`, so that callers can tell
+    /// transient failures from permanent ones.
+    pub async fn send_to_all(
+        &self,
+        to: &[String],
+        subject: &str,
+        body: String,
+    ) -> anyhow::Result<()> {
+        match &self.transport {
+            Transport::Log => {
+                tracing::info!(to = %to.join(", "), %subject, %body, "mail (no SMTP configured)");
+                Ok(())
+            }
             Transport::Smtp(transport) => {
-                let to: Mailbox = mail
-                    .to
-                    .parse()
-                    .map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
-                let message = Message::builder()
-                    .from(self.from.clone())
-                    .to(to)
-                    .subject(mail.subject)
+                let mut builder = Message::builder().from(self.from.clone());
+                for address in to {
+                    let mailbox: Mailbox = address
+                        .parse()
+                        .map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+                    builder = builder.to(mailbox);
+                }
+                let message = builder
+                    .subject(subject)
                     .header(ContentType::TEXT_PLAIN)
-                    .body(mail.body)?;
+                    .body(body)?;
                 transport.send(message).await?;
                 Ok(())
             }

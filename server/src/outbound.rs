@@ -144,6 +144,17 @@ impl OutboundPolicy {
             builder = builder
                 .no_proxy()
                 .dns_resolver(Arc::new(GuardedResolver { policy: *self }));
+            // A redirect to a literal address never reaches the resolver: check every hop.
+            let policy = *self;
+            builder = builder.redirect(reqwest::redirect::Policy::custom(move |attempt| {
+                if attempt.previous().len() >= 10 {
+                    attempt.error("too many redirects")
+                } else if policy.check_url("url", attempt.url().as_str()).is_err() {
+                    attempt.error("redirected to a private or reserved address")
+                } else {
+                    attempt.follow()
+                }
+            }));
         }
         builder
     }

@@ -26,6 +26,9 @@ pub struct Inner {
     pub passwords: PasswordHasher,
     /// Cancelled when the process shuts down; every background task watches it.
     pub shutdown: tokio_util::sync::CancellationToken,
+    /// The one HTTP client for requests made on a user's behalf (notifications, webhooks,
+    /// checks): built from the outbound policy, so it refuses what the policy refuses.
+    pub http: reqwest::Client,
 }
 
 impl AppState {

@@ -4,6 +4,7 @@
 mod auth;
 mod bad_input;
 mod cli;
+mod delivery;
 mod graphql_core;
 mod migrations;
 mod monitoring;

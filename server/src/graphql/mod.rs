@@ -9,6 +9,7 @@ pub mod credential;
 pub mod loaders;
 pub mod monitor;
 pub mod notification;
+pub mod notification_provider;
 pub mod organization;
 pub mod project;
 pub mod subscription;
@@ -36,6 +37,7 @@ pub struct Query(
     credential::CredentialQuery,
     notification::NotificationQuery,
     monitor::MonitorQuery,
+    notification_provider::NotificationProviderQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -50,6 +52,7 @@ pub struct Mutation(
     credential::CredentialMutation,
     notification::NotificationMutation,
     monitor::MonitorMutation,
+    notification_provider::NotificationProviderMutation,
 );
 
 #[derive(MergedSubscription, Default)]

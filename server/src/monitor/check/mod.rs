@@ -91,13 +91,15 @@ pub struct Checker {
 impl Checker {
     pub fn new(policy: OutboundPolicy) -> anyhow::Result<Self> {
         let build = |follow: bool, insecure: bool| {
-            policy
-                .client_builder()
-                .redirect(if follow {
-                    reqwest::redirect::Policy::limited(10)
-                } else {
-                    reqwest::redirect::Policy::none()
-                })
+            let mut builder = policy.client_builder();
+            // With private targets blocked, the policy's builder already follows up to 10
+            // redirects and checks each hop.
+            if !follow {
+                builder = builder.redirect(reqwest::redirect::Policy::none());
+            } else if !policy.block_private {
+                builder = builder.redirect(reqwest::redirect::Policy::limited(10));
+            }
+            builder
                 .tls_danger_accept_invalid_certs(insecure)
                 .pool_idle_timeout(Duration::from_secs(30))
                 .build()

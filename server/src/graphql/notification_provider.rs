@@ -1,0 +1,217 @@
+//! Notification providers: the channels alerts go out through.
+
+use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use entity::notification_providers;
+
+use crate::auth::Level;
+use crate::error::AppError;
+use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::context::CtxExt;
+use crate::notification_provider::{self, NewProvider, ProviderChanges};
+use crate::validate;
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::notification_providers::NotificationProviderType")]
+pub enum NotificationProviderType {
+    /// Email through the instance's SMTP server, or SendGrid.
+    Email,
+    Slack,
+    Discord,
+    /// Microsoft Teams.
+    Teams,
+    Telegram,
+    /// A signed JSON POST to any URL.
+    Webhook,
+    /// Twilio SMS.
+    Sms,
+}
+
+/// A configured channel (an email list, a Slack webhook, a Telegram chat, ...).
+pub struct NotificationProvider(pub notification_providers::Model);
+
+#[Object]
+impl NotificationProvider {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    /// Null for an organization-wide provider.
+    async fn project_id(&self) -> Option<ID> {
+        self.0.project_id.map(|id| ID(id.to_string()))
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    #[graphql(name = "type")]
+    async fn kind(&self) -> NotificationProviderType {
+        self.0.r#type.into()
+    }
+    /// The settings, with secret values (webhook URLs of Slack, Discord and Teams, bot
+    /// tokens, signing secrets, header values, API keys and auth tokens) masked.
+    async fn config(&self, ctx: &Context<'_>) -> Json<serde_json::Value> {
+        Json(notification_provider::masked_config(ctx.state(), &self.0))
+    }
+    async fn is_enabled(&self) -> bool {
+        self.0.is_enabled
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
+
+/// What a test delivery ended with.
+#[derive(SimpleObject)]
+pub struct DeliveryResult {
+    pub success: bool,
+    /// Attempts made (retryable failures are tried again once); 0 when the provider could
+    /// not be opened.
+    pub attempts: i32,
+    /// Why it failed; never contains a secret.
+    pub error: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct CreateNotificationProviderInput {
+    pub project_id: ID,
+    pub name: String,
+    #[graphql(name = "type")]
+    pub kind: NotificationProviderType,
+    /// The settings of the type: EMAIL `{to, from?, sendgridApiKey? | credentialId?}`;
+    /// SLACK, DISCORD, TEAMS `{webhookUrl}`; TELEGRAM `{botToken, chatId}`; WEBHOOK
+    /// `{url, secret?, headers?}`; SMS `{accountSid, authToken | credentialId, from, to}`.
+    pub config: Json<serde_json::Value>,
+    /// Defaults to true.
+    pub is_enabled: Option<bool>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateNotificationProviderInput {
+    pub name: Option<String>,
+    /// Merged over the stored settings: a key set to null is removed, a key left out is
+    /// kept, and a secret sent back masked keeps its stored value.
+    pub config: Option<Json<serde_json::Value>>,
+    pub is_enabled: Option<bool>,
+}
+
+#[derive(Default)]
+pub struct NotificationProviderQuery;
+
+#[Object]
+impl NotificationProviderQuery {
+    /// Notification providers of a project, oldest first.
+    async fn notification_providers(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<NotificationProvider>> {
+        let id = validate::id("projectId", &project_id)?;
+        ctx.principal()?
+            .project(&ctx.state().db, id, Level::Viewer)
+            .await?;
+        Ok(paginate(
+            ctx,
+            notification_provider::list_query(id),
+            notification_providers::Column::Id,
+            Order::Asc,
+            first,
+            after,
+            |p| p.id,
+            NotificationProvider,
+        )
+        .await?)
+    }
+
+    /// A provider, or null when it does not exist or is not visible to the caller.
+    async fn notification_provider(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<NotificationProvider>> {
+        let id = validate::id("id", &id)?;
+        match notification_provider::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await {
+            Ok(row) => Ok(Some(NotificationProvider(row))),
+            Err(AppError::NotFound) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct NotificationProviderMutation;
+
+#[Object]
+impl NotificationProviderMutation {
+    /// Creates a provider (project editors).
+    async fn create_notification_provider(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateNotificationProviderInput,
+    ) -> async_graphql::Result<NotificationProvider> {
+        let project_id = validate::id("projectId", &input.project_id)?;
+        let row = notification_provider::create(
+            ctx.state(),
+            ctx.principal()?,
+            NewProvider {
+                project_id,
+                name: input.name,
+                kind: input.kind.into(),
+                config: input.config.0,
+                is_enabled: input.is_enabled,
+            },
+        )
+        .await?;
+        Ok(NotificationProvider(row))
+    }
+
+    async fn update_notification_provider(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateNotificationProviderInput,
+    ) -> async_graphql::Result<NotificationProvider> {
+        let id = validate::id("id", &id)?;
+        let row = notification_provider::update(
+            ctx.state(),
+            ctx.principal()?,
+            id,
+            ProviderChanges {
+                name: input.name,
+                config: input.config.map(|c| c.0),
+                is_enabled: input.is_enabled,
+            },
+        )
+        .await?;
+        Ok(NotificationProvider(row))
+    }
+
+    async fn delete_notification_provider(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<bool> {
+        let id = validate::id("id", &id)?;
+        notification_provider::delete(ctx.state(), ctx.principal()?, id).await?;
+        Ok(true)
+    }
+
+    /// Sends a test message through the provider (project editors), whether it is enabled or
+    /// not, and tells how it went.
+    async fn test_notification_provider(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<DeliveryResult> {
+        let id = validate::id("id", &id)?;
+        let outcome = notification_provider::test(ctx.state(), ctx.principal()?, id).await?;
+        Ok(DeliveryResult {
+            success: outcome.is_success(),
+            attempts: i32::try_from(outcome.attempts).unwrap_or(i32::MAX),
+            error: outcome.error().map(str::to_owned),
+        })
+    }
+}
