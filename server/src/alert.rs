@@ -329,3 +329,141 @@ mod tests {
         assert_eq!(render("{{unknown}}", &vars), "{{unknown}}");
     }
 }
+
+/// Delivery attempts before an alert is given up.
+pub const MAX_ATTEMPTS: i32 = 5;
+
+/// Backoff before attempt `n + 1` (after `n` failures): 10 s, 20 s, 40 s, ... with up to 25 %
+/// jitter, capped at 10 minutes.
+pub fn backoff(failures: i32) -> Duration {
+    let base = 10i64 * 2i64.pow(u32::try_from(failures.clamp(1, 10) - 1).unwrap_or(0));
+    let base = base.min(600);
+    let jitter = rand::random::<u64>() % u64::try_from(base / 4 + 1).unwrap_or(1);
+    Duration::seconds(base + i64::try_from(jitter).unwrap_or(0))
+}
+
+fn message_of(row: &alert_history::Model, base_url: &str) -> crate::delivery::Message {
+    use crate::delivery::{Message, Severity};
+    let payload = row.payload.clone().unwrap_or_default();
+    let text = |key: &str| {
+        payload
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let severity = match text("severity").as_str() {
+        "critical" => Severity::Critical,
+        "warning" => Severity::Warning,
+        "success" => Severity::Success,
+        _ => Severity::Info,
+    };
+    let data = payload.get("data").cloned().unwrap_or_default();
+    let mut fields = vec![("Monitor".to_owned(), row.target.clone())];
+    if let Some(location) = data.get("location").and_then(Value::as_str) {
+        fields.push(("Location".into(), location.to_owned()));
+    }
+    if let Some(ms) = data.get("responseTimeMs").and_then(Value::as_i64) {
+        fields.push(("Response time".into(), format!("{ms} ms")));
+    }
+    Message {
+        event: text("event"),
+        title: text("title"),
+        body: row.message.clone(),
+        severity,
+        link: row.monitor_id.map(|id| format!("{base_url}/monitors/{id}")),
+        fields,
+        data,
+    }
+}
+
+/// Delivers due alerts, one attempt each; failures are retried later with backoff, up to
+/// [`MAX_ATTEMPTS`]. Claims with a lease like the check engine, so replicas share the work and
+/// an alert is never sent twice for the same attempt. Returns the number of attempts made.
+pub async fn deliver_due(state: &AppState, limit: u64) -> AppResult<usize> {
+    use sea_orm::{DbBackend, FromQueryResult, Statement};
+    let db = &state.db;
+    let backend = db.get_database_backend();
+    let now = Utc::now();
+    let lease = now + Duration::minutes(2);
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "UPDATE alert_history SET claimed_until = $1 WHERE id IN (SELECT id FROM alert_history \
+             WHERE status = 'pending' AND next_attempt_at <= $2 AND (claimed_until IS NULL OR claimed_until < $2) \
+             ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING *"
+        }
+        _ => {
+            "UPDATE alert_history SET claimed_until = ? WHERE id IN (SELECT id FROM alert_history \
+             WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) \
+             ORDER BY next_attempt_at LIMIT ?) RETURNING *"
+        }
+    };
+    let mut values: Vec<sea_orm::Value> = vec![lease.into(), now.into()];
+    if backend != DbBackend::Postgres {
+        values.push(now.into());
+    }
+    values.push(i64::try_from(limit).unwrap_or(50).into());
+    let rows = alert_history::Model::find_by_statement(Statement::from_sql_and_values(
+        backend, sql, values,
+    ))
+    .all(db)
+    .await?;
+    let count = rows.len();
+    let attempts = rows.into_iter().map(|row| attempt(state, row));
+    for result in futures_util::future::join_all(attempts).await {
+        result?;
+    }
+    Ok(count)
+}
+
+async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
+    let provider = match row.notification_provider_id {
+        Some(id) => {
+            notification_providers::Entity::find_by_id(id)
+                .one(&state.db)
+                .await?
+        }
+        None => None,
+    };
+    let outcome: Result<(), (String, bool)> = match provider.filter(|p| p.is_enabled) {
+        None => Err((
+            "the notification provider was removed or disabled".into(),
+            false,
+        )),
+        Some(provider) => match crate::notification_provider::channel(state, &provider).await {
+            Err(err) => Err((err.public_message(), false)),
+            Ok(channel) => {
+                let message = message_of(&row, &state.settings.base_url());
+                crate::delivery::send(state, &channel, &message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| (e.message().to_owned(), e.is_retryable()))
+            }
+        },
+    };
+    let attempts = row.attempts + 1;
+    let now = Utc::now();
+    let mut update: alert_history::ActiveModel = row.into();
+    update.attempts = Set(attempts);
+    update.claimed_until = Set(None);
+    match outcome {
+        Ok(()) => {
+            update.status = Set(AlertStatus::Sent);
+            update.sent_at = Set(now);
+            update.error_message = Set(None);
+            update.next_attempt_at = Set(None);
+        }
+        Err((error, retryable)) => {
+            update.error_message = Set(Some(error.chars().take(1000).collect()));
+            if retryable && attempts < MAX_ATTEMPTS {
+                update.next_attempt_at = Set(Some(now + backoff(attempts)));
+            } else {
+                update.status = Set(AlertStatus::Failed);
+                update.sent_at = Set(now);
+                update.next_attempt_at = Set(None);
+            }
+        }
+    }
+    update.update(&state.db).await?;
+    Ok(())
+}

@@ -24,6 +24,28 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
     );
     tasks.spawn(engine.run_forever(state.shutdown.clone()));
 
+    let alert_state = state.clone();
+    tasks.spawn(async move {
+        loop {
+            let busy = match crate::alert::deliver_due(&alert_state, 50).await {
+                Ok(n) => n == 50,
+                Err(err) => {
+                    tracing::warn!(error = ?err, "delivering alerts failed");
+                    false
+                }
+            };
+            let pause = if busy {
+                Duration::from_millis(10)
+            } else {
+                Duration::from_secs(1)
+            };
+            tokio::select! {
+                () = alert_state.shutdown.cancelled() => break,
+                () = tokio::time::sleep(pause) => {}
+            }
+        }
+    });
+
     let upkeep_state = state.clone();
     tasks.spawn(async move {
         let mut since = Utc::now() - chrono::Duration::days(2);

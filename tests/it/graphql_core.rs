@@ -177,7 +177,7 @@ async fn connections_page_with_cursors() {
     }
 }
 
-const NESTED: &str = "{ organizations { nodes { name viewerRole members { role user { email } } projects { name viewerLevel members { role user { email } } } } } }";
+const NESTED: &str = "{ organizations { nodes { name viewerRole projects { name viewerLevel members { role user { email } } } } } }";
 
 /// Statements one nested query costs with `projects` projects, each with a member.
 async fn nested_query_cost(

@@ -1,6 +1,7 @@
 //! End-to-end tests: each starts a real server on loopback with a fresh database, on SQLite
 //! and (when `TEST_DATABASE_URL` is set) on PostgreSQL.
 
+mod alerts;
 mod auth;
 mod bad_input;
 mod cli;

@@ -1,0 +1,429 @@
+//! Alerts end to end: a monitor goes down and up, alerts are queued with the result and
+//! delivered to a Slack-like receiver and by SMTP, retried, given up, and never sent for a
+//! muted monitor.
+
+use chrono::{Duration, Utc};
+use entity::alert_history::{self, AlertStatus, AlertType};
+use entity::monitor_locations;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::{Value, json};
+use uuid::Uuid;
+use vigil_tests::receivers::Receiver;
+use vigil_tests::target::{Target, tls_target};
+use vigil_tests::{TestApp, TestUser, backends};
+
+const PROVIDER: &str = "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }";
+const MONITOR: &str = "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id } }";
+
+async fn provider(
+    app: &TestApp,
+    user: &TestUser,
+    project: &str,
+    kind: &str,
+    config: Value,
+) -> String {
+    app.gql(
+        Some(&user.token),
+        PROVIDER,
+        json!({ "i": { "projectId": project, "name": kind, "type": kind, "config": config } }),
+    )
+    .await
+    .ok()["createNotificationProvider"]["id"]
+        .as_str()
+        .expect("provider id")
+        .to_owned()
+}
+
+async fn monitor(app: &TestApp, user: &TestUser, input: Value) -> String {
+    app.gql(Some(&user.token), MONITOR, json!({ "i": input }))
+        .await
+        .ok()["createMonitor"]["id"]
+        .as_str()
+        .expect("monitor id")
+        .to_owned()
+}
+
+async fn check(app: &TestApp, id: &str) {
+    monitor_locations::Entity::update_many()
+        .col_expr(
+            monitor_locations::Column::NextCheckAt,
+            (Utc::now() - Duration::seconds(1)).into(),
+        )
+        .filter(monitor_locations::Column::MonitorId.eq(Uuid::parse_str(id).expect("uuid")))
+        .exec(app.db())
+        .await
+        .expect("due");
+    assert!(app.engine("default").tick().await.expect("tick") >= 1);
+}
+
+async fn history(app: &TestApp, id: &str) -> Vec<alert_history::Model> {
+    alert_history::Entity::find()
+        .filter(alert_history::Column::MonitorId.eq(Uuid::parse_str(id).expect("uuid")))
+        .order_by_asc(alert_history::Column::Id)
+        .all(app.db())
+        .await
+        .expect("history")
+}
+
+async fn setup(backend: &vigil_tests::Backend) -> (TestApp, TestUser, String, Target, Receiver) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.sign_up("oncall@example.com").await;
+    let (_, project) = app.create_org(&user, "On call").await;
+    (
+        app,
+        user,
+        project,
+        Target::start().await,
+        Receiver::start().await,
+    )
+}
+
+#[tokio::test]
+async fn down_and_up_alerts_reach_slack_and_email() {
+    for backend in backends() {
+        let (app, user, project, target, slack) = setup(&backend).await;
+        let slack_id = provider(
+            &app,
+            &user,
+            &project,
+            "SLACK",
+            json!({ "webhookUrl": slack.url("/services/T000/B000/secret-hook") }),
+        )
+        .await;
+        let email_id = provider(
+            &app,
+            &user,
+            &project,
+            "EMAIL",
+            json!({ "to": ["pager@example.com"] }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({
+            "projectId": project, "name": "Checkout API", "type": "HTTP", "target": target.url("/m/api"),
+            "notificationProviderIds": [slack_id, email_id]
+        }))
+        .await;
+        check(&app, &id).await; // up: no alert for the first success
+        assert!(history(&app, &id).await.is_empty());
+
+        target.set("api", 503, "unavailable");
+        check(&app, &id).await;
+        let queued = history(&app, &id).await;
+        assert_eq!(queued.len(), 2, "[{backend}] one alert per provider");
+        assert!(
+            queued
+                .iter()
+                .all(|a| a.status == AlertStatus::Pending && a.r#type == AlertType::MonitorFailure)
+        );
+        let result = entity::monitor_results::Entity::find()
+            .filter(entity::monitor_results::Column::IsStatusChange.eq(true))
+            .filter(entity::monitor_results::Column::IsUp.eq(false))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("the status change");
+        assert_eq!(result.alerts_sent_for_failure, 2);
+
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            2
+        );
+        let requests = slack.wait_for(1).await;
+        assert_eq!(requests[0].path, "/services/T000/B000/secret-hook");
+        let body = requests[0].json();
+        assert!(body.to_string().contains("Checkout API is down"), "{body}");
+        let mail = app
+            .smtp
+            .wait_for("pager@example.com", "Checkout API is down")
+            .await;
+        assert!(mail.contains("503"), "{mail}");
+        assert!(
+            history(&app, &id)
+                .await
+                .iter()
+                .all(|a| a.status == AlertStatus::Sent && a.attempts == 1)
+        );
+        // In-app, too.
+        let notes = app
+            .gql(
+                Some(&user.token),
+                "{ notifications { nodes { kind content } } }",
+                json!({}),
+            )
+            .await
+            .ok();
+        assert_eq!(notes["notifications"]["nodes"][0]["kind"], "monitor_down");
+
+        target.set("api", 200, "fine");
+        check(&app, &id).await;
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            2
+        );
+        let requests = slack.wait_for(2).await;
+        assert!(
+            requests[1]
+                .json()
+                .to_string()
+                .contains("Checkout API is up")
+        );
+        let kinds: Vec<AlertType> = history(&app, &id)
+            .await
+            .into_iter()
+            .map(|a| a.r#type)
+            .collect();
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| **k == AlertType::MonitorRecovery)
+                .count(),
+            2
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn failed_deliveries_are_retried_with_backoff_then_given_up() {
+    for backend in backends() {
+        let (app, user, project, target, hook) = setup(&backend).await;
+        let hook_id = provider(
+            &app,
+            &user,
+            &project,
+            "WEBHOOK",
+            json!({ "url": hook.url("/alerts"), "secret": "whsec-123" }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({ "projectId": project, "name": "Billing", "type": "HTTP", "target": target.url("/m/billing"), "notificationProviderIds": [hook_id] })).await;
+        target.set("billing", 500, "x");
+        hook.reply_with(&[500]);
+        check(&app, &id).await;
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            1
+        );
+        let row = history(&app, &id).await.remove(0);
+        assert_eq!(
+            (row.status, row.attempts),
+            (AlertStatus::Pending, 1),
+            "[{backend}]"
+        );
+        let wait = row.next_attempt_at.expect("next attempt") - Utc::now();
+        assert!(
+            wait > Duration::seconds(5) && wait <= Duration::seconds(13),
+            "{wait}"
+        );
+        // Not due yet: nothing is sent.
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            0
+        );
+        alert_history::Entity::update_many()
+            .col_expr(
+                alert_history::Column::NextAttemptAt,
+                Some(Utc::now() - Duration::seconds(1)).into(),
+            )
+            .exec(app.db())
+            .await
+            .expect("due");
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            1
+        );
+        let row = history(&app, &id).await.remove(0);
+        assert_eq!((row.status, row.attempts), (AlertStatus::Sent, 2));
+        assert_eq!(hook.requests().len(), 2);
+        assert!(hook.requests()[1].header("x-vigil-signature").is_some());
+
+        // A 4xx is not retried; the error says why without the URL's secrets.
+        target.set("billing", 200, "ok");
+        check(&app, &id).await; // recovery alert
+        hook.reply_with(&[400]);
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            1
+        );
+        let row = history(&app, &id).await.pop().expect("recovery alert");
+        assert_eq!((row.status, row.attempts), (AlertStatus::Failed, 1));
+        let error = row.error_message.expect("error");
+        assert!(error.contains("400"), "{error}");
+        assert!(!error.contains("whsec-123"));
+
+        // A provider that was removed fails the delivery without trying.
+        target.set("billing", 500, "x");
+        check(&app, &id).await;
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { deleteNotificationProvider(id: $id) }",
+            json!({ "id": hook_id }),
+        )
+        .await
+        .ok();
+        let before = hook.requests().len();
+        vigil::alert::deliver_due(app.state(), 50)
+            .await
+            .expect("deliver");
+        assert_eq!(hook.requests().len(), before);
+        let row = history(&app, &id).await.pop().expect("alert");
+        assert_eq!(row.status, AlertStatus::Failed);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn muted_monitors_send_nothing_and_custom_messages_render() {
+    for backend in backends() {
+        let (app, user, project, target, slack) = setup(&backend).await;
+        let slack_id = provider(
+            &app,
+            &user,
+            &project,
+            "SLACK",
+            json!({ "webhookUrl": slack.url("/hook") }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({
+            "projectId": project, "name": "Search", "type": "HTTP", "target": target.url("/m/search"),
+            "notificationProviderIds": [slack_id],
+            "alert": { "customMessage": "{{monitor.name}} broke in {{location}}: {{result.error}}" }
+        }))
+        .await;
+        let until = (Utc::now() + Duration::hours(1)).to_rfc3339();
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!, $u: DateTime!) { muteMonitor(id: $id, until: $u) { muted } }",
+            json!({ "id": id, "u": until }),
+        )
+        .await
+        .ok();
+        let notes_before = app.count("notifications").await;
+        target.set("search", 500, "x");
+        check(&app, &id).await;
+        assert_eq!(
+            app.gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { status } }",
+                json!({ "id": id })
+            )
+            .await
+            .ok()["monitor"]["status"],
+            "DOWN"
+        );
+        assert!(
+            history(&app, &id).await.is_empty(),
+            "[{backend}] muted: no alert"
+        );
+        assert_eq!(
+            app.count("notifications").await,
+            notes_before,
+            "muted: no in-app notification either"
+        );
+
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { unmuteMonitor(id: $id) { muted } }",
+            json!({ "id": id }),
+        )
+        .await
+        .ok();
+        target.set("search", 200, "ok");
+        check(&app, &id).await;
+        target.set("search", 500, "x");
+        check(&app, &id).await;
+        let rows = history(&app, &id).await;
+        let failure = rows
+            .iter()
+            .find(|r| r.r#type == AlertType::MonitorFailure)
+            .expect("a failure alert");
+        assert_eq!(
+            failure.message,
+            "Search broke in default: status 500 is not one of 200-299"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn certificate_expiry_alerts_once_a_day() {
+    for backend in backends() {
+        let (app, user, project, _target, slack) = setup(&backend).await;
+        let tls = tls_target(3).await;
+        let slack_id = provider(
+            &app,
+            &user,
+            &project,
+            "SLACK",
+            json!({ "webhookUrl": slack.url("/hook") }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({
+            "projectId": project, "name": "Shop", "type": "WEBSITE", "target": format!("https://localhost:{}/", tls.port()),
+            "http": { "ignoreTlsErrors": true }, "tls": { "expiryDays": 30 }, "notificationProviderIds": [slack_id]
+        }))
+        .await;
+        check(&app, &id).await;
+        check(&app, &id).await;
+        let ssl: Vec<_> = history(&app, &id)
+            .await
+            .into_iter()
+            .filter(|a| a.r#type == AlertType::SslExpiring)
+            .collect();
+        assert_eq!(ssl.len(), 1, "[{backend}] one certificate alert a day");
+        vigil::alert::deliver_due(app.state(), 50)
+            .await
+            .expect("deliver");
+        let body = slack.wait_for(1).await[0].json().to_string();
+        assert!(body.contains("expires in"), "{body}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn background_workers_check_and_alert_on_their_own() {
+    // The real loop, as `vigil serve` runs it: no test stepping.
+    let app = TestApp::spawn_with(&vigil_tests::Backend::Sqlite, |s| {
+        s.role = vigil::config::Role::All
+    })
+    .await;
+    let user = app.sign_up("auto@example.com").await;
+    let (_, project) = app.create_org(&user, "Auto").await;
+    let target = Target::start().await;
+    let slack = Receiver::start().await;
+    target.set("auto", 500, "x");
+    let slack_id = provider(
+        &app,
+        &user,
+        &project,
+        "SLACK",
+        json!({ "webhookUrl": slack.url("/hook") }),
+    )
+    .await;
+    let id = monitor(&app, &user, json!({ "projectId": project, "name": "Auto", "type": "HTTP", "target": target.url("/m/auto"), "notificationProviderIds": [slack_id] })).await;
+    // First check within ~10 s of creation, alert within a second of that.
+    let mut requests = Vec::new();
+    for _ in 0..300 {
+        requests = slack.requests();
+        if !requests.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(!requests.is_empty(), "no alert within 30 s");
+    assert!(requests[0].json().to_string().contains("Auto is down"));
+    assert!(target.hits("auto") >= 1);
+    let _ = id;
+    app.stop().await;
+}
