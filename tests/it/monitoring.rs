@@ -890,3 +890,68 @@ async fn results_stream_to_websocket_subscribers() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn results_recorded_by_another_replica_reach_subscribers_through_postgres() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let Some(backend) = backends()
+        .into_iter()
+        .find(|b| matches!(b, vigil_tests::Backend::Postgres(_)))
+    else {
+        return; // needs PostgreSQL: SQLite runs one process
+    };
+    let (app, user, project) = setup(&backend).await;
+    let target = Target::start().await;
+    let id = create(&app, &user, json!({ "projectId": project, "name": "elsewhere", "type": "HTTP", "target": target.url("/ok") })).await;
+    // Replica B: its own state (own LISTEN connection and event bus) on the same database.
+    let replica = vigil::app::build_state_with(
+        app.state().settings.clone(),
+        vigil::auth::password::PasswordHasher::with_params(1024, 1, 1).expect("hasher"),
+    )
+    .await
+    .expect("replica state");
+    let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
+        .into_client_request()
+        .expect("request");
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().expect("header"),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("connect");
+    let send = |v: Value| Message::Text(v.to_string().into());
+    socket
+        .send(send(
+            json!({ "type": "connection_init", "payload": { "token": user.token } }),
+        ))
+        .await
+        .expect("init");
+    socket.send(send(json!({ "id": "r", "type": "subscribe", "payload": { "query": "subscription($m: ID) { monitorResultAdded(monitorId: $m) { monitorId location } }", "variables": { "m": id } } }))).await.expect("sub");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    due(&app, &id).await;
+    let engine = vigil::monitor::engine::Engine::new(replica.clone(), "default").expect("engine");
+    assert_eq!(engine.tick().await.expect("tick"), 1);
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let frame = tokio::time::timeout_at(deadline, socket.next())
+            .await
+            .expect("a result in time")
+            .expect("open")
+            .expect("frame");
+        let Message::Text(text) = frame else { continue };
+        let value: Value = serde_json::from_str(&text).expect("json");
+        if value["type"] == "next" {
+            assert_eq!(
+                value["payload"]["data"]["monitorResultAdded"]["monitorId"],
+                id.as_str(),
+                "{value}"
+            );
+            break;
+        }
+    }
+    replica.shutdown.cancel();
+    app.stop().await;
+}
