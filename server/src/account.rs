@@ -649,6 +649,29 @@ pub async fn update_profile(
     Ok(user)
 }
 
+/// Changes a user as a system administrator, in one transaction with its audit row.
+async fn admin_change(
+    state: &AppState,
+    admin: &Principal,
+    user_id: Uuid,
+    action: &str,
+    details: serde_json::Value,
+    change: impl FnOnce(&mut user::ActiveModel),
+) -> AppResult<(Tx, user::Model)> {
+    admin.system_admin()?;
+    let tx = Tx::begin(state).await?;
+    let user = user::Entity::find_by_id(user_id)
+        .one(tx.conn())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut active: user::ActiveModel = user.into();
+    change(&mut active);
+    active.updated_at = Set(Utc::now());
+    let user = active.update(tx.conn()).await?;
+    audit::record(&tx, admin, None, action, details).await?;
+    Ok((tx, user))
+}
+
 /// Bans a user (until `expires_at`, or for good) and ends their sessions.
 pub async fn ban(
     state: &AppState,
@@ -665,87 +688,37 @@ pub async fn ban(
         return Err(AppError::field("expiresAt", "must be in the future"));
     }
     let reason = validate::text("reason", reason.as_deref(), 1000)?;
-    let tx = Tx::begin(state).await?;
-    let user = user::Entity::find_by_id(user_id)
-        .one(tx.conn())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut active: user::ActiveModel = user.into();
-    active.banned = Set(true);
-    active.ban_reason = Set(reason.clone());
-    active.ban_expires = Set(expires_at);
-    active.updated_at = Set(Utc::now());
-    let user = active.update(tx.conn()).await?;
-    sessions::revoke_all(tx.conn(), user_id, None).await?;
-    audit::record(
-        &tx,
-        admin,
-        None,
-        "admin.ban_user",
-        json!({ "userId": user_id, "reason": reason, "expiresAt": expires_at }),
-    )
+    let details = json!({ "userId": user_id, "reason": reason, "expiresAt": expires_at });
+    let (tx, user) = admin_change(state, admin, user_id, "admin.ban_user", details, |u| {
+        u.banned = Set(true);
+        u.ban_reason = Set(reason);
+        u.ban_expires = Set(expires_at);
+    })
     .await?;
+    sessions::revoke_all(tx.conn(), user_id, None).await?;
     tx.commit().await?;
     Ok(user)
 }
 
 /// Lifts a ban.
 pub async fn unban(state: &AppState, admin: &Principal, user_id: Uuid) -> AppResult<user::Model> {
-    admin.system_admin()?;
-    let tx = Tx::begin(state).await?;
-    let user = user::Entity::find_by_id(user_id)
-        .one(tx.conn())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut active: user::ActiveModel = user.into();
-    active.banned = Set(false);
-    active.ban_reason = Set(None);
-    active.ban_expires = Set(None);
-    active.updated_at = Set(Utc::now());
-    let user = active.update(tx.conn()).await?;
-    audit::record(
-        &tx,
-        admin,
-        None,
-        "admin.unban_user",
-        json!({ "userId": user_id }),
-    )
+    let (tx, user) = admin_change(state, admin, user_id, "admin.unban_user", json!({ "userId": user_id }), |u| {
+        u.banned = Set(false);
+        u.ban_reason = Set(None);
+        u.ban_expires = Set(None);
+    })
     .await?;
     tx.commit().await?;
     Ok(user)
 }
 
 /// Sets a user's system role.
-pub async fn set_role(
-    state: &AppState,
-    admin: &Principal,
-    user_id: Uuid,
-    role: UserRole,
-) -> AppResult<user::Model> {
-    admin.system_admin()?;
+pub async fn set_role(state: &AppState, admin: &Principal, user_id: Uuid, role: UserRole) -> AppResult<user::Model> {
     if user_id == admin.user_id() && role != UserRole::Admin {
-        return Err(AppError::field(
-            "userId",
-            "you cannot remove your own administrator role",
-        ));
+        return Err(AppError::field("userId", "you cannot remove your own administrator role"));
     }
-    let tx = Tx::begin(state).await?;
-    let user = user::Entity::find_by_id(user_id)
-        .one(tx.conn())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut active: user::ActiveModel = user.into();
-    active.role = Set(role);
-    active.updated_at = Set(Utc::now());
-    let user = active.update(tx.conn()).await?;
-    audit::record(
-        &tx,
-        admin,
-        None,
-        "admin.set_role",
-        json!({ "userId": user_id, "role": format!("{role:?}") }),
-    )
-    .await?;
+    let details = json!({ "userId": user_id, "role": format!("{role:?}") });
+    let (tx, user) = admin_change(state, admin, user_id, "admin.set_role", details, |u| u.role = Set(role)).await?;
     tx.commit().await?;
     Ok(user)
 }

@@ -126,12 +126,7 @@ pub async fn find(
     id: Uuid,
     needed: Level,
 ) -> AppResult<service_credentials::Model> {
-    let row = service_credentials::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    principal.project(&state.db, row.project_id, needed).await?;
-    Ok(row)
+    Ok(principal.find_in_project::<service_credentials::Entity>(&state.db, id, needed).await?.0)
 }
 
 pub async fn update(

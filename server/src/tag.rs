@@ -85,18 +85,8 @@ pub async fn create(
 }
 
 /// A tag the caller may reach at `needed`.
-pub async fn find(
-    state: &AppState,
-    principal: &Principal,
-    id: Uuid,
-    needed: Level,
-) -> AppResult<tags::Model> {
-    let tag = tags::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    principal.project(&state.db, tag.project_id, needed).await?;
-    Ok(tag)
+pub async fn find(state: &AppState, principal: &Principal, id: Uuid, needed: Level) -> AppResult<tags::Model> {
+    Ok(principal.find_in_project::<tags::Entity>(&state.db, id, needed).await?.0)
 }
 
 pub async fn update(

@@ -127,11 +127,7 @@ pub async fn find(
     id: Uuid,
     needed: Level,
 ) -> AppResult<(project_variables::Model, Uuid)> {
-    let row = project_variables::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let access = principal.project(&state.db, row.project_id, needed).await?;
+    let (row, access) = principal.find_in_project::<project_variables::Entity>(&state.db, id, needed).await?;
     Ok((row, access.project.organization_id))
 }
 

@@ -213,3 +213,40 @@ impl Principal {
         self.check_credential(Level::Editor)
     }
 }
+
+/// Rows owned by one project: what [`Principal::find_in_project`] can load.
+pub trait InProject {
+    fn project_id(&self) -> Uuid;
+}
+
+macro_rules! in_project {
+    ($($module:ident),*) => {
+        $(impl InProject for entity::$module::Model {
+            fn project_id(&self) -> Uuid {
+                self.project_id
+            }
+        })*
+    };
+}
+
+in_project!(tags, project_variables, service_credentials, monitors);
+
+impl Principal {
+    /// Loads the row `id` of `E` and requires `needed` in the project that owns it. A row of
+    /// a project the caller is not in is `NOT_FOUND`, like a missing one.
+    pub async fn find_in_project<E>(
+        &self,
+        db: &impl ConnectionTrait,
+        id: Uuid,
+        needed: Level,
+    ) -> AppResult<(E::Model, ProjectAccess)>
+    where
+        E: EntityTrait,
+        E::Model: InProject,
+        Uuid: Into<<E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType>,
+    {
+        let row = E::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+        let access = self.project(db, row.project_id(), needed).await?;
+        Ok((row, access))
+    }
+}

@@ -651,20 +651,8 @@ pub async fn create(
 }
 
 /// A monitor the caller may reach at `needed`.
-pub async fn find(
-    state: &AppState,
-    principal: &Principal,
-    id: Uuid,
-    needed: Level,
-) -> AppResult<monitors::Model> {
-    let monitor = monitors::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    principal
-        .project(&state.db, monitor.project_id, needed)
-        .await?;
-    Ok(monitor)
+pub async fn find(state: &AppState, principal: &Principal, id: Uuid, needed: Level) -> AppResult<monitors::Model> {
+    Ok(principal.find_in_project::<monitors::Entity>(&state.db, id, needed).await?.0)
 }
 
 /// Updates a monitor (project editors). The type cannot change.
