@@ -97,12 +97,13 @@ pub async fn test_settings(backend: &Backend) -> anyhow::Result<Settings> {
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", data_dir.join("vigil.db").display()),
         Backend::Postgres(admin) => fresh_postgres(admin).await?,
     };
-    let mut settings = Settings::default();
-    settings.bind = "127.0.0.1:0".into();
-    settings.data_dir = data_dir;
-    settings.database_url = Some(database_url);
-    settings.web_dir = PathBuf::from("/nonexistent");
-    Ok(settings)
+    Ok(Settings {
+        bind: "127.0.0.1:0".into(),
+        data_dir,
+        database_url: Some(database_url),
+        web_dir: PathBuf::from("/nonexistent"),
+        ..Settings::default()
+    })
 }
 
 /// A running server and what a test needs around it.

@@ -122,11 +122,13 @@ impl Client {
 async fn foundation(db: Db, seconds: u64, clients: &[usize]) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("vigil-bench-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir)?;
-    let mut settings = vigil::config::Settings::default();
-    settings.bind = "127.0.0.1:0".into();
-    settings.data_dir = dir.clone();
-    settings.database_url = Some(database_url(db, &dir).await?);
-    settings.web_dir = dir.join("no-web");
+    let settings = vigil::config::Settings {
+        bind: "127.0.0.1:0".into(),
+        data_dir: dir.clone(),
+        database_url: Some(database_url(db, &dir).await?),
+        web_dir: dir.join("no-web"),
+        ..Default::default()
+    };
     let state = vigil::app::build_state(settings).await?;
     let running = vigil::app::spawn(state).await?;
     let client = Arc::new(Client {

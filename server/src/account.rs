@@ -702,23 +702,41 @@ pub async fn ban(
 
 /// Lifts a ban.
 pub async fn unban(state: &AppState, admin: &Principal, user_id: Uuid) -> AppResult<user::Model> {
-    let (tx, user) = admin_change(state, admin, user_id, "admin.unban_user", json!({ "userId": user_id }), |u| {
-        u.banned = Set(false);
-        u.ban_reason = Set(None);
-        u.ban_expires = Set(None);
-    })
+    let (tx, user) = admin_change(
+        state,
+        admin,
+        user_id,
+        "admin.unban_user",
+        json!({ "userId": user_id }),
+        |u| {
+            u.banned = Set(false);
+            u.ban_reason = Set(None);
+            u.ban_expires = Set(None);
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(user)
 }
 
 /// Sets a user's system role.
-pub async fn set_role(state: &AppState, admin: &Principal, user_id: Uuid, role: UserRole) -> AppResult<user::Model> {
+pub async fn set_role(
+    state: &AppState,
+    admin: &Principal,
+    user_id: Uuid,
+    role: UserRole,
+) -> AppResult<user::Model> {
     if user_id == admin.user_id() && role != UserRole::Admin {
-        return Err(AppError::field("userId", "you cannot remove your own administrator role"));
+        return Err(AppError::field(
+            "userId",
+            "you cannot remove your own administrator role",
+        ));
     }
     let details = json!({ "userId": user_id, "role": format!("{role:?}") });
-    let (tx, user) = admin_change(state, admin, user_id, "admin.set_role", details, |u| u.role = Set(role)).await?;
+    let (tx, user) = admin_change(state, admin, user_id, "admin.set_role", details, |u| {
+        u.role = Set(role)
+    })
+    .await?;
     tx.commit().await?;
     Ok(user)
 }

@@ -312,24 +312,6 @@ async fn notify_users(tx: &Tx, monitor: &monitors::Model, message: &AlertMessage
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn templates() {
-        let vars = vec![
-            ("monitor.name", "API".to_owned()),
-            ("result.error", "boom".to_owned()),
-        ];
-        assert_eq!(
-            render("{{monitor.name}} failed: {{ result.error }}", &vars),
-            "API failed: boom"
-        );
-        assert_eq!(render("{{unknown}}", &vars), "{{unknown}}");
-    }
-}
-
 /// Delivery attempts before an alert is given up.
 pub const MAX_ATTEMPTS: i32 = 5;
 
@@ -466,4 +448,22 @@ async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
     }
     update.update(&state.db).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates() {
+        let vars = vec![
+            ("monitor.name", "API".to_owned()),
+            ("result.error", "boom".to_owned()),
+        ];
+        assert_eq!(
+            render("{{monitor.name}} failed: {{ result.error }}", &vars),
+            "API failed: boom"
+        );
+        assert_eq!(render("{{unknown}}", &vars), "{{unknown}}");
+    }
 }

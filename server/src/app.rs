@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
@@ -64,7 +64,9 @@ pub async fn build_state_with(
         .client_builder()
         .build()
         .context("building the HTTP client")?;
+    let callbacks = crate::callback::trigger::Runtime::new(db.clone(), events.clone());
     Ok(AppState::new(Inner {
+        callbacks,
         db,
         statements,
         settings,
@@ -111,20 +113,16 @@ pub fn router(state: AppState) -> Router {
     let web_dir = state.settings.web_dir.clone();
     let app = api
         .merge(health)
-        .merge(crate::monitor::heartbeat::router(state.clone()));
-    let app = if web_dir.join("index.html").exists() {
-        let assets = Router::new()
-            .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
-            .layer(SetResponseHeaderLayer::overriding(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            ));
-        app.merge(assets).fallback_service(
-            ServeDir::new(&web_dir).fallback(ServeFile::new(web_dir.join("index.html"))),
-        )
-    } else {
-        app.fallback(get(placeholder))
-    };
+        .merge(crate::monitor::heartbeat::router(state.clone()))
+        .merge(crate::callback::trigger::router(state.clone()));
+    let assets = Router::new()
+        .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+    let rest = Router::new().fallback(fallback).with_state(state.clone());
+    let app = app.merge(assets).fallback_service(rest);
     app.layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TraceLayer::new_for_http())
 }
@@ -138,6 +136,52 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         Ok(_) => (StatusCode::OK, "ready"),
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
     }
+}
+
+/// Everything no route claims: a callback's custom path, else the web app (with client-side
+/// routing: unknown paths get `index.html`), else a placeholder page.
+async fn fallback(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
+    request: axum::extract::Request,
+) -> axum::response::Response {
+    let (parts, body) = request.into_parts();
+    let path = parts.uri.path().to_owned();
+    let query = parts.uri.query().map(str::to_owned);
+    // Custom paths take any method; a body larger than the API's limit is refused.
+    let body = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(body) => body,
+        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    };
+    if let Some(response) = crate::callback::trigger::custom_path(
+        &state,
+        &path,
+        parts.method.clone(),
+        query,
+        parts.headers.clone(),
+        body,
+        Some(addr),
+    )
+    .await
+    {
+        return response;
+    }
+    let web_dir = &state.settings.web_dir;
+    if !matches!(
+        parts.method,
+        axum::http::Method::GET | axum::http::Method::HEAD
+    ) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    if web_dir.join("index.html").exists() {
+        let request = axum::extract::Request::from_parts(parts, axum::body::Body::empty());
+        let service = ServeDir::new(web_dir).fallback(ServeFile::new(web_dir.join("index.html")));
+        return match tower::ServiceExt::oneshot(service, request).await {
+            Ok(response) => response.into_response(),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        };
+    }
+    placeholder().await.into_response()
 }
 
 async fn placeholder() -> impl IntoResponse {

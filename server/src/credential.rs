@@ -126,7 +126,10 @@ pub async fn find(
     id: Uuid,
     needed: Level,
 ) -> AppResult<service_credentials::Model> {
-    Ok(principal.find_in_project::<service_credentials::Entity>(&state.db, id, needed).await?.0)
+    Ok(principal
+        .find_in_project::<service_credentials::Entity>(&state.db, id, needed)
+        .await?
+        .0)
 }
 
 pub async fn update(

@@ -102,10 +102,18 @@ pub struct Tx {
 impl Tx {
     /// Begins a write transaction (see [`write_txn`]).
     pub async fn begin(state: &crate::state::AppState) -> Result<Self, DbErr> {
+        Self::begin_with(&state.db, &state.events).await
+    }
+
+    /// Begins a write transaction on `db` whose events go to `bus`.
+    pub async fn begin_with(
+        db: &DatabaseConnection,
+        bus: &crate::events::EventBus,
+    ) -> Result<Self, DbErr> {
         Ok(Self {
-            txn: write_txn(&state.db).await?,
+            txn: write_txn(db).await?,
             events: std::sync::Mutex::new(Vec::new()),
-            bus: state.events.clone(),
+            bus: bus.clone(),
         })
     }
 

@@ -36,6 +36,11 @@ pub enum Event {
         monitor_id: Uuid,
         project_id: Uuid,
     },
+    CallbackLogAdded {
+        callback_id: Uuid,
+        project_id: Uuid,
+        log_id: Uuid,
+    },
 }
 
 /// A fan-out of [`Event`]s to every subscriber.

@@ -93,8 +93,27 @@ async fn execute(
         Err(err) => return early_error(err),
     };
     let data = request_data(&state.app, principal, client_info(&headers, addr));
-    let response = state.schema.execute(request.data(data)).await;
+    let mut response = state.schema.execute(request.data(data)).await;
+    with_codes(&mut response.errors);
     GraphQLResponse::from(response).into_response()
+}
+
+/// Every error carries `extensions.code` (API.md). Errors raised by Vigil have one; the
+/// others come from parsing, validation, argument coercion and the depth and complexity
+/// limits, which are all the client's input: `BAD_USER_INPUT`.
+pub fn with_codes(errors: &mut [async_graphql::ServerError]) {
+    for error in errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|e| e.get("code").is_some());
+        if !has_code {
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", "BAD_USER_INPUT");
+        }
+    }
 }
 
 async fn graphql_post(

@@ -9,6 +9,7 @@ pub mod alert;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod callback;
 pub mod cli;
 pub mod config;
 pub mod credential;

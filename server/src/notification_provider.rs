@@ -758,7 +758,42 @@ pub fn list_query(project_id: Uuid) -> sea_orm::Select<notification_providers::E
 /// names) opened. Callers check `is_enabled` themselves. A provider whose credential was
 /// deleted, or whose config no longer holds, is `BAD_USER_INPUT`.
 pub async fn channel(state: &AppState, row: &notification_providers::Model) -> AppResult<Channel> {
-    let config = open_config(state, row.r#type, &row.config)?;
+    channel_from(state, row.project_id, row.r#type, &row.config).await
+}
+
+/// Checks a channel config of `kind` for a project and returns it as stored, its secrets
+/// sealed. Callback actions of the channel types (Slack, Discord, email, SMS) take the same
+/// settings as providers, through this.
+pub async fn check_channel_config(
+    state: &AppState,
+    project_id: Uuid,
+    kind: Kind,
+    config: &Value,
+) -> AppResult<Value> {
+    let config = check_config(state, project_id, kind, config_object(config)?).await?;
+    seal_config(state, kind, &config)
+}
+
+/// A stored channel config as clients see it, its secrets masked.
+pub fn masked_channel_config(state: &AppState, kind: Kind, stored: &Value) -> Value {
+    let masked = map_secrets(kind, &as_object(stored), |sealed| {
+        Ok(state
+            .master_key
+            .open(sealed)
+            .map(|clear| mask_str(&clear))
+            .unwrap_or_else(|_| "****".into()))
+    });
+    Value::Object(masked.unwrap_or_default())
+}
+
+/// The channel of a stored config of `kind` owned by `project_id` (see [`channel`]).
+pub async fn channel_from(
+    state: &AppState,
+    project_id: Option<Uuid>,
+    kind: Kind,
+    stored: &Value,
+) -> AppResult<Channel> {
+    let config = open_config(state, kind, stored)?;
     let text = |key: &str| string(&config, key).ok().flatten();
     let need = |key: &str| {
         text(key).ok_or_else(|| {
@@ -787,7 +822,7 @@ pub async fn channel(state: &AppState, row: &notification_providers::Model) -> A
         let cred = service_credentials::Entity::find_by_id(id)
             .one(&state.db)
             .await?
-            .filter(|c| Some(c.project_id) == row.project_id && c.provider == provider)
+            .filter(|c| Some(c.project_id) == project_id && c.provider == provider)
             .ok_or_else(|| {
                 AppError::field(
                     "config.credentialId",
@@ -797,7 +832,7 @@ pub async fn channel(state: &AppState, row: &notification_providers::Model) -> A
         let secret = crate::credential::open_secret(state, &cred)?;
         AppResult::Ok(Some((cred, secret)))
     };
-    Ok(match row.r#type {
+    Ok(match kind {
         Kind::Email => {
             let to = strings("to");
             let sendgrid = match text("sendgridApiKey") {

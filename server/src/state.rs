@@ -29,6 +29,8 @@ pub struct Inner {
     /// The one HTTP client for requests made on a user's behalf (notifications, webhooks,
     /// checks): built from the outbound policy, so it refuses what the policy refuses.
     pub http: reqwest::Client,
+    /// Resolved callbacks, the response cache, and the trigger pipeline's batch writers.
+    pub callbacks: crate::callback::trigger::Runtime,
 }
 
 impl AppState {

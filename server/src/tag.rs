@@ -85,8 +85,16 @@ pub async fn create(
 }
 
 /// A tag the caller may reach at `needed`.
-pub async fn find(state: &AppState, principal: &Principal, id: Uuid, needed: Level) -> AppResult<tags::Model> {
-    Ok(principal.find_in_project::<tags::Entity>(&state.db, id, needed).await?.0)
+pub async fn find(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    needed: Level,
+) -> AppResult<tags::Model> {
+    Ok(principal
+        .find_in_project::<tags::Entity>(&state.db, id, needed)
+        .await?
+        .0)
 }
 
 pub async fn update(

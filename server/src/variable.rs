@@ -127,7 +127,9 @@ pub async fn find(
     id: Uuid,
     needed: Level,
 ) -> AppResult<(project_variables::Model, Uuid)> {
-    let (row, access) = principal.find_in_project::<project_variables::Entity>(&state.db, id, needed).await?;
+    let (row, access) = principal
+        .find_in_project::<project_variables::Entity>(&state.db, id, needed)
+        .await?;
     Ok((row, access.project.organization_id))
 }
 

@@ -46,6 +46,29 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
         }
     });
 
+    let action_state = state.clone();
+    let worker_id = format!("actions-{}", uuid::Uuid::new_v4().simple());
+    tasks.spawn(async move {
+        loop {
+            let busy = match crate::callback::action::run_due(&action_state, &worker_id, 64).await {
+                Ok(n) => n == 64,
+                Err(err) => {
+                    tracing::warn!(error = ?err, "running callback actions failed");
+                    false
+                }
+            };
+            let pause = if busy {
+                Duration::from_millis(5)
+            } else {
+                Duration::from_millis(250)
+            };
+            tokio::select! {
+                () = action_state.shutdown.cancelled() => break,
+                () = tokio::time::sleep(pause) => {}
+            }
+        }
+    });
+
     let upkeep_state = state.clone();
     tasks.spawn(async move {
         let mut since = Utc::now() - chrono::Duration::days(2);

@@ -4,6 +4,7 @@
 mod alerts;
 mod auth;
 mod bad_input;
+mod callbacks;
 mod cli;
 mod delivery;
 mod graphql_core;

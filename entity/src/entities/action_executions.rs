@@ -41,6 +41,9 @@ pub struct Model {
     pub claimed_by: Option<String>,
     /// When the lease expires.
     pub claimed_until: Option<DateTimeUtc>,
+    /// Position of the action's group in the pipeline: a step runs when every earlier step of
+    /// the same trigger has finished.
+    pub step: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

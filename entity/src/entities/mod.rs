@@ -69,4 +69,6 @@ pub mod action_executions;
 pub mod actions;
 pub mod callback_logs;
 pub mod callbacks;
+pub mod queue_messages;
 pub mod rate_limit_logs;
+pub mod stored_payloads;

@@ -229,7 +229,16 @@ macro_rules! in_project {
     };
 }
 
-in_project!(tags, project_variables, service_credentials, monitors);
+in_project!(
+    tags,
+    project_variables,
+    service_credentials,
+    monitors,
+    callbacks,
+    actions,
+    stored_payloads,
+    queue_messages
+);
 
 impl Principal {
     /// Loads the row `id` of `E` and requires `needed` in the project that owns it. A row of

@@ -16,7 +16,7 @@ mod slack;
 mod sms;
 mod teams;
 mod telegram;
-mod webhook;
+pub mod webhook;
 
 use std::error::Error as _;
 use std::fmt;

@@ -13,7 +13,9 @@ pub(super) fn text(message: &Message) -> String {
     let mut text = format!("{}{}", message.severity.prefix(), message.title.trim());
     let body = message.body.trim();
     if !body.is_empty() {
-        text.push('\n');
+        if !text.is_empty() {
+            text.push('\n');
+        }
         text.push_str(body);
     }
     if let Some(link) = &message.link {

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod apikey;
 pub mod audit;
+pub mod callback;
 pub mod connection;
 pub mod context;
 pub mod credential;
@@ -37,6 +38,7 @@ pub struct Query(
     credential::CredentialQuery,
     notification::NotificationQuery,
     monitor::MonitorQuery,
+    callback::CallbackQuery,
     notification_provider::NotificationProviderQuery,
 );
 
@@ -52,6 +54,7 @@ pub struct Mutation(
     credential::CredentialMutation,
     notification::NotificationMutation,
     monitor::MonitorMutation,
+    callback::CallbackMutation,
     notification_provider::NotificationProviderMutation,
 );
 
@@ -60,6 +63,7 @@ pub struct Subscription(
     audit::AuditSubscription,
     notification::NotificationSubscription,
     monitor::MonitorSubscription,
+    callback::CallbackSubscription,
 );
 
 /// The schema type.

@@ -707,7 +707,8 @@ async fn series(
                 from_raw(360, 5)
             };
             let rows = aggregate::raw_since(db, id, location, from).await?;
-            let mut buckets: Vec<(DateTime<Utc>, Vec<(bool, Option<i32>)>)> = Vec::new();
+            type Bucket = (DateTime<Utc>, Vec<(bool, Option<i32>)>);
+            let mut buckets: Vec<Bucket> = Vec::new();
             for (at, up, ms) in rows {
                 let offset = (at - from).num_seconds() / step.num_seconds().max(1);
                 let start = from + step * i32::try_from(offset).unwrap_or(0);

@@ -245,24 +245,21 @@ impl HttpConfig {
             ));
         }
         match &self.auth {
-            Some(Auth::Basic { username, password }) => {
+            Some(Auth::Basic { username, password })
                 if username.is_empty()
                     || username.contains(':')
                     || username.len() > 256
-                    || password.len() > 1024
-                {
-                    return Err(AppError::field(
-                        "http.auth",
-                        "needs a username without ':' and a password",
-                    ));
-                }
+                    || password.len() > 1024 =>
+            {
+                return Err(AppError::field(
+                    "http.auth",
+                    "needs a username without ':' and a password",
+                ));
             }
-            Some(Auth::Bearer { token }) => {
-                if token.is_empty() || token.len() > 8192 {
-                    return Err(AppError::field("http.auth", "needs a token"));
-                }
+            Some(Auth::Bearer { token }) if token.is_empty() || token.len() > 8192 => {
+                return Err(AppError::field("http.auth", "needs a token"));
             }
-            None => {}
+            _ => {}
         }
         if self.expected_status_codes.is_empty() || self.expected_status_codes.len() > 20 {
             return Err(AppError::field(

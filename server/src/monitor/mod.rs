@@ -651,8 +651,16 @@ pub async fn create(
 }
 
 /// A monitor the caller may reach at `needed`.
-pub async fn find(state: &AppState, principal: &Principal, id: Uuid, needed: Level) -> AppResult<monitors::Model> {
-    Ok(principal.find_in_project::<monitors::Entity>(&state.db, id, needed).await?.0)
+pub async fn find(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    needed: Level,
+) -> AppResult<monitors::Model> {
+    Ok(principal
+        .find_in_project::<monitors::Entity>(&state.db, id, needed)
+        .await?
+        .0)
 }
 
 /// Updates a monitor (project editors). The type cannot change.

@@ -1,0 +1,762 @@
+//! Actions run after each trigger, and their executions.
+//!
+//! Config per type (all take `maxAttempts` 1-10, default 3, and `retryDelaySeconds` 1-3600,
+//! default 5; text fields are templates over the trigger, see [`super::template`]):
+//!
+//! | type | config |
+//! |---|---|
+//! | HTTP_POST | `url`, `headers` (object), `body` (default: the trigger's body), `secret`* (signs with `X-Vigil-Signature`) |
+//! | SLACK, DISCORD | `channel` (a provider config: `webhookUrl`*), `message` |
+//! | EMAIL | `channel` (`to`, or SendGrid settings / `credentialId`), `subject`, `message` |
+//! | SMS | `channel` (Twilio settings or `credentialId`, `from`, `to`), `message` |
+//! | STORE | `key` (optional) |
+//! | QUEUE | `queue` (a name: a-z, 0-9, `-`, `_`) |
+//!
+//! \* sealed at rest, masked on read.
+//!
+//! Executions are claimed with a lease like the check engine's; each claim is a new attempt
+//! (the attempt number goes up in the same statement), so no attempt is ever sent twice, and
+//! a step runs only when every earlier step of the same trigger has finished.
+
+use std::time::Instant;
+
+use chrono::{Duration, Utc};
+use entity::action_executions::{self, ActionExecutionStatus};
+use entity::actions::{self, ActionType};
+use entity::notification_providers::NotificationProviderType;
+use entity::{callback_logs, callbacks};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, Set,
+    Statement,
+};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::template;
+use crate::audit;
+use crate::auth::{Level, Principal};
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+const MASK: &str = "********";
+
+fn field(key: &str) -> String {
+    format!("config.{key}")
+}
+
+fn keys(kind: ActionType) -> &'static [&'static str] {
+    match kind {
+        ActionType::HttpPost => &[
+            "url",
+            "headers",
+            "body",
+            "secret",
+            "maxAttempts",
+            "retryDelaySeconds",
+        ],
+        ActionType::Slack | ActionType::Discord | ActionType::Sms => {
+            &["channel", "message", "maxAttempts", "retryDelaySeconds"]
+        }
+        ActionType::Email => &[
+            "channel",
+            "subject",
+            "message",
+            "maxAttempts",
+            "retryDelaySeconds",
+        ],
+        ActionType::Store => &["key", "maxAttempts", "retryDelaySeconds"],
+        ActionType::Queue => &["queue", "maxAttempts", "retryDelaySeconds"],
+    }
+}
+
+fn channel_kind(kind: ActionType) -> Option<NotificationProviderType> {
+    match kind {
+        ActionType::Slack => Some(NotificationProviderType::Slack),
+        ActionType::Discord => Some(NotificationProviderType::Discord),
+        ActionType::Email => Some(NotificationProviderType::Email),
+        ActionType::Sms => Some(NotificationProviderType::Sms),
+        _ => None,
+    }
+}
+
+fn text(config: &Map<String, Value>, key: &str, max: usize) -> AppResult<Option<String>> {
+    match config.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => {
+            if s.len() > max {
+                return Err(AppError::field(
+                    &field(key),
+                    format!("must be at most {max} characters"),
+                ));
+            }
+            if s.contains('\0') {
+                return Err(AppError::field(
+                    &field(key),
+                    "must not contain NUL characters",
+                ));
+            }
+            Ok(Some(s.clone()))
+        }
+        Some(_) => Err(AppError::field(&field(key), "must be a string")),
+    }
+}
+
+fn number(
+    config: &Map<String, Value>,
+    key: &str,
+    range: std::ops::RangeInclusive<i64>,
+    default: i64,
+) -> AppResult<i64> {
+    match config.get(key) {
+        None | Some(Value::Null) => Ok(default),
+        Some(v) => match v.as_i64() {
+            Some(n) if range.contains(&n) => Ok(n),
+            _ => Err(AppError::field(
+                &field(key),
+                format!(
+                    "must be a whole number from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            )),
+        },
+    }
+}
+
+/// Checks a config (merged over `previous` for updates) and returns it as stored.
+async fn check_config(
+    state: &AppState,
+    project_id: Uuid,
+    kind: ActionType,
+    config: &Value,
+    previous: Option<&Value>,
+) -> AppResult<Value> {
+    let Some(input) = config.as_object() else {
+        return Err(AppError::field("config", "must be a JSON object"));
+    };
+    for key in input.keys() {
+        if !keys(kind).contains(&key.as_str()) {
+            return Err(AppError::field(
+                &field(key),
+                format!(
+                    "is not a setting of {kind:?} actions (they take {})",
+                    keys(kind).join(", ")
+                ),
+            ));
+        }
+    }
+    let mut out = Map::new();
+    out.insert(
+        "maxAttempts".into(),
+        json!(number(input, "maxAttempts", 1..=10, 3)?),
+    );
+    out.insert(
+        "retryDelaySeconds".into(),
+        json!(number(input, "retryDelaySeconds", 1..=3600, 5)?),
+    );
+    let template_field = |key: &str, max: usize, required: bool| -> AppResult<Option<String>> {
+        let value = text(input, key, max)?;
+        match &value {
+            Some(t) => template::check(&field(key), t)?,
+            None if required => return Err(AppError::field(&field(key), "is required")),
+            None => {}
+        }
+        Ok(value)
+    };
+    let previous = previous.and_then(Value::as_object);
+    match kind {
+        ActionType::HttpPost => {
+            let url = text(input, "url", 2048)?
+                .ok_or_else(|| AppError::field(&field("url"), "is required"))?;
+            state.settings.outbound().check_url(&field("url"), &url)?;
+            out.insert("url".into(), url.into());
+            if let Some(headers) = input.get("headers").filter(|h| !h.is_null()) {
+                let Some(map) = headers.as_object().filter(|m| m.len() <= 50) else {
+                    return Err(AppError::field(
+                        &field("headers"),
+                        "must be an object of at most 50 header names to strings",
+                    ));
+                };
+                for (name, value) in map {
+                    let ok = axum::http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+                        && value
+                            .as_str()
+                            .is_some_and(|v| axum::http::HeaderValue::from_str(v).is_ok());
+                    if !ok {
+                        return Err(AppError::field(
+                            &field("headers"),
+                            format!("{name:?} is not a valid header"),
+                        ));
+                    }
+                }
+                out.insert("headers".into(), headers.clone());
+            }
+            if let Some(body) = template_field("body", 65_536, false)? {
+                out.insert("body".into(), body.into());
+            }
+            match text(input, "secret", 1024)? {
+                Some(secret) if secret == MASK => {
+                    if let Some(old) = previous.and_then(|p| p.get("secret")) {
+                        out.insert("secret".into(), old.clone());
+                    }
+                }
+                Some(secret) if secret.len() < 8 => {
+                    return Err(AppError::field(
+                        &field("secret"),
+                        "must be at least 8 characters",
+                    ));
+                }
+                Some(secret) => {
+                    out.insert("secret".into(), state.master_key.seal(&secret)?.into());
+                }
+                None => {}
+            }
+        }
+        ActionType::Slack | ActionType::Discord | ActionType::Email | ActionType::Sms => {
+            let provider_kind =
+                channel_kind(kind).ok_or_else(|| AppError::invalid("not a channel action"))?;
+            let channel = input.get("channel").cloned().unwrap_or(Value::Null);
+            // Masked secrets sent back keep their stored values: merge over the previous channel.
+            let merged = match (
+                channel.as_object(),
+                previous
+                    .and_then(|p| p.get("channel"))
+                    .and_then(Value::as_object),
+            ) {
+                (Some(new), Some(old)) => {
+                    let mut merged = new.clone();
+                    for (k, v) in new {
+                        if v.as_str() == Some(MASK)
+                            || v.as_str().is_some_and(|s| s.contains("****"))
+                        {
+                            match old.get(k) {
+                                Some(old_value) => merged.insert(k.clone(), old_value.clone()),
+                                None => merged.remove(k),
+                            };
+                        }
+                    }
+                    // Previously sealed values are opened for the check, then sealed again.
+                    Value::Object(
+                        merged
+                            .into_iter()
+                            .map(|(k, v)| match v.as_str().filter(|s| s.starts_with("v1:")) {
+                                Some(sealed) => (
+                                    k,
+                                    state
+                                        .master_key
+                                        .open(sealed)
+                                        .map(Value::String)
+                                        .unwrap_or(v),
+                                ),
+                                None => (k, v),
+                            })
+                            .collect(),
+                    )
+                }
+                _ => channel,
+            };
+            let sealed = crate::notification_provider::check_channel_config(
+                state,
+                project_id,
+                provider_kind,
+                &merged,
+            )
+            .await
+            .map_err(|e| match e {
+                AppError::Validation {
+                    field: Some(f),
+                    message,
+                } => AppError::field(&f.replacen("config.", "config.channel.", 1), message),
+                other => other,
+            })?;
+            out.insert("channel".into(), sealed);
+            if kind == ActionType::Email
+                && let Some(subject) = template_field("subject", 500, true)?
+            {
+                out.insert("subject".into(), subject.into());
+            }
+            if let Some(message) = template_field("message", 10_000, true)? {
+                out.insert("message".into(), message.into());
+            }
+        }
+        ActionType::Store => {
+            if let Some(key) = template_field("key", 255, false)? {
+                out.insert("key".into(), key.into());
+            }
+        }
+        ActionType::Queue => {
+            let queue = text(input, "queue", 100)?
+                .ok_or_else(|| AppError::field(&field("queue"), "is required"))?;
+            super::store::check_queue_name(&field("queue"), &queue)?;
+            out.insert("queue".into(), queue.into());
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+/// The config as clients see it: secrets masked.
+pub fn masked_config(state: &AppState, action: &actions::Model) -> Value {
+    let mut config = action.config.clone();
+    if let Some(map) = config.as_object_mut() {
+        if map.contains_key("secret") {
+            map.insert("secret".into(), MASK.into());
+        }
+        if let (Some(kind), Some(channel)) =
+            (channel_kind(action.r#type), map.get("channel").cloned())
+        {
+            map.insert(
+                "channel".into(),
+                crate::notification_provider::masked_channel_config(state, kind, &channel),
+            );
+        }
+    }
+    config
+}
+
+/// Fields of an action; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ActionInput {
+    pub config: Option<Value>,
+    pub enabled: Option<bool>,
+    pub order: Option<i32>,
+    pub parallel: Option<bool>,
+}
+
+/// Adds an action to a callback (project editors).
+pub async fn create(
+    state: &AppState,
+    principal: &Principal,
+    callback_id: Uuid,
+    kind: ActionType,
+    input: ActionInput,
+) -> AppResult<actions::Model> {
+    let callback = super::find(state, principal, callback_id, Level::Editor).await?;
+    let config = check_config(
+        state,
+        callback.project_id,
+        kind,
+        input.config.as_ref().unwrap_or(&json!({})),
+        None,
+    )
+    .await?;
+    let order = input.order.unwrap_or(0);
+    if !(0..=10_000).contains(&order) {
+        return Err(AppError::field("order", "must be between 0 and 10000"));
+    }
+    let now = Utc::now();
+    let tx = Tx::begin(state).await?;
+    let count = actions::Entity::find()
+        .filter(actions::Column::CallbackId.eq(callback_id))
+        .all(tx.conn())
+        .await?
+        .len();
+    if count >= 50 {
+        return Err(AppError::invalid("a callback has at most 50 actions"));
+    }
+    let row = actions::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        callback_id: Set(callback_id),
+        user_id: Set(principal.user_id()),
+        organization_id: Set(callback.organization_id),
+        project_id: Set(callback.project_id),
+        r#type: Set(kind),
+        config: Set(config),
+        enabled: Set(input.enabled.unwrap_or(true)),
+        order: Set(order),
+        parallel: Set(input.parallel.unwrap_or(false)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(tx.conn())
+    .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(row.organization_id),
+        "action.create",
+        json!({ "actionId": row.id, "callbackId": callback_id, "type": format!("{kind:?}") }),
+    )
+    .await?;
+    tx.commit().await?;
+    state.callbacks.forget(callback_id);
+    Ok(row)
+}
+
+/// An action the caller may reach at `needed`.
+pub async fn find(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    needed: Level,
+) -> AppResult<actions::Model> {
+    Ok(principal
+        .find_in_project::<actions::Entity>(&state.db, id, needed)
+        .await?
+        .0)
+}
+
+/// Changes an action (project editors); its config is merged and checked again.
+pub async fn update(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    input: ActionInput,
+) -> AppResult<actions::Model> {
+    let current = find(state, principal, id, Level::Editor).await?;
+    let mut active: actions::ActiveModel = current.clone().into();
+    if let Some(config) = &input.config {
+        active.config = Set(check_config(
+            state,
+            current.project_id,
+            current.r#type,
+            config,
+            Some(&current.config),
+        )
+        .await?);
+    }
+    if let Some(order) = input.order {
+        if !(0..=10_000).contains(&order) {
+            return Err(AppError::field("order", "must be between 0 and 10000"));
+        }
+        active.order = Set(order);
+    }
+    if let Some(enabled) = input.enabled {
+        active.enabled = Set(enabled);
+    }
+    if let Some(parallel) = input.parallel {
+        active.parallel = Set(parallel);
+    }
+    active.updated_at = Set(Utc::now());
+    let tx = Tx::begin(state).await?;
+    let row = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(row.organization_id),
+        "action.update",
+        json!({ "actionId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    state.callbacks.forget(row.callback_id);
+    Ok(row)
+}
+
+/// Removes an action with its executions (project editors).
+pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    let row = find(state, principal, id, Level::Editor).await?;
+    let tx = Tx::begin(state).await?;
+    actions::Entity::delete_by_id(id).exec(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(row.organization_id),
+        "action.delete",
+        json!({ "actionId": id, "callbackId": row.callback_id }),
+    )
+    .await?;
+    tx.commit().await?;
+    state.callbacks.forget(row.callback_id);
+    Ok(())
+}
+
+/// Claims up to `limit` due executions for `worker` and runs them. Returns how many ran.
+pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<usize> {
+    let db = &state.db;
+    let backend = db.get_database_backend();
+    let now = Utc::now();
+    let lease = now + Duration::minutes(5);
+    let (p, lock) = match backend {
+        DbBackend::Postgres => (["$1", "$2", "$3", "$4"], "FOR UPDATE OF e SKIP LOCKED"),
+        _ => (["?1", "?2", "?3", "?4"], ""),
+    };
+    let sql = format!(
+        "UPDATE action_executions SET status = 'RUNNING', claimed_by = {w}, claimed_until = {l}, attempt = attempt + 1, updated_at = {n} \
+         WHERE id IN (SELECT e.id FROM action_executions e \
+           WHERE ((e.status = 'PENDING' AND e.next_attempt_at <= {n}) OR (e.status = 'RUNNING' AND e.claimed_until < {n})) \
+             AND NOT EXISTS (SELECT 1 FROM action_executions p WHERE p.callback_log_id = e.callback_log_id AND p.step < e.step AND p.status IN ('PENDING', 'RUNNING')) \
+           ORDER BY e.next_attempt_at LIMIT {k} {lock}) \
+         RETURNING *",
+        w = p[0],
+        l = p[1],
+        n = p[2],
+        k = p[3],
+    );
+    let claimed = action_executions::Model::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [
+            worker.into(),
+            lease.into(),
+            now.into(),
+            i64::try_from(limit).unwrap_or(50).into(),
+        ],
+    ))
+    .all(db)
+    .await?;
+    let count = claimed.len();
+    let runs = claimed.into_iter().map(|execution| async move {
+        if let Err(err) = execute(state, execution).await {
+            tracing::error!(error = ?err, "recording an action execution failed");
+        }
+    });
+    futures_util::future::join_all(runs).await;
+    Ok(count)
+}
+
+/// The template context of a trigger.
+pub fn context(callback: &callbacks::Model, log: &callback_logs::Model) -> Value {
+    let mut request = log.request.clone().unwrap_or_default();
+    // A JSON body is parsed, so that templates can reach into it.
+    if let Some(body) = request.get("body").and_then(Value::as_str)
+        && request.get("bodyBase64").and_then(Value::as_bool) != Some(true)
+        && let Ok(parsed) = serde_json::from_str::<Value>(body)
+    {
+        request["raw"] = Value::String(body.to_owned());
+        request["body"] = parsed;
+    }
+    json!({
+        "request": request,
+        "response": { "status": log.status_code, "success": log.success },
+        "callback": { "id": callback.id, "name": callback.name },
+        "trigger": { "id": log.id, "time": log.created_at.to_rfc3339(), "event": log.event },
+    })
+}
+
+/// What an attempt produced: a response to keep, or an error and whether to retry.
+type Attempt = Result<Value, (String, bool)>;
+
+async fn execute(state: &AppState, execution: action_executions::Model) -> AppResult<()> {
+    let started = Instant::now();
+    let action = actions::Entity::find_by_id(execution.action_id)
+        .one(&state.db)
+        .await?;
+    let log = callback_logs::Entity::find_by_id(execution.callback_log_id)
+        .one(&state.db)
+        .await?;
+    let callback = callbacks::Entity::find_by_id(execution.callback_id)
+        .one(&state.db)
+        .await?;
+    let (max_attempts, delay) = action.as_ref().map_or((1, 5), |a| {
+        (
+            a.config
+                .get("maxAttempts")
+                .and_then(Value::as_i64)
+                .unwrap_or(3),
+            a.config
+                .get("retryDelaySeconds")
+                .and_then(Value::as_i64)
+                .unwrap_or(5),
+        )
+    });
+    let outcome: Attempt = match (action, log, callback) {
+        (Some(action), Some(log), Some(callback)) => {
+            perform(state, &action, &callback, &log, &execution).await
+        }
+        _ => Err((
+            "the action, its callback or the trigger was deleted".into(),
+            false,
+        )),
+    };
+    let now = Utc::now();
+    let mut row: action_executions::ActiveModel = execution.clone().into();
+    row.duration_ms = Set(Some(
+        i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
+    ));
+    row.claimed_by = Set(None);
+    row.claimed_until = Set(None);
+    row.updated_at = Set(now);
+    match outcome {
+        Ok(response) => {
+            row.status = Set(ActionExecutionStatus::Success);
+            row.response = Set(Some(response));
+            row.error = Set(None);
+            row.next_attempt_at = Set(None);
+        }
+        Err((error, retryable)) => {
+            row.error = Set(Some(error.chars().take(1000).collect()));
+            if retryable && i64::from(execution.attempt) < max_attempts {
+                // Exponential backoff with up to one base delay of jitter.
+                let exponent = u32::try_from(execution.attempt.clamp(1, 12) - 1).unwrap_or(0);
+                let wait = delay
+                    .saturating_mul(2i64.saturating_pow(exponent))
+                    .min(3600);
+                let jitter =
+                    i64::try_from(rand::random::<u64>() % u64::try_from(delay.max(1)).unwrap_or(1))
+                        .unwrap_or(0);
+                row.status = Set(ActionExecutionStatus::Pending);
+                row.next_attempt_at = Set(Some(now + Duration::seconds(wait + jitter)));
+            } else {
+                row.status = Set(ActionExecutionStatus::Failed);
+                row.next_attempt_at = Set(None);
+            }
+        }
+    }
+    row.update(&state.db).await?;
+    Ok(())
+}
+
+async fn perform(
+    state: &AppState,
+    action: &actions::Model,
+    callback: &callbacks::Model,
+    log: &callback_logs::Model,
+    execution: &action_executions::Model,
+) -> Attempt {
+    let ctx = context(callback, log);
+    let config = &action.config;
+    let get = |key: &str| {
+        config
+            .get(key)
+            .and_then(Value::as_str)
+            .map(|t| template::render(t, &ctx))
+    };
+    match action.r#type {
+        ActionType::HttpPost => {
+            let url = config
+                .get("url")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let body = match get("body") {
+                Some(body) => body,
+                None => ctx["request"]
+                    .get("raw")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| match &ctx["request"]["body"] {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }),
+            };
+            let mut request = state
+                .http
+                .post(url)
+                .timeout(std::time::Duration::from_secs(30))
+                .header("content-type", "application/json")
+                .header(
+                    "x-vigil-delivery",
+                    format!("{}:{}", execution.id, execution.attempt),
+                )
+                .header("x-vigil-trigger-id", log.id.to_string());
+            if let Some(headers) = config.get("headers").and_then(Value::as_object) {
+                for (name, value) in headers {
+                    if let Some(value) = value.as_str() {
+                        request = request.header(name, template::render(value, &ctx));
+                    }
+                }
+            }
+            if let Some(sealed) = config.get("secret").and_then(Value::as_str) {
+                let secret = state
+                    .master_key
+                    .open(sealed)
+                    .map_err(|_| ("the signing secret cannot be opened".to_owned(), false))?;
+                let t = Utc::now().timestamp();
+                request = request.header(
+                    "x-vigil-signature",
+                    format!(
+                        "t={t},v1={}",
+                        crate::delivery::webhook::signature(&secret, t, body.as_bytes())
+                    ),
+                );
+            }
+            match request.body(body).send().await {
+                Err(err) => Err((
+                    format!(
+                        "the request failed: {}",
+                        if err.is_timeout() {
+                            "timeout".to_owned()
+                        } else {
+                            err.without_url().to_string()
+                        }
+                    ),
+                    true,
+                )),
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    let text: String = response
+                        .text()
+                        .await
+                        .unwrap_or_default()
+                        .chars()
+                        .take(1000)
+                        .collect();
+                    if (200..300).contains(&status) {
+                        Ok(json!({ "status": status, "body": text }))
+                    } else {
+                        Err((
+                            format!("the URL answered {status}"),
+                            status >= 500 || status == 429 || status == 408,
+                        ))
+                    }
+                }
+            }
+        }
+        ActionType::Slack | ActionType::Discord | ActionType::Email | ActionType::Sms => {
+            let Some(kind) = channel_kind(action.r#type) else {
+                return Err(("not a channel action".into(), false));
+            };
+            let channel = crate::notification_provider::channel_from(
+                state,
+                Some(action.project_id),
+                kind,
+                config.get("channel").unwrap_or(&Value::Null),
+            )
+            .await
+            .map_err(|e| (e.public_message(), false))?;
+            let message = crate::delivery::Message {
+                event: "callback.action".into(),
+                // SMS is the message alone; other channels head it with the callback's name.
+                title: get("subject").unwrap_or_else(|| {
+                    if action.r#type == ActionType::Sms {
+                        String::new()
+                    } else {
+                        format!("{} was triggered", callback.name)
+                    }
+                }),
+                body: get("message").unwrap_or_default(),
+                severity: crate::delivery::Severity::Info,
+                link: None,
+                fields: Vec::new(),
+                data: ctx["request"]["body"].clone(),
+            };
+            crate::delivery::send(state, &channel, &message)
+                .await
+                .map(|d| json!({ "status": d.status, "channel": channel.kind() }))
+                .map_err(|e| (e.message().to_owned(), e.is_retryable()))
+        }
+        ActionType::Store => super::store::store(
+            state,
+            action,
+            log,
+            get("key"),
+            ctx["request"]["body"].clone(),
+        )
+        .await
+        .map(|id| json!({ "storedPayloadId": id }))
+        .map_err(|e| (e.public_message(), true)),
+        ActionType::Queue => {
+            let queue = config
+                .get("queue")
+                .and_then(Value::as_str)
+                .unwrap_or("default");
+            super::store::enqueue(state, action, queue, ctx["request"]["body"].clone())
+                .await
+                .map(|id| json!({ "queueMessageId": id, "queue": queue }))
+                .map_err(|e| (e.public_message(), true))
+        }
+    }
+}
+
+/// Executions of a callback (or of one trigger), newest first.
+pub fn executions_query(
+    callback_id: Uuid,
+    log_id: Option<Uuid>,
+) -> sea_orm::Select<action_executions::Entity> {
+    let mut query = action_executions::Entity::find()
+        .filter(action_executions::Column::CallbackId.eq(callback_id));
+    if let Some(log_id) = log_id {
+        query = query.filter(action_executions::Column::CallbackLogId.eq(log_id));
+    }
+    query
+}

@@ -1,0 +1,192 @@
+//! Forwarding a trigger to the callback URL and bringing the answer back.
+
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderName, Method};
+
+use super::cache::Cached;
+
+/// Largest upstream response relayed.
+pub const MAX_RESPONSE: usize = 10 * 1024 * 1024;
+
+/// Headers never forwarded: hop-by-hop (RFC 9110 §7.6.1), framing, and credentials meant for
+/// Vigil rather than the upstream.
+pub fn is_dropped_request_header(name: &str) -> bool {
+    matches!(
+        name,
+        "connection"
+            | "keep-alive"
+            | "proxy-authenticate"
+            | "proxy-authorization"
+            | "proxy-connection"
+            | "te"
+            | "trailer"
+            | "transfer-encoding"
+            | "upgrade"
+            | "host"
+            | "content-length"
+            | "authorization"
+            | "cookie"
+            | "x-api-key"
+            | "accept-encoding"
+    ) || name.starts_with("x-vigil-")
+}
+
+/// Headers of the upstream answer not relayed to the caller.
+pub fn is_dropped_response_header(name: &str) -> bool {
+    matches!(
+        name,
+        "connection"
+            | "keep-alive"
+            | "proxy-authenticate"
+            | "proxy-connection"
+            | "te"
+            | "trailer"
+            | "transfer-encoding"
+            | "upgrade"
+            | "content-length"
+            | "set-cookie"
+    )
+}
+
+/// The upstream URL: the callback URL, the path suffix, and the query of the trigger
+/// appended to the callback URL's own.
+pub fn upstream_url(
+    callback_url: &str,
+    suffix: &str,
+    query: Option<&str>,
+) -> Result<reqwest::Url, String> {
+    let mut url = reqwest::Url::parse(callback_url)
+        .map_err(|_| "the callback URL is not valid".to_owned())?;
+    if !suffix.is_empty() {
+        let base = url.path().trim_end_matches('/').to_owned();
+        url.set_path(&format!("{base}/{}", suffix.trim_start_matches('/')));
+    }
+    if let Some(query) = query.filter(|q| !q.is_empty()) {
+        let joined = match url.query() {
+            Some(own) if !own.is_empty() => format!("{own}&{query}"),
+            _ => query.to_owned(),
+        };
+        url.set_query(Some(&joined));
+    }
+    Ok(url)
+}
+
+/// Why forwarding failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    Timeout,
+    /// Connection refused, DNS, TLS, a refused private address, a too-large answer.
+    Unreachable(String),
+}
+
+/// Sends the trigger upstream and reads the answer.
+#[allow(clippy::too_many_arguments)]
+pub async fn forward(
+    client: &reqwest::Client,
+    url: reqwest::Url,
+    method: &Method,
+    headers: &HeaderMap,
+    body: Bytes,
+    timeout: Duration,
+    client_ip: Option<&str>,
+    trigger_id: uuid::Uuid,
+) -> Result<Cached, Failure> {
+    let started = Instant::now();
+    let method =
+        reqwest::Method::from_bytes(method.as_str().as_bytes()).unwrap_or(reqwest::Method::POST);
+    let mut request = client.request(method, url);
+    for (name, value) in headers {
+        if !is_dropped_request_header(name.as_str()) {
+            request = request.header(name.as_str(), value.as_bytes());
+        }
+    }
+    if let Some(ip) = client_ip {
+        request = request.header("x-forwarded-for", ip);
+    }
+    request = request.header("x-vigil-trigger-id", trigger_id.to_string());
+    let attempt = async {
+        let mut response = request.body(body).send().await.map_err(describe)?;
+        let status = response.status().as_u16();
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .filter(|(name, _)| !is_dropped_response_header(name.as_str()))
+            .filter_map(|(name, value)| {
+                value
+                    .to_str()
+                    .ok()
+                    .map(|v| (name.as_str().to_owned(), v.to_owned()))
+            })
+            .collect();
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(describe)? {
+            if body.len() + chunk.len() > MAX_RESPONSE {
+                return Err(Failure::Unreachable(format!(
+                    "the answer is larger than {MAX_RESPONSE} bytes"
+                )));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok((status, headers, Bytes::from(body)))
+    };
+    match tokio::time::timeout(timeout, attempt).await {
+        Err(_) => Err(Failure::Timeout),
+        Ok(Err(failure)) => Err(failure),
+        Ok(Ok((status, headers, body))) => Ok(Cached {
+            status,
+            headers,
+            body,
+            upstream_ms: i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
+        }),
+    }
+}
+
+fn describe(err: reqwest::Error) -> Failure {
+    if err.is_timeout() {
+        return Failure::Timeout;
+    }
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    // The URL may carry secrets in its query: never repeat it.
+    if let Some(url) = err.url() {
+        text = text.replace(url.as_str(), "<callback URL>");
+    }
+    Failure::Unreachable(text)
+}
+
+/// A header name that may be relayed to the caller.
+pub fn response_header_name(name: &str) -> Option<HeaderName> {
+    HeaderName::from_bytes(name.as_bytes()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_join_suffix_and_query() -> Result<(), String> {
+        assert_eq!(
+            upstream_url("http://a.test/hook", "", None)?.as_str(),
+            "http://a.test/hook"
+        );
+        assert_eq!(
+            upstream_url("http://a.test/hook/", "x/y", Some("q=1"))?.as_str(),
+            "http://a.test/hook/x/y?q=1"
+        );
+        assert_eq!(
+            upstream_url("http://a.test/hook?k=v", "", Some("q=1"))?.as_str(),
+            "http://a.test/hook?k=v&q=1"
+        );
+        assert!(is_dropped_request_header("authorization"));
+        assert!(is_dropped_request_header("x-vigil-signature"));
+        assert!(!is_dropped_request_header("x-github-event"));
+        Ok(())
+    }
+}

@@ -1,0 +1,242 @@
+//! Exact rate limits per callback, counted in `rate_limit_logs` (one row per callback, period
+//! and period start).
+//!
+//! Admissions are decided in batches (see [`super::batch`]): one transaction upserts the
+//! counter rows the batch touches (which locks them on PostgreSQL; SQLite's write lock covers
+//! the rest), decides each request in arrival order against every period, and writes the new
+//! counts. Refused requests are not counted, so a burst over the limit does not eat into the
+//! month. Under any concurrency, on any number of replicas, exactly the allowed number pass.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Duration, DurationRound, TimeZone, Utc};
+use entity::rate_limit_logs::{self, RateLimitPeriod};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{DatabaseConnection, EntityTrait, Set};
+use uuid::Uuid;
+
+use super::Limits;
+use crate::error::AppResult;
+
+/// One request asking to pass.
+#[derive(Debug, Clone)]
+pub struct Admit {
+    pub callback_id: Uuid,
+    pub user_id: Uuid,
+    pub organization_id: Uuid,
+    pub limits: Limits,
+    pub at: DateTime<Utc>,
+}
+
+/// The answer, with what the `RateLimit-*` headers say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub allowed: bool,
+    /// The tightest period's limit, remaining requests and seconds until it resets.
+    pub limit: i64,
+    pub remaining: i64,
+    pub reset_secs: i64,
+    /// The period that refused, when refused.
+    pub refused_by: Option<RateLimitPeriod>,
+}
+
+pub const PERIODS: [RateLimitPeriod; 4] = [
+    RateLimitPeriod::Second,
+    RateLimitPeriod::Minute,
+    RateLimitPeriod::Hour,
+    RateLimitPeriod::Month,
+];
+
+/// Start and end of the period containing `at`.
+pub fn window(period: RateLimitPeriod, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    match period {
+        RateLimitPeriod::Second => {
+            let start = at.duration_trunc(Duration::seconds(1)).unwrap_or(at);
+            (start, start + Duration::seconds(1))
+        }
+        RateLimitPeriod::Minute => {
+            let start = at.duration_trunc(Duration::minutes(1)).unwrap_or(at);
+            (start, start + Duration::minutes(1))
+        }
+        RateLimitPeriod::Hour => {
+            let start = at.duration_trunc(Duration::hours(1)).unwrap_or(at);
+            (start, start + Duration::hours(1))
+        }
+        RateLimitPeriod::Month => {
+            let start = Utc
+                .with_ymd_and_hms(at.year(), at.month(), 1, 0, 0, 0)
+                .single()
+                .unwrap_or(at);
+            let (y, m) = if at.month() == 12 {
+                (at.year() + 1, 1)
+            } else {
+                (at.year(), at.month() + 1)
+            };
+            let end = Utc
+                .with_ymd_and_hms(y, m, 1, 0, 0, 0)
+                .single()
+                .unwrap_or(at + Duration::days(31));
+            (start, end)
+        }
+    }
+}
+
+fn limit_of(limits: &Limits, period: RateLimitPeriod) -> i64 {
+    match period {
+        RateLimitPeriod::Second => limits.per_second,
+        RateLimitPeriod::Minute => limits.per_minute,
+        RateLimitPeriod::Hour => limits.per_hour,
+        RateLimitPeriod::Month => limits.per_month,
+    }
+}
+
+type Key = (Uuid, RateLimitPeriod, DateTime<Utc>);
+
+fn row(
+    key: &Key,
+    count: i64,
+    user_id: Uuid,
+    organization_id: Uuid,
+    now: DateTime<Utc>,
+) -> rate_limit_logs::ActiveModel {
+    rate_limit_logs::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        callback_id: Set(key.0),
+        user_id: Set(user_id),
+        organization_id: Set(organization_id),
+        period: Set(key.1),
+        period_start: Set(key.2),
+        request_count: Set(i32::try_from(count).unwrap_or(i32::MAX)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+}
+
+/// Decides a batch of admissions in one transaction.
+pub async fn admit(db: &DatabaseConnection, batch: Vec<Admit>) -> AppResult<Vec<Decision>> {
+    let txn = crate::db::write_txn(db).await?;
+    let now = Utc::now();
+    let mut owners: HashMap<Key, (Uuid, Uuid)> = HashMap::new();
+    for a in &batch {
+        for period in PERIODS {
+            owners.insert(
+                (a.callback_id, period, window(period, a.at).0),
+                (a.user_id, a.organization_id),
+            );
+        }
+    }
+    // One order everywhere, so that replicas locking the same counters cannot deadlock.
+    let mut keys: Vec<Key> = owners.keys().copied().collect();
+    keys.sort_by_key(|(id, period, start)| (*id, *start, format!("{period:?}")));
+    use rate_limit_logs::Column as C;
+    // Make sure every counter exists, and read (and on PostgreSQL lock) it.
+    let existing = rate_limit_logs::Entity::insert_many(keys.iter().map(|k| {
+        let (user, org) = owners[k];
+        row(k, 0, user, org, now)
+    }))
+    .on_conflict(
+        OnConflict::columns([C::CallbackId, C::Period, C::PeriodStart])
+            .update_column(C::UpdatedAt)
+            .to_owned(),
+    )
+    .exec_with_returning(&txn)
+    .await?;
+    let mut counts: HashMap<Key, i64> = existing
+        .into_iter()
+        .map(|r| {
+            (
+                (r.callback_id, r.period, r.period_start),
+                i64::from(r.request_count),
+            )
+        })
+        .collect();
+    let mut decisions = Vec::with_capacity(batch.len());
+    let mut changed = false;
+    for a in &batch {
+        let mut allowed = true;
+        let mut refused_by = None;
+        let mut tightest = (i64::MAX, i64::MAX, 0i64);
+        for period in PERIODS {
+            let (start, end) = window(period, a.at);
+            let count = counts
+                .get(&(a.callback_id, period, start))
+                .copied()
+                .unwrap_or(0);
+            let limit = limit_of(&a.limits, period);
+            if count + 1 > limit && allowed {
+                allowed = false;
+                refused_by = Some(period);
+            }
+            let remaining = (limit - count - 1).max(0);
+            if remaining < tightest.1 {
+                tightest = (limit, remaining, (end - a.at).num_seconds().max(1));
+            }
+        }
+        if allowed {
+            for period in PERIODS {
+                *counts
+                    .entry((a.callback_id, period, window(period, a.at).0))
+                    .or_default() += 1;
+            }
+            changed = true;
+        } else if let Some(period) = refused_by {
+            let end = window(period, a.at).1;
+            tightest = (
+                limit_of(&a.limits, period),
+                0,
+                (end - a.at).num_seconds().max(1),
+            );
+        }
+        decisions.push(Decision {
+            allowed,
+            limit: tightest.0,
+            remaining: tightest.1,
+            reset_secs: tightest.2,
+            refused_by,
+        });
+    }
+    if changed {
+        rate_limit_logs::Entity::insert_many(keys.iter().map(|k| {
+            let (user, org) = owners[k];
+            row(k, counts.get(k).copied().unwrap_or(0), user, org, now)
+        }))
+        .on_conflict(
+            OnConflict::columns([C::CallbackId, C::Period, C::PeriodStart])
+                .update_columns([C::RequestCount, C::UpdatedAt])
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(decisions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows() {
+        let at = Utc
+            .with_ymd_and_hms(2026, 12, 31, 23, 59, 59)
+            .single()
+            .unwrap_or_default();
+        let (s, e) = window(RateLimitPeriod::Month, at);
+        assert_eq!(
+            s,
+            Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0)
+                .single()
+                .unwrap_or_default()
+        );
+        assert_eq!(
+            e,
+            Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0)
+                .single()
+                .unwrap_or_default()
+        );
+        let (s, e) = window(RateLimitPeriod::Minute, at);
+        assert_eq!((e - s).num_seconds(), 60);
+        assert!(s <= at && at < e);
+    }
+}

@@ -1,0 +1,667 @@
+//! The public trigger endpoint: any method on `/t/{token}[/suffix]` and on a callback's custom
+//! path. Unknown and inactive callbacks are a bare 404. A trigger is admitted by the rate
+//! limits, answered from the cache or forwarded, and logged with its pending action
+//! executions in one transaction before the caller gets the answer.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use base64::Engine;
+use chrono::Utc;
+use entity::action_executions::{self, ActionExecutionStatus};
+use entity::{actions, callback_logs, callbacks};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::batch::Batcher;
+use super::cache::{Cached, ResponseCache, key};
+use super::forward::{self, Failure};
+use super::ratelimit::{self, Admit, Decision};
+use super::{Limits, limits};
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::events::{Event, EventBus};
+use crate::state::AppState;
+
+/// How long a resolved callback is reused before it is read again (changes made through this
+/// process are seen at once; other replicas' within this time).
+const RESOLVE_TTL: Duration = Duration::from_secs(2);
+/// Largest request body kept in the log for replays.
+const MAX_LOGGED_BODY: usize = 64 * 1024;
+
+/// A callback ready to take triggers.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub callback: callbacks::Model,
+    /// Enabled actions with their pipeline step.
+    pub steps: Vec<(Uuid, i32)>,
+    pub limits: Limits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Lookup {
+    Token(String),
+    Path(String),
+}
+
+/// A lookup's answer and when it was read.
+type Remembered = (Instant, Option<Arc<Resolved>>);
+
+/// A log row to write with its executions.
+#[derive(Debug, Clone)]
+pub struct NewLog {
+    pub id: Uuid,
+    pub callback: callbacks::Model,
+    pub event: &'static str,
+    pub details: Value,
+    pub response_time: Option<i32>,
+    pub status_code: Option<i32>,
+    pub success: bool,
+    pub request: Value,
+    pub replay_of: Option<Uuid>,
+    pub steps: Vec<(Uuid, i32)>,
+}
+
+/// What a process keeps for callbacks: resolved callbacks, the response cache, and the
+/// group-commit queues for admissions and logs.
+pub struct Runtime {
+    resolved: Mutex<HashMap<Lookup, Remembered>>,
+    pub cache: ResponseCache,
+    admissions: Batcher<Admit, Decision>,
+    logs: Batcher<NewLog, Uuid>,
+}
+
+impl Runtime {
+    pub fn new(db: DatabaseConnection, bus: EventBus) -> Self {
+        let admit_db = db.clone();
+        let admissions = Batcher::spawn(512, move |batch| {
+            let db = admit_db.clone();
+            async move { ratelimit::admit(&db, batch).await }
+        });
+        let logs = Batcher::spawn(512, move |batch| {
+            let db = db.clone();
+            let bus = bus.clone();
+            async move { write_logs(&db, &bus, batch).await }
+        });
+        Self {
+            resolved: Mutex::new(HashMap::new()),
+            cache: ResponseCache::default(),
+            admissions,
+            logs,
+        }
+    }
+
+    /// Forgets what is cached about a callback (it changed).
+    pub fn forget(&self, callback_id: Uuid) {
+        if let Ok(mut map) = self.resolved.lock() {
+            map.retain(|_, (_, r)| r.as_ref().is_some_and(|r| r.callback.id != callback_id));
+        }
+        self.cache.forget(callback_id);
+    }
+
+    fn cached(&self, lookup: &Lookup) -> Option<Option<Arc<Resolved>>> {
+        let map = self.resolved.lock().ok()?;
+        let (at, value) = map.get(lookup)?;
+        (at.elapsed() < RESOLVE_TTL).then(|| value.clone())
+    }
+
+    fn remember(&self, lookup: Lookup, value: Option<Arc<Resolved>>) {
+        if let Ok(mut map) = self.resolved.lock() {
+            if map.len() > 50_000 {
+                map.retain(|_, (at, _)| at.elapsed() < RESOLVE_TTL);
+            }
+            map.insert(lookup, (Instant::now(), value));
+        }
+    }
+
+    /// Writes a log row and its executions (in a batch with others) and returns its id.
+    pub async fn log(&self, entry: NewLog) -> AppResult<Uuid> {
+        self.logs.call(entry).await
+    }
+}
+
+/// The pipeline steps of a callback's enabled actions: consecutive parallel actions share a
+/// step; every other action has its own.
+pub fn steps(actions: &[actions::Model]) -> Vec<(Uuid, i32)> {
+    let mut out = Vec::new();
+    let mut step = -1;
+    let mut previous_parallel = false;
+    for action in actions.iter().filter(|a| a.enabled) {
+        if !(action.parallel && previous_parallel) {
+            step += 1;
+        }
+        previous_parallel = action.parallel;
+        out.push((action.id, step));
+    }
+    out
+}
+
+pub async fn load(db: &DatabaseConnection, callback: callbacks::Model) -> AppResult<Arc<Resolved>> {
+    let actions = actions::Entity::find()
+        .filter(actions::Column::CallbackId.eq(callback.id))
+        .order_by_asc(actions::Column::Order)
+        .order_by_asc(actions::Column::Id)
+        .all(db)
+        .await?;
+    let limits = limits(db, callback.organization_id).await?;
+    Ok(Arc::new(Resolved {
+        steps: steps(&actions),
+        callback,
+        limits,
+    }))
+}
+
+/// The callback of a token.
+async fn by_token(state: &AppState, token: &str) -> AppResult<Option<Arc<Resolved>>> {
+    let lookup = Lookup::Token(token.to_owned());
+    if let Some(hit) = state.callbacks.cached(&lookup) {
+        return Ok(hit);
+    }
+    let found = callbacks::Entity::find()
+        .filter(callbacks::Column::TriggerToken.eq(token))
+        .one(&state.db)
+        .await?;
+    let resolved = match found {
+        Some(callback) => Some(load(&state.db, callback).await?),
+        None => None,
+    };
+    state.callbacks.remember(lookup, resolved.clone());
+    Ok(resolved)
+}
+
+/// The callback whose custom path is the longest segment prefix of `path`, with the rest as
+/// the suffix.
+async fn by_path(state: &AppState, path: &str) -> AppResult<Option<(Arc<Resolved>, String)>> {
+    let path = path.trim_matches('/').to_lowercase();
+    if path.is_empty() || path.len() > 2048 {
+        return Ok(None);
+    }
+    let lookup = Lookup::Path(path.clone());
+    let resolved = match state.callbacks.cached(&lookup) {
+        Some(hit) => hit,
+        None => {
+            let segments: Vec<&str> = path.split('/').collect();
+            let candidates: Vec<String> = (1..=segments.len().min(20))
+                .map(|n| segments[..n].join("/"))
+                .collect();
+            let found = callbacks::Entity::find()
+                .filter(callbacks::Column::CustomPath.is_in(candidates))
+                .all(&state.db)
+                .await?
+                .into_iter()
+                .max_by_key(|c| c.custom_path.as_ref().map_or(0, String::len));
+            let resolved = match found {
+                Some(callback) => Some(load(&state.db, callback).await?),
+                None => None,
+            };
+            state.callbacks.remember(lookup, resolved.clone());
+            resolved
+        }
+    };
+    Ok(resolved.map(|r| {
+        let prefix = r.callback.custom_path.clone().unwrap_or_default();
+        let suffix = path
+            .strip_prefix(&prefix)
+            .unwrap_or_default()
+            .trim_start_matches('/')
+            .to_owned();
+        (r, suffix)
+    }))
+}
+
+/// `/t/{token}` and `/t/{token}/{*rest}`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/t/{token}", any(token_root))
+        .route("/t/{token}/{*rest}", any(token_rest))
+        .with_state(state)
+}
+
+/// The incoming request, as the log keeps it (without credentials).
+pub fn request_record(
+    method: &Method,
+    suffix: &str,
+    query: Option<&str>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Value {
+    let kept: serde_json::Map<String, Value> = headers
+        .iter()
+        .filter(|(name, _)| !forward::is_dropped_request_header(name.as_str()))
+        .filter_map(|(name, value)| {
+            value
+                .to_str()
+                .ok()
+                .map(|v| (name.as_str().to_owned(), Value::String(v.to_owned())))
+        })
+        .collect();
+    let truncated = body.len() > MAX_LOGGED_BODY;
+    let shown = &body[..body.len().min(MAX_LOGGED_BODY)];
+    let (text, base64) = match std::str::from_utf8(shown) {
+        Ok(text) => (text.to_owned(), false),
+        Err(_) => (
+            base64::engine::general_purpose::STANDARD.encode(shown),
+            true,
+        ),
+    };
+    json!({
+        "method": method.as_str(),
+        "path": suffix,
+        "query": query.unwrap_or_default(),
+        "headers": kept,
+        "body": text,
+        "bodyBase64": base64,
+        "bodyTruncated": truncated,
+        "bodyBytes": body.len(),
+    })
+}
+
+async fn token_root(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match by_token(&state, &token).await {
+        Ok(Some(resolved)) => {
+            handle(
+                &state,
+                resolved,
+                method,
+                String::new(),
+                query,
+                headers,
+                body,
+                Some(addr),
+            )
+            .await
+        }
+        Ok(None) => not_found(),
+        Err(err) => err.into_response(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn token_rest(
+    State(state): State<AppState>,
+    Path((token, rest)): Path<(String, String)>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match by_token(&state, &token).await {
+        Ok(Some(resolved)) => {
+            handle(
+                &state,
+                resolved,
+                method,
+                rest,
+                query,
+                headers,
+                body,
+                Some(addr),
+            )
+            .await
+        }
+        Ok(None) => not_found(),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// Tries `path` as a custom path; `None` when no callback has it.
+pub async fn custom_path(
+    state: &AppState,
+    path: &str,
+    method: Method,
+    query: Option<String>,
+    headers: HeaderMap,
+    body: Bytes,
+    addr: Option<SocketAddr>,
+) -> Option<Response> {
+    match by_path(state, path).await {
+        Ok(Some((resolved, suffix))) => {
+            Some(handle(state, resolved, method, suffix, query, headers, body, addr).await)
+        }
+        Ok(None) => None,
+        Err(err) => Some(err.into_response()),
+    }
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "not found").into_response()
+}
+
+fn limit_headers(response: &mut Response, decision: &Decision) {
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("ratelimit-limit", decision.limit),
+        ("ratelimit-remaining", decision.remaining),
+        ("ratelimit-reset", decision.reset_secs),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value.to_string()) {
+            headers.insert(name, value);
+        }
+    }
+}
+
+fn relay(cached: &Cached, trigger_id: Uuid, hit: bool) -> Response {
+    let mut response = Response::builder()
+        .status(StatusCode::from_u16(cached.status).unwrap_or(StatusCode::BAD_GATEWAY));
+    for (name, value) in &cached.headers {
+        if let (Some(name), Ok(value)) = (
+            forward::response_header_name(name),
+            HeaderValue::from_str(value),
+        ) {
+            response = response.header(name, value);
+        }
+    }
+    response = response
+        .header("x-vigil-trigger-id", trigger_id.to_string())
+        .header("x-vigil-cache", if hit { "HIT" } else { "MISS" });
+    response
+        .body(Body::from(cached.body.clone()))
+        .unwrap_or_else(|_| StatusCode::BAD_GATEWAY.into_response())
+}
+
+/// Runs one trigger through the pipeline.
+#[allow(clippy::too_many_arguments)]
+pub async fn handle(
+    state: &AppState,
+    resolved: Arc<Resolved>,
+    method: Method,
+    suffix: String,
+    query: Option<String>,
+    headers: HeaderMap,
+    body: Bytes,
+    addr: Option<SocketAddr>,
+) -> Response {
+    match run(
+        state, resolved, method, suffix, query, headers, body, addr, None,
+    )
+    .await
+    {
+        Ok(response) => response,
+        Err(err) => err.into_response(),
+    }
+}
+
+/// The pipeline; `replay_of` marks replays (which skip the rate limits).
+#[allow(clippy::too_many_arguments)]
+pub async fn run(
+    state: &AppState,
+    resolved: Arc<Resolved>,
+    method: Method,
+    suffix: String,
+    query: Option<String>,
+    headers: HeaderMap,
+    body: Bytes,
+    addr: Option<SocketAddr>,
+    replay_of: Option<Uuid>,
+) -> AppResult<Response> {
+    let callback = &resolved.callback;
+    if !callback.active_status {
+        return Ok(not_found());
+    }
+    let now = Utc::now();
+    let trigger_id = Uuid::now_v7();
+    let record = request_record(&method, &suffix, query.as_deref(), &headers, &body);
+    let decision = if replay_of.is_some() {
+        None
+    } else {
+        let decision = state
+            .callbacks
+            .admissions
+            .call(Admit {
+                callback_id: callback.id,
+                user_id: callback.user_id,
+                organization_id: callback.organization_id,
+                limits: resolved.limits,
+                at: now,
+            })
+            .await?;
+        if !decision.allowed {
+            let period = decision
+                .refused_by
+                .map(|p| format!("{p:?}").to_lowercase())
+                .unwrap_or_default();
+            state
+                .callbacks
+                .log(NewLog {
+                    id: trigger_id,
+                    callback: callback.clone(),
+                    event: "rate_limited",
+                    details: json!({ "period": period }),
+                    response_time: None,
+                    status_code: Some(429),
+                    success: false,
+                    request: record,
+                    replay_of,
+                    steps: Vec::new(),
+                })
+                .await?;
+            let mut response = (
+                StatusCode::TOO_MANY_REQUESTS,
+                axum::Json(json!({ "error": { "code": "RATE_LIMITED", "message": format!("this callback's {period} limit is reached") } })),
+            )
+                .into_response();
+            limit_headers(&mut response, &decision);
+            if let Ok(value) = HeaderValue::from_str(&decision.reset_secs.to_string()) {
+                response.headers_mut().insert("retry-after", value);
+            }
+            return Ok(response);
+        }
+        Some(decision)
+    };
+
+    let ttl = Duration::from_secs(u64::try_from(callback.cache_period.max(0)).unwrap_or(0));
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let cache_key = key(
+        method.as_str(),
+        &suffix,
+        query.as_deref().unwrap_or_default(),
+        content_type,
+        &body,
+    );
+    let (mut response, entry) = match (!ttl.is_zero())
+        .then(|| state.callbacks.cache.get(callback.id, &cache_key))
+        .flatten()
+    {
+        Some(cached) => {
+            let entry = NewLog {
+                id: trigger_id,
+                callback: callback.clone(),
+                event: "cache_hit",
+                details: json!({ "cache": "hit", "triggerId": trigger_id }),
+                response_time: Some(0),
+                status_code: Some(i32::from(cached.status)),
+                success: cached.status < 400,
+                request: record,
+                replay_of,
+                steps: resolved.steps.clone(),
+            };
+            (relay(&cached, trigger_id, true), entry)
+        }
+        None => {
+            let url = forward::upstream_url(&callback.callback_url, &suffix, query.as_deref())
+                .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
+            let timeout = Duration::from_millis(
+                u64::try_from(callback.timeout_duration.max(1)).unwrap_or(30_000),
+            );
+            let ip = addr.map(|a| a.ip().to_string());
+            let started = Instant::now();
+            match forward::forward(
+                &state.http,
+                url,
+                &method,
+                &headers,
+                body.clone(),
+                timeout,
+                ip.as_deref(),
+                trigger_id,
+            )
+            .await
+            {
+                Ok(answer) => {
+                    if !ttl.is_zero() && answer.status < 400 {
+                        state
+                            .callbacks
+                            .cache
+                            .put(callback.id, cache_key, answer.clone(), ttl);
+                    }
+                    let entry = NewLog {
+                        id: trigger_id,
+                        callback: callback.clone(),
+                        event: "forwarded",
+                        details: json!({ "cache": if ttl.is_zero() { Value::Null } else { "miss".into() }, "triggerId": trigger_id, "bytes": answer.body.len() }),
+                        response_time: Some(answer.upstream_ms),
+                        status_code: Some(i32::from(answer.status)),
+                        success: answer.status < 400,
+                        request: record,
+                        replay_of,
+                        steps: resolved.steps.clone(),
+                    };
+                    (relay(&answer, trigger_id, false), entry)
+                }
+                Err(failure) => {
+                    let (status, event, message) = match failure {
+                        Failure::Timeout => (
+                            StatusCode::GATEWAY_TIMEOUT,
+                            "timeout",
+                            format!(
+                                "the callback URL did not answer within {} ms",
+                                callback.timeout_duration
+                            ),
+                        ),
+                        Failure::Unreachable(reason) => (
+                            StatusCode::BAD_GATEWAY,
+                            "error",
+                            format!("the callback URL could not be reached: {reason}"),
+                        ),
+                    };
+                    let entry = NewLog {
+                        id: trigger_id,
+                        callback: callback.clone(),
+                        event,
+                        details: json!({ "error": message, "triggerId": trigger_id }),
+                        response_time: Some(
+                            i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
+                        ),
+                        status_code: Some(i32::from(status.as_u16())),
+                        success: false,
+                        request: record,
+                        replay_of,
+                        steps: resolved.steps.clone(),
+                    };
+                    let mut response = (
+                        status,
+                        axum::Json(json!({ "error": { "code": "UPSTREAM", "message": message } })),
+                    )
+                        .into_response();
+                    if let Ok(value) = HeaderValue::from_str(&trigger_id.to_string()) {
+                        response.headers_mut().insert("x-vigil-trigger-id", value);
+                    }
+                    (response, entry)
+                }
+            }
+        }
+    };
+    // Durable before the caller hears back: the log row and its pending executions.
+    state.callbacks.log(entry).await?;
+    if let Some(decision) = &decision {
+        limit_headers(&mut response, decision);
+    }
+    Ok(response)
+}
+
+/// Writes a batch of log rows and their pending executions in one transaction; the
+/// `callbackLogAdded` events go out when it commits.
+async fn write_logs(
+    db: &DatabaseConnection,
+    bus: &EventBus,
+    batch: Vec<NewLog>,
+) -> AppResult<Vec<Uuid>> {
+    let tx = Tx::begin_with(db, bus).await?;
+    let now = Utc::now();
+    let ids: Vec<Uuid> = batch.iter().map(|l| l.id).collect();
+    let mut logs = Vec::with_capacity(batch.len());
+    let mut executions = Vec::new();
+    for entry in &batch {
+        logs.push(callback_logs::ActiveModel {
+            id: Set(entry.id),
+            event: Set(entry.event.to_owned()),
+            details: Set(Some(entry.details.to_string())),
+            callback_id: Set(entry.callback.id),
+            organization_id: Set(entry.callback.organization_id),
+            project_id: Set(entry.callback.project_id),
+            created_at: Set(now),
+            response_time: Set(entry.response_time),
+            status_code: Set(entry.status_code),
+            success: Set(entry.success),
+            request: Set(Some(entry.request.clone())),
+            replay_of: Set(entry.replay_of),
+        });
+        for (action_id, step) in &entry.steps {
+            executions.push(action_executions::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                action_id: Set(*action_id),
+                callback_id: Set(entry.callback.id),
+                callback_log_id: Set(entry.id),
+                organization_id: Set(entry.callback.organization_id),
+                project_id: Set(entry.callback.project_id),
+                status: Set(ActionExecutionStatus::Pending),
+                attempt: Set(0),
+                response: Set(None),
+                error: Set(None),
+                duration_ms: Set(None),
+                next_attempt_at: Set(Some(now)),
+                claimed_by: Set(None),
+                claimed_until: Set(None),
+                step: Set(*step),
+                created_at: Set(now),
+                updated_at: Set(now),
+            });
+        }
+    }
+    // In chunks: SQLite bounds the number of parameters of one statement.
+    let mut logs = logs.into_iter().peekable();
+    while logs.peek().is_some() {
+        let chunk: Vec<_> = logs.by_ref().take(500).collect();
+        callback_logs::Entity::insert_many(chunk)
+            .exec_without_returning(tx.conn())
+            .await?;
+    }
+    let mut executions = executions.into_iter().peekable();
+    while executions.peek().is_some() {
+        let chunk: Vec<_> = executions.by_ref().take(500).collect();
+        action_executions::Entity::insert_many(chunk)
+            .exec_without_returning(tx.conn())
+            .await?;
+    }
+    for entry in &batch {
+        tx.publish(Event::CallbackLogAdded {
+            callback_id: entry.callback.id,
+            project_id: entry.callback.project_id,
+            log_id: entry.id,
+        })
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(ids)
+}

@@ -1,0 +1,776 @@
+//! Webhook callbacks, their actions, logs and executions, stored payloads and queues.
+
+use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject, Subscription};
+use chrono::{DateTime, Utc};
+use entity::{
+    action_executions, actions, callback_logs, callbacks, queue_messages, stored_payloads,
+};
+use futures_util::Stream;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::auth::Level;
+use crate::callback::{self, CallbackInput, action, store};
+use crate::error::AppError;
+use crate::events::Event;
+use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::context::CtxExt;
+use crate::validate;
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::actions::ActionType")]
+pub enum ActionType {
+    HttpPost,
+    Slack,
+    Email,
+    Sms,
+    Store,
+    Queue,
+    Discord,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::action_executions::ActionExecutionStatus")]
+pub enum ActionExecutionStatus {
+    Pending,
+    Running,
+    Success,
+    Failed,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::queue_messages::QueueMessageStatus")]
+pub enum QueueMessageStatus {
+    Ready,
+    Leased,
+    Acked,
+}
+
+/// A public trigger URL that forwards to `callbackUrl` and runs actions.
+pub struct Callback(pub callbacks::Model);
+
+/// Success and response-time figures over a window.
+#[derive(SimpleObject)]
+pub struct CallbackStats {
+    pub window_hours: i32,
+    pub total: u64,
+    pub successful: u64,
+    pub failed: u64,
+    /// 0 to 100; null without triggers.
+    pub success_rate: Option<f64>,
+    pub avg_response_time_ms: Option<i64>,
+    pub p95_response_time_ms: Option<i32>,
+}
+
+#[Object]
+impl Callback {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn project_id(&self) -> ID {
+        ID(self.0.project_id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn callback_url(&self) -> &str {
+        &self.0.callback_url
+    }
+    async fn active_status(&self) -> bool {
+        self.0.active_status
+    }
+    async fn trigger_token(&self) -> Option<&str> {
+        self.0.trigger_token.as_deref()
+    }
+    /// `{base}/t/{triggerToken}`; anything after it is forwarded as a path suffix.
+    async fn trigger_url(&self, ctx: &Context<'_>) -> Option<String> {
+        self.0
+            .trigger_token
+            .as_ref()
+            .map(|t| format!("{}/t/{t}", ctx.state().settings.base_url()))
+    }
+    async fn custom_path(&self) -> Option<&str> {
+        self.0.custom_path.as_deref()
+    }
+    async fn custom_url(&self, ctx: &Context<'_>) -> Option<String> {
+        self.0
+            .custom_path
+            .as_ref()
+            .map(|p| format!("{}/{p}", ctx.state().settings.base_url()))
+    }
+    /// How long to wait for the callback URL, in milliseconds.
+    async fn timeout_duration(&self) -> i32 {
+        self.0.timeout_duration
+    }
+    /// How long an answer is replayed for identical requests, in seconds (0: never).
+    async fn cache_period(&self) -> i32 {
+        self.0.cache_period
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    /// The pipeline, in order.
+    async fn actions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Action>> {
+        let rows = actions::Entity::find()
+            .filter(actions::Column::CallbackId.eq(self.0.id))
+            .order_by_asc(actions::Column::Order)
+            .order_by_asc(actions::Column::Id)
+            .all(&ctx.state().db)
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows.into_iter().map(Action).collect())
+    }
+    /// Triggers, newest first.
+    async fn logs(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<CallbackLog>> {
+        let query =
+            callback_logs::Entity::find().filter(callback_logs::Column::CallbackId.eq(self.0.id));
+        Ok(paginate(
+            ctx,
+            query,
+            callback_logs::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |l| l.id,
+            CallbackLog,
+        )
+        .await?)
+    }
+    /// Action executions, newest first.
+    async fn executions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<ActionExecution>> {
+        let query = action::executions_query(self.0.id, None);
+        Ok(paginate(
+            ctx,
+            query,
+            action_executions::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |e| e.id,
+            ActionExecution,
+        )
+        .await?)
+    }
+    /// Triggers, success rate and response times over the last `hours` (default 24).
+    async fn stats(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 24)] hours: i32,
+    ) -> async_graphql::Result<CallbackStats> {
+        if !(1..=24 * 90).contains(&hours) {
+            return Err(AppError::field("hours", "must be between 1 and 2160").into());
+        }
+        let s = callback::stats(&ctx.state().db, self.0.id, i64::from(hours)).await?;
+        Ok(CallbackStats {
+            window_hours: hours,
+            total: s.total,
+            successful: s.successful,
+            failed: s.total - s.successful,
+            success_rate: (s.total > 0).then(|| s.successful as f64 * 100.0 / s.total as f64),
+            avg_response_time_ms: s.avg_response_ms,
+            p95_response_time_ms: s.p95_response_ms,
+        })
+    }
+}
+
+/// One trigger of a callback.
+pub struct CallbackLog(pub callback_logs::Model);
+
+#[Object]
+impl CallbackLog {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn callback_id(&self) -> ID {
+        ID(self.0.callback_id.to_string())
+    }
+    /// `forwarded`, `cache_hit`, `rate_limited`, `timeout` or `error`.
+    async fn event(&self) -> &str {
+        &self.0.event
+    }
+    async fn details(&self) -> Option<Json<serde_json::Value>> {
+        self.0
+            .details
+            .as_deref()
+            .and_then(|d| serde_json::from_str(d).ok())
+            .map(Json)
+    }
+    async fn success(&self) -> bool {
+        self.0.success
+    }
+    async fn status_code(&self) -> Option<i32> {
+        self.0.status_code
+    }
+    /// Milliseconds the callback URL took.
+    async fn response_time(&self) -> Option<i32> {
+        self.0.response_time
+    }
+    /// The incoming request (method, path suffix, query, headers without credentials, body).
+    async fn request(&self) -> Option<Json<serde_json::Value>> {
+        self.0.request.clone().map(Json)
+    }
+    async fn replay_of(&self) -> Option<ID> {
+        self.0.replay_of.map(|id| ID(id.to_string()))
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn executions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ActionExecution>> {
+        let rows = action::executions_query(self.0.callback_id, Some(self.0.id))
+            .order_by_asc(action_executions::Column::Step)
+            .order_by_asc(action_executions::Column::Id)
+            .all(&ctx.state().db)
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows.into_iter().map(ActionExecution).collect())
+    }
+}
+
+/// A step of a callback's pipeline.
+pub struct Action(pub actions::Model);
+
+#[Object]
+impl Action {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn callback_id(&self) -> ID {
+        ID(self.0.callback_id.to_string())
+    }
+    #[graphql(name = "type")]
+    async fn kind(&self) -> ActionType {
+        self.0.r#type.into()
+    }
+    /// Type-specific settings; secrets masked.
+    async fn config(&self, ctx: &Context<'_>) -> Json<serde_json::Value> {
+        Json(action::masked_config(ctx.state(), &self.0))
+    }
+    async fn enabled(&self) -> bool {
+        self.0.enabled
+    }
+    async fn order(&self) -> i32 {
+        self.0.order
+    }
+    /// Runs together with the neighbouring parallel actions.
+    async fn parallel(&self) -> bool {
+        self.0.parallel
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
+
+/// One action run for one trigger, with its attempts.
+pub struct ActionExecution(pub action_executions::Model);
+
+#[Object]
+impl ActionExecution {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn action_id(&self) -> ID {
+        ID(self.0.action_id.to_string())
+    }
+    async fn callback_log_id(&self) -> ID {
+        ID(self.0.callback_log_id.to_string())
+    }
+    async fn status(&self) -> ActionExecutionStatus {
+        self.0.status.into()
+    }
+    /// Attempts made so far.
+    async fn attempt(&self) -> i32 {
+        self.0.attempt
+    }
+    async fn step(&self) -> i32 {
+        self.0.step
+    }
+    async fn response(&self) -> Option<Json<serde_json::Value>> {
+        self.0.response.clone().map(Json)
+    }
+    async fn error(&self) -> Option<&str> {
+        self.0.error.as_deref()
+    }
+    async fn duration_ms(&self) -> Option<i32> {
+        self.0.duration_ms
+    }
+    async fn next_attempt_at(&self) -> Option<DateTime<Utc>> {
+        self.0.next_attempt_at
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
+
+/// A payload kept by a STORE action.
+pub struct StoredPayload(pub stored_payloads::Model);
+
+#[Object]
+impl StoredPayload {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn callback_id(&self) -> ID {
+        ID(self.0.callback_id.to_string())
+    }
+    async fn callback_log_id(&self) -> Option<ID> {
+        self.0.callback_log_id.map(|id| ID(id.to_string()))
+    }
+    async fn key(&self) -> Option<&str> {
+        self.0.key.as_deref()
+    }
+    async fn payload(&self) -> Json<serde_json::Value> {
+        Json(self.0.payload.clone())
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+/// A message of a project queue.
+pub struct QueueMessage(pub queue_messages::Model);
+
+#[Object]
+impl QueueMessage {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn queue(&self) -> &str {
+        &self.0.queue
+    }
+    async fn payload(&self) -> Json<serde_json::Value> {
+        Json(self.0.payload.clone())
+    }
+    async fn status(&self) -> QueueMessageStatus {
+        self.0.status.into()
+    }
+    /// How many times it was pulled.
+    async fn deliveries(&self) -> i32 {
+        self.0.deliveries
+    }
+    async fn lease_until(&self) -> Option<DateTime<Utc>> {
+        self.0.lease_until
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateCallbackInput {
+    pub project_id: ID,
+    pub name: String,
+    pub callback_url: String,
+    pub active_status: Option<bool>,
+    pub custom_path: Option<String>,
+    /// Milliseconds, default 30000, at most the plan's limit.
+    pub timeout_duration: Option<i32>,
+    /// Seconds, default 0 (no caching).
+    pub cache_period: Option<i32>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateCallbackInput {
+    pub name: Option<String>,
+    pub callback_url: Option<String>,
+    pub active_status: Option<bool>,
+    /// An empty string removes the custom path.
+    pub custom_path: Option<String>,
+    pub timeout_duration: Option<i32>,
+    pub cache_period: Option<i32>,
+}
+
+#[derive(InputObject)]
+pub struct CreateActionInput {
+    pub callback_id: ID,
+    #[graphql(name = "type")]
+    pub kind: ActionType,
+    /// Type-specific settings (see the action types).
+    pub config: Json<serde_json::Value>,
+    pub enabled: Option<bool>,
+    pub order: Option<i32>,
+    pub parallel: Option<bool>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateActionInput {
+    pub config: Option<Json<serde_json::Value>>,
+    pub enabled: Option<bool>,
+    pub order: Option<i32>,
+    pub parallel: Option<bool>,
+}
+
+#[derive(InputObject, Default)]
+pub struct CallbackLogFilter {
+    pub success: Option<bool>,
+    pub event: Option<String>,
+}
+
+#[derive(Default)]
+pub struct CallbackQuery;
+
+#[Object]
+impl CallbackQuery {
+    /// Callbacks of a project, oldest first.
+    async fn callbacks(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<Callback>> {
+        let id = validate::id("projectId", &project_id)?;
+        ctx.principal()?
+            .project(&ctx.state().db, id, Level::Viewer)
+            .await?;
+        Ok(paginate(
+            ctx,
+            callback::list_query(id),
+            callbacks::Column::Id,
+            Order::Asc,
+            first,
+            after,
+            |c| c.id,
+            Callback,
+        )
+        .await?)
+    }
+
+    async fn callback(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Callback>> {
+        let id = validate::id("id", &id)?;
+        match callback::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await {
+            Ok(row) => Ok(Some(Callback(row))),
+            Err(AppError::NotFound) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Triggers of a callback, newest first.
+    async fn callback_logs(
+        &self,
+        ctx: &Context<'_>,
+        callback_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<CallbackLogFilter>,
+    ) -> async_graphql::Result<Page<CallbackLog>> {
+        let id = validate::id("callbackId", &callback_id)?;
+        callback::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await?;
+        let filter = filter.unwrap_or_default();
+        let mut query =
+            callback_logs::Entity::find().filter(callback_logs::Column::CallbackId.eq(id));
+        if let Some(success) = filter.success {
+            query = query.filter(callback_logs::Column::Success.eq(success));
+        }
+        if let Some(event) = filter.event {
+            query = query.filter(callback_logs::Column::Event.eq(event));
+        }
+        Ok(paginate(
+            ctx,
+            query,
+            callback_logs::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |l| l.id,
+            CallbackLog,
+        )
+        .await?)
+    }
+
+    /// Executions of a callback's actions (or of one trigger), newest first.
+    async fn action_executions(
+        &self,
+        ctx: &Context<'_>,
+        callback_id: ID,
+        log_id: Option<ID>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<ActionExecution>> {
+        let id = validate::id("callbackId", &callback_id)?;
+        let log = validate::opt_id("logId", log_id.as_deref())?;
+        callback::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await?;
+        Ok(paginate(
+            ctx,
+            action::executions_query(id, log),
+            action_executions::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |e| e.id,
+            ActionExecution,
+        )
+        .await?)
+    }
+
+    /// Payloads kept by STORE actions, newest first.
+    async fn stored_payloads(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+        callback_id: Option<ID>,
+        key: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<StoredPayload>> {
+        let project = validate::id("projectId", &project_id)?;
+        let callback = validate::opt_id("callbackId", callback_id.as_deref())?;
+        ctx.principal()?
+            .project(&ctx.state().db, project, Level::Viewer)
+            .await?;
+        let query = store::payloads_query(project, callback, key);
+        Ok(paginate(
+            ctx,
+            query,
+            stored_payloads::Column::Id,
+            Order::Desc,
+            first,
+            after,
+            |p| p.id,
+            StoredPayload,
+        )
+        .await?)
+    }
+}
+
+#[derive(Default)]
+pub struct CallbackMutation;
+
+fn callback_input(
+    name: Option<String>,
+    callback_url: Option<String>,
+    active: Option<bool>,
+    custom_path: Option<Option<String>>,
+    timeout: Option<i32>,
+    cache: Option<i32>,
+) -> CallbackInput {
+    CallbackInput {
+        name,
+        callback_url,
+        active,
+        custom_path,
+        timeout_ms: timeout,
+        cache_seconds: cache,
+    }
+}
+
+#[Object]
+impl CallbackMutation {
+    /// Creates a callback and its trigger token (project editors).
+    async fn create_callback(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCallbackInput,
+    ) -> async_graphql::Result<Callback> {
+        let project = validate::id("projectId", &input.project_id)?;
+        let domain = callback_input(
+            Some(input.name),
+            Some(input.callback_url),
+            input.active_status,
+            input.custom_path.map(Some),
+            input.timeout_duration,
+            input.cache_period,
+        );
+        Ok(Callback(
+            callback::create(ctx.state(), ctx.principal()?, project, domain).await?,
+        ))
+    }
+
+    async fn update_callback(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateCallbackInput,
+    ) -> async_graphql::Result<Callback> {
+        let id = validate::id("id", &id)?;
+        let path = input
+            .custom_path
+            .map(|p| Some(p).filter(|p| !p.trim().is_empty()));
+        let domain = callback_input(
+            input.name,
+            input.callback_url,
+            input.active_status,
+            path,
+            input.timeout_duration,
+            input.cache_period,
+        );
+        Ok(Callback(
+            callback::update(ctx.state(), ctx.principal()?, id, domain).await?,
+        ))
+    }
+
+    async fn delete_callback(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let id = validate::id("id", &id)?;
+        callback::delete(ctx.state(), ctx.principal()?, id).await?;
+        Ok(true)
+    }
+
+    /// Issues a new trigger token; the old URL stops working.
+    async fn rotate_trigger_token(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Callback> {
+        let id = validate::id("id", &id)?;
+        Ok(Callback(
+            callback::rotate_token(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+
+    async fn create_action(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateActionInput,
+    ) -> async_graphql::Result<Action> {
+        let callback = validate::id("callbackId", &input.callback_id)?;
+        let domain = action::ActionInput {
+            config: Some(input.config.0),
+            enabled: input.enabled,
+            order: input.order,
+            parallel: input.parallel,
+        };
+        Ok(Action(
+            action::create(
+                ctx.state(),
+                ctx.principal()?,
+                callback,
+                input.kind.into(),
+                domain,
+            )
+            .await?,
+        ))
+    }
+
+    async fn update_action(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateActionInput,
+    ) -> async_graphql::Result<Action> {
+        let id = validate::id("id", &id)?;
+        let domain = action::ActionInput {
+            config: input.config.map(|c| c.0),
+            enabled: input.enabled,
+            order: input.order,
+            parallel: input.parallel,
+        };
+        Ok(Action(
+            action::update(ctx.state(), ctx.principal()?, id, domain).await?,
+        ))
+    }
+
+    async fn delete_action(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let id = validate::id("id", &id)?;
+        action::delete(ctx.state(), ctx.principal()?, id).await?;
+        Ok(true)
+    }
+
+    /// Sends a logged trigger through the pipeline again (rate limits do not apply).
+    async fn replay_callback_log(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<CallbackLog> {
+        let id = validate::id("id", &id)?;
+        Ok(CallbackLog(
+            callback::replay(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+
+    /// Takes up to `max` messages of a project queue; they come back after
+    /// `visibilitySeconds` unless acknowledged.
+    async fn pull_queue_messages(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+        queue: String,
+        #[graphql(default = 10)] max: i32,
+        #[graphql(default = 30)] visibility_seconds: i32,
+    ) -> async_graphql::Result<Vec<QueueMessage>> {
+        let project = validate::id("projectId", &project_id)?;
+        let max =
+            u64::try_from(max).map_err(|_| AppError::field("max", "must be between 1 and 100"))?;
+        let rows = store::pull(
+            ctx.state(),
+            ctx.principal()?,
+            project,
+            &queue,
+            max,
+            chrono::Duration::seconds(i64::from(visibility_seconds)),
+        )
+        .await?;
+        Ok(rows.into_iter().map(QueueMessage).collect())
+    }
+
+    /// Marks a pulled message done.
+    async fn ack_queue_message(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<QueueMessage> {
+        let id = validate::id("id", &id)?;
+        Ok(QueueMessage(
+            store::ack(ctx.state(), ctx.principal()?, id).await?,
+        ))
+    }
+}
+
+#[derive(Default)]
+pub struct CallbackSubscription;
+
+#[Subscription]
+impl CallbackSubscription {
+    /// Triggers of a callback as they are logged.
+    async fn callback_log_added(
+        &self,
+        ctx: &Context<'_>,
+        callback_id: ID,
+    ) -> async_graphql::Result<impl Stream<Item = CallbackLog> + use<>> {
+        let state = ctx.state().clone();
+        let id = validate::id("callbackId", &callback_id)?;
+        callback::find(&state, ctx.principal()?, id, Level::Viewer).await?;
+        let receiver = state.events.subscribe();
+        Ok(crate::graphql::subscription::events(
+            receiver,
+            move |event| {
+                let state = state.clone();
+                async move {
+                    let Event::CallbackLogAdded {
+                        callback_id,
+                        log_id,
+                        ..
+                    } = event
+                    else {
+                        return None;
+                    };
+                    if callback_id != id {
+                        return None;
+                    }
+                    callback_logs::Entity::find_by_id(log_id)
+                        .one(&state.db)
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(CallbackLog)
+                }
+            },
+        ))
+    }
+}

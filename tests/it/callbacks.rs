@@ -1,0 +1,1183 @@
+//! Webhook callbacks end to end: forwarding, timeouts, the cache, custom paths, exact rate
+//! limits under concurrency, every action type, ordering and parallel groups, retries, restarts
+//! in the middle of a pipeline, replays, live logs, and bad input that writes nothing.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use entity::action_executions::{self, ActionExecutionStatus};
+use entity::{callback_logs, rate_limit_logs};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::{Value, json};
+use uuid::Uuid;
+use vigil_tests::receivers::{Receiver, Reply};
+use vigil_tests::target::Target;
+use vigil_tests::{TestApp, TestUser, backends};
+
+const CREATE: &str = "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerUrl triggerToken customUrl timeoutDuration } }";
+const ACTION: &str =
+    "mutation($i: CreateActionInput!) { createAction(input: $i) { id type config } }";
+
+struct Hook {
+    id: String,
+    url: String,
+}
+
+async fn callback(app: &TestApp, user: &TestUser, project: &str, extra: Value) -> Hook {
+    let mut input = json!({ "projectId": project, "name": "hook" });
+    if let (Some(input), Some(extra)) = (input.as_object_mut(), extra.as_object()) {
+        for (k, v) in extra {
+            input.insert(k.clone(), v.clone());
+        }
+    }
+    let data = app
+        .gql(Some(&user.token), CREATE, json!({ "i": input }))
+        .await
+        .ok();
+    let url = data["createCallback"]["triggerUrl"]
+        .as_str()
+        .expect("trigger url");
+    // The trigger URL names the configured base URL; tests reach the server directly.
+    let path = url
+        .split_once("/t/")
+        .map(|(_, t)| format!("{}/t/{t}", app.url))
+        .expect("path");
+    Hook {
+        id: data["createCallback"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned(),
+        url: path,
+    }
+}
+
+async fn action(
+    app: &TestApp,
+    user: &TestUser,
+    hook: &Hook,
+    kind: &str,
+    config: Value,
+    order: i32,
+    parallel: bool,
+) -> String {
+    app.gql(
+        Some(&user.token),
+        ACTION,
+        json!({ "i": { "callbackId": hook.id, "type": kind, "config": config, "order": order, "parallel": parallel } }),
+    )
+    .await
+    .ok()["createAction"]["id"]
+        .as_str()
+        .expect("action id")
+        .to_owned()
+}
+
+async fn setup(backend: &vigil_tests::Backend) -> (TestApp, TestUser, String) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.sign_up("hooks@example.com").await;
+    let (_, project) = app.create_org(&user, "Hooks").await;
+    (app, user, project)
+}
+
+async fn logs(app: &TestApp, hook: &Hook) -> Vec<callback_logs::Model> {
+    callback_logs::Entity::find()
+        .filter(callback_logs::Column::CallbackId.eq(Uuid::parse_str(&hook.id).expect("uuid")))
+        .order_by_asc(callback_logs::Column::Id)
+        .all(app.db())
+        .await
+        .expect("logs")
+}
+
+async fn executions(app: &TestApp, hook: &Hook) -> Vec<action_executions::Model> {
+    action_executions::Entity::find()
+        .filter(action_executions::Column::CallbackId.eq(Uuid::parse_str(&hook.id).expect("uuid")))
+        .order_by_asc(action_executions::Column::Step)
+        .order_by_asc(action_executions::Column::Id)
+        .all(app.db())
+        .await
+        .expect("executions")
+}
+
+async fn run_actions(app: &TestApp) -> usize {
+    vigil::callback::action::run_due(app.state(), "test-worker", 100)
+        .await
+        .expect("run actions")
+}
+
+/// Makes every pending execution due now.
+async fn due_now(app: &TestApp) {
+    action_executions::Entity::update_many()
+        .col_expr(
+            action_executions::Column::NextAttemptAt,
+            Some(Utc::now() - chrono::Duration::seconds(1)).into(),
+        )
+        .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Pending))
+        .exec(app.db())
+        .await
+        .expect("due");
+}
+
+#[tokio::test]
+async fn triggers_forward_method_path_query_body_and_headers() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        upstream.set_default(Reply {
+            status: 201,
+            body: "{\"created\":true}".into(),
+            headers: vec![("x-upstream".into(), "yes".into())],
+        });
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/receive?static=1") }),
+        )
+        .await;
+        let response = app
+            .http
+            .put(format!("{}/orders/42?source=shop", hook.url))
+            .header("content-type", "application/json")
+            .header("x-event", "order.created")
+            .header("authorization", "Bearer secret-of-the-caller")
+            .header("cookie", "session=abc")
+            .body("{\"order\":42}")
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(response.status().as_u16(), 201, "[{backend}]");
+        assert_eq!(
+            response
+                .headers()
+                .get("x-upstream")
+                .and_then(|v| v.to_str().ok()),
+            Some("yes")
+        );
+        assert!(response.headers().get("ratelimit-remaining").is_some());
+        let trigger_id = response
+            .headers()
+            .get("x-vigil-trigger-id")
+            .and_then(|v| v.to_str().ok())
+            .expect("trigger id")
+            .to_owned();
+        assert_eq!(response.text().await.expect("body"), "{\"created\":true}");
+
+        let got = upstream.wait_for(1).await.remove(0);
+        assert_eq!(got.method, "PUT");
+        assert_eq!(got.path, "/receive/orders/42");
+        assert_eq!(got.query.as_deref(), Some("static=1&source=shop"));
+        assert_eq!(got.text(), "{\"order\":42}");
+        assert_eq!(got.header("x-event"), Some("order.created"));
+        assert_eq!(got.header("content-type"), Some("application/json"));
+        assert!(
+            got.header("authorization").is_none(),
+            "credentials are not forwarded"
+        );
+        assert!(got.header("cookie").is_none());
+        assert_eq!(got.header("x-vigil-trigger-id"), Some(trigger_id.as_str()));
+
+        let rows = logs(&app, &hook).await;
+        assert_eq!(rows.len(), 1);
+        let log = &rows[0];
+        assert_eq!(log.id.to_string(), trigger_id);
+        assert_eq!(
+            (log.event.as_str(), log.status_code, log.success),
+            ("forwarded", Some(201), true)
+        );
+        assert!(log.response_time.is_some());
+        let request = log.request.clone().expect("request");
+        assert_eq!(request["method"], "PUT");
+        assert_eq!(request["path"], "orders/42");
+        assert!(request["headers"].get("authorization").is_none());
+
+        // Unknown and inactive callbacks: a bare 404, nothing logged.
+        let unknown = app
+            .http
+            .post(format!("{}/t/not-a-token", app.url))
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(unknown.status().as_u16(), 404);
+        assert_eq!(unknown.text().await.expect("body"), "not found");
+        app.gql(Some(&user.token), "mutation($id: ID!) { updateCallback(id: $id, input: { activeStatus: false }) { activeStatus } }", json!({ "id": hook.id }))
+            .await
+            .ok();
+        assert_eq!(
+            app.http
+                .post(&hook.url)
+                .send()
+                .await
+                .expect("trigger")
+                .status()
+                .as_u16(),
+            404
+        );
+        assert_eq!(logs(&app, &hook).await.len(), 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn timeouts_unreachable_upstreams_and_the_cache() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let slow = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": target.url("/slow/3000"), "timeoutDuration": 500 }),
+        )
+        .await;
+        let response = app.http.get(&slow.url).send().await.expect("trigger");
+        assert_eq!(response.status().as_u16(), 504, "[{backend}]");
+        let log = logs(&app, &slow).await.remove(0);
+        assert_eq!(
+            (log.event.as_str(), log.success, log.status_code),
+            ("timeout", false, Some(504))
+        );
+
+        let closed = callback(&app, &user, &project, json!({ "callbackUrl": format!("http://127.0.0.1:{}/", vigil_tests::target::closed_port()) })).await;
+        assert_eq!(
+            app.http
+                .get(&closed.url)
+                .send()
+                .await
+                .expect("trigger")
+                .status()
+                .as_u16(),
+            502
+        );
+
+        let upstream = Receiver::start().await;
+        let cached = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/c"), "cachePeriod": 2 }),
+        )
+        .await;
+        let send = |body: &'static str| {
+            app.http
+                .post(&cached.url)
+                .header("content-type", "text/plain")
+                .body(body)
+                .send()
+        };
+        let first = send("same").await.expect("trigger");
+        assert_eq!(
+            first
+                .headers()
+                .get("x-vigil-cache")
+                .and_then(|v| v.to_str().ok()),
+            Some("MISS")
+        );
+        let second = send("same").await.expect("trigger");
+        assert_eq!(
+            second
+                .headers()
+                .get("x-vigil-cache")
+                .and_then(|v| v.to_str().ok()),
+            Some("HIT")
+        );
+        assert_eq!(second.text().await.expect("body"), "{\"ok\":true}");
+        assert_eq!(upstream.requests().len(), 1, "a hit does not call upstream");
+        send("different").await.expect("trigger");
+        assert_eq!(
+            upstream.requests().len(),
+            2,
+            "another body is another request"
+        );
+        tokio::time::sleep(Duration::from_millis(2200)).await;
+        let expired = send("same").await.expect("trigger");
+        assert_eq!(
+            expired
+                .headers()
+                .get("x-vigil-cache")
+                .and_then(|v| v.to_str().ok()),
+            Some("MISS")
+        );
+        assert_eq!(upstream.requests().len(), 3);
+        let events: Vec<String> = logs(&app, &cached)
+            .await
+            .into_iter()
+            .map(|l| l.event)
+            .collect();
+        assert_eq!(events, ["forwarded", "cache_hit", "forwarded", "forwarded"]);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn custom_paths_route_and_are_validated() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let created = app
+            .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "gh", "callbackUrl": upstream.url("/in"), "customPath": "hooks/GitHub" } }))
+            .await
+            .ok();
+        assert!(
+            created["createCallback"]["customUrl"]
+                .as_str()
+                .expect("custom url")
+                .ends_with("/hooks/github")
+        );
+        let response = app
+            .http
+            .post(format!("{}/hooks/github/push?ref=main", app.url))
+            .body("x")
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(response.status().as_u16(), 200, "[{backend}]");
+        let got = upstream.wait_for(1).await.remove(0);
+        assert_eq!(
+            (got.path.as_str(), got.query.as_deref()),
+            ("/in/push", Some("ref=main"))
+        );
+        // Not a custom path: the web app (or its placeholder), not a trigger.
+        assert_eq!(
+            app.http
+                .post(format!("{}/hooks/gitlab", app.url))
+                .send()
+                .await
+                .expect("post")
+                .status()
+                .as_u16(),
+            404
+        );
+
+        let before = app.count("callbacks").await;
+        for (path, code) in [
+            ("graphql/x", "BAD_USER_INPUT"),
+            ("t/abc", "BAD_USER_INPUT"),
+            ("a", "BAD_USER_INPUT"),
+            ("no spaces", "BAD_USER_INPUT"),
+            ("../up", "BAD_USER_INPUT"),
+            ("hooks/github", "CONFLICT"),
+        ] {
+            let refused = app
+                .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "callbackUrl": upstream.url("/"), "customPath": path } }))
+                .await;
+            refused.expect_code(code);
+            if code == "BAD_USER_INPUT" {
+                assert_eq!(refused.field(), Some("customPath"), "{path}");
+            }
+        }
+        // The plan caps the timeout (free: 30 s).
+        let refused = app
+            .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "callbackUrl": upstream.url("/"), "timeoutDuration": 3_600_000 } }))
+            .await;
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("timeoutDuration"));
+        assert_eq!(app.count("callbacks").await, before, "nothing written");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn exactly_the_allowed_number_of_concurrent_triggers_pass() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        // A plan allowing 37 triggers a minute.
+        use sea_orm::{ActiveModelTrait, Set};
+        let plan = entity::subscription_plans::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            name: Set("tight".into()),
+            description: Set(None),
+            price: Set(0.0),
+            currency: Set("USD".into()),
+            interval: Set("month".into()),
+            max_triggers: Set(1000),
+            max_timeout_duration: Set(30),
+            features: Set(json!([])),
+            is_active: Set(true),
+            stripe_price_id: Set(None),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+        }
+        .insert(app.db())
+        .await
+        .expect("plan");
+        entity::rate_limits::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            plan_id: Set(plan.id),
+            requests_per_second: Set(1000),
+            requests_per_minute: Set(37),
+            requests_per_hour: Set(1000),
+            requests_per_month: Set(1000),
+            is_active: Set(true),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+        }
+        .insert(app.db())
+        .await
+        .expect("limits");
+        let project_row =
+            entity::projects::Entity::find_by_id(Uuid::parse_str(&project).expect("uuid"))
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("project");
+        let mut org: entity::organization::ActiveModel =
+            entity::organization::Entity::find_by_id(project_row.organization_id)
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("org")
+                .into();
+        org.subscription_plan = Set(Some("tight".into()));
+        org.update(app.db()).await.expect("plan");
+        app.state()
+            .callbacks
+            .forget(Uuid::parse_str(&hook.id).expect("uuid"));
+        // Stay inside one minute.
+        while Utc::now().timestamp() % 60 > 45 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let sends = (0..200).map(|i| {
+            let http = app.http.clone();
+            let url = hook.url.clone();
+            async move {
+                http.post(url)
+                    .body(format!("{i}"))
+                    .send()
+                    .await
+                    .expect("trigger")
+            }
+        });
+        let responses = futures_util::future::join_all(sends).await;
+        let passed = responses
+            .iter()
+            .filter(|r| r.status().as_u16() == 200)
+            .count();
+        let limited: Vec<_> = responses
+            .iter()
+            .filter(|r| r.status().as_u16() == 429)
+            .collect();
+        assert_eq!(passed, 37, "[{backend}] exactly the allowed number pass");
+        assert_eq!(limited.len(), 163);
+        assert!(limited.iter().all(|r| {
+            r.headers().get("retry-after").is_some()
+                && r.headers()
+                    .get("ratelimit-remaining")
+                    .and_then(|v| v.to_str().ok())
+                    == Some("0")
+        }));
+        assert_eq!(
+            upstream.requests().len(),
+            37,
+            "refused triggers are not forwarded"
+        );
+        let minute = rate_limit_logs::Entity::find()
+            .filter(
+                rate_limit_logs::Column::CallbackId.eq(Uuid::parse_str(&hook.id).expect("uuid")),
+            )
+            .filter(rate_limit_logs::Column::Period.eq(rate_limit_logs::RateLimitPeriod::Minute))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("the minute counter");
+        assert_eq!(minute.request_count, 37);
+        let rows = logs(&app, &hook).await;
+        assert_eq!(rows.len(), 200);
+        assert_eq!(
+            rows.iter().filter(|l| l.event == "rate_limited").count(),
+            163
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn every_action_type_runs_through_its_channel() {
+    for backend in backends() {
+        let receiver = Receiver::start().await;
+        let twilio = receiver.url("/twilio");
+        let app = TestApp::spawn_with(&backend, |s| s.integrations.twilio_api_base = twilio).await;
+        let user = app.sign_up("actions@example.com").await;
+        let (_, project) = app.create_org(&user, "Actions").await;
+        let upstream = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        action(&app, &user, &hook, "HTTP_POST", json!({ "url": receiver.url("/post"), "secret": "signing-secret-1", "headers": { "x-order": "{{request.body.order.id}}" } }), 0, false).await;
+        action(&app, &user, &hook, "SLACK", json!({ "channel": { "webhookUrl": receiver.url("/slack/T1/B1/xyz") }, "message": "Order {{request.body.order.id}} for {{request.body.order.customer}}" }), 1, false).await;
+        action(&app, &user, &hook, "DISCORD", json!({ "channel": { "webhookUrl": receiver.url("/discord/123/abc") }, "message": "Discord {{request.body.order.id}}" }), 2, false).await;
+        action(&app, &user, &hook, "EMAIL", json!({ "channel": { "to": ["sales@example.com"] }, "subject": "New order {{request.body.order.id}}", "message": "Customer: {{request.body.order.customer}}" }), 3, false).await;
+        action(&app, &user, &hook, "SMS", json!({ "channel": { "accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "twilio-token-1", "from": "+15550000001", "to": ["+15550000002"] }, "message": "Order {{request.body.order.id}}" }), 4, false).await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "STORE",
+            json!({ "key": "order-{{request.body.order.id}}" }),
+            5,
+            false,
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "QUEUE",
+            json!({ "queue": "orders" }),
+            6,
+            false,
+        )
+        .await;
+
+        let response = app
+            .http
+            .post(&hook.url)
+            .header("content-type", "application/json")
+            .body(r#"{"order":{"id":7,"customer":"Ada"}}"#)
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(response.status().as_u16(), 200);
+        // Seven steps, one at a time.
+        let mut rounds = 0;
+        while executions(&app, &hook)
+            .await
+            .iter()
+            .any(|e| e.status != ActionExecutionStatus::Success)
+        {
+            let ran = run_actions(&app).await;
+            assert!(
+                ran <= 1,
+                "[{backend}] sequential actions run one after the other, {ran} ran at once"
+            );
+            rounds += 1;
+            assert!(rounds <= 10, "{:?}", executions(&app, &hook).await);
+        }
+        let got = receiver.requests();
+        let post = got
+            .iter()
+            .find(|r| r.path == "/post")
+            .expect("the HTTP POST");
+        assert_eq!(
+            post.json(),
+            json!({ "order": { "id": 7, "customer": "Ada" } })
+        );
+        assert_eq!(post.header("x-order"), Some("7"));
+        let signature = post.header("x-vigil-signature").expect("signed");
+        let (t, v1) = signature.split_once(",v1=").expect("t=…,v1=…");
+        let t: i64 = t.trim_start_matches("t=").parse().expect("timestamp");
+        assert_eq!(
+            v1,
+            vigil::delivery::webhook::signature("signing-secret-1", t, &post.body)
+        );
+        assert!(
+            post.header("x-vigil-delivery")
+                .is_some_and(|d| d.ends_with(":1"))
+        );
+        let slack = got
+            .iter()
+            .find(|r| r.path == "/slack/T1/B1/xyz")
+            .expect("slack");
+        assert!(slack.text().contains("Order 7 for Ada"), "{}", slack.text());
+        let discord = got
+            .iter()
+            .find(|r| r.path == "/discord/123/abc")
+            .expect("discord");
+        assert!(discord.text().contains("Discord 7"));
+        let sms = got
+            .iter()
+            .find(|r| r.path.starts_with("/twilio/"))
+            .expect("sms");
+        assert_eq!(sms.form_value("Body").as_deref(), Some("Order 7"));
+        let mail = app.smtp.wait_for("sales@example.com", "New order 7").await;
+        assert!(mail.contains("Customer: Ada"));
+
+        let stored = app
+            .gql(Some(&user.token), "query($p: ID!) { storedPayloads(projectId: $p, key: \"order-7\") { totalCount nodes { key payload } } }", json!({ "p": project }))
+            .await
+            .ok();
+        assert_eq!(stored["storedPayloads"]["totalCount"], 1);
+        assert_eq!(
+            stored["storedPayloads"]["nodes"][0]["payload"]["order"]["customer"],
+            "Ada"
+        );
+
+        const PULL: &str = "mutation($p: ID!, $v: Int!) { pullQueueMessages(projectId: $p, queue: \"orders\", max: 5, visibilitySeconds: $v) { id payload deliveries } }";
+        let pulled = app
+            .gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
+            .await
+            .ok();
+        let messages = pulled["pullQueueMessages"]
+            .as_array()
+            .expect("messages")
+            .clone();
+        assert_eq!(messages.len(), 1);
+        assert_eq!(messages[0]["payload"]["order"]["id"], 7);
+        // Leased: invisible until the lease runs out, then delivered again.
+        assert_eq!(
+            app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
+                .await
+                .ok()["pullQueueMessages"]
+                .as_array()
+                .map(Vec::len),
+            Some(0)
+        );
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        let again = app
+            .gql(Some(&user.token), PULL, json!({ "p": project, "v": 30 }))
+            .await
+            .ok();
+        assert_eq!(again["pullQueueMessages"][0]["deliveries"], 2);
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { ackQueueMessage(id: $id) { status } }",
+            json!({ "id": messages[0]["id"] }),
+        )
+        .await
+        .ok();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert_eq!(
+            app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
+                .await
+                .ok()["pullQueueMessages"]
+                .as_array()
+                .map(Vec::len),
+            Some(0)
+        );
+
+        // Secrets of actions never come back.
+        let shown = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { callback(id: $id) { actions { type config } } }",
+                json!({ "id": hook.id }),
+            )
+            .await;
+        let text = shown.body.to_string();
+        for secret in ["signing-secret-1", "twilio-token-1", "/slack/T1/B1/xyz"] {
+            assert!(
+                !text.contains(secret),
+                "[{backend}] {secret} leaked: {text}"
+            );
+        }
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn parallel_groups_retries_and_giving_up() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let (a, b, c, d) = (
+            Receiver::start().await,
+            Receiver::start().await,
+            Receiver::start().await,
+            Receiver::start().await,
+        );
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "HTTP_POST",
+            json!({ "url": a.url("/a") }),
+            0,
+            false,
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "HTTP_POST",
+            json!({ "url": b.url("/b") }),
+            1,
+            true,
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "HTTP_POST",
+            json!({ "url": c.url("/c"), "maxAttempts": 2, "retryDelaySeconds": 1 }),
+            2,
+            true,
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "HTTP_POST",
+            json!({ "url": d.url("/d") }),
+            3,
+            false,
+        )
+        .await;
+        b.reply_with(&[500]);
+        c.set_default(Reply::status(503));
+        app.http
+            .post(&hook.url)
+            .body("{}")
+            .send()
+            .await
+            .expect("trigger");
+        let steps: Vec<i32> = executions(&app, &hook)
+            .await
+            .iter()
+            .map(|e| e.step)
+            .collect();
+        assert_eq!(steps, [0, 1, 1, 2], "[{backend}]");
+
+        assert_eq!(run_actions(&app).await, 1, "step 0 alone");
+        assert_eq!(run_actions(&app).await, 2, "the parallel group together");
+        let group: Vec<_> = executions(&app, &hook)
+            .await
+            .into_iter()
+            .filter(|e| e.step == 1)
+            .collect();
+        assert!(
+            group
+                .iter()
+                .all(|e| e.status == ActionExecutionStatus::Pending && e.attempt == 1),
+            "{group:?}"
+        );
+        assert!(
+            group
+                .iter()
+                .all(|e| e.next_attempt_at.is_some_and(|at| at > Utc::now())),
+            "retries wait"
+        );
+        assert_eq!(
+            run_actions(&app).await,
+            0,
+            "the retries are not due, and step 2 waits for its group"
+        );
+        assert!(d.requests().is_empty());
+
+        due_now(&app).await;
+        assert_eq!(run_actions(&app).await, 2);
+        let all = executions(&app, &hook).await;
+        let by_step1: Vec<(ActionExecutionStatus, i32)> = all
+            .iter()
+            .filter(|e| e.step == 1)
+            .map(|e| (e.status, e.attempt))
+            .collect();
+        assert!(
+            by_step1.contains(&(ActionExecutionStatus::Success, 2)),
+            "b succeeded on its retry: {by_step1:?}"
+        );
+        assert!(
+            by_step1.contains(&(ActionExecutionStatus::Failed, 2)),
+            "c gave up after its two attempts: {by_step1:?}"
+        );
+        let gave_up = all
+            .iter()
+            .find(|e| e.status == ActionExecutionStatus::Failed)
+            .expect("c");
+        assert!(
+            gave_up.error.as_deref().is_some_and(|e| e.contains("503")),
+            "{gave_up:?}"
+        );
+        assert_eq!(c.requests().len(), 2);
+
+        assert_eq!(
+            run_actions(&app).await,
+            1,
+            "the last step runs once its group finished"
+        );
+        assert_eq!(
+            executions(&app, &hook).await[3].status,
+            ActionExecutionStatus::Success
+        );
+        assert_eq!(d.requests().len(), 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_pipeline_survives_a_restart_and_no_attempt_is_sent_twice() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let sink = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "HTTP_POST",
+            json!({ "url": sink.url("/first") }),
+            0,
+            false,
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "HTTP_POST",
+            json!({ "url": sink.url("/second") }),
+            1,
+            false,
+        )
+        .await;
+        app.http
+            .post(&hook.url)
+            .body("{\"n\":1}")
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(run_actions(&app).await, 1); // the first step, then the process stops
+        let settings = app.state().settings.clone();
+        app.stop().await;
+
+        let reborn = vigil::app::build_state_with(
+            settings,
+            vigil::auth::password::PasswordHasher::with_params(1024, 1, 1).expect("hasher"),
+        )
+        .await
+        .expect("restart");
+        let ran = vigil::callback::action::run_due(&reborn, "reborn", 100)
+            .await
+            .expect("resume");
+        assert_eq!(
+            ran, 1,
+            "[{backend}] the second step resumes after the restart"
+        );
+        let paths: Vec<String> = sink.requests().iter().map(|r| r.path.clone()).collect();
+        assert_eq!(paths, ["/first", "/second"], "each action sent once");
+        let deliveries: Vec<String> = sink
+            .requests()
+            .iter()
+            .filter_map(|r| r.header("x-vigil-delivery").map(str::to_owned))
+            .collect();
+        assert!(
+            deliveries.iter().all(|d| d.ends_with(":1")),
+            "{deliveries:?}"
+        );
+        reborn.shutdown.cancel();
+    }
+}
+
+#[tokio::test]
+async fn a_dead_workers_execution_is_retried_as_a_new_attempt() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let sink = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        action(
+            &app,
+            &user,
+            &hook,
+            "HTTP_POST",
+            json!({ "url": sink.url("/only") }),
+            0,
+            false,
+        )
+        .await;
+        app.http
+            .post(&hook.url)
+            .body("{}")
+            .send()
+            .await
+            .expect("trigger");
+        // A worker took it (attempt 1) and died before answering.
+        action_executions::Entity::update_many()
+            .col_expr(
+                action_executions::Column::Status,
+                ActionExecutionStatus::Running.into(),
+            )
+            .col_expr(action_executions::Column::Attempt, 1.into())
+            .col_expr(
+                action_executions::Column::ClaimedBy,
+                Some("dead".to_owned()).into(),
+            )
+            .col_expr(
+                action_executions::Column::ClaimedUntil,
+                Some(Utc::now() + chrono::Duration::minutes(5)).into(),
+            )
+            .exec(app.db())
+            .await
+            .expect("claim");
+        assert_eq!(run_actions(&app).await, 0, "a live lease is respected");
+        action_executions::Entity::update_many()
+            .col_expr(
+                action_executions::Column::ClaimedUntil,
+                Some(Utc::now() - chrono::Duration::seconds(1)).into(),
+            )
+            .exec(app.db())
+            .await
+            .expect("expire");
+        assert_eq!(run_actions(&app).await, 1);
+        let execution = executions(&app, &hook).await.remove(0);
+        assert_eq!(
+            (execution.status, execution.attempt),
+            (ActionExecutionStatus::Success, 2),
+            "[{backend}]"
+        );
+        assert_eq!(
+            sink.requests()[0]
+                .header("x-vigil-delivery")
+                .map(|d| d.ends_with(":2")),
+            Some(true)
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn replays_logs_stats_and_live_logs() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
+            .into_client_request()
+            .expect("request");
+        request.headers_mut().insert(
+            "sec-websocket-protocol",
+            "graphql-transport-ws".parse().expect("header"),
+        );
+        let (mut socket, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("connect");
+        let send = |v: Value| Message::Text(v.to_string().into());
+        socket
+            .send(send(
+                json!({ "type": "connection_init", "payload": { "token": user.token } }),
+            ))
+            .await
+            .expect("init");
+        socket.send(send(json!({ "id": "l", "type": "subscribe", "payload": { "query": "subscription($c: ID!) { callbackLogAdded(callbackId: $c) { event statusCode } }", "variables": { "c": hook.id } } }))).await.expect("sub");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        upstream.reply_with(&[200, 500]);
+        app.http
+            .post(&hook.url)
+            .body("one")
+            .send()
+            .await
+            .expect("trigger");
+        app.http
+            .post(&hook.url)
+            .body("two")
+            .send()
+            .await
+            .expect("trigger");
+        let mut seen = 0;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while seen < 2 {
+            let frame = tokio::time::timeout_at(deadline, socket.next())
+                .await
+                .expect("in time")
+                .expect("open")
+                .expect("frame");
+            if let Message::Text(text) = frame {
+                let value: Value = serde_json::from_str(&text).expect("json");
+                if value["type"] == "next" {
+                    assert_eq!(
+                        value["payload"]["data"]["callbackLogAdded"]["event"], "forwarded",
+                        "[{backend}]"
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        let data = app
+            .gql(Some(&user.token), "query($id: ID!) { callback(id: $id) { stats { total successful failed successRate p95ResponseTimeMs } logs(first: 10) { totalCount nodes { id event statusCode request } } } }", json!({ "id": hook.id }))
+            .await
+            .ok();
+        let stats = &data["callback"]["stats"];
+        assert_eq!(
+            (
+                stats["total"].as_u64(),
+                stats["successful"].as_u64(),
+                stats["failed"].as_u64()
+            ),
+            (Some(2), Some(1), Some(1))
+        );
+        assert_eq!(stats["successRate"].as_f64(), Some(50.0));
+        assert!(stats["p95ResponseTimeMs"].as_i64().is_some());
+        let failed_log = data["callback"]["logs"]["nodes"][0]["id"]
+            .as_str()
+            .expect("newest log")
+            .to_owned();
+        assert_eq!(data["callback"]["logs"]["nodes"][0]["statusCode"], 500);
+
+        let replay = app
+            .gql(Some(&user.token), "mutation($id: ID!) { replayCallbackLog(id: $id) { id replayOf event statusCode } }", json!({ "id": failed_log }))
+            .await
+            .ok();
+        assert_eq!(replay["replayCallbackLog"]["replayOf"], failed_log.as_str());
+        assert_eq!(replay["replayCallbackLog"]["statusCode"], 200);
+        let replayed = upstream.requests().pop().expect("replayed upstream");
+        assert_eq!(replayed.text(), "two", "the same body again");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_and_writes_nothing() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        // Oversize body.
+        let big = vec![b'x'; 1_200_000];
+        let response = app
+            .http
+            .post(&hook.url)
+            .body(big)
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(response.status().as_u16(), 413, "[{backend}]");
+        assert_eq!(logs(&app, &hook).await.len(), 0);
+        assert!(upstream.requests().is_empty());
+        // Unknown action type: the GraphQL layer refuses it, with a code.
+        let before = app.count("actions").await;
+        let unknown = app
+            .gql(
+                Some(&user.token),
+                ACTION,
+                json!({ "i": { "callbackId": hook.id, "type": "CARRIER_PIGEON", "config": {} } }),
+            )
+            .await;
+        unknown.expect_code("BAD_USER_INPUT");
+        for (kind, config, field) in [
+            ("HTTP_POST", json!({}), "config.url"),
+            ("HTTP_POST", json!({ "url": "ftp://x" }), "config.url"),
+            (
+                "HTTP_POST",
+                json!({ "url": upstream.url("/"), "body": "{{secrets.all}}" }),
+                "config.body",
+            ),
+            (
+                "HTTP_POST",
+                json!({ "url": upstream.url("/"), "bogus": 1 }),
+                "config.bogus",
+            ),
+            (
+                "SLACK",
+                json!({ "channel": {}, "message": "x" }),
+                "config.channel.webhookUrl",
+            ),
+            ("QUEUE", json!({ "queue": "Bad Name" }), "config.queue"),
+            (
+                "EMAIL",
+                json!({ "channel": { "to": ["not-an-address"] }, "subject": "s", "message": "m" }),
+                "config.channel.to",
+            ),
+            ("STORE", json!({ "maxAttempts": 99 }), "config.maxAttempts"),
+        ] {
+            let refused = app
+                .gql(
+                    Some(&user.token),
+                    ACTION,
+                    json!({ "i": { "callbackId": hook.id, "type": kind, "config": config } }),
+                )
+                .await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(
+                refused.field(),
+                Some(field),
+                "{kind} {config}: {}",
+                refused.body
+            );
+        }
+        assert_eq!(app.count("actions").await, before);
+        // Viewers and strangers.
+        let stranger = app.sign_up("other@example.com").await;
+        app.gql(
+            Some(&stranger.token),
+            "query($id: ID!) { callback(id: $id) { id } }",
+            json!({ "id": hook.id }),
+        )
+        .await
+        .ok()["callback"]
+            .is_null()
+            .then_some(())
+            .expect("another tenant's callback is invisible");
+        app.gql(
+            Some(&stranger.token),
+            ACTION,
+            json!({ "i": { "callbackId": hook.id, "type": "STORE", "config": {} } }),
+        )
+        .await
+        .expect_code("NOT_FOUND");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn cloud_mode_refuses_private_callback_and_action_urls() {
+    let app = TestApp::spawn_with(&vigil_tests::Backend::Sqlite, |s| {
+        s.mode = vigil::config::Mode::Cloud
+    })
+    .await;
+    let user = app.sign_up("cloudhooks@example.com").await;
+    let (_, project) = app.create_org(&user, "Cloud hooks").await;
+    let refused = app
+        .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "callbackUrl": "http://127.0.0.1:9/" } }))
+        .await;
+    refused.expect_code("BAD_USER_INPUT");
+    assert_eq!(refused.field(), Some("callbackUrl"));
+    let ok = app
+        .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "callbackUrl": "https://example.com/hook" } }))
+        .await
+        .ok();
+    let id = ok["createCallback"]["id"].as_str().expect("id");
+    let refused = app
+        .gql(Some(&user.token), ACTION, json!({ "i": { "callbackId": id, "type": "HTTP_POST", "config": { "url": "http://169.254.169.254/latest" } } }))
+        .await;
+    refused.expect_code("BAD_USER_INPUT");
+    assert_eq!(refused.field(), Some("config.url"));
+    app.stop().await;
+}
