@@ -32,6 +32,16 @@ enum Cmd {
         #[arg(long, value_delimiter = ',', default_value = "1,64")]
         clients: Vec<usize>,
     },
+    /// Callback triggers under `wrk`: cached, forwarded, and with two actions.
+    Callbacks {
+        #[arg(long, value_enum, default_value = "sqlite")]
+        db: Db,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Open connections of wrk.
+        #[arg(long, default_value_t = 64)]
+        connections: u32,
+    },
     /// Time of one argon2id hash with the production parameters.
     Argon2 {
         #[arg(long, default_value_t = 50)]
@@ -55,6 +65,11 @@ async fn main() -> anyhow::Result<()> {
             seconds,
             clients,
         } => foundation(db, seconds, &clients).await,
+        Cmd::Callbacks {
+            db,
+            seconds,
+            connections,
+        } => callbacks(db, seconds, connections).await,
     }
 }
 
@@ -288,4 +303,168 @@ async fn measure(
         all.get(idx).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
     Ok((all.len() as f64 / elapsed, pct(0.50), pct(0.99), all.len()))
+}
+
+/// A local upstream that answers every request with a small JSON body.
+async fn upstream() -> anyhow::Result<std::net::SocketAddr> {
+    let app = axum::Router::new().fallback(|| async { axum::Json(json!({ "ok": true })) });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok(addr)
+}
+
+/// Runs wrk (POST of a small JSON body) and returns (requests/s, p50 ms, p99 ms, requests,
+/// non-2xx responses).
+fn wrk(url: &str, seconds: u64, connections: u32) -> anyhow::Result<(f64, f64, f64, u64, u64)> {
+    let script = std::env::temp_dir().join("vigil-bench-post.lua");
+    std::fs::write(
+        &script,
+        "wrk.method = \"POST\"\nwrk.body = '{\"order\":{\"id\":7,\"customer\":\"Ada\"}}'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n",
+    )?;
+    let output = std::process::Command::new("wrk")
+        .args([
+            "-t2",
+            &format!("-c{connections}"),
+            &format!("-d{seconds}s"),
+            "--latency",
+            "-s",
+        ])
+        .arg(&script)
+        .arg(url)
+        .output()
+        .context("running wrk (apt-get install wrk)")?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let millis = |token: &str| -> f64 {
+        let value = token.trim();
+        if let Some(us) = value.strip_suffix("us") {
+            us.parse::<f64>().unwrap_or(0.0) / 1000.0
+        } else if let Some(ms) = value.strip_suffix("ms") {
+            ms.parse().unwrap_or(0.0)
+        } else if let Some(s) = value.strip_suffix('s') {
+            s.parse::<f64>().unwrap_or(0.0) * 1000.0
+        } else {
+            0.0
+        }
+    };
+    let mut rate = 0.0;
+    let (mut p50, mut p99, mut total, mut errors) = (0.0, 0.0, 0, 0);
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("Requests/sec:") {
+            rate = rest.trim().parse().unwrap_or(0.0);
+        } else if let Some(rest) = line.strip_prefix("50%") {
+            p50 = millis(rest);
+        } else if let Some(rest) = line.strip_prefix("99%") {
+            p99 = millis(rest);
+        } else if line.contains("requests in") {
+            total = line
+                .split_whitespace()
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+        } else if let Some(rest) = line.strip_prefix("Non-2xx or 3xx responses:") {
+            errors = rest.trim().parse().unwrap_or(0);
+        }
+    }
+    if rate == 0.0 {
+        bail!("wrk printed no rate: {text}");
+    }
+    Ok((rate, p50, p99, total, errors))
+}
+
+async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("vigil-bench-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir)?;
+    let settings = vigil::config::Settings {
+        bind: "127.0.0.1:0".into(),
+        data_dir: dir.clone(),
+        database_url: Some(database_url(db, &dir).await?),
+        web_dir: dir.join("no-web"),
+        log: "warn".into(),
+        ..Default::default()
+    };
+    let state = vigil::app::build_state(settings).await?;
+    let running = vigil::app::spawn(state).await?;
+    let client = Client {
+        http: reqwest::Client::new(),
+        url: format!("{}/graphql", running.url()),
+    };
+    let upstream = upstream().await?;
+    let owner = client
+        .gql(None, "mutation { signUp(input: { email: \"bench@bench.test\", password: \"correct horse battery\", name: \"Bench\" }) { token } }", json!({}))
+        .await?;
+    let token = owner["signUp"]["token"]
+        .as_str()
+        .context("token")?
+        .to_owned();
+    let org = client
+        .gql(
+            Some(&token),
+            "mutation { createOrganization(input: { name: \"Bench\" }) { projects { id } } }",
+            json!({}),
+        )
+        .await?;
+    let project = org["createOrganization"]["projects"][0]["id"]
+        .as_str()
+        .context("project")?
+        .to_owned();
+    let mut urls = Vec::new();
+    for (name, cache) in [("cached", 3600), ("forwarded", 0), ("two actions", 0)] {
+        let created = client
+            .gql(
+                Some(&token),
+                "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerToken } }",
+                json!({ "i": { "projectId": project, "name": name, "callbackUrl": format!("http://{upstream}/in"), "cachePeriod": cache } }),
+            )
+            .await?;
+        let id = created["createCallback"]["id"]
+            .as_str()
+            .context("id")?
+            .to_owned();
+        if name == "two actions" {
+            for (kind, config) in [
+                ("STORE", json!({ "key": "order-{{request.body.order.id}}" })),
+                ("QUEUE", json!({ "queue": "orders" })),
+            ] {
+                client
+                    .gql(
+                        Some(&token),
+                        "mutation($i: CreateActionInput!) { createAction(input: $i) { id } }",
+                        json!({ "i": { "callbackId": id, "type": kind, "config": config } }),
+                    )
+                    .await?;
+            }
+        }
+        let trigger = created["createCallback"]["triggerToken"]
+            .as_str()
+            .context("token")?;
+        urls.push((name, format!("{}/t/{trigger}", running.url())));
+    }
+    println!(
+        "| database | trigger | connections | triggers/s | p50 ms | p99 ms | requests | non-2xx |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for (name, url) in &urls {
+        // Warm the cache and the resolver.
+        reqwest::Client::new()
+            .post(url)
+            .header("content-type", "application/json")
+            .body(r#"{"order":{"id":7,"customer":"Ada"}}"#)
+            .send()
+            .await?;
+        let (rate, p50, p99, total, errors) = tokio::task::spawn_blocking({
+            let url = url.clone();
+            move || wrk(&url, seconds, connections)
+        })
+        .await??;
+        println!(
+            "| {db:?} | {name} | {connections} | {rate:.0} | {p50:.2} | {p99:.2} | {total} | {errors} |"
+        );
+    }
+    running.stop().await?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
 }

@@ -18,6 +18,7 @@
 //! (the attempt number goes up in the same statement), so no attempt is ever sent twice, and
 //! a step runs only when every earlier step of the same trigger has finished.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use chrono::{Duration, Utc};
@@ -496,9 +497,45 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
     .all(db)
     .await?;
     let count = claimed.len();
-    let runs = claimed.into_iter().map(|execution| async move {
-        if let Err(err) = execute(state, execution).await {
-            tracing::error!(error = ?err, "recording an action execution failed");
+    if count == 0 {
+        return Ok(0);
+    }
+    // What the batch needs, in three queries whatever its size.
+    let ids = |f: fn(&action_executions::Model) -> Uuid| {
+        let mut ids: Vec<Uuid> = claimed.iter().map(f).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let actions: HashMap<Uuid, actions::Model> = actions::Entity::find()
+        .filter(actions::Column::Id.is_in(ids(|e| e.action_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let logs: HashMap<Uuid, callback_logs::Model> = callback_logs::Entity::find()
+        .filter(callback_logs::Column::Id.is_in(ids(|e| e.callback_log_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l))
+        .collect();
+    let callbacks: HashMap<Uuid, callbacks::Model> = callbacks::Entity::find()
+        .filter(callbacks::Column::Id.is_in(ids(|e| e.callback_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let runs = claimed.into_iter().map(|execution| {
+        let action = actions.get(&execution.action_id).cloned();
+        let log = logs.get(&execution.callback_log_id).cloned();
+        let callback = callbacks.get(&execution.callback_id).cloned();
+        async move {
+            if let Err(err) = execute(state, execution, action, log, callback).await {
+                tracing::error!(error = ?err, "recording an action execution failed");
+            }
         }
     });
     futures_util::future::join_all(runs).await;
@@ -527,17 +564,14 @@ pub fn context(callback: &callbacks::Model, log: &callback_logs::Model) -> Value
 /// What an attempt produced: a response to keep, or an error and whether to retry.
 type Attempt = Result<Value, (String, bool)>;
 
-async fn execute(state: &AppState, execution: action_executions::Model) -> AppResult<()> {
+async fn execute(
+    state: &AppState,
+    execution: action_executions::Model,
+    action: Option<actions::Model>,
+    log: Option<callback_logs::Model>,
+    callback: Option<callbacks::Model>,
+) -> AppResult<()> {
     let started = Instant::now();
-    let action = actions::Entity::find_by_id(execution.action_id)
-        .one(&state.db)
-        .await?;
-    let log = callback_logs::Entity::find_by_id(execution.callback_log_id)
-        .one(&state.db)
-        .await?;
-    let callback = callbacks::Entity::find_by_id(execution.callback_id)
-        .one(&state.db)
-        .await?;
     let (max_attempts, delay) = action.as_ref().map_or((1, 5), |a| {
         (
             a.config
