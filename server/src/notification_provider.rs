@@ -48,7 +48,8 @@ const MAX_SECRET: usize = 1024;
 fn keys(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Email => &["to", "from", "sendgridApiKey", "credentialId"],
-        Kind::Slack | Kind::Discord | Kind::Teams => &["webhookUrl"],
+        Kind::Slack | Kind::Discord => &["webhookUrl", "credentialId"],
+        Kind::Teams => &["webhookUrl"],
         Kind::Telegram => &["botToken", "chatId"],
         Kind::Webhook => &["url", "secret", "headers"],
         Kind::Sms => &["accountSid", "authToken", "credentialId", "from", "to"],
@@ -385,6 +386,26 @@ async fn check_config(
             if let Some(cred) = cred {
                 out.insert("credentialId".into(), json!(cred.id.to_string()));
             }
+        }
+        Kind::Slack | Kind::Discord if string(config, "webhookUrl")?.is_none() => {
+            // The webhook URL is the secret of a SLACK or DISCORD service credential.
+            let provider = if kind == Kind::Slack {
+                ServiceProvider::Slack
+            } else {
+                ServiceProvider::Discord
+            };
+            let Some(cred) = credential(state, project_id, config, provider).await? else {
+                return Err(AppError::field(
+                    "config.webhookUrl",
+                    "is required (or a credentialId)",
+                ));
+            };
+            let secret = crate::credential::open_secret(state, &cred)?;
+            state
+                .settings
+                .outbound()
+                .check_url("config.credentialId", &secret)?;
+            out.insert("credentialId".into(), json!(cred.id.to_string()));
         }
         Kind::Slack | Kind::Discord | Kind::Teams => {
             out.insert(
@@ -853,10 +874,32 @@ pub async fn channel_from(
             }
         }
         Kind::Slack => Channel::Slack {
-            webhook_url: need("webhookUrl")?,
+            webhook_url: match text("webhookUrl") {
+                Some(url) => url,
+                None => stored_credential(ServiceProvider::Slack)
+                    .await?
+                    .map(|(_, url)| url)
+                    .ok_or_else(|| {
+                        AppError::field(
+                            "config.webhookUrl",
+                            "is missing from the stored config; update the provider",
+                        )
+                    })?,
+            },
         },
         Kind::Discord => Channel::Discord {
-            webhook_url: need("webhookUrl")?,
+            webhook_url: match text("webhookUrl") {
+                Some(url) => url,
+                None => stored_credential(ServiceProvider::Discord)
+                    .await?
+                    .map(|(_, url)| url)
+                    .ok_or_else(|| {
+                        AppError::field(
+                            "config.webhookUrl",
+                            "is missing from the stored config; update the provider",
+                        )
+                    })?,
+            },
         },
         Kind::Teams => Channel::Teams {
             webhook_url: need("webhookUrl")?,

@@ -1181,3 +1181,59 @@ async fn cloud_mode_refuses_private_callback_and_action_urls() {
     assert_eq!(refused.field(), Some("config.url"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn actions_use_project_service_credentials() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let slack = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        let credential = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateServiceCredentialInput!) { createServiceCredential(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "ops slack", "provider": "SLACK", "secret": slack.url("/services/cred/hook") } }),
+            )
+            .await
+            .ok()["createServiceCredential"]["id"]
+            .as_str()
+            .expect("credential")
+            .to_owned();
+        action(&app, &user, &hook, "SLACK", json!({ "channel": { "credentialId": credential }, "message": "via credential {{request.body.n}}" }), 0, false).await;
+        // A credential of the wrong kind is refused.
+        let twilio = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateServiceCredentialInput!) { createServiceCredential(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "sms", "provider": "TWILIO", "secret": "twilio-secret-1" } }),
+            )
+            .await
+            .ok()["createServiceCredential"]["id"]
+            .as_str()
+            .expect("credential")
+            .to_owned();
+        let refused = app.gql(Some(&user.token), ACTION, json!({ "i": { "callbackId": hook.id, "type": "SLACK", "config": { "channel": { "credentialId": twilio }, "message": "x" } } })).await;
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("config.channel.credentialId"));
+
+        app.http
+            .post(&hook.url)
+            .header("content-type", "application/json")
+            .body("{\"n\":3}")
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(run_actions(&app).await, 1);
+        let got = slack.wait_for(1).await.remove(0);
+        assert_eq!(got.path, "/services/cred/hook", "[{backend}]");
+        assert!(got.text().contains("via credential 3"));
+        app.stop().await;
+    }
+}
