@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, Duration, DurationRound, TimeZone, Utc};
 use entity::rate_limit_logs::{self, RateLimitPeriod};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{DatabaseConnection, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use uuid::Uuid;
 
 use super::Limits;
@@ -112,12 +112,14 @@ fn row(
     }
 }
 
-/// Decides a batch of admissions in one transaction.
-pub async fn admit(db: &DatabaseConnection, batch: Vec<Admit>) -> AppResult<Vec<Decision>> {
-    let txn = crate::db::write_txn(db).await?;
+/// Decides a batch of admissions inside `txn` (a write transaction the caller commits).
+pub async fn admit(txn: &impl ConnectionTrait, batch: &[Admit]) -> AppResult<Vec<Decision>> {
+    if batch.is_empty() {
+        return Ok(Vec::new());
+    }
     let now = Utc::now();
     let mut owners: HashMap<Key, (Uuid, Uuid)> = HashMap::new();
-    for a in &batch {
+    for a in batch {
         for period in PERIODS {
             owners.insert(
                 (a.callback_id, period, window(period, a.at).0),
@@ -139,7 +141,7 @@ pub async fn admit(db: &DatabaseConnection, batch: Vec<Admit>) -> AppResult<Vec<
             .update_column(C::UpdatedAt)
             .to_owned(),
     )
-    .exec_with_returning(&txn)
+    .exec_with_returning(txn)
     .await?;
     let mut counts: HashMap<Key, i64> = existing
         .into_iter()
@@ -152,7 +154,7 @@ pub async fn admit(db: &DatabaseConnection, batch: Vec<Admit>) -> AppResult<Vec<
         .collect();
     let mut decisions = Vec::with_capacity(batch.len());
     let mut changed = false;
-    for a in &batch {
+    for a in batch {
         let mut allowed = true;
         let mut refused_by = None;
         let mut tightest = (i64::MAX, i64::MAX, 0i64);
@@ -205,10 +207,9 @@ pub async fn admit(db: &DatabaseConnection, batch: Vec<Admit>) -> AppResult<Vec<
                 .update_columns([C::RequestCount, C::UpdatedAt])
                 .to_owned(),
         )
-        .exec_without_returning(&txn)
+        .exec_without_returning(txn)
         .await?;
     }
-    txn.commit().await?;
     Ok(decisions)
 }
 

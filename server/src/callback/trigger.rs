@@ -71,32 +71,50 @@ pub struct NewLog {
     pub steps: Vec<(Uuid, i32)>,
 }
 
+/// Work for the pipeline's writer: admitting a trigger, or logging one.
+#[derive(Debug)]
+pub enum Job {
+    Admit(Admit),
+    Log(Box<NewLog>),
+}
+
+/// The writer's answer to a [`Job`].
+#[derive(Debug)]
+pub enum Done {
+    Admitted(Decision),
+    Logged(Uuid),
+}
+
 /// What a process keeps for callbacks: resolved callbacks, the response cache, and the
-/// group-commit queues for admissions and logs.
+/// group-commit writer that admits and logs triggers.
 pub struct Runtime {
     resolved: Mutex<HashMap<Lookup, Remembered>>,
     pub cache: ResponseCache,
-    admissions: Batcher<Admit, Decision>,
-    logs: Batcher<NewLog, Uuid>,
+    writer: Batcher<Job, Done>,
 }
 
 impl Runtime {
     pub fn new(db: DatabaseConnection, bus: EventBus) -> Self {
-        let admit_db = db.clone();
-        let admissions = Batcher::spawn(512, move |batch| {
-            let db = admit_db.clone();
-            async move { ratelimit::admit(&db, batch).await }
-        });
-        let logs = Batcher::spawn(512, move |batch| {
+        // One writer for both kinds of work: under load, the triggers starting and the
+        // triggers finishing share each commit.
+        let writer = Batcher::spawn(1024, move |batch| {
             let db = db.clone();
             let bus = bus.clone();
-            async move { write_logs(&db, &bus, batch).await }
+            async move { write(&db, &bus, batch).await }
         });
         Self {
             resolved: Mutex::new(HashMap::new()),
             cache: ResponseCache::default(),
-            admissions,
-            logs,
+            writer,
+        }
+    }
+
+    async fn admit(&self, admit: Admit) -> AppResult<Decision> {
+        match self.writer.call(Job::Admit(admit)).await? {
+            Done::Admitted(decision) => Ok(decision),
+            Done::Logged(_) => Err(AppError::Internal(anyhow::anyhow!(
+                "the writer answered a log to an admission"
+            ))),
         }
     }
 
@@ -125,7 +143,12 @@ impl Runtime {
 
     /// Writes a log row and its executions (in a batch with others) and returns its id.
     pub async fn log(&self, entry: NewLog) -> AppResult<Uuid> {
-        self.logs.call(entry).await
+        match self.writer.call(Job::Log(Box::new(entry))).await? {
+            Done::Logged(id) => Ok(id),
+            Done::Admitted(_) => Err(AppError::Internal(anyhow::anyhow!(
+                "the writer answered an admission to a log"
+            ))),
+        }
     }
 }
 
@@ -424,8 +447,7 @@ pub async fn run(
     } else {
         let decision = state
             .callbacks
-            .admissions
-            .call(Admit {
+            .admit(Admit {
                 callback_id: callback.id,
                 user_id: callback.user_id,
                 organization_id: callback.organization_id,
@@ -590,19 +612,40 @@ pub async fn run(
     Ok(response)
 }
 
-/// Writes a batch of log rows and their pending executions in one transaction; the
-/// `callbackLogAdded` events go out when it commits.
-async fn write_logs(
-    db: &DatabaseConnection,
-    bus: &EventBus,
-    batch: Vec<NewLog>,
-) -> AppResult<Vec<Uuid>> {
+/// Does a batch of jobs in one transaction: the log rows (with their pending executions)
+/// first, then the admissions; the `callbackLogAdded` events go out when it commits.
+async fn write(db: &DatabaseConnection, bus: &EventBus, jobs: Vec<Job>) -> AppResult<Vec<Done>> {
     let tx = Tx::begin_with(db, bus).await?;
+    let mut admits = Vec::new();
+    let mut logs = Vec::new();
+    for job in &jobs {
+        match job {
+            Job::Admit(a) => admits.push(a.clone()),
+            Job::Log(l) => logs.push((**l).clone()),
+        }
+    }
+    write_logs(&tx, &logs).await?;
+    let mut decisions = ratelimit::admit(tx.conn(), &admits).await?.into_iter();
+    tx.commit().await?;
+    let mut log_ids = logs.iter().map(|l| l.id);
+    jobs.iter()
+        .map(|job| match job {
+            Job::Admit(_) => decisions.next().map(Done::Admitted),
+            Job::Log(_) => log_ids.next().map(Done::Logged),
+        })
+        .collect::<Option<Vec<Done>>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a job lost its answer")))
+}
+
+/// Writes log rows and their pending executions in `tx`.
+async fn write_logs(tx: &Tx, batch: &[NewLog]) -> AppResult<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
     let now = Utc::now();
-    let ids: Vec<Uuid> = batch.iter().map(|l| l.id).collect();
     let mut logs = Vec::with_capacity(batch.len());
     let mut executions = Vec::new();
-    for entry in &batch {
+    for entry in batch {
         logs.push(callback_logs::ActiveModel {
             id: Set(entry.id),
             event: Set(entry.event.to_owned()),
@@ -654,7 +697,7 @@ async fn write_logs(
             .exec_without_returning(tx.conn())
             .await?;
     }
-    for entry in &batch {
+    for entry in batch {
         tx.publish(Event::CallbackLogAdded {
             callback_id: entry.callback.id,
             project_id: entry.callback.project_id,
@@ -662,6 +705,5 @@ async fn write_logs(
         })
         .await?;
     }
-    tx.commit().await?;
-    Ok(ids)
+    Ok(())
 }
