@@ -122,25 +122,27 @@ impl Tx {
         &self.txn
     }
 
-    /// Publishes `event` when the transaction commits: on PostgreSQL a `NOTIFY` inside the
-    /// transaction, on SQLite a local send after the commit.
+    /// Publishes `event` when the transaction commits: on PostgreSQL by `NOTIFY`s sent in the
+    /// transaction just before the commit (many events to a notification), on SQLite by a
+    /// local send after it.
     pub async fn publish(&self, event: crate::events::Event) -> Result<(), DbErr> {
-        if self.bus.is_postgres() {
-            crate::events::notify(&self.txn, &event).await
-        } else {
-            if let Ok(mut events) = self.events.lock() {
-                events.push(event);
-            }
-            Ok(())
+        if let Ok(mut events) = self.events.lock() {
+            events.push(event);
         }
+        Ok(())
     }
 
-    /// Commits, then publishes the queued events.
+    /// Commits, publishing the queued events.
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.txn.commit().await?;
         let events = self.events.into_inner().unwrap_or_default();
-        for event in events {
-            self.bus.send_local(event);
+        if self.bus.is_postgres() {
+            crate::events::notify_all(&self.txn, &events).await?;
+            self.txn.commit().await?;
+        } else {
+            self.txn.commit().await?;
+            for event in events {
+                self.bus.send_local(event);
+            }
         }
         Ok(())
     }

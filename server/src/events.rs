@@ -75,9 +75,11 @@ impl EventBus {
                 tokio::select! {
                     () = shutdown.cancelled() => break,
                     received = listener.recv() => match received {
-                        Ok(notification) => match serde_json::from_str::<Event>(notification.payload()) {
-                            Ok(event) => {
-                                let _ = local.send(event);
+                        Ok(notification) => match serde_json::from_str::<Vec<Event>>(notification.payload()) {
+                            Ok(events) => {
+                                for event in events {
+                                    let _ = local.send(event);
+                                }
                             }
                             Err(err) => tracing::warn!(error = %err, "unreadable event"),
                         },
@@ -122,10 +124,37 @@ impl EventBus {
     }
 }
 
-/// `NOTIFY vigil_events, '<event json>'` on `db` (inside a transaction it is sent at commit).
+/// Largest payload of one notification (PostgreSQL's limit is 8000 bytes).
+const MAX_PAYLOAD: usize = 7000;
+
+/// `NOTIFY vigil_events` with `event` on `db` (inside a transaction it is sent at commit).
 pub async fn notify(db: &impl ConnectionTrait, event: &Event) -> Result<(), sea_orm::DbErr> {
-    let payload =
-        serde_json::to_string(event).map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+    notify_all(db, std::slice::from_ref(event)).await
+}
+
+/// Sends `events` as JSON arrays, in as few notifications as the payload limit allows.
+pub async fn notify_all(db: &impl ConnectionTrait, events: &[Event]) -> Result<(), sea_orm::DbErr> {
+    let mut chunk: Vec<String> = Vec::new();
+    let mut size = 2;
+    for event in events {
+        let json =
+            serde_json::to_string(event).map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+        if size + json.len() + 1 > MAX_PAYLOAD && !chunk.is_empty() {
+            send(db, &chunk).await?;
+            chunk.clear();
+            size = 2;
+        }
+        size += json.len() + 1;
+        chunk.push(json);
+    }
+    if !chunk.is_empty() {
+        send(db, &chunk).await?;
+    }
+    Ok(())
+}
+
+async fn send(db: &impl ConnectionTrait, chunk: &[String]) -> Result<(), sea_orm::DbErr> {
+    let payload = format!("[{}]", chunk.join(","));
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT pg_notify($1, $2)",
