@@ -109,6 +109,8 @@ pub async fn test_settings(backend: &Backend) -> anyhow::Result<Settings> {
 /// A running server and what a test needs around it.
 pub struct TestApp {
     pub backend: Backend,
+    /// What to remove when the test stops: the data directory, and the PostgreSQL database.
+    cleanup: (PathBuf, Option<(String, String)>),
     pub running: RunningApp,
     pub url: String,
     pub smtp: SmtpSink,
@@ -141,7 +143,23 @@ impl TestApp {
             .expect("building the state");
         let running = vigil::app::spawn(state).await.expect("starting the server");
         let url = running.url();
+        let database = match backend {
+            Backend::Postgres(admin) => running
+                .state
+                .settings
+                .database_url
+                .as_deref()
+                .and_then(|u| u.rsplit('/').next())
+                .map(|name| {
+                    (
+                        admin.clone(),
+                        name.split('?').next().unwrap_or(name).to_owned(),
+                    )
+                }),
+            Backend::Sqlite => None,
+        };
         TestApp {
+            cleanup: (running.state.settings.data_dir.clone(), database),
             backend: backend.clone(),
             running,
             url,
@@ -255,9 +273,20 @@ impl TestApp {
         row.try_get::<i64>("", "n").expect("a count")
     }
 
-    /// Stops the server.
+    /// Stops the server and removes its data directory and database.
     pub async fn stop(self) {
+        let (dir, database) = self.cleanup.clone();
         let _ = self.running.stop().await;
+        let _ = std::fs::remove_dir_all(dir);
+        if let Some((admin, name)) = database
+            && name.starts_with("vigil_test_")
+            && let Ok(conn) = Database::connect(&admin).await
+        {
+            let _ = conn
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+            let _ = conn.close().await;
+        }
     }
 }
 
