@@ -107,7 +107,7 @@ export function Tags() {
               <Text fw={600}>New tag</Text>
               <FormAlert messages={general} />
               <TextInput label="Name" required {...form.getInputProps('name')} />
-              <ColorInput label="Colour" format="hex" {...form.getInputProps('color')} />
+              <ColorInput label="Colour" format="hex" withEyeDropper={false} {...form.getInputProps('color')} />
               <Group>
                 <Button type="submit" loading={submitting}>
                   Add tag
