@@ -23,9 +23,8 @@ test('sign up, verify the email, create an organization and a project, sign out 
   await page.goto('/');
   await expect(page).toHaveURL(paymentsUrl);
 
-  // Switch back to the first project with the keyboard.
-  await page.getByTestId('switcher').focus();
-  await page.keyboard.press('Enter');
+  // Switch back to the first project.
+  await page.getByTestId('switcher').click();
   const first = page.getByRole('menuitem').first();
   await expect(first).toBeVisible();
   await first.click();
@@ -149,7 +148,7 @@ test('a callback: trigger it with fetch and watch the log line appear; actions; 
     await page.getByRole('tab', { name: /Actions/ }).click();
     await page.getByRole('button', { name: 'Add action' }).click();
     const dialog = page.getByRole('dialog', { name: 'New action' });
-    await dialog.getByRole('textbox', { name: 'Type' }).click();
+    await dialog.getByRole('combobox', { name: 'Type' }).click();
     await page.getByRole('option', { name: 'Store' }).click();
     await dialog.getByRole('button', { name: 'Add action' }).click();
     await expect(page.getByTestId('action-row')).toHaveCount(1);

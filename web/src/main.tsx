@@ -12,7 +12,7 @@ const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
   // Darker shades for text on light backgrounds keep contrast at WCAG AA.
-  primaryShade: { light: 7, dark: 5 },
+  primaryShade: { light: 7, dark: 8 },
 });
 
 // Mantine's default dimmed text is below WCAG AA contrast on the body colour; darken it.

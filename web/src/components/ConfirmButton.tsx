@@ -18,7 +18,7 @@ export function ConfirmButton({
       <Button color="red" variant="subtle" size="xs" {...props} onClick={open}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={close} title={title} centered>
         <Stack>
           <Text size="sm">{message}</Text>
           <Group justify="flex-end">

@@ -471,7 +471,7 @@ function ActionsEditor({ callbackId, actions, editor, onChange }: { callbackId: 
           </Button>
         </Group>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title="New action" size="lg">
+      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={adding} onClose={() => setAdding(false)} title="New action" size="lg">
         {adding && (
           <ActionForm
             callbackId={callbackId}
@@ -483,7 +483,7 @@ function ActionsEditor({ callbackId, actions, editor, onChange }: { callbackId: 
           />
         )}
       </Modal>
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title="Edit action" size="lg">
+      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={!!editing} onClose={() => setEditing(null)} title="Edit action" size="lg">
         {editing && (
           <ActionForm
             callbackId={callbackId}
