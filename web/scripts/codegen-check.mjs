@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 const tmp = mkdtempSync(join(tmpdir(), 'vigil-codegen-'));
 try {
-  execFileSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent'], {
+  // The local binary: never let npx fetch a same-named package.
+  execFileSync(join('node_modules', '.bin', 'graphql-codegen'), ['--config', 'codegen.ts', '--silent'], {
     stdio: 'inherit',
     env: { ...process.env, CODEGEN_OUT: tmp + '/' },
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { retryDelay } from './client';
 import { ConnectionStatus } from './connection';
 import { formatMs, formatPercent, overallUptime, prependUnique, relativeTime, uptimeBand } from './format';
-import { applyResult, applyStatus, merge } from './liveMonitors';
+import { applyResult, applyStatus, merge, type LiveMonitor } from './liveMonitors';
 import { scopeOf } from './nav';
 import { validateProviderConfig, providerConfig } from './providers';
 import { pickProject } from './workspace';
@@ -35,7 +35,7 @@ describe('connection status', () => {
 });
 
 describe('live monitor overlay', () => {
-  const monitor = { id: 'm', status: 'PENDING', lastCheckAt: null, latestResult: null };
+  const monitor: LiveMonitor = { id: 'm', status: 'PENDING', lastCheckAt: null, latestResult: null };
   it('applies status changes and newer results', () => {
     let overlay = applyStatus({}, { id: 'm', status: 'UP' });
     overlay = applyResult(overlay, { monitorId: 'm', checkedAt: '2026-01-01T00:00:10Z', responseTimeMs: 12 });
