@@ -39,9 +39,18 @@ test('sign up, verify the email, create an organization and a project, sign out 
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // With the keyboard: the password field, then Enter submits.
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('');
+  await page.getByRole('textbox', { name: 'Email' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('correct horse battery');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Monitors' })).toBeVisible();
+  // The first Tab reaches the skip link, which moves focus to the content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
 
   // Password reset through the mailed link.
   await page.getByTestId('user-menu').click();
@@ -104,6 +113,7 @@ test('an HTTP monitor turns up, then down, live; server field errors land on the
     await expect(page.getByTestId('monitor-detail-status')).toHaveAttribute('data-status', 'DOWN', { timeout: 45_000 });
     await expect(page.getByTestId('results-table')).toContainText('down');
     await expect(page.getByRole('img', { name: /Uptime over the last 90 days/ })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
 
     // Mute from the detail page.
@@ -143,6 +153,7 @@ test('a callback: trigger it with fetch and watch the log line appear; actions; 
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('POST');
     expect(target.requests.some((r) => r.url.startsWith('/orders/new') && r.body === '{"order":1}')).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // A STORE action, added through the actions editor.
     await page.getByRole('tab', { name: /Actions/ }).click();
@@ -203,8 +214,7 @@ test('main pages have no serious or critical accessibility violations, light and
       expect(violations, `${scheme} ${path}`).toEqual([]);
     }
   }
-  // A monitor and a callback detail page too.
-  await page.emulateMedia({ colorScheme: 'light' });
+  // Monitor and callback detail pages are checked in their own tests.
   expect(consoleErrors).toEqual([]);
 });
 

@@ -203,7 +203,7 @@ export default function CallbackDetail() {
             <Group>
               <ConfirmButton
                 variant="subtle"
-                color="orange"
+
                 title="Issue a new trigger URL?"
                 message="The current URL stops working at once."
                 confirmLabel="Issue new URL"
