@@ -1,0 +1,63 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { Vigil } from './vigil';
+
+interface Fixtures {
+  /** Console errors and uncaught exceptions of the page; each test ends by checking none. */
+  consoleErrors: string[];
+}
+
+export const test = base.extend<Fixtures, { vigil: Vigil }>({
+  vigil: [
+    async ({}, use) => {
+      const vigil = await Vigil.start();
+      await use(vigil);
+      await vigil.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ vigil }, use) => use(vigil.url),
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await use(errors);
+  },
+});
+
+export { expect };
+
+let counter = 0;
+
+/** A new account through the sign-up page; returns its email. */
+export async function signUp(page: Page, name = 'Ann Example'): Promise<string> {
+  counter += 1;
+  const email = `user${Date.now()}${counter}@example.com`;
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  return email;
+}
+
+/** Signs up, creates an organization through onboarding, and lands in its default project. */
+export async function signUpWithOrganization(page: Page, organization = 'Acme'): Promise<{ email: string; projectUrl: string }> {
+  const email = await signUp(page);
+  await expect(page.getByRole('heading', { name: 'Create an organization' })).toBeVisible();
+  await page.getByLabel('Name').fill(organization);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByRole('heading', { name: 'Monitors' })).toBeVisible();
+  const projectUrl = page.url().replace(/\/monitors$/, '');
+  return { email, projectUrl };
+}
+
+/** Serious and critical axe violations on the current page (WCAG 2.1 A and AA rules). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`).join('; ')}`);
+}

@@ -1,0 +1,101 @@
+// Starts the real Vigil binary for the browser tests: a free loopback port, a fresh data dir
+// (SQLite), the built web app, and the check engine, callbacks and workers of `vigil serve`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export function vigilBinary(): string {
+  if (process.env.VIGIL_BIN) return process.env.VIGIL_BIN;
+  const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+  return join(target, 'debug', 'vigil');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+export class Vigil {
+  readonly url: string;
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  private constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  static async start(): Promise<Vigil> {
+    const binary = vigilBinary();
+    if (!existsSync(binary)) throw new Error(`no Vigil binary at ${binary}: run cargo build --bin vigil (or set VIGIL_BIN)`);
+    const dist = resolve(import.meta.dirname, '../dist');
+    if (!existsSync(join(dist, 'index.html'))) throw new Error('web/dist is not built: run npm run build');
+    const vigil = new Vigil(await freePort(), mkdtempSync(join(tmpdir(), 'vigil-e2e-')));
+    await vigil.boot();
+    return vigil;
+  }
+
+  /** Starts the process (again, after `kill`) on the same port and data. */
+  async boot(): Promise<void> {
+    const child = spawn(vigilBinary(), ['serve', '--bind', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir], {
+      env: {
+        ...process.env,
+        VIGIL_WEB_DIR: resolve(import.meta.dirname, '../dist'),
+        VIGIL_BASE_URL: this.url,
+        VIGIL_LOG: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`vigil serve exited with ${child.exitCode}:\n${this.output.slice(-4000)}`);
+      try {
+        const response = await fetch(`${this.url}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`vigil serve did not start:\n${this.output.slice(-4000)}`);
+  }
+
+  /** Stops the process, as a crash or a deploy would; the data stays. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    this.child = null;
+  }
+
+  /** The last link to `path` that Vigil "mailed" (without SMTP, mails go to its log). */
+  mailedLink(path: string): string | null {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`${escape(this.url + path)}[^\\s"\\\\\\x1b]+`, 'g');
+    const found = this.output.match(pattern);
+    return found ? found[found.length - 1] : null;
+  }
+
+  async stop(): Promise<void> {
+    await this.kill();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,69 @@
+import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import type { CombinedError } from '@urql/core';
+import type { ReactNode } from 'react';
+import { errorText } from '../lib/errors';
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Group gap="sm">
+        <Loader size="sm" aria-hidden />
+        <Text c="dimmed">{label}</Text>
+      </Group>
+    </Center>
+  );
+}
+
+export function ErrorState({ error, retry, title = 'Could not load this page' }: { error?: CombinedError | null; retry?: () => void; title?: string }) {
+  return (
+    <Alert color="red" title={title} role="alert" variant="light">
+      <Stack gap="xs">
+        <Text size="sm">{errorText(error) || 'Something went wrong.'}</Text>
+        {retry && (
+          <Group>
+            <Button size="xs" variant="light" color="red" onClick={retry}>
+              Try again
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function NotFound({ what = 'page' }: { what?: string }) {
+  return (
+    <Stack py="xl" align="center" gap="xs">
+      <Title order={2}>Not found</Title>
+      <Text c="dimmed">This {what} does not exist, or it is not shared with you.</Text>
+    </Stack>
+  );
+}
+
+export function Empty({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <Stack py="xl" align="center" gap="xs" data-testid="empty">
+      <Text fw={600}>{title}</Text>
+      {children && (
+        <Text c="dimmed" size="sm" ta="center" maw={480}>
+          {children}
+        </Text>
+      )}
+      {action}
+    </Stack>
+  );
+}
+
+/** The messages of a form that belong to no field. */
+export function FormAlert({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <Alert color="red" role="alert" variant="light" title="Could not save">
+      {messages.map((m, i) => (
+        <Text size="sm" key={i}>
+          {m}
+        </Text>
+      ))}
+    </Alert>
+  );
+}

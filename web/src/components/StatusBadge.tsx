@@ -1,0 +1,23 @@
+import { Badge } from '@mantine/core';
+
+const COLORS: Record<string, string> = {
+  UP: 'teal',
+  DOWN: 'red',
+  ERROR: 'red',
+  TIMEOUT: 'orange',
+  PENDING: 'gray',
+  PAUSED: 'gray',
+  MAINTENANCE: 'blue',
+  SUCCESS: 'teal',
+  FAILED: 'red',
+  RUNNING: 'blue',
+};
+
+/** A status as a coloured badge; the text, not only the colour, tells it. */
+export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
+  return (
+    <Badge color={COLORS[status] ?? 'gray'} variant="light" data-testid={testId} data-status={status}>
+      {status.toLowerCase()}
+    </Badge>
+  );
+}

@@ -1,0 +1,568 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceDocument,
+    "\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n": typeof types.SetActiveDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      slug\n      description\n      isDefault\n      status\n      viewerLevel\n      organizationId\n      organization {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": typeof types.ProjectDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
+    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": typeof types.DeleteApiKeyDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": typeof types.RequestEmailVerificationDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation EnrollTotp($password: String!) {\n    enrollTotp(password: $password) {\n      secret\n      uri\n    }\n  }\n": typeof types.EnrollTotpDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      id\n      twoFactorEnabled\n    }\n  }\n": typeof types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n": typeof types.DisableTotpDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n": typeof types.CallbackDocument,
+    "\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n": typeof types.CallbackLogsDocument,
+    "\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n": typeof types.CallbackLogAddedDocument,
+    "\n  query ActionExecutions($callbackId: ID!) {\n    actionExecutions(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        id\n        actionId\n        callbackLogId\n        status\n        attempt\n        step\n        error\n        durationMs\n        nextAttemptAt\n        createdAt\n      }\n    }\n  }\n": typeof types.ActionExecutionsDocument,
+    "\n  mutation ReplayCallbackLog($id: ID!) {\n    replayCallbackLog(id: $id) {\n      id\n    }\n  }\n": typeof types.ReplayCallbackLogDocument,
+    "\n  mutation RotateTriggerToken($id: ID!) {\n    rotateTriggerToken(id: $id) {\n      id\n      triggerUrl\n      triggerToken\n    }\n  }\n": typeof types.RotateTriggerTokenDocument,
+    "\n  mutation DeleteCallback($id: ID!) {\n    deleteCallback(id: $id)\n  }\n": typeof types.DeleteCallbackDocument,
+    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n": typeof types.CreateActionDocument,
+    "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n": typeof types.UpdateActionDocument,
+    "\n  mutation DeleteAction($id: ID!) {\n    deleteAction(id: $id)\n  }\n": typeof types.DeleteActionDocument,
+    "\n  query EditCallback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      timeoutDuration\n      cachePeriod\n    }\n  }\n": typeof types.EditCallbackDocument,
+    "\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCallbackDocument,
+    "\n  mutation UpdateCallback($id: ID!, $input: UpdateCallbackInput!) {\n    updateCallback(id: $id, input: $input) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n    }\n  }\n": typeof types.UpdateCallbackDocument,
+    "\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n": typeof types.CallbacksDocument,
+    "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      status\n      enabled\n      muted\n      mutedUntil\n      frequencyMinutes\n      lastCheckAt\n      nextCheckAt\n      lastStatusChangeAt\n      heartbeatUrl\n      locations\n      uptimes {\n        day\n        week\n        month\n        quarter\n      }\n      dailyUptime(days: 90) {\n        date\n        checks\n        failed\n        uptime\n      }\n      locationStatuses {\n        location\n        status\n        lastCheckedAt\n      }\n    }\n  }\n": typeof types.MonitorDocument,
+    "\n  query MonitorResults($monitorId: ID!) {\n    monitorResults(monitorId: $monitorId, first: 50) {\n      totalCount\n      nodes {\n        ...MonitorResultRow\n      }\n    }\n  }\n  fragment MonitorResultRow on MonitorResult {\n    id\n    checkedAt\n    location\n    status\n    responseTimeMs\n    isUp\n    details\n  }\n": typeof types.MonitorResultsDocument,
+    "\n  query ResponseTimes($id: ID!, $range: SeriesRange!) {\n    monitor(id: $id) {\n      id\n      responseTimes(range: $range) {\n        start\n        checks\n        avgMs\n        p95Ms\n      }\n    }\n  }\n": typeof types.ResponseTimesDocument,
+    "\n  subscription MonitorResultAdded($monitorId: ID!) {\n    monitorResultAdded(monitorId: $monitorId) {\n      ...MonitorResultRow\n    }\n  }\n": typeof types.MonitorResultAddedDocument,
+    "\n  mutation CheckMonitorNow($id: ID!) {\n    checkMonitorNow(id: $id) {\n      id\n      nextCheckAt\n    }\n  }\n": typeof types.CheckMonitorNowDocument,
+    "\n  mutation MuteMonitor($id: ID!, $until: DateTime!) {\n    muteMonitor(id: $id, until: $until) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n": typeof types.MuteMonitorDocument,
+    "\n  mutation UnmuteMonitor($id: ID!) {\n    unmuteMonitor(id: $id) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n": typeof types.UnmuteMonitorDocument,
+    "\n  mutation SetMonitorEnabled($id: ID!, $enabled: Boolean!) {\n    updateMonitor(id: $id, input: { enabled: $enabled }) {\n      id\n      enabled\n      status\n    }\n  }\n": typeof types.SetMonitorEnabledDocument,
+    "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id)\n  }\n": typeof types.DeleteMonitorDocument,
+    "\n  mutation RotateHeartbeatUrl($id: ID!) {\n    rotateHeartbeatUrl(id: $id) {\n      id\n      heartbeatUrl\n    }\n  }\n": typeof types.RotateHeartbeatUrlDocument,
+    "\n  query EditMonitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      frequencyMinutes\n      enabled\n      config\n      notificationProviderIds\n      tags {\n        id\n      }\n      alert {\n        enabled\n        failureThreshold\n        recoveryThreshold\n      }\n    }\n  }\n": typeof types.EditMonitorDocument,
+    "\n  mutation CreateMonitor($input: CreateMonitorInput!) {\n    createMonitor(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateMonitorDocument,
+    "\n  mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {\n    updateMonitor(id: $id, input: $input) {\n      id\n      name\n      target\n      status\n      config\n    }\n  }\n": typeof types.UpdateMonitorDocument,
+    "\n  query Monitors($projectId: ID!, $filter: MonitorFilter) {\n    monitors(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        target\n        status\n        enabled\n        muted\n        lastCheckAt\n        tags {\n          id\n          name\n          color\n        }\n        latestResult {\n          id\n          checkedAt\n          responseTimeMs\n        }\n        uptimes {\n          day\n        }\n      }\n    }\n  }\n": typeof types.MonitorsDocument,
+    "\n  subscription MonitorStatusChanged($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n      lastCheckAt\n      lastStatusChangeAt\n    }\n  }\n": typeof types.MonitorStatusChangedDocument,
+    "\n  subscription ProjectMonitorResultAdded($projectId: ID!) {\n    monitorResultAdded(projectId: $projectId) {\n      id\n      monitorId\n      checkedAt\n      responseTimeMs\n      status\n    }\n  }\n": typeof types.ProjectMonitorResultAddedDocument,
+    "\n  query Invitation($id: ID!) {\n    invitation(id: $id) {\n      id\n      email\n      role\n      status\n      expiresAt\n      organizationId\n      organizationName\n      inviter {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InvitationDocument,
+    "\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n      organizationId\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineInvitationDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      projects {\n        id\n        isDefault\n      }\n    }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationName\n      role\n    }\n  }\n": typeof types.MyInvitationsDocument,
+    "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateProjectDocument,
+    "\n  query Members($organizationId: ID!) {\n    members(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        id\n        role\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  mutation UpdateMemberRole($memberId: ID!, $role: OrgRole!) {\n    updateMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.UpdateMemberRoleDocument,
+    "\n  mutation RemoveMember($memberId: ID!) {\n    removeMember(memberId: $memberId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  query Invitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId, first: 100) {\n      totalCount\n      nodes {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n        projectIds\n        inviter {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query AuditLogs($organizationId: ID!, $after: String, $filter: AuditLogFilter) {\n    auditLogs(organizationId: $organizationId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditEntry\n      }\n    }\n  }\n  fragment AuditEntry on AuditLog {\n    id\n    action\n    details\n    createdAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AuditLogsDocument,
+    "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": typeof types.AuditLogAddedDocument,
+    "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
+    "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
+    "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n": typeof types.ServiceCredentialsDocument,
+    "\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceCredentialDocument,
+    "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": typeof types.DeleteServiceCredentialDocument,
+    "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": typeof types.UpdateProjectDocument,
+    "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": typeof types.DeleteProjectDocument,
+    "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.ProjectMembersDocument,
+    "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n": typeof types.SetProjectMemberDocument,
+    "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": typeof types.RemoveProjectMemberDocument,
+    "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": typeof types.NotificationProvidersDocument,
+    "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNotificationProviderDocument,
+    "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n": typeof types.UpdateNotificationProviderDocument,
+    "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": typeof types.DeleteNotificationProviderDocument,
+    "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n": typeof types.TestNotificationProviderDocument,
+    "\n  query Tags($projectId: ID!) {\n    tags(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        color\n      }\n    }\n  }\n": typeof types.TagsDocument,
+    "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateTagDocument,
+    "\n  mutation DeleteTag($id: ID!) {\n    deleteTag(id: $id)\n  }\n": typeof types.DeleteTagDocument,
+    "\n  query ProjectVariables($projectId: ID!) {\n    projectVariables(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        key\n        value\n        isSecret\n        description\n        updatedAt\n      }\n    }\n  }\n": typeof types.ProjectVariablesDocument,
+    "\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProjectVariableDocument,
+    "\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n": typeof types.UpdateProjectVariableDocument,
+    "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n": typeof types.DeleteProjectVariableDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n": types.MeDocument,
+    "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": types.WorkspaceDocument,
+    "\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n": types.SetActiveDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      slug\n      description\n      isDefault\n      status\n      viewerLevel\n      organizationId\n      organization {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": types.ProjectDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": types.UpdateApiKeyDocument,
+    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": types.DeleteApiKeyDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": types.RequestEmailVerificationDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation EnrollTotp($password: String!) {\n    enrollTotp(password: $password) {\n      secret\n      uri\n    }\n  }\n": types.EnrollTotpDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      id\n      twoFactorEnabled\n    }\n  }\n": types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n": types.DisableTotpDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n": types.SessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n": types.CallbackDocument,
+    "\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n": types.CallbackLogsDocument,
+    "\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n": types.CallbackLogAddedDocument,
+    "\n  query ActionExecutions($callbackId: ID!) {\n    actionExecutions(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        id\n        actionId\n        callbackLogId\n        status\n        attempt\n        step\n        error\n        durationMs\n        nextAttemptAt\n        createdAt\n      }\n    }\n  }\n": types.ActionExecutionsDocument,
+    "\n  mutation ReplayCallbackLog($id: ID!) {\n    replayCallbackLog(id: $id) {\n      id\n    }\n  }\n": types.ReplayCallbackLogDocument,
+    "\n  mutation RotateTriggerToken($id: ID!) {\n    rotateTriggerToken(id: $id) {\n      id\n      triggerUrl\n      triggerToken\n    }\n  }\n": types.RotateTriggerTokenDocument,
+    "\n  mutation DeleteCallback($id: ID!) {\n    deleteCallback(id: $id)\n  }\n": types.DeleteCallbackDocument,
+    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n": types.CreateActionDocument,
+    "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n": types.UpdateActionDocument,
+    "\n  mutation DeleteAction($id: ID!) {\n    deleteAction(id: $id)\n  }\n": types.DeleteActionDocument,
+    "\n  query EditCallback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      timeoutDuration\n      cachePeriod\n    }\n  }\n": types.EditCallbackDocument,
+    "\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n": types.CreateCallbackDocument,
+    "\n  mutation UpdateCallback($id: ID!, $input: UpdateCallbackInput!) {\n    updateCallback(id: $id, input: $input) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n    }\n  }\n": types.UpdateCallbackDocument,
+    "\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n": types.CallbacksDocument,
+    "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      status\n      enabled\n      muted\n      mutedUntil\n      frequencyMinutes\n      lastCheckAt\n      nextCheckAt\n      lastStatusChangeAt\n      heartbeatUrl\n      locations\n      uptimes {\n        day\n        week\n        month\n        quarter\n      }\n      dailyUptime(days: 90) {\n        date\n        checks\n        failed\n        uptime\n      }\n      locationStatuses {\n        location\n        status\n        lastCheckedAt\n      }\n    }\n  }\n": types.MonitorDocument,
+    "\n  query MonitorResults($monitorId: ID!) {\n    monitorResults(monitorId: $monitorId, first: 50) {\n      totalCount\n      nodes {\n        ...MonitorResultRow\n      }\n    }\n  }\n  fragment MonitorResultRow on MonitorResult {\n    id\n    checkedAt\n    location\n    status\n    responseTimeMs\n    isUp\n    details\n  }\n": types.MonitorResultsDocument,
+    "\n  query ResponseTimes($id: ID!, $range: SeriesRange!) {\n    monitor(id: $id) {\n      id\n      responseTimes(range: $range) {\n        start\n        checks\n        avgMs\n        p95Ms\n      }\n    }\n  }\n": types.ResponseTimesDocument,
+    "\n  subscription MonitorResultAdded($monitorId: ID!) {\n    monitorResultAdded(monitorId: $monitorId) {\n      ...MonitorResultRow\n    }\n  }\n": types.MonitorResultAddedDocument,
+    "\n  mutation CheckMonitorNow($id: ID!) {\n    checkMonitorNow(id: $id) {\n      id\n      nextCheckAt\n    }\n  }\n": types.CheckMonitorNowDocument,
+    "\n  mutation MuteMonitor($id: ID!, $until: DateTime!) {\n    muteMonitor(id: $id, until: $until) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n": types.MuteMonitorDocument,
+    "\n  mutation UnmuteMonitor($id: ID!) {\n    unmuteMonitor(id: $id) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n": types.UnmuteMonitorDocument,
+    "\n  mutation SetMonitorEnabled($id: ID!, $enabled: Boolean!) {\n    updateMonitor(id: $id, input: { enabled: $enabled }) {\n      id\n      enabled\n      status\n    }\n  }\n": types.SetMonitorEnabledDocument,
+    "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id)\n  }\n": types.DeleteMonitorDocument,
+    "\n  mutation RotateHeartbeatUrl($id: ID!) {\n    rotateHeartbeatUrl(id: $id) {\n      id\n      heartbeatUrl\n    }\n  }\n": types.RotateHeartbeatUrlDocument,
+    "\n  query EditMonitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      frequencyMinutes\n      enabled\n      config\n      notificationProviderIds\n      tags {\n        id\n      }\n      alert {\n        enabled\n        failureThreshold\n        recoveryThreshold\n      }\n    }\n  }\n": types.EditMonitorDocument,
+    "\n  mutation CreateMonitor($input: CreateMonitorInput!) {\n    createMonitor(input: $input) {\n      id\n    }\n  }\n": types.CreateMonitorDocument,
+    "\n  mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {\n    updateMonitor(id: $id, input: $input) {\n      id\n      name\n      target\n      status\n      config\n    }\n  }\n": types.UpdateMonitorDocument,
+    "\n  query Monitors($projectId: ID!, $filter: MonitorFilter) {\n    monitors(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        target\n        status\n        enabled\n        muted\n        lastCheckAt\n        tags {\n          id\n          name\n          color\n        }\n        latestResult {\n          id\n          checkedAt\n          responseTimeMs\n        }\n        uptimes {\n          day\n        }\n      }\n    }\n  }\n": types.MonitorsDocument,
+    "\n  subscription MonitorStatusChanged($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n      lastCheckAt\n      lastStatusChangeAt\n    }\n  }\n": types.MonitorStatusChangedDocument,
+    "\n  subscription ProjectMonitorResultAdded($projectId: ID!) {\n    monitorResultAdded(projectId: $projectId) {\n      id\n      monitorId\n      checkedAt\n      responseTimeMs\n      status\n    }\n  }\n": types.ProjectMonitorResultAddedDocument,
+    "\n  query Invitation($id: ID!) {\n    invitation(id: $id) {\n      id\n      email\n      role\n      status\n      expiresAt\n      organizationId\n      organizationName\n      inviter {\n        id\n        name\n      }\n    }\n  }\n": types.InvitationDocument,
+    "\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n      organizationId\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeclineInvitationDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      projects {\n        id\n        isDefault\n      }\n    }\n  }\n": types.CreateOrganizationDocument,
+    "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationName\n      role\n    }\n  }\n": types.MyInvitationsDocument,
+    "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateProjectDocument,
+    "\n  query Members($organizationId: ID!) {\n    members(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        id\n        role\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.MembersDocument,
+    "\n  mutation UpdateMemberRole($memberId: ID!, $role: OrgRole!) {\n    updateMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": types.UpdateMemberRoleDocument,
+    "\n  mutation RemoveMember($memberId: ID!) {\n    removeMember(memberId: $memberId)\n  }\n": types.RemoveMemberDocument,
+    "\n  query Invitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId, first: 100) {\n      totalCount\n      nodes {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n        projectIds\n        inviter {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.InvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query AuditLogs($organizationId: ID!, $after: String, $filter: AuditLogFilter) {\n    auditLogs(organizationId: $organizationId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditEntry\n      }\n    }\n  }\n  fragment AuditEntry on AuditLog {\n    id\n    action\n    details\n    createdAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.AuditLogsDocument,
+    "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": types.AuditLogAddedDocument,
+    "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.UpdateOrganizationDocument,
+    "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
+    "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n": types.ServiceCredentialsDocument,
+    "\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceCredentialDocument,
+    "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": types.DeleteServiceCredentialDocument,
+    "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": types.UpdateProjectDocument,
+    "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": types.DeleteProjectDocument,
+    "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.ProjectMembersDocument,
+    "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n": types.SetProjectMemberDocument,
+    "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": types.RemoveProjectMemberDocument,
+    "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": types.NotificationProvidersDocument,
+    "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n": types.CreateNotificationProviderDocument,
+    "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n": types.UpdateNotificationProviderDocument,
+    "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": types.DeleteNotificationProviderDocument,
+    "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n": types.TestNotificationProviderDocument,
+    "\n  query Tags($projectId: ID!) {\n    tags(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        color\n      }\n    }\n  }\n": types.TagsDocument,
+    "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      id\n    }\n  }\n": types.CreateTagDocument,
+    "\n  mutation DeleteTag($id: ID!) {\n    deleteTag(id: $id)\n  }\n": types.DeleteTagDocument,
+    "\n  query ProjectVariables($projectId: ID!) {\n    projectVariables(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        key\n        value\n        isSecret\n        description\n        updatedAt\n      }\n    }\n  }\n": types.ProjectVariablesDocument,
+    "\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n": types.CreateProjectVariableDocument,
+    "\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n": types.UpdateProjectVariableDocument,
+    "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n": types.DeleteProjectVariableDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n"): (typeof documents)["\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      slug\n      description\n      isDefault\n      status\n      viewerLevel\n      organizationId\n      organization {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n"): (typeof documents)["\n  query Project($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      slug\n      description\n      isDefault\n      status\n      viewerLevel\n      organizationId\n      organization {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n"): (typeof documents)["\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrollTotp($password: String!) {\n    enrollTotp(password: $password) {\n      secret\n      uri\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollTotp($password: String!) {\n    enrollTotp(password: $password) {\n      secret\n      uri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      id\n      twoFactorEnabled\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      id\n      twoFactorEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n"): (typeof documents)["\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n"): (typeof documents)["\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n"): (typeof documents)["\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n"): (typeof documents)["\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n"): (typeof documents)["\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionExecutions($callbackId: ID!) {\n    actionExecutions(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        id\n        actionId\n        callbackLogId\n        status\n        attempt\n        step\n        error\n        durationMs\n        nextAttemptAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActionExecutions($callbackId: ID!) {\n    actionExecutions(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        id\n        actionId\n        callbackLogId\n        status\n        attempt\n        step\n        error\n        durationMs\n        nextAttemptAt\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayCallbackLog($id: ID!) {\n    replayCallbackLog(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayCallbackLog($id: ID!) {\n    replayCallbackLog(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateTriggerToken($id: ID!) {\n    rotateTriggerToken(id: $id) {\n      id\n      triggerUrl\n      triggerToken\n    }\n  }\n"): (typeof documents)["\n  mutation RotateTriggerToken($id: ID!) {\n    rotateTriggerToken(id: $id) {\n      id\n      triggerUrl\n      triggerToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCallback($id: ID!) {\n    deleteCallback(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCallback($id: ID!) {\n    deleteCallback(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAction($id: ID!) {\n    deleteAction(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAction($id: ID!) {\n    deleteAction(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditCallback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      timeoutDuration\n      cachePeriod\n    }\n  }\n"): (typeof documents)["\n  query EditCallback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      timeoutDuration\n      cachePeriod\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCallback($id: ID!, $input: UpdateCallbackInput!) {\n    updateCallback(id: $id, input: $input) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCallback($id: ID!, $input: UpdateCallbackInput!) {\n    updateCallback(id: $id, input: $input) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      status\n      enabled\n      muted\n      mutedUntil\n      frequencyMinutes\n      lastCheckAt\n      nextCheckAt\n      lastStatusChangeAt\n      heartbeatUrl\n      locations\n      uptimes {\n        day\n        week\n        month\n        quarter\n      }\n      dailyUptime(days: 90) {\n        date\n        checks\n        failed\n        uptime\n      }\n      locationStatuses {\n        location\n        status\n        lastCheckedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      status\n      enabled\n      muted\n      mutedUntil\n      frequencyMinutes\n      lastCheckAt\n      nextCheckAt\n      lastStatusChangeAt\n      heartbeatUrl\n      locations\n      uptimes {\n        day\n        week\n        month\n        quarter\n      }\n      dailyUptime(days: 90) {\n        date\n        checks\n        failed\n        uptime\n      }\n      locationStatuses {\n        location\n        status\n        lastCheckedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MonitorResults($monitorId: ID!) {\n    monitorResults(monitorId: $monitorId, first: 50) {\n      totalCount\n      nodes {\n        ...MonitorResultRow\n      }\n    }\n  }\n  fragment MonitorResultRow on MonitorResult {\n    id\n    checkedAt\n    location\n    status\n    responseTimeMs\n    isUp\n    details\n  }\n"): (typeof documents)["\n  query MonitorResults($monitorId: ID!) {\n    monitorResults(monitorId: $monitorId, first: 50) {\n      totalCount\n      nodes {\n        ...MonitorResultRow\n      }\n    }\n  }\n  fragment MonitorResultRow on MonitorResult {\n    id\n    checkedAt\n    location\n    status\n    responseTimeMs\n    isUp\n    details\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponseTimes($id: ID!, $range: SeriesRange!) {\n    monitor(id: $id) {\n      id\n      responseTimes(range: $range) {\n        start\n        checks\n        avgMs\n        p95Ms\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResponseTimes($id: ID!, $range: SeriesRange!) {\n    monitor(id: $id) {\n      id\n      responseTimes(range: $range) {\n        start\n        checks\n        avgMs\n        p95Ms\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MonitorResultAdded($monitorId: ID!) {\n    monitorResultAdded(monitorId: $monitorId) {\n      ...MonitorResultRow\n    }\n  }\n"): (typeof documents)["\n  subscription MonitorResultAdded($monitorId: ID!) {\n    monitorResultAdded(monitorId: $monitorId) {\n      ...MonitorResultRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckMonitorNow($id: ID!) {\n    checkMonitorNow(id: $id) {\n      id\n      nextCheckAt\n    }\n  }\n"): (typeof documents)["\n  mutation CheckMonitorNow($id: ID!) {\n    checkMonitorNow(id: $id) {\n      id\n      nextCheckAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MuteMonitor($id: ID!, $until: DateTime!) {\n    muteMonitor(id: $id, until: $until) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n"): (typeof documents)["\n  mutation MuteMonitor($id: ID!, $until: DateTime!) {\n    muteMonitor(id: $id, until: $until) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnmuteMonitor($id: ID!) {\n    unmuteMonitor(id: $id) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n"): (typeof documents)["\n  mutation UnmuteMonitor($id: ID!) {\n    unmuteMonitor(id: $id) {\n      id\n      muted\n      mutedUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMonitorEnabled($id: ID!, $enabled: Boolean!) {\n    updateMonitor(id: $id, input: { enabled: $enabled }) {\n      id\n      enabled\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SetMonitorEnabled($id: ID!, $enabled: Boolean!) {\n    updateMonitor(id: $id, input: { enabled: $enabled }) {\n      id\n      enabled\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteMonitor($id: ID!) {\n    deleteMonitor(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateHeartbeatUrl($id: ID!) {\n    rotateHeartbeatUrl(id: $id) {\n      id\n      heartbeatUrl\n    }\n  }\n"): (typeof documents)["\n  mutation RotateHeartbeatUrl($id: ID!) {\n    rotateHeartbeatUrl(id: $id) {\n      id\n      heartbeatUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditMonitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      frequencyMinutes\n      enabled\n      config\n      notificationProviderIds\n      tags {\n        id\n      }\n      alert {\n        enabled\n        failureThreshold\n        recoveryThreshold\n      }\n    }\n  }\n"): (typeof documents)["\n  query EditMonitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      frequencyMinutes\n      enabled\n      config\n      notificationProviderIds\n      tags {\n        id\n      }\n      alert {\n        enabled\n        failureThreshold\n        recoveryThreshold\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMonitor($input: CreateMonitorInput!) {\n    createMonitor(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMonitor($input: CreateMonitorInput!) {\n    createMonitor(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {\n    updateMonitor(id: $id, input: $input) {\n      id\n      name\n      target\n      status\n      config\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {\n    updateMonitor(id: $id, input: $input) {\n      id\n      name\n      target\n      status\n      config\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Monitors($projectId: ID!, $filter: MonitorFilter) {\n    monitors(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        target\n        status\n        enabled\n        muted\n        lastCheckAt\n        tags {\n          id\n          name\n          color\n        }\n        latestResult {\n          id\n          checkedAt\n          responseTimeMs\n        }\n        uptimes {\n          day\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Monitors($projectId: ID!, $filter: MonitorFilter) {\n    monitors(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        target\n        status\n        enabled\n        muted\n        lastCheckAt\n        tags {\n          id\n          name\n          color\n        }\n        latestResult {\n          id\n          checkedAt\n          responseTimeMs\n        }\n        uptimes {\n          day\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MonitorStatusChanged($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n      lastCheckAt\n      lastStatusChangeAt\n    }\n  }\n"): (typeof documents)["\n  subscription MonitorStatusChanged($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n      lastCheckAt\n      lastStatusChangeAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ProjectMonitorResultAdded($projectId: ID!) {\n    monitorResultAdded(projectId: $projectId) {\n      id\n      monitorId\n      checkedAt\n      responseTimeMs\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription ProjectMonitorResultAdded($projectId: ID!) {\n    monitorResultAdded(projectId: $projectId) {\n      id\n      monitorId\n      checkedAt\n      responseTimeMs\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitation($id: ID!) {\n    invitation(id: $id) {\n      id\n      email\n      role\n      status\n      expiresAt\n      organizationId\n      organizationName\n      inviter {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitation($id: ID!) {\n    invitation(id: $id) {\n      id\n      email\n      role\n      status\n      expiresAt\n      organizationId\n      organizationName\n      inviter {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n      organizationId\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n      organizationId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      projects {\n        id\n        isDefault\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      projects {\n        id\n        isDefault\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationName\n      role\n    }\n  }\n"): (typeof documents)["\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationName\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members($organizationId: ID!) {\n    members(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        id\n        role\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members($organizationId: ID!) {\n    members(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        id\n        role\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMemberRole($memberId: ID!, $role: OrgRole!) {\n    updateMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMemberRole($memberId: ID!, $role: OrgRole!) {\n    updateMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($memberId: ID!) {\n    removeMember(memberId: $memberId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($memberId: ID!) {\n    removeMember(memberId: $memberId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId, first: 100) {\n      totalCount\n      nodes {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n        projectIds\n        inviter {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId, first: 100) {\n      totalCount\n      nodes {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n        projectIds\n        inviter {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogs($organizationId: ID!, $after: String, $filter: AuditLogFilter) {\n    auditLogs(organizationId: $organizationId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditEntry\n      }\n    }\n  }\n  fragment AuditEntry on AuditLog {\n    id\n    action\n    details\n    createdAt\n    user {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query AuditLogs($organizationId: ID!, $after: String, $filter: AuditLogFilter) {\n    auditLogs(organizationId: $organizationId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditEntry\n      }\n    }\n  }\n  fragment AuditEntry on AuditLog {\n    id\n    action\n    details\n    createdAt\n    user {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n"): (typeof documents)["\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tags($projectId: ID!) {\n    tags(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        color\n      }\n    }\n  }\n"): (typeof documents)["\n  query Tags($projectId: ID!) {\n    tags(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        color\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTag($id: ID!) {\n    deleteTag(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTag($id: ID!) {\n    deleteTag(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectVariables($projectId: ID!) {\n    projectVariables(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        key\n        value\n        isSecret\n        description\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectVariables($projectId: ID!) {\n    projectVariables(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        key\n        value\n        isSecret\n        description\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,47 @@
+// The navigation of a project, in one place. Test automation (tests, jobs, runs) lands here
+// as three more entries under /projects/:projectId/ when its API is merged.
+
+export interface NavEntry {
+  label: string;
+  /** Relative to /projects/:projectId/. */
+  path: string;
+}
+
+export const PROJECT_NAV: NavEntry[] = [
+  { label: 'Monitors', path: 'monitors' },
+  { label: 'Callbacks', path: 'callbacks' },
+  // { label: 'Tests', path: 'tests' }, { label: 'Jobs', path: 'jobs' }, { label: 'Runs', path: 'runs' },
+];
+
+export const PROJECT_SETTINGS_NAV: NavEntry[] = [
+  { label: 'Members', path: 'settings/members' },
+  { label: 'Variables & secrets', path: 'settings/variables' },
+  { label: 'Tags', path: 'settings/tags' },
+  { label: 'Notification providers', path: 'settings/notifications' },
+  { label: 'Service credentials', path: 'settings/credentials' },
+  { label: 'Project', path: 'settings/general' },
+];
+
+export const ORG_NAV: NavEntry[] = [
+  { label: 'Projects', path: 'projects' },
+  { label: 'Members', path: 'members' },
+  { label: 'Invitations', path: 'invitations' },
+  { label: 'Audit log', path: 'audit-log' },
+  { label: 'Organization', path: 'general' },
+];
+
+export const ACCOUNT_NAV: NavEntry[] = [
+  { label: 'Profile', path: 'profile' },
+  { label: 'Security', path: 'security' },
+  { label: 'API keys', path: 'api-keys' },
+];
+
+/** Which workspace a path is in. */
+export function scopeOf(pathname: string): { projectId?: string; orgId?: string; account?: boolean } {
+  const project = /^\/projects\/([^/]+)/.exec(pathname);
+  if (project) return { projectId: project[1] };
+  const org = /^\/organizations\/([^/]+)/.exec(pathname);
+  if (org && org[1] !== 'new') return { orgId: org[1] };
+  if (pathname.startsWith('/settings')) return { account: true };
+  return {};
+}

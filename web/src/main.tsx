@@ -1,0 +1,51 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './index.css';
+import { Alert, Anchor, MantineProvider, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+  // Darker shades for text on light backgrounds keep contrast at WCAG AA.
+  primaryShade: { light: 7, dark: 8 },
+  components: {
+    // Links inside text are underlined, not told apart by colour alone.
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
+    Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
+  },
+});
+
+// Light and subtle variants (badges, light buttons) put shade-9 text on tinted backgrounds;
+// the default tints are too dark for AA in the light scheme: use the palest shades.
+const TINTED = ['indigo', 'teal', 'red', 'orange', 'gray', 'blue', 'yellow', 'green'];
+const lightText = Object.fromEntries(
+  TINTED.flatMap((c) => [
+    [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+    [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
+    [`--mantine-color-${c}-light-hover`, `var(--mantine-color-${c}-1)`],
+  ]),
+);
+
+// Mantine's default dimmed text is below WCAG AA contrast on the body colour; darken it.
+const resolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': 'var(--mantine-color-gray-6)', ...lightText },
+  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={resolver}>
+      <Notifications position="top-right" />
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </MantineProvider>
+  </StrictMode>,
+);

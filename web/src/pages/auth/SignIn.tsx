@@ -1,0 +1,179 @@
+import { Anchor, Button, PasswordInput, PinInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useMutation } from 'urql';
+import { FormAlert } from '../../components/States';
+import { graphql } from '../../gql';
+import { useFormSubmit } from '../../lib/form';
+import { useSession } from '../../lib/session';
+import * as v from '../../lib/validate';
+import { AuthCard } from './AuthCard';
+
+const SignInMutation = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      user {
+        id
+        name
+        email
+        emailVerified
+        role
+        twoFactorEnabled
+      }
+    }
+  }
+`);
+
+const SignUpMutation = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      user {
+        id
+        name
+        email
+        emailVerified
+        role
+        twoFactorEnabled
+      }
+    }
+  }
+`);
+
+function useNext(): string {
+  const next = new URLSearchParams(useLocation().search).get('next');
+  return next ? `?next=${encodeURIComponent(next)}` : '';
+}
+
+export function SignIn() {
+  const { signedIn } = useSession();
+  const next = useNext();
+  const [needsCode, setNeedsCode] = useState(false);
+  const [, signIn] = useMutation(SignInMutation);
+  const form = useForm({
+    initialValues: { email: '', password: '', totpCode: '' },
+    validate: {
+      email: v.email,
+      password: (value) => v.required(value, 'Password'),
+      totpCode: (value) => (needsCode && !/^\d{6}$/.test(value) ? 'Enter the 6-digit code from your authenticator app' : null),
+    },
+  });
+  const { general, submit, submitting } = useFormSubmit(form);
+
+  const onSubmit = form.onSubmit(async (values) => {
+    const data = await submit(() =>
+      signIn({ input: { email: values.email.trim(), password: values.password, totpCode: values.totpCode || undefined } }),
+    );
+    if (data) {
+      signedIn(data.signIn.user);
+      return;
+    }
+    // The server asks for the code with an error on `totpCode`.
+    if (!needsCode && form.getInputProps('totpCode').error) {
+      setNeedsCode(true);
+      form.setFieldError('totpCode', null);
+    }
+  });
+
+  return (
+    <AuthCard
+      title="Sign in"
+      footer={
+        <>
+          New to Vigil?{' '}
+          <Anchor component={Link} to={`/sign-up${next}`}>
+            Create an account
+          </Anchor>
+        </>
+      }
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <FormAlert messages={general} />
+          <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+          <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+          {needsCode && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="totp-label">
+                Two-factor code
+              </Text>
+              <Text size="xs" c="dimmed">
+                Your account has two-factor authentication on: enter the code from your authenticator app.
+              </Text>
+              <PinInput
+                length={6}
+                type="number"
+                oneTimeCode
+                autoFocus
+                aria-label="Two-factor code"
+                error={!!form.errors.totpCode}
+                {...form.getInputProps('totpCode')}
+              />
+              {form.errors.totpCode && (
+                <Text size="xs" c="red" role="alert">
+                  {form.errors.totpCode}
+                </Text>
+              )}
+            </Stack>
+          )}
+          <Button type="submit" loading={submitting}>
+            Sign in
+          </Button>
+          <Anchor component={Link} to="/reset-password" size="sm">
+            Forgot your password?
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+export function SignUp() {
+  const { signedIn } = useSession();
+  const next = useNext();
+  const [, signUp] = useMutation(SignUpMutation);
+  const form = useForm({
+    initialValues: { name: '', email: '', password: '' },
+    validate: {
+      name: (value) => v.name(value),
+      email: v.email,
+      password: (value, values) => v.password(value, values.email),
+    },
+  });
+  const { general, submit, submitting } = useFormSubmit(form);
+  const onSubmit = form.onSubmit(async (values) => {
+    const data = await submit(() => signUp({ input: { name: values.name.trim(), email: values.email.trim(), password: values.password } }));
+    if (data) signedIn(data.signUp.user);
+  });
+  return (
+    <AuthCard
+      title="Create your account"
+      footer={
+        <>
+          Already have an account?{' '}
+          <Anchor component={Link} to={`/sign-in${next}`}>
+            Sign in
+          </Anchor>
+        </>
+      }
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <FormAlert messages={general} />
+          <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
+          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <PasswordInput
+            label="Password"
+            description="At least 8 characters"
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={submitting}>
+            Create account
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,248 @@
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Page } from '../../components/Page';
+import { ErrorState, FormAlert, Loading, NotFound } from '../../components/States';
+import { graphql } from '../../gql';
+import type { HttpMethod, MonitorType } from '../../gql/graphql';
+import { useFormSubmit } from '../../lib/form';
+import { MONITOR_FIELD_ALIASES, MONITOR_TYPES, createMonitorInput, emptyMonitor, monitorSettings, monitorToValues, validateMonitor, type MonitorValues } from '../../lib/monitorForm';
+import { useProject } from '../../lib/project';
+import { ProvidersQuery } from '../settings/Providers';
+import { TagsQuery } from '../settings/Tags';
+
+const EditMonitorQuery = graphql(`
+  query EditMonitor($id: ID!) {
+    monitor(id: $id) {
+      id
+      name
+      description
+      type
+      target
+      frequencyMinutes
+      enabled
+      config
+      notificationProviderIds
+      tags {
+        id
+      }
+      alert {
+        enabled
+        failureThreshold
+        recoveryThreshold
+      }
+    }
+  }
+`);
+
+const CreateMonitorMutation = graphql(`
+  mutation CreateMonitor($input: CreateMonitorInput!) {
+    createMonitor(input: $input) {
+      id
+    }
+  }
+`);
+
+const UpdateMonitorMutation = graphql(`
+  mutation UpdateMonitor($id: ID!, $input: UpdateMonitorInput!) {
+    updateMonitor(id: $id, input: $input) {
+      id
+      name
+      target
+      status
+      config
+    }
+  }
+`);
+
+const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+export default function MonitorEditor() {
+  const { monitorId } = useParams();
+  const [existing, refetch] = useQuery({ query: EditMonitorQuery, variables: { id: monitorId ?? '' }, pause: !monitorId });
+  if (!monitorId) return <MonitorForm />;
+  if (existing.fetching && !existing.data) return <Loading />;
+  if (existing.error && !existing.data) return <ErrorState error={existing.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  const monitor = existing.data?.monitor;
+  if (!monitor) return <NotFound what="monitor" />;
+  return <MonitorForm id={monitor.id} initial={monitorToValues(monitor)} />;
+}
+
+function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) {
+  const project = useProject();
+  const navigate = useNavigate();
+  const [tags] = useQuery({ query: TagsQuery, variables: { projectId: project.id } });
+  const [providers] = useQuery({ query: ProvidersQuery, variables: { projectId: project.id } });
+  const [, create] = useMutation(CreateMonitorMutation);
+  const [, update] = useMutation(UpdateMonitorMutation);
+  const form = useForm<MonitorValues>({ initialValues: initial ?? emptyMonitor(), validate: validateMonitor });
+  const { general, submit, submitting } = useFormSubmit(form, MONITOR_FIELD_ALIASES);
+  const values = form.getValues();
+  useEffect(() => {
+    document.title = `${id ? 'Edit monitor' : 'New monitor'} · Vigil`;
+  }, [id]);
+  const onSubmit = form.onSubmit(async (vals) => {
+    if (id) {
+      const data = await submit(() => update({ id, input: monitorSettings(vals) }));
+      if (data) navigate(`/projects/${project.id}/monitors/${id}`);
+    } else {
+      const data = await submit(() => create({ input: createMonitorInput(project.id, vals) }));
+      if (data) navigate(`/projects/${project.id}/monitors/${data.createMonitor.id}`);
+    }
+  });
+  const type = values.type;
+  const http = type === 'HTTP' || type === 'WEBSITE';
+  return (
+    <Page
+      title={id ? `Edit ${initial?.name}` : 'New monitor'}
+      description={
+        <Anchor component={Link} to={id ? `/projects/${project.id}/monitors/${id}` : `/projects/${project.id}/monitors`}>
+          Back
+        </Anchor>
+      }
+    >
+      <form onSubmit={onSubmit} noValidate aria-label={id ? 'Edit monitor' : 'New monitor'}>
+        <Stack maw={720}>
+          <FormAlert messages={general} />
+          {!id && (
+            <Radio.Group label="Type" required {...form.getInputProps('type')} onChange={(t) => form.setFieldValue('type', t as MonitorType)}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+                {MONITOR_TYPES.map((t) => (
+                  <Radio key={t.value} value={t.value} label={t.label} description={t.description} />
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+          )}
+          <TextInput label="Name" required {...form.getInputProps('name')} />
+          {type !== 'HEARTBEAT' && (
+            <TextInput
+              label={http ? 'URL' : 'Host'}
+              placeholder={http ? 'https://example.com/health' : 'example.com'}
+              required
+              {...form.getInputProps('target')}
+            />
+          )}
+          <Textarea label="Description" autosize minRows={1} {...form.getInputProps('description')} />
+          <Group grow align="flex-start">
+            <NumberInput label="Check every (minutes)" min={1} max={1440} required {...form.getInputProps('frequencyMinutes')} />
+            {http && <NumberInput label="Timeout (seconds)" min={1} max={60} {...form.getInputProps('http.timeoutSeconds')} />}
+            {type === 'PING' && <NumberInput label="Timeout (seconds)" min={1} max={60} {...form.getInputProps('ping.timeoutSeconds')} />}
+            {type === 'PORT' && <NumberInput label="Timeout (seconds)" min={1} max={60} {...form.getInputProps('port.timeoutSeconds')} />}
+            {type === 'HEARTBEAT' && <NumberInput label="Grace period (minutes)" min={0} {...form.getInputProps('heartbeat.gracePeriodMinutes')} />}
+          </Group>
+          {type === 'PORT' && (
+            <Group align="flex-end">
+              <NumberInput label="Port" min={1} max={65535} required {...form.getInputProps('port.port')} />
+              <Checkbox label="TLS handshake" {...form.getInputProps('port.tls', { type: 'checkbox' })} />
+            </Group>
+          )}
+          {http && (
+            <Fieldset legend="Request and checks">
+              <Stack>
+                <Group grow align="flex-start">
+                  <Select label="Method" allowDeselect={false} data={METHODS} {...form.getInputProps('http.method')} />
+                  <TextInput label="Expected status codes" description="Codes, ranges or classes: 200, 200-299, 2xx" {...form.getInputProps('http.expectedStatusCodes')} />
+                </Group>
+                <Group grow align="flex-start">
+                  <TextInput label="Keyword" description="Text the body must (or must not) contain" {...form.getInputProps('http.keyword')} />
+                  <Select
+                    label="Keyword must be"
+                    allowDeselect={false}
+                    data={[
+                      { value: 'PRESENT', label: 'present' },
+                      { value: 'ABSENT', label: 'absent' },
+                    ]}
+                    {...form.getInputProps('http.keywordMode')}
+                  />
+                </Group>
+                <Group grow align="flex-start">
+                  <TextInput label="JSON path" placeholder="$.status" {...form.getInputProps('http.jsonPath')} />
+                  <TextInput label="Expected value" placeholder="ok" {...form.getInputProps('http.jsonExpected')} />
+                </Group>
+                <Stack gap="xs">
+                  <Text size="sm" fw={500}>
+                    Headers
+                  </Text>
+                  {form.errors['http.headers'] && (
+                    <Text size="xs" c="red" role="alert">
+                      {form.errors['http.headers']}
+                    </Text>
+                  )}
+                  {values.http.headers.map((_, i) => (
+                    <Group key={i} align="flex-start" wrap="nowrap">
+                      <TextInput aria-label={`Header ${i + 1} name`} placeholder="Name" {...form.getInputProps(`http.headers.${i}.name`)} />
+                      <TextInput aria-label={`Header ${i + 1} value`} placeholder="Value" style={{ flex: 1 }} {...form.getInputProps(`http.headers.${i}.value`)} />
+                      <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove header ${i + 1}`} onClick={() => form.removeListItem('http.headers', i)}>
+                        ×
+                      </ActionIcon>
+                    </Group>
+                  ))}
+                  <Group>
+                    <Button size="xs" variant="light" onClick={() => form.insertListItem('http.headers', { name: '', value: '' })}>
+                      Add header
+                    </Button>
+                  </Group>
+                </Stack>
+                {values.http.method !== 'GET' && values.http.method !== 'HEAD' && <Textarea label="Body" autosize minRows={2} className="mono" {...form.getInputProps('http.body')} />}
+                <Group>
+                  <Switch label="Follow redirects" {...form.getInputProps('http.followRedirects', { type: 'checkbox' })} />
+                  <Switch label="Ignore TLS errors" {...form.getInputProps('http.ignoreTlsErrors', { type: 'checkbox' })} />
+                </Group>
+                {type === 'WEBSITE' && <NumberInput label="Warn when the certificate expires within (days)" min={1} max={365} {...form.getInputProps('tls.expiryDays')} />}
+              </Stack>
+            </Fieldset>
+          )}
+          <Fieldset legend="Alerts">
+            <Stack>
+              <Switch label="Send alerts" {...form.getInputProps('alert.enabled', { type: 'checkbox' })} />
+              <Group grow align="flex-start">
+                <NumberInput label="Failures before down" min={1} {...form.getInputProps('alert.failureThreshold')} />
+                <NumberInput label="Successes before up" min={1} {...form.getInputProps('alert.recoveryThreshold')} />
+              </Group>
+              <MultiSelect
+                label="Notify"
+                placeholder={providers.data?.notificationProviders.nodes.length ? 'Choose providers' : 'No notification providers yet'}
+                data={(providers.data?.notificationProviders.nodes ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                {...form.getInputProps('notificationProviderIds')}
+              />
+            </Stack>
+          </Fieldset>
+          <MultiSelect
+            label="Tags"
+            placeholder={tags.data?.tags.nodes.length ? 'Choose tags' : 'No tags yet'}
+            data={(tags.data?.tags.nodes ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            {...form.getInputProps('tagIds')}
+          />
+          <Switch label="Enabled" {...form.getInputProps('enabled', { type: 'checkbox' })} />
+          <Group>
+            <Button type="submit" loading={submitting}>
+              {id ? 'Save' : 'Create monitor'}
+            </Button>
+            <Button variant="default" component={Link} to={id ? `/projects/${project.id}/monitors/${id}` : `/projects/${project.id}/monitors`}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,48 @@
+import { lazy, useEffect } from 'react';
+import { Navigate, Route, Routes, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { ErrorState, Loading, NotFound } from '../../components/States';
+import { ProjectQuery, SetActiveMutation } from '../../lib/queries';
+import { ProjectContext } from '../../lib/project';
+import { useWorkspace } from '../../lib/workspace';
+
+const MonitorList = lazy(() => import('../monitors/MonitorList'));
+const MonitorDetail = lazy(() => import('../monitors/MonitorDetail'));
+const MonitorEditor = lazy(() => import('../monitors/MonitorEditor'));
+const CallbackList = lazy(() => import('../callbacks/CallbackList'));
+const CallbackDetail = lazy(() => import('../callbacks/CallbackDetail'));
+const CallbackEditor = lazy(() => import('../callbacks/CallbackEditor'));
+const ProjectSettings = lazy(() => import('../settings/ProjectSettings'));
+
+/** Everything under /projects/:projectId. Tests, jobs and runs will be routes here too. */
+export default function ProjectRoutes() {
+  const { projectId = '' } = useParams();
+  const { activeProjectId } = useWorkspace();
+  const [result, refetch] = useQuery({ query: ProjectQuery, variables: { id: projectId } });
+  const [, setActive] = useMutation(SetActiveMutation);
+  const project = result.data?.project;
+  useEffect(() => {
+    // Remember the project on the session, so that `/` opens it next time.
+    if (project && project.id !== activeProjectId) void setActive({ input: { organizationId: project.organizationId, projectId: project.id } });
+  }, [project, activeProjectId, setActive]);
+  if (result.fetching && !result.data) return <Loading />;
+  if (result.error && !result.data) return <ErrorState error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!project) return <NotFound what="project" />;
+  return (
+    <ProjectContext.Provider value={project}>
+      <Routes>
+        <Route index element={<Navigate to="monitors" replace />} />
+        <Route path="monitors" element={<MonitorList />} />
+        <Route path="monitors/new" element={<MonitorEditor />} />
+        <Route path="monitors/:monitorId" element={<MonitorDetail />} />
+        <Route path="monitors/:monitorId/edit" element={<MonitorEditor />} />
+        <Route path="callbacks" element={<CallbackList />} />
+        <Route path="callbacks/new" element={<CallbackEditor />} />
+        <Route path="callbacks/:callbackId" element={<CallbackDetail />} />
+        <Route path="callbacks/:callbackId/edit" element={<CallbackEditor />} />
+        <Route path="settings/*" element={<ProjectSettings />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </ProjectContext.Provider>
+  );
+}
