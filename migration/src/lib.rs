@@ -8,6 +8,7 @@ mod m20261122_000003_access;
 mod m20261122_000004_status_pages;
 mod m20261122_000005_billing_callbacks;
 mod m20261122_000006_monitoring_engine;
+mod m20261122_000007_test_automation;
 mod util;
 
 /// Runs the migrations in order.
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_status_pages::Migration),
             Box::new(m20261122_000005_billing_callbacks::Migration),
             Box::new(m20261122_000006_monitoring_engine::Migration),
+            Box::new(m20261122_000007_test_automation::Migration),
         ]
     }
 }

@@ -64,6 +64,7 @@ pub async fn build_state_with(
         .client_builder()
         .build()
         .context("building the HTTP client")?;
+    let storage = crate::storage::Storage::from_settings(&settings)?;
     Ok(AppState::new(Inner {
         db,
         statements,
@@ -74,6 +75,7 @@ pub async fn build_state_with(
         passwords,
         shutdown,
         http,
+        storage,
     }))
 }
 
@@ -111,7 +113,8 @@ pub fn router(state: AppState) -> Router {
     let web_dir = state.settings.web_dir.clone();
     let app = api
         .merge(health)
-        .merge(crate::monitor::heartbeat::router(state.clone()));
+        .merge(crate::monitor::heartbeat::router(state.clone()))
+        .merge(crate::testing::http::router(state.clone()));
     let app = if web_dir.join("index.html").exists() {
         let assets = Router::new()
             .nest_service("/assets", ServeDir::new(web_dir.join("assets")))

@@ -29,6 +29,8 @@ pub struct Inner {
     /// The one HTTP client for requests made on a user's behalf (notifications, webhooks,
     /// checks): built from the outbound policy, so it refuses what the policy refuses.
     pub http: reqwest::Client,
+    /// Where run artifacts are kept (local disk or S3-compatible).
+    pub storage: crate::storage::Storage,
 }
 
 impl AppState {

@@ -180,11 +180,11 @@ fn migrate_up_status_and_down_from_the_command_line() {
     );
     run(&["migrate", "up"]);
     let applied = run(&["migrate", "status"]);
-    assert_eq!(applied.matches("Applied").count(), 6, "{applied}");
+    assert_eq!(applied.matches("Applied").count(), 7, "{applied}");
     run(&["migrate", "down", "--steps", "1"]);
     let one_down = run(&["migrate", "status"]);
-    assert_eq!(one_down.matches("Applied").count(), 5, "{one_down}");
+    assert_eq!(one_down.matches("Applied").count(), 6, "{one_down}");
     run(&["migrate", "down"]);
-    assert_eq!(run(&["migrate", "status"]).matches("Pending").count(), 6);
+    assert_eq!(run(&["migrate", "status"]).matches("Pending").count(), 7);
     assert!(dir.join("data/vigil.db").exists());
 }

@@ -14,6 +14,7 @@ pub mod organization;
 pub mod project;
 pub mod subscription;
 pub mod tag;
+pub mod testing;
 pub mod user;
 pub mod variable;
 
@@ -38,6 +39,7 @@ pub struct Query(
     notification::NotificationQuery,
     monitor::MonitorQuery,
     notification_provider::NotificationProviderQuery,
+    testing::TestingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -53,6 +55,7 @@ pub struct Mutation(
     notification::NotificationMutation,
     monitor::MonitorMutation,
     notification_provider::NotificationProviderMutation,
+    testing::TestingMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -60,6 +63,7 @@ pub struct Subscription(
     audit::AuditSubscription,
     notification::NotificationSubscription,
     monitor::MonitorSubscription,
+    testing::TestingSubscription,
 );
 
 /// The schema type.
