@@ -260,6 +260,28 @@ impl TestApp {
     }
 }
 
+/// The runner tools (`@playwright/test`, k6) the executor tests use: `VIGIL_TEST_TOOLS_DIR`,
+/// else `.tools` at the root of the working tree (`vigil runners install --tools-dir .tools`,
+/// which `scripts/test` runs).
+pub fn tools_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("VIGIL_TEST_TOOLS_DIR")
+        && !dir.is_empty()
+    {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .join(".tools")
+}
+
+impl TestApp {
+    /// A run worker on this server's database (tests drive it with `tick()`).
+    pub fn run_worker(&self) -> vigil::testing::worker::Worker {
+        vigil::testing::worker::Worker::new(self.running.state.clone())
+    }
+}
+
 /// The password every test user gets.
 pub const PASSWORD: &str = "correct horse battery";
 

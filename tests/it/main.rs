@@ -11,3 +11,4 @@ mod migrations;
 mod monitoring;
 mod roles;
 mod tenancy;
+mod testing;

@@ -35,6 +35,7 @@ pub fn install(settings: &Settings, force: bool) -> anyhow::Result<()> {
     std::fs::create_dir_all(&tools).with_context(|| format!("creating {}", tools.display()))?;
     let tools = tools.canonicalize()?;
     install_playwright(&tools, force)?;
+    link_ffmpeg(&tools)?;
     install_k6(&tools, force)?;
     println!("{}", report(settings));
     Ok(())
@@ -72,6 +73,36 @@ fn install_playwright(tools: &Path, force: bool) -> anyhow::Result<()> {
     if !cli.exists() {
         bail!("npm finished but {} is missing", cli.display());
     }
+    Ok(())
+}
+
+/// Playwright records videos with its own `ffmpeg` build, which cannot be downloaded here:
+/// link the system's `ffmpeg` where Playwright looks for it
+/// (`playwright-browsers/ffmpeg-{revision}/ffmpeg-linux`).
+fn link_ffmpeg(tools: &Path) -> anyhow::Result<()> {
+    let system = Path::new("/usr/bin/ffmpeg");
+    if !system.exists() {
+        println!("ffmpeg: not installed (apt-get install ffmpeg); Playwright runs will not record videos");
+        return Ok(());
+    }
+    let manifest = tools.join("playwright/node_modules/playwright-core/browsers.json");
+    let text = std::fs::read_to_string(&manifest)
+        .with_context(|| format!("reading {}", manifest.display()))?;
+    let json: serde_json::Value = serde_json::from_str(&text)?;
+    let revision = json["browsers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|b| b["name"] == "ffmpeg")
+        .and_then(|b| b["revision"].as_str())
+        .ok_or_else(|| anyhow::anyhow!("{} names no ffmpeg revision", manifest.display()))?;
+    let dir = tools.join(format!("playwright-browsers/ffmpeg-{revision}"));
+    std::fs::create_dir_all(&dir)?;
+    let link = dir.join("ffmpeg-linux");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(system, &link)
+        .with_context(|| format!("linking {}", link.display()))?;
+    println!("ffmpeg: {} -> {}", link.display(), system.display());
     Ok(())
 }
 
@@ -124,6 +155,11 @@ pub fn report(settings: &Settings) -> String {
             "chromium",
             &settings.runner.chromium,
             "apt-get install chromium",
+        ),
+        line(
+            "ffmpeg (videos)",
+            Path::new("/usr/bin/ffmpeg"),
+            "apt-get install ffmpeg",
         ),
         line(
             "bubblewrap",

@@ -38,7 +38,21 @@ const run = { id: process.env.VIGIL_RUN_ID, projectId: process.env.VIGIL_PROJECT
 module.exports = { getVariable, getSecret, hasVariable, run };
 "#;
 
-fn config(chromium: &str, network: bool) -> String {
+/// Whether Playwright can record videos: it encodes them with its `ffmpeg`, which
+/// `vigil runners install` links to the system's (Debian's `ffmpeg`).
+pub fn video_ready(tools_dir: &std::path::Path) -> bool {
+    std::fs::read_dir(tools_dir.join("playwright-browsers"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| {
+            e.file_name().to_string_lossy().starts_with("ffmpeg-")
+                && e.path().join("ffmpeg-linux").exists()
+        })
+}
+
+fn config(chromium: &str, network: bool, video: bool) -> String {
+    let video = if video { "retain-on-failure" } else { "off" };
     let proxy = if network {
         String::new()
     } else {
@@ -65,7 +79,7 @@ module.exports = {{
     headless: true,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    video: 'retain-on-failure',
+    video: '{video}',
 {proxy}    launchOptions: {{
       executablePath: {chromium},
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage',
@@ -158,7 +172,7 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         ),
         (
             "playwright.config.js".to_owned(),
-            config(&chromium, ctx.network()),
+            config(&chromium, ctx.network(), video_ready(&ctx.tools_dir)),
         ),
         ("tests/vigil.js".to_owned(), HELPER.to_owned()),
     ];
@@ -192,7 +206,7 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         ),
         (
             "PLAYWRIGHT_BROWSERS_PATH".to_owned(),
-            dir.join(".browsers").display().to_string(),
+            ctx.tools_dir.join("playwright-browsers").display().to_string(),
         ),
     ]);
     log.note(&format!(
@@ -200,6 +214,9 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         ctx.tests.len(),
         chromium
     ));
+    if !video_ready(&ctx.tools_dir) {
+        log.note("videos are off: ffmpeg is missing (apt-get install ffmpeg, then vigil runners install)");
+    }
     let cmd = ctx.command(
         &settings.runner.node,
         vec![

@@ -3,7 +3,8 @@
 //! What a script sees:
 //! - a fresh user, PID, IPC, UTS and mount namespace, as user `nobody` (65534), killed with
 //!   its parent (`--die-with-parent`) and in its own session (`--new-session`);
-//! - read-only `/usr` (with the merged `/bin`, `/lib`, `/lib64`, `/sbin` links) and `/etc`, the
+//! - read-only `/usr` (with the merged `/bin`, `/lib`, `/lib64`, `/sbin` links) and the parts of
+//!   `/etc` programs need (name resolution, TLS roots, fonts; not the shadow files), the
 //!   runner tools read-only, an empty `/tmp`, and its work directory as the only writable
 //!   place. Nothing else of the host: not the data directory, the database, the master key,
 //!   `/root`, `/home` or the working tree;
@@ -83,6 +84,29 @@ pub struct Limits {
 
 const PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 
+/// The parts of `/etc` a sandboxed program may read: name resolution, TLS roots, fonts,
+/// time zones, the dynamic linker's cache, `alternatives` links and Chromium's defaults.
+const ETC: &[&str] = &[
+    "/etc/alternatives",
+    "/etc/ca-certificates",
+    "/etc/chromium",
+    "/etc/chromium.d",
+    "/etc/fonts",
+    "/etc/group",
+    "/etc/host.conf",
+    "/etc/hosts",
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/localtime",
+    "/etc/mime.types",
+    "/etc/nsswitch.conf",
+    "/etc/passwd",
+    "/etc/resolv.conf",
+    "/etc/ssl",
+    "/etc/timezone",
+];
+
 /// Builds the command that runs `spec` in `sandbox`, inside `cgroup` when there is one.
 pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio::process::Command {
     let mut cmd = match sandbox {
@@ -104,7 +128,10 @@ pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio
                     }
                 }
             }
-            cmd.args(["--ro-bind", "/etc", "/etc"]);
+            // Only what programs need from /etc: no shadow files, no host configuration.
+            for path in ETC {
+                cmd.args(["--ro-bind-try", path, path]);
+            }
             // Chromium reads CPU and memory topology from here; it holds no secrets.
             cmd.args([
                 "--ro-bind-try",
