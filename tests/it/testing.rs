@@ -299,8 +299,9 @@ async fn k6_runs_with_a_passing_and_a_failing_threshold() {
         .ok();
     assert_eq!(data["run"]["k6Results"][0]["thresholdsPassed"], false);
     assert_eq!(data["run"]["k6Results"][0]["totalRequests"], 20);
-    let log_url = data["run"]["logsUrl"].as_str().expect("log url").replace(&app.url, "");
-    let log = get(&app, Some(&user.token), &log_url).await.text().await.expect("log");
+    let log_url = data["run"]["logsUrl"].as_str().expect("log url");
+    let log_url = &log_url[log_url.find("/artifacts/").expect("artifact path")..];
+    let log = get(&app, Some(&user.token), log_url).await.text().await.expect("log");
     assert!(log.contains("http_req_duration"), "{log}");
 
     // VU-minutes: peak VUs times started minutes, per k6 execution.

@@ -174,6 +174,8 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
             env,
             Some(ctx.state.settings.runner.memory_mb * 1024 * 1024),
         );
+        // The planned peak of virtual users (what VU-minutes bill), from k6 itself.
+        let planned_vus = planned_vus(ctx, &k6, &sub).await;
         let started = Utc::now();
         let (exit, executor_started) =
             executor::run_process(cmd, log, ctx.deadline, &ctx.cancel).await;
@@ -187,6 +189,10 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok());
         let mut result = summary.as_ref().map(parse_summary).unwrap_or_default();
+        result.max_vus = match (result.max_vus, planned_vus) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
         let status = match (&exit, executor::status_of(&exit)) {
             (_, Some(status)) => status,
             (Exit::Code(0), None) => RunStatus::Passed,
@@ -257,6 +263,26 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         })).collect::<Vec<_>>(),
     });
     outcome
+}
+
+/// `k6 inspect --execution-requirements`: the peak VUs the script's scenarios plan.
+async fn planned_vus(ctx: &Context, k6: &std::path::Path, dir: &std::path::Path) -> Option<i32> {
+    let mut cmd = ctx.command(
+        k6,
+        vec![
+            "inspect".into(),
+            "--execution-requirements".into(),
+            dir.join("script.js").display().to_string(),
+        ],
+        ctx.env(),
+        Some(ctx.state.settings.runner.memory_mb * 1024 * 1024),
+    );
+    let output = tokio::time::timeout(std::time::Duration::from_secs(30), cmd.output())
+        .await
+        .ok()?
+        .ok()?;
+    let json: Value = serde_json::from_slice(&output.stdout).ok()?;
+    json["maxVUs"].as_i64().and_then(|v| i32::try_from(v).ok())
 }
 
 /// The more serious of two outcomes.

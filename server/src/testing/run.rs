@@ -792,7 +792,8 @@ async fn record_usage(
         for k6 in &outcome.k6 {
             let ms = i64::from(k6.duration_ms.unwrap_or(0));
             let vus = i64::from(k6.max_vus.unwrap_or(1).max(1));
-            let units = ((vus * ms.max(1)) + 59_999) / 60_000;
+            // Peak VUs times every started minute.
+            let units = vus * billed_minutes(ms);
             events.push((
                 usage_events::UsageEventType::K6Execution,
                 "k6_vu_minutes",
