@@ -82,7 +82,9 @@ fn install_playwright(tools: &Path, force: bool) -> anyhow::Result<()> {
 fn link_ffmpeg(tools: &Path) -> anyhow::Result<()> {
     let system = Path::new("/usr/bin/ffmpeg");
     if !system.exists() {
-        println!("ffmpeg: not installed (apt-get install ffmpeg); Playwright runs will not record videos");
+        println!(
+            "ffmpeg: not installed (apt-get install ffmpeg); Playwright runs will not record videos"
+        );
         return Ok(());
     }
     let manifest = tools.join("playwright/node_modules/playwright-core/browsers.json");

@@ -206,7 +206,10 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         ),
         (
             "PLAYWRIGHT_BROWSERS_PATH".to_owned(),
-            ctx.tools_dir.join("playwright-browsers").display().to_string(),
+            ctx.tools_dir
+                .join("playwright-browsers")
+                .display()
+                .to_string(),
         ),
     ]);
     log.note(&format!(
