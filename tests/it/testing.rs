@@ -1260,8 +1260,7 @@ async fn without_bubblewrap_scripts_are_refused_unless_allowed() {
     let file = vigil_tests::temp_dir("cfg").join("vigil.toml");
     std::fs::write(&file, toml).expect("write");
     let err = vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(
         err.to_string().contains("runner.allow_unsandboxed"),
         "{err}"

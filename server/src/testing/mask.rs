@@ -109,31 +109,6 @@ pub fn is_text(path: &str) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks_every_form() {
-        let m = Masker::new(["s3cr3t value/+", "abc", "s3cr3t"]);
-        let line = format!(
-            "token=s3cr3t value/+ url={} b64={} short=abc other=s3cr3t",
-            percent_encode("s3cr3t value/+"),
-            STANDARD.encode("s3cr3t value/+")
-        );
-        let masked = m.text(&line);
-        assert!(!masked.contains("s3cr3t"), "{masked}");
-        assert!(
-            masked.contains("short=abc"),
-            "short values are kept: {masked}"
-        );
-        assert_eq!(masked.matches(MASK).count(), 4, "{masked}");
-        assert!(m.leaks(line.as_bytes()));
-        assert!(!m.leaks(masked.as_bytes()));
-        assert_eq!(Masker::new([]).text("plain"), "plain");
-    }
-}
-
 /// A zip archive (a Playwright trace, the data of an HTML report) with its text entries
 /// masked. `None` when `bytes` is not a readable zip or holds no secret (the caller keeps it).
 pub fn zip(bytes: &[u8], masker: &Masker) -> Option<Vec<u8>> {
@@ -192,4 +167,29 @@ pub fn html_report(html: &[u8], masker: &Masker) -> Vec<u8> {
     page.push_str(replaced.as_deref().unwrap_or(embedded));
     page.push_str(&masker.text(&text[end..]));
     page.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_every_form() {
+        let m = Masker::new(["s3cr3t value/+", "abc", "s3cr3t"]);
+        let line = format!(
+            "token=s3cr3t value/+ url={} b64={} short=abc other=s3cr3t",
+            percent_encode("s3cr3t value/+"),
+            STANDARD.encode("s3cr3t value/+")
+        );
+        let masked = m.text(&line);
+        assert!(!masked.contains("s3cr3t"), "{masked}");
+        assert!(
+            masked.contains("short=abc"),
+            "short values are kept: {masked}"
+        );
+        assert_eq!(masked.matches(MASK).count(), 4, "{masked}");
+        assert!(m.leaks(line.as_bytes()));
+        assert!(!m.leaks(masked.as_bytes()));
+        assert_eq!(Masker::new([]).text("plain"), "plain");
+    }
 }
