@@ -1487,6 +1487,27 @@ async fn tests_and_jobs_check_their_input_and_roles() {
         assert_eq!(app.count("tests").await, tests_before);
 
         let browser = create_test(&app, &user, &project, "ui", "BROWSER", PASSING).await;
+        // Tags.
+        let tag = app
+            .gql(
+                Some(&user.token),
+                "mutation($p: ID!) { createTag(input: { projectId: $p, name: \"smoke\" }) { id } }",
+                json!({ "p": project }),
+            )
+            .await
+            .ok()["createTag"]["id"]
+            .clone();
+        let tagged = app
+            .gql(Some(&user.token), "mutation($id: ID!, $t: [ID!]) { updateTest(id: $id, input: { tagIds: $t, priority: HIGH }) { priority tags { name } } }", json!({ "id": browser, "t": [tag] }))
+            .await
+            .ok();
+        assert_eq!(tagged["updateTest"]["tags"][0]["name"], "smoke");
+        assert_eq!(tagged["updateTest"]["priority"], "HIGH");
+        let by_tag = app
+            .gql(Some(&user.token), "query($p: ID!, $t: ID) { tests(projectId: $p, filter: { tagId: $t }) { totalCount } }", json!({ "p": project, "t": tag }))
+            .await
+            .ok();
+        assert_eq!(by_tag["tests"]["totalCount"], 1);
         let load = create_test(
             &app,
             &user,
@@ -1654,6 +1675,145 @@ async fn tests_and_jobs_check_their_input_and_roles() {
             .await
             .expect("audit");
         assert_eq!(audit, 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn failed_runs_alert_through_the_jobs_providers() {
+    use entity::alert_history::{self, AlertStatus, AlertType};
+    let backend = one_backend();
+    let (app, user, _, project) = setup(&backend).await;
+    let target = Target::start().await;
+    let slack = vigil_tests::Receiver::start().await;
+    let provider = app
+        .gql(
+            Some(&user.token),
+            "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }",
+            json!({ "i": { "projectId": project, "name": "team", "type": "SLACK", "config": { "webhookUrl": slack.url("/services/T/B/hook") } } }),
+        )
+        .await
+        .ok()["createNotificationProvider"]["id"]
+        .as_str()
+        .expect("provider")
+        .to_owned();
+    let easy = create_test(
+        &app,
+        &user,
+        &project,
+        "ok",
+        "PERFORMANCE",
+        &k6_script(&target, "p(95)<5000"),
+    )
+    .await;
+    let hard = create_test(
+        &app,
+        &user,
+        &project,
+        "too slow",
+        "PERFORMANCE",
+        &k6_script(&target, "p(95)<1"),
+    )
+    .await;
+    let quiet = create_job(&app, &user, json!({ "projectId": project, "name": "Quiet load", "jobType": "K6", "testIds": [easy], "notificationProviderIds": [provider] })).await;
+    let loud = create_job(&app, &user, json!({ "projectId": project, "name": "Checkout load", "jobType": "K6", "testIds": [hard], "notificationProviderIds": [provider], "alertConfig": { "onFailure": true, "customMessage": "{{job.name}} {{run.status}}" } })).await;
+    finish(
+        &app,
+        &trigger(&app, &user.token, quiet["id"].as_str().expect("id")).await,
+    )
+    .await;
+    assert_eq!(
+        app.count("alert_history").await,
+        0,
+        "a pass alerts nobody by default"
+    );
+    finish(
+        &app,
+        &trigger(&app, &user.token, loud["id"].as_str().expect("id")).await,
+    )
+    .await;
+    let queued = alert_history::Entity::find()
+        .all(app.db())
+        .await
+        .expect("history");
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].r#type, AlertType::JobFailed);
+    assert_eq!(queued[0].status, AlertStatus::Pending);
+    assert_eq!(
+        queued[0].job_id,
+        Some(uuid(loud["id"].as_str().expect("id")))
+    );
+    assert_eq!(queued[0].message, "Checkout load failed");
+    assert_eq!(
+        vigil::alert::deliver_due(app.state(), 50)
+            .await
+            .expect("deliver"),
+        1
+    );
+    let requests = slack.wait_for(1).await;
+    assert_eq!(requests[0].path, "/services/T/B/hook");
+    let body = String::from_utf8_lossy(&requests[0].body).into_owned();
+    assert!(body.contains("Checkout load failed"), "{body}");
+    let sent = alert_history::Entity::find()
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("row");
+    assert_eq!(sent.status, AlertStatus::Sent);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_single_test_runs_from_the_editor_and_keeps_its_report() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let saved = "export default function () { throw new Error('the saved script fails'); }";
+        let test = create_test(&app, &user, &project, "draft", "PERFORMANCE", saved).await;
+        // The editor's unsaved text runs, not the saved script.
+        let edited = "import { check } from 'k6';\nexport default function () { check(1, { 'one is one': (v) => v === 1 }); console.log('edited script ran'); }";
+        let run = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!, $s: String) { runTest(id: $id, script: $s) { id status jobId testId } }",
+                json!({ "id": test, "s": edited }),
+            )
+            .await
+            .ok()["runTest"]
+            .clone();
+        assert!(run["jobId"].is_null());
+        assert_eq!(run["testId"], test.as_str());
+        let row = finish(&app, run["id"].as_str().expect("id")).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        assert!(row.logs.unwrap_or_default().contains("edited script ran"));
+        let report = reports::Entity::find()
+            .filter(reports::Column::EntityId.eq(test.clone()))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("a report for the test");
+        assert_eq!(report.entity_type, reports::ReportEntityType::Test);
+        assert_eq!(report.status, "passed");
+        assert_eq!(Some(report.report_path.clone()), row.report_s3_url);
+        // The saved script is unchanged, and the test lists its run.
+        let data = app
+            .gql(Some(&user.token), "query($id: ID!) { test(id: $id) { script runs { totalCount nodes { id status } } } }", json!({ "id": test }))
+            .await
+            .ok();
+        assert_eq!(data["test"]["script"], saved);
+        assert_eq!(data["test"]["runs"]["totalCount"], 1, "[{backend}]");
+        assert_eq!(data["test"]["runs"]["nodes"][0]["status"], "PASSED");
+        // A bad script is refused before anything is queued.
+        let before = app.count("runs").await;
+        let gql = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { runTest(id: $id, script: \" \") { id } }",
+                json!({ "id": test }),
+            )
+            .await;
+        gql.expect_code("BAD_USER_INPUT");
+        assert_eq!(gql.field(), Some("script"));
+        assert_eq!(app.count("runs").await, before);
         app.stop().await;
     }
 }

@@ -174,11 +174,13 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
             env,
             Some(ctx.state.settings.runner.memory_mb * 1024 * 1024),
         );
-        // The planned peak of virtual users (what VU-minutes bill), from k6 itself.
-        let planned_vus = planned_vus(ctx, &k6, &sub).await;
         let started = Utc::now();
-        let (exit, executor_started) =
-            executor::run_process(cmd, log, ctx.deadline, &ctx.cancel).await;
+        // The planned peak of virtual users (what VU-minutes bill), from k6 itself, asked
+        // while the test runs.
+        let ((exit, executor_started), planned_vus) = tokio::join!(
+            executor::run_process(cmd, log, ctx.deadline, &ctx.cancel),
+            planned_vus(ctx, &k6, &sub),
+        );
         if outcome.executor_started_at.is_none() {
             outcome.executor_started_at = executor_started;
         }
