@@ -501,7 +501,9 @@ pub async fn execute(
     }
     outcome.started_at = started_at;
     outcome.finished_at = Utc::now();
-    drop(ctx);
+    if let Some(cgroup) = ctx.cgroup {
+        cgroup.remove().await;
+    }
     let _ = tokio::fs::remove_dir_all(&work_dir).await;
     outcome
 }

@@ -327,6 +327,21 @@ impl Cgroup {
     }
 }
 
+impl Cgroup {
+    /// Removes the cgroup once the run's last processes are gone (killed processes take a
+    /// moment to be reaped), waiting up to 2 s.
+    pub async fn remove(mut self) {
+        for _ in 0..40 {
+            self.dirs.retain(|dir| std::fs::remove_dir(dir).is_err());
+            if self.dirs.is_empty() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        tracing::warn!(dirs = ?self.dirs, "a run's cgroup could not be removed");
+    }
+}
+
 impl Drop for Cgroup {
     fn drop(&mut self) {
         for dir in &self.dirs {
