@@ -1817,3 +1817,144 @@ async fn a_single_test_runs_from_the_editor_and_keeps_its_report() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn runs_executed_by_another_replica_stream_to_subscribers_through_postgres() {
+    let Some(backend) = backends()
+        .into_iter()
+        .find(|b| matches!(b, Backend::Postgres(_)))
+    else {
+        // Without PostgreSQL there is one process: the other tests cover local delivery.
+        return;
+    };
+    let (app, user, _, project) = setup(&backend).await;
+    let script = "export const options = { vus: 1, iterations: 3 };\nexport default function () { console.log('line from the other replica'); }\n";
+    let test = create_test(&app, &user, &project, "chatty", "PERFORMANCE", script).await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "remote", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let mut logs = subscribe(
+        &app,
+        &user,
+        "subscription($id: ID!) { runLog(runId: $id) { line } }",
+        json!({ "id": run }),
+    )
+    .await;
+    let mut updates = subscribe(
+        &app,
+        &user,
+        "subscription($id: ID!) { runUpdated(runId: $id) { status } }",
+        json!({ "id": run }),
+    )
+    .await;
+    // Another replica (its own pool and listener on the same database) executes the run.
+    let replica = vigil::testing::worker::Worker::new(spawn_replica(&app).await);
+    let finished = replica.tick().await.expect("tick");
+    assert_eq!(finished.len(), 1);
+    assert_eq!(
+        finished[0].status,
+        RunStatus::Passed,
+        "{:?}",
+        finished[0].logs
+    );
+    let lines = collect_lines(&mut logs, "line from the other replica").await;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("line from the other replica")),
+        "{lines:?}"
+    );
+    let statuses = collect_statuses(&mut updates, "PASSED").await;
+    assert_eq!(
+        statuses.last().map(String::as_str),
+        Some("PASSED"),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&"RUNNING".to_owned()), "{statuses:?}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn runs_have_no_network_where_the_outbound_policy_blocks_private_addresses() {
+    let backend = Backend::Sqlite;
+    let app = TestApp::spawn_with(&backend, |s| {
+        s.runner.tools_dir = Some(tools_dir());
+        s.outbound_block_private = Some(true);
+    })
+    .await;
+    let user = app.sign_up("cloud@example.com").await;
+    let (_, project) = app.create_org(&user, "Cloud").await;
+    let target = Target::start().await;
+    let script = format!(
+        "import http from 'k6/http';\nimport {{ check }} from 'k6';\nexport const options = {{ iterations: 1, thresholds: {{ checks: ['rate==1'] }} }};\nexport default function () {{ const r = http.get('{}', {{ timeout: '2s' }}); check(r, {{ 'reached': (x) => x.status === 200 }}); }}\n",
+        target.url("/m/probe")
+    );
+    let test = create_test(
+        &app,
+        &user,
+        &project,
+        "reach loopback",
+        "PERFORMANCE",
+        &script,
+    )
+    .await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "probe", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let row = finish(&app, &run).await;
+    assert_eq!(row.status, RunStatus::Failed, "{:?}", row.logs);
+    assert!(
+        row.logs
+            .unwrap_or_default()
+            .contains("this run has no network")
+    );
+    assert_eq!(
+        target.hits("probe"),
+        0,
+        "the loopback target was never reached"
+    );
+    app.stop().await;
+}
+
+#[test]
+fn runners_check_reports_what_is_installed() {
+    let out = std::process::Command::new(vigil_tests::vigil_bin())
+        .args(["runners", "check", "--tools-dir"])
+        .arg(tools_dir())
+        .env("VIGIL_DATA_DIR", vigil_tests::temp_dir("runners"))
+        .output()
+        .expect("vigil runners check");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for part in ["@playwright/test", "k6", "chromium", "bubblewrap"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("ok") && l.contains(part)),
+            "{part} is not ready:\n{text}"
+        );
+    }
+    // An empty tools dir says what to run.
+    let empty = vigil_tests::temp_dir("no-tools");
+    let out = std::process::Command::new(vigil_tests::vigil_bin())
+        .args(["runners", "check", "--tools-dir"])
+        .arg(&empty)
+        .output()
+        .expect("vigil runners check");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("missing  @playwright/test") && text.contains("vigil runners install"),
+        "{text}"
+    );
+}

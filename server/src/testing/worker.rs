@@ -3,9 +3,8 @@
 //! them when `cancelRun` asks (an event from any replica, or the flag seen at renewal), and
 //! records the outcome. Also drives the cron scheduler and the recovery of expired leases.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -29,7 +28,6 @@ const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(2);
 pub struct Worker {
     state: AppState,
     id: String,
-    in_flight: Arc<Mutex<HashMap<Uuid, CancellationToken>>>,
 }
 
 impl Worker {
@@ -42,7 +40,6 @@ impl Worker {
         Self {
             id: format!("{host}-runs-{}", &Uuid::new_v4().simple().to_string()[..8]),
             state,
-            in_flight: Arc::new(Mutex::new(HashMap::new())),
         }
     }
 
@@ -91,9 +88,6 @@ impl Worker {
     ) -> AppResult<Option<runs::Model>> {
         let run_id = claimed.id;
         let cancel = CancellationToken::new();
-        if let Ok(mut map) = self.in_flight.lock() {
-            map.insert(run_id, cancel.clone());
-        }
         let lost = Arc::new(AtomicBool::new(false));
         let stop = CancellationToken::new();
         // Lease renewal, which also sees a cancel request set on any replica.
@@ -171,9 +165,6 @@ impl Worker {
         stop.cancel();
         let _ = renewer.await;
         let _ = watcher.await;
-        if let Ok(mut map) = self.in_flight.lock() {
-            map.remove(&run_id);
-        }
         result
     }
 
