@@ -94,7 +94,7 @@ pub struct RunnerSettings {
     /// Runs one process executes at the same time.
     pub max_concurrent: usize,
     /// Memory a run may use, in MiB (a cgroup limit where cgroups are writable, and an
-    /// address-space limit on k6).
+    /// data-segment limit on k6).
     pub memory_mb: u64,
     /// CPU cores a run may use (a cgroup quota where cgroups are writable).
     pub cpus: f64,

@@ -435,6 +435,22 @@ async fn k6_runs_with_a_passing_and_a_failing_threshold() {
     assert!(ok.p99_response_time_ms.is_some_and(|ms| ms >= 20));
     assert_eq!(ok.test_id, Some(uuid(&easy)));
     assert!(ok.summary_json.is_some() && ok.report_s3_url.is_some());
+    assert!(
+        ok.console_output
+            .as_deref()
+            .unwrap_or_default()
+            .contains("http_req_duration"),
+        "{:?}",
+        ok.console_output
+    );
+    let console = app
+        .state()
+        .storage
+        .get(ok.console_s3_url.as_deref().expect("console"))
+        .await
+        .expect("get")
+        .expect("stored");
+    assert!(String::from_utf8_lossy(&console.bytes).contains("http_req_duration"));
     let slow = metrics(&bad_run).await;
     assert_eq!(slow.thresholds_passed, Some(false));
     assert_eq!(slow.status, RunStatus::Failed);
@@ -1957,4 +1973,30 @@ fn runners_check_reports_what_is_installed() {
         text.contains("missing  @playwright/test") && text.contains("vigil runners install"),
         "{text}"
     );
+}
+
+#[tokio::test]
+async fn a_run_that_outgrows_its_memory_limit_is_stopped() {
+    let backend = Backend::Sqlite;
+    let app = TestApp::spawn_with(&backend, |s| {
+        s.runner.tools_dir = Some(tools_dir());
+        s.runner.memory_mb = 256;
+    })
+    .await;
+    let user = app.sign_up("hungry@example.com").await;
+    let (_, project) = app.create_org(&user, "Hungry").await;
+    let script = "export const options = { iterations: 1 };\nexport default function () { const a = []; for (let i = 0; i < 100000000; i++) { a.push('x'.repeat(64) + i); } console.log(a.length); }\n";
+    let test = create_test(&app, &user, &project, "hog", "PERFORMANCE", script).await;
+    let job = create_job(&app, &user, json!({ "projectId": project, "name": "hog", "jobType": "K6", "testIds": [test], "timeoutSeconds": 60 })).await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let started = std::time::Instant::now();
+    let row = finish(&app, &run).await;
+    assert_eq!(row.status, RunStatus::Error, "{:?}", row.logs);
+    let error = row.error_details.unwrap_or_default();
+    assert!(error.contains("memory"), "{error}");
+    assert!(
+        started.elapsed() < Duration::from_secs(50),
+        "stopped by the limit, not the clock"
+    );
+    app.stop().await;
 }

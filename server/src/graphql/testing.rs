@@ -385,7 +385,8 @@ impl Job {
 /// A stored artifact of a run.
 #[derive(SimpleObject)]
 pub struct RunArtifact {
-    /// `report`, `log`, `results`, `screenshot`, `video`, `trace`, `k6-report`, `k6-summary`.
+    /// `report`, `log`, `results`, `screenshot`, `video`, `trace`, `k6-report`, `k6-summary`,
+    /// `k6-console`.
     pub kind: String,
     /// The storage key.
     pub path: String,
@@ -509,6 +510,7 @@ impl Run {
         for k in paths["k6"].as_array().into_iter().flatten() {
             add("k6-report", &k["report"]);
             add("k6-summary", &k["summary"]);
+            add("k6-console", &k["console"]);
         }
         out
     }
@@ -585,6 +587,12 @@ impl K6PerformanceRun {
     async fn report_url(&self, ctx: &Context<'_>) -> Option<String> {
         self.0
             .report_s3_url
+            .as_deref()
+            .map(|k| artifact_url(ctx, k))
+    }
+    async fn console_url(&self, ctx: &Context<'_>) -> Option<String> {
+        self.0
+            .console_s3_url
             .as_deref()
             .map(|k| artifact_url(ctx, k))
     }

@@ -93,6 +93,20 @@ impl LogStream {
         }
     }
 
+    /// How much output there is so far (an offset for [`LogStream::since`]).
+    pub fn len(&self) -> usize {
+        self.buffer.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buffer.is_empty()
+    }
+
+    /// The (masked) output since `offset`.
+    pub fn since(&self, offset: usize) -> &str {
+        self.buffer.get(offset..).unwrap_or_default()
+    }
+
     /// A line from Vigil itself.
     pub fn note(&mut self, text: &str) {
         self.line(&format!("[vigil] {text}"));
@@ -283,7 +297,7 @@ impl Context {
 
     /// Per-process limits: CPU seconds of twice the wall-clock budget, 1 GiB files, 4096
     /// open files.
-    pub fn limits(&self, address_space: Option<u64>) -> Limits {
+    pub fn limits(&self, data_limit: Option<u64>) -> Limits {
         let wall = self
             .deadline
             .saturating_duration_since(Instant::now())
@@ -293,7 +307,7 @@ impl Context {
             cpu_seconds: wall.saturating_mul(2).saturating_add(30),
             file_size_bytes: 1024 * 1024 * 1024,
             open_files: 4096,
-            address_space_bytes: address_space,
+            data_bytes: data_limit,
         }
     }
 
@@ -303,7 +317,7 @@ impl Context {
         program: &Path,
         args: Vec<String>,
         env: Vec<(String, String)>,
-        address_space: Option<u64>,
+        data_limit: Option<u64>,
     ) -> tokio::process::Command {
         let spec = sandbox::Spec {
             work_dir: self.work_dir.clone(),
@@ -312,7 +326,7 @@ impl Context {
             network: self.network(),
             program: program.to_owned(),
             args,
-            limits: self.limits(address_space),
+            limits: self.limits(data_limit),
         };
         sandbox::command(&self.sandbox, &spec, self.cgroup.as_ref())
     }

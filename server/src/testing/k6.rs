@@ -175,6 +175,7 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
             Some(ctx.state.settings.runner.memory_mb * 1024 * 1024),
         );
         let started = Utc::now();
+        let offset = log.len();
         // The planned peak of virtual users (what VU-minutes bill), from k6 itself, asked
         // while the test runs.
         let ((exit, executor_started), planned_vus) = tokio::join!(
@@ -209,6 +210,10 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         result.error = match &exit {
             Exit::Code(0) => None,
             Exit::Code(THRESHOLDS_FAILED) => Some("thresholds were crossed".into()),
+            Exit::Code(_) if out_of_memory(log.since(offset)) => Some(format!(
+                "k6 ran out of memory (the run's limit is {} MiB, runner.memory_mb)",
+                ctx.state.settings.runner.memory_mb
+            )),
             Exit::Code(code) => Some(format!(
                 "k6 exited with code {code} (a script error; see the output)"
             )),
@@ -232,6 +237,15 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
                 serde_json::from_slice(&masker.bytes(&serde_json::to_vec(s).unwrap_or_default()))
                     .ok();
         }
+        let console = log.since(offset).to_owned();
+        result.console_tail = Some(super::run::tail(&console, 16 * 1024));
+        result.console_key = ctx
+            .store_bytes(
+                &format!("k6/{stem}/console.txt"),
+                console.into_bytes(),
+                &masker,
+            )
+            .await;
         result.report_key = ctx
             .store_bytes(
                 &format!("k6/{stem}/report.html"),
@@ -262,9 +276,16 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
             "testId": k.test_id,
             "report": k.report_key,
             "summary": k.summary_key,
+            "console": k.console_key,
         })).collect::<Vec<_>>(),
     });
     outcome
+}
+
+/// Whether k6's output shows the Go runtime failing to get memory (the run's limit).
+fn out_of_memory(output: &str) -> bool {
+    output.contains("runtime: cannot allocate memory")
+        || output.contains("fatal error: out of memory")
 }
 
 /// `k6 inspect --execution-requirements`: the peak VUs the script's scenarios plan.

@@ -495,7 +495,8 @@ impl Outcome {
     }
 }
 
-fn tail(text: &str, max: usize) -> String {
+/// The end of `text`, at most `max` bytes, marked when cut.
+pub fn tail(text: &str, max: usize) -> String {
     if text.len() <= max {
         return text.to_owned();
     }

@@ -78,8 +78,9 @@ pub struct Limits {
     pub cpu_seconds: u64,
     pub file_size_bytes: u64,
     pub open_files: u64,
-    /// Address space (only for runtimes that do not reserve huge virtual ranges: k6).
-    pub address_space_bytes: Option<u64>,
+    /// Data segment (committed private writable memory, `RLIMIT_DATA`), per process: for k6.
+    /// An address-space limit would not do: Go reserves gigabytes of address space at start.
+    pub data_bytes: Option<u64>,
 }
 
 const PATH: &str = "/usr/local/bin:/usr/bin:/bin";
@@ -181,8 +182,8 @@ pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio
             set_limit(libc::RLIMIT_FSIZE, limits.file_size_bytes)?;
             set_limit(libc::RLIMIT_NOFILE, limits.open_files)?;
             set_limit(libc::RLIMIT_CORE, 0)?;
-            if let Some(bytes) = limits.address_space_bytes {
-                set_limit(libc::RLIMIT_AS, bytes)?;
+            if let Some(bytes) = limits.data_bytes {
+                set_limit(libc::RLIMIT_DATA, bytes)?;
             }
             Ok(())
         });

@@ -3,8 +3,8 @@
 //! them when `cancelRun` asks (an event from any replica, or the flag seen at renewal), and
 //! records the outcome. Also drives the cron scheduler and the recovery of expired leases.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
