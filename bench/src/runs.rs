@@ -177,11 +177,13 @@ pub async fn runs(db: Db, rounds: usize, tools: PathBuf, cpus: f64) -> anyhow::R
         uuid::Uuid::new_v4().simple()
     ));
     std::fs::create_dir_all(&dir)?;
-    let mut settings = vigil::config::Settings::default();
-    settings.bind = "127.0.0.1:0".into();
-    settings.data_dir = dir.clone();
-    settings.database_url = Some(database_url(db, &dir).await?);
-    settings.web_dir = dir.join("no-web");
+    let mut settings = vigil::config::Settings {
+        bind: "127.0.0.1:0".into(),
+        data_dir: dir.clone(),
+        database_url: Some(database_url(db, &dir).await?),
+        web_dir: dir.join("no-web"),
+        ..Default::default()
+    };
     settings.runner.tools_dir = Some(tools.clone());
     settings.runner.max_concurrent = 1;
     settings.runner.cpus = cpus;

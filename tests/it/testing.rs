@@ -21,6 +21,10 @@ fn uuid(id: &str) -> Uuid {
     Uuid::parse_str(id).expect("uuid")
 }
 
+/// Chromium takes both cores for a few seconds: tests that start it take turns, so that the
+/// timing-sensitive tests running beside them keep their margins.
+static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// The backend for tests that start real browsers and load generators.
 fn one_backend() -> Backend {
     backends().pop().expect("a backend")
@@ -153,6 +157,7 @@ async fn variable(
 
 #[tokio::test]
 async fn playwright_runs_a_passing_and_a_failing_test_against_a_local_page() {
+    let _turn = BROWSER.lock().await;
     let backend = one_backend();
     let (app, user, org, project) = setup(&backend).await;
     let target = Target::start().await;
@@ -989,6 +994,7 @@ test('prints its secret', async ({ page }) => {
 
 #[tokio::test]
 async fn secrets_reach_scripts_and_are_masked_in_everything_stored() {
+    let _turn = BROWSER.lock().await;
     let backend = one_backend();
     let (app, user, _, project) = setup(&backend).await;
     let secret = "sup3r-s3cret/token+value";
@@ -1113,6 +1119,7 @@ test('cannot write outside its work dir', async () => {
 
 #[tokio::test]
 async fn scripts_run_in_a_sandbox_without_the_data_dir_or_the_servers_environment() {
+    let _turn = BROWSER.lock().await;
     let backend = one_backend();
     let (app, user, _, project) = setup(&backend).await;
     let data_dir = app
