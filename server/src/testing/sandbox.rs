@@ -12,6 +12,8 @@
 //! - the host's network, or none at all (`--unshare-net`) when the outbound policy blocks
 //!   private addresses: inside a shared network namespace a script could reach the host's
 //!   loopback and private ranges, which that policy forbids;
+//! - a lower CPU priority (nice 10) than the server, so that runs yield to the API and the
+//!   monitors;
 //! - resource limits set before `exec` (`setrlimit`): CPU seconds, file size, open files;
 //!   and, where cgroups are writable, a memory limit and a CPU quota for the whole run
 //!   (see [`Cgroup`]).
@@ -182,6 +184,11 @@ pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio
             set_limit(libc::RLIMIT_FSIZE, limits.file_size_bytes)?;
             set_limit(libc::RLIMIT_NOFILE, limits.open_files)?;
             set_limit(libc::RLIMIT_CORE, 0)?;
+            // Runs yield the CPU to the API and the monitors when both want it.
+            // SAFETY: a plain system call on this process.
+            unsafe {
+                libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+            }
             if let Some(bytes) = limits.data_bytes {
                 set_limit(libc::RLIMIT_DATA, bytes)?;
             }
