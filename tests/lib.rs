@@ -273,6 +273,11 @@ impl TestApp {
         row.try_get::<i64>("", "n").expect("a count")
     }
 
+    /// Stops the server and keeps its data (for a restart on the same database).
+    pub async fn stop_keep_data(self) {
+        let _ = self.running.stop().await;
+    }
+
     /// Stops the server and removes its data directory and database.
     pub async fn stop(self) {
         let (dir, database) = self.cleanup.clone();
@@ -287,6 +292,28 @@ impl TestApp {
                 .await;
             let _ = conn.close().await;
         }
+    }
+}
+
+/// The runner tools (`@playwright/test`, k6) the executor tests use: `VIGIL_TEST_TOOLS_DIR`,
+/// else `.tools` at the root of the working tree (`vigil runners install --tools-dir .tools`,
+/// which `scripts/test` runs).
+pub fn tools_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("VIGIL_TEST_TOOLS_DIR")
+        && !dir.is_empty()
+    {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .join(".tools")
+}
+
+impl TestApp {
+    /// A run worker on this server's database (tests drive it with `tick()`).
+    pub fn run_worker(&self) -> vigil::testing::worker::Worker {
+        vigil::testing::worker::Worker::new(self.running.state.clone())
     }
 }
 

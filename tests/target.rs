@@ -19,6 +19,12 @@ struct Inner {
     auth: Vec<String>,
 }
 
+/// A small page for browser tests: a heading a click changes.
+pub const PAGE: &str = "<!doctype html><html><head><title>Vigil shop</title></head><body>\
+<h1 id=\"greeting\">Hello from the test page</h1>\
+<button id=\"go\" onclick=\"document.getElementById('greeting').textContent='Clicked'\">Click me</button>\
+</body></html>";
+
 /// The HTTP target.
 #[derive(Clone)]
 pub struct Target {
@@ -40,6 +46,7 @@ impl Target {
                 "slow but fine"
             }))
             .route("/m/{name}", any(named))
+            .route("/page", get(|| async { axum::response::Html(PAGE) }))
             .with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

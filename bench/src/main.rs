@@ -5,6 +5,8 @@
 //! measures, for 1 and 64 concurrent clients: `signIn`, and the nested query
 //! `organizations { projects { members { user } } }`. It prints a Markdown table.
 
+mod runs;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -42,6 +44,19 @@ enum Cmd {
         #[arg(long, default_value_t = 64)]
         connections: u32,
     },
+    /// Trigger-to-executor latency and Vigil's overhead on Playwright and k6 runs.
+    Runs {
+        #[arg(long, value_enum, default_value = "sqlite")]
+        db: Db,
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+        /// Where `vigil runners install` put the runners.
+        #[arg(long, default_value = ".tools")]
+        tools_dir: std::path::PathBuf,
+        /// The CPU quota of a run (`runner.cpus`).
+        #[arg(long, default_value_t = 1.0)]
+        cpus: f64,
+    },
     /// Time of one argon2id hash with the production parameters.
     Argon2 {
         #[arg(long, default_value_t = 50)]
@@ -50,7 +65,7 @@ enum Cmd {
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
-enum Db {
+pub(crate) enum Db {
     Sqlite,
     Postgres,
 }
@@ -60,6 +75,12 @@ async fn main() -> anyhow::Result<()> {
     vigil::install_crypto_provider();
     match Args::parse().command {
         Cmd::Argon2 { rounds } => argon2(rounds).await,
+        Cmd::Runs {
+            db,
+            rounds,
+            tools_dir,
+            cpus,
+        } => runs::runs(db, rounds, tools_dir, cpus).await,
         Cmd::Foundation {
             db,
             seconds,
@@ -88,7 +109,7 @@ async fn argon2(rounds: u32) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn database_url(db: Db, dir: &std::path::Path) -> anyhow::Result<String> {
+pub(crate) async fn database_url(db: Db, dir: &std::path::Path) -> anyhow::Result<String> {
     match db {
         Db::Sqlite => Ok(format!(
             "sqlite://{}?mode=rwc",
@@ -107,13 +128,13 @@ async fn database_url(db: Db, dir: &std::path::Path) -> anyhow::Result<String> {
     }
 }
 
-struct Client {
-    http: reqwest::Client,
-    url: String,
+pub(crate) struct Client {
+    pub(crate) http: reqwest::Client,
+    pub(crate) url: String,
 }
 
 impl Client {
-    async fn gql(
+    pub(crate) async fn gql(
         &self,
         token: Option<&str>,
         query: &str,

@@ -8,6 +8,7 @@ mod m20261122_000003_access;
 mod m20261122_000004_status_pages;
 mod m20261122_000005_billing_callbacks;
 mod m20261122_000006_monitoring_engine;
+mod m20261122_000007_test_automation;
 mod m20261122_000008_callbacks;
 mod util;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_status_pages::Migration),
             Box::new(m20261122_000005_billing_callbacks::Migration),
             Box::new(m20261122_000006_monitoring_engine::Migration),
+            Box::new(m20261122_000007_test_automation::Migration),
             Box::new(m20261122_000008_callbacks::Migration),
         ]
     }

@@ -312,6 +312,69 @@ async fn notify_users(tx: &Tx, monitor: &monitors::Model, message: &AlertMessage
     Ok(())
 }
 
+/// Queues a job's alert: one pending delivery per enabled provider of the job
+/// (`job_notification_settings`), delivered by [`deliver_due`] like monitor alerts. Returns
+/// how many were queued.
+pub async fn queue_job_alert(
+    tx: &Tx,
+    job: &entity::jobs::Model,
+    message: AlertMessage,
+) -> AppResult<i32> {
+    let ids: Vec<Uuid> = entity::job_notification_settings::Entity::find()
+        .filter(entity::job_notification_settings::Column::JobId.eq(job.id))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|s| s.notification_provider_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let providers = notification_providers::Entity::find()
+        .filter(notification_providers::Column::Id.is_in(ids))
+        .filter(notification_providers::Column::IsEnabled.eq(true))
+        .all(tx.conn())
+        .await?;
+    let now = Utc::now();
+    let event = match message.kind {
+        AlertType::JobSuccess => "job.passed",
+        AlertType::JobTimeout => "job.timed_out",
+        _ => "job.failed",
+    };
+    let mut count = 0;
+    for provider in providers {
+        alert_history::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            message: Set(message.body.clone()),
+            r#type: Set(message.kind),
+            target: Set(job.name.clone()),
+            target_type: Set("job".into()),
+            monitor_id: Set(None),
+            job_id: Set(Some(job.id)),
+            organization_id: Set(Some(job.organization_id)),
+            provider: Set(format!("{:?}", provider.r#type).to_lowercase()),
+            status: Set(AlertStatus::Pending),
+            sent_at: Set(now),
+            error_message: Set(None),
+            notification_provider_id: Set(Some(provider.id)),
+            attempts: Set(0),
+            next_attempt_at: Set(Some(now)),
+            claimed_until: Set(None),
+            payload: Set(Some(json!({
+                "title": message.title,
+                "body": message.body,
+                "severity": message.severity,
+                "event": event,
+                "data": message.data,
+            }))),
+        }
+        .insert(tx.conn())
+        .await?;
+        count += 1;
+    }
+    Ok(count)
+}
+
 /// Delivery attempts before an alert is given up.
 pub const MAX_ATTEMPTS: i32 = 5;
 
@@ -341,7 +404,12 @@ fn message_of(row: &alert_history::Model, base_url: &str) -> crate::delivery::Me
         _ => Severity::Info,
     };
     let data = payload.get("data").cloned().unwrap_or_default();
-    let mut fields = vec![("Monitor".to_owned(), row.target.clone())];
+    let label = if row.target_type == "job" {
+        "Job"
+    } else {
+        "Monitor"
+    };
+    let mut fields = vec![(label.to_owned(), row.target.clone())];
     if let Some(location) = data.get("location").and_then(Value::as_str) {
         fields.push(("Location".into(), location.to_owned()));
     }
@@ -353,7 +421,10 @@ fn message_of(row: &alert_history::Model, base_url: &str) -> crate::delivery::Me
         title: text("title"),
         body: row.message.clone(),
         severity,
-        link: row.monitor_id.map(|id| format!("{base_url}/monitors/{id}")),
+        link: row
+            .monitor_id
+            .map(|id| format!("{base_url}/monitors/{id}"))
+            .or_else(|| row.job_id.map(|id| format!("{base_url}/jobs/{id}"))),
         fields,
         data,
     }

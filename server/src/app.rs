@@ -65,6 +65,7 @@ pub async fn build_state_with(
         .build()
         .context("building the HTTP client")?;
     let callbacks = crate::callback::trigger::Runtime::new(db.clone(), events.clone());
+    let storage = crate::storage::Storage::from_settings(&settings)?;
     Ok(AppState::new(Inner {
         callbacks,
         db,
@@ -76,6 +77,7 @@ pub async fn build_state_with(
         passwords,
         shutdown,
         http,
+        storage,
     }))
 }
 
@@ -114,7 +116,8 @@ pub fn router(state: AppState) -> Router {
     let app = api
         .merge(health)
         .merge(crate::monitor::heartbeat::router(state.clone()))
-        .merge(crate::callback::trigger::router(state.clone()));
+        .merge(crate::callback::trigger::router(state.clone()))
+        .merge(crate::testing::http::router(state.clone()));
     let assets = Router::new()
         .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
         .layer(SetResponseHeaderLayer::overriding(

@@ -38,6 +38,28 @@ pub enum Command {
     },
     /// Prints the GraphQL schema (SDL).
     Schema,
+    /// Installs or checks the script runners (@playwright/test and k6) in the tools dir.
+    Runners {
+        #[arg(value_enum, default_value = "install")]
+        action: RunnersAction,
+        /// Reinstall even what is there.
+        #[arg(long)]
+        force: bool,
+        /// Tools directory (default: {data_dir}/tools). Also VIGIL_RUNNER_TOOLS_DIR.
+        #[arg(long)]
+        tools_dir: Option<PathBuf>,
+        /// Data directory. Also VIGIL_DATA_DIR.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunnersAction {
+    /// Installs what is missing, then reports.
+    Install,
+    /// Reports what is installed.
+    Check,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +145,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Schema => {
             print!("{}", crate::graphql::sdl());
             Ok(())
+        }
+        Command::Runners {
+            action,
+            force,
+            tools_dir,
+            data_dir,
+        } => {
+            let flags = Overrides {
+                data_dir,
+                ..Default::default()
+            };
+            let mut settings = Settings::load(cli.config.as_deref(), &flags)?;
+            if tools_dir.is_some() {
+                settings.runner.tools_dir = tools_dir;
+            }
+            match action {
+                RunnersAction::Install => crate::testing::install::install(&settings, force),
+                RunnersAction::Check => {
+                    println!("{}", crate::testing::install::report(&settings));
+                    Ok(())
+                }
+            }
         }
         Command::Migrate { action, steps, db } => {
             let flags = Overrides {

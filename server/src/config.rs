@@ -75,6 +75,62 @@ impl Default for Integrations {
     }
 }
 
+/// How user scripts (Playwright and k6 tests) are run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunnerSettings {
+    /// Where `vigil runners install` puts `@playwright/test` and k6. Default `{data_dir}/tools`.
+    pub tools_dir: Option<PathBuf>,
+    /// Where runs get their work directories. Default `{data_dir}/work`.
+    pub work_dir: Option<PathBuf>,
+    /// The browser Playwright drives.
+    pub chromium: PathBuf,
+    /// Node.js, which runs Playwright.
+    pub node: PathBuf,
+    /// The bubblewrap binary that sandboxes every run.
+    pub bwrap: PathBuf,
+    /// Run scripts without a sandbox when bubblewrap is missing (self-hosted mode only).
+    pub allow_unsandboxed: bool,
+    /// Runs one process executes at the same time.
+    pub max_concurrent: usize,
+    /// Memory a run may use, in MiB (a cgroup limit where cgroups are writable, and an
+    /// data-segment limit on k6).
+    pub memory_mb: u64,
+    /// CPU cores a run may use (a cgroup quota where cgroups are writable).
+    pub cpus: f64,
+}
+
+impl Default for RunnerSettings {
+    fn default() -> Self {
+        Self {
+            tools_dir: None,
+            work_dir: None,
+            chromium: PathBuf::from("/usr/bin/chromium"),
+            node: PathBuf::from("/usr/bin/node"),
+            bwrap: PathBuf::from("/usr/bin/bwrap"),
+            allow_unsandboxed: false,
+            max_concurrent: 2,
+            memory_mb: 2048,
+            cpus: 1.0,
+        }
+    }
+}
+
+/// Where run artifacts (reports, traces, screenshots, videos, logs) are kept: the local disk by
+/// default, an S3-compatible bucket when `s3_bucket` is set.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageSettings {
+    /// Directory of local artifacts. Default `{data_dir}/artifacts`.
+    pub local_dir: Option<PathBuf>,
+    pub s3_bucket: Option<String>,
+    /// Endpoint of an S3-compatible service (MinIO, R2, ...); AWS when absent.
+    pub s3_endpoint: Option<String>,
+    pub s3_region: Option<String>,
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<String>,
+}
+
 /// What a process does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -124,6 +180,10 @@ pub struct Settings {
     pub log: String,
     pub smtp: SmtpSettings,
     pub integrations: Integrations,
+    #[serde(default)]
+    pub runner: RunnerSettings,
+    #[serde(default)]
+    pub storage: StorageSettings,
 }
 
 impl Default for Settings {
@@ -146,6 +206,8 @@ impl Default for Settings {
             smtp: SmtpSettings::default(),
             outbound_block_private: None,
             integrations: Integrations::default(),
+            runner: RunnerSettings::default(),
+            storage: StorageSettings::default(),
         }
     }
 }
@@ -217,7 +279,7 @@ impl Settings {
             )
             .merge(Env::prefixed("VIGIL_").ignore(&["CONFIG"]).map(|key| {
                 let key = key.as_str().to_ascii_lowercase();
-                for section in ["smtp", "integrations"] {
+                for section in ["smtp", "integrations", "runner", "storage"] {
                     if let Some(rest) = key.strip_prefix(&format!("{section}_")) {
                         return format!("{section}.{rest}").into();
                     }
@@ -280,6 +342,28 @@ impl Settings {
         if self.smtp.username.is_some() != self.smtp.password.is_some() {
             bail!("invalid setting smtp.username/smtp.password: give both or neither");
         }
+        if self.runner.allow_unsandboxed && self.mode == Mode::Cloud {
+            bail!(
+                "invalid setting runner.allow_unsandboxed: cloud mode never runs scripts without a sandbox"
+            );
+        }
+        if !(1..=64).contains(&self.runner.max_concurrent) {
+            bail!("invalid setting runner.max_concurrent: must be between 1 and 64");
+        }
+        if self.runner.memory_mb < 256 {
+            bail!("invalid setting runner.memory_mb: must be at least 256");
+        }
+        if !(self.runner.cpus > 0.0 && self.runner.cpus <= 64.0) {
+            bail!("invalid setting runner.cpus: must be above 0 and at most 64");
+        }
+        if self.storage.s3_bucket.as_deref() == Some("") {
+            bail!("invalid setting storage.s3_bucket: must not be empty");
+        }
+        if self.storage.s3_access_key_id.is_some() != self.storage.s3_secret_access_key.is_some() {
+            bail!(
+                "invalid setting storage.s3_access_key_id/storage.s3_secret_access_key: give both or neither"
+            );
+        }
         tracing_subscriber::EnvFilter::try_new(&self.log)
             .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
         Ok(())
@@ -324,6 +408,22 @@ impl Settings {
                 .outbound_block_private
                 .unwrap_or(self.mode == Mode::Cloud),
         }
+    }
+
+    /// Where the runner tools are installed.
+    pub fn tools_dir(&self) -> PathBuf {
+        self.runner
+            .tools_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("tools"))
+    }
+
+    /// Where runs get their work directories.
+    pub fn work_dir(&self) -> PathBuf {
+        self.runner
+            .work_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("work"))
     }
 
     /// Whether cookies must carry `Secure` (the public URL is HTTPS).

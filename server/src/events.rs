@@ -41,6 +41,20 @@ pub enum Event {
         project_id: Uuid,
         log_id: Uuid,
     },
+    /// A run changed state (queued, running, finished) or its fields.
+    RunUpdated {
+        run_id: Uuid,
+        project_id: Uuid,
+    },
+    /// Output lines of a run, masked, each capped (see `testing::runlog`), a few KiB at most.
+    RunLog {
+        run_id: Uuid,
+        lines: Vec<String>,
+    },
+    /// `cancelRun` on a running run: the replica running it stops its processes.
+    RunCancelRequested {
+        run_id: Uuid,
+    },
 }
 
 /// A fan-out of [`Event`]s to every subscriber.

@@ -31,6 +31,8 @@ pub struct Inner {
     pub http: reqwest::Client,
     /// Resolved callbacks, the response cache, and the trigger pipeline's batch writers.
     pub callbacks: crate::callback::trigger::Runtime,
+    /// Where run artifacts are kept (local disk or S3-compatible).
+    pub storage: crate::storage::Storage,
 }
 
 impl AppState {

@@ -1,5 +1,6 @@
 //! Background work started by `vigil serve` (roles `all` and `worker`): the check engine of
-//! this process's location, monitoring upkeep, and alert delivery. Every loop watches the
+//! this process's location, monitoring upkeep, alert delivery, and the run worker (cron
+//! schedules, queued runs, expired leases). Every loop watches the
 //! process's shutdown token.
 
 use std::time::Duration;
@@ -23,6 +24,10 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
         "check engine started"
     );
     tasks.spawn(engine.run_forever(state.shutdown.clone()));
+
+    let runs = crate::testing::worker::Worker::new(state.clone());
+    tracing::info!(worker = runs.id(), "run worker started");
+    tasks.spawn(runs.run_forever(state.shutdown.clone()));
 
     let alert_state = state.clone();
     tasks.spawn(async move {

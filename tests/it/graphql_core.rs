@@ -217,14 +217,21 @@ async fn nested_query_cost(
         .await
         .ok();
     }
-    let before = app.statements();
-    let data = app.gql(Some(&owner.token), NESTED, json!({})).await.ok();
-    let after = app.statements();
-    let listed = data["organizations"]["nodes"][0]["projects"]
-        .as_array()
-        .map(Vec::len);
-    assert_eq!(listed, Some(projects));
-    after - before
+    // The least of three runs: a batch can split when the machine preempts the thread
+    // registering its keys (every core busy with other tests), which costs one statement more
+    // and says nothing about the query; an N+1 would cost one per row on every run.
+    let mut least = u64::MAX;
+    for _ in 0..3 {
+        let before = app.statements();
+        let data = app.gql(Some(&owner.token), NESTED, json!({})).await.ok();
+        let after = app.statements();
+        let listed = data["organizations"]["nodes"][0]["projects"]
+            .as_array()
+            .map(Vec::len);
+        assert_eq!(listed, Some(projects));
+        least = least.min(after - before);
+    }
+    least
 }
 
 #[tokio::test]

@@ -12,3 +12,4 @@ mod migrations;
 mod monitoring;
 mod roles;
 mod tenancy;
+mod testing;

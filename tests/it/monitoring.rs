@@ -540,7 +540,8 @@ async fn two_engines_on_one_database_never_check_the_same_monitor_twice() {
         let target = Target::start().await;
         let mut ids = Vec::new();
         for i in 0..30 {
-            ids.push(create(&app, &user, json!({ "projectId": project, "name": format!("m{i}"), "type": "HTTP", "target": target.url(&format!("/m/lease{i}")) })).await);
+            // Daily checks: a monitor's next slot falls inside the test's second once in 86,400.
+            ids.push(create(&app, &user, json!({ "projectId": project, "name": format!("m{i}"), "type": "HTTP", "target": target.url(&format!("/m/lease{i}")), "frequencyMinutes": 1440 })).await);
         }
         // A second replica: another server process state on the same database.
         let other = vigil::app::build_state_with(

@@ -54,6 +54,8 @@ pub struct Model {
     pub claimed_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Wall-clock limit of one run, in seconds; past it the run is killed and `timed_out`.
+    pub timeout_seconds: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -78,6 +78,8 @@ pub struct Model {
     pub exit_code: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Set by `cancelRun` on a running run; the replica running it kills its processes.
+    pub cancel_requested: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

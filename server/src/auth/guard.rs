@@ -237,7 +237,10 @@ in_project!(
     callbacks,
     actions,
     stored_payloads,
-    queue_messages
+    queue_messages,
+    tests,
+    jobs,
+    runs
 );
 
 impl Principal {
@@ -257,5 +260,52 @@ impl Principal {
         let row = E::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
         let access = self.project(db, row.project_id(), needed).await?;
         Ok((row, access))
+    }
+}
+
+impl Principal {
+    /// Loads job `job_id` and requires `needed` in its project. This is the one check that
+    /// lets an API key scoped to a job through: such a key reaches exactly its job (another
+    /// job is `NOT_FOUND`), at most at editor level (trigger it, read it and its runs).
+    pub async fn job(
+        &self,
+        db: &impl ConnectionTrait,
+        job_id: Uuid,
+        needed: Level,
+    ) -> AppResult<(entity::jobs::Model, ProjectAccess)> {
+        let Some(scope) = self.job_scope() else {
+            return self
+                .find_in_project::<entity::jobs::Entity>(db, job_id, needed)
+                .await;
+        };
+        if scope != job_id {
+            return Err(AppError::NotFound);
+        }
+        let job = entity::jobs::Entity::find_by_id(job_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if needed > Level::Editor {
+            return Err(AppError::Forbidden(
+                "this API key is limited to triggering and reading one job".into(),
+            ));
+        }
+        if self.access < needed.access_needed() {
+            return Err(AppError::Forbidden(
+                "this API key's permission does not allow this".into(),
+            ));
+        }
+        // The key acts as its user: the user must still hold the level in the job's project.
+        let unscoped = Principal {
+            user: self.user.clone(),
+            access: crate::auth::Access::Admin,
+            credential: crate::auth::Credential::ApiKey {
+                key_id: self.api_key_id().unwrap_or_default(),
+                project_id: None,
+                job_id: None,
+            },
+        };
+        let access = unscoped.project(db, job.project_id, needed).await?;
+        Ok((job, access))
     }
 }

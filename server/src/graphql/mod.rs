@@ -15,6 +15,7 @@ pub mod organization;
 pub mod project;
 pub mod subscription;
 pub mod tag;
+pub mod testing;
 pub mod user;
 pub mod variable;
 
@@ -40,6 +41,7 @@ pub struct Query(
     monitor::MonitorQuery,
     callback::CallbackQuery,
     notification_provider::NotificationProviderQuery,
+    testing::TestingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -56,6 +58,7 @@ pub struct Mutation(
     monitor::MonitorMutation,
     callback::CallbackMutation,
     notification_provider::NotificationProviderMutation,
+    testing::TestingMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -64,6 +67,7 @@ pub struct Subscription(
     notification::NotificationSubscription,
     monitor::MonitorSubscription,
     callback::CallbackSubscription,
+    testing::TestingSubscription,
 );
 
 /// The schema type.

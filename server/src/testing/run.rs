@@ -1,0 +1,1194 @@
+//! Runs: queued by a trigger (by hand, by API key, by the cron schedule) within the
+//! organization's plan, claimed by workers with an expiring lease, finished once.
+//!
+//! States: `queued` → `running` → `passed` | `failed` | `error` | `timed_out` | `cancelled`.
+//! A claim takes the organization's row lock (PostgreSQL) or the single writer lock (SQLite)
+//! and counts the organization's running runs, so replicas never start more than
+//! `plan_limits.running_capacity` runs of one organization. The worker renews its lease while
+//! it runs; a run whose lease expired (its worker died) is queued again once and ends as
+//! `error` the second time. Finishing writes only if the worker still holds the lease.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use entity::jobs::{self, JobStatus, JobType};
+use entity::reports::{self, ReportEntityType};
+use entity::runs::{self, RunStatus, RunTrigger};
+use entity::{k6_performance_runs, organization, tests, usage_events};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, Set, Statement,
+};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::job::AlertConfig;
+use crate::audit;
+use crate::auth::{Level, Principal};
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::events::Event;
+use crate::state::AppState;
+
+/// How long a claim holds without renewal.
+pub const LEASE: Duration = Duration::from_secs(60);
+/// How often the running worker renews its lease and looks for a cancel request.
+pub const RENEW_EVERY: Duration = Duration::from_secs(5);
+/// Claims of one run before an expired lease ends it as `error` instead of queueing it again.
+pub const MAX_ATTEMPTS: i32 = 2;
+/// Output kept in `runs.logs` (the whole log is an artifact).
+pub const LOG_TAIL: usize = 64 * 1024;
+
+fn lease_until(now: DateTime<Utc>) -> DateTime<Utc> {
+    now + chrono::Duration::from_std(LEASE).unwrap_or_default()
+}
+
+/// Whether a status is final.
+pub fn is_final(status: RunStatus) -> bool {
+    !matches!(status, RunStatus::Queued | RunStatus::Running)
+}
+
+/// `1m 12s`, `850ms`.
+pub fn human_duration(ms: i64) -> String {
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
+    let secs = ms / 1000;
+    match (secs / 3600, (secs % 3600) / 60, secs % 60) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, s) => format!("{m}m {s}s"),
+        (h, m, s) => format!("{h}h {m}m {s}s"),
+    }
+}
+
+/// Serialises claims and triggers of one organization across replicas (PostgreSQL); SQLite
+/// write transactions are serialised already.
+async fn lock_org(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<()> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT id FROM organization WHERE id = $1 FOR UPDATE",
+            [org_id.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+async fn count(db: &impl ConnectionTrait, org_id: Uuid, status: RunStatus) -> AppResult<u64> {
+    Ok(runs::Entity::find()
+        .filter(runs::Column::OrganizationId.eq(org_id))
+        .filter(runs::Column::Status.eq(status))
+        .count(db)
+        .await?)
+}
+
+/// Refuses a new run when the organization's running and queued runs fill its plan's
+/// capacity (`running_capacity + queued_capacity`).
+async fn check_capacity(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<()> {
+    let limits = crate::plan::limits(db, org_id).await?;
+    let running = count(db, org_id, RunStatus::Running).await?;
+    let queued = count(db, org_id, RunStatus::Queued).await?;
+    let room =
+        u64::try_from(limits.running_capacity.max(0) + limits.queued_capacity.max(0)).unwrap_or(0);
+    if running + queued >= room {
+        return Err(AppError::PlanLimit(format!(
+            "your plan runs {} at a time and queues {} more; {running} are running and {queued} waiting",
+            limits.running_capacity, limits.queued_capacity
+        )));
+    }
+    Ok(())
+}
+
+/// What a new run is.
+#[derive(Debug, Clone)]
+pub struct NewRun {
+    pub organization_id: Uuid,
+    pub project_id: Uuid,
+    pub job_id: Option<Uuid>,
+    pub trigger: RunTrigger,
+    pub metadata: Value,
+}
+
+/// Queues a run inside `tx` after the capacity check.
+pub async fn enqueue(tx: &Tx, state: &AppState, new: NewRun) -> AppResult<runs::Model> {
+    let db = tx.conn();
+    lock_org(db, new.organization_id).await?;
+    check_capacity(db, new.organization_id).await?;
+    let now = Utc::now();
+    let run = runs::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        job_id: Set(new.job_id),
+        project_id: Set(new.project_id),
+        organization_id: Set(new.organization_id),
+        status: Set(RunStatus::Queued),
+        duration: Set(None),
+        duration_ms: Set(None),
+        started_at: Set(None),
+        completed_at: Set(None),
+        report_s3_url: Set(None),
+        logs_s3_url: Set(None),
+        video_s3_url: Set(None),
+        screenshots_s3_path: Set(None),
+        artifact_paths: Set(None),
+        logs: Set(None),
+        location: Set(Some(state.settings.location.clone())),
+        metadata: Set(Some(new.metadata)),
+        error_details: Set(None),
+        trigger: Set(new.trigger),
+        claimed_by: Set(None),
+        claimed_until: Set(None),
+        attempt: Set(0),
+        exit_code: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        cancel_requested: Set(false),
+    }
+    .insert(db)
+    .await?;
+    tx.publish(Event::RunUpdated {
+        run_id: run.id,
+        project_id: run.project_id,
+    })
+    .await?;
+    Ok(run)
+}
+
+/// Triggers a job by hand (a session: `manual`) or from CI/CD (an API key: `remote`).
+/// Needs editor level; a key scoped to the job may trigger exactly that job.
+pub async fn trigger_job(
+    state: &AppState,
+    principal: &Principal,
+    job_id: Uuid,
+) -> AppResult<runs::Model> {
+    let (job, _) = principal.job(&state.db, job_id, Level::Editor).await?;
+    let tests = super::job::tests_of(&state.db, job.id).await?;
+    if tests.is_empty() {
+        return Err(AppError::field("id", "the job has no tests to run"));
+    }
+    let trigger = if principal.api_key_id().is_some() {
+        RunTrigger::Remote
+    } else {
+        RunTrigger::Manual
+    };
+    let tx = Tx::begin(state).await?;
+    let run = enqueue(
+        &tx,
+        state,
+        NewRun {
+            organization_id: job.organization_id,
+            project_id: job.project_id,
+            job_id: Some(job.id),
+            trigger,
+            metadata: json!({
+                "testIds": tests.iter().map(|t| t.id).collect::<Vec<_>>(),
+                "triggeredBy": principal.user_id(),
+                "apiKeyId": principal.api_key_id(),
+            }),
+        },
+    )
+    .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(job.organization_id),
+        "job.trigger",
+        json!({ "jobId": job.id, "runId": run.id, "trigger": format!("{trigger:?}").to_lowercase() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(run)
+}
+
+/// Runs one test on its own, from the editor: `script` (unsaved changes) replaces the saved
+/// script for this run only. The report is recorded in `reports` for the test.
+pub async fn run_test(
+    state: &AppState,
+    principal: &Principal,
+    test_id: Uuid,
+    script: Option<String>,
+) -> AppResult<runs::Model> {
+    let test = super::find_test(state, principal, test_id, Level::Editor).await?;
+    let script = script
+        .map(|s| super::check_script("script", &s))
+        .transpose()?;
+    let tx = Tx::begin(state).await?;
+    let run = enqueue(
+        &tx,
+        state,
+        NewRun {
+            organization_id: test.organization_id,
+            project_id: test.project_id,
+            job_id: None,
+            trigger: if principal.api_key_id().is_some() {
+                RunTrigger::Remote
+            } else {
+                RunTrigger::Manual
+            },
+            metadata: json!({
+                "testId": test.id,
+                "testIds": [test.id],
+                "script": script,
+                "triggeredBy": principal.user_id(),
+            }),
+        },
+    )
+    .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(test.organization_id),
+        "test.run",
+        json!({ "testId": test.id, "runId": run.id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(run)
+}
+
+/// A run the caller may see at `needed`; a key scoped to a job sees that job's runs only.
+pub async fn find(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    needed: Level,
+) -> AppResult<runs::Model> {
+    if principal.job_scope().is_some() {
+        let run = runs::Entity::find_by_id(id)
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let job_id = run.job_id.ok_or(AppError::NotFound)?;
+        principal.job(&state.db, job_id, needed).await?;
+        return Ok(run);
+    }
+    Ok(principal
+        .find_in_project::<runs::Entity>(&state.db, id, needed)
+        .await?
+        .0)
+}
+
+/// Cancels a run (project editors): a queued run ends at once; a running one is stopped by
+/// the replica running it, which kills its processes and records `cancelled`.
+pub async fn cancel(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<runs::Model> {
+    let run = find(state, principal, id, Level::Editor).await?;
+    if is_final(run.status) {
+        return Err(AppError::field("id", "the run has already finished"));
+    }
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    let now = Utc::now();
+    let queued = runs::Entity::update_many()
+        .col_expr(runs::Column::Status, Expr::value(RunStatus::Cancelled))
+        .col_expr(runs::Column::CompletedAt, Expr::value(now))
+        .col_expr(runs::Column::UpdatedAt, Expr::value(now))
+        .col_expr(runs::Column::CancelRequested, Expr::value(true))
+        .col_expr(
+            runs::Column::ErrorDetails,
+            Expr::value(format!("cancelled by {}", principal.user.email)),
+        )
+        .filter(runs::Column::Id.eq(id))
+        .filter(runs::Column::Status.eq(RunStatus::Queued))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if queued == 0 {
+        let running = runs::Entity::update_many()
+            .col_expr(runs::Column::CancelRequested, Expr::value(true))
+            .col_expr(runs::Column::UpdatedAt, Expr::value(now))
+            .filter(runs::Column::Id.eq(id))
+            .filter(runs::Column::Status.eq(RunStatus::Running))
+            .exec(db)
+            .await?
+            .rows_affected;
+        if running == 0 {
+            return Err(AppError::field("id", "the run has already finished"));
+        }
+        tx.publish(Event::RunCancelRequested { run_id: id }).await?;
+    }
+    tx.publish(Event::RunUpdated {
+        run_id: id,
+        project_id: run.project_id,
+    })
+    .await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(run.organization_id),
+        "run.cancel",
+        json!({ "runId": id, "jobId": run.job_id }),
+    )
+    .await?;
+    tx.commit().await?;
+    runs::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Takes the oldest queued run whose organization has running capacity left, marking it
+/// `running` under this worker's lease. `None` when nothing can start now.
+pub async fn claim_one(state: &AppState, worker_id: &str) -> AppResult<Option<runs::Model>> {
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    let backend = db.get_database_backend();
+    let (lock, limit) = match backend {
+        DbBackend::Postgres => ("FOR UPDATE OF r SKIP LOCKED", "$1"),
+        _ => ("", "?"),
+    };
+    // Candidates: queued runs of organizations below their running capacity (an unknown
+    // plan counts as `free`). The count is checked again under the organization's lock.
+    let sql = format!(
+        "SELECT r.* FROM runs r WHERE r.status = 'queued' \
+           AND (SELECT COUNT(*) FROM runs x WHERE x.organization_id = r.organization_id AND x.status = 'running') < \
+               COALESCE((SELECT p.running_capacity FROM organization o JOIN plan_limits p \
+                         ON p.plan = COALESCE(o.subscription_plan, 'free') WHERE o.id = r.organization_id), \
+                        (SELECT p.running_capacity FROM plan_limits p WHERE p.plan = 'free'), 1) \
+         ORDER BY r.created_at, r.id LIMIT {limit} {lock}"
+    );
+    let candidates = runs::Model::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [10i64.into()],
+    ))
+    .all(db)
+    .await?;
+    for candidate in candidates {
+        lock_org(db, candidate.organization_id).await?;
+        let limits = crate::plan::limits(db, candidate.organization_id).await?;
+        let running = count(db, candidate.organization_id, RunStatus::Running).await?;
+        if running >= u64::try_from(limits.running_capacity.max(0)).unwrap_or(0) {
+            continue;
+        }
+        let now = Utc::now();
+        let taken = runs::Entity::update_many()
+            .col_expr(runs::Column::Status, Expr::value(RunStatus::Running))
+            .col_expr(runs::Column::ClaimedBy, Expr::value(worker_id.to_owned()))
+            .col_expr(runs::Column::ClaimedUntil, Expr::value(lease_until(now)))
+            .col_expr(
+                runs::Column::Attempt,
+                sea_orm::sea_query::ExprTrait::add(Expr::col(runs::Column::Attempt), 1),
+            )
+            .col_expr(runs::Column::StartedAt, Expr::value(now))
+            .col_expr(runs::Column::UpdatedAt, Expr::value(now))
+            .filter(runs::Column::Id.eq(candidate.id))
+            .filter(runs::Column::Status.eq(RunStatus::Queued))
+            .exec(db)
+            .await?
+            .rows_affected;
+        if taken == 0 {
+            continue;
+        }
+        if let Some(job_id) = candidate.job_id {
+            jobs::Entity::update_many()
+                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Running))
+                .col_expr(jobs::Column::LastRunAt, Expr::value(now))
+                .filter(jobs::Column::Id.eq(job_id))
+                .exec(db)
+                .await?;
+        }
+        tx.publish(Event::RunUpdated {
+            run_id: candidate.id,
+            project_id: candidate.project_id,
+        })
+        .await?;
+        tx.commit().await?;
+        return Ok(runs::Entity::find_by_id(candidate.id)
+            .one(&state.db)
+            .await?);
+    }
+    tx.commit().await?;
+    Ok(None)
+}
+
+/// What renewing a lease found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lease {
+    /// Still ours.
+    Held,
+    /// Still ours, and `cancelRun` asked to stop.
+    CancelRequested,
+    /// Lost: the lease expired and another worker took the run, or it ended meanwhile.
+    Lost,
+}
+
+/// Extends this worker's lease on a running run.
+pub async fn renew(state: &AppState, run_id: Uuid, worker_id: &str) -> AppResult<Lease> {
+    let now = Utc::now();
+    let rows = runs::Entity::update_many()
+        .col_expr(runs::Column::ClaimedUntil, Expr::value(lease_until(now)))
+        .filter(runs::Column::Id.eq(run_id))
+        .filter(runs::Column::ClaimedBy.eq(worker_id.to_owned()))
+        .filter(runs::Column::Status.eq(RunStatus::Running))
+        .exec_with_returning(&state.db)
+        .await?;
+    Ok(match rows.first() {
+        None => Lease::Lost,
+        Some(run) if run.cancel_requested => Lease::CancelRequested,
+        Some(_) => Lease::Held,
+    })
+}
+
+/// The metrics of one k6 execution.
+#[derive(Debug, Clone, Default)]
+pub struct K6Result {
+    pub test_id: Option<Uuid>,
+    pub status: Option<RunStatus>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub duration_ms: Option<i32>,
+    pub summary: Option<Value>,
+    pub thresholds_passed: Option<bool>,
+    pub total_requests: Option<i32>,
+    pub failed_requests: Option<i32>,
+    /// Requests per second times 100.
+    pub request_rate: Option<i32>,
+    pub avg_ms: Option<i32>,
+    pub p95_ms: Option<i32>,
+    pub p99_ms: Option<i32>,
+    pub max_vus: Option<i32>,
+    pub report_key: Option<String>,
+    pub summary_key: Option<String>,
+    pub console_key: Option<String>,
+    pub console_tail: Option<String>,
+    pub error: Option<String>,
+}
+
+/// What an executor reports back.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: RunStatus,
+    pub exit_code: Option<i32>,
+    pub error: Option<String>,
+    /// The masked output (its tail goes to `runs.logs`).
+    pub logs: String,
+    pub logs_key: Option<String>,
+    pub report_key: Option<String>,
+    pub video_key: Option<String>,
+    pub screenshots_prefix: Option<String>,
+    pub artifacts: Value,
+    pub k6: Vec<K6Result>,
+    pub started_at: DateTime<Utc>,
+    pub executor_started_at: Option<DateTime<Utc>>,
+    pub finished_at: DateTime<Utc>,
+}
+
+impl Outcome {
+    /// An outcome without a process (set-up failed, no sandbox, ...).
+    pub fn error(message: impl Into<String>, started_at: DateTime<Utc>) -> Self {
+        Self {
+            status: RunStatus::Error,
+            exit_code: None,
+            error: Some(message.into()),
+            logs: String::new(),
+            logs_key: None,
+            report_key: None,
+            video_key: None,
+            screenshots_prefix: None,
+            artifacts: json!({}),
+            k6: Vec::new(),
+            started_at,
+            executor_started_at: None,
+            finished_at: Utc::now(),
+        }
+    }
+}
+
+/// The end of `text`, at most `max` bytes, marked when cut.
+pub fn tail(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_owned();
+    }
+    let mut start = text.len() - max;
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    format!("[… earlier output is in the full log]\n{}", &text[start..])
+}
+
+/// Records the end of a run held by `worker_id`: the run, its job's status, k6 metrics, the
+/// report, usage and alerts, in one transaction. Returns `None` when the worker lost its
+/// lease meanwhile (nothing is written).
+pub async fn finish(
+    state: &AppState,
+    run: &runs::Model,
+    worker_id: &str,
+    outcome: Outcome,
+) -> AppResult<Option<runs::Model>> {
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    let duration_ms = (outcome.finished_at - outcome.started_at)
+        .num_milliseconds()
+        .max(0);
+    let mut metadata = run.metadata.clone().unwrap_or_else(|| json!({}));
+    if let (Value::Object(map), Some(at)) = (&mut metadata, outcome.executor_started_at) {
+        map.insert("executorStartedAt".into(), json!(at));
+    }
+    let updated = runs::Entity::update_many()
+        .col_expr(runs::Column::Status, Expr::value(outcome.status))
+        .col_expr(runs::Column::CompletedAt, Expr::value(outcome.finished_at))
+        .col_expr(
+            runs::Column::DurationMs,
+            Expr::value(i32::try_from(duration_ms).unwrap_or(i32::MAX)),
+        )
+        .col_expr(
+            runs::Column::Duration,
+            Expr::value(human_duration(duration_ms)),
+        )
+        .col_expr(
+            runs::Column::Logs,
+            Expr::value(tail(&outcome.logs, LOG_TAIL)),
+        )
+        .col_expr(
+            runs::Column::LogsS3Url,
+            Expr::value(outcome.logs_key.clone()),
+        )
+        .col_expr(
+            runs::Column::ReportS3Url,
+            Expr::value(outcome.report_key.clone()),
+        )
+        .col_expr(
+            runs::Column::VideoS3Url,
+            Expr::value(outcome.video_key.clone()),
+        )
+        .col_expr(
+            runs::Column::ScreenshotsS3Path,
+            Expr::value(outcome.screenshots_prefix.clone()),
+        )
+        .col_expr(
+            runs::Column::ArtifactPaths,
+            Expr::value(outcome.artifacts.clone()),
+        )
+        .col_expr(
+            runs::Column::ErrorDetails,
+            Expr::value(outcome.error.clone()),
+        )
+        .col_expr(runs::Column::ExitCode, Expr::value(outcome.exit_code))
+        .col_expr(runs::Column::Metadata, Expr::value(metadata))
+        .col_expr(runs::Column::ClaimedBy, Expr::value(Option::<String>::None))
+        .col_expr(
+            runs::Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(runs::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(runs::Column::Id.eq(run.id))
+        .filter(runs::Column::ClaimedBy.eq(worker_id.to_owned()))
+        .filter(runs::Column::Status.eq(RunStatus::Running))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if updated == 0 {
+        return Ok(None);
+    }
+    let Some(finished) = runs::Entity::find_by_id(run.id).one(db).await? else {
+        return Ok(None);
+    };
+    let job = match run.job_id {
+        Some(id) => jobs::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    for k6 in &outcome.k6 {
+        let now = Utc::now();
+        k6_performance_runs::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            test_id: Set(k6.test_id),
+            job_id: Set(run.job_id),
+            run_id: Set(run.id),
+            organization_id: Set(run.organization_id),
+            project_id: Set(run.project_id),
+            location: Set(run.location.clone()),
+            status: Set(k6.status.unwrap_or(outcome.status)),
+            started_at: Set(k6.started_at),
+            completed_at: Set(k6.completed_at),
+            duration_ms: Set(k6.duration_ms),
+            summary_json: Set(k6.summary.clone()),
+            thresholds_passed: Set(k6.thresholds_passed),
+            total_requests: Set(k6.total_requests),
+            failed_requests: Set(k6.failed_requests),
+            request_rate: Set(k6.request_rate),
+            avg_response_time_ms: Set(k6.avg_ms),
+            p95_response_time_ms: Set(k6.p95_ms),
+            p99_response_time_ms: Set(k6.p99_ms),
+            report_s3_url: Set(k6.report_key.clone()),
+            summary_s3_url: Set(k6.summary_key.clone()),
+            console_s3_url: Set(k6.console_key.clone()),
+            error_details: Set(k6.error.clone()),
+            console_output: Set(k6.console_tail.clone()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+    }
+    if let Some(job) = &job {
+        let status = match outcome.status {
+            RunStatus::Passed => Some(JobStatus::Passed),
+            RunStatus::Failed | RunStatus::TimedOut => Some(JobStatus::Failed),
+            RunStatus::Error => Some(JobStatus::Error),
+            // A cancelled run says nothing about the job.
+            _ => None,
+        };
+        jobs::Entity::update_many()
+            .col_expr(
+                jobs::Column::Status,
+                Expr::value(status.unwrap_or(match job.status {
+                    JobStatus::Running => JobStatus::Pending,
+                    other => other,
+                })),
+            )
+            .col_expr(jobs::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(jobs::Column::Id.eq(job.id))
+            .exec(db)
+            .await?;
+    }
+    if let Some(report_key) = &outcome.report_key {
+        let (entity_type, entity_id) = match (&job, test_id_of(run)) {
+            (Some(job), _) => (ReportEntityType::Job, job.id.to_string()),
+            (None, Some(test_id)) => (ReportEntityType::Test, test_id.to_string()),
+            (None, None) => (ReportEntityType::Run, run.id.to_string()),
+        };
+        upsert_report(&tx, run, entity_type, entity_id, report_key, outcome.status).await?;
+    }
+    record_usage(db, run, job.as_ref(), &outcome, duration_ms).await?;
+    if let Some(job) = &job {
+        queue_alerts(&tx, job, &finished).await?;
+    }
+    tx.publish(Event::RunUpdated {
+        run_id: run.id,
+        project_id: run.project_id,
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(Some(finished))
+}
+
+/// The test of a single-test run.
+pub fn test_id_of(run: &runs::Model) -> Option<Uuid> {
+    run.metadata
+        .as_ref()
+        .and_then(|m| m.get("testId"))
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+}
+
+fn status_text(status: RunStatus) -> &'static str {
+    match status {
+        RunStatus::Queued => "queued",
+        RunStatus::Running => "running",
+        RunStatus::Passed => "passed",
+        RunStatus::Failed => "failed",
+        RunStatus::Error => "error",
+        RunStatus::TimedOut => "timed_out",
+        RunStatus::Cancelled => "cancelled",
+    }
+}
+
+async fn upsert_report(
+    tx: &Tx,
+    run: &runs::Model,
+    entity_type: ReportEntityType,
+    entity_id: String,
+    report_key: &str,
+    status: RunStatus,
+) -> AppResult<()> {
+    let db = tx.conn();
+    let now = Utc::now();
+    let existing = reports::Entity::find()
+        .filter(reports::Column::EntityType.eq(entity_type))
+        .filter(reports::Column::EntityId.eq(entity_id.clone()))
+        .one(db)
+        .await?;
+    match existing {
+        Some(row) => {
+            let mut active: reports::ActiveModel = row.into();
+            active.report_path = Set(report_key.to_owned());
+            active.status = Set(status_text(status).into());
+            active.s3_url = Set(Some(report_key.to_owned()));
+            active.updated_at = Set(now);
+            active.update(db).await?;
+        }
+        None => {
+            reports::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                organization_id: Set(run.organization_id),
+                project_id: Set(run.project_id),
+                created_by_user_id: Set(run
+                    .metadata
+                    .as_ref()
+                    .and_then(|m| m.get("triggeredBy"))
+                    .and_then(Value::as_str)
+                    .and_then(|s| Uuid::parse_str(s).ok())),
+                entity_type: Set(entity_type),
+                entity_id: Set(entity_id),
+                report_path: Set(report_key.to_owned()),
+                status: Set(status_text(status).into()),
+                s3_url: Set(Some(report_key.to_owned())),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The billing period usage falls in: the organization's, or the calendar month.
+fn period(org: &organization::Model, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    use chrono::{Datelike, TimeZone};
+    if let (Some(start), Some(end)) = (org.usage_period_start, org.usage_period_end)
+        && start <= now
+        && now < end
+    {
+        return (start, end);
+    }
+    let start = Utc
+        .with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
+        .single()
+        .unwrap_or(now);
+    let (y, m) = if now.month() == 12 {
+        (now.year() + 1, 1)
+    } else {
+        (now.year(), now.month() + 1)
+    };
+    let end = Utc
+        .with_ymd_and_hms(y, m, 1, 0, 0, 0)
+        .single()
+        .unwrap_or(now);
+    (start, end)
+}
+
+/// Minutes billed for `ms`: every started minute counts, as CI providers bill.
+pub fn billed_minutes(ms: i64) -> i64 {
+    ((ms.max(1) + 59_999) / 60_000).max(1)
+}
+
+/// Playwright minutes (whole run) and k6 VU-minutes (peak VUs × minutes, per k6 execution),
+/// as `usage_events` and on the organization's counters. Runs that never started a process
+/// are not billed.
+async fn record_usage(
+    db: &impl ConnectionTrait,
+    run: &runs::Model,
+    job: Option<&jobs::Model>,
+    outcome: &Outcome,
+    duration_ms: i64,
+) -> AppResult<()> {
+    if outcome.executor_started_at.is_none() {
+        return Ok(());
+    }
+    let Some(org) = organization::Entity::find_by_id(run.organization_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let now = Utc::now();
+    let (start, end) = period(&org, now);
+    let is_k6 = job
+        .map(|j| j.job_type == JobType::K6)
+        .unwrap_or(!outcome.k6.is_empty());
+    let mut events: Vec<(usage_events::UsageEventType, &str, i64, &str, Value)> = Vec::new();
+    if is_k6 {
+        for k6 in &outcome.k6 {
+            let ms = i64::from(k6.duration_ms.unwrap_or(0));
+            let vus = i64::from(k6.max_vus.unwrap_or(1).max(1));
+            // Peak VUs times every started minute.
+            let units = vus * billed_minutes(ms);
+            events.push((
+                usage_events::UsageEventType::K6Execution,
+                "k6_vu_minutes",
+                units.max(1),
+                "vu_minutes",
+                json!({ "runId": run.id, "jobId": run.job_id, "testId": k6.test_id, "durationMs": ms, "maxVus": vus }),
+            ));
+        }
+    } else {
+        events.push((
+            usage_events::UsageEventType::PlaywrightExecution,
+            "playwright_minutes",
+            billed_minutes(duration_ms),
+            "minutes",
+            json!({ "runId": run.id, "jobId": run.job_id, "testId": test_id_of(run), "durationMs": duration_ms }),
+        ));
+    }
+    let mut playwright = 0i64;
+    let mut k6 = 0i64;
+    for (kind, name, units, unit_type, metadata) in events {
+        match kind {
+            usage_events::UsageEventType::K6Execution => k6 += units,
+            _ => playwright += units,
+        }
+        usage_events::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            organization_id: Set(run.organization_id),
+            event_type: Set(kind),
+            event_name: Set(name.into()),
+            units: Set(units as f64),
+            unit_type: Set(unit_type.into()),
+            metadata: Set(Some(metadata)),
+            synced_to_polar: Set(false),
+            polar_event_id: Set(None),
+            sync_error: Set(None),
+            sync_attempts: Set(0),
+            last_sync_attempt: Set(None),
+            billing_period_start: Set(start),
+            billing_period_end: Set(end),
+            created_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+    }
+    let as_i32 = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
+    organization::Entity::update_many()
+        .col_expr(
+            organization::Column::PlaywrightMinutesUsed,
+            sea_orm::sea_query::ExprTrait::add(
+                Expr::col(organization::Column::PlaywrightMinutesUsed),
+                as_i32(playwright),
+            ),
+        )
+        .col_expr(
+            organization::Column::K6VuMinutesUsed,
+            sea_orm::sea_query::ExprTrait::add(
+                Expr::col(organization::Column::K6VuMinutesUsed),
+                as_i32(k6),
+            ),
+        )
+        .filter(organization::Column::Id.eq(run.organization_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Queues the job's alerts for a finished run through its notification providers (the same
+/// durable path as monitor alerts: `alert_history` rows delivered by `alert::deliver_due`).
+async fn queue_alerts(tx: &Tx, job: &jobs::Model, run: &runs::Model) -> AppResult<()> {
+    use entity::alert_history::AlertType;
+    let config = AlertConfig::of(job);
+    if !config.enabled {
+        return Ok(());
+    }
+    let (kind, severity, wanted) = match run.status {
+        RunStatus::Passed => (AlertType::JobSuccess, "success", config.on_success),
+        RunStatus::Failed | RunStatus::Error => {
+            (AlertType::JobFailed, "critical", config.on_failure)
+        }
+        RunStatus::TimedOut => (AlertType::JobTimeout, "warning", config.on_timeout),
+        _ => return Ok(()),
+    };
+    if !wanted {
+        return Ok(());
+    }
+    let status = status_text(run.status);
+    let error = run.error_details.clone().unwrap_or_default();
+    let vars = vec![
+        ("job.name", job.name.clone()),
+        ("run.status", status.to_owned()),
+        ("run.id", run.id.to_string()),
+        (
+            "run.durationMs",
+            run.duration_ms.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        ("run.error", error.clone()),
+    ];
+    let default = match run.status {
+        RunStatus::Passed => format!("{} passed", job.name),
+        RunStatus::TimedOut => format!(
+            "{} was stopped at its time limit of {} s",
+            job.name, job.timeout_seconds
+        ),
+        _ if error.is_empty() => format!("{} {status}", job.name),
+        _ => format!(
+            "{} {status}: {}",
+            job.name,
+            error.chars().take(500).collect::<String>()
+        ),
+    };
+    let body = config
+        .custom_message
+        .as_deref()
+        .map(|t| crate::alert::render(t, &vars))
+        .unwrap_or(default);
+    crate::alert::queue_job_alert(
+        tx,
+        job,
+        crate::alert::AlertMessage {
+            kind,
+            title: format!("{}: run {status}", job.name),
+            body,
+            severity,
+            data: json!({
+                "jobId": job.id,
+                "projectId": job.project_id,
+                "runId": run.id,
+                "status": status,
+                "durationMs": run.duration_ms,
+                "trigger": format!("{:?}", run.trigger).to_lowercase(),
+            }),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Ends or requeues running runs whose lease expired (their worker died): a cancel request
+/// makes them `cancelled`, a first attempt goes back to the queue, a second ends as `error`.
+/// Returns how many were handled.
+pub async fn recover_expired(state: &AppState) -> AppResult<usize> {
+    let now = Utc::now();
+    let expired = runs::Entity::find()
+        .filter(runs::Column::Status.eq(RunStatus::Running))
+        .filter(runs::Column::ClaimedUntil.lt(now))
+        .all(&state.db)
+        .await?;
+    let mut handled = 0;
+    for run in expired {
+        let tx = Tx::begin(state).await?;
+        let db = tx.conn();
+        let (status, error) = if run.cancel_requested {
+            (
+                RunStatus::Cancelled,
+                "cancelled; its worker had stopped".to_owned(),
+            )
+        } else if run.attempt < MAX_ATTEMPTS {
+            (RunStatus::Queued, String::new())
+        } else {
+            (
+                RunStatus::Error,
+                format!(
+                    "the worker running it stopped responding (lease expired) on attempt {} of {MAX_ATTEMPTS}",
+                    run.attempt
+                ),
+            )
+        };
+        let mut update = runs::Entity::update_many()
+            .col_expr(runs::Column::Status, Expr::value(status))
+            .col_expr(runs::Column::ClaimedBy, Expr::value(Option::<String>::None))
+            .col_expr(
+                runs::Column::ClaimedUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(runs::Column::UpdatedAt, Expr::value(now));
+        if status == RunStatus::Queued {
+            let note = format!(
+                "{}[vigil] the worker running attempt {} stopped; the run is queued again\n",
+                run.logs.clone().unwrap_or_default(),
+                run.attempt
+            );
+            update = update
+                .col_expr(runs::Column::Logs, Expr::value(note))
+                .col_expr(
+                    runs::Column::StartedAt,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                );
+        } else {
+            let duration = run.started_at.map(|s| (now - s).num_milliseconds().max(0));
+            update = update
+                .col_expr(runs::Column::CompletedAt, Expr::value(now))
+                .col_expr(runs::Column::ErrorDetails, Expr::value(error))
+                .col_expr(
+                    runs::Column::DurationMs,
+                    Expr::value(duration.map(|d| i32::try_from(d).unwrap_or(i32::MAX))),
+                )
+                .col_expr(
+                    runs::Column::Duration,
+                    Expr::value(duration.map(human_duration)),
+                );
+        }
+        let changed = update
+            .filter(runs::Column::Id.eq(run.id))
+            .filter(runs::Column::Status.eq(RunStatus::Running))
+            .filter(runs::Column::ClaimedUntil.lt(now))
+            .exec(db)
+            .await?
+            .rows_affected;
+        if changed == 0 {
+            continue;
+        }
+        if let Some(job_id) = run.job_id
+            && let Some(job) = jobs::Entity::find_by_id(job_id).one(db).await?
+        {
+            let job_status = match status {
+                RunStatus::Error => JobStatus::Error,
+                RunStatus::Queued => JobStatus::Pending,
+                _ => job.status,
+            };
+            jobs::Entity::update_many()
+                .col_expr(jobs::Column::Status, Expr::value(job_status))
+                .filter(jobs::Column::Id.eq(job_id))
+                .exec(db)
+                .await?;
+            if status == RunStatus::Error
+                && let Some(finished) = runs::Entity::find_by_id(run.id).one(db).await?
+            {
+                queue_alerts(&tx, &job, &finished).await?;
+            }
+        }
+        tx.publish(Event::RunUpdated {
+            run_id: run.id,
+            project_id: run.project_id,
+        })
+        .await?;
+        tx.commit().await?;
+        handled += 1;
+    }
+    Ok(handled)
+}
+
+/// One step of the cron scheduler: every job whose `next_run_at` has come is moved to its
+/// next fire time with a compare-and-set on the old value, and only the replica whose update
+/// took queues the run, so no schedule fires twice. Fire times missed while no replica ran are
+/// made up by one run, not one per missed time. Returns the number of runs queued.
+pub async fn schedule_due(state: &AppState) -> AppResult<usize> {
+    let now = Utc::now();
+    let due = jobs::Entity::find()
+        .filter(jobs::Column::CronSchedule.is_not_null())
+        .filter(jobs::Column::NextRunAt.lte(now))
+        .all(&state.db)
+        .await?;
+    let mut queued = 0;
+    for job in due {
+        let Some(previous) = job.next_run_at else {
+            continue;
+        };
+        let next = job
+            .cron_schedule
+            .as_deref()
+            .and_then(|c| super::cron::parse("cronSchedule", c).ok())
+            .and_then(|c| super::cron::next_after(&c, now));
+        let tx = Tx::begin(state).await?;
+        let db = tx.conn();
+        let moved = jobs::Entity::update_many()
+            .col_expr(jobs::Column::NextRunAt, Expr::value(next))
+            .filter(jobs::Column::Id.eq(job.id))
+            .filter(jobs::Column::NextRunAt.eq(previous))
+            .exec(db)
+            .await?
+            .rows_affected;
+        if moved == 0 {
+            continue; // another replica fired it
+        }
+        let tests = super::job::tests_of(db, job.id).await?;
+        if tests.is_empty() {
+            tx.commit().await?;
+            continue;
+        }
+        let new = NewRun {
+            organization_id: job.organization_id,
+            project_id: job.project_id,
+            job_id: Some(job.id),
+            trigger: RunTrigger::Schedule,
+            metadata: json!({
+                "testIds": tests.iter().map(|t| t.id).collect::<Vec<_>>(),
+                "scheduledFor": previous,
+            }),
+        };
+        match enqueue(&tx, state, new.clone()).await {
+            Ok(_) => queued += 1,
+            Err(AppError::PlanLimit(message)) => {
+                // Recorded as a finished run so that the skipped fire time is visible.
+                let run = insert_skipped(&tx, &job, new, &message).await?;
+                tracing::warn!(job = %job.id, run = %run.id, "scheduled run skipped: {message}");
+            }
+            Err(err) => return Err(err),
+        }
+        tx.commit().await?;
+    }
+    Ok(queued)
+}
+
+async fn insert_skipped(
+    tx: &Tx,
+    job: &jobs::Model,
+    new: NewRun,
+    message: &str,
+) -> AppResult<runs::Model> {
+    let now = Utc::now();
+    let run = runs::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        job_id: Set(Some(job.id)),
+        project_id: Set(job.project_id),
+        organization_id: Set(job.organization_id),
+        status: Set(RunStatus::Error),
+        duration: Set(None),
+        duration_ms: Set(Some(0)),
+        started_at: Set(None),
+        completed_at: Set(Some(now)),
+        report_s3_url: Set(None),
+        logs_s3_url: Set(None),
+        video_s3_url: Set(None),
+        screenshots_s3_path: Set(None),
+        artifact_paths: Set(None),
+        logs: Set(None),
+        location: Set(None),
+        metadata: Set(Some(new.metadata)),
+        error_details: Set(Some(format!("not started: {message}"))),
+        trigger: Set(new.trigger),
+        claimed_by: Set(None),
+        claimed_until: Set(None),
+        attempt: Set(0),
+        exit_code: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        cancel_requested: Set(false),
+    }
+    .insert(tx.conn())
+    .await?;
+    tx.publish(Event::RunUpdated {
+        run_id: run.id,
+        project_id: run.project_id,
+    })
+    .await?;
+    Ok(run)
+}
+
+/// Loads what a worker needs to execute a claimed run: its job, its tests in order (with the
+/// editor's unsaved script for a single-test run) and the project's variables.
+pub async fn plan_of(
+    state: &AppState,
+    run: &runs::Model,
+) -> AppResult<(Option<jobs::Model>, Vec<tests::Model>)> {
+    let job = match run.job_id {
+        Some(id) => jobs::Entity::find_by_id(id).one(&state.db).await?,
+        None => None,
+    };
+    let mut tests = match &job {
+        Some(job) => super::job::tests_of(&state.db, job.id).await?,
+        None => match test_id_of(run) {
+            Some(id) => tests::Entity::find_by_id(id)
+                .one(&state.db)
+                .await?
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        },
+    };
+    if job.is_none()
+        && let Some(script) = run
+            .metadata
+            .as_ref()
+            .and_then(|m| m.get("script"))
+            .and_then(Value::as_str)
+        && let Some(test) = tests.first_mut()
+    {
+        test.script = script.to_owned();
+    }
+    Ok((job, tests))
+}
+
+#[cfg(test)]
+mod tests_unit {
+    use super::*;
+
+    #[test]
+    fn durations_and_minutes() {
+        assert_eq!(human_duration(850), "850ms");
+        assert_eq!(human_duration(72_000), "1m 12s");
+        assert_eq!(human_duration(3_723_000), "1h 2m 3s");
+        assert_eq!(billed_minutes(1), 1);
+        assert_eq!(billed_minutes(60_000), 1);
+        assert_eq!(billed_minutes(60_001), 2);
+        assert!(tail(&"x".repeat(100), 10).ends_with("xxxxxxxxxx"));
+    }
+}

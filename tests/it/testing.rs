@@ -1,0 +1,2009 @@
+//! Test automation end to end: real Playwright with the system Chromium and real k6 against
+//! servers on loopback, in the bubblewrap sandbox; cron schedules, capacity, cancel, remote
+//! triggers, lease recovery, secret masking, live subscriptions, usage.
+//!
+//! Runs that start Chromium or k6 use one backend (PostgreSQL when configured, else SQLite)
+//! to keep the suite's time in bounds; the queue, schedule and lease logic runs on both.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use entity::runs::{self, RunStatus};
+use entity::{jobs, k6_performance_runs, organization, reports, usage_events};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+use uuid::Uuid;
+use vigil_tests::target::Target;
+use vigil_tests::{Backend, TestApp, TestUser, backends, tools_dir};
+
+fn uuid(id: &str) -> Uuid {
+    Uuid::parse_str(id).expect("uuid")
+}
+
+/// Chromium takes both cores for a few seconds: tests that start it take turns, so that the
+/// timing-sensitive tests running beside them keep their margins.
+static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The backend for tests that start real browsers and load generators.
+fn one_backend() -> Backend {
+    backends().pop().expect("a backend")
+}
+
+async fn spawn(backend: &Backend) -> TestApp {
+    TestApp::spawn_with(backend, |s| {
+        s.runner.tools_dir = Some(tools_dir());
+    })
+    .await
+}
+
+async fn setup(backend: &Backend) -> (TestApp, TestUser, String, String) {
+    let app = spawn(backend).await;
+    let user = app.sign_up("tester@example.com").await;
+    let (org, project) = app.create_org(&user, "Testers").await;
+    (app, user, org, project)
+}
+
+async fn create_test(
+    app: &TestApp,
+    user: &TestUser,
+    project: &str,
+    title: &str,
+    kind: &str,
+    script: &str,
+) -> String {
+    app.gql(
+        Some(&user.token),
+        "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
+        json!({ "i": { "projectId": project, "title": title, "type": kind, "script": script } }),
+    )
+    .await
+    .ok()["createTest"]["id"]
+        .as_str()
+        .expect("test id")
+        .to_owned()
+}
+
+async fn create_job(app: &TestApp, user: &TestUser, input: Value) -> Value {
+    app.gql(
+        Some(&user.token),
+        "mutation($i: CreateJobInput!) { createJob(input: $i) { id name jobType cronSchedule nextRunAt status timeoutSeconds triggerUrl tests { id title } } }",
+        json!({ "i": input }),
+    )
+    .await
+    .ok()["createJob"]
+        .clone()
+}
+
+async fn trigger(app: &TestApp, token: &str, job: &str) -> String {
+    app.gql(
+        Some(token),
+        "mutation($id: ID!) { triggerJob(id: $id) { id status trigger } }",
+        json!({ "id": job }),
+    )
+    .await
+    .ok()["triggerJob"]["id"]
+        .as_str()
+        .expect("run id")
+        .to_owned()
+}
+
+async fn run_row(app: &TestApp, id: &str) -> runs::Model {
+    runs::Entity::find_by_id(uuid(id))
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("run")
+}
+
+/// Drives the worker until `run` has finished.
+async fn finish(app: &TestApp, run: &str) -> runs::Model {
+    let worker = app.run_worker();
+    for _ in 0..20 {
+        worker.tick().await.expect("tick");
+        let row = run_row(app, run).await;
+        if !matches!(row.status, RunStatus::Queued | RunStatus::Running) {
+            return row;
+        }
+    }
+    panic!("run {run} did not finish");
+}
+
+async fn get(app: &TestApp, token: Option<&str>, path: &str) -> reqwest::Response {
+    let mut request = app.http.get(format!("{}{path}", app.url));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.expect("request")
+}
+
+const PASSING: &str = r#"import { test, expect } from '@playwright/test';
+import { getVariable } from './vigil';
+
+test('the page greets and reacts', async ({ page }) => {
+  await page.goto(getVariable('BASE_URL') + '/page');
+  await expect(page).toHaveTitle('Vigil shop');
+  await page.click('#go');
+  await expect(page.locator('#greeting')).toHaveText('Clicked');
+  console.log('clicked through');
+});
+"#;
+
+const FAILING: &str = r#"import { test, expect } from '@playwright/test';
+import { getVariable } from './vigil';
+
+test('expects a heading the page does not have', async ({ page }) => {
+  await page.goto(getVariable('BASE_URL') + '/page');
+  await expect(page.locator('#greeting')).toHaveText('Goodbye', { timeout: 1500 });
+});
+"#;
+
+async fn variable(
+    app: &TestApp,
+    user: &TestUser,
+    project: &str,
+    key: &str,
+    value: &str,
+    secret: bool,
+) {
+    app.gql(
+        Some(&user.token),
+        "mutation($i: CreateProjectVariableInput!) { createProjectVariable(input: $i) { id } }",
+        json!({ "i": { "projectId": project, "key": key, "value": value, "isSecret": secret } }),
+    )
+    .await
+    .ok();
+}
+
+#[tokio::test]
+async fn playwright_runs_a_passing_and_a_failing_test_against_a_local_page() {
+    let _turn = BROWSER.lock().await;
+    let backend = one_backend();
+    let (app, user, org, project) = setup(&backend).await;
+    let target = Target::start().await;
+    variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
+    let pass = create_test(&app, &user, &project, "Greeting works", "BROWSER", PASSING).await;
+    let fail = create_test(
+        &app,
+        &user,
+        &project,
+        "Goodbye expected",
+        "BROWSER",
+        FAILING,
+    )
+    .await;
+
+    let good = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "good", "testIds": [pass] }),
+    )
+    .await;
+    let bad = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "bad", "testIds": [fail] }),
+    )
+    .await;
+    let good_run = trigger(&app, &user.token, good["id"].as_str().expect("id")).await;
+    let bad_run = trigger(&app, &user.token, bad["id"].as_str().expect("id")).await;
+
+    let passed = finish(&app, &good_run).await;
+    assert_eq!(
+        passed.status,
+        RunStatus::Passed,
+        "{:?}\n{}",
+        passed.error_details,
+        passed.logs.clone().unwrap_or_default()
+    );
+    assert_eq!(passed.exit_code, Some(0));
+    assert!(passed.duration_ms.is_some_and(|d| d > 0));
+    assert!(
+        passed
+            .logs
+            .as_deref()
+            .unwrap_or_default()
+            .contains("clicked through")
+    );
+    assert_eq!(passed.location.as_deref(), Some("default"));
+    assert!(
+        passed
+            .report_s3_url
+            .as_deref()
+            .is_some_and(|k| k.ends_with("report/index.html"))
+    );
+
+    let failed = finish(&app, &bad_run).await;
+    assert_eq!(
+        failed.status,
+        RunStatus::Failed,
+        "{:?}",
+        failed.error_details
+    );
+    assert!(
+        failed
+            .error_details
+            .as_deref()
+            .unwrap_or_default()
+            .contains("1 of 1 tests failed")
+    );
+    let paths = failed.artifact_paths.clone().expect("artifacts");
+    let screenshot = paths["screenshots"][0]
+        .as_str()
+        .expect("a screenshot was stored")
+        .to_owned();
+    assert!(screenshot.ends_with(".png"), "{screenshot}");
+
+    // The screenshot is a PNG, served to project members only.
+    let response = get(&app, Some(&user.token), &format!("/artifacts/{screenshot}")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "image/png");
+    let bytes = response.bytes().await.expect("bytes");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(
+        get(&app, None, &format!("/artifacts/{screenshot}"))
+            .await
+            .status(),
+        401
+    );
+    let stranger = app.sign_up("stranger@example.com").await;
+    assert_eq!(
+        get(
+            &app,
+            Some(&stranger.token),
+            &format!("/artifacts/{screenshot}")
+        )
+        .await
+        .status(),
+        404
+    );
+    assert_eq!(
+        get(
+            &app,
+            Some(&user.token),
+            &format!("/artifacts/runs/{bad_run}/..%2F..%2Fmaster.key")
+        )
+        .await
+        .status(),
+        404
+    );
+    // The HTML report is served sandboxed.
+    let report = failed.report_s3_url.clone().expect("report");
+    let response = get(&app, Some(&user.token), &format!("/artifacts/{report}")).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-security-policy"]
+            .to_str()
+            .expect("csp")
+            .starts_with("sandbox")
+    );
+
+    // Through GraphQL: statuses, artifact URLs, the job's status.
+    let data = app
+        .gql(
+            Some(&user.token),
+            "query($id: ID!, $j: ID!) { run(id: $id) { status trigger reportUrl artifacts { kind url } job { status } } job(id: $j) { status lastRunAt } }",
+            json!({ "id": bad_run, "j": bad["id"] }),
+        )
+        .await
+        .ok();
+    assert_eq!(data["run"]["status"], "FAILED");
+    assert_eq!(data["run"]["trigger"], "MANUAL");
+    assert_eq!(data["job"]["status"], "FAILED");
+    assert!(data["job"]["lastRunAt"].is_string());
+    assert!(
+        data["run"]["artifacts"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|a| a["kind"] == "screenshot")
+    );
+    assert_eq!(
+        app.gql(
+            Some(&user.token),
+            "query($id: ID!) { job(id: $id) { status } }",
+            json!({ "id": good["id"] })
+        )
+        .await
+        .ok()["job"]["status"],
+        "PASSED"
+    );
+    // A report row per job.
+    assert_eq!(
+        reports::Entity::find()
+            .count(app.db())
+            .await
+            .expect("count"),
+        2
+    );
+
+    // Usage: every started minute of a Playwright run counts.
+    let events = usage_events::Entity::find()
+        .filter(usage_events::Column::OrganizationId.eq(uuid(&org)))
+        .all(app.db())
+        .await
+        .expect("usage");
+    assert_eq!(events.len(), 2);
+    assert!(
+        events
+            .iter()
+            .all(|e| e.event_name == "playwright_minutes" && e.units >= 1.0)
+    );
+    let org_row = organization::Entity::find_by_id(uuid(&org))
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("org");
+    assert_eq!(
+        f64::from(org_row.playwright_minutes_used),
+        events.iter().map(|e| e.units).sum::<f64>()
+    );
+    app.stop().await;
+}
+
+fn k6_script(target: &Target, threshold: &str) -> String {
+    format!(
+        r#"import http from 'k6/http';
+import {{ check }} from 'k6';
+
+export const options = {{
+  vus: 2,
+  iterations: 20,
+  thresholds: {{ http_req_duration: ['{threshold}'], http_req_failed: ['rate<0.5'] }},
+}};
+
+export default function () {{
+  const res = http.get('{url}');
+  check(res, {{ 'status is 200': (r) => r.status === 200 }});
+}}
+"#,
+        url = target.url("/slow/20"),
+    )
+}
+
+#[tokio::test]
+async fn k6_runs_with_a_passing_and_a_failing_threshold() {
+    let backend = one_backend();
+    let (app, user, org, project) = setup(&backend).await;
+    let target = Target::start().await;
+    // Every request takes at least 20 ms: p(95)<5000 holds, p(95)<1 cannot.
+    let easy = create_test(
+        &app,
+        &user,
+        &project,
+        "Fast enough",
+        "PERFORMANCE",
+        &k6_script(&target, "p(95)<5000"),
+    )
+    .await;
+    let hard = create_test(
+        &app,
+        &user,
+        &project,
+        "Impossibly fast",
+        "PERFORMANCE",
+        &k6_script(&target, "p(95)<1"),
+    )
+    .await;
+    let good = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "load ok", "jobType": "K6", "testIds": [easy] }),
+    )
+    .await;
+    let bad = create_job(&app, &user, json!({ "projectId": project, "name": "load too slow", "jobType": "K6", "testIds": [hard] })).await;
+    assert_eq!(good["jobType"], "K6");
+
+    let good_run = trigger(&app, &user.token, good["id"].as_str().expect("id")).await;
+    let passed = finish(&app, &good_run).await;
+    assert_eq!(
+        passed.status,
+        RunStatus::Passed,
+        "{:?}\n{}",
+        passed.error_details,
+        passed.logs.clone().unwrap_or_default()
+    );
+    let bad_run = trigger(&app, &user.token, bad["id"].as_str().expect("id")).await;
+    let failed = finish(&app, &bad_run).await;
+    assert_eq!(
+        failed.status,
+        RunStatus::Failed,
+        "{:?}\n{}",
+        failed.error_details,
+        failed.logs.clone().unwrap_or_default()
+    );
+    assert_eq!(failed.exit_code, Some(99));
+
+    let metrics = |run: &str| {
+        let run = uuid(run);
+        let db = app.db().clone();
+        async move {
+            k6_performance_runs::Entity::find()
+                .filter(k6_performance_runs::Column::RunId.eq(run))
+                .one(&db)
+                .await
+                .expect("db")
+                .expect("k6 metrics")
+        }
+    };
+    let ok = metrics(&good_run).await;
+    assert_eq!(ok.thresholds_passed, Some(true));
+    assert_eq!(ok.total_requests, Some(20));
+    assert_eq!(ok.failed_requests, Some(0));
+    assert!(ok.request_rate.is_some_and(|r| r > 0));
+    assert!(
+        ok.avg_response_time_ms.is_some_and(|ms| ms >= 20),
+        "{:?}",
+        ok.avg_response_time_ms
+    );
+    assert!(ok.p95_response_time_ms.is_some_and(|ms| ms >= 20));
+    assert!(ok.p99_response_time_ms.is_some_and(|ms| ms >= 20));
+    assert_eq!(ok.test_id, Some(uuid(&easy)));
+    assert!(ok.summary_json.is_some() && ok.report_s3_url.is_some());
+    assert!(
+        ok.console_output
+            .as_deref()
+            .unwrap_or_default()
+            .contains("http_req_duration"),
+        "{:?}",
+        ok.console_output
+    );
+    let console = app
+        .state()
+        .storage
+        .get(ok.console_s3_url.as_deref().expect("console"))
+        .await
+        .expect("get")
+        .expect("stored");
+    assert!(String::from_utf8_lossy(&console.bytes).contains("http_req_duration"));
+    let slow = metrics(&bad_run).await;
+    assert_eq!(slow.thresholds_passed, Some(false));
+    assert_eq!(slow.status, RunStatus::Failed);
+
+    // The HTML report and the console output are stored and served.
+    let report = slow.report_s3_url.clone().expect("report");
+    let page = get(&app, Some(&user.token), &format!("/artifacts/{report}"))
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(page.contains("crossed"), "{page}");
+    let data = app
+        .gql(
+            Some(&user.token),
+            "query($id: ID!) { run(id: $id) { status logsUrl k6Results { thresholdsPassed totalRequests p95ResponseTimeMs requestRate reportUrl } } }",
+            json!({ "id": bad_run }),
+        )
+        .await
+        .ok();
+    assert_eq!(data["run"]["k6Results"][0]["thresholdsPassed"], false);
+    assert_eq!(data["run"]["k6Results"][0]["totalRequests"], 20);
+    let log_url = data["run"]["logsUrl"].as_str().expect("log url");
+    let log_url = &log_url[log_url.find("/artifacts/").expect("artifact path")..];
+    let log = get(&app, Some(&user.token), log_url)
+        .await
+        .text()
+        .await
+        .expect("log");
+    assert!(log.contains("http_req_duration"), "{log}");
+
+    // VU-minutes: peak VUs times started minutes, per k6 execution.
+    let events = usage_events::Entity::find()
+        .filter(usage_events::Column::EventName.eq("k6_vu_minutes"))
+        .all(app.db())
+        .await
+        .expect("usage");
+    assert_eq!(events.len(), 2);
+    assert!(
+        events
+            .iter()
+            .all(|e| e.units == 2.0 && e.unit_type == "vu_minutes"),
+        "{events:?}"
+    );
+    let org_row = organization::Entity::find_by_id(uuid(&org))
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("org");
+    assert_eq!(org_row.k6_vu_minutes_used, 4);
+    assert_eq!(org_row.playwright_minutes_used, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let test = create_test(
+            &app,
+            &user,
+            &project,
+            "k6 smoke",
+            "PERFORMANCE",
+            "export default function () {}",
+        )
+        .await;
+        let job = create_job(&app, &user, json!({ "projectId": project, "name": "nightly", "jobType": "K6", "testIds": [test], "cronSchedule": "  0 3 * * * " })).await;
+        assert_eq!(job["cronSchedule"], "0 3 * * *");
+        let next: chrono::DateTime<Utc> = job["nextRunAt"]
+            .as_str()
+            .expect("nextRunAt")
+            .parse()
+            .expect("time");
+        assert!(next > Utc::now() && next - Utc::now() <= chrono::Duration::hours(24));
+        assert_eq!(next.format("%H:%M:%S").to_string(), "03:00:00");
+
+        // Bad schedules are refused, naming the field, and write nothing.
+        let jobs_before = app.count("jobs").await;
+        for bad in ["* * *", "61 * * * *", "0 0 31 2 *", "every day"] {
+            let gql = app
+                .gql(
+                    Some(&user.token),
+                    "mutation($i: CreateJobInput!) { createJob(input: $i) { id } }",
+                    json!({ "i": { "projectId": project, "name": "bad", "cronSchedule": bad } }),
+                )
+                .await;
+            gql.expect_code("BAD_USER_INPUT");
+            assert_eq!(gql.field(), Some("cronSchedule"), "{bad}: {:?}", gql.body);
+        }
+        assert_eq!(app.count("jobs").await, jobs_before);
+        let preview = app
+            .gql(
+                Some(&user.token),
+                "{ cronPreview(expression: \"*/15 * * * *\", count: 3) }",
+                json!({}),
+            )
+            .await
+            .ok();
+        assert_eq!(preview["cronPreview"].as_array().expect("list").len(), 3);
+
+        // Due now: two replicas step the scheduler at the same time; one run is queued.
+        let id = uuid(job["id"].as_str().expect("id"));
+        let due = Utc::now() - chrono::Duration::seconds(5);
+        jobs::Entity::update_many()
+            .col_expr(jobs::Column::NextRunAt, Expr::value(due))
+            .filter(jobs::Column::Id.eq(id))
+            .exec(app.db())
+            .await
+            .expect("make due");
+        let other = spawn_replica(&app).await;
+        let (a, b) = tokio::join!(
+            vigil::testing::run::schedule_due(app.state()),
+            vigil::testing::run::schedule_due(&other),
+        );
+        assert_eq!(
+            a.expect("a") + b.expect("b"),
+            1,
+            "[{backend}] exactly one replica fired"
+        );
+        let fired = runs::Entity::find()
+            .filter(runs::Column::JobId.eq(id))
+            .all(app.db())
+            .await
+            .expect("runs");
+        assert_eq!(fired.len(), 1);
+        assert_eq!(fired[0].trigger, runs::RunTrigger::Schedule);
+        assert_eq!(fired[0].status, RunStatus::Queued);
+        let moved = jobs::Entity::find_by_id(id)
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("job");
+        assert!(
+            moved.next_run_at.is_some_and(|n| n > Utc::now()),
+            "[{backend}] the next fire time moved on"
+        );
+        // Stepping again fires nothing until then.
+        assert_eq!(
+            vigil::testing::run::schedule_due(app.state())
+                .await
+                .expect("step"),
+            0
+        );
+
+        // Removing the schedule clears the next run.
+        let cleared = app
+            .gql(Some(&user.token), "mutation($id: ID!) { updateJob(id: $id, input: { cronSchedule: \"\" }) { cronSchedule nextRunAt } }", json!({ "id": job["id"] }))
+            .await
+            .ok();
+        assert!(
+            cleared["updateJob"]["cronSchedule"].is_null()
+                && cleared["updateJob"]["nextRunAt"].is_null()
+        );
+        app.stop().await;
+    }
+}
+
+/// A second server process's state on the same database (another replica).
+async fn spawn_replica(app: &TestApp) -> vigil::state::AppState {
+    let mut settings = app.state().settings.clone();
+    settings.bind = "127.0.0.1:0".into();
+    let hasher = vigil::auth::password::PasswordHasher::with_params(1024, 1, 1).expect("hasher");
+    vigil::app::build_state_with(settings, hasher)
+        .await
+        .expect("replica state")
+}
+
+#[tokio::test]
+async fn capacity_follows_the_plan_and_claims_respect_running_capacity() {
+    for backend in backends() {
+        let (app, user, org, project) = setup(&backend).await;
+        // The free plan: 1 running, 10 queued.
+        organization::Entity::update_many()
+            .col_expr(organization::Column::SubscriptionPlan, Expr::value("free"))
+            .filter(organization::Column::Id.eq(uuid(&org)))
+            .exec(app.db())
+            .await
+            .expect("plan");
+        let test = create_test(
+            &app,
+            &user,
+            &project,
+            "noop",
+            "PERFORMANCE",
+            "export default function () {}",
+        )
+        .await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "busy", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let job_id = job["id"].as_str().expect("id");
+        for _ in 0..11 {
+            trigger(&app, &user.token, job_id).await;
+        }
+        let before = app.count("runs").await;
+        let full = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { triggerJob(id: $id) { id } }",
+                json!({ "id": job_id }),
+            )
+            .await;
+        full.expect_code("PLAN_LIMIT");
+        assert_eq!(
+            app.count("runs").await,
+            before,
+            "[{backend}] nothing was queued"
+        );
+
+        // One may run at a time, even with two replicas claiming.
+        let worker = app.run_worker();
+        let replica = vigil::testing::worker::Worker::new(spawn_replica(&app).await);
+        let (a, b) = tokio::join!(worker.claim(), replica.claim());
+        let claimed: Vec<_> = [a.expect("a"), b.expect("b")]
+            .into_iter()
+            .flatten()
+            .collect();
+        assert_eq!(claimed.len(), 1, "[{backend}] one run started");
+        assert_eq!(claimed[0].status, RunStatus::Running);
+        assert!(worker.claim().await.expect("claim").is_none());
+        // Cancelling a queued run frees a queue place at once.
+        let queued = runs::Entity::find()
+            .filter(runs::Column::Status.eq(RunStatus::Queued))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("queued");
+        let cancelled = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { cancelRun(id: $id) { status } }",
+                json!({ "id": queued.id.to_string() }),
+            )
+            .await
+            .ok();
+        assert_eq!(cancelled["cancelRun"]["status"], "CANCELLED");
+        trigger(&app, &user.token, job_id).await;
+        // A finished run cannot be cancelled.
+        let again = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { cancelRun(id: $id) { status } }",
+                json!({ "id": queued.id.to_string() }),
+            )
+            .await;
+        again.expect_code("BAD_USER_INPUT");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_run_whose_worker_died_is_retried_once_then_ends_as_error() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let test = create_test(
+            &app,
+            &user,
+            &project,
+            "noop",
+            "PERFORMANCE",
+            "export default function () {}",
+        )
+        .await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "fragile", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let dead = app.run_worker();
+        let claimed = dead.claim().await.expect("claim").expect("a run");
+        assert_eq!(claimed.attempt, 1);
+        // The worker dies: nothing renews its lease.
+        let expire = |app: &TestApp| {
+            let db = app.db().clone();
+            let id = uuid(&run);
+            async move {
+                runs::Entity::update_many()
+                    .col_expr(
+                        runs::Column::ClaimedUntil,
+                        Expr::value(Utc::now() - chrono::Duration::seconds(1)),
+                    )
+                    .filter(runs::Column::Id.eq(id))
+                    .exec(&db)
+                    .await
+                    .expect("expire");
+            }
+        };
+        // Not expired yet: nothing to recover.
+        assert_eq!(
+            vigil::testing::run::recover_expired(app.state())
+                .await
+                .expect("recover"),
+            0
+        );
+        expire(&app).await;
+        assert_eq!(
+            vigil::testing::run::recover_expired(app.state())
+                .await
+                .expect("recover"),
+            1
+        );
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Queued, "[{backend}] retried once");
+        assert!(row.claimed_by.is_none());
+        // The second worker dies too.
+        let again = app
+            .run_worker()
+            .claim()
+            .await
+            .expect("claim")
+            .expect("the run again");
+        assert_eq!(again.attempt, 2);
+        expire(&app).await;
+        assert_eq!(
+            vigil::testing::run::recover_expired(app.state())
+                .await
+                .expect("recover"),
+            1
+        );
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Error, "[{backend}]");
+        assert!(
+            row.error_details
+                .as_deref()
+                .unwrap_or_default()
+                .contains("lease expired")
+        );
+        assert!(row.completed_at.is_some());
+        let job_row = jobs::Entity::find_by_id(uuid(job["id"].as_str().expect("id")))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("job");
+        assert_eq!(job_row.status, jobs::JobStatus::Error);
+        // The dead worker's late outcome is dropped, not written over the error.
+        let late = vigil::testing::run::Outcome::error("late", Utc::now());
+        assert!(
+            vigil::testing::run::finish(app.state(), &claimed, dead.id(), late)
+                .await
+                .expect("finish")
+                .is_none()
+        );
+        assert_eq!(run_row(&app, &run).await.status, RunStatus::Error);
+        app.stop().await;
+    }
+}
+
+async fn api_key(app: &TestApp, user: &TestUser, input: Value) -> String {
+    app.gql(
+        Some(&user.token),
+        "mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key } }",
+        json!({ "i": input }),
+    )
+    .await
+    .ok()["createApiKey"]["key"]
+        .as_str()
+        .expect("key")
+        .to_owned()
+}
+
+async fn post_trigger(app: &TestApp, key: Option<&str>, job: &str, query: &str) -> (u16, Value) {
+    let mut request = app
+        .http
+        .post(format!("{}/api/jobs/{job}/trigger{query}", app.url));
+    if let Some(key) = key {
+        request = request.bearer_auth(key);
+    }
+    let response = request.send().await.expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn remote_triggers_take_a_key_scoped_to_the_job() {
+    let backend = one_backend();
+    let (app, user, _, project) = setup(&backend).await;
+    let target = Target::start().await;
+    let test = create_test(
+        &app,
+        &user,
+        &project,
+        "ci smoke",
+        "PERFORMANCE",
+        &k6_script(&target, "p(95)<5000"),
+    )
+    .await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "deploy check", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let other = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "other", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let job_id = job["id"].as_str().expect("id");
+    let other_id = other["id"].as_str().expect("id");
+    assert!(
+        job["triggerUrl"]
+            .as_str()
+            .expect("url")
+            .ends_with(&format!("/api/jobs/{job_id}/trigger"))
+    );
+    let key = api_key(
+        &app,
+        &user,
+        json!({ "name": "ci", "permission": "WRITE", "jobId": job_id }),
+    )
+    .await;
+
+    // Queued and answered at once.
+    let (status, body) = post_trigger(&app, Some(&key), job_id, "").await;
+    assert_eq!(status, 202, "{body}");
+    assert_eq!(body["run"]["status"], "QUEUED");
+    assert_eq!(body["run"]["trigger"], "REMOTE");
+    let first = body["run"]["id"].as_str().expect("run id").to_owned();
+    finish(&app, &first).await;
+
+    // Waiting for the result while a worker runs it.
+    let worker = app.run_worker();
+    let driver = tokio::spawn(async move {
+        for _ in 0..100 {
+            if !worker.tick().await.expect("tick").is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    });
+    let (status, body) = post_trigger(&app, Some(&key), job_id, "?wait=true&timeout=120").await;
+    driver.await.expect("driver");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["run"]["status"], "PASSED", "{body}");
+    assert!(body["run"]["durationMs"].as_i64().is_some_and(|d| d > 0));
+    // The key may read its job's runs, over HTTP and GraphQL.
+    let run_id = body["run"]["id"].as_str().expect("id");
+    assert_eq!(
+        get(&app, Some(&key), &format!("/api/runs/{run_id}"))
+            .await
+            .status(),
+        200
+    );
+    let data = app
+        .gql(
+            Some(&key),
+            "query($id: ID!, $j: ID!) { run(id: $id) { status } job(id: $j) { name } }",
+            json!({ "id": run_id, "j": job_id }),
+        )
+        .await
+        .ok();
+    assert_eq!(data["run"]["status"], "PASSED");
+    assert_eq!(data["job"]["name"], "deploy check");
+
+    // ... and nothing else: another job, other operations.
+    let runs_before = app.count("runs").await;
+    let (status, body) = post_trigger(&app, Some(&key), other_id, "").await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(body["error"]["code"], "NOT_FOUND");
+    let gql = app
+        .gql(
+            Some(&key),
+            "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
+            json!({ "i": { "projectId": project, "title": "x", "script": "x" } }),
+        )
+        .await;
+    gql.expect_code("FORBIDDEN");
+    assert!(
+        app.gql(
+            Some(&key),
+            "query($j: ID!) { job(id: $j) { id } }",
+            json!({ "j": other_id })
+        )
+        .await
+        .ok()["job"]
+            .is_null()
+    );
+    // A wrong key, no key, a read-only key, a malformed id.
+    let (status, body) = post_trigger(&app, Some("vgl_not-a-real-key"), job_id, "").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (401, Some("UNAUTHENTICATED"))
+    );
+    let (status, _) = post_trigger(&app, None, job_id, "").await;
+    assert_eq!(status, 401);
+    let reader = api_key(
+        &app,
+        &user,
+        json!({ "name": "reader", "permission": "READ", "jobId": job_id }),
+    )
+    .await;
+    let (status, body) = post_trigger(&app, Some(&reader), job_id, "").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("FORBIDDEN"))
+    );
+    let (status, body) = post_trigger(&app, Some(&key), "not-an-id", "").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("BAD_USER_INPUT"))
+    );
+    let (status, _) = post_trigger(&app, Some(&key), job_id, "?wait=true&timeout=0").await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        app.count("runs").await,
+        runs_before,
+        "refused triggers queue nothing"
+    );
+    // A session may trigger too (a manual run).
+    let (status, body) = post_trigger(&app, Some(&user.token), job_id, "").await;
+    assert_eq!(
+        (status, body["run"]["trigger"].as_str()),
+        (202, Some("MANUAL"))
+    );
+    app.stop().await;
+}
+
+const LEAKY: &str = r#"import { test, expect } from '@playwright/test';
+import { getSecret } from './vigil';
+
+test('prints its secret', async ({ page }) => {
+  const token = getSecret('API_TOKEN');
+  console.log('the token is ' + token);
+  console.log('encoded: ' + encodeURIComponent(token) + ' basic: ' + Buffer.from(token).toString('base64'));
+  await page.setContent('<p id="t">' + token + '</p>');
+  expect(token).toBe('not the token');
+});
+"#;
+
+#[tokio::test]
+async fn secrets_reach_scripts_and_are_masked_in_everything_stored() {
+    let _turn = BROWSER.lock().await;
+    let backend = one_backend();
+    let (app, user, _, project) = setup(&backend).await;
+    let secret = "sup3r-s3cret/token+value";
+    variable(&app, &user, &project, "API_TOKEN", secret, true).await;
+    let test = create_test(&app, &user, &project, "leaky", "API", LEAKY).await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "leak", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let mut socket = subscribe(
+        &app,
+        &user,
+        "subscription($id: ID!) { runLog(runId: $id) { runId line } }",
+        json!({ "id": run }),
+    )
+    .await;
+    let row = finish(&app, &run).await;
+    assert_eq!(row.status, RunStatus::Failed, "{:?}", row.error_details);
+    let logs = row.logs.clone().unwrap_or_default();
+    // The script got the value (it printed it), and every stored copy is masked.
+    assert!(logs.contains("the token is ********"), "{logs}");
+    assert!(logs.contains("encoded: ******** basic: ********"), "{logs}");
+    let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, secret);
+    let leaks = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.contains(secret) || text.contains(&encoded) || text.contains(&b64)
+    };
+    assert!(!leaks(logs.as_bytes()));
+    let storage = &app.state().storage;
+    let mut keys: Vec<String> = vec![row.logs_s3_url.clone().expect("log")];
+    let paths = row.artifact_paths.clone().expect("paths");
+    keys.push(paths["results"].as_str().expect("results").to_owned());
+    keys.push(row.report_s3_url.clone().expect("report"));
+    for kind in ["traces"] {
+        for key in paths[kind].as_array().into_iter().flatten() {
+            keys.push(key.as_str().expect("key").to_owned());
+        }
+    }
+    assert!(keys.len() >= 4, "a trace was stored too: {keys:?}");
+    for key in &keys {
+        let object = storage.get(key).await.expect("get").expect("stored");
+        assert!(!leaks(&object.bytes), "{key} leaks the secret");
+        if key.ends_with(".zip") {
+            let mut archive =
+                zip::ZipArchive::new(std::io::Cursor::new(object.bytes.to_vec())).expect("zip");
+            for i in 0..archive.len() {
+                let mut entry = archive.by_index(i).expect("entry");
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(&mut entry, &mut content).expect("read");
+                assert!(!leaks(&content), "{key}: an entry leaks the secret");
+            }
+        }
+    }
+    // The HTML report embeds its data as a base64 zip: masked inside too.
+    let report = storage
+        .get(&row.report_s3_url.clone().expect("report"))
+        .await
+        .expect("get")
+        .expect("report");
+    let html = String::from_utf8_lossy(&report.bytes).into_owned();
+    let marker = "data:application/zip;base64,";
+    let start = html.find(marker).expect("embedded report data") + marker.len();
+    let end = start + html[start..].find('<').expect("end");
+    let data = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        &html[start..end],
+    )
+    .expect("base64");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(data)).expect("zip");
+    let mut found_mask = false;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut content).expect("read");
+        assert!(!leaks(&content), "the report's data leaks the secret");
+        found_mask |= String::from_utf8_lossy(&content).contains("********");
+    }
+    assert!(found_mask, "the report shows the masked value");
+    // Live lines were masked before they left the worker.
+    let lines = collect_lines(&mut socket, "the token is").await;
+    assert!(
+        lines.iter().any(|l| l.contains("the token is ********")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().all(|l| !leaks(l.as_bytes())));
+    // No API response shows it.
+    let shown = app
+        .gql(
+            Some(&user.token),
+            "query($id: ID!) { run(id: $id) { logs errorDetails artifactPaths } }",
+            json!({ "id": run }),
+        )
+        .await;
+    assert!(!leaks(shown.body.to_string().as_bytes()));
+    app.stop().await;
+}
+
+const ESCAPE: &str = r#"import { test, expect } from '@playwright/test';
+import * as fs from 'fs';
+
+test('cannot read the data dir', async () => {
+  const key = fs.readFileSync(process.env.VIGIL_VAR_DATA_DIR + '/master.key', 'utf8');
+  console.log('STOLEN ' + key);
+});
+
+test('cannot see the server environment', async () => {
+  const names = Object.keys(process.env).filter((k) => !k.startsWith('VIGIL_'));
+  console.log('ENV ' + names.sort().join(','));
+  expect(process.env.CARGO_MANIFEST_DIR).toBeUndefined();
+  expect(process.env.DATABASE_URL).toBeUndefined();
+  expect(process.env.VIGIL_MASTER_KEY).toBeUndefined();
+});
+
+test('cannot write outside its work dir', async () => {
+  fs.writeFileSync('/usr/vigil-was-here', 'x');
+});
+"#;
+
+#[tokio::test]
+async fn scripts_run_in_a_sandbox_without_the_data_dir_or_the_servers_environment() {
+    let _turn = BROWSER.lock().await;
+    let backend = one_backend();
+    let (app, user, _, project) = setup(&backend).await;
+    let data_dir = app
+        .state()
+        .settings
+        .data_dir
+        .canonicalize()
+        .expect("data dir");
+    let master =
+        std::fs::read_to_string(data_dir.join("master.key")).expect("the master key exists");
+    variable(
+        &app,
+        &user,
+        &project,
+        "DATA_DIR",
+        &data_dir.display().to_string(),
+        false,
+    )
+    .await;
+    let test = create_test(&app, &user, &project, "escape", "CUSTOM", ESCAPE).await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "escape", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let row = finish(&app, &run).await;
+    let logs = row.logs.clone().unwrap_or_default();
+    assert_eq!(row.status, RunStatus::Failed, "{logs}");
+    assert!(
+        !logs.contains(master.trim()),
+        "the script read the master key"
+    );
+    assert!(!logs.lines().any(|l| l.starts_with("STOLEN")), "{logs}");
+    assert!(
+        logs.contains("ENOENT"),
+        "the data dir does not exist in the sandbox: {logs}"
+    );
+    let results: Value = serde_json::from_slice(
+        &app.state()
+            .storage
+            .get(
+                row.artifact_paths.expect("paths")["results"]
+                    .as_str()
+                    .expect("key"),
+            )
+            .await
+            .expect("get")
+            .expect("results")
+            .bytes,
+    )
+    .expect("json");
+    assert_eq!(
+        results["stats"]["expected"], 1,
+        "only the environment test passes: {results}"
+    );
+    assert_eq!(results["stats"]["unexpected"], 2);
+    let env_line = logs
+        .lines()
+        .find(|l| l.contains("ENV "))
+        .expect("the environment was printed");
+    for name in [
+        "CARGO",
+        "DATABASE_URL",
+        "TEST_DATABASE_URL",
+        "RUST_BACKTRACE",
+        "USER",
+        "OLDPWD",
+    ] {
+        let names: Vec<&str> = env_line
+            .split_once("ENV ")
+            .map_or("", |(_, r)| r)
+            .split(',')
+            .collect();
+        assert!(names.contains(&"PATH"), "{env_line}");
+        assert!(!names.contains(&name), "{name} leaked: {env_line}");
+    }
+    assert!(!std::path::Path::new("/usr/vigil-was-here").exists());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn without_bubblewrap_scripts_are_refused_unless_allowed() {
+    let backend = Backend::Sqlite;
+    let app = TestApp::spawn_with(&backend, |s| {
+        s.runner.tools_dir = Some(tools_dir());
+        s.runner.bwrap = "/nonexistent/bwrap".into();
+    })
+    .await;
+    let user = app.sign_up("nosandbox@example.com").await;
+    let (_, project) = app.create_org(&user, "Bare").await;
+    let test = create_test(
+        &app,
+        &user,
+        &project,
+        "noop",
+        "PERFORMANCE",
+        "export default function () {}",
+    )
+    .await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "bare", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let row = finish(&app, &run).await;
+    assert_eq!(row.status, RunStatus::Error);
+    let message = row.error_details.unwrap_or_default();
+    assert!(
+        message.contains("bubblewrap is not installed")
+            && message.contains("runner.allow_unsandboxed"),
+        "{message}"
+    );
+    assert_eq!(
+        usage_events::Entity::find()
+            .count(app.db())
+            .await
+            .expect("count"),
+        0,
+        "nothing ran, nothing is billed"
+    );
+    app.stop().await;
+
+    // Self-hosted mode may allow it explicitly; cloud mode never.
+    let allowed = TestApp::spawn_with(&backend, |s| {
+        s.runner.tools_dir = Some(tools_dir());
+        s.runner.bwrap = "/nonexistent/bwrap".into();
+        s.runner.allow_unsandboxed = true;
+    })
+    .await;
+    let user = allowed.sign_up("bare@example.com").await;
+    let (_, project) = allowed.create_org(&user, "Bare").await;
+    let test = create_test(
+        &allowed,
+        &user,
+        &project,
+        "noop",
+        "PERFORMANCE",
+        "export default function () {}",
+    )
+    .await;
+    let job = create_job(
+        &allowed,
+        &user,
+        json!({ "projectId": project, "name": "bare", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&allowed, &user.token, job["id"].as_str().expect("id")).await;
+    let row = finish(&allowed, &run).await;
+    assert_eq!(row.status, RunStatus::Passed, "{:?}", row.logs);
+    assert!(
+        row.logs
+            .unwrap_or_default()
+            .contains("running without a sandbox")
+    );
+    allowed.stop().await;
+    let toml = "mode = \"cloud\"\n[runner]\nallow_unsandboxed = true\n";
+    let file = vigil_tests::temp_dir("cfg").join("vigil.toml");
+    std::fs::write(&file, toml).expect("write");
+    let err = vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
+        .expect_err("refused");
+    assert!(
+        err.to_string().contains("runner.allow_unsandboxed"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn cancel_kills_a_running_run_and_the_time_limit_stops_another() {
+    let backend = one_backend();
+    let (app, user, _, project) = setup(&backend).await;
+    // k6 would sleep for a minute.
+    let sleeper = "import { sleep } from 'k6';\nexport const options = { vus: 1, iterations: 1 };\nexport default function () { console.log('sleeping'); sleep(60); }\n";
+    let test = create_test(&app, &user, &project, "sleeper", "PERFORMANCE", sleeper).await;
+    let job = create_job(&app, &user, json!({ "projectId": project, "name": "long", "jobType": "K6", "testIds": [test], "timeoutSeconds": 10 })).await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let mut updates = subscribe(
+        &app,
+        &user,
+        "subscription($id: ID!) { runUpdated(runId: $id) { status } }",
+        json!({ "id": run }),
+    )
+    .await;
+    let worker = app.run_worker();
+    let running = tokio::spawn(async move { worker.tick().await });
+    // Wait for k6's process to run.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let row = run_row(&app, &run).await;
+        if row.status == RunStatus::Running && sandboxed_processes(&run).await > 0 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the run never started"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let started = std::time::Instant::now();
+    let cancelled = app
+        .gql(
+            Some(&user.token),
+            "mutation($id: ID!) { cancelRun(id: $id) { status cancelRequested } }",
+            json!({ "id": run }),
+        )
+        .await
+        .ok();
+    assert_eq!(cancelled["cancelRun"]["cancelRequested"], true);
+    running.await.expect("join").expect("tick");
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "cancel took {:?}",
+        started.elapsed()
+    );
+    let row = run_row(&app, &run).await;
+    assert_eq!(row.status, RunStatus::Cancelled);
+    assert_eq!(
+        sandboxed_processes(&run).await,
+        0,
+        "every process of the run is gone"
+    );
+    let statuses = collect_statuses(&mut updates, "CANCELLED").await;
+    assert!(statuses.contains(&"RUNNING".to_owned()), "{statuses:?}");
+
+    // The same job without a cancel: stopped at its 10 s limit.
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let started = std::time::Instant::now();
+    let row = finish(&app, &run).await;
+    assert_eq!(row.status, RunStatus::TimedOut, "{:?}", row.logs);
+    assert!(started.elapsed() < Duration::from_secs(25));
+    assert!(row.logs.unwrap_or_default().contains("time limit of 10 s"));
+    assert_eq!(sandboxed_processes(&run).await, 0);
+    let job_row = jobs::Entity::find_by_id(uuid(job["id"].as_str().expect("id")))
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("job");
+    assert_eq!(job_row.status, jobs::JobStatus::Failed);
+    app.stop().await;
+}
+
+/// Processes whose command line names the run's work dir.
+async fn sandboxed_processes(run: &str) -> usize {
+    let mut count = 0;
+    if let Ok(entries) = std::fs::read_dir("/proc") {
+        for entry in entries.flatten() {
+            if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline"))
+                && String::from_utf8_lossy(&cmdline).contains(run)
+            {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn subscribe(app: &TestApp, user: &TestUser, query: &str, variables: Value) -> Socket {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
+        .into_client_request()
+        .expect("request");
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().expect("header"),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("connect");
+    let send = |v: Value| Message::Text(v.to_string().into());
+    socket
+        .send(send(
+            json!({ "type": "connection_init", "payload": { "token": user.token } }),
+        ))
+        .await
+        .expect("init");
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(10), socket.next())
+            .await
+            .expect("ack in time")
+            .expect("open")
+            .expect("frame");
+        if let Message::Text(text) = frame
+            && serde_json::from_str::<Value>(&text).expect("json")["type"] == "connection_ack"
+        {
+            break;
+        }
+    }
+    socket
+        .send(send(json!({ "id": "1", "type": "subscribe", "payload": { "query": query, "variables": variables } })))
+        .await
+        .expect("subscribe");
+    // Let the subscription register before events flow.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    socket
+}
+
+async fn next_payloads(socket: &mut Socket, mut done: impl FnMut(&Value) -> bool) -> Vec<Value> {
+    use futures_util::StreamExt;
+    use tokio_tungstenite::tungstenite::Message;
+    let mut out = Vec::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let Ok(Some(Ok(frame))) = tokio::time::timeout_at(deadline, socket.next()).await else {
+            return out;
+        };
+        let Message::Text(text) = frame else { continue };
+        let value: Value = serde_json::from_str(&text).expect("json");
+        if value["type"] == "next" {
+            assert!(value["payload"]["errors"].is_null(), "{value}");
+            let finished = done(&value["payload"]["data"]);
+            out.push(value["payload"]["data"].clone());
+            if finished {
+                return out;
+            }
+        }
+    }
+}
+
+async fn collect_lines(socket: &mut Socket, until: &str) -> Vec<String> {
+    next_payloads(socket, |d| {
+        d["runLog"]["line"]
+            .as_str()
+            .is_some_and(|l| l.contains(until))
+    })
+    .await
+    .into_iter()
+    .filter_map(|d| d["runLog"]["line"].as_str().map(str::to_owned))
+    .collect()
+}
+
+async fn collect_statuses(socket: &mut Socket, until: &str) -> Vec<String> {
+    next_payloads(socket, |d| d["runUpdated"]["status"] == until)
+        .await
+        .into_iter()
+        .filter_map(|d| d["runUpdated"]["status"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn tests_and_jobs_check_their_input_and_roles() {
+    for backend in backends() {
+        let (app, user, org, project) = setup(&backend).await;
+        let tests_before = app.count("tests").await;
+        for (input, field) in [
+            (
+                json!({ "projectId": project, "title": "", "script": "x" }),
+                "title",
+            ),
+            (
+                json!({ "projectId": project, "title": "t", "script": "  " }),
+                "script",
+            ),
+            (
+                json!({ "projectId": project, "title": "t", "script": "a\u{0}b" }),
+                "script",
+            ),
+            (
+                json!({ "projectId": project, "title": "t", "script": "x".repeat(300 * 1024) }),
+                "script",
+            ),
+            (
+                json!({ "projectId": "nope", "title": "t", "script": "x" }),
+                "projectId",
+            ),
+            (
+                json!({ "projectId": project, "title": "t", "script": "x", "tagIds": [Uuid::now_v7()] }),
+                "tagIds",
+            ),
+        ] {
+            let gql = app
+                .gql(
+                    Some(&user.token),
+                    "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
+                    json!({ "i": input }),
+                )
+                .await;
+            gql.expect_code("BAD_USER_INPUT");
+            assert_eq!(gql.field(), Some(field), "{:?}", gql.body);
+        }
+        assert_eq!(app.count("tests").await, tests_before);
+
+        let browser = create_test(&app, &user, &project, "ui", "BROWSER", PASSING).await;
+        // Tags.
+        let tag = app
+            .gql(
+                Some(&user.token),
+                "mutation($p: ID!) { createTag(input: { projectId: $p, name: \"smoke\" }) { id } }",
+                json!({ "p": project }),
+            )
+            .await
+            .ok()["createTag"]["id"]
+            .clone();
+        let tagged = app
+            .gql(Some(&user.token), "mutation($id: ID!, $t: [ID!]) { updateTest(id: $id, input: { tagIds: $t, priority: HIGH }) { priority tags { name } } }", json!({ "id": browser, "t": [tag] }))
+            .await
+            .ok();
+        assert_eq!(tagged["updateTest"]["tags"][0]["name"], "smoke");
+        assert_eq!(tagged["updateTest"]["priority"], "HIGH");
+        let by_tag = app
+            .gql(Some(&user.token), "query($p: ID!, $t: ID) { tests(projectId: $p, filter: { tagId: $t }) { totalCount } }", json!({ "p": project, "t": tag }))
+            .await
+            .ok();
+        assert_eq!(by_tag["tests"]["totalCount"], 1);
+        let load = create_test(
+            &app,
+            &user,
+            &project,
+            "load",
+            "PERFORMANCE",
+            "export default function () {}",
+        )
+        .await;
+        let jobs_before = app.count("jobs").await;
+        for (input, field) in [
+            (
+                json!({ "projectId": project, "name": "x", "jobType": "K6", "testIds": [browser] }),
+                "testIds",
+            ),
+            (
+                json!({ "projectId": project, "name": "x", "testIds": [load] }),
+                "testIds",
+            ),
+            (
+                json!({ "projectId": project, "name": "x", "testIds": [browser, browser] }),
+                "testIds",
+            ),
+            (
+                json!({ "projectId": project, "name": "x", "testIds": [Uuid::now_v7()] }),
+                "testIds",
+            ),
+            (
+                json!({ "projectId": project, "name": "x", "timeoutSeconds": 5 }),
+                "timeoutSeconds",
+            ),
+            (
+                json!({ "projectId": project, "name": "x", "notificationProviderIds": [Uuid::now_v7()] }),
+                "notificationProviderIds",
+            ),
+            (json!({ "projectId": project, "name": " " }), "name"),
+        ] {
+            let gql = app
+                .gql(
+                    Some(&user.token),
+                    "mutation($i: CreateJobInput!) { createJob(input: $i) { id } }",
+                    json!({ "i": input }),
+                )
+                .await;
+            gql.expect_code("BAD_USER_INPUT");
+            assert_eq!(gql.field(), Some(field), "{:?}", gql.body);
+        }
+        assert_eq!(app.count("jobs").await, jobs_before);
+        // A job without tests cannot run.
+        let empty = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "empty" }),
+        )
+        .await;
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { triggerJob(id: $id) { id } }",
+            json!({ "id": empty["id"] }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+
+        // Ordered tests, update and the runner kept.
+        let second = create_test(&app, &user, &project, "ui 2", "API", PASSING).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "suite", "testIds": [second, browser] }),
+        )
+        .await;
+        assert_eq!(job["tests"][0]["id"], second.as_str());
+        assert_eq!(job["tests"][1]["id"], browser.as_str());
+        let updated = app
+            .gql(Some(&user.token), "mutation($id: ID!, $t: [ID!]) { updateJob(id: $id, input: { testIds: $t, name: \"suite 2\" }) { name tests { id } } }", json!({ "id": job["id"], "t": [browser, second] }))
+            .await
+            .ok();
+        assert_eq!(updated["updateJob"]["tests"][0]["id"], browser.as_str());
+        let gql = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { updateTest(id: $id, input: { type: PERFORMANCE }) { id } }",
+                json!({ "id": browser }),
+            )
+            .await;
+        gql.expect_code("BAD_USER_INPUT");
+        assert_eq!(gql.field(), Some("type"));
+
+        // A read-only key reads but cannot write or trigger; strangers see nothing.
+        let reader = api_key(
+            &app,
+            &user,
+            json!({ "name": "reader", "permission": "READ" }),
+        )
+        .await;
+        assert_eq!(
+            app.gql(
+                Some(&reader),
+                "query($id: ID!) { job(id: $id) { name } }",
+                json!({ "id": job["id"] })
+            )
+            .await
+            .ok()["job"]["name"],
+            "suite 2"
+        );
+        app.gql(
+            Some(&reader),
+            "mutation($id: ID!) { triggerJob(id: $id) { id } }",
+            json!({ "id": job["id"] }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+        app.gql(
+            Some(&reader),
+            "mutation($id: ID!) { deleteTest(id: $id) }",
+            json!({ "id": browser }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+        let stranger = app.sign_up("stranger@example.com").await;
+        assert!(
+            app.gql(
+                Some(&stranger.token),
+                "query($id: ID!) { job(id: $id) { id } }",
+                json!({ "id": job["id"] })
+            )
+            .await
+            .ok()["job"]
+                .is_null()
+        );
+        app.gql(
+            Some(&stranger.token),
+            "mutation($id: ID!) { triggerJob(id: $id) { id } }",
+            json!({ "id": job["id"] }),
+        )
+        .await
+        .expect_code("NOT_FOUND");
+        app.gql(
+            Some(&stranger.token),
+            "query($p: ID!) { tests(projectId: $p) { totalCount } }",
+            json!({ "p": project }),
+        )
+        .await
+        .expect_code("NOT_FOUND");
+        let _ = org;
+        // Listing and filters.
+        let listed = app
+            .gql(Some(&user.token), "query($p: ID!) { tests(projectId: $p, filter: { type: PERFORMANCE }) { totalCount nodes { title runner } } jobs(projectId: $p) { totalCount } }", json!({ "p": project }))
+            .await
+            .ok();
+        assert_eq!(listed["tests"]["totalCount"], 1);
+        assert_eq!(listed["tests"]["nodes"][0]["runner"], "K6");
+        assert_eq!(listed["jobs"]["totalCount"], 2);
+        // Deleting writes the audit trail.
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { deleteJob(id: $id) }",
+            json!({ "id": job["id"] }),
+        )
+        .await
+        .ok();
+        let audit = entity::audit_logs::Entity::find()
+            .filter(entity::audit_logs::Column::Action.eq("job.delete"))
+            .count(app.db())
+            .await
+            .expect("audit");
+        assert_eq!(audit, 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn failed_runs_alert_through_the_jobs_providers() {
+    use entity::alert_history::{self, AlertStatus, AlertType};
+    let backend = one_backend();
+    let (app, user, _, project) = setup(&backend).await;
+    let target = Target::start().await;
+    let slack = vigil_tests::Receiver::start().await;
+    let provider = app
+        .gql(
+            Some(&user.token),
+            "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }",
+            json!({ "i": { "projectId": project, "name": "team", "type": "SLACK", "config": { "webhookUrl": slack.url("/services/T/B/hook") } } }),
+        )
+        .await
+        .ok()["createNotificationProvider"]["id"]
+        .as_str()
+        .expect("provider")
+        .to_owned();
+    let easy = create_test(
+        &app,
+        &user,
+        &project,
+        "ok",
+        "PERFORMANCE",
+        &k6_script(&target, "p(95)<5000"),
+    )
+    .await;
+    let hard = create_test(
+        &app,
+        &user,
+        &project,
+        "too slow",
+        "PERFORMANCE",
+        &k6_script(&target, "p(95)<1"),
+    )
+    .await;
+    let quiet = create_job(&app, &user, json!({ "projectId": project, "name": "Quiet load", "jobType": "K6", "testIds": [easy], "notificationProviderIds": [provider] })).await;
+    let loud = create_job(&app, &user, json!({ "projectId": project, "name": "Checkout load", "jobType": "K6", "testIds": [hard], "notificationProviderIds": [provider], "alertConfig": { "onFailure": true, "customMessage": "{{job.name}} {{run.status}}" } })).await;
+    finish(
+        &app,
+        &trigger(&app, &user.token, quiet["id"].as_str().expect("id")).await,
+    )
+    .await;
+    assert_eq!(
+        app.count("alert_history").await,
+        0,
+        "a pass alerts nobody by default"
+    );
+    finish(
+        &app,
+        &trigger(&app, &user.token, loud["id"].as_str().expect("id")).await,
+    )
+    .await;
+    let queued = alert_history::Entity::find()
+        .all(app.db())
+        .await
+        .expect("history");
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].r#type, AlertType::JobFailed);
+    assert_eq!(queued[0].status, AlertStatus::Pending);
+    assert_eq!(
+        queued[0].job_id,
+        Some(uuid(loud["id"].as_str().expect("id")))
+    );
+    assert_eq!(queued[0].message, "Checkout load failed");
+    assert_eq!(
+        vigil::alert::deliver_due(app.state(), 50)
+            .await
+            .expect("deliver"),
+        1
+    );
+    let requests = slack.wait_for(1).await;
+    assert_eq!(requests[0].path, "/services/T/B/hook");
+    let body = String::from_utf8_lossy(&requests[0].body).into_owned();
+    assert!(body.contains("Checkout load failed"), "{body}");
+    let sent = alert_history::Entity::find()
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("row");
+    assert_eq!(sent.status, AlertStatus::Sent);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_single_test_runs_from_the_editor_and_keeps_its_report() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let saved = "export default function () { throw new Error('the saved script fails'); }";
+        let test = create_test(&app, &user, &project, "draft", "PERFORMANCE", saved).await;
+        // The editor's unsaved text runs, not the saved script.
+        let edited = "import { check } from 'k6';\nexport default function () { check(1, { 'one is one': (v) => v === 1 }); console.log('edited script ran'); }";
+        let run = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!, $s: String) { runTest(id: $id, script: $s) { id status jobId testId } }",
+                json!({ "id": test, "s": edited }),
+            )
+            .await
+            .ok()["runTest"]
+            .clone();
+        assert!(run["jobId"].is_null());
+        assert_eq!(run["testId"], test.as_str());
+        let row = finish(&app, run["id"].as_str().expect("id")).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        assert!(row.logs.unwrap_or_default().contains("edited script ran"));
+        let report = reports::Entity::find()
+            .filter(reports::Column::EntityId.eq(test.clone()))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("a report for the test");
+        assert_eq!(report.entity_type, reports::ReportEntityType::Test);
+        assert_eq!(report.status, "passed");
+        assert_eq!(Some(report.report_path.clone()), row.report_s3_url);
+        // The saved script is unchanged, and the test lists its run.
+        let data = app
+            .gql(Some(&user.token), "query($id: ID!) { test(id: $id) { script runs { totalCount nodes { id status } } } }", json!({ "id": test }))
+            .await
+            .ok();
+        assert_eq!(data["test"]["script"], saved);
+        assert_eq!(data["test"]["runs"]["totalCount"], 1, "[{backend}]");
+        assert_eq!(data["test"]["runs"]["nodes"][0]["status"], "PASSED");
+        // A bad script is refused before anything is queued.
+        let before = app.count("runs").await;
+        let gql = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { runTest(id: $id, script: \" \") { id } }",
+                json!({ "id": test }),
+            )
+            .await;
+        gql.expect_code("BAD_USER_INPUT");
+        assert_eq!(gql.field(), Some("script"));
+        assert_eq!(app.count("runs").await, before);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn runs_executed_by_another_replica_stream_to_subscribers_through_postgres() {
+    let Some(backend) = backends()
+        .into_iter()
+        .find(|b| matches!(b, Backend::Postgres(_)))
+    else {
+        // Without PostgreSQL there is one process: the other tests cover local delivery.
+        return;
+    };
+    let (app, user, _, project) = setup(&backend).await;
+    let script = "export const options = { vus: 1, iterations: 3 };\nexport default function () { console.log('line from the other replica'); }\n";
+    let test = create_test(&app, &user, &project, "chatty", "PERFORMANCE", script).await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "remote", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let mut logs = subscribe(
+        &app,
+        &user,
+        "subscription($id: ID!) { runLog(runId: $id) { line } }",
+        json!({ "id": run }),
+    )
+    .await;
+    let mut updates = subscribe(
+        &app,
+        &user,
+        "subscription($id: ID!) { runUpdated(runId: $id) { status } }",
+        json!({ "id": run }),
+    )
+    .await;
+    // Another replica (its own pool and listener on the same database) executes the run.
+    let replica = vigil::testing::worker::Worker::new(spawn_replica(&app).await);
+    let finished = replica.tick().await.expect("tick");
+    assert_eq!(finished.len(), 1);
+    assert_eq!(
+        finished[0].status,
+        RunStatus::Passed,
+        "{:?}",
+        finished[0].logs
+    );
+    let lines = collect_lines(&mut logs, "line from the other replica").await;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("line from the other replica")),
+        "{lines:?}"
+    );
+    let statuses = collect_statuses(&mut updates, "PASSED").await;
+    assert_eq!(
+        statuses.last().map(String::as_str),
+        Some("PASSED"),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&"RUNNING".to_owned()), "{statuses:?}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn runs_have_no_network_where_the_outbound_policy_blocks_private_addresses() {
+    let backend = Backend::Sqlite;
+    let app = TestApp::spawn_with(&backend, |s| {
+        s.runner.tools_dir = Some(tools_dir());
+        s.outbound_block_private = Some(true);
+    })
+    .await;
+    let user = app.sign_up("cloud@example.com").await;
+    let (_, project) = app.create_org(&user, "Cloud").await;
+    let target = Target::start().await;
+    let script = format!(
+        "import http from 'k6/http';\nimport {{ check }} from 'k6';\nexport const options = {{ iterations: 1, thresholds: {{ checks: ['rate==1'] }} }};\nexport default function () {{ const r = http.get('{}', {{ timeout: '2s' }}); check(r, {{ 'reached': (x) => x.status === 200 }}); }}\n",
+        target.url("/m/probe")
+    );
+    let test = create_test(
+        &app,
+        &user,
+        &project,
+        "reach loopback",
+        "PERFORMANCE",
+        &script,
+    )
+    .await;
+    let job = create_job(
+        &app,
+        &user,
+        json!({ "projectId": project, "name": "probe", "jobType": "K6", "testIds": [test] }),
+    )
+    .await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let row = finish(&app, &run).await;
+    assert_eq!(row.status, RunStatus::Failed, "{:?}", row.logs);
+    assert!(
+        row.logs
+            .unwrap_or_default()
+            .contains("this run has no network")
+    );
+    assert_eq!(
+        target.hits("probe"),
+        0,
+        "the loopback target was never reached"
+    );
+    app.stop().await;
+}
+
+#[test]
+fn runners_check_reports_what_is_installed() {
+    let out = std::process::Command::new(vigil_tests::vigil_bin())
+        .args(["runners", "check", "--tools-dir"])
+        .arg(tools_dir())
+        .env("VIGIL_DATA_DIR", vigil_tests::temp_dir("runners"))
+        .output()
+        .expect("vigil runners check");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for part in ["@playwright/test", "k6", "chromium", "bubblewrap"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("ok") && l.contains(part)),
+            "{part} is not ready:\n{text}"
+        );
+    }
+    // An empty tools dir says what to run.
+    let empty = vigil_tests::temp_dir("no-tools");
+    let out = std::process::Command::new(vigil_tests::vigil_bin())
+        .args(["runners", "check", "--tools-dir"])
+        .arg(&empty)
+        .output()
+        .expect("vigil runners check");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("missing  @playwright/test") && text.contains("vigil runners install"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_run_that_outgrows_its_memory_limit_is_stopped() {
+    let backend = Backend::Sqlite;
+    let app = TestApp::spawn_with(&backend, |s| {
+        s.runner.tools_dir = Some(tools_dir());
+        s.runner.memory_mb = 256;
+    })
+    .await;
+    let user = app.sign_up("hungry@example.com").await;
+    let (_, project) = app.create_org(&user, "Hungry").await;
+    let script = "export const options = { iterations: 1 };\nexport default function () { const a = []; for (let i = 0; i < 100000000; i++) { a.push('x'.repeat(64) + i); } console.log(a.length); }\n";
+    let test = create_test(&app, &user, &project, "hog", "PERFORMANCE", script).await;
+    let job = create_job(&app, &user, json!({ "projectId": project, "name": "hog", "jobType": "K6", "testIds": [test], "timeoutSeconds": 60 })).await;
+    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let started = std::time::Instant::now();
+    let row = finish(&app, &run).await;
+    assert_eq!(row.status, RunStatus::Error, "{:?}", row.logs);
+    let error = row.error_details.clone().unwrap_or_default();
+    assert!(error.contains("memory"), "{error}\n{:?}", row.logs);
+    assert!(
+        started.elapsed() < Duration::from_secs(50),
+        "stopped by the limit, not the clock"
+    );
+    app.stop().await;
+}
