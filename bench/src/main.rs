@@ -337,6 +337,19 @@ async fn upstream() -> anyhow::Result<std::net::SocketAddr> {
     Ok(addr)
 }
 
+/// Action executions not yet finished (pending or running).
+async fn pending_executions(db: &sea_orm::DatabaseConnection) -> anyhow::Result<u64> {
+    use entity::action_executions::{ActionExecutionStatus, Column, Entity};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    Ok(Entity::find()
+        .filter(Column::Status.is_in([
+            ActionExecutionStatus::Pending,
+            ActionExecutionStatus::Running,
+        ]))
+        .count(db)
+        .await?)
+}
+
 /// Runs wrk (POST of a small JSON body) and returns (requests/s, p50 ms, p99 ms, requests,
 /// non-2xx responses).
 fn wrk(url: &str, seconds: u64, connections: u32) -> anyhow::Result<(f64, f64, f64, u64, u64)> {
@@ -484,6 +497,25 @@ async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()>
         println!(
             "| {db:?} | {name} | {connections} | {rate:.0} | {p50:.2} | {p99:.2} | {total} | {errors} |"
         );
+        if *name == "two actions" {
+            // The actions run after the caller is answered: how long the backlog takes to
+            // drain once the load stops, and the rate of executions done overall.
+            let drain = Instant::now();
+            let mut left = 0;
+            for _ in 0..1200 {
+                left = pending_executions(&running.state.db).await?;
+                if left == 0 {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            let drained = drain.elapsed().as_secs_f64();
+            let done = 2 * total;
+            println!(
+                "|   | (actions: {done} executions done {drained:.1} s after the load stopped, {:.0} executions/s overall; {left} left) |||||||",
+                done as f64 / (seconds as f64 + drained)
+            );
+        }
     }
     running.stop().await?;
     let _ = std::fs::remove_dir_all(&dir);

@@ -97,6 +97,9 @@ pub struct Tx {
     txn: DatabaseTransaction,
     events: std::sync::Mutex<Vec<crate::events::Event>>,
     bus: crate::events::EventBus,
+    /// The process's turn at writing (SQLite), held until the transaction ends; declared
+    /// after `txn` so that it is released after the transaction is.
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 impl Tx {
@@ -110,10 +113,12 @@ impl Tx {
         db: &DatabaseConnection,
         bus: &crate::events::EventBus,
     ) -> Result<Self, DbErr> {
+        let turn = bus.write_turn().await;
         Ok(Self {
             txn: write_txn(db).await?,
             events: std::sync::Mutex::new(Vec::new()),
             bus: bus.clone(),
+            _turn: turn,
         })
     }
 

@@ -62,6 +62,10 @@ pub enum Event {
 pub struct EventBus {
     sender: broadcast::Sender<Event>,
     postgres: bool,
+    /// SQLite has one writer at a time: write transactions of this process queue here, first
+    /// come first served, rather than in SQLite's busy handler, which sleeps up to 100 ms
+    /// between tries and gives a loaded server a long latency tail.
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl EventBus {
@@ -71,6 +75,7 @@ impl EventBus {
         Self {
             sender,
             postgres: false,
+            writer: std::sync::Arc::default(),
         }
     }
 
@@ -109,7 +114,18 @@ impl EventBus {
         Ok(Self {
             sender,
             postgres: true,
+            writer: std::sync::Arc::default(),
         })
+    }
+
+    /// A turn at writing: on SQLite, waits for the write transactions ahead; PostgreSQL's
+    /// writers need no turn.
+    pub async fn write_turn(&self) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+        if self.postgres {
+            None
+        } else {
+            Some(self.writer.clone().lock_owned().await)
+        }
     }
 
     /// Whether events travel through PostgreSQL.

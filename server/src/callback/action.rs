@@ -25,7 +25,7 @@ use chrono::{Duration, Utc};
 use entity::action_executions::{self, ActionExecutionStatus};
 use entity::actions::{self, ActionType};
 use entity::notification_providers::NotificationProviderType;
-use entity::{callback_logs, callbacks};
+use entity::{callback_logs, callbacks, queue_messages, stored_payloads};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, Set,
     Statement,
@@ -484,6 +484,7 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
         n = p[2],
         k = p[3],
     );
+    let tx = Tx::begin(state).await?;
     let claimed = action_executions::Model::find_by_statement(Statement::from_sql_and_values(
         backend,
         sql,
@@ -494,8 +495,9 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
             i64::try_from(limit).unwrap_or(50).into(),
         ],
     ))
-    .all(db)
+    .all(tx.conn())
     .await?;
+    tx.commit().await?;
     let count = claimed.len();
     if count == 0 {
         return Ok(0);
@@ -532,14 +534,43 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
         let action = actions.get(&execution.action_id).cloned();
         let log = logs.get(&execution.callback_log_id).cloned();
         let callback = callbacks.get(&execution.callback_id).cloned();
-        async move {
-            if let Err(err) = execute(state, execution, action, log, callback).await {
-                tracing::error!(error = ?err, "recording an action execution failed");
-            }
-        }
+        execute(state, execution, action, log, callback)
     });
-    futures_util::future::join_all(runs).await;
+    let finished = futures_util::future::join_all(runs).await;
+    record(state, finished).await?;
     Ok(count)
+}
+
+/// Writes what a batch did in one transaction: the rows of its local actions (STORE, QUEUE)
+/// with the executions that made them, so a local action takes effect exactly once, and
+/// every execution's outcome. One commit per batch keeps SQLite's single writer free for the
+/// triggers.
+async fn record(state: &AppState, finished: Vec<Finished>) -> AppResult<()> {
+    let tx = Tx::begin(state).await?;
+    let mut stored = Vec::new();
+    let mut queued = Vec::new();
+    for done in &finished {
+        match &done.local {
+            Some(Local::Stored(row)) => stored.push(row.clone()),
+            Some(Local::Queued(row)) => queued.push(row.clone()),
+            None => {}
+        }
+    }
+    for chunk in stored.chunks(200) {
+        stored_payloads::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(tx.conn())
+            .await?;
+    }
+    for chunk in queued.chunks(200) {
+        queue_messages::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(tx.conn())
+            .await?;
+    }
+    for done in finished {
+        done.row.update(tx.conn()).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The template context of a trigger.
@@ -564,13 +595,25 @@ pub fn context(callback: &callbacks::Model, log: &callback_logs::Model) -> Value
 /// What an attempt produced: a response to keep, or an error and whether to retry.
 type Attempt = Result<Value, (String, bool)>;
 
+/// The row a local action adds, written with its execution's outcome.
+enum Local {
+    Stored(stored_payloads::ActiveModel),
+    Queued(queue_messages::ActiveModel),
+}
+
+/// An execution's outcome, to be recorded, and the row of a local action that succeeded.
+struct Finished {
+    row: action_executions::ActiveModel,
+    local: Option<Local>,
+}
+
 async fn execute(
     state: &AppState,
     execution: action_executions::Model,
     action: Option<actions::Model>,
     log: Option<callback_logs::Model>,
     callback: Option<callbacks::Model>,
-) -> AppResult<()> {
+) -> Finished {
     let started = Instant::now();
     let (max_attempts, delay) = action.as_ref().map_or((1, 5), |a| {
         (
@@ -584,14 +627,21 @@ async fn execute(
                 .unwrap_or(5),
         )
     });
-    let outcome: Attempt = match (action, log, callback) {
-        (Some(action), Some(log), Some(callback)) => {
-            perform(state, &action, &callback, &log, &execution).await
-        }
-        _ => Err((
-            "the action, its callback or the trigger was deleted".into(),
-            false,
-        )),
+    let (outcome, local): (Attempt, Option<Local>) = match (action, log, callback) {
+        (Some(action), Some(log), Some(callback)) => match local_row(&action, &callback, &log) {
+            Some((response, local)) => (Ok(response), Some(local)),
+            None => (
+                perform(state, &action, &callback, &log, &execution).await,
+                None,
+            ),
+        },
+        _ => (
+            Err((
+                "the action, its callback or the trigger was deleted".into(),
+                false,
+            )),
+            None,
+        ),
     };
     let now = Utc::now();
     let mut row: action_executions::ActiveModel = execution.clone().into();
@@ -627,8 +677,45 @@ async fn execute(
             }
         }
     }
-    row.update(&state.db).await?;
-    Ok(())
+    Finished { row, local }
+}
+
+/// The row a STORE or QUEUE action adds, and the response its execution records; `None` for
+/// actions that call out.
+fn local_row(
+    action: &actions::Model,
+    callback: &callbacks::Model,
+    log: &callback_logs::Model,
+) -> Option<(Value, Local)> {
+    let ctx = context(callback, log);
+    let payload = ctx["request"]["body"].clone();
+    match action.r#type {
+        ActionType::Store => {
+            let key = action
+                .config
+                .get("key")
+                .and_then(Value::as_str)
+                .map(|t| template::render(t, &ctx));
+            let id = Uuid::now_v7();
+            Some((
+                json!({ "storedPayloadId": id }),
+                Local::Stored(super::store::stored_row(id, action, log, key, payload)),
+            ))
+        }
+        ActionType::Queue => {
+            let queue = action
+                .config
+                .get("queue")
+                .and_then(Value::as_str)
+                .unwrap_or("default");
+            let id = Uuid::now_v7();
+            Some((
+                json!({ "queueMessageId": id, "queue": queue }),
+                Local::Queued(super::store::queued_row(id, action, queue, payload)),
+            ))
+        }
+        _ => None,
+    }
 }
 
 async fn perform(
@@ -759,26 +846,11 @@ async fn perform(
                 .map(|d| json!({ "status": d.status, "channel": channel.kind() }))
                 .map_err(|e| (e.message().to_owned(), e.is_retryable()))
         }
-        ActionType::Store => super::store::store(
-            state,
-            action,
-            log,
-            get("key"),
-            ctx["request"]["body"].clone(),
-        )
-        .await
-        .map(|id| json!({ "storedPayloadId": id }))
-        .map_err(|e| (e.public_message(), true)),
-        ActionType::Queue => {
-            let queue = config
-                .get("queue")
-                .and_then(Value::as_str)
-                .unwrap_or("default");
-            super::store::enqueue(state, action, queue, ctx["request"]["body"].clone())
-                .await
-                .map(|id| json!({ "queueMessageId": id, "queue": queue }))
-                .map_err(|e| (e.public_message(), true))
-        }
+        // Local actions are written with their execution's outcome (see `local_row`).
+        ActionType::Store | ActionType::Queue => Err((
+            "a local action is recorded with its execution".into(),
+            false,
+        )),
     }
 }
 

@@ -33,16 +33,16 @@ pub fn check_queue_name(field: &str, name: &str) -> AppResult<()> {
     }
 }
 
-/// Keeps a trigger's payload (STORE).
-pub async fn store(
-    state: &AppState,
+/// The row that keeps a trigger's payload (STORE); written with its execution.
+pub fn stored_row(
+    id: Uuid,
     action: &actions::Model,
     log: &callback_logs::Model,
     key: Option<String>,
     payload: Value,
-) -> AppResult<Uuid> {
-    let row = stored_payloads::ActiveModel {
-        id: Set(Uuid::now_v7()),
+) -> stored_payloads::ActiveModel {
+    stored_payloads::ActiveModel {
+        id: Set(id),
         organization_id: Set(action.organization_id),
         project_id: Set(action.project_id),
         callback_id: Set(action.callback_id),
@@ -54,20 +54,18 @@ pub async fn store(
         payload: Set(payload),
         created_at: Set(Utc::now()),
     }
-    .insert(&state.db)
-    .await?;
-    Ok(row.id)
 }
 
-/// Appends a trigger's payload to a project queue (QUEUE).
-pub async fn enqueue(
-    state: &AppState,
+/// The row that appends a trigger's payload to a project queue (QUEUE); written with its
+/// execution.
+pub fn queued_row(
+    id: Uuid,
     action: &actions::Model,
     queue: &str,
     payload: Value,
-) -> AppResult<Uuid> {
-    let row = queue_messages::ActiveModel {
-        id: Set(Uuid::now_v7()),
+) -> queue_messages::ActiveModel {
+    queue_messages::ActiveModel {
+        id: Set(id),
         organization_id: Set(action.organization_id),
         project_id: Set(action.project_id),
         queue: Set(queue.to_owned()),
@@ -80,9 +78,6 @@ pub async fn enqueue(
         created_at: Set(Utc::now()),
         acked_at: Set(None),
     }
-    .insert(&state.db)
-    .await?;
-    Ok(row.id)
 }
 
 /// Stored payloads of a project (optionally of one callback or key).
