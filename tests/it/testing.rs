@@ -2007,3 +2007,112 @@ async fn a_run_that_outgrows_its_memory_limit_is_stopped() {
     );
     app.stop().await;
 }
+
+/// Makes every location of `monitor` due now.
+async fn make_due(app: &TestApp, monitor: &str) {
+    entity::monitor_locations::Entity::update_many()
+        .col_expr(
+            entity::monitor_locations::Column::NextCheckAt,
+            Expr::value(Utc::now() - chrono::Duration::seconds(1)),
+        )
+        .filter(entity::monitor_locations::Column::MonitorId.eq(uuid(monitor)))
+        .exec(app.db())
+        .await
+        .expect("make due");
+}
+
+/// The synthetic monitor's runs, oldest first.
+async fn monitor_runs(app: &TestApp, monitor: &str) -> Vec<runs::Model> {
+    let mut rows: Vec<runs::Model> = runs::Entity::find()
+        .filter(runs::Column::JobId.is_null())
+        .all(app.db())
+        .await
+        .expect("runs")
+        .into_iter()
+        .filter(|r| r.metadata.as_ref().and_then(|m| m["monitorId"].as_str()) == Some(monitor))
+        .collect();
+    rows.sort_by_key(|r| r.created_at);
+    rows
+}
+
+#[tokio::test]
+async fn a_synthetic_monitor_runs_its_test_and_records_the_outcome_as_its_result() {
+    let _turn = BROWSER.lock().await;
+    let backend = one_backend();
+    let (app, user, _org, project) = setup(&backend).await;
+    let target = Target::start().await;
+    variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
+    let test = create_test(&app, &user, &project, "Shop works", "BROWSER", PASSING).await;
+    let created = app
+        .gql(
+            Some(&user.token),
+            "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id status } }",
+            json!({ "i": { "projectId": project, "name": "Shop journey", "type": "SYNTHETIC_TEST",
+                "syntheticTestId": test, "frequencyMinutes": 5,
+                "alert": { "failureThreshold": 1, "recoveryThreshold": 1 } } }),
+        )
+        .await
+        .ok();
+    let monitor = created["createMonitor"]["id"]
+        .as_str()
+        .expect("monitor")
+        .to_owned();
+    let engine = app.engine("default");
+
+    // Due: the engine queues one run of the test, and no second one while it is under way.
+    make_due(&app, &monitor).await;
+    assert_eq!(engine.tick().await.expect("tick"), 1);
+    make_due(&app, &monitor).await;
+    engine.tick().await.expect("tick");
+    let queued = monitor_runs(&app, &monitor).await;
+    assert_eq!(queued.len(), 1, "one run at a time per monitor");
+    assert_eq!(queued[0].trigger, runs::RunTrigger::Schedule);
+    assert_eq!(queued[0].status, RunStatus::Queued);
+
+    // The run passes: the monitor is up, with the run's duration as its response time.
+    let passed = finish(&app, &queued[0].id.to_string()).await;
+    assert_eq!(passed.status, RunStatus::Passed, "{:?}", passed.logs);
+    let query = "query($id: ID!) { monitor(id: $id) { status latestResult { status responseTimeMs details } } }";
+    let seen = app
+        .gql(Some(&user.token), query, json!({ "id": monitor }))
+        .await
+        .ok();
+    assert_eq!(seen["monitor"]["status"], "UP", "{seen}");
+    let result = &seen["monitor"]["latestResult"];
+    assert_eq!(result["status"], "UP");
+    assert_eq!(result["details"]["runId"], passed.id.to_string());
+    assert_eq!(
+        result["responseTimeMs"].as_i64(),
+        passed.duration_ms.map(i64::from)
+    );
+
+    // The test starts failing: the next check is down with the test's error.
+    app.gql(
+        Some(&user.token),
+        "mutation($id: ID!, $s: String!) { updateTest(id: $id, input: { script: $s }) { id } }",
+        json!({ "id": test, "s": FAILING }),
+    )
+    .await
+    .ok();
+    make_due(&app, &monitor).await;
+    engine.tick().await.expect("tick");
+    let second = monitor_runs(&app, &monitor).await;
+    assert_eq!(second.len(), 2);
+    let failed = finish(&app, &second[1].id.to_string()).await;
+    assert_eq!(failed.status, RunStatus::Failed);
+    let seen = app
+        .gql(Some(&user.token), query, json!({ "id": monitor }))
+        .await
+        .ok();
+    assert_eq!(seen["monitor"]["status"], "DOWN", "{seen}");
+    let result = &seen["monitor"]["latestResult"];
+    assert_eq!(result["status"], "DOWN");
+    assert_eq!(result["details"]["errorClass"], "test");
+    assert!(
+        result["details"]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("1 of 1 tests failed")),
+        "{result}"
+    );
+    app.stop().await;
+}

@@ -65,6 +65,8 @@ pub enum ClaimKind {
     Polling,
     /// Heartbeat deadlines that passed.
     Heartbeat,
+    /// Synthetic monitors, whose checks are runs of a stored test.
+    Synthetic,
 }
 
 /// One worker's engine for one location.
@@ -110,6 +112,7 @@ impl Engine {
         let types = match kind {
             ClaimKind::Polling => "m.type IN ('http', 'website', 'ping', 'port')",
             ClaimKind::Heartbeat => "m.type = 'heartbeat'",
+            ClaimKind::Synthetic => "m.type = 'synthetic_test'",
         };
         let (lock, p) = match backend {
             DbBackend::Postgres => (
@@ -251,6 +254,7 @@ impl Engine {
             done += completions.len();
             record(&self.state, completions).await?;
         }
+        done += self.start_synthetic().await?;
         // One pass: a check whose next slot comes due meanwhile waits for the next step.
         let claimed = self.claim(ClaimKind::Polling, 1000).await?;
         let runs = claimed.into_iter().map(|c| self.run(c));
@@ -260,6 +264,21 @@ impl Engine {
             record(&self.state, chunk.to_vec()).await?;
         }
         Ok(done)
+    }
+
+    /// Queues the runs of due synthetic checks; records the ones that could not be queued.
+    /// Returns how many were due.
+    pub async fn start_synthetic(&self) -> AppResult<usize> {
+        let due = self.claim(ClaimKind::Synthetic, CLAIM_BATCH).await?;
+        let count = due.len();
+        let mut failed = Vec::new();
+        for claimed in due {
+            if let Some(completion) = super::synthetic::start(&self.state, claimed).await? {
+                failed.push(completion);
+            }
+        }
+        record(&self.state, failed).await?;
+        Ok(count)
     }
 
     /// Gives back leases that will not complete (on shutdown), so other replicas take them now.
@@ -300,6 +319,9 @@ impl Engine {
                     }
                 }
                 Err(err) => tracing::warn!(error = ?err, "claiming heartbeat deadlines failed"),
+            }
+            if let Err(err) = self.start_synthetic().await {
+                tracing::warn!(error = ?err, "queueing synthetic checks failed");
             }
             let room = permits.available_permits() as u64;
             if room > 0 {

@@ -15,6 +15,7 @@ pub mod engine;
 pub mod heartbeat;
 pub mod maintenance;
 pub mod schedule;
+pub mod synthetic;
 
 use chrono::Utc;
 use entity::monitors::{self, MonitorAggregation, MonitorStatus, MonitorType};

@@ -321,10 +321,14 @@ pub async fn cancel(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     )
     .await?;
     tx.commit().await?;
-    runs::Entity::find_by_id(id)
+    let row = runs::Entity::find_by_id(id)
         .one(&state.db)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    if is_final(row.status) {
+        ended(state, &row).await;
+    }
+    Ok(row)
 }
 
 /// Takes the oldest queued run whose organization has running capacity left, marking it
@@ -660,7 +664,15 @@ pub async fn finish(
     })
     .await?;
     tx.commit().await?;
+    ended(state, &finished).await;
     Ok(Some(finished))
+}
+
+/// After a run has ended: a synthetic monitor's run records the monitor's result.
+async fn ended(state: &AppState, run: &runs::Model) {
+    if let Err(err) = crate::monitor::synthetic::finished(state, run).await {
+        tracing::warn!(error = ?err, run_id = %run.id, "recording a synthetic check failed");
+    }
 }
 
 /// The test of a single-test run.
@@ -1031,6 +1043,11 @@ pub async fn recover_expired(state: &AppState) -> AppResult<usize> {
         })
         .await?;
         tx.commit().await?;
+        if status != RunStatus::Queued
+            && let Some(row) = runs::Entity::find_by_id(run.id).one(&state.db).await?
+        {
+            ended(state, &row).await;
+        }
         handled += 1;
     }
     Ok(handled)
