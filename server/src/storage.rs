@@ -72,8 +72,10 @@ impl Storage {
     /// Artifacts in a local directory.
     pub fn local(dir: &Path) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        // Empty directories go with their last file, so deleted runs leave nothing behind.
         let store = LocalFileSystem::new_with_prefix(dir)
-            .with_context(|| format!("opening artifact storage {}", dir.display()))?;
+            .with_context(|| format!("opening artifact storage {}", dir.display()))?
+            .with_automatic_cleanup(true);
         Ok(Self {
             inner: Arc::new(store),
             kind: "local",
@@ -108,6 +110,25 @@ impl Storage {
             Err(object_store::Error::NotFound { .. }) => Ok(None),
             Err(err) => Err(anyhow::Error::new(err).context(format!("reading {key}"))),
         }
+    }
+
+    /// The runs that have artifacts stored (the `runs/{id}/` prefixes).
+    pub async fn run_ids(&self) -> anyhow::Result<Vec<uuid::Uuid>> {
+        let listed = match self
+            .inner
+            .list_with_delimiter(Some(&ObjectPath::from("runs")))
+            .await
+        {
+            Ok(listed) => listed,
+            Err(object_store::Error::NotFound { .. }) => return Ok(Vec::new()),
+            Err(err) => return Err(anyhow::Error::new(err).context("listing stored runs")),
+        };
+        Ok(listed
+            .common_prefixes
+            .iter()
+            .filter_map(|p| p.filename())
+            .filter_map(|name| uuid::Uuid::parse_str(name).ok())
+            .collect())
     }
 
     /// Deletes every object under `prefix` (a run's artifacts when the run is deleted).

@@ -86,6 +86,10 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
                 }
                 Err(err) => tracing::warn!(error = ?err, "monitoring upkeep failed"),
             }
+            match crate::testing::retention::run_once(&upkeep_state).await {
+                Ok(done) => tracing::debug!(?done, "run retention"),
+                Err(err) => tracing::warn!(error = ?err, "run retention failed"),
+            }
             tokio::select! {
                 () = upkeep_state.shutdown.cancelled() => break,
                 () = tokio::time::sleep(UPKEEP_EVERY) => {}

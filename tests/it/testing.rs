@@ -2116,3 +2116,87 @@ async fn a_synthetic_monitor_runs_its_test_and_records_the_outcome_as_its_result
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn old_runs_and_orphaned_artifacts_are_swept_by_the_plans_retention() {
+    for backend in backends() {
+        let (app, user, org, project) = setup(&backend).await;
+        let test = create_test(&app, &user, &project, "kept", "BROWSER", PASSING).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "kept", "testIds": [test] }),
+        )
+        .await;
+        let job = job["id"].as_str().expect("job").to_owned();
+        let old = uuid(&trigger(&app, &user.token, &job).await);
+        let recent = uuid(&trigger(&app, &user.token, &job).await);
+        let orphan = Uuid::now_v7();
+        // The free plan keeps job data for a bounded number of days.
+        organization::Entity::update_many()
+            .col_expr(organization::Column::SubscriptionPlan, Expr::value("free"))
+            .filter(organization::Column::Id.eq(uuid(&org)))
+            .exec(app.db())
+            .await
+            .expect("plan");
+        let keep_days = entity::plan_limits::Entity::find()
+            .filter(entity::plan_limits::Column::Plan.eq("free"))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("free plan")
+            .job_data_retention_days;
+        for (id, age) in [(old, keep_days + 1), (recent, 0)] {
+            runs::Entity::update_many()
+                .col_expr(runs::Column::Status, Expr::value(RunStatus::Passed))
+                .col_expr(
+                    runs::Column::CreatedAt,
+                    Expr::value(Utc::now() - chrono::Duration::days(i64::from(age))),
+                )
+                .filter(runs::Column::Id.eq(id))
+                .exec(app.db())
+                .await
+                .expect("age");
+        }
+        let storage = &app.state().storage;
+        for id in [old, recent, orphan] {
+            storage
+                .put(&format!("runs/{id}/output.log"), b"output".to_vec())
+                .await
+                .expect("put");
+        }
+
+        let swept = vigil::testing::retention::run_once(app.state())
+            .await
+            .expect("retention");
+        assert_eq!(
+            (swept.runs_deleted, swept.orphaned_artifacts_deleted),
+            (1, 1),
+            "[{backend}] the old run (with its artifacts), and the orphan's artifacts"
+        );
+        assert!(
+            runs::Entity::find_by_id(old)
+                .one(app.db())
+                .await
+                .expect("db")
+                .is_none()
+        );
+        assert!(
+            runs::Entity::find_by_id(recent)
+                .one(app.db())
+                .await
+                .expect("db")
+                .is_some()
+        );
+        let stored = storage.run_ids().await.expect("list");
+        assert_eq!(stored, vec![recent], "[{backend}]");
+        assert!(
+            storage
+                .get(&format!("runs/{recent}/output.log"))
+                .await
+                .expect("get")
+                .is_some()
+        );
+        app.stop().await;
+    }
+}

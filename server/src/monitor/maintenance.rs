@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::plan_limits;
 use entity::{monitor_aggregates, monitor_results, monitors, organization};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{ActiveEnum, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::error::AppResult;
@@ -16,6 +16,20 @@ pub struct Upkeep {
     pub aggregates_deleted: u64,
 }
 
+/// The ids of the organizations on `plan` (organizations with no plan are on `free`).
+pub fn organizations_on(plan: &plan_limits::Model) -> SelectStatement {
+    let name = plan.plan.to_value();
+    let mut orgs = Condition::any().add(organization::Column::SubscriptionPlan.eq(name.clone()));
+    if name == "free" {
+        orgs = orgs.add(organization::Column::SubscriptionPlan.is_null());
+    }
+    Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .cond_where(orgs)
+        .to_owned()
+}
+
 /// Rolls up the daily rows changed since `since`, then drops raw results older than each
 /// plan's `data_retention_days` and aggregates older than its `aggregated_data_retention_days`.
 pub async fn run_once(db: &impl ConnectionTrait, since: DateTime<Utc>) -> AppResult<Upkeep> {
@@ -25,24 +39,10 @@ pub async fn run_once(db: &impl ConnectionTrait, since: DateTime<Utc>) -> AppRes
     };
     let now = Utc::now();
     for plan in plan_limits::Entity::find().all(db).await? {
-        let name = plan.plan.to_value();
-        let mut orgs =
-            Condition::any().add(organization::Column::SubscriptionPlan.eq(name.clone()));
-        if name == "free" {
-            orgs = orgs.add(organization::Column::SubscriptionPlan.is_null());
-        }
         let monitors_of_plan = Query::select()
             .column(monitors::Column::Id)
             .from(monitors::Entity)
-            .and_where(
-                monitors::Column::OrganizationId.in_subquery(
-                    Query::select()
-                        .column(organization::Column::Id)
-                        .from(organization::Entity)
-                        .cond_where(orgs)
-                        .to_owned(),
-                ),
-            )
+            .and_where(monitors::Column::OrganizationId.in_subquery(organizations_on(&plan)))
             .to_owned();
         let raw_cut = now - Duration::days(i64::from(plan.data_retention_days.max(1)));
         upkeep.results_deleted += monitor_results::Entity::delete_many()
