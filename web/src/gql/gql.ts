@@ -82,6 +82,18 @@ type Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": typeof types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
+    "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": typeof types.RunsDocument,
+    "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.JobNamesDocument,
+    "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": typeof types.RunRowFragmentDoc,
+    "\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n": typeof types.RunDetailFragmentDoc,
+    "\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.RunDocument,
+    "\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n": typeof types.RunUpdatedDocument,
+    "\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n": typeof types.RunRowUpdatedDocument,
+    "\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n": typeof types.RunLogDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n": typeof types.CancelRunDocument,
+    "\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n": typeof types.TriggerJobDocument,
+    "\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n": typeof types.RunTestDocument,
+    "\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": typeof types.TestTitlesDocument,
     "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n": typeof types.ServiceCredentialsDocument,
     "\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceCredentialDocument,
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": typeof types.DeleteServiceCredentialDocument,
@@ -172,6 +184,18 @@ const documents: Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
+    "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": types.RunsDocument,
+    "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.JobNamesDocument,
+    "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": types.RunRowFragmentDoc,
+    "\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n": types.RunDetailFragmentDoc,
+    "\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.RunDocument,
+    "\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n": types.RunUpdatedDocument,
+    "\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n": types.RunRowUpdatedDocument,
+    "\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n": types.RunLogDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n": types.CancelRunDocument,
+    "\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n": types.TriggerJobDocument,
+    "\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n": types.RunTestDocument,
+    "\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": types.TestTitlesDocument,
     "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n": types.ServiceCredentialsDocument,
     "\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceCredentialDocument,
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": types.DeleteServiceCredentialDocument,
@@ -480,6 +504,54 @@ export function graphql(source: "\n  mutation UpdateOrganization($id: ID!, $inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n"): (typeof documents)["\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n"): (typeof documents)["\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n"): (typeof documents)["\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n"): (typeof documents)["\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n"): (typeof documents)["\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n"): (typeof documents)["\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n"): (typeof documents)["\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -21,11 +21,11 @@ export function appendLines(buffer: LogBuffer, added: readonly string[], cap = L
   return { lines: over ? all.slice(over) : all, dropped: buffer.dropped + over };
 }
 
-/** The stored log text as lines, without the trailing empty line of a final newline. */
+/** The stored log text as lines, without the blank lines at its end. */
 export function splitLog(text: string | null | undefined): string[] {
   if (!text) return [];
   const lines = text.replace(/\r\n/g, '\n').split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
   return lines;
 }
 
@@ -56,4 +56,39 @@ export function shownLog(status: string, stored: string | null | undefined, live
 /** Whether a scrolled box is at (or within `slack` pixels of) its bottom: keep following. */
 export function atBottom(scrollTop: number, clientHeight: number, scrollHeight: number, slack = 24): boolean {
   return scrollHeight - (scrollTop + clientHeight) <= slack;
+}
+
+/**
+ * The run to show: what came live (newer) unless the loaded run has finished and the live one
+ * has not (a reload after a missed event knows better).
+ */
+export function pickRun<T extends { status: string }>(loaded: T | null | undefined, live: T | null | undefined): T | null {
+  if (!live) return loaded ?? null;
+  if (!loaded) return live;
+  if (isFinal(loaded.status) && !isFinal(live.status)) return loaded;
+  return live;
+}
+
+/** Rows as loaded, each replaced by its live update when one came. */
+export function withLive<T extends { id: string; status: string }>(rows: readonly T[], live: Readonly<Record<string, T>>): T[] {
+  return rows.map((row) => pickRun(row, live[row.id]) ?? row);
+}
+
+/** The artifact's path within its run: `001-checkout-pays/test-failed-1.png`. */
+export function artifactName(path: string): string {
+  return path.replace(/^runs\/[^/]+\//, '').replace(/^(test-results|k6)\//, '');
+}
+
+/**
+ * An artifact URL on this app's own origin. The API builds them from the configured base URL;
+ * the files are served by the same Vigil that serves this app, and the session cookie only
+ * goes to the host the app was opened on (127.0.0.1 and localhost are different hosts).
+ */
+export function sameOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname.startsWith('/artifacts/') ? `${parsed.pathname}${parsed.search}` : url;
+  } catch {
+    return url;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addItem, moveAnnouncement, moveItem, orderedTests, removeItem } from './ordering';
-import { appendLines, atBottom, emptyLog, isFinal, shownLog, splitLog } from './runLog';
+import { appendLines, artifactName, sameOrigin, atBottom, emptyLog, isFinal, pickRun, shownLog, splitLog, withLive } from './runLog';
 
 describe('test ordering', () => {
   it('moves an item up and down, and not past either end', () => {
@@ -49,10 +49,10 @@ describe('run log', () => {
     expect(appendLines(log, [], 3)).toBe(log);
   });
 
-  it('splits a stored log without a phantom last line', () => {
+  it('splits a stored log without the blank lines at its end', () => {
     expect(splitLog('a\nb\n')).toEqual(['a', 'b']);
     expect(splitLog('a\r\nb')).toEqual(['a', 'b']);
-    expect(splitLog('a\n\n')).toEqual(['a', '']);
+    expect(splitLog('a\n\nb\n \n\n')).toEqual(['a', '', 'b']);
     expect(splitLog(null)).toEqual([]);
     expect(splitLog('')).toEqual([]);
   });
@@ -82,5 +82,38 @@ describe('run log', () => {
     expect(atBottom(600, 400, 1000)).toBe(true);
     expect(atBottom(590, 400, 1000)).toBe(true);
     expect(atBottom(300, 400, 1000)).toBe(false);
+  });
+});
+
+describe('live runs', () => {
+  const run = (id: string, status: string) => ({ id, status });
+
+  it('prefers the live run, unless only the loaded one has finished', () => {
+    expect(pickRun(run('r', 'QUEUED'), run('r', 'RUNNING'))?.status).toBe('RUNNING');
+    expect(pickRun(run('r', 'RUNNING'), run('r', 'PASSED'))?.status).toBe('PASSED');
+    expect(pickRun(run('r', 'PASSED'), run('r', 'RUNNING'))?.status).toBe('PASSED');
+    expect(pickRun(null, run('r', 'RUNNING'))?.status).toBe('RUNNING');
+    expect(pickRun(run('r', 'QUEUED'), null)?.status).toBe('QUEUED');
+    expect(pickRun(null, null)).toBeNull();
+  });
+
+  it('overlays live updates on loaded rows', () => {
+    const rows = [run('a', 'RUNNING'), run('b', 'QUEUED'), run('c', 'PASSED')];
+    expect(withLive(rows, { b: run('b', 'CANCELLED'), x: run('x', 'RUNNING') }).map((r) => r.status)).toEqual(['RUNNING', 'CANCELLED', 'PASSED']);
+  });
+});
+
+describe('artifacts', () => {
+  it('names an artifact by its path within the run', () => {
+    expect(artifactName('runs/01a2/test-results/001-browse-fails/test-failed-1.png')).toBe('001-browse-fails/test-failed-1.png');
+    expect(artifactName('runs/01a2/k6/001-load/summary.json')).toBe('001-load/summary.json');
+    expect(artifactName('runs/01a2/results.json')).toBe('results.json');
+  });
+
+  it("links artifacts on the app's own origin", () => {
+    expect(sameOrigin('http://localhost:8080/artifacts/runs/r1/report/index.html')).toBe('/artifacts/runs/r1/report/index.html');
+    expect(sameOrigin('https://vigil.example.com/artifacts/runs/r1/k6/a%20b/summary.json?x=1')).toBe('/artifacts/runs/r1/k6/a%20b/summary.json?x=1');
+    expect(sameOrigin('https://elsewhere.example.com/file')).toBe('https://elsewhere.example.com/file');
+    expect(sameOrigin('not a url')).toBe('not a url');
   });
 });
