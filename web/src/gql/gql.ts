@@ -114,6 +114,11 @@ type Documents = {
     "\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProjectVariableDocument,
     "\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n": typeof types.UpdateProjectVariableDocument,
     "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n": typeof types.DeleteProjectVariableDocument,
+    "\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n": typeof types.TestDocument,
+    "\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateTestDocument,
+    "\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n": typeof types.UpdateTestDocument,
+    "\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n": typeof types.DeleteTestDocument,
+    "\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n": typeof types.TestsDocument,
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -216,6 +221,11 @@ const documents: Documents = {
     "\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n": types.CreateProjectVariableDocument,
     "\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n": types.UpdateProjectVariableDocument,
     "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n": types.DeleteProjectVariableDocument,
+    "\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n": types.TestDocument,
+    "\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n": types.CreateTestDocument,
+    "\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n": types.UpdateTestDocument,
+    "\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n": types.DeleteTestDocument,
+    "\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n": types.TestsDocument,
 };
 
 /**
@@ -632,6 +642,26 @@ export function graphql(source: "\n  mutation UpdateProjectVariable($id: ID!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -9,6 +9,7 @@ export interface NavEntry {
 export const PROJECT_NAV: NavEntry[] = [
   { label: 'Monitors', path: 'monitors' },
   { label: 'Callbacks', path: 'callbacks' },
+  { label: 'Tests', path: 'tests' },
   { label: 'Runs', path: 'runs' },
 ];
 

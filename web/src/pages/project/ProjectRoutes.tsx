@@ -12,6 +12,8 @@ const MonitorEditor = lazy(() => import('../monitors/MonitorEditor'));
 const CallbackList = lazy(() => import('../callbacks/CallbackList'));
 const CallbackDetail = lazy(() => import('../callbacks/CallbackDetail'));
 const CallbackEditor = lazy(() => import('../callbacks/CallbackEditor'));
+const TestList = lazy(() => import('../tests/TestList'));
+const TestEditor = lazy(() => import('../tests/TestEditor'));
 const RunList = lazy(() => import('../runs/RunList'));
 const RunDetail = lazy(() => import('../runs/RunDetail'));
 const ProjectSettings = lazy(() => import('../settings/ProjectSettings'));
@@ -42,6 +44,9 @@ export default function ProjectRoutes() {
         <Route path="callbacks/new" element={<CallbackEditor />} />
         <Route path="callbacks/:callbackId" element={<CallbackDetail />} />
         <Route path="callbacks/:callbackId/edit" element={<CallbackEditor />} />
+        <Route path="tests" element={<TestList />} />
+        <Route path="tests/new" element={<TestEditor />} />
+        <Route path="tests/:testId" element={<TestEditor />} />
         <Route path="runs" element={<RunList />} />
         <Route path="runs/:runId" element={<RunDetail />} />
         <Route path="settings/*" element={<ProjectSettings />} />
