@@ -10,6 +10,7 @@ export const PROJECT_NAV: NavEntry[] = [
   { label: 'Monitors', path: 'monitors' },
   { label: 'Callbacks', path: 'callbacks' },
   { label: 'Tests', path: 'tests' },
+  { label: 'Jobs', path: 'jobs' },
   { label: 'Runs', path: 'runs' },
 ];
 

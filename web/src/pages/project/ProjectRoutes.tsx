@@ -14,6 +14,9 @@ const CallbackDetail = lazy(() => import('../callbacks/CallbackDetail'));
 const CallbackEditor = lazy(() => import('../callbacks/CallbackEditor'));
 const TestList = lazy(() => import('../tests/TestList'));
 const TestEditor = lazy(() => import('../tests/TestEditor'));
+const JobList = lazy(() => import('../jobs/JobList'));
+const JobDetail = lazy(() => import('../jobs/JobDetail'));
+const JobEditor = lazy(() => import('../jobs/JobEditor'));
 const RunList = lazy(() => import('../runs/RunList'));
 const RunDetail = lazy(() => import('../runs/RunDetail'));
 const ProjectSettings = lazy(() => import('../settings/ProjectSettings'));
@@ -47,6 +50,10 @@ export default function ProjectRoutes() {
         <Route path="tests" element={<TestList />} />
         <Route path="tests/new" element={<TestEditor />} />
         <Route path="tests/:testId" element={<TestEditor />} />
+        <Route path="jobs" element={<JobList />} />
+        <Route path="jobs/new" element={<JobEditor />} />
+        <Route path="jobs/:jobId" element={<JobDetail />} />
+        <Route path="jobs/:jobId/edit" element={<JobEditor />} />
         <Route path="runs" element={<RunList />} />
         <Route path="runs/:runId" element={<RunDetail />} />
         <Route path="settings/*" element={<ProjectSettings />} />
