@@ -16,6 +16,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, ws: true },
       '/t/': { target: api },
+      '/artifacts/': { target: api },
     },
   },
   test: {

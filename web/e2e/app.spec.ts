@@ -193,6 +193,11 @@ test('main pages have no serious or critical accessibility violations, light and
     [`${base}/monitors/new`, 'New monitor'],
     [`${base}/callbacks`, 'Callbacks'],
     [`${base}/callbacks/new`, 'New callback'],
+    [`${base}/tests`, 'Tests'],
+    [`${base}/tests/new`, 'New test'],
+    [`${base}/jobs`, 'Jobs'],
+    [`${base}/jobs/new`, 'New job'],
+    [`${base}/runs`, 'Runs'],
     [`${base}/settings/variables`, 'Variables & secrets'],
     [`${base}/settings/tags`, 'Tags'],
     [`${base}/settings/notifications`, 'Notification providers'],
@@ -214,7 +219,7 @@ test('main pages have no serious or critical accessibility violations, light and
       expect(violations, `${scheme} ${path}`).toEqual([]);
     }
   }
-  // Monitor and callback detail pages are checked in their own tests.
+  // Monitor, callback, test, job and run detail pages are checked in their own tests.
   expect(consoleErrors).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 // Starts the real Vigil binary for the browser tests: a free loopback port, a fresh data dir
-// (SQLite), the built web app, and the check engine, callbacks and workers of `vigil serve`.
+// (SQLite), the built web app, and the check engine, callbacks and run workers of `vigil serve`
+// (scripts run in the bubblewrap sandbox with the runners of `toolsDir()`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,6 +27,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The script runners (k6, @playwright/test) that `vigil runners install` put in `.tools` at the
+ * repository root (scripts/test does it before the web checks); VIGIL_RUNNER_TOOLS_DIR
+ * points elsewhere.
+ */
+export function toolsDir(): string {
+  return process.env.VIGIL_RUNNER_TOOLS_DIR ?? join(root, '.tools');
+}
+
 export class Vigil {
   readonly url: string;
   private child: ChildProcess | null = null;
@@ -50,12 +60,15 @@ export class Vigil {
 
   /** Starts the process (again, after `kill`) on the same port and data. */
   async boot(): Promise<void> {
+    // VIGIL_BIN is this file's setting, not the server's: Vigil refuses unknown VIGIL_ settings.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'VIGIL_BIN'));
     const child = spawn(vigilBinary(), ['serve', '--bind', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir], {
       env: {
-        ...process.env,
+        ...inherited,
         VIGIL_WEB_DIR: resolve(import.meta.dirname, '../dist'),
         VIGIL_BASE_URL: this.url,
         VIGIL_LOG: 'info',
+        VIGIL_RUNNER_TOOLS_DIR: toolsDir(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -31,6 +31,9 @@ const lightText = Object.fromEntries(
     [`--mantine-color-${c}-light-hover`, `var(--mantine-color-${c}-1)`],
   ]),
 );
+// Shade 9 of orange and yellow is still below AA on their palest tints: darker text for those.
+lightText['--mantine-color-orange-light-color'] = '#b23d0a';
+lightText['--mantine-color-yellow-light-color'] = '#8f5a00';
 
 // Mantine's default dimmed text is below WCAG AA contrast on the body colour; darken it.
 const resolver: CSSVariablesResolver = () => ({

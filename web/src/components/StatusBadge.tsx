@@ -11,13 +11,17 @@ const COLORS: Record<string, string> = {
   SUCCESS: 'teal',
   FAILED: 'red',
   RUNNING: 'blue',
+  QUEUED: 'gray',
+  PASSED: 'teal',
+  CANCELLED: 'gray',
+  TIMED_OUT: 'orange',
 };
 
 /** A status as a coloured badge; the text, not only the colour, tells it. */
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   return (
     <Badge color={COLORS[status] ?? 'gray'} variant="light" data-testid={testId} data-status={status}>
-      {status.toLowerCase()}
+      {status.toLowerCase().replace(/_/g, ' ')}
     </Badge>
   );
 }

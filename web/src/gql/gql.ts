@@ -19,7 +19,7 @@ type Documents = {
     "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceDocument,
     "\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n": typeof types.SetActiveDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      slug\n      description\n      isDefault\n      status\n      viewerLevel\n      organizationId\n      organization {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": typeof types.ProjectDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      jobId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": typeof types.DeleteApiKeyDocument,
@@ -50,6 +50,15 @@ type Documents = {
     "\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCallbackDocument,
     "\n  mutation UpdateCallback($id: ID!, $input: UpdateCallbackInput!) {\n    updateCallback(id: $id, input: $input) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n    }\n  }\n": typeof types.UpdateCallbackDocument,
     "\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n": typeof types.CallbacksDocument,
+    "\n  query Job($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      nextRunAt\n      lastRunAt\n      status\n      timeoutSeconds\n      triggerUrl\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n      }\n      notificationProviderIds\n      tests {\n        id\n        title\n        type\n      }\n      runs(first: 50) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n": typeof types.JobDocument,
+    "\n  mutation DeleteJob($id: ID!) {\n    deleteJob(id: $id)\n  }\n": typeof types.DeleteJobDocument,
+    "\n  mutation CreateJobKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateJobKeyDocument,
+    "\n  query EditJob($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      timeoutSeconds\n      tests {\n        id\n      }\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n        customMessage\n      }\n      notificationProviderIds\n    }\n  }\n": typeof types.EditJobDocument,
+    "\n  query PickTests($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n      }\n    }\n  }\n": typeof types.PickTestsDocument,
+    "\n  query CronPreview($expression: String!) {\n    cronPreview(expression: $expression, count: 3)\n  }\n": typeof types.CronPreviewDocument,
+    "\n  mutation CreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateJobDocument,
+    "\n  mutation UpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      id\n      name\n      cronSchedule\n      nextRunAt\n      timeoutSeconds\n      tests {\n        id\n        title\n      }\n    }\n  }\n": typeof types.UpdateJobDocument,
+    "\n  query Jobs($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        jobType\n        status\n        cronSchedule\n        nextRunAt\n        lastRunAt\n        tests {\n          id\n        }\n      }\n    }\n  }\n": typeof types.JobsDocument,
     "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      status\n      enabled\n      muted\n      mutedUntil\n      frequencyMinutes\n      lastCheckAt\n      nextCheckAt\n      lastStatusChangeAt\n      heartbeatUrl\n      locations\n      uptimes {\n        day\n        week\n        month\n        quarter\n      }\n      dailyUptime(days: 90) {\n        date\n        checks\n        failed\n        uptime\n      }\n      locationStatuses {\n        location\n        status\n        lastCheckedAt\n      }\n    }\n  }\n": typeof types.MonitorDocument,
     "\n  query MonitorResults($monitorId: ID!) {\n    monitorResults(monitorId: $monitorId, first: 50) {\n      totalCount\n      nodes {\n        ...MonitorResultRow\n      }\n    }\n  }\n  fragment MonitorResultRow on MonitorResult {\n    id\n    checkedAt\n    location\n    status\n    responseTimeMs\n    isUp\n    details\n  }\n": typeof types.MonitorResultsDocument,
     "\n  query ResponseTimes($id: ID!, $range: SeriesRange!) {\n    monitor(id: $id) {\n      id\n      responseTimes(range: $range) {\n        start\n        checks\n        avgMs\n        p95Ms\n      }\n    }\n  }\n": typeof types.ResponseTimesDocument,
@@ -82,6 +91,18 @@ type Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": typeof types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
+    "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": typeof types.RunsDocument,
+    "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.JobNamesDocument,
+    "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": typeof types.RunRowFragmentDoc,
+    "\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n": typeof types.RunDetailFragmentDoc,
+    "\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.RunDocument,
+    "\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n": typeof types.RunUpdatedDocument,
+    "\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n": typeof types.RunRowUpdatedDocument,
+    "\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n": typeof types.RunLogDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n": typeof types.CancelRunDocument,
+    "\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n": typeof types.TriggerJobDocument,
+    "\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n": typeof types.RunTestDocument,
+    "\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": typeof types.TestTitlesDocument,
     "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n": typeof types.ServiceCredentialsDocument,
     "\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceCredentialDocument,
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": typeof types.DeleteServiceCredentialDocument,
@@ -102,6 +123,11 @@ type Documents = {
     "\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProjectVariableDocument,
     "\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n": typeof types.UpdateProjectVariableDocument,
     "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n": typeof types.DeleteProjectVariableDocument,
+    "\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n": typeof types.TestDocument,
+    "\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateTestDocument,
+    "\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n": typeof types.UpdateTestDocument,
+    "\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n": typeof types.DeleteTestDocument,
+    "\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n": typeof types.TestsDocument,
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -109,7 +135,7 @@ const documents: Documents = {
     "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": types.WorkspaceDocument,
     "\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n": types.SetActiveDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      slug\n      description\n      isDefault\n      status\n      viewerLevel\n      organizationId\n      organization {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": types.ProjectDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      jobId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": types.UpdateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": types.DeleteApiKeyDocument,
@@ -140,6 +166,15 @@ const documents: Documents = {
     "\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n": types.CreateCallbackDocument,
     "\n  mutation UpdateCallback($id: ID!, $input: UpdateCallbackInput!) {\n    updateCallback(id: $id, input: $input) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n    }\n  }\n": types.UpdateCallbackDocument,
     "\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n": types.CallbacksDocument,
+    "\n  query Job($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      nextRunAt\n      lastRunAt\n      status\n      timeoutSeconds\n      triggerUrl\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n      }\n      notificationProviderIds\n      tests {\n        id\n        title\n        type\n      }\n      runs(first: 50) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n": types.JobDocument,
+    "\n  mutation DeleteJob($id: ID!) {\n    deleteJob(id: $id)\n  }\n": types.DeleteJobDocument,
+    "\n  mutation CreateJobKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateJobKeyDocument,
+    "\n  query EditJob($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      timeoutSeconds\n      tests {\n        id\n      }\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n        customMessage\n      }\n      notificationProviderIds\n    }\n  }\n": types.EditJobDocument,
+    "\n  query PickTests($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n      }\n    }\n  }\n": types.PickTestsDocument,
+    "\n  query CronPreview($expression: String!) {\n    cronPreview(expression: $expression, count: 3)\n  }\n": types.CronPreviewDocument,
+    "\n  mutation CreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      id\n    }\n  }\n": types.CreateJobDocument,
+    "\n  mutation UpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      id\n      name\n      cronSchedule\n      nextRunAt\n      timeoutSeconds\n      tests {\n        id\n        title\n      }\n    }\n  }\n": types.UpdateJobDocument,
+    "\n  query Jobs($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        jobType\n        status\n        cronSchedule\n        nextRunAt\n        lastRunAt\n        tests {\n          id\n        }\n      }\n    }\n  }\n": types.JobsDocument,
     "\n  query Monitor($id: ID!) {\n    monitor(id: $id) {\n      id\n      name\n      description\n      type\n      target\n      status\n      enabled\n      muted\n      mutedUntil\n      frequencyMinutes\n      lastCheckAt\n      nextCheckAt\n      lastStatusChangeAt\n      heartbeatUrl\n      locations\n      uptimes {\n        day\n        week\n        month\n        quarter\n      }\n      dailyUptime(days: 90) {\n        date\n        checks\n        failed\n        uptime\n      }\n      locationStatuses {\n        location\n        status\n        lastCheckedAt\n      }\n    }\n  }\n": types.MonitorDocument,
     "\n  query MonitorResults($monitorId: ID!) {\n    monitorResults(monitorId: $monitorId, first: 50) {\n      totalCount\n      nodes {\n        ...MonitorResultRow\n      }\n    }\n  }\n  fragment MonitorResultRow on MonitorResult {\n    id\n    checkedAt\n    location\n    status\n    responseTimeMs\n    isUp\n    details\n  }\n": types.MonitorResultsDocument,
     "\n  query ResponseTimes($id: ID!, $range: SeriesRange!) {\n    monitor(id: $id) {\n      id\n      responseTimes(range: $range) {\n        start\n        checks\n        avgMs\n        p95Ms\n      }\n    }\n  }\n": types.ResponseTimesDocument,
@@ -172,6 +207,18 @@ const documents: Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
+    "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": types.RunsDocument,
+    "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.JobNamesDocument,
+    "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": types.RunRowFragmentDoc,
+    "\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n": types.RunDetailFragmentDoc,
+    "\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.RunDocument,
+    "\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n": types.RunUpdatedDocument,
+    "\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n": types.RunRowUpdatedDocument,
+    "\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n": types.RunLogDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n": types.CancelRunDocument,
+    "\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n": types.TriggerJobDocument,
+    "\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n": types.RunTestDocument,
+    "\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": types.TestTitlesDocument,
     "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n": types.ServiceCredentialsDocument,
     "\n  mutation CreateServiceCredential($input: CreateServiceCredentialInput!) {\n    createServiceCredential(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceCredentialDocument,
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": types.DeleteServiceCredentialDocument,
@@ -192,6 +239,11 @@ const documents: Documents = {
     "\n  mutation CreateProjectVariable($input: CreateProjectVariableInput!) {\n    createProjectVariable(input: $input) {\n      id\n    }\n  }\n": types.CreateProjectVariableDocument,
     "\n  mutation UpdateProjectVariable($id: ID!, $input: UpdateProjectVariableInput!) {\n    updateProjectVariable(id: $id, input: $input) {\n      id\n      value\n    }\n  }\n": types.UpdateProjectVariableDocument,
     "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n": types.DeleteProjectVariableDocument,
+    "\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n": types.TestDocument,
+    "\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n": types.CreateTestDocument,
+    "\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n": types.UpdateTestDocument,
+    "\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n": types.DeleteTestDocument,
+    "\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n": types.TestsDocument,
 };
 
 /**
@@ -231,7 +283,7 @@ export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      jobId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      start\n      permission\n      projectId\n      jobId\n      enabled\n      expiresAt\n      lastRequest\n      requestCount\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -352,6 +404,42 @@ export function graphql(source: "\n  mutation UpdateCallback($id: ID!, $input: U
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Callbacks($projectId: ID!) {\n    callbacks(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        callbackUrl\n        activeStatus\n        triggerUrl\n        customPath\n        stats(hours: 24) {\n          total\n          successRate\n          avgResponseTimeMs\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Job($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      nextRunAt\n      lastRunAt\n      status\n      timeoutSeconds\n      triggerUrl\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n      }\n      notificationProviderIds\n      tests {\n        id\n        title\n        type\n      }\n      runs(first: 50) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Job($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      nextRunAt\n      lastRunAt\n      status\n      timeoutSeconds\n      triggerUrl\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n      }\n      notificationProviderIds\n      tests {\n        id\n        title\n        type\n      }\n      runs(first: 50) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteJob($id: ID!) {\n    deleteJob(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteJob($id: ID!) {\n    deleteJob(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateJobKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateJobKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditJob($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      timeoutSeconds\n      tests {\n        id\n      }\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n        customMessage\n      }\n      notificationProviderIds\n    }\n  }\n"): (typeof documents)["\n  query EditJob($id: ID!) {\n    job(id: $id) {\n      id\n      name\n      description\n      jobType\n      cronSchedule\n      timeoutSeconds\n      tests {\n        id\n      }\n      alertConfig {\n        enabled\n        onFailure\n        onSuccess\n        onTimeout\n        customMessage\n      }\n      notificationProviderIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PickTests($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  query PickTests($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CronPreview($expression: String!) {\n    cronPreview(expression: $expression, count: 3)\n  }\n"): (typeof documents)["\n  query CronPreview($expression: String!) {\n    cronPreview(expression: $expression, count: 3)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      id\n      name\n      cronSchedule\n      nextRunAt\n      timeoutSeconds\n      tests {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      id\n      name\n      cronSchedule\n      nextRunAt\n      timeoutSeconds\n      tests {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Jobs($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        jobType\n        status\n        cronSchedule\n        nextRunAt\n        lastRunAt\n        tests {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Jobs($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        jobType\n        status\n        cronSchedule\n        nextRunAt\n        lastRunAt\n        tests {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -483,6 +571,54 @@ export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n"): (typeof documents)["\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n"): (typeof documents)["\n  fragment RunDetail on Run {\n    ...RunRow\n    location\n    logs\n    errorDetails\n    exitCode\n    attempt\n    reportUrl\n    logsUrl\n    videoUrl\n    artifacts {\n      kind\n      path\n      url\n    }\n    k6Results {\n      id\n      testId\n      status\n      durationMs\n      thresholdsPassed\n      totalRequests\n      failedRequests\n      requestRate\n      avgResponseTimeMs\n      p95ResponseTimeMs\n      p99ResponseTimeMs\n      errorDetails\n      reportUrl\n      consoleUrl\n      summaryUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Run($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n      job {\n        id\n        name\n        jobType\n        tests {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n"): (typeof documents)["\n  subscription RunUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n"): (typeof documents)["\n  subscription RunRowUpdated($runId: ID!) {\n    runUpdated(runId: $runId) {\n      ...RunRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n"): (typeof documents)["\n  subscription RunLog($runId: ID!) {\n    runLog(runId: $runId) {\n      runId\n      line\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n"): (typeof documents)["\n  mutation TriggerJob($id: ID!) {\n    triggerJob(id: $id) {\n      ...RunRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n"): (typeof documents)["\n  mutation RunTest($id: ID!, $script: String) {\n    runTest(id: $id, script: $script) {\n      ...RunRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestTitles($projectId: ID!) {\n    tests(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceCredentials($projectId: ID!) {\n    serviceCredentials(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        provider\n        meta\n        updatedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -560,6 +696,26 @@ export function graphql(source: "\n  mutation UpdateProjectVariable($id: ID!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteProjectVariable($id: ID!) {\n    deleteProjectVariable(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Test($id: ID!) {\n    test(id: $id) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n      runs(first: 10) {\n        totalCount\n        nodes {\n          ...RunRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTest($input: CreateTestInput!) {\n    createTest(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTest($id: ID!, $input: UpdateTestInput!) {\n    updateTest(id: $id, input: $input) {\n      id\n      title\n      description\n      type\n      priority\n      script\n      runner\n      tags {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTest($id: ID!) {\n    deleteTest(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,5 +1,4 @@
-// The navigation of a project, in one place. Test automation (tests, jobs, runs) lands here
-// as three more entries under /projects/:projectId/ when its API is merged.
+// The navigation of a project, in one place.
 
 export interface NavEntry {
   label: string;
@@ -10,7 +9,9 @@ export interface NavEntry {
 export const PROJECT_NAV: NavEntry[] = [
   { label: 'Monitors', path: 'monitors' },
   { label: 'Callbacks', path: 'callbacks' },
-  // { label: 'Tests', path: 'tests' }, { label: 'Jobs', path: 'jobs' }, { label: 'Runs', path: 'runs' },
+  { label: 'Tests', path: 'tests' },
+  { label: 'Jobs', path: 'jobs' },
+  { label: 'Runs', path: 'runs' },
 ];
 
 export const PROJECT_SETTINGS_NAV: NavEntry[] = [

@@ -22,6 +22,7 @@ const ApiKeysQuery = graphql(`
       start
       permission
       projectId
+      jobId
       enabled
       expiresAt
       lastRequest
@@ -139,6 +140,12 @@ export function ApiKeys() {
                 <Table.Td className="mono">{k.start}…</Table.Td>
                 <Table.Td>
                   <Badge variant="light">{enumLabel(k.permission)}</Badge> {k.projectId && <Text span size="xs">{projectName(k.projectId)}</Text>}
+                  {k.jobId && (
+                    <Text span size="xs">
+                      {' '}
+                      (one job only: triggers it and reads its runs)
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {relativeTime(k.lastRequest)} ({k.requestCount})

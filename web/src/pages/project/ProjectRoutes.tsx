@@ -12,9 +12,16 @@ const MonitorEditor = lazy(() => import('../monitors/MonitorEditor'));
 const CallbackList = lazy(() => import('../callbacks/CallbackList'));
 const CallbackDetail = lazy(() => import('../callbacks/CallbackDetail'));
 const CallbackEditor = lazy(() => import('../callbacks/CallbackEditor'));
+const TestList = lazy(() => import('../tests/TestList'));
+const TestEditor = lazy(() => import('../tests/TestEditor'));
+const JobList = lazy(() => import('../jobs/JobList'));
+const JobDetail = lazy(() => import('../jobs/JobDetail'));
+const JobEditor = lazy(() => import('../jobs/JobEditor'));
+const RunList = lazy(() => import('../runs/RunList'));
+const RunDetail = lazy(() => import('../runs/RunDetail'));
 const ProjectSettings = lazy(() => import('../settings/ProjectSettings'));
 
-/** Everything under /projects/:projectId. Tests, jobs and runs will be routes here too. */
+/** Everything under /projects/:projectId. */
 export default function ProjectRoutes() {
   const { projectId = '' } = useParams();
   const { activeProjectId } = useWorkspace();
@@ -40,6 +47,15 @@ export default function ProjectRoutes() {
         <Route path="callbacks/new" element={<CallbackEditor />} />
         <Route path="callbacks/:callbackId" element={<CallbackDetail />} />
         <Route path="callbacks/:callbackId/edit" element={<CallbackEditor />} />
+        <Route path="tests" element={<TestList />} />
+        <Route path="tests/new" element={<TestEditor />} />
+        <Route path="tests/:testId" element={<TestEditor />} />
+        <Route path="jobs" element={<JobList />} />
+        <Route path="jobs/new" element={<JobEditor />} />
+        <Route path="jobs/:jobId" element={<JobDetail />} />
+        <Route path="jobs/:jobId/edit" element={<JobEditor />} />
+        <Route path="runs" element={<RunList />} />
+        <Route path="runs/:runId" element={<RunDetail />} />
         <Route path="settings/*" element={<ProjectSettings />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

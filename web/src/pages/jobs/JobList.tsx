@@ -1,0 +1,123 @@
+import { Anchor, Button, Code, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { Page } from '../../components/Page';
+import { StatusBadge } from '../../components/StatusBadge';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { graphql } from '../../gql';
+import { describeCron } from '../../lib/cron';
+import { dateTime, relativeTime } from '../../lib/format';
+import { useRefetchOnReconnect } from '../../lib/live';
+import { atLeast, useProject } from '../../lib/project';
+
+const JobsQuery = graphql(`
+  query Jobs($projectId: ID!) {
+    jobs(projectId: $projectId, first: 200) {
+      totalCount
+      nodes {
+        id
+        name
+        jobType
+        status
+        cronSchedule
+        nextRunAt
+        lastRunAt
+        tests {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export default function JobList() {
+  const project = useProject();
+  const [result, refetch] = useQuery({ query: JobsQuery, variables: { projectId: project.id } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  useRefetchOnReconnect(reload);
+  const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
+  const nodes = result.data?.jobs.nodes ?? [];
+  return (
+    <Page
+      title="Jobs"
+      description="Tests run together, by hand, from CI/CD or on a schedule (UTC)."
+      actions={
+        <>
+          <Button variant="default" onClick={reload}>
+            Refresh
+          </Button>
+          {editor && (
+            <Button component={Link} to="new">
+              New job
+            </Button>
+          )}
+        </>
+      }
+    >
+      {result.fetching && !result.data ? (
+        <Loading />
+      ) : result.error && !result.data ? (
+        <ErrorState error={result.error} retry={reload} />
+      ) : nodes.length === 0 ? (
+        <Empty
+          title="No jobs yet"
+          action={
+            editor && (
+              <Button component={Link} to="new">
+                Create a job
+              </Button>
+            )
+          }
+        >
+          A job runs Playwright or k6 tests in order, when you trigger it, when CI calls its URL, or on a cron schedule.
+        </Empty>
+      ) : (
+        <Table striped highlightOnHover data-testid="job-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Runner</Table.Th>
+              <Table.Th>Schedule</Table.Th>
+              <Table.Th>Next run</Table.Th>
+              <Table.Th>Last run</Table.Th>
+              <Table.Th>Tests</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {nodes.map((j) => (
+              <Table.Tr key={j.id} data-testid={`job-row-${j.name}`}>
+                <Table.Td>
+                  <StatusBadge status={j.status} testId="job-status" />
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={j.id}>
+                    {j.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{j.jobType === 'K6' ? 'k6' : 'Playwright'}</Table.Td>
+                <Table.Td>
+                  {j.cronSchedule ? (
+                    <>
+                      <Code>{j.cronSchedule}</Code>
+                      <Text size="xs" c="dimmed">
+                        {describeCron(j.cronSchedule) ?? ''}
+                      </Text>
+                    </>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      none
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td title={dateTime(j.nextRunAt)}>{j.nextRunAt ? relativeTime(j.nextRunAt) : '—'}</Table.Td>
+                <Table.Td title={dateTime(j.lastRunAt)}>{relativeTime(j.lastRunAt)}</Table.Td>
+                <Table.Td>{j.tests.length}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Page>
+  );
+}
