@@ -49,6 +49,9 @@ pub enum Event {
     /// Output lines of a run, masked, each capped (see `testing::runlog`), a few KiB at most.
     RunLog {
         run_id: Uuid,
+        /// The number of the first line in the run's output (1-based).
+        #[serde(default)]
+        first: u64,
         lines: Vec<String>,
     },
     /// `cancelRun` on a running run: the replica running it stops its processes.

@@ -1010,7 +1010,7 @@ async fn secrets_reach_scripts_and_are_masked_in_everything_stored() {
     let mut socket = subscribe(
         &app,
         &user,
-        "subscription($id: ID!) { runLog(runId: $id) { runId line } }",
+        "subscription($id: ID!) { runLog(runId: $id) { runId number line } }",
         json!({ "id": run }),
     )
     .await;
@@ -1077,8 +1077,29 @@ async fn secrets_reach_scripts_and_are_masked_in_everything_stored() {
         found_mask |= String::from_utf8_lossy(&content).contains("********");
     }
     assert!(found_mask, "the report shows the masked value");
-    // Live lines were masked before they left the worker.
-    let lines = collect_lines(&mut socket, "the token is").await;
+    // Live lines were masked before they left the worker, and are numbered from 1 in the
+    // order of the output; the stored log says how many lines it holds.
+    let payloads = next_payloads(&mut socket, |d| {
+        d["runLog"]["line"]
+            .as_str()
+            .is_some_and(|l| l.contains("the token is"))
+    })
+    .await;
+    let numbers: Vec<i64> = payloads
+        .iter()
+        .filter_map(|d| d["runLog"]["number"].as_i64())
+        .collect();
+    assert_eq!(
+        numbers,
+        (1..=numbers.len() as i64).collect::<Vec<_>>(),
+        "numbered in order"
+    );
+    let lines: Vec<String> = payloads
+        .iter()
+        .filter_map(|d| d["runLog"]["line"].as_str().map(str::to_owned))
+        .collect();
+    let log_lines = row.metadata.as_ref().and_then(|m| m["logLines"].as_i64());
+    assert_eq!(log_lines, Some(logs.lines().count() as i64));
     assert!(
         lines.iter().any(|l| l.contains("the token is ********")),
         "{lines:?}"
@@ -1298,7 +1319,19 @@ async fn cancel_kills_a_running_run_and_the_time_limit_stops_another() {
     let sleeper = "import { sleep } from 'k6';\nexport const options = { vus: 1, iterations: 1 };\nexport default function () { console.log('sleeping'); sleep(60); }\n";
     let test = create_test(&app, &user, &project, "sleeper", "PERFORMANCE", sleeper).await;
     let job = create_job(&app, &user, json!({ "projectId": project, "name": "long", "jobType": "K6", "testIds": [test], "timeoutSeconds": 10 })).await;
+    // A project's subscriber hears of new runs too.
+    let mut project_runs = subscribe(
+        &app,
+        &user,
+        "subscription($p: ID!) { runUpdated(projectId: $p) { id status } }",
+        json!({ "p": project }),
+    )
+    .await;
     let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+    let first = next_payloads(&mut project_runs, |_| true).await;
+    assert_eq!(first.len(), 1, "the new run was announced");
+    assert_eq!(first[0]["runUpdated"]["id"], run.as_str());
+    assert_eq!(first[0]["runUpdated"]["status"], "QUEUED");
     let mut updates = subscribe(
         &app,
         &user,
@@ -1320,6 +1353,32 @@ async fn cancel_kills_a_running_run_and_the_time_limit_stops_another() {
             "the run never started"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // While it runs, the output so far is on the run, with the number of its last line.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let seen = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { run(id: $id) { status logs logLines } }",
+                json!({ "id": run }),
+            )
+            .await
+            .ok();
+        let logs = seen["run"]["logs"].as_str().unwrap_or_default().to_owned();
+        if logs.contains("sleeping") {
+            assert_eq!(seen["run"]["status"], "RUNNING");
+            assert!(
+                seen["run"]["logLines"].as_i64().is_some_and(|n| n >= 1),
+                "{seen}"
+            );
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the output so far never showed: {seen}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let started = std::time::Instant::now();
     let cancelled = app

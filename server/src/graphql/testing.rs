@@ -447,9 +447,18 @@ impl Run {
     async fn duration(&self) -> Option<&str> {
         self.0.duration.as_deref()
     }
-    /// The end of the console output, secrets masked (the whole log is an artifact).
+    /// The end of the console output, secrets masked (the whole log is an artifact); while
+    /// the run runs, the output so far, refreshed every few seconds.
     async fn logs(&self) -> Option<&str> {
         self.0.logs.as_deref()
+    }
+    /// The number of the last output line `logs` holds (see `RunLogLine.number`).
+    async fn log_lines(&self) -> Option<i64> {
+        self.0
+            .metadata
+            .as_ref()
+            .and_then(|m| m.get("logLines"))
+            .and_then(serde_json::Value::as_i64)
     }
     async fn error_details(&self) -> Option<&str> {
         self.0.error_details.as_deref()
@@ -612,6 +621,9 @@ impl K6PerformanceRun {
 #[derive(SimpleObject, Clone)]
 pub struct RunLogLine {
     pub run_id: ID,
+    /// The line's number in the run's output (1-based): lines up to `Run.logLines` are in
+    /// `Run.logs` already, so a client that reads `logs` first skips those.
+    pub number: i64,
     pub line: String,
 }
 
@@ -1025,28 +1037,49 @@ pub struct TestingSubscription;
 
 #[Subscription]
 impl TestingSubscription {
-    /// The run each time its state or fields change.
+    /// A run each time its state or fields change: one run (`runId`), or every run of a
+    /// project (`projectId`), new ones included.
     async fn run_updated(
         &self,
         ctx: &Context<'_>,
-        run_id: ID,
+        run_id: Option<ID>,
+        project_id: Option<ID>,
     ) -> async_graphql::Result<impl Stream<Item = Run> + use<>> {
         let state = ctx.state().clone();
-        let id = validate::id("runId", &run_id)?;
-        run::find(&state, ctx.principal()?, id, Level::Viewer).await?;
+        let principal = ctx.principal()?.clone();
+        let run_id = validate::opt_id("runId", run_id.as_deref())?;
+        let project_id = validate::opt_id("projectId", project_id.as_deref())?;
+        let (one, project) = match (run_id, project_id) {
+            (Some(id), _) => {
+                let run = run::find(&state, &principal, id, Level::Viewer).await?;
+                (Some(id), run.project_id)
+            }
+            (None, Some(p)) => {
+                let project = principal
+                    .project(&state.db, p, Level::Viewer)
+                    .await?
+                    .project;
+                (None, project.id)
+            }
+            (None, None) => {
+                return Err(AppError::field("runId", "give a runId or a projectId").into());
+            }
+        };
         let receiver = state.events.subscribe();
         Ok(crate::graphql::subscription::events(
             receiver,
             move |event| {
                 let state = state.clone();
+                let principal = principal.clone();
                 async move {
                     match event {
-                        Event::RunUpdated { run_id, .. } if run_id == id => {
-                            runs::Entity::find_by_id(id)
-                                .one(&state.db)
+                        Event::RunUpdated { run_id, project_id }
+                            if project_id == project && one.is_none_or(|id| id == run_id) =>
+                        {
+                            // The guard again: a key scoped to a job sees that job's runs.
+                            run::find(&state, &principal, run_id, Level::Viewer)
                                 .await
                                 .ok()
-                                .flatten()
                                 .map(Run)
                         }
                         _ => None,
@@ -1069,16 +1102,23 @@ impl TestingSubscription {
         Ok(
             crate::graphql::subscription::events(receiver, move |event| async move {
                 match event {
-                    Event::RunLog { run_id: r, lines } if r == id => Some(lines),
+                    Event::RunLog {
+                        run_id: r,
+                        first,
+                        lines,
+                    } if r == id => Some((first, lines)),
                     _ => None,
                 }
             })
-            .flat_map(move |lines| {
+            .flat_map(move |(first, lines)| {
                 let run_id = run_id.clone();
-                futures_util::stream::iter(lines.into_iter().map(move |line| RunLogLine {
-                    run_id: run_id.clone(),
-                    line,
-                }))
+                futures_util::stream::iter(lines.into_iter().zip(first..).map(
+                    move |(line, number)| RunLogLine {
+                        run_id: run_id.clone(),
+                        number: i64::try_from(number).unwrap_or(i64::MAX),
+                        line,
+                    },
+                ))
             }),
         )
     }

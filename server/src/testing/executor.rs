@@ -42,9 +42,16 @@ pub struct LogStream {
 }
 
 impl LogStream {
-    pub fn new(state: &AppState, run_id: uuid::Uuid, masker: Masker) -> Self {
+    /// A stream for the run `run_id` whose metadata is `metadata` (kept when the output so
+    /// far is saved on the run).
+    pub fn new(
+        state: &AppState,
+        run_id: uuid::Uuid,
+        metadata: serde_json::Value,
+        masker: Masker,
+    ) -> Self {
         let (sender, receiver) = mpsc::unbounded_channel();
-        let publisher = tokio::spawn(publish_lines(state.clone(), run_id, receiver));
+        let publisher = tokio::spawn(publish_lines(state.clone(), run_id, metadata, receiver));
         Self {
             masker,
             buffer: String::new(),
@@ -125,34 +132,115 @@ impl LogStream {
 async fn publish_lines(
     state: AppState,
     run_id: uuid::Uuid,
+    metadata: serde_json::Value,
     mut receiver: mpsc::UnboundedReceiver<String>,
 ) {
-    while let Some(first) = receiver.recv().await {
-        let mut lines = vec![first];
-        let mut size = lines[0].len();
-        let window = tokio::time::sleep(Duration::from_millis(50));
-        tokio::pin!(window);
-        while size < EVENT_BYTES {
-            tokio::select! {
-                next = receiver.recv() => match next {
-                    Some(line) => {
-                        if size + line.len() > EVENT_BYTES {
-                            state.events.publish(&state.db, Event::RunLog { run_id, lines: std::mem::take(&mut lines) }).await;
-                            size = 0;
-                        }
-                        size += line.len();
-                        lines.push(line);
+    let mut live = Live {
+        state,
+        run_id,
+        metadata,
+        next: 1,
+        tail: String::new(),
+        unsaved: false,
+    };
+    let mut save = tokio::time::interval(SNAPSHOT_EVERY);
+    save.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        tokio::select! {
+            first = receiver.recv() => {
+                let Some(first) = first else { break };
+                let mut size = first.len();
+                let mut lines = vec![first];
+                let window = tokio::time::sleep(Duration::from_millis(50));
+                tokio::pin!(window);
+                while size < EVENT_BYTES {
+                    tokio::select! {
+                        next = receiver.recv() => match next {
+                            Some(line) => {
+                                if size + line.len() > EVENT_BYTES {
+                                    live.emit(std::mem::take(&mut lines)).await;
+                                    size = 0;
+                                }
+                                size += line.len();
+                                lines.push(line);
+                            }
+                            None => break,
+                        },
+                        () = &mut window => break,
                     }
-                    None => break,
-                },
-                () = &mut window => break,
+                }
+                live.emit(lines).await;
             }
+            _ = save.tick() => live.save().await,
         }
-        if !lines.is_empty() {
-            state
-                .events
-                .publish(&state.db, Event::RunLog { run_id, lines })
-                .await;
+    }
+}
+
+/// How often a running run's output so far is saved on its row (`Run.logs`), for clients
+/// that open it mid-run.
+const SNAPSHOT_EVERY: Duration = Duration::from_secs(2);
+
+/// The live side of a run's output: numbered `RunLog` events, and the output so far.
+struct Live {
+    state: AppState,
+    run_id: uuid::Uuid,
+    metadata: serde_json::Value,
+    /// The number of the next line.
+    next: u64,
+    /// The last lines sent (at most `LOG_TAIL` bytes).
+    tail: String,
+    unsaved: bool,
+}
+
+impl Live {
+    async fn emit(&mut self, lines: Vec<String>) {
+        if lines.is_empty() {
+            return;
+        }
+        for line in &lines {
+            self.tail.push_str(line);
+            self.tail.push('\n');
+        }
+        if self.tail.len() > super::run::LOG_TAIL {
+            self.tail = super::run::tail(&self.tail, super::run::LOG_TAIL);
+        }
+        self.unsaved = true;
+        let first = self.next;
+        self.next += lines.len() as u64;
+        self.state
+            .events
+            .publish(
+                &self.state.db,
+                Event::RunLog {
+                    run_id: self.run_id,
+                    first,
+                    lines,
+                },
+            )
+            .await;
+    }
+
+    /// Saves the output so far on the run while it runs.
+    async fn save(&mut self) {
+        if !self.unsaved {
+            return;
+        }
+        self.unsaved = false;
+        let mut metadata = self.metadata.clone();
+        if let serde_json::Value::Object(map) = &mut metadata {
+            map.insert("logLines".into(), json!(self.next - 1));
+        }
+        use sea_orm::sea_query::Expr;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let saved = runs::Entity::update_many()
+            .col_expr(runs::Column::Logs, Expr::value(self.tail.clone()))
+            .col_expr(runs::Column::Metadata, Expr::value(metadata))
+            .filter(runs::Column::Id.eq(self.run_id))
+            .filter(runs::Column::Status.eq(RunStatus::Running))
+            .exec(&self.state.db)
+            .await;
+        if let Err(err) = saved {
+            tracing::warn!(error = %err, run_id = %self.run_id, "saving a run's output so far failed");
         }
     }
 }
@@ -412,7 +500,12 @@ pub async fn execute(
             .filter(|(_, _, secret)| *secret)
             .map(|(_, v, _)| v.as_str()),
     );
-    let mut log = LogStream::new(state, run.id, masker);
+    let mut log = LogStream::new(
+        state,
+        run.id,
+        run.metadata.clone().unwrap_or_else(|| json!({})),
+        masker,
+    );
     let sandbox = match sandbox::detect(&state.settings) {
         Ok(s) => s,
         Err(message) => {

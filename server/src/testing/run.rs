@@ -529,6 +529,9 @@ pub async fn finish(
     if let (Value::Object(map), Some(at)) = (&mut metadata, outcome.executor_started_at) {
         map.insert("executorStartedAt".into(), json!(at));
     }
+    if let Value::Object(map) = &mut metadata {
+        map.insert("logLines".into(), json!(outcome.logs.lines().count()));
+    }
     let updated = runs::Entity::update_many()
         .col_expr(runs::Column::Status, Expr::value(outcome.status))
         .col_expr(runs::Column::CompletedAt, Expr::value(outcome.finished_at))
