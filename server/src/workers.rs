@@ -13,6 +13,8 @@ use crate::state::AppState;
 
 /// How often daily percentiles are recomputed and retention runs.
 pub const UPKEEP_EVERY: Duration = Duration::from_secs(300);
+/// Concurrent claim loops of callback action executions per process.
+const ACTION_LOOPS: usize = 4;
 
 /// Starts every worker loop; they end when `state.shutdown` is cancelled.
 pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
@@ -51,28 +53,32 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
         }
     });
 
-    let action_state = state.clone();
-    let worker_id = format!("actions-{}", uuid::Uuid::new_v4().simple());
-    tasks.spawn(async move {
-        loop {
-            let busy = match crate::callback::action::run_due(&action_state, &worker_id, 64).await {
-                Ok(n) => n == 64,
-                Err(err) => {
-                    tracing::warn!(error = ?err, "running callback actions failed");
-                    false
+    // A few claim loops, so that one batch's slow calls and writes do not hold up the next.
+    for _ in 0..ACTION_LOOPS {
+        let action_state = state.clone();
+        let worker_id = format!("actions-{}", uuid::Uuid::new_v4().simple());
+        tasks.spawn(async move {
+            loop {
+                let busy =
+                    match crate::callback::action::run_due(&action_state, &worker_id, 64).await {
+                        Ok(n) => n == 64,
+                        Err(err) => {
+                            tracing::warn!(error = ?err, "running callback actions failed");
+                            false
+                        }
+                    };
+                let pause = if busy {
+                    Duration::from_millis(5)
+                } else {
+                    Duration::from_millis(250)
+                };
+                tokio::select! {
+                    () = action_state.shutdown.cancelled() => break,
+                    () = tokio::time::sleep(pause) => {}
                 }
-            };
-            let pause = if busy {
-                Duration::from_millis(5)
-            } else {
-                Duration::from_millis(250)
-            };
-            tokio::select! {
-                () = action_state.shutdown.cancelled() => break,
-                () = tokio::time::sleep(pause) => {}
             }
-        }
-    });
+        });
+    }
 
     let upkeep_state = state.clone();
     tasks.spawn(async move {

@@ -26,9 +26,10 @@ use entity::action_executions::{self, ActionExecutionStatus};
 use entity::actions::{self, ActionType};
 use entity::notification_providers::NotificationProviderType;
 use entity::{callback_logs, callbacks, queue_messages, stored_payloads};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, Set,
-    Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
+    QueryFilter, Set, Statement,
 };
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -469,22 +470,49 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
     let now = Utc::now();
     let lease = now + Duration::minutes(5);
     let (p, lock) = match backend {
-        DbBackend::Postgres => (["$1", "$2", "$3", "$4"], "FOR UPDATE OF e SKIP LOCKED"),
-        _ => (["?1", "?2", "?3", "?4"], ""),
+        DbBackend::Postgres => (
+            ["$1", "$2", "$3", "$4", "$5"],
+            "FOR UPDATE OF e SKIP LOCKED",
+        ),
+        _ => (["?1", "?2", "?3", "?4", "?5"], ""),
     };
+    // Executions whose worker stopped (lease expired) are due again.
+    let expired = format!(
+        "UPDATE action_executions SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, next_attempt_at = {n} \
+         WHERE status = 'RUNNING' AND claimed_until < {n}",
+        n = p[0],
+    );
+    // The claim reads the first due executions in index order (a window a few times the
+    // batch), then keeps those whose earlier steps are done: its cost does not grow with the
+    // backlog. A retried step moves its later steps back with it (see `record`), so steps
+    // waiting at the head of the order are only those behind running ones. The outer
+    // conditions on `e` are checked again on the locked row, so a row another worker
+    // claimed meanwhile is never taken twice.
     let sql = format!(
         "UPDATE action_executions SET status = 'RUNNING', claimed_by = {w}, claimed_until = {l}, attempt = attempt + 1, updated_at = {n} \
-         WHERE id IN (SELECT e.id FROM action_executions e \
-           WHERE ((e.status = 'PENDING' AND e.next_attempt_at <= {n}) OR (e.status = 'RUNNING' AND e.claimed_until < {n})) \
-             AND NOT EXISTS (SELECT 1 FROM action_executions p WHERE p.callback_log_id = e.callback_log_id AND p.step < e.step AND p.status IN ('PENDING', 'RUNNING')) \
-           ORDER BY e.next_attempt_at LIMIT {k} {lock}) \
+         WHERE id IN (SELECT e.id FROM \
+             (SELECT id, callback_log_id, step, next_attempt_at FROM action_executions \
+               WHERE status = 'PENDING' AND next_attempt_at <= {n} ORDER BY next_attempt_at LIMIT {window}) c \
+           JOIN action_executions e ON e.id = c.id \
+           WHERE e.status = 'PENDING' AND e.next_attempt_at <= {n} \
+             AND NOT EXISTS (SELECT 1 FROM action_executions p WHERE p.callback_log_id = c.callback_log_id AND p.step < c.step AND p.status IN ('PENDING', 'RUNNING')) \
+           ORDER BY c.next_attempt_at LIMIT {k} {lock}) \
          RETURNING *",
         w = p[0],
         l = p[1],
         n = p[2],
         k = p[3],
+        window = p[4],
     );
+    let limit = i64::try_from(limit).unwrap_or(50);
     let tx = Tx::begin(state).await?;
+    tx.conn()
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            expired,
+            [now.into()],
+        ))
+        .await?;
     let claimed = action_executions::Model::find_by_statement(Statement::from_sql_and_values(
         backend,
         sql,
@@ -492,7 +520,8 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
             worker.into(),
             lease.into(),
             now.into(),
-            i64::try_from(limit).unwrap_or(50).into(),
+            limit.into(),
+            (limit * 16).into(),
         ],
     ))
     .all(tx.conn())
@@ -567,7 +596,25 @@ async fn record(state: &AppState, finished: Vec<Finished>) -> AppResult<()> {
             .await?;
     }
     for done in finished {
-        done.row.update(tx.conn()).await?;
+        let retry_at = match (&done.row.status, &done.row.next_attempt_at) {
+            (
+                sea_orm::ActiveValue::Set(ActionExecutionStatus::Pending),
+                sea_orm::ActiveValue::Set(Some(at)),
+            ) => Some(*at),
+            _ => None,
+        };
+        let row = done.row.update(tx.conn()).await?;
+        if let Some(at) = retry_at {
+            // Later steps wait for this one: they move back with it, out of the claim's way.
+            action_executions::Entity::update_many()
+                .col_expr(action_executions::Column::NextAttemptAt, Expr::value(at))
+                .filter(action_executions::Column::CallbackLogId.eq(row.callback_log_id))
+                .filter(action_executions::Column::Step.gt(row.step))
+                .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Pending))
+                .filter(action_executions::Column::NextAttemptAt.lt(at))
+                .exec(tx.conn())
+                .await?;
+        }
     }
     tx.commit().await?;
     Ok(())
