@@ -11,5 +11,6 @@ mod graphql_core;
 mod migrations;
 mod monitoring;
 mod roles;
+mod storage;
 mod tenancy;
 mod testing;
