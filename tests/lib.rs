@@ -3,6 +3,7 @@
 //! asserts on error codes, a local SMTP receiver that keeps what it is sent, and loopback HTTP
 //! receivers that stand in for internet services.
 
+pub mod dns;
 pub mod receivers;
 pub mod smtp;
 pub mod target;

@@ -176,6 +176,37 @@ pub async fn on_result(
             });
         }
     }
+    if let Some(days) = outcome.domain_days_left
+        && settings.on_ssl_expiration
+        && outcome
+            .details
+            .get("domainExpiring")
+            .and_then(Value::as_bool)
+            == Some(true)
+    {
+        // At most one domain alert a day per monitor.
+        let recent = alert_history::Entity::find()
+            .filter(alert_history::Column::MonitorId.eq(monitor.id))
+            .filter(alert_history::Column::Type.eq(AlertType::DomainExpiring))
+            .filter(alert_history::Column::SentAt.gt(Utc::now() - Duration::hours(24)))
+            .count(tx.conn())
+            .await?;
+        if recent == 0 {
+            let domain = outcome
+                .details
+                .get("domain")
+                .and_then(Value::as_str)
+                .unwrap_or(&monitor.target)
+                .to_owned();
+            messages.push(AlertMessage {
+                kind: AlertType::DomainExpiring,
+                title: format!("The domain of {} expires in {days} days", monitor.name),
+                body: format!("The registration of {domain} expires in {days} days."),
+                severity: "warning",
+                data: data.clone(),
+            });
+        }
+    }
     if messages.is_empty() {
         return Ok(queued);
     }
@@ -246,6 +277,7 @@ async fn queue(
                     AlertType::MonitorFailure => "down",
                     AlertType::MonitorRecovery => "up",
                     AlertType::SslExpiring => "certificate_expiring",
+                    AlertType::DomainExpiring => "domain_expiring",
                     _ => "alert",
                 }),
                 "data": message.data,
@@ -288,6 +320,7 @@ async fn notify_users(tx: &Tx, monitor: &monitors::Model, message: &AlertMessage
         AlertType::MonitorFailure => "monitor_down",
         AlertType::MonitorRecovery => "monitor_up",
         AlertType::SslExpiring => "certificate_expiring",
+        AlertType::DomainExpiring => "domain_expiring",
         _ => "alert",
     };
     for user_id in users {

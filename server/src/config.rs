@@ -63,6 +63,9 @@ pub struct Integrations {
     pub twilio_api_base: String,
     pub telegram_api_base: String,
     pub sendgrid_api_base: String,
+    /// IANA's RDAP bootstrap file for domains: where website monitors look up when a domain's
+    /// registration expires.
+    pub rdap_bootstrap_url: String,
 }
 
 impl Default for Integrations {
@@ -71,6 +74,7 @@ impl Default for Integrations {
             twilio_api_base: "https://api.twilio.com".into(),
             telegram_api_base: "https://api.telegram.org".into(),
             sendgrid_api_base: "https://api.sendgrid.com".into(),
+            rdap_bootstrap_url: "https://data.iana.org/rdap/dns.json".into(),
         }
     }
 }

@@ -956,3 +956,330 @@ async fn results_recorded_by_another_replica_reach_subscribers_through_postgres(
     replica.shutdown.cancel();
     app.stop().await;
 }
+
+async fn notifications_about(app: &TestApp, kind: &str, monitor: &str) -> usize {
+    entity::notifications::Entity::find()
+        .filter(entity::notifications::Column::Type.eq(kind))
+        .all(app.db())
+        .await
+        .expect("notifications")
+        .iter()
+        .filter(|n| n.content["monitorId"] == monitor)
+        .count()
+}
+
+#[tokio::test]
+async fn dns_monitors_compare_the_answers_of_a_name_server() {
+    use vigil_tests::dns::DnsServer;
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let dns = DnsServer::start().await;
+        dns.set("shop.example.test", vec![DnsServer::a([192, 0, 2, 10])]);
+        dns.set(
+            "example.test",
+            vec![
+                DnsServer::mx(10, "mail.example.test."),
+                DnsServer::txt("v=spf1 -all"),
+            ],
+        );
+        let resolver = dns.resolver();
+        let a = create(&app, &user, json!({ "projectId": project, "name": "shop A", "type": "DNS", "target": "shop.example.test", "dns": { "recordType": "A", "expected": ["192.0.2.10"], "resolver": resolver } })).await;
+        let result = check(&app, &a).await;
+        assert!(result.is_up, "[{backend}] {:?}", result.details);
+        let details = result.details.expect("details");
+        assert_eq!(details["answers"], json!(["192.0.2.10"]));
+        assert_eq!(details["recordType"], "A");
+        assert!(dns.queries() >= 1);
+
+        let mx = create(&app, &user, json!({ "projectId": project, "name": "mail", "type": "DNS", "target": "example.test", "dns": { "recordType": "mx", "expected": ["mail.example.test"], "resolver": resolver } })).await;
+        assert!(check(&app, &mx).await.is_up);
+        let txt = create(&app, &user, json!({ "projectId": project, "name": "spf", "type": "DNS", "target": "example.test", "dns": { "recordType": "TXT", "expected": ["v=spf1 -all"], "resolver": resolver } })).await;
+        let result = check(&app, &txt).await;
+        assert!(result.is_up, "{:?}", result.details);
+
+        // The answer changes: the next check sees it (nothing is cached between checks).
+        dns.set("shop.example.test", vec![DnsServer::a([192, 0, 2, 11])]);
+        let result = check(&app, &a).await;
+        assert!(!result.is_up);
+        let details = result.details.expect("details");
+        assert_eq!(details["errorClass"], "dns_mismatch");
+        assert_eq!(details["answers"], json!(["192.0.2.11"]));
+        assert_eq!(status(&app, &a).await, monitors::MonitorStatus::Down);
+
+        // A name that does not exist, and a type the name has no records of.
+        let gone = create(&app, &user, json!({ "projectId": project, "name": "gone", "type": "DNS", "target": "gone.example.test", "dns": { "resolver": resolver } })).await;
+        let result = check(&app, &gone).await;
+        assert!(!result.is_up);
+        let details = result.details.expect("details");
+        assert_eq!(details["errorClass"], "dns", "{details}");
+        assert!(
+            details["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("NXDOMAIN")),
+            "{details}"
+        );
+        let no_aaaa = create(&app, &user, json!({ "projectId": project, "name": "v6", "type": "DNS", "target": "shop.example.test", "dns": { "recordType": "AAAA", "resolver": resolver } })).await;
+        let result = check(&app, &no_aaaa).await;
+        assert!(!result.is_up, "{:?}", result.details);
+
+        // Bad settings are refused on their field, and nothing is written.
+        let before = app.count("monitors").await;
+        for (input, field) in [
+            (
+                json!({ "recordType": "BOGUS", "resolver": resolver }),
+                "dns.recordType",
+            ),
+            (json!({ "resolver": "not-an-address" }), "dns.resolver"),
+            (json!({ "timeoutSeconds": 0 }), "dns.timeoutSeconds"),
+        ] {
+            let refused = app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "bad", "type": "DNS", "target": "example.test", "dns": input } })).await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(refused.field(), Some(field), "{}", refused.body);
+        }
+        let refused = app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "ip", "type": "DNS", "target": "192.0.2.1" } })).await;
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("target"));
+        assert_eq!(app.count("monitors").await, before);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn website_monitors_warn_before_the_domain_registration_expires() {
+    use vigil_tests::receivers::{Receiver, Reply};
+    for backend in backends() {
+        // One loopback service plays IANA's bootstrap file and the registry's RDAP server:
+        // the bootstrap reads `services`, the domain answer `events`.
+        let rdap = Receiver::start().await;
+        let expires = Utc::now() + Duration::days(10) + Duration::hours(1);
+        rdap.set_default(Reply::with_body(
+            200,
+            &json!({
+                "services": [[["test"], [rdap.url("/rdap/")]]],
+                "objectClassName": "domain",
+                "ldhName": "example.test",
+                "events": [
+                    { "eventAction": "registration", "eventDate": "2001-01-01T00:00:00Z" },
+                    { "eventAction": "expiration", "eventDate": expires.to_rfc3339() }
+                ]
+            })
+            .to_string(),
+        ));
+        let bootstrap = rdap.url("/bootstrap/dns.json");
+        let app = TestApp::spawn_with(&backend, move |s| {
+            s.integrations.rdap_bootstrap_url = bootstrap;
+        })
+        .await;
+        let user = app.sign_up("domains@example.com").await;
+        let (_, project) = app.create_org(&user, "Domains").await;
+        let tls = tls_target(90).await;
+        let site = create(
+            &app,
+            &user,
+            json!({
+                "projectId": project, "name": "shop", "type": "WEBSITE",
+                "target": format!("https://localhost:{}/", tls.port()),
+                "http": { "ignoreTlsErrors": true },
+                "domain": { "expiryDays": 30, "name": "example.test" }
+            }),
+        )
+        .await;
+        let result = check(&app, &site).await;
+        assert!(result.is_up, "[{backend}] {:?}", result.details);
+        let details = result.details.expect("details");
+        assert_eq!(details["domain"], "example.test", "{details}");
+        assert_eq!(details["domainDaysLeft"], 10, "{details}");
+        assert_eq!(details["domainExpiring"], true);
+        assert_eq!(details["certificateExpiring"], false);
+        let paths: Vec<String> = rdap.requests().iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            paths,
+            vec!["/bootstrap/dns.json", "/rdap/domain/example.test"]
+        );
+        assert_eq!(
+            notifications_about(&app, "domain_expiring", &site).await,
+            1,
+            "the project's people are told"
+        );
+        // The answer is kept: the next check asks RDAP nothing.
+        let again = check(&app, &site).await;
+        assert_eq!(again.details.expect("details")["domainDaysLeft"], 10);
+        assert_eq!(rdap.requests().len(), 2);
+
+        // Far from expiry: no warning. RDAP unreachable: said in the details, still up.
+        let calm = create(&app, &user, json!({ "projectId": project, "name": "calm", "type": "WEBSITE", "target": format!("https://localhost:{}/", tls.port()), "http": { "ignoreTlsErrors": true }, "domain": { "expiryDays": 5, "name": "example.test" } })).await;
+        let result = check(&app, &calm).await;
+        assert_eq!(result.details.expect("details")["domainExpiring"], false);
+        let unknown = create(&app, &user, json!({ "projectId": project, "name": "unknown tld", "type": "WEBSITE", "target": format!("https://localhost:{}/", tls.port()), "http": { "ignoreTlsErrors": true }, "domain": { "expiryDays": 30, "name": "example.zz" } })).await;
+        let result = check(&app, &unknown).await;
+        assert!(result.is_up);
+        let details = result.details.expect("details");
+        assert!(
+            details["domainError"]
+                .as_str()
+                .is_some_and(|e| e.contains(".zz")),
+            "{details}"
+        );
+        let refused = app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "bad", "type": "WEBSITE", "target": "https://example.test/", "domain": { "expiryDays": 400 } } })).await;
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("domain.expiryDays"));
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_failing_monitor_is_checked_again_sooner() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        target.set("flaky", 500, "broken");
+        let flaky = create(&app, &user, json!({ "projectId": project, "name": "flaky", "type": "HTTP", "target": target.url("/m/flaky"), "frequencyMinutes": 10, "downIntervalSeconds": 30 })).await;
+        let db = app.db().clone();
+        let slot = |id: String| {
+            let db = db.clone();
+            async move {
+                monitor_locations::Entity::find()
+                    .filter(monitor_locations::Column::MonitorId.eq(uuid(&id)))
+                    .one(&db)
+                    .await
+                    .expect("db")
+                    .expect("slot")
+            }
+        };
+        let result = check(&app, &flaky).await;
+        assert!(!result.is_up);
+        let regular = vigil::monitor::schedule::next_slot(uuid(&flaky), 10, result.checked_at);
+        let sooner = result.checked_at + Duration::seconds(30);
+        assert_eq!(
+            slot(flaky.clone()).await.next_check_at,
+            regular.min(sooner),
+            "[{backend}] failing: within 30 s"
+        );
+        // Up again: back on its regular slots.
+        target.set("flaky", 200, "fine");
+        let result = check(&app, &flaky).await;
+        assert!(result.is_up);
+        assert_eq!(
+            slot(flaky.clone()).await.next_check_at,
+            vigil::monitor::schedule::next_slot(uuid(&flaky), 10, result.checked_at)
+        );
+        let shown = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { downIntervalSeconds } }",
+                json!({ "id": flaky }),
+            )
+            .await
+            .ok();
+        assert_eq!(shown["monitor"]["downIntervalSeconds"], 30);
+
+        for (input, field) in [
+            (
+                json!({ "projectId": project, "name": "x", "type": "HTTP", "target": target.url("/ok"), "downIntervalSeconds": 5 }),
+                "downIntervalSeconds",
+            ),
+            (
+                json!({ "projectId": project, "name": "x", "type": "HEARTBEAT", "downIntervalSeconds": 60 }),
+                "downIntervalSeconds",
+            ),
+        ] {
+            let refused = app
+                .gql(Some(&user.token), CREATE, json!({ "i": input }))
+                .await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(refused.field(), Some(field));
+        }
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn alerts_are_held_while_a_monitor_depended_on_is_down() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        target.set("router", 500, "down");
+        target.set("app", 503, "down");
+        let router = create(&app, &user, json!({ "projectId": project, "name": "router", "type": "HTTP", "target": target.url("/m/router") })).await;
+        let dependent = create(&app, &user, json!({ "projectId": project, "name": "app behind router", "type": "HTTP", "target": target.url("/m/app"), "parentIds": [router] })).await;
+        let alone = create(&app, &user, json!({ "projectId": project, "name": "app alone", "type": "HTTP", "target": target.url("/m/app") })).await;
+
+        assert!(!check(&app, &router).await.is_up);
+        assert_eq!(notifications_about(&app, "monitor_down", &router).await, 1);
+        let result = check(&app, &dependent).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            status(&app, &dependent).await,
+            monitors::MonitorStatus::Down,
+            "[{backend}] its own status is still down"
+        );
+        let held = &result.details.expect("details")["alertsHeldBy"];
+        assert_eq!(held["monitorId"], router.as_str(), "{held}");
+        assert!(
+            held["reason"]
+                .as_str()
+                .is_some_and(|r| r.contains("router"))
+        );
+        assert_eq!(
+            notifications_about(&app, "monitor_down", &dependent).await,
+            0,
+            "no alert while the router is down"
+        );
+        // The same failure without the dependency alerts.
+        assert!(!check(&app, &alone).await.is_up);
+        assert_eq!(notifications_about(&app, "monitor_down", &alone).await, 1);
+
+        let shown = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { parentIds } }",
+                json!({ "id": dependent }),
+            )
+            .await
+            .ok();
+        assert_eq!(shown["monitor"]["parentIds"], json!([router]));
+
+        // No loops, no self, nothing from another project.
+        let update = "mutation($id: ID!, $i: UpdateMonitorInput!) { updateMonitor(id: $id, input: $i) { id } }";
+        for (id, parents) in [(&router, json!([dependent])), (&router, json!([router]))] {
+            let refused = app
+                .gql(
+                    Some(&user.token),
+                    update,
+                    json!({ "id": id, "i": { "parentIds": parents } }),
+                )
+                .await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(refused.field(), Some("parentIds"), "{}", refused.body);
+        }
+        let other = app.sign_up("other@example.com").await;
+        let (_, other_project) = app.create_org(&other, "Others").await;
+        let foreign = create(&app, &other, json!({ "projectId": other_project, "name": "theirs", "type": "HTTP", "target": target.url("/ok") })).await;
+        let refused = app
+            .gql(
+                Some(&user.token),
+                update,
+                json!({ "id": dependent, "i": { "parentIds": [foreign] } }),
+            )
+            .await;
+        refused.expect_code("BAD_USER_INPUT");
+        // Clearing the list lets alerts through again.
+        app.gql(
+            Some(&user.token),
+            update,
+            json!({ "id": dependent, "i": { "parentIds": [] } }),
+        )
+        .await
+        .ok();
+        let shown = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { parentIds } }",
+                json!({ "id": dependent }),
+            )
+            .await
+            .ok();
+        assert_eq!(shown["monitor"]["parentIds"], json!([]));
+        app.stop().await;
+    }
+}

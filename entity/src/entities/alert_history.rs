@@ -18,6 +18,8 @@ pub enum AlertType {
     JobSuccess,
     #[sea_orm(string_value = "job_timeout")]
     JobTimeout,
+    #[sea_orm(string_value = "domain_expiring")]
+    DomainExpiring,
 }
 
 /// Delivery state.

@@ -19,6 +19,8 @@ pub enum MonitorType {
     Heartbeat,
     #[sea_orm(string_value = "synthetic_test")]
     SyntheticTest,
+    #[sea_orm(string_value = "dns")]
+    Dns,
 }
 
 /// The current state of a monitor.

@@ -34,6 +34,7 @@ pub enum MonitorType {
     Port,
     Heartbeat,
     SyntheticTest,
+    Dns,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -193,6 +194,31 @@ pub struct HeartbeatSettingsInput {
 }
 
 #[derive(InputObject)]
+pub struct DnsSettingsInput {
+    /// A, AAAA, CNAME, MX, NS, TXT, SOA or CAA (default A).
+    #[graphql(default_with = "\"A\".to_string()")]
+    pub record_type: String,
+    /// Values that must all be among the answers (an MX answer matches its host alone too);
+    /// empty: any answer will do.
+    #[graphql(default)]
+    pub expected: Vec<String>,
+    /// The name server to ask (`ip` or `ip:port`); default: the system's resolvers.
+    pub resolver: Option<String>,
+    #[graphql(default = 10)]
+    pub timeout_seconds: i32,
+}
+
+#[derive(InputObject)]
+pub struct DomainSettingsInput {
+    /// Warn when the domain's registration (looked up through RDAP) expires within this many
+    /// days; 0 turns the watch off.
+    pub expiry_days: i32,
+    /// The domain to watch (example.com); default: the registered domain of the target's
+    /// host.
+    pub name: Option<String>,
+}
+
+#[derive(InputObject)]
 pub struct AlertSettingsInput {
     #[graphql(default = true)]
     pub enabled: bool,
@@ -239,6 +265,16 @@ pub struct CreateMonitorInput {
     pub tag_ids: Option<Vec<ID>>,
     pub notification_provider_ids: Option<Vec<ID>>,
     pub alert: Option<AlertSettingsInput>,
+    /// Settings of `dns` monitors (the target is the name to resolve).
+    pub dns: Option<DnsSettingsInput>,
+    /// Domain registration watch of `website` monitors.
+    pub domain: Option<DomainSettingsInput>,
+    /// While checks fail, check again after this many seconds (20 to 86400) instead of at the
+    /// next regular slot; 0 turns it off.
+    pub down_interval_seconds: Option<i32>,
+    /// Monitors of the same project this one depends on: while one of them is down, this
+    /// one's alerts are held back. Replaces the list.
+    pub parent_ids: Option<Vec<ID>>,
 }
 
 #[derive(InputObject)]
@@ -259,6 +295,16 @@ pub struct UpdateMonitorInput {
     pub tag_ids: Option<Vec<ID>>,
     pub notification_provider_ids: Option<Vec<ID>>,
     pub alert: Option<AlertSettingsInput>,
+    /// Settings of `dns` monitors (the target is the name to resolve).
+    pub dns: Option<DnsSettingsInput>,
+    /// Domain registration watch of `website` monitors.
+    pub domain: Option<DomainSettingsInput>,
+    /// While checks fail, check again after this many seconds (20 to 86400) instead of at the
+    /// next regular slot; 0 turns it off.
+    pub down_interval_seconds: Option<i32>,
+    /// Monitors of the same project this one depends on: while one of them is down, this
+    /// one's alerts are held back. Replaces the list.
+    pub parent_ids: Option<Vec<ID>>,
 }
 
 #[derive(InputObject, Default)]
@@ -337,6 +383,41 @@ fn ids(field: &str, ids: Option<Vec<ID>>) -> Result<Option<Vec<Uuid>>, AppError>
         .transpose()
 }
 
+/// Adds the settings of DNS monitors, domain watches, down intervals and dependencies.
+fn with_extras(
+    mut input: MonitorInput,
+    dns: Option<DnsSettingsInput>,
+    domain: Option<DomainSettingsInput>,
+    down_interval_seconds: Option<i32>,
+    parent_ids: Option<Vec<ID>>,
+) -> Result<MonitorInput, AppError> {
+    input.dns = dns
+        .map(|d| -> Result<config::DnsConfig, AppError> {
+            Ok(config::DnsConfig {
+                record_type: d.record_type,
+                expected: d.expected,
+                resolver: d.resolver,
+                timeout_seconds: non_negative("dns.timeoutSeconds", d.timeout_seconds)?,
+            })
+        })
+        .transpose()?;
+    input.domain = domain
+        .map(|d| {
+            non_negative("domain.expiryDays", d.expiry_days).map(|expiry_days| {
+                config::DomainConfig {
+                    expiry_days,
+                    name: d.name.filter(|n| !n.trim().is_empty()),
+                }
+            })
+        })
+        .transpose()?;
+    input.down_interval_seconds = down_interval_seconds
+        .map(|s| non_negative("downIntervalSeconds", s))
+        .transpose()?;
+    input.parent_ids = ids("parentIds", parent_ids)?;
+    Ok(input)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn monitor_input(
     name: Option<String>,
@@ -409,6 +490,7 @@ fn monitor_input(
             recovery_threshold: a.recovery_threshold,
             custom_message: a.custom_message.filter(|m| !m.trim().is_empty()),
         }),
+        ..MonitorInput::default()
     })
 }
 
@@ -525,6 +607,20 @@ impl Monitor {
             .heartbeat_token
             .as_ref()
             .map(|token| format!("{}/ping/{token}", ctx.state().settings.base_url()))
+    }
+    /// The monitors this one depends on.
+    async fn parent_ids(&self) -> Vec<ID> {
+        config::MonitorConfig::from_json(self.0.config.as_ref())
+            .depends_on
+            .iter()
+            .map(|id| ID(id.to_string()))
+            .collect()
+    }
+    /// Seconds between checks while failing, when set.
+    async fn down_interval_seconds(&self) -> Option<i32> {
+        config::MonitorConfig::from_json(self.0.config.as_ref())
+            .down_interval_seconds
+            .and_then(|s| i32::try_from(s).ok())
     }
     async fn locations(&self) -> Vec<String> {
         monitor::locations_of(&self.0)
@@ -1094,7 +1190,16 @@ impl MonitorMutation {
             input.tag_ids,
             input.notification_provider_ids,
             input.alert,
-        )?;
+        )
+        .and_then(|d| {
+            with_extras(
+                d,
+                input.dns,
+                input.domain,
+                input.down_interval_seconds,
+                input.parent_ids,
+            )
+        })?;
         Ok(Monitor(
             monitor::create(ctx.state(), ctx.principal()?, project_id, kind, domain).await?,
         ))
@@ -1124,7 +1229,16 @@ impl MonitorMutation {
             input.tag_ids,
             input.notification_provider_ids,
             input.alert,
-        )?;
+        )
+        .and_then(|d| {
+            with_extras(
+                d,
+                input.dns,
+                input.domain,
+                input.down_interval_seconds,
+                input.parent_ids,
+            )
+        })?;
         Ok(Monitor(
             monitor::update(ctx.state(), ctx.principal()?, id, domain).await?,
         ))

@@ -144,6 +144,46 @@ pub struct SyntheticConfig {
     pub test_id: uuid::Uuid,
 }
 
+/// The DNS record types a `dns` monitor can ask for.
+pub const DNS_RECORD_TYPES: &[&str] = &["A", "AAAA", "CNAME", "MX", "NS", "TXT", "SOA", "CAA"];
+
+/// Settings of `dns` monitors: the target is the name to resolve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DnsConfig {
+    /// One of [`DNS_RECORD_TYPES`].
+    pub record_type: String,
+    /// Values that must all be among the answers (compared without case and trailing dots);
+    /// empty: any answer will do.
+    #[serde(default)]
+    pub expected: Vec<String>,
+    /// The name server to ask (`ip` or `ip:port`); default: the system's resolvers.
+    pub resolver: Option<String>,
+    pub timeout_seconds: u32,
+}
+
+impl Default for DnsConfig {
+    fn default() -> Self {
+        Self {
+            record_type: "A".into(),
+            expected: Vec::new(),
+            resolver: None,
+            timeout_seconds: 10,
+        }
+    }
+}
+
+/// Domain registration watch of `website` monitors (through RDAP).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DomainConfig {
+    /// Warn when the domain's registration expires within this many days.
+    pub expiry_days: u32,
+    /// The domain to watch; default: the registered domain of the target's host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
 /// Everything stored in `monitors.config`; only the sections of the monitor's type are set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
@@ -160,6 +200,18 @@ pub struct MonitorConfig {
     pub heartbeat: Option<HeartbeatConfig>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub synthetic: Option<SyntheticConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns: Option<DnsConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<DomainConfig>,
+    /// While checks fail, the next one comes after this many seconds instead of at the next
+    /// slot of the monitor's frequency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub down_interval_seconds: Option<u32>,
+    /// Monitors this one depends on: while one of them is down, this one's alerts are held
+    /// back and its results say why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<uuid::Uuid>,
 }
 
 /// Headers whose values are secrets.
@@ -349,6 +401,61 @@ pub fn json_pointer(path: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+impl DnsConfig {
+    /// Checks every field; errors name `dns.<field>`. Upper-cases the record type.
+    pub fn validate(&mut self) -> AppResult<()> {
+        self.record_type = self.record_type.trim().to_uppercase();
+        if !DNS_RECORD_TYPES.contains(&self.record_type.as_str()) {
+            return Err(AppError::field(
+                "dns.recordType",
+                format!("must be one of {}", DNS_RECORD_TYPES.join(", ")),
+            ));
+        }
+        if self.expected.len() > 20 {
+            return Err(AppError::field("dns.expected", "at most 20 values"));
+        }
+        self.expected = self
+            .expected
+            .iter()
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect();
+        if self.expected.iter().any(|v| v.len() > 1024) {
+            return Err(AppError::field(
+                "dns.expected",
+                "each value is at most 1024 characters",
+            ));
+        }
+        if let Some(resolver) = &self.resolver {
+            let resolver = resolver.trim();
+            if resolver.is_empty() {
+                self.resolver = None;
+            } else if dns_server(resolver).is_none() {
+                return Err(AppError::field(
+                    "dns.resolver",
+                    "must be an IP address, optionally with a port (1.1.1.1, [2606:4700::1111]:53)",
+                ));
+            } else {
+                self.resolver = Some(resolver.to_owned());
+            }
+        }
+        timeout("dns.timeoutSeconds", self.timeout_seconds)
+    }
+}
+
+/// A name server address: `ip`, `ip:port` or `[ipv6]:port` (port 53 when not given).
+pub fn dns_server(text: &str) -> Option<std::net::SocketAddr> {
+    let text = text.trim();
+    if let Ok(addr) = text.parse::<std::net::SocketAddr>() {
+        return (addr.port() != 0).then_some(addr);
+    }
+    text.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+        .ok()
+        .map(|ip| std::net::SocketAddr::new(ip, 53))
 }
 
 impl PortConfig {

@@ -81,7 +81,8 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(state: AppState, location: &str) -> anyhow::Result<Self> {
-        let checker = Checker::new(state.settings.outbound())?;
+        let checker = Checker::new(state.settings.outbound())?
+            .with_rdap_bootstrap(&state.settings.integrations.rdap_bootstrap_url);
         Ok(Self {
             worker_id: format!(
                 "{}-{}",
@@ -110,7 +111,7 @@ impl Engine {
         let now = Utc::now();
         let lease = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
         let types = match kind {
-            ClaimKind::Polling => "m.type IN ('http', 'website', 'ping', 'port')",
+            ClaimKind::Polling => "m.type IN ('http', 'website', 'ping', 'port', 'dns')",
             ClaimKind::Heartbeat => "m.type = 'heartbeat'",
             ClaimKind::Synthetic => "m.type = 'synthetic_test'",
         };
@@ -514,6 +515,32 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
         .map(|s| (s.id, s))
         .collect();
 
+    // The monitors these depend on: while one is down, the dependent's alerts are held.
+    let configs: HashMap<Uuid, MonitorConfig> = current
+        .values()
+        .map(|m| (m.id, MonitorConfig::from_json(m.config.as_ref())))
+        .collect();
+    let parent_ids: Vec<Uuid> = {
+        let mut ids: Vec<Uuid> = configs
+            .values()
+            .flat_map(|c| c.depends_on.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let parents: HashMap<Uuid, monitors::Model> = if parent_ids.is_empty() {
+        HashMap::new()
+    } else {
+        monitors::Entity::find()
+            .filter(monitors::Column::Id.is_in(parent_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect()
+    };
+
     let mut results = Vec::with_capacity(batch.len());
     let mut touched: HashSet<(Uuid, String, DateTime<Utc>)> = HashSet::new();
     for completion in batch {
@@ -541,6 +568,19 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
             &alert_settings,
         );
         slot.next_check_at = completion.next_check_at;
+        let config = configs.get(&monitor.id).cloned().unwrap_or_default();
+        if !up
+            && !matches!(
+                monitor.r#type,
+                MonitorType::Heartbeat | MonitorType::SyntheticTest
+            )
+            && let Some(secs) = config.down_interval_seconds
+        {
+            // Failing: look again sooner than the next regular slot.
+            slot.next_check_at = slot
+                .next_check_at
+                .min(completion.checked_at + chrono::Duration::seconds(i64::from(secs)));
+        }
         slot.claimed_by = None;
         slot.claimed_until = None;
         slot.last_checked_at = Some(completion.checked_at);
@@ -565,7 +605,27 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
         let result_id = Uuid::now_v7();
         let mut alerts_failure = 0;
         let mut alerts_recovery = 0;
-        if changed || outcome.certificate_days_left.is_some() {
+        let held_by = config
+            .depends_on
+            .iter()
+            .filter_map(|id| parents.get(id))
+            .find(|p| p.status == MonitorStatus::Down);
+        let mut details = outcome.details.clone();
+        if let (Some(parent), serde_json::Value::Object(map)) = (held_by, &mut details) {
+            map.insert(
+                "alertsHeldBy".into(),
+                serde_json::json!({
+                    "monitorId": parent.id,
+                    "name": parent.name,
+                    "reason": format!("{} is down, and this monitor depends on it", parent.name),
+                }),
+            );
+        }
+        if held_by.is_none()
+            && (changed
+                || outcome.certificate_days_left.is_some()
+                || outcome.domain_days_left.is_some())
+        {
             let sent = crate::alert::on_result(
                 &tx,
                 state,
@@ -630,7 +690,7 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
             location: Set(slot.location.clone()),
             status: Set(outcome.status),
             response_time_ms: Set(outcome.response_time_ms),
-            details: Set(Some(outcome.details.clone())),
+            details: Set(Some(details)),
             is_up: Set(up),
             is_status_change: Set(changed),
             consecutive_failure_count: Set(slot.consecutive_failures),

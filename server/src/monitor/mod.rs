@@ -127,6 +127,13 @@ pub struct MonitorInput {
     pub tag_ids: Option<Vec<Uuid>>,
     pub notification_provider_ids: Option<Vec<Uuid>>,
     pub alert: Option<AlertSettings>,
+    pub dns: Option<config::DnsConfig>,
+    /// Domain registration watch of website monitors; `expiry_days` 0 turns it off.
+    pub domain: Option<config::DomainConfig>,
+    /// Seconds between checks while failing; 0 turns it off.
+    pub down_interval_seconds: Option<u32>,
+    /// Monitors of the same project this one depends on (replaces the list).
+    pub parent_ids: Option<Vec<Uuid>>,
 }
 
 fn check_host(field: &str, host: &str, state: &AppState) -> AppResult<String> {
@@ -216,8 +223,10 @@ async fn settle_config(
     project_id: Uuid,
     ty: MonitorType,
     input: &MonitorInput,
-    current: Option<(&str, MonitorConfig)>,
+    current: Option<(Uuid, &str, MonitorConfig)>,
 ) -> AppResult<(String, MonitorConfig)> {
+    let monitor_id = current.as_ref().map(|(id, _, _)| *id);
+    let current = current.map(|(_, target, config)| (target, config));
     let (current_target, current_config) = match current {
         Some((target, config)) => (Some(target.to_owned()), config),
         None => (None, MonitorConfig::default()),
@@ -254,8 +263,64 @@ async fn settle_config(
                     ));
                 }
                 config.tls = Some(tls);
+                let domain = match &input.domain {
+                    Some(d) if d.expiry_days == 0 => None,
+                    Some(d) => Some(d.clone()),
+                    None => current_config.domain.clone(),
+                };
+                let mut domain = domain;
+                if let Some(d) = &mut domain {
+                    if !(1..=365).contains(&d.expiry_days) {
+                        return Err(AppError::field(
+                            "domain.expiryDays",
+                            "must be between 1 and 365 (0 turns the watch off)",
+                        ));
+                    }
+                    if let Some(name) = &d.name {
+                        let name = check_host("domain.name", name, state)?;
+                        if name.parse::<std::net::IpAddr>().is_ok() || !name.contains('.') {
+                            return Err(AppError::field(
+                                "domain.name",
+                                "must be a registered domain name like example.com",
+                            ));
+                        }
+                        d.name = Some(name);
+                    }
+                }
+                config.domain = domain;
             }
             url.to_string()
+        }
+        MonitorType::Dns => {
+            let target = target_in.ok_or_else(|| {
+                AppError::field("target", "a DNS monitor needs a name to resolve")
+            })?;
+            let name = check_host("target", &target, state)?;
+            if name.parse::<std::net::IpAddr>().is_ok() {
+                return Err(AppError::field(
+                    "target",
+                    "must be a domain name (example.com), not an IP address",
+                ));
+            }
+            let mut dns = input
+                .dns
+                .clone()
+                .or(current_config.dns.clone())
+                .unwrap_or_default();
+            dns.validate()?;
+            if let Some(server) = dns.resolver.as_deref().and_then(config::dns_server)
+                && state.settings.outbound().check_ip(server.ip()).is_err()
+            {
+                return Err(AppError::field(
+                    "dns.resolver",
+                    format!(
+                        "{} is a private address, which this instance does not reach",
+                        server.ip()
+                    ),
+                ));
+            }
+            config.dns = Some(dns);
+            name
         }
         MonitorType::Port => {
             let target = target_in
@@ -324,8 +389,89 @@ async fn settle_config(
             test_id.to_string()
         }
     };
+    // Settings every type shares.
+    config.down_interval_seconds = match input.down_interval_seconds {
+        Some(0) => None,
+        Some(secs) => Some(secs),
+        None => current_config.down_interval_seconds,
+    };
+    if let Some(secs) = config.down_interval_seconds {
+        if matches!(ty, MonitorType::Heartbeat | MonitorType::SyntheticTest) {
+            return Err(AppError::field(
+                "downIntervalSeconds",
+                "only monitors that Vigil checks itself (http, website, ping, port, dns) have one",
+            ));
+        }
+        if !(20..=86_400).contains(&secs) {
+            return Err(AppError::field(
+                "downIntervalSeconds",
+                "must be between 20 seconds and a day (0 turns it off)",
+            ));
+        }
+    }
+    config.depends_on = match &input.parent_ids {
+        Some(ids) => check_parents(db, project_id, monitor_id, ids).await?,
+        None => current_config.depends_on.clone(),
+    };
     config.seal(&state.master_key)?;
     Ok((target, config))
+}
+
+/// Checks the monitors a monitor depends on: in the same project, at most 10, not itself and
+/// not through a chain of others.
+async fn check_parents(
+    db: &impl ConnectionTrait,
+    project_id: Uuid,
+    monitor_id: Option<Uuid>,
+    ids: &[Uuid],
+) -> AppResult<Vec<Uuid>> {
+    let ids = dedup(ids);
+    if ids.len() > 10 {
+        return Err(AppError::field("parentIds", "at most 10 monitors"));
+    }
+    if monitor_id.is_some_and(|me| ids.contains(&me)) {
+        return Err(AppError::field(
+            "parentIds",
+            "a monitor cannot depend on itself",
+        ));
+    }
+    let found = monitors::Entity::find()
+        .filter(monitors::Column::ProjectId.eq(project_id))
+        .filter(monitors::Column::Id.is_in(ids.clone()))
+        .count(db)
+        .await?;
+    if found as usize != ids.len() {
+        return Err(AppError::field(
+            "parentIds",
+            "a monitor is not in this project",
+        ));
+    }
+    // A chain back to this monitor would make a loop.
+    if let Some(me) = monitor_id {
+        let mut seen: Vec<Uuid> = Vec::new();
+        let mut frontier = ids.clone();
+        while !frontier.is_empty() && seen.len() < 1000 {
+            let rows = monitors::Entity::find()
+                .filter(monitors::Column::Id.is_in(frontier.clone()))
+                .all(db)
+                .await?;
+            seen.extend(frontier.drain(..));
+            for row in rows {
+                for parent in MonitorConfig::from_json(row.config.as_ref()).depends_on {
+                    if parent == me {
+                        return Err(AppError::field(
+                            "parentIds",
+                            format!("{} already depends on this monitor", row.name),
+                        ));
+                    }
+                    if !seen.contains(&parent) && !frontier.contains(&parent) {
+                        frontier.push(parent);
+                    }
+                }
+            }
+        }
+    }
+    Ok(ids)
 }
 
 fn keep_masked_secrets(new: &mut HttpConfig, old: &HttpConfig) {
@@ -684,7 +830,7 @@ pub async fn update(
         current.project_id,
         current.r#type,
         &input,
-        Some((&current.target, stored)),
+        Some((current.id, &current.target, stored)),
     )
     .await?;
     check_links(db, current.project_id, &input).await?;

@@ -1,6 +1,8 @@
 //! The checks themselves. Each returns a [`CheckOutcome`]; none returns an error: a failure of
 //! the target is a result, not a failure of Vigil.
 
+pub mod dns;
+pub mod domain;
 pub mod http;
 pub mod net;
 pub mod tls;
@@ -23,6 +25,8 @@ pub struct CheckOutcome {
     pub details: Value,
     /// Days until the certificate expires, for `website` checks over HTTPS.
     pub certificate_days_left: Option<i64>,
+    /// Days until the domain's registration expires, for `website` checks that watch it.
+    pub domain_days_left: Option<i64>,
 }
 
 impl CheckOutcome {
@@ -32,6 +36,7 @@ impl CheckOutcome {
             response_time_ms,
             details,
             certificate_days_left: None,
+            domain_days_left: None,
         }
     }
 
@@ -51,6 +56,7 @@ impl CheckOutcome {
             response_time_ms,
             details,
             certificate_days_left: None,
+            domain_days_left: None,
         }
     }
 
@@ -60,6 +66,7 @@ impl CheckOutcome {
             response_time_ms: i32::try_from(after.as_millis()).ok(),
             details: json!({ "errorClass": "timeout", "error": format!("no answer within {} s", after.as_secs()) }),
             certificate_days_left: None,
+            domain_days_left: None,
         }
     }
 
@@ -70,6 +77,7 @@ impl CheckOutcome {
             response_time_ms: None,
             details: json!({ "errorClass": "config", "error": message.into() }),
             certificate_days_left: None,
+            domain_days_left: None,
         }
     }
 
@@ -86,6 +94,8 @@ pub struct Checker {
     no_follow: reqwest::Client,
     follow_insecure: reqwest::Client,
     no_follow_insecure: reqwest::Client,
+    /// Domain registration lookups (RDAP) and their cache.
+    pub domains: domain::DomainWatch,
 }
 
 impl Checker {
@@ -110,7 +120,16 @@ impl Checker {
             no_follow: build(false, false)?,
             follow_insecure: build(true, true)?,
             no_follow_insecure: build(false, true)?,
+            domains: domain::DomainWatch::shared(
+                &crate::config::Integrations::default().rdap_bootstrap_url,
+            ),
         })
+    }
+
+    /// Looks domain registrations up through the RDAP bootstrap file at `url`.
+    pub fn with_rdap_bootstrap(mut self, url: &str) -> Self {
+        self.domains = domain::DomainWatch::shared(url);
+        self
     }
 
     pub(crate) fn client(&self, follow: bool, insecure: bool) -> &reqwest::Client {
@@ -131,15 +150,24 @@ impl Checker {
             },
             MonitorType::Website => match &config.http {
                 Some(http) => {
-                    http::check(
+                    let mut outcome = http::check(
                         self,
                         &monitor.target,
                         http,
                         Some(config.tls.clone().unwrap_or_default()),
                     )
-                    .await
+                    .await;
+                    if let Some(domain) = &config.domain {
+                        self.domain_expiry(&monitor.target, domain, &mut outcome)
+                            .await;
+                    }
+                    outcome
                 }
                 None => CheckOutcome::error("the monitor has no HTTP settings"),
+            },
+            MonitorType::Dns => match &config.dns {
+                Some(dns) => dns::check(self, &monitor.target, dns).await,
+                None => CheckOutcome::error("the monitor has no DNS settings"),
             },
             MonitorType::Port => match &config.port {
                 Some(port) => net::port(self, &monitor.target, port).await,
@@ -155,6 +183,45 @@ impl Checker {
             }
             MonitorType::Heartbeat | MonitorType::SyntheticTest => {
                 CheckOutcome::error("this monitor type is not checked by polling")
+            }
+        }
+    }
+}
+
+impl Checker {
+    /// Adds the domain's registration expiry to a website check's details. A lookup that
+    /// fails is noted and changes nothing else.
+    async fn domain_expiry(
+        &self,
+        url: &str,
+        config: &crate::monitor::config::DomainConfig,
+        outcome: &mut CheckOutcome,
+    ) {
+        let Some(host) = config.name.clone().or_else(|| {
+            url::Url::parse(url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+        }) else {
+            return;
+        };
+        let found = self.domains.expiry(self.client(true, false), &host).await;
+        let Value::Object(details) = &mut outcome.details else {
+            return;
+        };
+        match found {
+            Ok((domain, expires)) => {
+                let days = (expires - chrono::Utc::now()).num_days();
+                details.insert("domain".into(), domain.into());
+                details.insert("domainExpiresAt".into(), expires.to_rfc3339().into());
+                details.insert("domainDaysLeft".into(), days.into());
+                details.insert(
+                    "domainExpiring".into(),
+                    (days < i64::from(config.expiry_days)).into(),
+                );
+                outcome.domain_days_left = Some(days);
+            }
+            Err(err) => {
+                details.insert("domainError".into(), err.into());
             }
         }
     }
