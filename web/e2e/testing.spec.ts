@@ -198,7 +198,7 @@ test('a k6 test from the editor runs live, then in a job: ordered tests, cron, l
   expect(consoleErrors).toEqual([]);
 });
 
-test('long runs are cancelled: by someone else while the runs list watches, and from the run page', async ({ page, consoleErrors }) => {
+test('long runs are cancelled: by someone else while the runs list watches (new runs appear live), and from the run page', async ({ page, consoleErrors }) => {
   test.setTimeout(180_000);
   const target = await Target.start();
   try {
@@ -224,6 +224,13 @@ test('long runs are cancelled: by someone else while the runs list watches, and 
     const runId = (await row.getAttribute('data-run-id'))!;
     await api(page, 'mutation($id: ID!) { cancelRun(id: $id) { id } }', { id: runId });
     await expect(row.getByTestId('run-status')).toHaveAttribute('data-status', 'CANCELLED', { timeout: 30_000 });
+    // A run started elsewhere (here through the API) appears at the top of the list, live too.
+    const started = await api<{ runTest: { id: string } }>(page, 'mutation($id: ID!) { runTest(id: $id) { id } }', { id: testId });
+    await expect(row).toHaveCount(2);
+    await expect(row.first()).toHaveAttribute('data-run-id', started.runTest.id);
+    await expect(row.first()).toContainText('Soak');
+    await api(page, 'mutation($id: ID!) { cancelRun(id: $id) { id } }', { id: started.runTest.id });
+    await expect(row.first().getByTestId('run-status')).toHaveAttribute('data-status', 'CANCELLED', { timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(7);
 
     // Another run, cancelled with the run page's button.
@@ -233,9 +240,23 @@ test('long runs are cancelled: by someone else while the runs list watches, and 
     await expect(editorRun.getByTestId('run-log')).toContainText('request answered 200', { timeout: 60_000 });
     await editorRun.getByRole('link', { name: 'Open the run' }).click();
     await expect(page.getByTestId('run-detail-status')).toHaveAttribute('data-status', 'RUNNING');
-    // Opened mid-run: the page says earlier lines are not shown, then shows new ones.
-    await expect(page.getByTestId('log-partial')).toBeVisible();
-    await expect(page.locator('[data-testid="run-log"][data-source="live"]')).toContainText('request answered 200', { timeout: 30_000 });
+    // Opened mid-run: the output so far (from its first line, printed before the page opened),
+    // then the lines that come live, each once and none missing.
+    const output = page.locator('[data-testid="run-log"][data-source="live"]');
+    await expect(output).toContainText('[vigil] k6 run "Soak"');
+    await expect(output).toHaveAttribute('data-first-line', '1');
+    await expect(page.getByTestId('log-partial')).toHaveCount(0);
+    const openedAt = Number(await output.getAttribute('data-last-line'));
+    await expect.poll(async () => Number(await output.getAttribute('data-last-line')), { timeout: 30_000 }).toBeGreaterThan(openedAt + 2);
+    await expect
+      .poll(
+        async () => {
+          const [text, last, gap] = await Promise.all([output.textContent(), output.getAttribute('data-last-line'), output.getAttribute('data-gap')]);
+          return { lines: (text ?? '').split('\n').length === Number(last), gap };
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ lines: true, gap: 'false' });
     await expectAccessible(page, 'running run page');
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await expect(page.getByTestId('run-detail-status')).toHaveAttribute('data-status', 'CANCELLED', { timeout: 30_000 });
@@ -244,7 +265,7 @@ test('long runs are cancelled: by someone else while the runs list watches, and 
     await expect(page.getByRole('button', { name: 'Cancel run' })).toHaveCount(0);
 
     await runsLink.click();
-    await expect(row).toHaveCount(2);
+    await expect(row).toHaveCount(3);
     for (const status of await row.getByTestId('run-status').all()) await expect(status).toHaveAttribute('data-status', 'CANCELLED');
   } finally {
     await target.close();

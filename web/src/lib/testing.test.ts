@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addItem, moveAnnouncement, moveItem, orderedTests, removeItem } from './ordering';
-import { appendLines, artifactName, sameOrigin, atBottom, emptyLog, isFinal, pickRun, shownLog, splitLog, withLive } from './runLog';
+import { artifactName, sameOrigin, atBottom, isFinal, pickRun, splitLog } from './runLog';
 
 describe('test ordering', () => {
   it('moves an item up and down, and not past either end', () => {
@@ -41,14 +41,6 @@ describe('test ordering', () => {
 });
 
 describe('run log', () => {
-  it('appends lines and drops the oldest past the cap', () => {
-    let log = appendLines(emptyLog, ['1', '2'], 3);
-    expect(log).toEqual({ lines: ['1', '2'], dropped: 0 });
-    log = appendLines(log, ['3', '4', '5'], 3);
-    expect(log).toEqual({ lines: ['3', '4', '5'], dropped: 2 });
-    expect(appendLines(log, [], 3)).toBe(log);
-  });
-
   it('splits a stored log without the blank lines at its end', () => {
     expect(splitLog('a\nb\n')).toEqual(['a', 'b']);
     expect(splitLog('a\r\nb')).toEqual(['a', 'b']);
@@ -60,22 +52,6 @@ describe('run log', () => {
   it('knows the final states', () => {
     expect(['QUEUED', 'RUNNING'].map(isFinal)).toEqual([false, false]);
     expect(['PASSED', 'FAILED', 'ERROR', 'TIMED_OUT', 'CANCELLED'].every(isFinal)).toBe(true);
-  });
-
-  it('shows live lines while running, then the stored log once finished', () => {
-    const live = appendLines(emptyLog, ['[vigil] k6 run "Load"', 'tick']);
-    expect(shownLog('RUNNING', null, live, false)).toEqual({ lines: live.lines, source: 'live', partial: false });
-    expect(shownLog('PASSED', 'a\nb\nc\n', live, false)).toEqual({ lines: ['a', 'b', 'c'], source: 'stored', partial: false });
-    // Finished without a stored log (an error before any output): keep what came live.
-    expect(shownLog('ERROR', null, live, false).source).toBe('live');
-    expect(shownLog('QUEUED', null, emptyLog, false)).toEqual({ lines: [], source: 'none', partial: false });
-  });
-
-  it('says when lines are missing: joined a running run late, or past the cap', () => {
-    expect(shownLog('RUNNING', null, emptyLog, true)).toEqual({ lines: [], source: 'live', partial: true });
-    const capped = appendLines(emptyLog, ['1', '2', '3'], 2);
-    expect(shownLog('RUNNING', null, capped, false).partial).toBe(true);
-    expect(shownLog('PASSED', 'done\n', capped, true).partial).toBe(false);
   });
 
   it('follows the bottom only when the reader is there', () => {
@@ -95,11 +71,6 @@ describe('live runs', () => {
     expect(pickRun(null, run('r', 'RUNNING'))?.status).toBe('RUNNING');
     expect(pickRun(run('r', 'QUEUED'), null)?.status).toBe('QUEUED');
     expect(pickRun(null, null)).toBeNull();
-  });
-
-  it('overlays live updates on loaded rows', () => {
-    const rows = [run('a', 'RUNNING'), run('b', 'QUEUED'), run('c', 'PASSED')];
-    expect(withLive(rows, { b: run('b', 'CANCELLED'), x: run('x', 'RUNNING') }).map((r) => r.status)).toEqual(['RUNNING', 'CANCELLED', 'PASSED']);
   });
 });
 

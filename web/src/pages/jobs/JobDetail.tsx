@@ -78,7 +78,7 @@ export default function JobDetail() {
   const [, trigger] = useMutation(TriggerJobMutation);
   const [, remove] = useMutation(DeleteJobMutation);
   const [triggering, setTriggering] = useState(false);
-  const live = useLiveRows(result.data?.job?.runs.nodes ?? []);
+  const live = useLiveRows(result.data?.job?.runs.nodes ?? [], { jobId });
   const reload = () => {
     live.reset();
     refetch({ requestPolicy: 'network-only' });
@@ -218,15 +218,14 @@ export default function JobDetail() {
           Refresh
         </Button>
       </Group>
-      {live.watchers}
       {live.rows.length === 0 ? (
         <Empty title="No runs yet">{editor ? '“Trigger now” starts one; so does the schedule or a POST to the trigger URL.' : 'Runs appear here once the job is triggered.'}</Empty>
       ) : (
         <>
           <RunTable runs={live.rows} projectId={project.id} showWhat={false} label={`Runs of ${job.name}`} />
-          {job.runs.totalCount > live.rows.length && (
+          {job.runs.totalCount + live.added > live.rows.length && (
             <Text size="sm" c="dimmed">
-              The newest {live.rows.length} of {job.runs.totalCount} runs;{' '}
+              The newest {live.rows.length} of {job.runs.totalCount + live.added} runs;{' '}
               <Anchor component={Link} to={`/projects/${project.id}/runs?job=${job.id}`}>
                 all runs of this job
               </Anchor>

@@ -1,63 +1,85 @@
-// A run as it goes: its state over `runUpdated`, its output over `runLog`, then the stored log,
-// artifacts and k6 figures once it has finished. Used by the run page and the test editor.
+// A run as it goes: its state over `runUpdated`, its output as stored so far merged with the
+// lines of `runLog`, then the stored log, artifacts and k6 figures once it has finished. Used by
+// the run page and the test editor.
 import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import type { RunDetailFragment } from '../../gql/graphql';
 import { formatMs } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
-import { appendLines, artifactName, atBottom, sameOrigin, emptyLog, isFinal, pickRun, shownLog, type LogBuffer } from '../../lib/runLog';
+import { addLiveLines, artifactName, atBottom, isFinal, latestStored, mergeLog, pickRun, sameOrigin, type LiveLine, type MergedLog } from '../../lib/runLog';
 import { RunLogSubscription, RunQuery, RunUpdatedSubscription } from './operations';
 
 export type LiveRunData = RunDetailFragment & { job: (RunDetailFragment['job'] & { tests?: { id: string; title: string }[] }) | null };
+
+/**
+ * After a gap in the output, the run is fetched again this long after: the server saves the
+ * output so far every 2 s, so by then the saved output holds the missing lines.
+ */
+const GAP_REFETCH_MS = 2500;
 
 /** The run with its live state and output. */
 export function useLiveRun(runId: string) {
   const [result, refetch] = useQuery({ query: RunQuery, variables: { id: runId } });
   const [live, setLive] = useState<RunDetailFragment | null>(null);
-  const [log, setLog] = useState<LogBuffer>(emptyLog);
-  const [joinedLate, setJoinedLate] = useState<boolean | null>(null);
+  const [lines, setLines] = useState<readonly LiveLine[]>([]);
   const loaded = result.data?.run ?? null;
   const run = pickRun<LiveRunData>(loaded, live ? { ...live, job: loaded?.job ?? live.job } : null);
   const done = run ? isFinal(run.status) : false;
 
-  useEffect(() => {
-    // A run already running when the page opened printed lines the subscription never sees.
-    if (loaded && joinedLate === null) setJoinedLate(loaded.status === 'RUNNING');
-  }, [loaded, joinedLate]);
-
-  // Subscribed from the start (not after the query) so that fewer early lines are missed.
+  // Subscribed from the start (not after the query): lines printed meanwhile are in the
+  // stored output, the rest come live; the merge skips what both have.
   useSubscription({ query: RunUpdatedSubscription, variables: { runId }, pause: done }, (_prev: unknown, event) => {
     setLive(event.runUpdated);
     return null;
   });
   useSubscription({ query: RunLogSubscription, variables: { runId }, pause: done }, (_prev: unknown, event) => {
-    setLog((buffer) => appendLines(buffer, [event.runLog.line]));
+    const { number, line } = event.runLog;
+    setLines((current) => addLiveLines(current, [{ number, line }]));
     return null;
   });
+
+  // The stored output: of the loaded run or of the last live event, whichever holds more.
+  const stored = run ? latestStored(loaded, live) : null;
+  const storedLogs = stored?.logs ?? null;
+  const storedLines = stored?.logLines ?? null;
+  const known = run !== null;
+  const output = useMemo(() => mergeLog(known ? { logs: storedLogs, logLines: storedLines } : null, lines), [known, storedLogs, storedLines, lines]);
+
+  // Lines missing between the stored output and live lines: fetch the run again, once a gap.
+  const latestRefetch = useRef(refetch);
+  latestRefetch.current = refetch;
+  const askedFor = useRef(new Set<number>());
+  const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
+  useEffect(() => {
+    if (done || output.gapAt === null || askedFor.current.has(output.gapAt)) return;
+    askedFor.current.add(output.gapAt);
+    timers.current.push(setTimeout(() => latestRefetch.current({ requestPolicy: 'network-only' }), GAP_REFETCH_MS));
+  }, [done, output.gapAt]);
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
 
   const reload = () => {
     setLive(null);
     refetch({ requestPolicy: 'network-only' });
   };
-  useRefetchOnReconnect(() => {
-    // Lines printed while the socket was down are gone until the run ends.
-    if (!done) setJoinedLate(true);
-    reload();
-  });
-  return { result, run, log, joinedLate: joinedLate ?? false, reload };
+  // Lines printed while the socket was down are in the output saved since.
+  useRefetchOnReconnect(reload);
+  return { result, run, output, reload };
 }
 
-/** The output: live lines while the run goes, the stored end of it once finished. */
-export function RunOutput({ run, log, joinedLate }: { run: RunDetailFragment; log: LogBuffer; joinedLate: boolean }) {
-  const shown = shownLog(run.status, run.logs, log, joinedLate);
+/** The output: what was stored and what came live, merged by line number. */
+export function RunOutput({ run, output }: { run: RunDetailFragment; output: MergedLog }) {
+  const running = !isFinal(run.status);
+  const source = running ? 'live' : run.logs ? 'stored' : output.lines.length > 0 ? 'live' : 'none';
   const box = useRef<HTMLPreElement>(null);
   const follow = useRef(true);
   useLayoutEffect(() => {
     const el = box.current;
     if (el && follow.current) el.scrollTop = el.scrollHeight;
-  }, [shown.lines.length, shown.source]);
-  const running = !isFinal(run.status);
+  }, [output.last, output.lines.length, source]);
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -70,17 +92,17 @@ export function RunOutput({ run, log, joinedLate }: { run: RunDetailFragment; lo
           </Anchor>
         )}
       </Group>
-      {shown.partial && (
+      {output.partial && (
         <Text size="sm" c="dimmed" data-testid="log-partial">
-          {running ? 'Lines printed before this page started following the run are not shown here; the stored output appears when the run ends.' : 'Only the end of the output is shown here.'}
+          {running ? 'Only the latest lines are shown here; the whole log is stored with the run when it ends.' : 'Only the end of the output is shown here.'}
         </Text>
       )}
-      {shown.source === 'stored' && isFinal(run.status) && run.logs && run.logsUrl && (
+      {source === 'stored' && run.logsUrl && (
         <Text size="xs" c="dimmed">
-          The end of the output, secrets masked. The whole log is linked above.
+          Secrets are masked. The whole log is linked above.
         </Text>
       )}
-      {shown.lines.length === 0 ? (
+      {output.lines.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="log-empty">
           {run.status === 'QUEUED' ? 'Waiting for a runner to pick the run up…' : running ? 'Waiting for output…' : 'The run printed nothing.'}
         </Text>
@@ -92,13 +114,16 @@ export function RunOutput({ run, log, joinedLate }: { run: RunDetailFragment; lo
           role="region"
           aria-label={`Output of the run${running ? ', updating live' : ''}`}
           data-testid="run-log"
-          data-source={shown.source}
+          data-source={source}
+          data-first-line={output.first ?? undefined}
+          data-last-line={output.last}
+          data-gap={output.gap}
           onScroll={(e) => {
             const el = e.currentTarget;
             follow.current = atBottom(el.scrollTop, el.clientHeight, el.scrollHeight);
           }}
         >
-          {shown.lines.join('\n')}
+          {output.lines.join('\n')}
         </pre>
       )}
     </Stack>

@@ -21,7 +21,7 @@ export default function RunDetailRoute() {
 
 function RunDetail({ runId }: { runId: string }) {
   const project = useProject();
-  const { result, run, log, joinedLate, reload } = useLiveRun(runId);
+  const { result, run, output, reload } = useLiveRun(runId);
   const [titles] = useQuery({ query: TestTitlesQuery, variables: { projectId: project.id }, pause: !run });
   const [, cancel] = useMutation(CancelRunMutation);
   const [cancelling, setCancelling] = useState(false);
@@ -128,7 +128,7 @@ function RunDetail({ runId }: { runId: string }) {
       </Paper>
       <RunError run={run} />
       <K6Metrics run={run} titles={testTitles} />
-      <RunOutput run={run} log={log} joinedLate={joinedLate} />
+      <RunOutput run={run} output={output} />
       <RunArtifacts run={run} />
     </Page>
   );

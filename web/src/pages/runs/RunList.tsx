@@ -86,7 +86,8 @@ export default function RunList() {
     setOlder((o) => ({ rows: [...o.rows, ...runs.nodes], next: runs.pageInfo.hasNextPage ? runs.pageInfo.endCursor : null, loading: false, error: null }));
   };
   const seen = new Set((first?.nodes ?? []).map((r) => r.id));
-  const live = useLiveRows([...(first?.nodes ?? []), ...older.rows.filter((r) => !seen.has(r.id))]);
+  // Live through the project's run events: changed rows, and new runs that match the filter.
+  const live = useLiveRows([...(first?.nodes ?? []), ...older.rows.filter((r) => !seen.has(r.id))], filter);
   const reload = () => {
     live.reset();
     setOlder(none);
@@ -95,11 +96,11 @@ export default function RunList() {
   useRefetchOnReconnect(reload);
   const filtering = Boolean(status || trigger || jobId);
   const testTitles = new Map((titles.data?.tests.nodes ?? []).map((t) => [t.id, t.title]));
-  const total = result.data?.runs.totalCount ?? 0;
+  const total = (result.data?.runs.totalCount ?? 0) + live.added;
   return (
     <Page
       title="Runs"
-      description="Runs of jobs and of single tests, newest first. Unfinished runs update live."
+      description="Runs of jobs and of single tests, newest first. The list updates live: new runs appear at the top."
       actions={
         <Button variant="default" onClick={reload}>
           Refresh
@@ -111,7 +112,6 @@ export default function RunList() {
         <Select label="Status" placeholder="Any" clearable data={STATUSES.map((s) => ({ value: s, label: enumLabel(s) }))} value={status} onChange={set('status')} />
         <Select label="Trigger" placeholder="Any" clearable data={TRIGGERS.map((t) => ({ value: t, label: enumLabel(t) }))} value={trigger} onChange={set('trigger')} />
       </Group>
-      {live.watchers}
       {result.fetching && !result.data ? (
         <Loading />
       ) : result.error && !result.data ? (

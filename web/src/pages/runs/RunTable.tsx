@@ -1,35 +1,40 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useSubscription } from 'urql';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { RunRowFragment } from '../../gql/graphql';
 import { dateTime, enumLabel, formatMs, relativeTime } from '../../lib/format';
-import { isFinal, withLive } from '../../lib/runLog';
-import { RunRowUpdatedSubscription } from './operations';
+import { applyRunEvent, mergeRuns, noLiveRuns, type LiveRuns, type RunListFilter } from '../../lib/liveRuns';
+import { useProject } from '../../lib/project';
+import { isFinal } from '../../lib/runLog';
+import { ProjectRunUpdatedSubscription } from './operations';
 
-/** Runs followed live at once in one list (one subscription each). */
-const MAX_WATCHED = 25;
-
-/** Follows one unfinished run and reports its updates. */
-function RunWatcher({ runId, onUpdate }: { runId: string; onUpdate: (run: RunRowFragment) => void }) {
-  useSubscription({ query: RunRowUpdatedSubscription, variables: { runId } }, (_prev: unknown, event) => {
-    onUpdate(event.runUpdated);
+/**
+ * Loaded rows kept live through one `runUpdated(projectId)` subscription: a changed run
+ * replaces its row, a new run matching `filter` joins the list at its place (the top). A new
+ * filter starts afresh; `reset` forgets what came live (before a reload). `pause` (a list that
+ * cannot have runs yet) does not subscribe.
+ */
+export function useLiveRows(rows: readonly RunRowFragment[], filter: RunListFilter = {}, pause = false): { rows: RunRowFragment[]; added: number; reset: () => void } {
+  const project = useProject();
+  const [live, setLive] = useState<LiveRuns<RunRowFragment>>(noLiveRuns);
+  const key = JSON.stringify([filter.jobId, filter.testId, filter.status, filter.trigger]);
+  const [keyed, setKeyed] = useState(key);
+  if (keyed !== key) {
+    setKeyed(key);
+    setLive(noLiveRuns);
+  }
+  // The rows and filter of the latest render, for events that arrive between renders.
+  const latest = useRef({ rows, filter });
+  latest.current = { rows, filter };
+  useSubscription({ query: ProjectRunUpdatedSubscription, variables: { projectId: project.id }, pause }, (_prev: unknown, event) => {
+    const run = event.runUpdated;
+    setLive((current) => applyRunEvent(current, run, latest.current.rows, latest.current.filter));
     return null;
   });
-  return null;
-}
-
-/** Rows with the live state of their unfinished runs (`runUpdated` per run). */
-export function useLiveRows(rows: readonly RunRowFragment[]): { rows: RunRowFragment[]; watchers: ReactNode; reset: () => void } {
-  const [live, setLive] = useState<Record<string, RunRowFragment>>({});
-  const onUpdate = useCallback((run: RunRowFragment) => setLive((current) => ({ ...current, [run.id]: run })), []);
-  const merged = withLive(rows, live);
-  const watchers = merged
-    .filter((r) => !isFinal(r.status))
-    .slice(0, MAX_WATCHED)
-    .map((r) => <RunWatcher key={r.id} runId={r.id} onUpdate={onUpdate} />);
-  return { rows: merged, watchers, reset: () => setLive({}) };
+  const merged = mergeRuns(rows, keyed === key ? live : noLiveRuns);
+  return { rows: merged.rows, added: merged.added, reset: () => setLive(noLiveRuns) };
 }
 
 export function runDuration(run: Pick<RunRowFragment, 'duration' | 'durationMs' | 'status'>): string {

@@ -27,6 +27,7 @@ export const RunDetailFragment = graphql(`
     ...RunRow
     location
     logs
+    logLines
     errorDetails
     exitCode
     attempt
@@ -83,9 +84,10 @@ export const RunUpdatedSubscription = graphql(`
   }
 `);
 
-export const RunRowUpdatedSubscription = graphql(`
-  subscription RunRowUpdated($runId: ID!) {
-    runUpdated(runId: $runId) {
+/** Every run of a project as it changes, new ones included: the runs lists. */
+export const ProjectRunUpdatedSubscription = graphql(`
+  subscription ProjectRunUpdated($projectId: ID!) {
+    runUpdated(projectId: $projectId) {
       ...RunRow
     }
   }
@@ -95,6 +97,7 @@ export const RunLogSubscription = graphql(`
   subscription RunLog($runId: ID!) {
     runLog(runId: $runId) {
       runId
+      number
       line
     }
   }

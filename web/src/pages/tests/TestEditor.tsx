@@ -113,7 +113,8 @@ function TestForm({ id, initial, runs = [], runCount = 0, reload }: { id?: strin
   const form = useForm<TestValues>({ initialValues: initial ?? emptyTest(), validate: validateTest });
   const { general, submit, submitting } = useFormSubmit(form);
   const values = form.getValues();
-  const live = useLiveRows(runs);
+  // Runs of this test from the editor, new ones included (none before the test exists).
+  const live = useLiveRows(runs, { testId: id }, !id);
   useRefetchOnReconnect(() => {
     live.reset();
     reload?.();
@@ -287,7 +288,6 @@ function TestForm({ id, initial, runs = [], runCount = 0, reload }: { id?: strin
           <Title order={2} size="h4">
             Runs from the editor
           </Title>
-          {live.watchers}
           {live.rows.length === 0 ? (
             <Text size="sm" c="dimmed">
               None yet. Runs of jobs that include this test are on each job's page.
@@ -295,9 +295,9 @@ function TestForm({ id, initial, runs = [], runCount = 0, reload }: { id?: strin
           ) : (
             <>
               <RunTable runs={live.rows} projectId={project.id} showWhat={false} label="Runs of this test from the editor" />
-              {runCount > live.rows.length && (
+              {runCount + live.added > live.rows.length && (
                 <Text size="sm" c="dimmed">
-                  The newest {live.rows.length} of {runCount}.
+                  The newest {live.rows.length} of {runCount + live.added}.
                 </Text>
               )}
             </>
@@ -315,7 +315,7 @@ function runStatusOf(rows: { id: string; status: string }[], runId: string): str
 /** The run started from the editor, live: state, output, k6 figures. */
 function RunPanel({ runId, title }: { runId: string; title: string }) {
   const project = useProject();
-  const { result, run, log, joinedLate, reload } = useLiveRun(runId);
+  const { result, run, output, reload } = useLiveRun(runId);
   if (result.fetching && !result.data) return <Loading label="Starting the run…" />;
   if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} title="Could not follow the run" />;
   if (!run) return null;
@@ -336,7 +336,7 @@ function RunPanel({ runId, title }: { runId: string; title: string }) {
         </Group>
         <RunError run={run} />
         <K6Metrics run={run} titles={new Map(run.testId ? [[run.testId, title]] : [])} />
-        <RunOutput run={run} log={log} joinedLate={joinedLate} />
+        <RunOutput run={run} output={output} />
       </Stack>
     </Paper>
   );
