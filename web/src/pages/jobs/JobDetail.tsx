@@ -12,6 +12,7 @@ import { describeCron } from '../../lib/cron';
 import { alertSummary, curlExample } from '../../lib/jobForm';
 import { dateTime, enumLabel, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
+import { useRefetchOnRunChanges } from '../../lib/liveJobs';
 import { act, notifyError } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
 import { TriggerJobMutation } from '../runs/operations';
@@ -84,6 +85,8 @@ export default function JobDetail() {
     refetch({ requestPolicy: 'network-only' });
   };
   useRefetchOnReconnect(reload);
+  // The job's status and last run follow its runs (the runs list itself is live above).
+  useRefetchOnRunChanges(project.id, () => refetch({ requestPolicy: 'network-only' }), jobId);
 
   if (result.fetching && !result.data) return <Loading />;
   if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} />;

@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import { describeCron } from '../../lib/cron';
 import { dateTime, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
+import { useRefetchOnRunChanges } from '../../lib/liveJobs';
 import { atLeast, useProject } from '../../lib/project';
 
 const JobsQuery = graphql(`
@@ -35,12 +36,14 @@ export default function JobList() {
   const [result, refetch] = useQuery({ query: JobsQuery, variables: { projectId: project.id } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   useRefetchOnReconnect(reload);
+  // Status and last run follow the jobs' runs.
+  useRefetchOnRunChanges(project.id, reload);
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
   const nodes = result.data?.jobs.nodes ?? [];
   return (
     <Page
       title="Jobs"
-      description="Tests run together, by hand, from CI/CD or on a schedule (UTC)."
+      description="Tests run together, by hand, from CI/CD or on a schedule (UTC). Status and last run update as runs start and end."
       actions={
         <>
           <Button variant="default" onClick={reload}>
