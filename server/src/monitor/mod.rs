@@ -455,7 +455,7 @@ async fn check_parents(
                 .filter(monitors::Column::Id.is_in(frontier.clone()))
                 .all(db)
                 .await?;
-            seen.extend(frontier.drain(..));
+            seen.append(&mut frontier);
             for row in rows {
                 for parent in MonitorConfig::from_json(row.config.as_ref()).depends_on {
                     if parent == me {

@@ -18,13 +18,17 @@ const KEEP_FAILURE: Duration = Duration::from_secs(3600);
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 type Services = Vec<(Vec<String>, Vec<String>)>;
+/// The bootstrap file's services, with when they were read.
+type Bootstrap = Option<(Instant, Arc<Services>)>;
+/// Each domain's answer, with when it came.
+type Answers = HashMap<String, (Instant, Result<DateTime<Utc>, String>)>;
 
 /// RDAP lookups with their cache, shared by the checks of a process.
 #[derive(Clone)]
 pub struct DomainWatch {
     bootstrap_url: String,
-    bootstrap: Arc<Mutex<Option<(Instant, Arc<Services>)>>>,
-    answers: Arc<Mutex<HashMap<String, (Instant, Result<DateTime<Utc>, String>)>>>,
+    bootstrap: Arc<Mutex<Bootstrap>>,
+    answers: Arc<Mutex<Answers>>,
 }
 
 /// The watches of this process, one per bootstrap file: every engine (one per location)
