@@ -121,6 +121,29 @@ test('an HTTP monitor turns up, then down, live; server field errors land on the
     await page.getByRole('menuitem', { name: '1 hour' }).click();
     await expect(page.getByRole('button', { name: 'Unmute' })).toBeVisible();
     expect(target.requests.length).toBeGreaterThanOrEqual(2);
+
+    // A DNS monitor that depends on the first one; created paused, so it resolves nothing.
+    await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Monitors' }).click();
+    await page.getByRole('link', { name: 'New monitor' }).click();
+    await page.getByRole('radio', { name: 'DNS', exact: true }).check();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Mail DNS');
+    await page.getByRole('textbox', { name: 'Domain name' }).fill('example.com');
+    const resolver = page.getByRole('textbox', { name: 'Resolver' });
+    await resolver.fill('dns.example');
+    await page.getByRole('textbox', { name: 'Expected values' }).fill('mail.example.com');
+    await page.getByRole('combobox', { name: 'Depends on' }).click();
+    await page.getByRole('option', { name: 'API health' }).click();
+    await page.getByRole('switch', { name: 'Enabled' }).uncheck();
+    await page.getByRole('button', { name: 'Create monitor' }).click();
+    await expect(page.getByText(/Use an IP address/)).toBeVisible();
+    await resolver.fill('192.0.2.53:53');
+    await page.getByRole('button', { name: 'Create monitor' }).click();
+    await expect(page.getByRole('heading', { name: 'Mail DNS' })).toBeVisible();
+    // Edit mode loads what was stored.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await expect(page.getByRole('textbox', { name: 'Resolver' })).toHaveValue('192.0.2.53:53');
+    await expect(page.getByRole('textbox', { name: 'Expected values' })).toHaveValue('mail.example.com');
+    await expect(page.getByRole('form', { name: 'Edit monitor' })).toContainText('API health');
   } finally {
     await target.close();
   }

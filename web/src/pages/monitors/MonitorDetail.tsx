@@ -10,8 +10,9 @@ import { Empty, ErrorState, Loading, NotFound } from '../../components/States';
 import { UptimeBars } from '../../components/UptimeBars';
 import { graphql } from '../../gql';
 import type { MonitorResultRowFragment, SeriesRange } from '../../gql/graphql';
-import { dateTime, formatMs, formatPercent, prependUnique, prettyJson, relativeTime } from '../../lib/format';
+import { dateTime, formatMs, formatPercent, prependUnique, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
+import { alertsHeldBy, resultSummary } from '../../lib/monitorResult';
 import { act } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
 import { MonitorStatusChangedSubscription } from './MonitorList';
@@ -206,6 +207,7 @@ export default function MonitorDetail() {
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
   const status = liveStatus ?? monitor.status;
   const rows = prependUnique(results.data?.monitorResults.nodes ?? [], live, 50);
+  const held = rows[0] ? alertsHeldBy(rows[0].details) : null;
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Page
@@ -277,6 +279,7 @@ export default function MonitorDetail() {
         <StatusBadge status={status} testId="monitor-detail-status" />
         {monitor.muted && <Text size="sm">Muted until {dateTime(monitor.mutedUntil)}</Text>}
         {!monitor.enabled && <Text size="sm">Paused</Text>}
+        {held && <Text size="sm">Alerts held: {held.name} is down</Text>}
         <Text size="sm" c="dimmed">
           Last check {relativeTime(live[0]?.checkedAt ?? monitor.lastCheckAt)}
         </Text>
@@ -354,8 +357,9 @@ export default function MonitorDetail() {
                 <Table.Td>{formatMs(r.responseTimeMs)}</Table.Td>
                 <Table.Td>{r.location}</Table.Td>
                 <Table.Td>
+                  <HeldNote details={r.details} />
                   <Text size="xs" className="mono" lineClamp={3} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                    {summary(r.details)}
+                    {resultSummary(r.details)}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -367,11 +371,14 @@ export default function MonitorDetail() {
   );
 }
 
-function summary(details: unknown): string {
-  if (!details || typeof details !== 'object') return '';
-  const d = details as Record<string, unknown>;
-  const parts = [d.statusCode != null ? `HTTP ${d.statusCode}` : null, typeof d.error === 'string' ? d.error : null, typeof d.message === 'string' ? d.message : null].filter(Boolean);
-  return parts.length ? parts.join(' · ') : prettyJson(details);
+function HeldNote({ details }: { details: unknown }) {
+  const held = alertsHeldBy(details);
+  if (!held) return null;
+  return (
+    <Text size="xs" fw={600} data-testid="alerts-held">
+      Alerts held: {held.name} is down
+    </Text>
+  );
 }
 
 function ResponseTimes({ monitorId }: { monitorId: string }) {

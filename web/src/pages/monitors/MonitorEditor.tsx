@@ -25,7 +25,20 @@ import { ErrorState, FormAlert, Loading, NotFound } from '../../components/State
 import { graphql } from '../../gql';
 import type { HttpMethod, MonitorType } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
-import { MONITOR_FIELD_ALIASES, MONITOR_TYPES, createMonitorInput, emptyMonitor, monitorSettings, monitorToValues, validateMonitor, type MonitorValues } from '../../lib/monitorForm';
+import {
+  DNS_RECORD_TYPES,
+  MAX_PARENTS,
+  MONITOR_FIELD_ALIASES,
+  MONITOR_TYPES,
+  createMonitorInput,
+  emptyMonitor,
+  isPolled,
+  monitorSettings,
+  monitorToValues,
+  parentChoices,
+  validateMonitor,
+  type MonitorValues,
+} from '../../lib/monitorForm';
 import { useProject } from '../../lib/project';
 import { ProvidersQuery } from '../settings/Providers';
 import { TagsQuery } from '../settings/Tags';
@@ -41,6 +54,8 @@ const EditMonitorQuery = graphql(`
       frequencyMinutes
       enabled
       config
+      downIntervalSeconds
+      parentIds
       notificationProviderIds
       tags {
         id
@@ -49,6 +64,17 @@ const EditMonitorQuery = graphql(`
         enabled
         failureThreshold
         recoveryThreshold
+      }
+    }
+  }
+`);
+
+const MonitorChoicesQuery = graphql(`
+  query MonitorChoices($projectId: ID!) {
+    monitors(projectId: $projectId, first: 200) {
+      nodes {
+        id
+        name
       }
     }
   }
@@ -92,6 +118,8 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
   const navigate = useNavigate();
   const [tags] = useQuery({ query: TagsQuery, variables: { projectId: project.id } });
   const [providers] = useQuery({ query: ProvidersQuery, variables: { projectId: project.id } });
+  const [others] = useQuery({ query: MonitorChoicesQuery, variables: { projectId: project.id } });
+  const parents = parentChoices(others.data?.monitors.nodes ?? [], id);
   const [, create] = useMutation(CreateMonitorMutation);
   const [, update] = useMutation(UpdateMonitorMutation);
   const form = useForm<MonitorValues>({ initialValues: initial ?? emptyMonitor(), validate: validateMonitor });
@@ -135,7 +163,7 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
           <TextInput label="Name" required {...form.getInputProps('name')} />
           {type !== 'HEARTBEAT' && (
             <TextInput
-              label={http ? 'URL' : 'Host'}
+              label={http ? 'URL' : type === 'DNS' ? 'Domain name' : 'Host'}
               placeholder={http ? 'https://example.com/health' : 'example.com'}
               required
               {...form.getInputProps('target')}
@@ -147,8 +175,42 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
             {http && <NumberInput label="Timeout (seconds)" min={1} max={60} {...form.getInputProps('http.timeoutSeconds')} />}
             {type === 'PING' && <NumberInput label="Timeout (seconds)" min={1} max={60} {...form.getInputProps('ping.timeoutSeconds')} />}
             {type === 'PORT' && <NumberInput label="Timeout (seconds)" min={1} max={60} {...form.getInputProps('port.timeoutSeconds')} />}
+            {type === 'DNS' && <NumberInput label="Timeout (seconds)" min={1} max={60} {...form.getInputProps('dns.timeoutSeconds')} />}
             {type === 'HEARTBEAT' && <NumberInput label="Grace period (minutes)" min={0} {...form.getInputProps('heartbeat.gracePeriodMinutes')} />}
           </Group>
+          {isPolled(type) && (
+            <NumberInput
+              label="Check again sooner while failing (seconds)"
+              description="While checks fail, check again after this many seconds (20 to 86400); empty turns it off"
+              min={0}
+              max={86400}
+              placeholder="Off"
+              {...form.getInputProps('downIntervalSeconds')}
+            />
+          )}
+          {type === 'DNS' && (
+            <Fieldset legend="DNS">
+              <Stack>
+                <Group grow align="flex-start">
+                  <Select label="Record type" allowDeselect={false} data={[...DNS_RECORD_TYPES]} {...form.getInputProps('dns.recordType')} />
+                  <TextInput
+                    label="Resolver"
+                    description="Name server to ask (ip or ip:port); empty: the system's"
+                    placeholder="1.1.1.1"
+                    {...form.getInputProps('dns.resolver')}
+                  />
+                </Group>
+                <Textarea
+                  label="Expected values"
+                  description="One a line; all must be among the answers. Empty: any answer will do."
+                  autosize
+                  minRows={2}
+                  className="mono"
+                  {...form.getInputProps('dns.expected')}
+                />
+              </Stack>
+            </Fieldset>
+          )}
           {type === 'PORT' && (
             <Group align="flex-end">
               <NumberInput label="Port" min={1} max={65535} required {...form.getInputProps('port.port')} />
@@ -208,6 +270,17 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
                   <Switch label="Ignore TLS errors" {...form.getInputProps('http.ignoreTlsErrors', { type: 'checkbox' })} />
                 </Group>
                 {type === 'WEBSITE' && <NumberInput label="Warn when the certificate expires within (days)" min={1} max={365} {...form.getInputProps('tls.expiryDays')} />}
+                {type === 'WEBSITE' && (
+                  <>
+                    <Switch label="Watch the domain's registration" {...form.getInputProps('domain.enabled', { type: 'checkbox' })} />
+                    {values.domain.enabled && (
+                      <Group grow align="flex-start">
+                        <NumberInput label="Warn when the domain expires within (days)" min={1} max={365} {...form.getInputProps('domain.expiryDays')} />
+                        <TextInput label="Domain to watch" description="Empty: the URL's registered domain" placeholder="example.com" {...form.getInputProps('domain.name')} />
+                      </Group>
+                    )}
+                  </>
+                )}
               </Stack>
             </Fieldset>
           )}
@@ -223,6 +296,15 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
                 placeholder={providers.data?.notificationProviders.nodes.length ? 'Choose providers' : 'No notification providers yet'}
                 data={(providers.data?.notificationProviders.nodes ?? []).map((p) => ({ value: p.id, label: p.name }))}
                 {...form.getInputProps('notificationProviderIds')}
+              />
+              <MultiSelect
+                label="Depends on"
+                description="While one of these is down, this monitor's alerts are held back"
+                placeholder={parents.length ? 'Choose monitors' : 'No other monitors yet'}
+                data={parents}
+                maxValues={MAX_PARENTS}
+                searchable
+                {...form.getInputProps('parentIds')}
               />
             </Stack>
           </Fieldset>

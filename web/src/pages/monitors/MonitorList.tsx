@@ -68,7 +68,7 @@ const ProjectResultAddedSubscription = graphql(`
 `);
 
 const STATUSES: MonitorStatus[] = ['UP', 'DOWN', 'PENDING', 'PAUSED', 'MAINTENANCE', 'ERROR'];
-const TYPES: MonitorType[] = ['HTTP', 'WEBSITE', 'PING', 'PORT', 'HEARTBEAT'];
+const TYPES: MonitorType[] = ['HTTP', 'WEBSITE', 'PING', 'PORT', 'DNS', 'HEARTBEAT'];
 
 export default function MonitorList() {
   const project = useProject();
