@@ -200,6 +200,8 @@ test('a callback: trigger it with fetch and watch the log line appear; actions; 
 });
 
 test('main pages have no serious or critical accessibility violations, light and dark', async ({ page, consoleErrors }) => {
+  // axe over every main page, twice (light and dark): about 90 s on a busy 2-core machine.
+  test.setTimeout(240_000);
   await page.goto('/sign-in');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
