@@ -142,11 +142,34 @@ pub struct SignIn {
 /// After `max_failed_sign_ins` failures in a row an account is locked for `lockout_minutes`;
 /// unknown addresses cost the same argon2 time as known ones.
 pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> AppResult<SignedIn> {
+    let address = client
+        .ip_address
+        .as_deref()
+        .and_then(|ip| ip.parse::<std::net::IpAddr>().ok());
+    let throttle = &state.sign_in_throttle;
+    if let Some(ip) = address
+        && let Some(wait) = throttle.retry_after(ip, std::time::Instant::now())
+    {
+        return Err(AppError::RateLimited {
+            message: format!(
+                "too many failed sign-ins from this address; try again in {} minutes",
+                wait.as_secs().div_ceil(60)
+            ),
+            retry_after_secs: Some(wait.as_secs()),
+        });
+    }
+    let failed = || {
+        if let Some(ip) = address {
+            throttle.failed(ip, std::time::Instant::now());
+        }
+    };
     let invalid = || AppError::Unauthenticated("invalid email or password".into());
     let Ok(email) = validate::email("email", &input.email) else {
+        failed();
         return Err(invalid());
     };
     if input.password.chars().count() > crate::auth::password::MAX_LEN {
+        failed();
         return Err(invalid());
     }
     let found = user::Entity::find()
@@ -176,9 +199,11 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
         .verify(&input.password, hash.as_deref())
         .await?;
     let Some(user) = user else {
+        failed();
         return Err(invalid());
     };
     if !ok {
+        failed();
         record_failure(state, &user, "password").await?;
         return Err(invalid());
     }
@@ -195,6 +220,7 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
                 totp_step = Some(step as i64);
             }
             _ => {
+                failed();
                 record_failure(state, &user, "totp").await?;
                 return Err(AppError::Unauthenticated("invalid two-factor code".into()));
             }

@@ -66,6 +66,12 @@ pub async fn build_state_with(
         .context("building the HTTP client")?;
     let callbacks = crate::callback::trigger::Runtime::new(db.clone(), events.clone());
     let storage = crate::storage::Storage::from_settings(&settings)?;
+    let sign_in_throttle = crate::auth::throttle::SignInThrottle::new(
+        settings.max_failed_sign_ins_per_address,
+        std::time::Duration::from_secs(
+            u64::try_from(settings.lockout_minutes.max(1)).unwrap_or(15) * 60,
+        ),
+    );
     Ok(AppState::new(Inner {
         callbacks,
         db,
@@ -78,6 +84,7 @@ pub async fn build_state_with(
         shutdown,
         http,
         storage,
+        sign_in_throttle,
     }))
 }
 

@@ -180,6 +180,12 @@ pub struct Settings {
     /// Failed sign-ins in a row before an account is locked for `lockout_minutes`.
     pub max_failed_sign_ins: i32,
     pub lockout_minutes: i64,
+    /// Failed sign-ins from one client address (any accounts) within `lockout_minutes`
+    /// before that address must wait.
+    pub max_failed_sign_ins_per_address: u32,
+    /// Take the client's address from the last `X-Forwarded-For` entry (behind a reverse
+    /// proxy that sets it). Off: the connection's address.
+    pub trust_forwarded_for: bool,
     /// Log filter, in `tracing_subscriber::EnvFilter` syntax.
     pub log: String,
     pub smtp: SmtpSettings,
@@ -206,6 +212,8 @@ impl Default for Settings {
             session_days: 30,
             max_failed_sign_ins: 5,
             lockout_minutes: 15,
+            max_failed_sign_ins_per_address: 50,
+            trust_forwarded_for: false,
             log: "info".into(),
             smtp: SmtpSettings::default(),
             outbound_block_private: None,
@@ -327,6 +335,9 @@ impl Settings {
         }
         if self.session_days < 1 {
             bail!("invalid setting session_days: must be at least 1");
+        }
+        if self.max_failed_sign_ins_per_address < 1 {
+            bail!("invalid setting max_failed_sign_ins_per_address: must be at least 1");
         }
         if self.max_failed_sign_ins < 1 {
             bail!("invalid setting max_failed_sign_ins: must be at least 1");

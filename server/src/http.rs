@@ -34,9 +34,26 @@ pub fn router(state: GraphqlState) -> Router {
         .with_state(state)
 }
 
-fn client_info(headers: &HeaderMap, addr: Option<SocketAddr>) -> ClientInfo {
+/// The caller's address and user agent. With `trust_forwarded_for`, the address is the last
+/// entry of `X-Forwarded-For` (the one the reverse proxy in front added).
+fn client_info(
+    headers: &HeaderMap,
+    addr: Option<SocketAddr>,
+    trust_forwarded_for: bool,
+) -> ClientInfo {
+    let forwarded = trust_forwarded_for
+        .then(|| {
+            headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|part| part.trim().parse::<std::net::IpAddr>().ok())
+                .next_back()
+        })
+        .flatten();
     ClientInfo {
-        ip_address: addr.map(|a| a.ip().to_string()),
+        ip_address: forwarded.or(addr.map(|a| a.ip())).map(|ip| ip.to_string()),
         user_agent: headers
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
@@ -92,7 +109,11 @@ async fn execute(
         Ok(p) => p,
         Err(err) => return early_error(err),
     };
-    let data = request_data(&state.app, principal, client_info(&headers, addr));
+    let data = request_data(
+        &state.app,
+        principal,
+        client_info(&headers, addr, state.app.settings.trust_forwarded_for),
+    );
     let mut response = state.schema.execute(request.data(data)).await;
     with_codes(&mut response.errors);
     GraphQLResponse::from(response).into_response()
@@ -184,7 +205,7 @@ async fn graphql_ws(
 ) -> Response {
     let same_origin = same_origin(&headers);
     let cookie = principal::session_cookie(&headers).filter(|_| same_origin);
-    let client = client_info(&headers, Some(addr));
+    let client = client_info(&headers, Some(addr), state.app.settings.trust_forwarded_for);
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| {

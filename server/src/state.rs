@@ -33,6 +33,8 @@ pub struct Inner {
     pub callbacks: crate::callback::trigger::Runtime,
     /// Where run artifacts are kept (local disk or S3-compatible).
     pub storage: crate::storage::Storage,
+    /// Failed sign-ins per client address.
+    pub sign_in_throttle: crate::auth::throttle::SignInThrottle,
 }
 
 impl AppState {

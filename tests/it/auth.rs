@@ -771,3 +771,66 @@ async fn administrators_ban_unban_and_impersonate() {
         app.stop().await;
     }
 }
+
+/// Signs in through a reverse proxy that says the client is `from` (`X-Forwarded-For`).
+async fn sign_in_from(app: &TestApp, from: &str, email: &str, password: &str) -> (u16, Value) {
+    let response = app
+        .http
+        .post(format!("{}/graphql", app.url))
+        .header("x-forwarded-for", format!("10.9.8.7, {from}"))
+        .json(&json!({ "query": SIGN_IN, "variables": { "i": { "email": email, "password": password } } }))
+        .send()
+        .await
+        .expect("sign in");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("json"))
+}
+
+#[tokio::test]
+async fn one_address_guessing_across_accounts_is_held_back() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.max_failed_sign_ins_per_address = 4;
+            s.trust_forwarded_for = true;
+        })
+        .await;
+        let alice = app.sign_up("alice@example.com").await;
+        let attacker = "203.0.113.7";
+        // One wrong guess per account (each far below the per-account lockout), from one place.
+        for victim in [
+            "a@example.com",
+            "b@example.com",
+            "alice@example.com",
+            "c@example.com",
+        ] {
+            let (_, body) = sign_in_from(&app, attacker, victim, "Summer2026!").await;
+            assert_eq!(
+                body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+                "[{backend}] {body}"
+            );
+        }
+        // The address is held, even with a right password.
+        let (status, body) = sign_in_from(&app, attacker, "alice@example.com", PASSWORD).await;
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"], "RATE_LIMITED",
+            "{body}"
+        );
+        assert!(
+            body["errors"][0]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("this address")),
+            "{body}"
+        );
+        assert!(status == 200 || status == 429, "{status}");
+        // Alice, elsewhere, is not locked out by it.
+        let (_, body) = sign_in_from(&app, "198.51.100.9", "alice@example.com", PASSWORD).await;
+        assert!(body["data"]["signIn"]["token"].is_string(), "{body}");
+        let account = user::Entity::find_by_id(uuid::Uuid::parse_str(&alice.id).expect("id"))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("alice");
+        assert!(account.sign_in_locked_until.is_none());
+        app.stop().await;
+    }
+}

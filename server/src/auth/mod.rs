@@ -12,6 +12,7 @@ pub mod guard;
 pub mod password;
 pub mod principal;
 pub mod session;
+pub mod throttle;
 pub mod totp;
 
 pub use guard::{Level, OrgAccess, ProjectAccess};
