@@ -601,6 +601,61 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
             0
         );
 
+        // Paused: the expression stays, nothing fires even when its time has come; an edit of
+        // the expression keeps it paused; resumed, it fires at its next time from now.
+        let pause = "mutation($id: ID!) { pauseJobSchedule(id: $id) { cronSchedule nextRunAt schedulePaused } }";
+        let paused = app
+            .gql(Some(&user.token), pause, json!({ "id": job["id"] }))
+            .await
+            .ok();
+        assert_eq!(paused["pauseJobSchedule"]["cronSchedule"], "0 3 * * *");
+        assert!(paused["pauseJobSchedule"]["nextRunAt"].is_null());
+        assert_eq!(paused["pauseJobSchedule"]["schedulePaused"], true);
+        assert_eq!(
+            vigil::testing::run::schedule_due(app.state())
+                .await
+                .expect("step"),
+            0,
+            "[{backend}] a paused schedule fires nothing"
+        );
+        let edited = app
+            .gql(Some(&user.token), "mutation($id: ID!) { updateJob(id: $id, input: { cronSchedule: \"30 4 * * *\" }) { cronSchedule nextRunAt schedulePaused } }", json!({ "id": job["id"] }))
+            .await
+            .ok();
+        assert_eq!(edited["updateJob"]["cronSchedule"], "30 4 * * *");
+        assert_eq!(edited["updateJob"]["schedulePaused"], true);
+        let viewer = app.sign_up("viewer@example.com").await;
+        app.gql(Some(&viewer.token), pause, json!({ "id": job["id"] }))
+            .await
+            .expect_code("NOT_FOUND");
+        let resumed = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { resumeJobSchedule(id: $id) { nextRunAt schedulePaused } }",
+                json!({ "id": job["id"] }),
+            )
+            .await
+            .ok();
+        assert_eq!(resumed["resumeJobSchedule"]["schedulePaused"], false);
+        let next: chrono::DateTime<Utc> = resumed["resumeJobSchedule"]["nextRunAt"]
+            .as_str()
+            .expect("nextRunAt")
+            .parse()
+            .expect("time");
+        assert_eq!(next.format("%H:%M:%S").to_string(), "04:30:00");
+        assert!(next > Utc::now());
+        let manual = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "by hand", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let refused = app
+            .gql(Some(&user.token), pause, json!({ "id": manual["id"] }))
+            .await;
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("cronSchedule"));
+
         // Removing the schedule clears the next run.
         let cleared = app
             .gql(Some(&user.token), "mutation($id: ID!) { updateJob(id: $id, input: { cronSchedule: \"\" }) { cronSchedule nextRunAt } }", json!({ "id": job["id"] }))

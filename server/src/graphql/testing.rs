@@ -298,9 +298,14 @@ impl Job {
     async fn cron_schedule(&self) -> Option<&str> {
         self.0.cron_schedule.as_deref()
     }
-    /// When the schedule fires next (UTC); null for jobs without a schedule.
+    /// When the schedule fires next (UTC); null for jobs without a schedule or with a paused
+    /// one.
     async fn next_run_at(&self) -> Option<DateTime<Utc>> {
         self.0.next_run_at
+    }
+    /// The job has a schedule and it is paused (`pauseJobSchedule`).
+    async fn schedule_paused(&self) -> bool {
+        job::schedule_paused(&self.0)
     }
     async fn last_run_at(&self) -> Option<DateTime<Utc>> {
         self.0.last_run_at
@@ -1008,6 +1013,30 @@ impl TestingMutation {
         Ok(Job(
             job::update(ctx.state(), ctx.principal()?, id, domain).await?
         ))
+    }
+
+    /// Stops the job's schedule from firing; its expression stays (project editors).
+    async fn pause_job_schedule(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Job> {
+        let id = validate::id("id", &id)?;
+        Ok(Job(job::set_schedule_paused(
+            ctx.state(),
+            ctx.principal()?,
+            id,
+            true,
+        )
+        .await?))
+    }
+
+    /// Lets a paused schedule fire again, from its next time after now.
+    async fn resume_job_schedule(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Job> {
+        let id = validate::id("id", &id)?;
+        Ok(Job(job::set_schedule_paused(
+            ctx.state(),
+            ctx.principal()?,
+            id,
+            false,
+        )
+        .await?))
     }
 
     async fn delete_job(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {

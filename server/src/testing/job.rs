@@ -325,8 +325,10 @@ pub async fn update(
     if let Some(expression) = &input.cron_schedule {
         let (schedule, next_run_at) = settle_schedule(Some(expression))?;
         if schedule != current.cron_schedule {
+            // A paused schedule stays paused with its new expression.
+            let paused = schedule_paused(&current) && schedule.is_some();
             active.cron_schedule = Set(schedule);
-            active.next_run_at = Set(next_run_at);
+            active.next_run_at = Set(if paused { None } else { next_run_at });
         }
     }
     if let Some(timeout) = input.timeout_seconds {
@@ -355,6 +357,53 @@ pub async fn update(
         Some(job.organization_id),
         "job.update",
         json!({ "jobId": id, "cronSchedule": job.cron_schedule }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(job)
+}
+
+/// Whether the job has a schedule that does not fire (paused): a cron expression and no next
+/// fire time.
+pub fn schedule_paused(job: &jobs::Model) -> bool {
+    job.cron_schedule.is_some() && job.next_run_at.is_none()
+}
+
+/// Pauses or resumes a job's schedule (project editors). Paused, the schedule keeps its
+/// expression and fires nothing; resumed, it fires at its next time from now (missed times
+/// are not made up). Manual and remote triggers work either way.
+pub async fn set_schedule_paused(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    paused: bool,
+) -> AppResult<jobs::Model> {
+    let current = principal
+        .find_in_project::<jobs::Entity>(&state.db, id, Level::Editor)
+        .await?
+        .0;
+    let Some(expression) = current.cron_schedule.clone() else {
+        return Err(AppError::field(
+            "cronSchedule",
+            "the job has no schedule to pause or resume",
+        ));
+    };
+    let next = if paused {
+        None
+    } else {
+        settle_schedule(Some(&expression))?.1
+    };
+    let tx = Tx::begin(state).await?;
+    let mut active: jobs::ActiveModel = current.clone().into();
+    active.next_run_at = Set(next);
+    active.updated_at = Set(Utc::now());
+    let job = active.update(tx.conn()).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(job.organization_id),
+        if paused { "job.pause" } else { "job.resume" },
+        json!({ "jobId": id }),
     )
     .await?;
     tx.commit().await?;

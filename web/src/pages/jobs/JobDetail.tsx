@@ -27,6 +27,7 @@ const JobQuery = graphql(`
       jobType
       cronSchedule
       nextRunAt
+      schedulePaused
       lastRunAt
       status
       timeoutSeconds
@@ -49,6 +50,26 @@ const JobQuery = graphql(`
           ...RunRow
         }
       }
+    }
+  }
+`);
+
+const PauseScheduleMutation = graphql(`
+  mutation PauseJobSchedule($id: ID!) {
+    pauseJobSchedule(id: $id) {
+      id
+      nextRunAt
+      schedulePaused
+    }
+  }
+`);
+
+const ResumeScheduleMutation = graphql(`
+  mutation ResumeJobSchedule($id: ID!) {
+    resumeJobSchedule(id: $id) {
+      id
+      nextRunAt
+      schedulePaused
     }
   }
 `);
@@ -78,6 +99,8 @@ export default function JobDetail() {
   const [result, refetch] = useQuery({ query: JobQuery, variables: { id: jobId } });
   const [, trigger] = useMutation(TriggerJobMutation);
   const [, remove] = useMutation(DeleteJobMutation);
+  const [, pauseSchedule] = useMutation(PauseScheduleMutation);
+  const [, resumeSchedule] = useMutation(ResumeScheduleMutation);
   const [triggering, setTriggering] = useState(false);
   const live = useLiveRows(result.data?.job?.runs.nodes ?? [], { jobId });
   const reload = () => {
@@ -125,6 +148,19 @@ export default function JobDetail() {
             >
               Trigger now
             </Button>
+            {job.cronSchedule && (
+              <Button
+                variant="default"
+                data-testid="job-schedule-toggle"
+                onClick={() =>
+                  job.schedulePaused
+                    ? act(() => resumeSchedule({ id: job.id }), 'Schedule resumed')
+                    : act(() => pauseSchedule({ id: job.id }), 'Schedule paused')
+                }
+              >
+                {job.schedulePaused ? 'Resume schedule' : 'Pause schedule'}
+              </Button>
+            )}
             <Button component={Link} to="edit" variant="default">
               Edit
             </Button>
@@ -169,8 +205,8 @@ export default function JobDetail() {
             <Text size="xs" c="dimmed">
               Next run
             </Text>
-            <Text size="sm" title={dateTime(job.nextRunAt)}>
-              {job.nextRunAt ? relativeTime(job.nextRunAt) : '—'}
+            <Text size="sm" title={dateTime(job.nextRunAt)} data-testid="job-next-run">
+              {job.schedulePaused ? 'Paused' : job.nextRunAt ? relativeTime(job.nextRunAt) : '—'}
             </Text>
           </div>
           <div>

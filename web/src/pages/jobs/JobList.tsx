@@ -22,6 +22,7 @@ const JobsQuery = graphql(`
         status
         cronSchedule
         nextRunAt
+        schedulePaused
         lastRunAt
         tests {
           id
@@ -113,7 +114,7 @@ export default function JobList() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td title={dateTime(j.nextRunAt)}>{j.nextRunAt ? relativeTime(j.nextRunAt) : '—'}</Table.Td>
+                <Table.Td title={dateTime(j.nextRunAt)}>{j.schedulePaused ? 'Paused' : j.nextRunAt ? relativeTime(j.nextRunAt) : '—'}</Table.Td>
                 <Table.Td title={dateTime(j.lastRunAt)}>{relativeTime(j.lastRunAt)}</Table.Td>
                 <Table.Td>{j.tests.length}</Table.Td>
               </Table.Tr>
