@@ -105,6 +105,19 @@ pub async fn check(checker: &Checker, name: &str, config: &DnsConfig) -> CheckOu
         .collect();
     answers.sort();
     answers.dedup();
+    // Where private targets are refused, private answers are not shown either: they would map
+    // the network Vigil runs in.
+    if checker.policy.block_private
+        && matches!(record_type, RecordType::A | RecordType::AAAA)
+        && answers.iter().any(|a| {
+            a.parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| checker.policy.check_ip(ip).is_err())
+        })
+    {
+        return CheckOutcome::error(format!(
+            "{name} resolves to a private address, which this instance does not reach"
+        ));
+    }
     let details =
         json!({ "recordType": config.record_type, "resolver": server, "answers": answers });
     if answers.is_empty() {
