@@ -1280,6 +1280,34 @@ async fn alerts_are_held_while_a_monitor_depended_on_is_down() {
             .await
             .ok();
         assert_eq!(shown["monitor"]["parentIds"], json!([]));
+
+        // A parent and its dependent failing in the same step: the parent counts first.
+        target.set("switch", 500, "down");
+        target.set("service", 500, "down");
+        // The dependent is created first, so it also comes first in id order.
+        let service = create(&app, &user, json!({ "projectId": project, "name": "service", "type": "HTTP", "target": target.url("/m/service") })).await;
+        let switch = create(&app, &user, json!({ "projectId": project, "name": "switch", "type": "HTTP", "target": target.url("/m/switch") })).await;
+        assert!(uuid(&service) < uuid(&switch));
+        app.gql(
+            Some(&user.token),
+            update,
+            json!({ "id": service, "i": { "parentIds": [switch] } }),
+        )
+        .await
+        .ok();
+        due(&app, &switch).await;
+        due(&app, &service).await;
+        app.engine("default").tick().await.expect("tick");
+        assert_eq!(status(&app, &switch).await, monitors::MonitorStatus::Down);
+        let result = latest(&app, &service).await;
+        assert!(!result.is_up);
+        assert_eq!(
+            result.details.expect("details")["alertsHeldBy"]["monitorId"],
+            switch.as_str(),
+            "[{backend}]"
+        );
+        assert_eq!(notifications_about(&app, "monitor_down", &service).await, 0);
+        assert_eq!(notifications_about(&app, "monitor_down", &switch).await, 1);
         app.stop().await;
     }
 }

@@ -541,6 +541,18 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
             .collect()
     };
 
+    // Monitors that depend on others come last, so that a parent going down in this batch
+    // holds its dependents' alerts in the same batch.
+    batch.sort_by_key(|c| {
+        (
+            configs
+                .get(&c.monitor.id)
+                .is_some_and(|cfg| !cfg.depends_on.is_empty()),
+            c.monitor.id,
+            c.checked_at,
+        )
+    });
+
     let mut results = Vec::with_capacity(batch.len());
     let mut touched: HashSet<(Uuid, String, DateTime<Utc>)> = HashSet::new();
     for completion in batch {
@@ -605,19 +617,23 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
         let result_id = Uuid::now_v7();
         let mut alerts_failure = 0;
         let mut alerts_recovery = 0;
+        // A parent recorded earlier in this batch counts with its new status.
         let held_by = config
             .depends_on
             .iter()
-            .filter_map(|id| parents.get(id))
-            .find(|p| p.status == MonitorStatus::Down);
+            .filter_map(|id| current.get(id).or_else(|| parents.get(id)))
+            .find(|p| p.status == MonitorStatus::Down)
+            .map(|p| (p.id, p.name.clone()));
         let mut details = outcome.details.clone();
-        if let (Some(parent), serde_json::Value::Object(map)) = (held_by, &mut details) {
+        if let (Some((parent_id, parent_name)), serde_json::Value::Object(map)) =
+            (&held_by, &mut details)
+        {
             map.insert(
                 "alertsHeldBy".into(),
                 serde_json::json!({
-                    "monitorId": parent.id,
-                    "name": parent.name,
-                    "reason": format!("{} is down, and this monitor depends on it", parent.name),
+                    "monitorId": parent_id,
+                    "name": parent_name,
+                    "reason": format!("{parent_name} is down, and this monitor depends on it"),
                 }),
             );
         }
