@@ -356,7 +356,7 @@ impl Engine {
             let pause = if full {
                 Duration::from_millis(10)
             } else {
-                Duration::from_secs(1)
+                until_next_second(Utc::now())
             };
             tokio::select! {
                 () = shutdown.cancelled() => break,
@@ -384,6 +384,17 @@ impl Engine {
             tracing::warn!(error = ?err, "releasing claims failed");
         }
     }
+}
+
+/// How long to wait for the next claim round: until just past the next whole second. Checks
+/// fall due on whole seconds (`schedule::next_slot`), so a round that starts there finds them
+/// at once instead of up to a second later, and rounds do not drift across the second by the
+/// time their own work takes.
+fn until_next_second(now: DateTime<Utc>) -> Duration {
+    let into = Duration::from_nanos(u64::from(now.timestamp_subsec_nanos()));
+    Duration::from_secs(1)
+        .saturating_sub(into)
+        .saturating_add(Duration::from_millis(2))
 }
 
 async fn writer_loop(state: AppState, mut receiver: mpsc::Receiver<Completion>) {
@@ -752,6 +763,19 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claim_rounds_start_just_past_whole_seconds() {
+        use chrono::TimeZone;
+        let at = |ms: i64| {
+            Utc.timestamp_millis_opt(1_700_000_000_000 + ms)
+                .single()
+                .unwrap_or_default()
+        };
+        assert_eq!(until_next_second(at(0)), Duration::from_millis(1002));
+        assert_eq!(until_next_second(at(250)), Duration::from_millis(752));
+        assert_eq!(until_next_second(at(999)), Duration::from_millis(3));
+    }
 
     #[test]
     fn aggregation_rules() {
