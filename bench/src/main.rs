@@ -4,7 +4,12 @@
 //! parameters, fills it with one organization of 20 projects with 3 members each, and
 //! measures, for 1 and 64 concurrent clients: `signIn`, and the nested query
 //! `organizations { projects { members { user } } }`. It prints a Markdown table.
+//!
+//! `vigil-bench monitors --db sqlite|postgres --monitors 1000,10000 --minutes 3` runs the check
+//! engine under N HTTP monitors of 1-minute frequency against a loopback target (see
+//! `monitors.rs`).
 
+mod monitors;
 mod runs;
 
 use std::sync::Arc;
@@ -57,6 +62,21 @@ enum Cmd {
         #[arg(long, default_value_t = 1.0)]
         cpus: f64,
     },
+    /// The check engine under N HTTP monitors of 1-minute frequency: checks per second,
+    /// scheduling lag, CPU and peak RSS.
+    Monitors {
+        #[arg(long, value_enum, default_value = "sqlite")]
+        db: Db,
+        /// Numbers of monitors, each on a fresh server and database.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+        monitors: Vec<usize>,
+        /// Seconds between creating the monitors and measuring.
+        #[arg(long, default_value_t = 60)]
+        warmup: u64,
+        /// Minutes measured.
+        #[arg(long, default_value_t = 3)]
+        minutes: u64,
+    },
     /// Time of one argon2id hash with the production parameters.
     Argon2 {
         #[arg(long, default_value_t = 50)]
@@ -75,6 +95,12 @@ async fn main() -> anyhow::Result<()> {
     vigil::install_crypto_provider();
     match Args::parse().command {
         Cmd::Argon2 { rounds } => argon2(rounds).await,
+        Cmd::Monitors {
+            db,
+            monitors: counts,
+            warmup,
+            minutes,
+        } => monitors::monitors(db, &counts, warmup, minutes).await,
         Cmd::Runs {
             db,
             rounds,
