@@ -155,26 +155,18 @@ pub async fn on_result(
             .get("certificateExpiring")
             .and_then(Value::as_bool)
             == Some(true)
+        && !sent_today(tx, monitor, AlertType::SslExpiring).await?
     {
-        // At most one certificate alert a day per monitor.
-        let recent = alert_history::Entity::find()
-            .filter(alert_history::Column::MonitorId.eq(monitor.id))
-            .filter(alert_history::Column::Type.eq(AlertType::SslExpiring))
-            .filter(alert_history::Column::SentAt.gt(Utc::now() - Duration::hours(24)))
-            .count(tx.conn())
-            .await?;
-        if recent == 0 {
-            messages.push(AlertMessage {
-                kind: AlertType::SslExpiring,
-                title: format!("The certificate of {} expires in {days} days", monitor.name),
-                body: format!(
-                    "The TLS certificate of {} expires in {days} days.",
-                    monitor.target
-                ),
-                severity: "warning",
-                data: data.clone(),
-            });
-        }
+        messages.push(AlertMessage {
+            kind: AlertType::SslExpiring,
+            title: format!("The certificate of {} expires in {days} days", monitor.name),
+            body: format!(
+                "The TLS certificate of {} expires in {days} days.",
+                monitor.target
+            ),
+            severity: "warning",
+            data: data.clone(),
+        });
     }
     if let Some(days) = outcome.domain_days_left
         && settings.on_ssl_expiration
@@ -183,29 +175,21 @@ pub async fn on_result(
             .get("domainExpiring")
             .and_then(Value::as_bool)
             == Some(true)
+        && !sent_today(tx, monitor, AlertType::DomainExpiring).await?
     {
-        // At most one domain alert a day per monitor.
-        let recent = alert_history::Entity::find()
-            .filter(alert_history::Column::MonitorId.eq(monitor.id))
-            .filter(alert_history::Column::Type.eq(AlertType::DomainExpiring))
-            .filter(alert_history::Column::SentAt.gt(Utc::now() - Duration::hours(24)))
-            .count(tx.conn())
-            .await?;
-        if recent == 0 {
-            let domain = outcome
-                .details
-                .get("domain")
-                .and_then(Value::as_str)
-                .unwrap_or(&monitor.target)
-                .to_owned();
-            messages.push(AlertMessage {
-                kind: AlertType::DomainExpiring,
-                title: format!("The domain of {} expires in {days} days", monitor.name),
-                body: format!("The registration of {domain} expires in {days} days."),
-                severity: "warning",
-                data: data.clone(),
-            });
-        }
+        let domain = outcome
+            .details
+            .get("domain")
+            .and_then(Value::as_str)
+            .unwrap_or(&monitor.target)
+            .to_owned();
+        messages.push(AlertMessage {
+            kind: AlertType::DomainExpiring,
+            title: format!("The domain of {} expires in {days} days", monitor.name),
+            body: format!("The registration of {domain} expires in {days} days."),
+            severity: "warning",
+            data: data.clone(),
+        });
     }
     if messages.is_empty() {
         return Ok(queued);
@@ -222,6 +206,18 @@ pub async fn on_result(
     }
     let _ = state;
     Ok(queued)
+}
+
+/// Whether an alert of `kind` about `monitor` went out in the last 24 hours: expiry warnings
+/// go at most once a day.
+async fn sent_today(tx: &Tx, monitor: &monitors::Model, kind: AlertType) -> AppResult<bool> {
+    Ok(alert_history::Entity::find()
+        .filter(alert_history::Column::MonitorId.eq(monitor.id))
+        .filter(alert_history::Column::Type.eq(kind))
+        .filter(alert_history::Column::SentAt.gt(Utc::now() - Duration::hours(24)))
+        .count(tx.conn())
+        .await?
+        > 0)
 }
 
 async fn providers_of(tx: &Tx, monitor_id: Uuid) -> AppResult<Vec<notification_providers::Model>> {
