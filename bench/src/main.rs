@@ -179,6 +179,30 @@ impl Client {
         }
         Ok(body["data"].clone())
     }
+
+    /// Signs up the bench's owner and creates an organization (self-hosted: the `unlimited`
+    /// plan); returns the owner's token and the organization's default project.
+    pub(crate) async fn owner_and_project(&self) -> anyhow::Result<(String, String)> {
+        let owner = self
+            .gql(None, "mutation { signUp(input: { email: \"bench@bench.test\", password: \"correct horse battery\", name: \"Bench\" }) { token } }", json!({}))
+            .await?;
+        let token = owner["signUp"]["token"]
+            .as_str()
+            .context("token")?
+            .to_owned();
+        let org = self
+            .gql(
+                Some(&token),
+                "mutation { createOrganization(input: { name: \"Bench\" }) { projects { id } } }",
+                json!({}),
+            )
+            .await?;
+        let project = org["createOrganization"]["projects"][0]["id"]
+            .as_str()
+            .context("project")?
+            .to_owned();
+        Ok((token, project))
+    }
 }
 
 async fn foundation(db: Db, seconds: u64, clients: &[usize]) -> anyhow::Result<()> {
@@ -453,24 +477,7 @@ async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()>
         url: format!("{}/graphql", running.url()),
     };
     let upstream = upstream().await?;
-    let owner = client
-        .gql(None, "mutation { signUp(input: { email: \"bench@bench.test\", password: \"correct horse battery\", name: \"Bench\" }) { token } }", json!({}))
-        .await?;
-    let token = owner["signUp"]["token"]
-        .as_str()
-        .context("token")?
-        .to_owned();
-    let org = client
-        .gql(
-            Some(&token),
-            "mutation { createOrganization(input: { name: \"Bench\" }) { projects { id } } }",
-            json!({}),
-        )
-        .await?;
-    let project = org["createOrganization"]["projects"][0]["id"]
-        .as_str()
-        .context("project")?
-        .to_owned();
+    let (token, project) = client.owner_and_project().await?;
     let mut urls = Vec::new();
     for (name, cache) in [("cached", 3600), ("forwarded", 0), ("two actions", 0)] {
         let created = client

@@ -251,25 +251,7 @@ async fn one(db: Db, n: usize, warmup_secs: u64, minutes: u64) -> anyhow::Result
         http: reqwest::Client::new(),
         url: format!("{}/graphql", running.url()),
     };
-    let owner = client
-        .gql(None, "mutation { signUp(input: { email: \"bench@bench.test\", password: \"correct horse battery\", name: \"Bench\" }) { token } }", json!({}))
-        .await?;
-    let token = owner["signUp"]["token"]
-        .as_str()
-        .context("token")?
-        .to_owned();
-    // Self-hosted mode: the organization is on the `unlimited` plan.
-    let org = client
-        .gql(
-            Some(&token),
-            "mutation { createOrganization(input: { name: \"Bench\" }) { projects { id } } }",
-            json!({}),
-        )
-        .await?;
-    let project = org["createOrganization"]["projects"][0]["id"]
-        .as_str()
-        .context("project")?
-        .to_owned();
+    let (token, project) = client.owner_and_project().await?;
     let created = client
         .gql(
             Some(&token),

@@ -193,24 +193,7 @@ pub async fn runs(db: Db, rounds: usize, tools: PathBuf, cpus: f64) -> anyhow::R
         http: reqwest::Client::new(),
         url: format!("{}/graphql", running.url()),
     };
-    let signed = client
-        .gql(None, "mutation { signUp(input: { email: \"bench@bench.test\", password: \"correct horse battery\", name: \"Bench\" }) { token } }", json!({}))
-        .await?;
-    let token = signed["signUp"]["token"]
-        .as_str()
-        .context("token")?
-        .to_owned();
-    let org = client
-        .gql(
-            Some(&token),
-            "mutation { createOrganization(input: { name: \"Bench\" }) { projects { id } } }",
-            json!({}),
-        )
-        .await?;
-    let project = org["createOrganization"]["projects"][0]["id"]
-        .as_str()
-        .context("project")?
-        .to_owned();
+    let (token, project) = client.owner_and_project().await?;
     let mut jobs = Vec::new();
     for (kind, job_type, script) in [
         ("BROWSER", "PLAYWRIGHT", playwright_script(&base)),
