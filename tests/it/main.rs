@@ -2,8 +2,8 @@
 //! and (when `TEST_DATABASE_URL` is set) on PostgreSQL.
 
 mod alerts;
+mod attack;
 mod auth;
-mod bad_input;
 mod callbacks;
 mod cli;
 mod delivery;

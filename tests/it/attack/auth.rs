@@ -1,0 +1,1 @@
+//! Attacks of class `auth` (see `mod.rs`).

@@ -1,0 +1,1 @@
+//! Attacks of class `complexity` (see `mod.rs`).

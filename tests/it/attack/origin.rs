@@ -1,0 +1,1 @@
+//! Attacks of class `origin` (see `mod.rs`).

@@ -1,0 +1,1 @@
+//! Attacks of class `secrets` (see `mod.rs`).

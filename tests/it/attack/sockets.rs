@@ -1,0 +1,1 @@
+//! Attacks of class `sockets` (see `mod.rs`).

@@ -1,0 +1,1 @@
+//! Attacks of class `ssrf` (see `mod.rs`).
