@@ -23,7 +23,7 @@ fn uuid(id: &str) -> Uuid {
 
 /// Chromium takes both cores for a few seconds: tests that start it take turns, so that the
 /// timing-sensitive tests running beside them keep their margins.
-static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+pub(crate) static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The backend for tests that start real browsers and load generators.
 fn one_backend() -> Backend {
@@ -37,14 +37,14 @@ async fn spawn(backend: &Backend) -> TestApp {
     .await
 }
 
-async fn setup(backend: &Backend) -> (TestApp, TestUser, String, String) {
+pub(crate) async fn setup(backend: &Backend) -> (TestApp, TestUser, String, String) {
     let app = spawn(backend).await;
     let user = app.sign_up("tester@example.com").await;
     let (org, project) = app.create_org(&user, "Testers").await;
     (app, user, org, project)
 }
 
-async fn create_test(
+pub(crate) async fn create_test(
     app: &TestApp,
     user: &TestUser,
     project: &str,
@@ -64,7 +64,7 @@ async fn create_test(
         .to_owned()
 }
 
-async fn create_job(app: &TestApp, user: &TestUser, input: Value) -> Value {
+pub(crate) async fn create_job(app: &TestApp, user: &TestUser, input: Value) -> Value {
     app.gql(
         Some(&user.token),
         "mutation($i: CreateJobInput!) { createJob(input: $i) { id name jobType cronSchedule nextRunAt status timeoutSeconds triggerUrl tests { id title } } }",
@@ -75,7 +75,7 @@ async fn create_job(app: &TestApp, user: &TestUser, input: Value) -> Value {
         .clone()
 }
 
-async fn trigger(app: &TestApp, token: &str, job: &str) -> String {
+pub(crate) async fn trigger(app: &TestApp, token: &str, job: &str) -> String {
     app.gql(
         Some(token),
         "mutation($id: ID!) { triggerJob(id: $id) { id status trigger } }",
@@ -88,7 +88,7 @@ async fn trigger(app: &TestApp, token: &str, job: &str) -> String {
         .to_owned()
 }
 
-async fn run_row(app: &TestApp, id: &str) -> runs::Model {
+pub(crate) async fn run_row(app: &TestApp, id: &str) -> runs::Model {
     runs::Entity::find_by_id(uuid(id))
         .one(app.db())
         .await
@@ -97,7 +97,7 @@ async fn run_row(app: &TestApp, id: &str) -> runs::Model {
 }
 
 /// Drives the worker until `run` has finished.
-async fn finish(app: &TestApp, run: &str) -> runs::Model {
+pub(crate) async fn finish(app: &TestApp, run: &str) -> runs::Model {
     let worker = app.run_worker();
     for _ in 0..20 {
         worker.tick().await.expect("tick");

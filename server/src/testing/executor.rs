@@ -419,9 +419,23 @@ impl Context {
         sandbox::command(&self.sandbox, &spec, self.cgroup.as_ref())
     }
 
+    /// Reads a file the script left in the work dir: a regular file reached without any link,
+    /// at most `max` bytes (`workfile`).
+    pub async fn read_file(&self, path: &Path, max: u64) -> Option<Vec<u8>> {
+        match super::workfile::read(&self.work_dir, path, max).await {
+            Ok(bytes) => Some(bytes),
+            Err(err) => {
+                if err.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!(run = %self.run.id, path = %path.display(), error = %err, "a file of the run was not read");
+                }
+                None
+            }
+        }
+    }
+
     /// Stores a file of the work dir at `runs/{run}/{name}`, masking text; returns the key.
     pub async fn store_file(&self, path: &Path, name: &str, masker: &Masker) -> Option<String> {
-        let bytes = tokio::fs::read(path).await.ok()?;
+        let bytes = self.read_file(path, super::workfile::MAX_ARTIFACT).await?;
         let bytes = if name.ends_with(".html") {
             super::mask::html_report(&bytes, masker)
         } else if super::mask::is_text(name) {
@@ -444,6 +458,10 @@ impl Context {
     /// Stores every file under `dir` at `runs/{run}/{prefix}/...`; returns the keys.
     pub async fn store_dir(&self, dir: &Path, prefix: &str, masker: &Masker) -> Vec<String> {
         let mut keys = Vec::new();
+        // The directory itself may be a link the script left (`report -> /`).
+        if !super::workfile::is_dir(&self.work_dir, dir) {
+            return keys;
+        }
         let mut stack = vec![dir.to_path_buf()];
         while let Some(current) = stack.pop() {
             let Ok(mut entries) = tokio::fs::read_dir(&current).await else {

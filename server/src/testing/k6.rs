@@ -187,9 +187,9 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         }
         let completed = Utc::now();
         let masker = log.masker().clone();
-        let summary: Option<Value> = tokio::fs::read(&summary_path)
+        let summary: Option<Value> = ctx
+            .read_file(&summary_path, super::workfile::MAX_REPORT)
             .await
-            .ok()
             .and_then(|b| serde_json::from_slice(&b).ok());
         let mut result = summary.as_ref().map(parse_summary).unwrap_or_default();
         result.max_vus = match (result.max_vus, planned_vus) {

@@ -25,6 +25,7 @@ pub mod retention;
 pub mod run;
 pub mod sandbox;
 pub mod worker;
+pub mod workfile;
 
 use chrono::Utc;
 use entity::tests::{self, TestPriority, TestType};

@@ -234,9 +234,9 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
     let (exit, executor_started) = executor::run_process(cmd, log, ctx.deadline, &ctx.cancel).await;
 
     let masker = log.masker().clone();
-    let results: Option<Value> = tokio::fs::read(dir.join("results.json"))
+    let results: Option<Value> = ctx
+        .read_file(&dir.join("results.json"), super::workfile::MAX_REPORT)
         .await
-        .ok()
         .and_then(|b| serde_json::from_slice(&b).ok());
     let stats = results.as_ref().map(stats).unwrap_or_default();
     let (status, error) = match (executor::status_of(&exit), &exit) {
