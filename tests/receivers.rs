@@ -220,12 +220,17 @@ async fn record(
         header::CONTENT_TYPE,
         header::HeaderValue::from_static("application/json"),
     );
+    // An empty value takes the header away (an answer without a content type).
     for (name, value) in reply.headers {
         if let (Ok(name), Ok(value)) = (
             header::HeaderName::from_bytes(name.as_bytes()),
             header::HeaderValue::from_str(&value),
         ) {
-            response.headers_mut().insert(name, value);
+            if value.is_empty() {
+                response.headers_mut().remove(name);
+            } else {
+                response.headers_mut().insert(name, value);
+            }
         }
     }
     response

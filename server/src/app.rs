@@ -133,8 +133,12 @@ pub fn router(state: AppState) -> Router {
         ));
     let rest = Router::new().fallback(fallback).with_state(state.clone());
     let app = app.merge(assets).fallback_service(rest);
-    app.layer(RequestBodyLimitLayer::new(MAX_BODY))
-        .layer(TraceLayer::new_for_http())
+    app.layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        crate::callback::trigger::split_origins,
+    ))
+    .layer(RequestBodyLimitLayer::new(MAX_BODY))
+    .layer(TraceLayer::new_for_http())
 }
 
 async fn healthz() -> &'static str {
@@ -156,8 +160,6 @@ async fn fallback(
     request: axum::extract::Request,
 ) -> axum::response::Response {
     let (parts, body) = request.into_parts();
-    let path = parts.uri.path().to_owned();
-    let query = parts.uri.query().map(str::to_owned);
     // Custom paths take any method; a body larger than the API's limit is refused.
     let body = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(body) => body,
@@ -165,9 +167,8 @@ async fn fallback(
     };
     if let Some(response) = crate::callback::trigger::custom_path(
         &state,
-        &path,
+        &parts.uri,
         parts.method.clone(),
-        query,
         parts.headers.clone(),
         body,
         Some(addr),
@@ -175,6 +176,10 @@ async fn fallback(
     .await
     {
         return response;
+    }
+    // The trigger origin serves triggers only, never the web app.
+    if crate::callback::trigger::on_trigger_origin(&state.settings, &parts.headers) {
+        return StatusCode::NOT_FOUND.into_response();
     }
     let web_dir = &state.settings.web_dir;
     if !matches!(

@@ -159,6 +159,11 @@ pub struct Settings {
     /// Public URL of this instance, used in links sent by mail and in trigger URLs.
     /// Defaults to `http://` and the listen address.
     pub base_url: Option<String>,
+    /// Public URL of a separate origin for trigger traffic (`/t/{token}` and custom paths),
+    /// e.g. `https://hooks.example.com`. When set, trigger URLs use it, the app's origin
+    /// redirects trigger requests there and that origin serves nothing else. Default: none,
+    /// triggers are served on `base_url` with their answers neutralised (SECURITY.md).
+    pub trigger_base_url: Option<String>,
     /// Where the SQLite database, the generated master key and local artifacts live.
     pub data_dir: PathBuf,
     /// Base64 of 32 bytes. Generated into the data directory when absent.
@@ -202,6 +207,7 @@ impl Default for Settings {
             database_url: None,
             bind: "127.0.0.1:8080".into(),
             base_url: None,
+            trigger_base_url: None,
             data_dir: PathBuf::from("./data"),
             master_key: None,
             mode: Mode::SelfHosted,
@@ -313,6 +319,23 @@ impl Settings {
                 bail!("invalid setting base_url: must start with http:// or https://");
             }
         }
+        if let Some(url) = &self.trigger_base_url {
+            let trigger = reqwest::Url::parse(url).with_context(|| {
+                format!("invalid setting trigger_base_url: {url:?} is not a URL")
+            })?;
+            if !matches!(trigger.scheme(), "http" | "https") || trigger.host_str().is_none() {
+                bail!(
+                    "invalid setting trigger_base_url: must start with http:// or https:// and name a host"
+                );
+            }
+            if trigger.path() != "/" || trigger.query().is_some() {
+                bail!("invalid setting trigger_base_url: an origin only (no path or query)");
+            }
+            let app = reqwest::Url::parse(&self.base_url()).ok();
+            if app.is_some_and(|app| app.origin() == trigger.origin()) {
+                bail!("invalid setting trigger_base_url: must be another origin than base_url");
+            }
+        }
         if let Some(url) = &self.database_url {
             let ok = url.starts_with("sqlite:")
                 || url.starts_with("postgres://")
@@ -414,6 +437,25 @@ impl Settings {
                 format!("http://{bind}")
             }
         }
+    }
+
+    /// The public URL trigger URLs are built on, without a trailing slash: `trigger_base_url`
+    /// when set, else `base_url`.
+    pub fn trigger_base_url(&self) -> String {
+        match &self.trigger_base_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => self.base_url(),
+        }
+    }
+
+    /// The `Host` of the separate trigger origin (`host` or `host:port`), when one is set.
+    pub fn trigger_host(&self) -> Option<String> {
+        let url = reqwest::Url::parse(self.trigger_base_url.as_deref()?).ok()?;
+        let host = url.host_str()?.to_ascii_lowercase();
+        Some(match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host,
+        })
     }
 
     /// The outbound request policy.

@@ -150,6 +150,14 @@ fn wrong_settings_stop_start_up_with_a_message_naming_them() {
     assert!(refused(&[("VIGIL_MASTER_KEY", "c2hvcnQ=")], &[]).contains("master_key"));
     assert!(refused(&[("VIGIL_BASE_URL", "ftp://example.com")], &[]).contains("base_url"));
     assert!(refused(&[("VIGIL_MODE", "party")], &[]).contains("mode"));
+    // A trigger origin must be another origin than the app's, and an origin only.
+    let same = [
+        ("VIGIL_BASE_URL", "https://vigil.example.com"),
+        ("VIGIL_TRIGGER_BASE_URL", "https://vigil.example.com/"),
+    ];
+    assert!(refused(&same, &[]).contains("trigger_base_url"));
+    let with_path = [("VIGIL_TRIGGER_BASE_URL", "https://hooks.example.com/t")];
+    assert!(refused(&with_path, &[]).contains("trigger_base_url"));
     assert!(refused(&[("VIGIL_SESSION_DAYS", "0")], &[]).contains("session_days"));
 
     let dir = temp_dir("toml");

@@ -47,7 +47,72 @@ pub fn is_dropped_response_header(name: &str) -> bool {
             | "upgrade"
             | "content-length"
             | "set-cookie"
+            | "set-cookie2"
+            // A tenant's answer must not act on the origin that serves it: no service worker
+            // over the whole origin, no wiping of the visitor's storage or cookies.
+            | "service-worker-allowed"
+            | "clear-site-data"
     )
+}
+
+/// Which origin serves a trigger's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Served {
+    /// The app's own origin (`base_url`), where the visitor's session cookie lives.
+    AppOrigin,
+    /// The separate trigger origin (`trigger_base_url`), which holds no session.
+    TriggerOrigin,
+}
+
+/// A content type a browser may render as a document that runs script (HTML, XML with its
+/// stylesheets, SVG), or none at all, which browsers sniff.
+pub fn is_active_content(content_type: Option<&str>) -> bool {
+    let Some(essence) = content_type
+        .and_then(|ct| ct.split(';').next())
+        .map(|e| e.trim().to_ascii_lowercase())
+        .filter(|e| !e.is_empty())
+    else {
+        return true;
+    };
+    matches!(
+        essence.as_str(),
+        "text/html"
+            | "application/xhtml+xml"
+            | "text/xml"
+            | "application/xml"
+            | "image/svg+xml"
+            | "text/xsl"
+            | "application/xslt+xml"
+            | "application/pdf"
+            | "multipart/x-mixed-replace"
+    ) || essence.ends_with("+xml")
+        || essence.contains("html")
+}
+
+/// Makes a tenant's answer inert where it is served (SECURITY.md, "Trigger answers"): on the
+/// app's origin a `sandbox` policy with no permission at all, no sniffing, and active content
+/// as a download; on the separate trigger origin, pages render and run their scripts, but in
+/// an opaque origin of their own (no storage, cookies or service workers shared with other
+/// tenants' triggers).
+pub fn harden(headers: &mut HeaderMap, served: Served) {
+    use axum::http::HeaderValue;
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+    let active = is_active_content(headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()));
+    let policy = match served {
+        Served::AppOrigin => "sandbox",
+        Served::TriggerOrigin => {
+            "sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals allow-downloads"
+        }
+    };
+    // Appended beside the upstream's own policies: browsers enforce every policy given.
+    headers.append(CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    if served == Served::AppOrigin && active {
+        headers.insert(CONTENT_DISPOSITION, HeaderValue::from_static("attachment"));
+    }
 }
 
 /// The upstream URL: the callback URL, the path suffix, and the query of the trigger
@@ -185,8 +250,35 @@ mod tests {
             "http://a.test/hook?k=v&q=1"
         );
         assert!(is_dropped_request_header("authorization"));
+        assert!(is_dropped_response_header("service-worker-allowed"));
+        assert!(is_dropped_response_header("clear-site-data"));
         assert!(is_dropped_request_header("x-vigil-signature"));
         assert!(!is_dropped_request_header("x-github-event"));
         Ok(())
+    }
+
+    #[test]
+    fn active_content_is_what_a_browser_would_render_as_a_document() {
+        for active in [
+            None,
+            Some(""),
+            Some("text/html; charset=utf-8"),
+            Some("TEXT/HTML"),
+            Some("application/xhtml+xml"),
+            Some("image/svg+xml"),
+            Some("application/xml"),
+            Some("text/xml"),
+            Some("application/rss+xml"),
+        ] {
+            assert!(is_active_content(active), "{active:?}");
+        }
+        for inert in [
+            Some("application/json"),
+            Some("text/plain"),
+            Some("image/png"),
+            Some("text/css"),
+        ] {
+            assert!(!is_active_content(inert), "{inert:?}");
+        }
     }
 }

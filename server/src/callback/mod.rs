@@ -42,6 +42,7 @@ pub const RESERVED: &[&str] = &[
     "admin",
     "api",
     "app",
+    "artifacts",
     "assets",
     "callbacks",
     "docs",

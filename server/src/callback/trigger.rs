@@ -345,17 +345,98 @@ async fn token_rest(
     }
 }
 
-/// Tries `path` as a custom path; `None` when no callback has it.
+/// The `Host` a request was sent to, in lower case.
+fn host_of(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(|h| h.trim().to_ascii_lowercase())
+}
+
+/// Which origin a trigger request reached.
+pub fn served_on(settings: &crate::config::Settings, headers: &HeaderMap) -> forward::Served {
+    match settings.trigger_host() {
+        Some(trigger) if host_of(headers).as_deref() == Some(trigger.as_str()) => {
+            forward::Served::TriggerOrigin
+        }
+        _ => forward::Served::AppOrigin,
+    }
+}
+
+/// Whether this request reached the separate trigger origin (never when none is set).
+pub fn on_trigger_origin(settings: &crate::config::Settings, headers: &HeaderMap) -> bool {
+    served_on(settings, headers) == forward::Served::TriggerOrigin
+}
+
+/// `308` to the same path and query on the trigger origin (method and body are kept).
+fn to_trigger_origin(settings: &crate::config::Settings, uri: &axum::http::Uri) -> Response {
+    let target = format!(
+        "{}{}",
+        settings.trigger_base_url(),
+        uri.path_and_query().map_or("/", |pq| pq.as_str())
+    );
+    match HeaderValue::from_str(&target) {
+        Ok(location) => (
+            StatusCode::PERMANENT_REDIRECT,
+            [(axum::http::header::LOCATION, location)],
+        )
+            .into_response(),
+        Err(_) => not_found(),
+    }
+}
+
+/// With a separate trigger origin (`trigger_base_url`), keeps the two apart: the app's origin
+/// sends trigger requests there, and the trigger origin serves triggers (and health checks)
+/// only, never the API or the web app. Without one, a no-op.
+pub async fn split_origins(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if state.settings.trigger_host().is_none() {
+        return next.run(request).await;
+    }
+    let first = request
+        .uri()
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if on_trigger_origin(&state.settings, request.headers()) {
+        let allowed = matches!(first.as_str(), "t" | "healthz" | "readyz")
+            || (!first.is_empty() && !super::RESERVED.contains(&first.as_str()));
+        if allowed {
+            next.run(request).await
+        } else {
+            not_found()
+        }
+    } else if first == "t" {
+        to_trigger_origin(&state.settings, request.uri())
+    } else {
+        next.run(request).await
+    }
+}
+
+/// Tries `path` as a custom path; `None` when no callback has it. On the app's origin, when a
+/// separate trigger origin is set, a custom path is sent there instead.
 pub async fn custom_path(
     state: &AppState,
-    path: &str,
+    uri: &axum::http::Uri,
     method: Method,
-    query: Option<String>,
     headers: HeaderMap,
     body: Bytes,
     addr: Option<SocketAddr>,
 ) -> Option<Response> {
-    match by_path(state, path).await {
+    let query = uri.query().map(str::to_owned);
+    match by_path(state, uri.path()).await {
+        Ok(Some(_))
+            if state.settings.trigger_host().is_some()
+                && !on_trigger_origin(&state.settings, &headers) =>
+        {
+            Some(to_trigger_origin(&state.settings, uri))
+        }
         Ok(Some((resolved, suffix))) => {
             Some(handle(state, resolved, method, suffix, query, headers, body, addr).await)
         }
@@ -381,7 +462,7 @@ fn limit_headers(response: &mut Response, decision: &Decision) {
     }
 }
 
-fn relay(cached: &Cached, trigger_id: Uuid, hit: bool) -> Response {
+fn relay(cached: &Cached, trigger_id: Uuid, hit: bool, served: forward::Served) -> Response {
     let mut response = Response::builder()
         .status(StatusCode::from_u16(cached.status).unwrap_or(StatusCode::BAD_GATEWAY));
     for (name, value) in &cached.headers {
@@ -395,9 +476,11 @@ fn relay(cached: &Cached, trigger_id: Uuid, hit: bool) -> Response {
     response = response
         .header("x-vigil-trigger-id", trigger_id.to_string())
         .header("x-vigil-cache", if hit { "HIT" } else { "MISS" });
-    response
+    let mut response = response
         .body(Body::from(cached.body.clone()))
-        .unwrap_or_else(|_| StatusCode::BAD_GATEWAY.into_response())
+        .unwrap_or_else(|_| StatusCode::BAD_GATEWAY.into_response());
+    forward::harden(response.headers_mut(), served);
+    response
 }
 
 /// Runs one trigger through the pipeline.
@@ -441,6 +524,7 @@ pub async fn run(
     }
     let now = Utc::now();
     let trigger_id = Uuid::now_v7();
+    let served = served_on(&state.settings, &headers);
     let record = request_record(&method, &suffix, query.as_deref(), &headers, &body);
     let decision = if replay_of.is_some() {
         None
@@ -518,7 +602,7 @@ pub async fn run(
                 replay_of,
                 steps: resolved.steps.clone(),
             };
-            (relay(&cached, trigger_id, true), entry)
+            (relay(&cached, trigger_id, true, served), entry)
         }
         None => {
             let url = forward::upstream_url(&callback.callback_url, &suffix, query.as_deref())
@@ -559,7 +643,7 @@ pub async fn run(
                         replay_of,
                         steps: resolved.steps.clone(),
                     };
-                    (relay(&answer, trigger_id, false), entry)
+                    (relay(&answer, trigger_id, false, served), entry)
                 }
                 Err(failure) => {
                     let (status, event, message) = match failure {

@@ -86,7 +86,7 @@ impl Callback {
         self.0
             .trigger_token
             .as_ref()
-            .map(|t| format!("{}/t/{t}", ctx.state().settings.base_url()))
+            .map(|t| format!("{}/t/{t}", ctx.state().settings.trigger_base_url()))
     }
     async fn custom_path(&self) -> Option<&str> {
         self.0.custom_path.as_deref()
@@ -95,7 +95,7 @@ impl Callback {
         self.0
             .custom_path
             .as_ref()
-            .map(|p| format!("{}/{p}", ctx.state().settings.base_url()))
+            .map(|p| format!("{}/{p}", ctx.state().settings.trigger_base_url()))
     }
     /// How long to wait for the callback URL, in milliseconds.
     async fn timeout_duration(&self) -> i32 {
