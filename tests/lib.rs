@@ -259,6 +259,35 @@ impl TestApp {
         )
     }
 
+    /// A verified user who joined `org` with `role` (and that role in `project`), through an
+    /// invitation from `owner`.
+    pub async fn member(
+        &self,
+        owner: &TestUser,
+        org: &str,
+        project: &str,
+        email: &str,
+        role: &str,
+    ) -> TestUser {
+        let user = self.verified_user(email).await;
+        let invited = self
+            .gql(
+                Some(&owner.token),
+                "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }",
+                json!({ "i": { "organizationId": org, "email": email, "role": role, "projectIds": [project] } }),
+            )
+            .await
+            .ok();
+        self.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { acceptInvitation(id: $id) { role } }",
+            json!({ "id": invited["inviteMember"]["id"] }),
+        )
+        .await
+        .ok();
+        user
+    }
+
     /// Counts the rows of `table`.
     pub async fn count(&self, table: &str) -> i64 {
         let backend = self.db().get_database_backend();

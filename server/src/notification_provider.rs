@@ -563,43 +563,76 @@ fn config_object(config: &Value) -> AppResult<&Map<String, Value>> {
     Ok(map)
 }
 
-/// `changes` over `current`: null removes a key, a secret sent back masked keeps its value.
+/// `changes` over `current`: null removes a key, a secret sent back masked keeps its value,
+/// but only while a webhook's `url` stays on the same origin (`outbound::same_origin`).
 fn merge(
     kind: Kind,
     current: &Map<String, Value>,
     changes: &Map<String, Value>,
-) -> Map<String, Value> {
+) -> AppResult<Map<String, Value>> {
     let mut out = current.clone();
     let is_echo = |old: Option<&Value>, new: &Value| match (old.and_then(Value::as_str), new) {
         (Some(old), Value::String(new)) => *new == mask_str(old),
         _ => false,
     };
+    let same_destination = match (
+        current.get("url").and_then(Value::as_str),
+        changes.get("url"),
+    ) {
+        // A missing or malformed URL is refused by the config check, with its own field.
+        (_, None | Some(Value::Null)) => true,
+        (Some(old), Some(Value::String(new))) => match reqwest::Url::parse(new.trim()) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {
+                crate::outbound::same_origin(old, new)
+            }
+            _ => true,
+        },
+        _ => false,
+    };
+    let keep = |field: &str| {
+        if same_destination {
+            Ok(())
+        } else {
+            Err(crate::outbound::secret_needs_reentry(field))
+        }
+    };
+    // Secrets left out of the changes would stay too: with a new origin, each must be sent
+    // again (or removed with null).
+    for key in secret_keys(kind)
+        .iter()
+        .copied()
+        .chain((kind == Kind::Webhook).then_some("headers"))
+    {
+        if current.contains_key(key) && !changes.contains_key(key) {
+            keep(&format!("config.{key}"))?;
+        }
+    }
     for (key, value) in changes {
         if value.is_null() {
             out.remove(key);
         } else if secret_keys(kind).contains(&key.as_str()) && is_echo(current.get(key), value) {
             // Keep the stored secret.
+            keep(&format!("config.{key}"))?;
         } else if kind == Kind::Webhook
             && key == "headers"
             && let (Some(Value::Object(old)), Value::Object(new)) = (current.get(key), value)
         {
-            let headers: Map<String, Value> = new
-                .iter()
-                .map(|(name, v)| {
-                    let v = if is_echo(old.get(name), v) {
-                        old.get(name).cloned().unwrap_or_default()
-                    } else {
-                        v.clone()
-                    };
-                    (name.clone(), v)
-                })
-                .collect();
+            let mut headers = Map::new();
+            for (name, v) in new {
+                let v = if is_echo(old.get(name), v) {
+                    keep(&format!("config.headers.{name}"))?;
+                    old.get(name).cloned().unwrap_or_default()
+                } else {
+                    v.clone()
+                };
+                headers.insert(name.clone(), v);
+            }
             out.insert(key.clone(), Value::Object(headers));
         } else {
             out.insert(key.clone(), value.clone());
         }
     }
-    out
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -718,7 +751,7 @@ pub async fn update(
         let config = config_object(config)?;
         changed_keys = config.keys().cloned().collect();
         let current = open_config(state, kind, &row.config)?;
-        let merged = merge(kind, &current, config);
+        let merged = merge(kind, &current, config)?;
         // An organization-wide provider has no project, so no project credential to name.
         let project_id = row.project_id.unwrap_or_else(Uuid::nil);
         let checked = check_config(state, project_id, kind, &merged).await?;
@@ -1003,7 +1036,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn merge_keeps_secrets_sent_back_masked() {
+    fn merge_keeps_secrets_sent_back_masked_for_the_same_origin_only() -> AppResult<()> {
         let current = as_object(&json!({
             "url": "https://example.com/a",
             "secret": "s3cret-signing-key",
@@ -1014,7 +1047,7 @@ mod tests {
             "secret": mask_str("s3cret-signing-key"),
             "headers": { "Authorization": mask_str("Bearer abcdefghijkl"), "X-Team": "sre-team-2" }
         }));
-        let merged = merge(Kind::Webhook, &current, &changes);
+        let merged = merge(Kind::Webhook, &current, &changes)?;
         assert_eq!(merged["url"], "https://example.com/b");
         assert_eq!(merged["secret"], "s3cret-signing-key");
         assert_eq!(merged["headers"]["Authorization"], "Bearer abcdefghijkl");
@@ -1023,8 +1056,33 @@ mod tests {
             Kind::Webhook,
             &current,
             &as_object(&json!({ "secret": null })),
-        );
+        )?;
         assert!(!removed.contains_key("secret"));
+        // Another origin: masked values are refused, new values are taken.
+        for elsewhere in [
+            "https://attacker.example/a",
+            "http://example.com/a",
+            "https://example.com:444/a",
+        ] {
+            let mut moved = changes.clone();
+            moved.insert("url".into(), elsewhere.into());
+            assert!(
+                merge(Kind::Webhook, &current, &moved).is_err(),
+                "{elsewhere}"
+            );
+        }
+        let only_url = as_object(&json!({ "url": "https://attacker.example/a" }));
+        assert!(merge(Kind::Webhook, &current, &only_url).is_err());
+        let fresh = as_object(&json!({
+            "url": "https://attacker.example/a",
+            "secret": "a-new-signing-key",
+            "headers": { "Authorization": "Bearer new-token-1234" }
+        }));
+        assert_eq!(
+            merge(Kind::Webhook, &current, &fresh)?["secret"],
+            "a-new-signing-key"
+        );
+        Ok(())
     }
 
     #[test]

@@ -571,23 +571,7 @@ async fn member(
     email: &str,
     role: &str,
 ) -> TestUser {
-    let user = app.verified_user(email).await;
-    let invited = app
-        .gql(
-            Some(&owner.token),
-            "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }",
-            json!({ "i": { "organizationId": org, "email": email, "role": role, "projectIds": [project] } }),
-        )
-        .await
-        .ok();
-    app.gql(
-        Some(&user.token),
-        "mutation($id: ID!) { acceptInvitation(id: $id) { role } }",
-        json!({ "id": invited["inviteMember"]["id"] }),
-    )
-    .await
-    .ok();
-    user
+    app.member(owner, org, project, email, role).await
 }
 
 /// The stored row of a provider.

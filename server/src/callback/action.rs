@@ -172,6 +172,18 @@ async fn check_config(
             let url = text(input, "url", 2048)?
                 .ok_or_else(|| AppError::field(&field("url"), "is required"))?;
             state.settings.outbound().check_url(&field("url"), &url)?;
+            // Masked secrets sent back are kept only while the URL keeps its origin.
+            let same_destination = previous
+                .and_then(|p| p.get("url"))
+                .and_then(Value::as_str)
+                .is_some_and(|old| crate::outbound::same_origin(old, &url));
+            let keep = |key: &str| {
+                if same_destination {
+                    Ok(())
+                } else {
+                    Err(crate::outbound::secret_needs_reentry(&field(key)))
+                }
+            };
             out.insert("url".into(), url.into());
             if let Some(headers) = input.get("headers").filter(|h| !h.is_null()) {
                 let Some(map) = headers.as_object().filter(|m| m.len() <= 50) else {
@@ -180,19 +192,42 @@ async fn check_config(
                         "must be an object of at most 50 header names to strings",
                     ));
                 };
+                let old_headers = previous
+                    .and_then(|p| p.get("headers"))
+                    .and_then(Value::as_object);
+                let mut stored = Map::new();
                 for (name, value) in map {
                     let ok = axum::http::HeaderName::from_bytes(name.as_bytes()).is_ok()
                         && value
                             .as_str()
                             .is_some_and(|v| axum::http::HeaderValue::from_str(v).is_ok());
-                    if !ok {
+                    let Some(value) = value.as_str().filter(|_| ok) else {
                         return Err(AppError::field(
                             &field("headers"),
                             format!("{name:?} is not a valid header"),
                         ));
-                    }
+                    };
+                    // Credentials in headers are sealed at rest and masked when shown.
+                    let value = if !crate::monitor::config::is_secret_header(name) {
+                        value.to_owned()
+                    } else if value == MASK {
+                        keep("headers")?;
+                        let old = old_headers
+                            .and_then(|h| h.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)))
+                            .and_then(|(_, v)| v.as_str())
+                            .ok_or_else(|| {
+                                AppError::field(
+                                    &field("headers"),
+                                    format!("{name:?} has no stored value to keep"),
+                                )
+                            })?;
+                        seal_header(state, old)?
+                    } else {
+                        seal_header(state, value)?
+                    };
+                    stored.insert(name.clone(), value.into());
                 }
-                out.insert("headers".into(), headers.clone());
+                out.insert("headers".into(), Value::Object(stored));
             }
             if let Some(body) = template_field("body", 65_536, false)? {
                 out.insert("body".into(), body.into());
@@ -200,6 +235,7 @@ async fn check_config(
             match text(input, "secret", 1024)? {
                 Some(secret) if secret == MASK => {
                     if let Some(old) = previous.and_then(|p| p.get("secret")) {
+                        keep("secret")?;
                         out.insert("secret".into(), old.clone());
                     }
                 }
@@ -297,12 +333,41 @@ async fn check_config(
     Ok(Value::Object(out))
 }
 
+/// Seals a header value that is not sealed yet (values stored before headers were sealed
+/// are sealed when the action is next saved).
+fn seal_header(state: &AppState, value: &str) -> AppResult<String> {
+    if value.starts_with("v1:") {
+        Ok(value.to_owned())
+    } else {
+        Ok(state.master_key.seal(value)?)
+    }
+}
+
+/// A stored header value in clear, for the request.
+fn open_header(state: &AppState, value: &str) -> Result<String, String> {
+    if value.starts_with("v1:") {
+        state
+            .master_key
+            .open(value)
+            .map_err(|_| "a header value cannot be opened with this master key".to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
 /// The config as clients see it: secrets masked.
 pub fn masked_config(state: &AppState, action: &actions::Model) -> Value {
     let mut config = action.config.clone();
     if let Some(map) = config.as_object_mut() {
         if map.contains_key("secret") {
             map.insert("secret".into(), MASK.into());
+        }
+        if let Some(Value::Object(headers)) = map.get_mut("headers") {
+            for (name, value) in headers.iter_mut() {
+                if crate::monitor::config::is_secret_header(name) {
+                    *value = MASK.into();
+                }
+            }
         }
         if let (Some(kind), Some(channel)) =
             (channel_kind(action.r#type), map.get("channel").cloned())
@@ -810,7 +875,8 @@ async fn perform(
             if let Some(headers) = config.get("headers").and_then(Value::as_object) {
                 for (name, value) in headers {
                     if let Some(value) = value.as_str() {
-                        request = request.header(name, template::render(value, &ctx));
+                        let value = open_header(state, value).map_err(|e| (e, false))?;
+                        request = request.header(name, template::render(&value, &ctx));
                     }
                 }
             }

@@ -218,7 +218,16 @@ pub struct MonitorConfig {
 pub fn is_secret_header(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     [
-        "auth", "token", "key", "secret", "cookie", "session", "password",
+        "auth",
+        "token",
+        "key",
+        "secret",
+        "cookie",
+        "session",
+        "password",
+        "credential",
+        "private",
+        "signature",
     ]
     .iter()
     .any(|word| name.contains(word))

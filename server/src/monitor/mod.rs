@@ -137,45 +137,7 @@ pub struct MonitorInput {
 }
 
 fn check_host(field: &str, host: &str, state: &AppState) -> AppResult<String> {
-    let host = host.trim().trim_end_matches('.').to_lowercase();
-    let ip = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .parse::<std::net::IpAddr>()
-        .ok();
-    let valid_name = !host.is_empty()
-        && host.len() <= 253
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-        });
-    if let Some(ip) = ip {
-        state.settings.outbound().check_ip(ip).map_err(|_| {
-            AppError::field(
-                field,
-                format!("{ip} is a private address, which this instance does not reach"),
-            )
-        })?;
-        return Ok(ip.to_string());
-    }
-    if !valid_name {
-        return Err(AppError::field(
-            field,
-            "must be a host name or an IP address, without scheme or port",
-        ));
-    }
-    if state.settings.outbound().block_private
-        && (host == "localhost" || host.ends_with(".localhost"))
-    {
-        return Err(AppError::field(
-            field,
-            "loopback hosts are not reachable from this instance",
-        ));
-    }
-    Ok(host)
+    state.settings.outbound().check_host(field, host)
 }
 
 fn check_locations(locations: &[String]) -> AppResult<Vec<String>> {
@@ -231,7 +193,7 @@ async fn settle_config(
         Some((target, config)) => (Some(target.to_owned()), config),
         None => (None, MonitorConfig::default()),
     };
-    let target_in = input.target.clone().or(current_target);
+    let target_in = input.target.clone().or(current_target.clone());
     let mut config = MonitorConfig::default();
     let target = match ty {
         MonitorType::Http | MonitorType::Website => {
@@ -244,9 +206,17 @@ async fn settle_config(
                 .or(current_config.http.clone())
                 .unwrap_or_default();
             http.method = http.method.to_uppercase();
-            // Secrets sent back masked keep their stored values.
+            // Secrets sent back masked, or left out of the input, keep their stored values,
+            // for the same origin only.
             if let Some(old) = &current_config.http {
-                keep_masked_secrets(&mut http, old);
+                let same_origin = current_target
+                    .as_deref()
+                    .is_some_and(|old| crate::outbound::same_origin(old, &target));
+                if input.http.is_some() {
+                    keep_masked_secrets(&mut http, old, same_origin)?;
+                } else if !same_origin && has_secrets(old) {
+                    return Err(crate::outbound::secret_needs_reentry("http"));
+                }
             }
             http.validate()?;
             config.http = Some(http);
@@ -474,16 +444,36 @@ async fn check_parents(
     Ok(ids)
 }
 
-fn keep_masked_secrets(new: &mut HttpConfig, old: &HttpConfig) {
+/// Whether an HTTP config carries credentials (auth, or a header named like a secret).
+fn has_secrets(http: &HttpConfig) -> bool {
+    http.auth.is_some()
+        || http
+            .headers
+            .iter()
+            .any(|h| config::is_secret_header(&h.name))
+}
+
+/// Puts back the stored secrets a client sent back masked; refused when the target moved to
+/// another origin (`outbound::same_origin`).
+fn keep_masked_secrets(new: &mut HttpConfig, old: &HttpConfig, same_origin: bool) -> AppResult<()> {
     use config::Auth;
     const MASK: &str = "********";
+    let keep = |field: &str| {
+        if same_origin {
+            Ok(())
+        } else {
+            Err(crate::outbound::secret_needs_reentry(field))
+        }
+    };
     match (&mut new.auth, &old.auth) {
         (Some(Auth::Basic { password, .. }), Some(Auth::Basic { password: old, .. }))
             if password == MASK =>
         {
+            keep("http.auth.password")?;
             *password = old.clone();
         }
         (Some(Auth::Bearer { token }), Some(Auth::Bearer { token: old })) if token == MASK => {
+            keep("http.auth.token")?;
             *token = old.clone()
         }
         _ => {}
@@ -495,9 +485,11 @@ fn keep_masked_secrets(new: &mut HttpConfig, old: &HttpConfig) {
                 .iter()
                 .find(|h| h.name.eq_ignore_ascii_case(&header.name))
         {
+            keep("http.headers")?;
             header.value = previous.value.clone();
         }
     }
+    Ok(())
 }
 
 async fn check_frequency(db: &impl ConnectionTrait, org_id: Uuid, minutes: i32) -> AppResult<()> {
