@@ -6,6 +6,7 @@ pub mod audit;
 pub mod callback;
 pub mod connection;
 pub mod context;
+pub mod cost;
 pub mod credential;
 pub mod loaders;
 pub mod monitor;
@@ -82,6 +83,7 @@ pub fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     )
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
+    .extension(cost::Cost)
 }
 
 /// The SDL, as committed in `schema.graphql`.
