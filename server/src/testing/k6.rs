@@ -214,9 +214,11 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
                 "k6 ran out of memory (the run's limit is {} MiB, runner.memory_mb)",
                 ctx.state.settings.runner.memory_mb
             )),
-            Exit::Code(code) => Some(format!(
-                "k6 exited with code {code} (a script error; see the output)"
-            )),
+            Exit::Code(code) => Some(
+                executor::tool_failure(log.since(offset), &ctx.tools_dir).unwrap_or_else(|| {
+                    format!("k6 exited with code {code} (a script error; see the output)")
+                }),
+            ),
             other => executor::error_of(other),
         };
         result.test_id = Some(test.id);

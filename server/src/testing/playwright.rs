@@ -231,6 +231,7 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         env,
         None,
     );
+    let offset = log.len();
     let (exit, executor_started) = executor::run_process(cmd, log, ctx.deadline, &ctx.cancel).await;
 
     let masker = log.masker().clone();
@@ -268,7 +269,10 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
             } else {
                 (
                     RunStatus::Error,
-                    Some(format!("Playwright exited with code {code}")),
+                    Some(
+                        executor::tool_failure(log.since(offset), &ctx.tools_dir)
+                            .unwrap_or_else(|| format!("Playwright exited with code {code}")),
+                    ),
                 )
             }
         }
