@@ -497,14 +497,16 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> AppResult<
         to: user.email,
         subject: "Reset your Vigil password".into(),
         body: format!(
-            "Open this link to choose a new password:\n\n{link}\n\nIt is valid for one hour. If you did not ask for this, ignore this mail."
+            "Open this link to choose a new password:\n\n{link}\n\nIt is valid for one hour. Setting a new password signs out every session and deletes every API key of your account (make new keys afterwards). If you did not ask for this, ignore this mail."
         ),
     });
     Ok(())
 }
 
-/// Sets a new password with a reset token; every session of the user ends and a lockout is
-/// lifted.
+/// Sets a new password with a reset token. A reset is how someone who lost control of the
+/// account gets it back, so whatever an intruder may have left is revoked: every session and
+/// every API key of the user. A lockout is lifted, and the address counts as confirmed (the
+/// link reached it).
 pub async fn reset_password(state: &AppState, token: &str, new: &str) -> AppResult<()> {
     // Check the token before hashing, so a bad token costs nothing.
     let row = verification::Entity::find()
@@ -533,8 +535,10 @@ pub async fn reset_password(state: &AppState, token: &str, new: &str) -> AppResu
     consume_token(tx.conn(), PASSWORD_RESET, token).await?;
     let account = credential_account(tx.conn(), user.id).await?;
     set_password(tx.conn(), account, hash).await?;
-    sessions::revoke_all(tx.conn(), user.id, None).await?;
+    let sessions_ended = sessions::revoke_all(tx.conn(), user.id, None).await?;
+    let keys_deleted = crate::auth::apikey::revoke_all(tx.conn(), user.id).await?;
     user::Entity::update_many()
+        .col_expr(user::Column::EmailVerified, true.into())
         .col_expr(user::Column::FailedSignInCount, 0.into())
         .col_expr(
             user::Column::SignInLockedUntil,
@@ -543,7 +547,14 @@ pub async fn reset_password(state: &AppState, token: &str, new: &str) -> AppResu
         .filter(user::Column::Id.eq(user.id))
         .exec(tx.conn())
         .await?;
-    audit::record_for(&tx, Some(user.id), None, "user.reset_password", json!({})).await?;
+    audit::record_for(
+        &tx,
+        Some(user.id),
+        None,
+        "user.reset_password",
+        json!({ "sessionsEnded": sessions_ended, "apiKeysDeleted": keys_deleted }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -188,6 +188,17 @@ async fn password_change_checks_the_current_password_and_ends_other_sessions() {
             .as_str()
             .expect("token")
             .to_owned();
+        let key = app
+            .gql(
+                Some(&user.token),
+                CREATE_KEY,
+                json!({ "i": { "name": "ci", "permission": "WRITE" } }),
+            )
+            .await
+            .ok()["createApiKey"]["key"]
+            .as_str()
+            .expect("key")
+            .to_owned();
         const CHANGE: &str = "mutation($i: ChangePasswordInput!) { changePassword(input: $i) }";
         let wrong = app
             .gql(Some(&user.token), CHANGE, json!({ "i": { "currentPassword": "nope nope nope", "newPassword": "another good one" } }))
@@ -210,11 +221,12 @@ async fn password_change_checks_the_current_password_and_ends_other_sessions() {
         )
         .await
         .ok();
-        // This session lives on; the other one ended.
+        // This session lives on; the other one ended. API keys stay (a reset revokes them).
         app.gql(Some(&user.token), ME, json!({})).await.ok();
         app.gql(Some(&other), ME, json!({}))
             .await
             .expect_code("UNAUTHENTICATED");
+        app.gql(Some(&key), ME, json!({})).await.ok();
         sign_in(&app, &user.email, PASSWORD, None)
             .await
             .expect_code("UNAUTHENTICATED");

@@ -250,6 +250,15 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
+/// Deletes every key of a user (a password reset); returns how many.
+pub async fn revoke_all(db: &impl ConnectionTrait, user_id: Uuid) -> AppResult<u64> {
+    Ok(apikey::Entity::delete_many()
+        .filter(apikey::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Checks a presented key and counts the request. One UPDATE counts the request, moves the
 /// rate-limit window and consumes quota atomically, so concurrent requests are counted exactly.
 pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Principal> {

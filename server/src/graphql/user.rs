@@ -344,7 +344,8 @@ impl UserMutation {
         Ok(true)
     }
 
-    /// Sets a new password with the token from the mailed link; every session ends.
+    /// Sets a new password with the token from the mailed link; every session and every API
+    /// key of the user is revoked.
     async fn reset_password(
         &self,
         ctx: &Context<'_>,
