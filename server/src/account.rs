@@ -229,12 +229,18 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
 
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
+    if let Some(step) = totp_step
+        && !claim_totp_step(db, user.id, step).await?
+    {
+        // A concurrent sign-in used this code first.
+        drop(tx);
+        failed();
+        record_failure(state, &user, "totp").await?;
+        return Err(AppError::Unauthenticated("invalid two-factor code".into()));
+    }
     let mut active: user::ActiveModel = user.clone().into();
     active.failed_sign_in_count = Set(0);
     active.sign_in_locked_until = Set(None);
-    if let Some(step) = totp_step {
-        active.totp_last_step = Set(Some(step));
-    }
     if user.banned {
         // The ban expired: lift it.
         active.banned = Set(false);
@@ -258,6 +264,25 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
         user,
         session,
     })
+}
+
+/// Records that the TOTP code of `step` was used, if no code of this step or a later one was:
+/// one conditional UPDATE, so that of two sign-ins racing with the same code exactly one
+/// wins, on SQLite (writes serialize) and PostgreSQL (the second UPDATE re-checks the row
+/// the first one committed). False when the code was used already.
+async fn claim_totp_step(db: &impl ConnectionTrait, user_id: Uuid, step: i64) -> AppResult<bool> {
+    let claimed = user::Entity::update_many()
+        .col_expr(user::Column::TotpLastStep, Some(step).into())
+        .filter(user::Column::Id.eq(user_id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(user::Column::TotpLastStep.is_null())
+                .add(user::Column::TotpLastStep.lt(step)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(claimed == 1)
 }
 
 async fn record_failure(state: &AppState, user: &user::Model, reason: &str) -> AppResult<()> {

@@ -3,10 +3,70 @@
 //! reset the password, reading mailed links from the log, and telling from sign-up which
 //! addresses have accounts.
 
+use chrono::Utc;
+use futures_util::future::join_all;
 use serde_json::json;
 use vigil_tests::{PASSWORD, TestApp, backends, link_token};
 
 const SIGN_IN: &str = "mutation($i: SignInInput!) { signIn(input: $i) { token } }";
+
+fn code_at(secret: &str, offset_secs: i64) -> String {
+    let secret = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
+    let totp = totp_rs::Builder::new()
+        .with_secret(secret)
+        .with_account_name("x")
+        .build()
+        .expect("totp");
+    let now = Utc::now().timestamp() + offset_secs;
+    totp.generate(u64::try_from(now).expect("time")).to_string()
+}
+
+#[tokio::test]
+async fn one_totp_code_signs_in_once_however_many_sign_ins_race() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("racer@example.com").await;
+        let secret = app
+            .gql(
+                Some(&user.token),
+                "mutation($p: String!) { enrollTotp(password: $p) { secret } }",
+                json!({ "p": PASSWORD }),
+            )
+            .await
+            .ok()["enrollTotp"]["secret"]
+            .as_str()
+            .expect("secret")
+            .to_owned();
+        app.gql(
+            Some(&user.token),
+            "mutation($c: String!) { confirmTotp(code: $c) { twoFactorEnabled } }",
+            json!({ "c": code_at(&secret, 0) }),
+        )
+        .await
+        .ok();
+        // The next step's code: valid (one step of skew) and never used.
+        let code = code_at(&secret, 30);
+        let attempts = join_all((0..8).map(|_| {
+            app.gql(
+                None,
+                SIGN_IN,
+                json!({ "i": { "email": user.email, "password": PASSWORD, "totpCode": code } }),
+            )
+        }))
+        .await;
+        let signed_in = attempts
+            .iter()
+            .filter(|a| a.body["data"]["signIn"]["token"].is_string())
+            .count();
+        assert_eq!(
+            signed_in,
+            1,
+            "[{backend}] one code, one session: {:?}",
+            attempts.iter().map(|a| &a.body).collect::<Vec<_>>()
+        );
+        app.stop().await;
+    }
+}
 
 #[tokio::test]
 async fn a_password_reset_revokes_every_session_and_api_key() {
