@@ -125,3 +125,22 @@ async fn a_password_reset_revokes_every_session_and_api_key() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn cloud_mode_does_not_start_without_smtp() {
+    let dir = vigil_tests::temp_dir("cfg");
+    let file = dir.join("vigil.toml");
+    std::fs::write(&file, "mode = \"cloud\"\n").expect("write");
+    let err = vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
+        .expect_err("cloud mode without SMTP is refused");
+    assert!(err.to_string().contains("smtp.host"), "{err}");
+    std::fs::write(&file, "mode = \"cloud\"\n[smtp]\nhost = \"mail.example.com\"\n")
+        .expect("write");
+    vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
+        .expect("cloud mode with SMTP starts");
+    // Self-hosted instances may run without mail: links go to the log for the admin.
+    std::fs::write(&file, "mode = \"self-hosted\"\n").expect("write");
+    vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
+        .expect("self-hosted mode without SMTP starts");
+    let _ = std::fs::remove_dir_all(dir);
+}
