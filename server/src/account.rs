@@ -6,7 +6,8 @@ use chrono::{DateTime, Duration, Utc};
 use entity::user::{self, UserRole};
 use entity::{account, session, verification};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -336,14 +337,47 @@ pub async fn sign_out(state: &AppState, principal: &Principal) -> AppResult<()> 
     Ok(())
 }
 
-/// Changes the caller's password after checking the current one; other sessions end.
+/// The caller's live sessions, newest first.
+pub async fn list_sessions(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+) -> AppResult<Vec<session::Model>> {
+    principal.require_own_session()?;
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(principal.user_id()))
+        .filter(session::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(session::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Ends one of the caller's sessions; another user's session is not found.
+pub async fn revoke_session(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    principal.require_own_session()?;
+    let tx = Tx::begin(state).await?;
+    let found = session::Entity::find_by_id(id)
+        .filter(session::Column::UserId.eq(principal.user_id()))
+        .one(tx.conn())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    sessions::revoke(tx.conn(), found.id).await?;
+    audit::record(&tx, principal, None, "session.revoke", json!({ "sessionId": id })).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes the caller's password after checking the current one. The user's other sessions
+/// end (whoever else was signed in is out); API keys stay, because the user, signed in and
+/// knowing the password, is in control, the keys are listed beside it to delete one by one,
+/// and a routine change should not stop every integration. A reset, the way back in for
+/// someone who lost control, revokes the keys too.
 pub async fn change_password(
     state: &AppState,
     principal: &Principal,
     current: &str,
     new: &str,
 ) -> AppResult<()> {
-    let session_id = principal.require_session()?;
+    let session_id = principal.require_own_session()?;
     let account = credential_account(&state.db, principal.user_id()).await?;
     if !state
         .passwords
@@ -606,7 +640,7 @@ pub async fn enroll_totp(
     principal: &Principal,
     password: &str,
 ) -> AppResult<TotpEnrolment> {
-    principal.require_session()?;
+    principal.require_own_session()?;
     if principal.user.totp_enabled {
         return Err(AppError::invalid("two-factor authentication is already on"));
     }
@@ -642,7 +676,7 @@ pub async fn confirm_totp(
     principal: &Principal,
     code: &str,
 ) -> AppResult<user::Model> {
-    principal.require_session()?;
+    principal.require_own_session()?;
     if principal.user.totp_enabled {
         return Err(AppError::invalid("two-factor authentication is already on"));
     }
@@ -667,7 +701,7 @@ pub async fn disable_totp(
     principal: &Principal,
     password: &str,
 ) -> AppResult<user::Model> {
-    principal.require_session()?;
+    principal.require_own_session()?;
     let account = credential_account(&state.db, principal.user_id()).await?;
     if !state
         .passwords

@@ -520,7 +520,7 @@ async fn api_keys_authenticate_are_stored_hashed_expire_and_rate_limit() {
         app.gql(Some(&read), "mutation($o: ID!) { createProject(input: { organizationId: $o, name: \"X\" }) { id } }", json!({ "o": org }))
             .await
             .expect_code("FORBIDDEN");
-        // A key cannot mint a stronger key.
+        // A key cannot mint another key (only the user's own session can; attack::keys).
         app.gql(
             Some(&read),
             CREATE_KEY,

@@ -4,7 +4,7 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use axum::http::header::SET_COOKIE;
 use chrono::{DateTime, Utc};
 use entity::{session, user};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::EntityTrait;
 
 use crate::account::{self, SignIn, SignUp};
 use crate::auth::session as sessions;
@@ -174,17 +174,11 @@ impl UserQuery {
             .map(|p| User(p.user.clone()))
     }
 
-    /// The caller's sessions, newest first.
+    /// The caller's live sessions, newest first. Needs the user's own signed-in session.
     async fn sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Session>> {
         let principal = ctx.principal()?;
         let current = principal.session_id();
-        let rows = session::Entity::find()
-            .filter(session::Column::UserId.eq(principal.user_id()))
-            .filter(session::Column::ExpiresAt.gt(Utc::now()))
-            .order_by_desc(session::Column::Id)
-            .all(&ctx.state().db)
-            .await
-            .map_err(AppError::from)?;
+        let rows = account::list_sessions(&ctx.state().db, principal).await?;
         Ok(rows
             .into_iter()
             .map(|model| Session {
@@ -280,33 +274,15 @@ impl UserMutation {
         Ok(true)
     }
 
-    /// Ends one of the caller's sessions.
+    /// Ends one of the caller's sessions. Needs the user's own signed-in session.
     async fn revoke_session(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
-        let principal = ctx.principal()?;
-        principal.require_session()?;
         let id = validate::id("id", &id)?;
-        let state = ctx.state();
-        let found = session::Entity::find_by_id(id)
-            .filter(session::Column::UserId.eq(principal.user_id()))
-            .one(&state.db)
-            .await
-            .map_err(AppError::from)?
-            .ok_or(AppError::NotFound)?;
-        let tx = crate::db::Tx::begin(state).await.map_err(AppError::from)?;
-        sessions::revoke(tx.conn(), found.id).await?;
-        crate::audit::record(
-            &tx,
-            principal,
-            None,
-            "session.revoke",
-            serde_json::json!({ "sessionId": id }),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::from)?;
+        account::revoke_session(ctx.state(), ctx.principal()?, id).await?;
         Ok(true)
     }
 
-    /// Changes the password; the caller's other sessions end.
+    /// Changes the password; the caller's other sessions end, API keys stay. Needs the
+    /// user's own signed-in session.
     async fn change_password(
         &self,
         ctx: &Context<'_>,
