@@ -16,6 +16,7 @@ use crate::audit;
 use crate::auth::password::check_policy;
 use crate::auth::session::{self as sessions, ClientInfo};
 use crate::auth::{Principal, totp};
+use crate::config::Mode;
 use crate::crypto::{hash_token, random_token};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
@@ -44,13 +45,29 @@ pub struct SignUp {
     pub name: String,
 }
 
-/// Creates an account and signs it in. The first account of an instance becomes its system
-/// administrator.
-pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> AppResult<SignedIn> {
+/// What a sign-up leads to.
+#[derive(Debug, Clone)]
+pub enum SignedUp {
+    /// Self-hosted mode: the new account is signed in at once.
+    SignedIn(SignedIn),
+    /// Cloud mode: a mail went to the address, a verification link for a new account or a
+    /// note that it has one already; the answer is the same either way.
+    CheckEmail,
+}
+
+/// Creates an account. The first account of an instance becomes its system administrator.
+///
+/// In self-hosted mode the account is signed in at once, and a taken address is a
+/// `CONFLICT`. In cloud mode, where anyone may try addresses, sign-up does not tell whether
+/// an address has an account: it opens no session and mails the address (the verification
+/// link, which signs in, or a note to sign in or reset the password). Both paths pay the
+/// argon2 hash, so the time taken does not tell either.
+pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> AppResult<SignedUp> {
     let email = validate::email("email", &input.email)?;
     let name = validate::name("name", &input.name)?;
     check_policy("password", &input.password, &email)?;
     let hash = state.passwords.hash(&input.password).await?;
+    let cloud = state.settings.mode == Mode::Cloud;
 
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
@@ -60,9 +77,14 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
         .await?
         > 0;
     if taken {
-        return Err(AppError::Conflict(
-            "an account with this email already exists".into(),
-        ));
+        if !cloud {
+            return Err(AppError::Conflict(
+                "an account with this email already exists".into(),
+            ));
+        }
+        drop(tx);
+        send_already_registered(state, &email);
+        return Ok(SignedUp::CheckEmail);
     }
     let first = user::Entity::find().count(db).await? == 0;
     let now = Utc::now();
@@ -111,8 +133,11 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
     .insert(db)
     .await?;
     let verify_token = issue_token(db, EMAIL_VERIFICATION, user.id, Duration::days(3)).await?;
-    let (token, session) =
-        sessions::create(db, user.id, state.settings.session_days, client, None).await?;
+    let session = if cloud {
+        None
+    } else {
+        Some(sessions::create(db, user.id, state.settings.session_days, client, None).await?)
+    };
     audit::record_for(
         &tx,
         Some(user.id),
@@ -123,11 +148,26 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
     .await?;
     tx.commit().await?;
     send_verification(state, &user.email, &verify_token);
-    Ok(SignedIn {
-        token,
-        user,
-        session,
+    Ok(match session {
+        Some((token, session)) => SignedUp::SignedIn(SignedIn {
+            token,
+            user,
+            session,
+        }),
+        None => SignedUp::CheckEmail,
     })
+}
+
+/// Tells the owner of an address that someone tried to sign up with it again.
+fn send_already_registered(state: &AppState, email: &str) {
+    let base = state.settings.base_url();
+    state.mailer.send_later(Mail {
+        to: email.to_owned(),
+        subject: "You already have a Vigil account".into(),
+        body: format!(
+            "Someone, perhaps you, tried to create a Vigil account with this address, which already has one.\n\nSign in: {base}/sign-in\nForgot your password? Reset it: {base}/reset-password\n\nIf it was not you, ignore this mail: nothing changed."
+        ),
+    });
 }
 
 /// Fields of a sign-in.
@@ -206,6 +246,14 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
     if !ok {
         failed();
         record_failure(state, &user, "password").await?;
+        return Err(invalid());
+    }
+    if state.settings.mode == Mode::Cloud && !user.email_verified {
+        // In cloud mode an account signs in once its address is confirmed (the mailed link
+        // signs in). Until then it answers, and counts, like a wrong password: otherwise
+        // signing up and then in would tell whether the address was free.
+        failed();
+        record_failure(state, &user, "unverified").await?;
         return Err(invalid());
     }
     sessions::check_user_may_act(&user)?;
@@ -513,8 +561,13 @@ pub async fn request_email_verification(state: &AppState, principal: &Principal)
     Ok(())
 }
 
-/// Marks the address of the token's user verified.
-pub async fn verify_email(state: &AppState, token: &str) -> AppResult<user::Model> {
+/// Marks the address of the token's user verified. In cloud mode, where sign-up opens no
+/// session, the link also signs in (it proves the address, as a reset link does).
+pub async fn verify_email(
+    state: &AppState,
+    token: &str,
+    client: &ClientInfo,
+) -> AppResult<(user::Model, Option<SignedIn>)> {
     let tx = Tx::begin(state).await?;
     let user_id = consume_token(tx.conn(), EMAIL_VERIFICATION, token).await?;
     let user = user::Entity::find_by_id(user_id)
@@ -525,9 +578,31 @@ pub async fn verify_email(state: &AppState, token: &str) -> AppResult<user::Mode
     active.email_verified = Set(true);
     active.updated_at = Set(Utc::now());
     let user = active.update(tx.conn()).await?;
-    audit::record_for(&tx, Some(user.id), None, "user.verify_email", json!({})).await?;
+    // A banned or deactivated account is confirmed but not signed in.
+    let signed_in = if state.settings.mode == Mode::Cloud
+        && sessions::check_user_may_act(&user).is_ok()
+    {
+        let (token, session) =
+            sessions::create(tx.conn(), user.id, state.settings.session_days, client, None)
+                .await?;
+        Some(SignedIn {
+            token,
+            user: user.clone(),
+            session,
+        })
+    } else {
+        None
+    };
+    audit::record_for(
+        &tx,
+        Some(user.id),
+        None,
+        "user.verify_email",
+        json!({ "signedIn": signed_in.is_some() }),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(user)
+    Ok((user, signed_in))
 }
 
 /// Mails a reset link when the address has an account. Says nothing either way.

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use entity::{session, user};
 use sea_orm::EntityTrait;
 
-use crate::account::{self, SignIn, SignUp};
+use crate::account::{self, SignIn, SignUp, SignedUp};
 use crate::auth::session as sessions;
 use crate::error::AppError;
 use crate::graphql::context::CtxExt;
@@ -69,6 +69,24 @@ impl User {
 #[derive(SimpleObject)]
 pub struct AuthPayload {
     pub token: String,
+    pub user: User,
+}
+
+/// The answer to a sign-up. Self-hosted instances sign the new account in: `token` and `user`
+/// (browsers also get the session as a cookie). Cloud instances answer both null, for a new
+/// address and a taken one alike, and mail the address: following the verification link
+/// (`verifyEmail`) signs in.
+#[derive(SimpleObject)]
+pub struct SignUpPayload {
+    pub token: Option<String>,
+    pub user: Option<User>,
+}
+
+/// A confirmed address. On cloud instances the link also signs in: `token` is the new session
+/// (browsers also get it as a cookie); elsewhere it is null.
+#[derive(SimpleObject)]
+pub struct VerifyEmailPayload {
+    pub token: Option<String>,
     pub user: User,
 }
 
@@ -218,12 +236,14 @@ pub struct UserMutation;
 
 #[Object]
 impl UserMutation {
-    /// Creates an account and signs it in. The first account becomes the system administrator.
+    /// Creates an account. The first account becomes the system administrator. Self-hosted:
+    /// signs it in (a taken address is `CONFLICT`). Cloud: answers the same for a new and a
+    /// taken address, with no session, and mails the address.
     async fn sign_up(
         &self,
         ctx: &Context<'_>,
         input: SignUpInput,
-    ) -> async_graphql::Result<AuthPayload> {
+    ) -> async_graphql::Result<SignUpPayload> {
         let signed = account::sign_up(
             ctx.state(),
             SignUp {
@@ -234,10 +254,18 @@ impl UserMutation {
             &ctx.request().client,
         )
         .await?;
-        set_session_cookie(ctx, &signed.token);
-        Ok(AuthPayload {
-            token: signed.token,
-            user: User(signed.user),
+        Ok(match signed {
+            SignedUp::SignedIn(signed) => {
+                set_session_cookie(ctx, &signed.token);
+                SignUpPayload {
+                    token: Some(signed.token),
+                    user: Some(User(signed.user)),
+                }
+            }
+            SignedUp::CheckEmail => SignUpPayload {
+                token: None,
+                user: None,
+            },
         })
     }
 
@@ -304,9 +332,23 @@ impl UserMutation {
         Ok(true)
     }
 
-    /// Confirms an email address with the token from the mailed link.
-    async fn verify_email(&self, ctx: &Context<'_>, token: String) -> async_graphql::Result<User> {
-        Ok(User(account::verify_email(ctx.state(), &token).await?))
+    /// Confirms an email address with the token from the mailed link; on cloud instances
+    /// this also signs in.
+    async fn verify_email(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+    ) -> async_graphql::Result<VerifyEmailPayload> {
+        let (user, signed) =
+            account::verify_email(ctx.state(), &token, &ctx.request().client).await?;
+        let token = signed.map(|signed| {
+            set_session_cookie(ctx, &signed.token);
+            signed.token
+        });
+        Ok(VerifyEmailPayload {
+            token,
+            user: User(user),
+        })
     }
 
     /// Mails a password-reset link if the address has an account. Always true, so that it

@@ -5,10 +5,12 @@
 
 use chrono::Utc;
 use futures_util::future::join_all;
-use serde_json::json;
+use serde_json::{Value, json};
 use vigil_tests::{PASSWORD, TestApp, backends, link_token};
 
 const SIGN_IN: &str = "mutation($i: SignInInput!) { signIn(input: $i) { token } }";
+const SIGN_UP: &str =
+    "mutation($i: SignUpInput!) { signUp(input: $i) { token user { id email } } }";
 
 fn code_at(secret: &str, offset_secs: i64) -> String {
     let secret = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
@@ -143,4 +145,77 @@ async fn cloud_mode_does_not_start_without_smtp() {
     vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
         .expect("self-hosted mode without SMTP starts");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+async fn sign_up(app: &TestApp, email: &str, password: &str) -> Value {
+    app.gql(
+        None,
+        SIGN_UP,
+        json!({ "i": { "email": email, "password": password, "name": "Someone" } }),
+    )
+    .await
+    .body
+}
+
+#[tokio::test]
+async fn cloud_sign_up_does_not_tell_which_addresses_have_accounts() {
+    for backend in backends() {
+        let app =
+            TestApp::spawn_with(&backend, |s| s.mode = vigil::config::Mode::Cloud).await;
+        // Taken: an account exists (signed up and verified earlier).
+        let owner = app.sign_up("taken@example.com").await;
+        let taken = sign_up(&app, "taken@example.com", "attacker's password").await;
+        let fresh = sign_up(&app, "fresh@example.com", "attacker's password").await;
+        assert_eq!(taken, fresh, "[{backend}] the same answer for both");
+        assert!(fresh["data"]["signUp"]["token"].is_null(), "{fresh}");
+        // The owner is told by mail; the new address gets its link.
+        let notice = app
+            .smtp
+            .wait_for("taken@example.com", "already have")
+            .await;
+        assert!(notice.contains("reset-password"), "{notice}");
+        let mail = app
+            .smtp
+            .wait_for("fresh@example.com", "Confirm your email")
+            .await;
+        // Signing in with the password just chosen does not tell either: an address that is
+        // not confirmed yet answers like a wrong password.
+        let mut answers = Vec::new();
+        for email in ["taken@example.com", "fresh@example.com"] {
+            let response = app
+                .gql(
+                    None,
+                    SIGN_IN,
+                    json!({ "i": { "email": email, "password": "attacker's password" } }),
+                )
+                .await;
+            answers.push((response.code().map(str::to_owned), response.message().to_owned()));
+        }
+        assert_eq!(answers[0], answers[1], "[{backend}]");
+        assert_eq!(answers[0].0.as_deref(), Some("UNAUTHENTICATED"));
+        // The owner's account is untouched.
+        app.gql(Some(&owner.token), "{ me { id } }", json!({}))
+            .await
+            .ok();
+        // The mailed link confirms the address and signs the new account in.
+        let token = link_token(&mail, "verify-email").expect("a verification link");
+        let verified = app
+            .gql(
+                None,
+                "mutation($t: String!) { verifyEmail(token: $t) { token user { email emailVerified } } }",
+                json!({ "t": token }),
+            )
+            .await
+            .ok();
+        assert_eq!(verified["verifyEmail"]["user"]["emailVerified"], true);
+        let session = verified["verifyEmail"]["token"]
+            .as_str()
+            .expect("a session");
+        let me = app
+            .gql(Some(session), "{ me { email } }", json!({}))
+            .await
+            .ok();
+        assert_eq!(me["me"]["email"], "fresh@example.com");
+        app.stop().await;
+    }
 }
