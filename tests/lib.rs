@@ -218,7 +218,10 @@ impl TestApp {
             .await
             .ok();
         if self.state().settings.mode == vigil::config::Mode::Cloud {
-            assert!(gql["signUp"]["token"].is_null(), "cloud sign-up opens no session");
+            assert!(
+                gql["signUp"]["token"].is_null(),
+                "cloud sign-up opens no session"
+            );
             let signed_in = self.follow_verification_link(email).await;
             return TestUser {
                 token: signed_in["token"].as_str().expect("a session").to_owned(),

@@ -45,16 +45,6 @@ pub struct SignUp {
     pub name: String,
 }
 
-/// What a sign-up leads to.
-#[derive(Debug, Clone)]
-pub enum SignedUp {
-    /// Self-hosted mode: the new account is signed in at once.
-    SignedIn(SignedIn),
-    /// Cloud mode: a mail went to the address, a verification link for a new account or a
-    /// note that it has one already; the answer is the same either way.
-    CheckEmail,
-}
-
 /// Creates an account. The first account of an instance becomes its system administrator.
 ///
 /// In self-hosted mode the account is signed in at once, and a taken address is a
@@ -62,7 +52,13 @@ pub enum SignedUp {
 /// an address has an account: it opens no session and mails the address (the verification
 /// link, which signs in, or a note to sign in or reset the password). Both paths pay the
 /// argon2 hash, so the time taken does not tell either.
-pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> AppResult<SignedUp> {
+///
+/// Returns the new session, or `None` in cloud mode (the answer is then to check the mail).
+pub async fn sign_up(
+    state: &AppState,
+    input: SignUp,
+    client: &ClientInfo,
+) -> AppResult<Option<SignedIn>> {
     let email = validate::email("email", &input.email)?;
     let name = validate::name("name", &input.name)?;
     check_policy("password", &input.password, &email)?;
@@ -84,7 +80,7 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
         }
         drop(tx);
         send_already_registered(state, &email);
-        return Ok(SignedUp::CheckEmail);
+        return Ok(None);
     }
     let first = user::Entity::find().count(db).await? == 0;
     let now = Utc::now();
@@ -148,14 +144,11 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
     .await?;
     tx.commit().await?;
     send_verification(state, &user.email, &verify_token);
-    Ok(match session {
-        Some((token, session)) => SignedUp::SignedIn(SignedIn {
-            token,
-            user,
-            session,
-        }),
-        None => SignedUp::CheckEmail,
-    })
+    Ok(session.map(|(token, session)| SignedIn {
+        token,
+        user,
+        session,
+    }))
 }
 
 /// Tells the owner of an address that someone tried to sign up with it again.
@@ -409,7 +402,14 @@ pub async fn revoke_session(state: &AppState, principal: &Principal, id: Uuid) -
         .await?
         .ok_or(AppError::NotFound)?;
     sessions::revoke(tx.conn(), found.id).await?;
-    audit::record(&tx, principal, None, "session.revoke", json!({ "sessionId": id })).await?;
+    audit::record(
+        &tx,
+        principal,
+        None,
+        "session.revoke",
+        json!({ "sessionId": id }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -579,20 +579,24 @@ pub async fn verify_email(
     active.updated_at = Set(Utc::now());
     let user = active.update(tx.conn()).await?;
     // A banned or deactivated account is confirmed but not signed in.
-    let signed_in = if state.settings.mode == Mode::Cloud
-        && sessions::check_user_may_act(&user).is_ok()
-    {
-        let (token, session) =
-            sessions::create(tx.conn(), user.id, state.settings.session_days, client, None)
-                .await?;
-        Some(SignedIn {
-            token,
-            user: user.clone(),
-            session,
-        })
-    } else {
-        None
-    };
+    let signed_in =
+        if state.settings.mode == Mode::Cloud && sessions::check_user_may_act(&user).is_ok() {
+            let (token, session) = sessions::create(
+                tx.conn(),
+                user.id,
+                state.settings.session_days,
+                client,
+                None,
+            )
+            .await?;
+            Some(SignedIn {
+                token,
+                user: user.clone(),
+                session,
+            })
+        } else {
+            None
+        };
     audit::record_for(
         &tx,
         Some(user.id),

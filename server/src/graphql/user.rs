@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use entity::{session, user};
 use sea_orm::EntityTrait;
 
-use crate::account::{self, SignIn, SignUp, SignedUp};
+use crate::account::{self, SignIn, SignUp};
 use crate::auth::session as sessions;
 use crate::error::AppError;
 use crate::graphql::context::CtxExt;
@@ -254,18 +254,16 @@ impl UserMutation {
             &ctx.request().client,
         )
         .await?;
-        Ok(match signed {
-            SignedUp::SignedIn(signed) => {
-                set_session_cookie(ctx, &signed.token);
-                SignUpPayload {
-                    token: Some(signed.token),
-                    user: Some(User(signed.user)),
-                }
-            }
-            SignedUp::CheckEmail => SignUpPayload {
+        let Some(signed) = signed else {
+            return Ok(SignUpPayload {
                 token: None,
                 user: None,
-            },
+            });
+        };
+        set_session_cookie(ctx, &signed.token);
+        Ok(SignUpPayload {
+            token: Some(signed.token),
+            user: Some(User(signed.user)),
         })
     }
 

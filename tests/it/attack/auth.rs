@@ -136,8 +136,11 @@ async fn cloud_mode_does_not_start_without_smtp() {
     let err = vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
         .expect_err("cloud mode without SMTP is refused");
     assert!(err.to_string().contains("smtp.host"), "{err}");
-    std::fs::write(&file, "mode = \"cloud\"\n[smtp]\nhost = \"mail.example.com\"\n")
-        .expect("write");
+    std::fs::write(
+        &file,
+        "mode = \"cloud\"\n[smtp]\nhost = \"mail.example.com\"\n",
+    )
+    .expect("write");
     vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
         .expect("cloud mode with SMTP starts");
     // Self-hosted instances may run without mail: links go to the log for the admin.
@@ -160,8 +163,7 @@ async fn sign_up(app: &TestApp, email: &str, password: &str) -> Value {
 #[tokio::test]
 async fn cloud_sign_up_does_not_tell_which_addresses_have_accounts() {
     for backend in backends() {
-        let app =
-            TestApp::spawn_with(&backend, |s| s.mode = vigil::config::Mode::Cloud).await;
+        let app = TestApp::spawn_with(&backend, |s| s.mode = vigil::config::Mode::Cloud).await;
         // Taken: an account exists (signed up and verified earlier).
         let owner = app.sign_up("taken@example.com").await;
         let taken = sign_up(&app, "taken@example.com", "attacker's password").await;
@@ -169,10 +171,7 @@ async fn cloud_sign_up_does_not_tell_which_addresses_have_accounts() {
         assert_eq!(taken, fresh, "[{backend}] the same answer for both");
         assert!(fresh["data"]["signUp"]["token"].is_null(), "{fresh}");
         // The owner is told by mail; the new address gets its link.
-        let notice = app
-            .smtp
-            .wait_for("taken@example.com", "already have")
-            .await;
+        let notice = app.smtp.wait_for("taken@example.com", "already have").await;
         assert!(notice.contains("reset-password"), "{notice}");
         let mail = app
             .smtp
@@ -189,7 +188,10 @@ async fn cloud_sign_up_does_not_tell_which_addresses_have_accounts() {
                     json!({ "i": { "email": email, "password": "attacker's password" } }),
                 )
                 .await;
-            answers.push((response.code().map(str::to_owned), response.message().to_owned()));
+            answers.push((
+                response.code().map(str::to_owned),
+                response.message().to_owned(),
+            ));
         }
         assert_eq!(answers[0], answers[1], "[{backend}]");
         assert_eq!(answers[0].0.as_deref(), Some("UNAUTHENTICATED"));

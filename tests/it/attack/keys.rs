@@ -7,7 +7,8 @@
 use serde_json::{Value, json};
 use vigil_tests::{PASSWORD, TestApp, TestUser, backends};
 
-const CREATE_KEY: &str = "mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id } } }";
+const CREATE_KEY: &str =
+    "mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id } } }";
 
 /// Creates a key with the user's session; returns (key, id).
 async fn key(app: &TestApp, user: &TestUser, input: Value) -> (String, String) {
@@ -115,7 +116,9 @@ async fn no_api_key_manages_keys_sessions_or_the_password() {
         let attackers = [
             (
                 "admin key",
-                key(&app, &user, json!({ "name": "a", "permission": "ADMIN" })).await.0,
+                key(&app, &user, json!({ "name": "a", "permission": "ADMIN" }))
+                    .await
+                    .0,
             ),
             (
                 "project read key",
@@ -143,8 +146,7 @@ async fn no_api_key_manages_keys_sessions_or_the_password() {
         for (label, attacker) in &attackers {
             for (query, vars) in credential_operations(&victim_id, &session) {
                 let response = app.gql(Some(attacker), query, vars).await;
-                if response.code() != Some("FORBIDDEN") || !response.message().contains("session")
-                {
+                if response.code() != Some("FORBIDDEN") || !response.message().contains("session") {
                     problems.push(format!("[{backend}] {label}: {query} -> {}", response.body));
                 }
             }
@@ -153,7 +155,11 @@ async fn no_api_key_manages_keys_sessions_or_the_password() {
         // Nothing changed: the victim key still works under its name, the session lives.
         assert_eq!(app.count("apikey").await, keys_before);
         let listed = app
-            .gql(Some(&user.token), "{ apiKeys { id name enabled } }", json!({}))
+            .gql(
+                Some(&user.token),
+                "{ apiKeys { id name enabled } }",
+                json!({}),
+            )
             .await
             .ok();
         let victim_row = listed["apiKeys"]
@@ -165,8 +171,12 @@ async fn no_api_key_manages_keys_sessions_or_the_password() {
             .expect("the victim key");
         assert_eq!(victim_row["name"], "deploy");
         assert_eq!(victim_row["enabled"], true);
-        app.gql(Some(&victim), "{ me { id } }", json!({})).await.ok();
-        app.gql(Some(&user.token), "{ me { id } }", json!({})).await.ok();
+        app.gql(Some(&victim), "{ me { id } }", json!({}))
+            .await
+            .ok();
+        app.gql(Some(&user.token), "{ me { id } }", json!({}))
+            .await
+            .ok();
         app.stop().await;
     }
 }
@@ -257,7 +267,11 @@ async fn a_scoped_key_does_not_act_at_organization_level() {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
         assert_eq!(app.count("member").await, members_before);
         let invitations = app
-            .gql(Some(&user.token), "{ myInvitations { id status } }", json!({}))
+            .gql(
+                Some(&user.token),
+                "{ myInvitations { id status } }",
+                json!({}),
+            )
             .await
             .ok();
         assert_eq!(invitations["myInvitations"][0]["status"], "PENDING");
@@ -318,10 +332,13 @@ async fn an_impersonation_session_cannot_mint_keys_or_change_credentials() {
             .to_owned();
         let keys_before = app.count("apikey").await;
         let mut problems = Vec::new();
-        for (query, vars) in credential_operations(&victim_id, &session).into_iter().chain([(
-            CREATE_KEY,
-            json!({ "i": { "name": "backdoor", "permission": "ADMIN" } }),
-        )]) {
+        for (query, vars) in credential_operations(&victim_id, &session)
+            .into_iter()
+            .chain([(
+                CREATE_KEY,
+                json!({ "i": { "name": "backdoor", "permission": "ADMIN" } }),
+            )])
+        {
             let response = app.gql(Some(&imp), query, vars).await;
             if response.code() != Some("FORBIDDEN") {
                 problems.push(format!("[{backend}] {query} -> {}", response.body));
@@ -329,8 +346,12 @@ async fn an_impersonation_session_cannot_mint_keys_or_change_credentials() {
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
         assert_eq!(app.count("apikey").await, keys_before);
-        app.gql(Some(&victim), "{ me { id } }", json!({})).await.ok();
-        app.gql(Some(&user.token), "{ me { id } }", json!({})).await.ok();
+        app.gql(Some(&victim), "{ me { id } }", json!({}))
+            .await
+            .ok();
+        app.gql(Some(&user.token), "{ me { id } }", json!({}))
+            .await
+            .ok();
         // The user's password is unchanged.
         app.gql(
             None,
