@@ -205,7 +205,9 @@ impl TestApp {
         Gql { status, body }
     }
 
-    /// Signs up `email` (password `correct horse battery`) and returns the new user.
+    /// Signs up `email` (password `correct horse battery`) and returns the new user with a
+    /// session. In cloud mode sign-up answers without a session, so this follows the mailed
+    /// link, which confirms the address and signs in.
     pub async fn sign_up(&self, email: &str) -> TestUser {
         let gql = self
             .gql(
@@ -215,6 +217,18 @@ impl TestApp {
             )
             .await
             .ok();
+        if self.state().settings.mode == vigil::config::Mode::Cloud {
+            assert!(
+                gql["signUp"]["token"].is_null(),
+                "cloud sign-up opens no session"
+            );
+            let signed_in = self.follow_verification_link(email).await;
+            return TestUser {
+                token: signed_in["token"].as_str().expect("a session").to_owned(),
+                id: signed_in["user"]["id"].as_str().expect("id").to_owned(),
+                email: email.to_owned(),
+            };
+        }
         TestUser {
             token: gql["signUp"]["token"].as_str().expect("token").to_owned(),
             id: gql["signUp"]["user"]["id"].as_str().expect("id").to_owned(),
@@ -222,18 +236,27 @@ impl TestApp {
         }
     }
 
-    /// Signs up `email` and confirms the address through the mailed link.
-    pub async fn verified_user(&self, email: &str) -> TestUser {
-        let user = self.sign_up(email).await;
+    /// Confirms `email` through the last verification link mailed to it; returns the
+    /// `verifyEmail` payload (`token`, `user { id emailVerified }`).
+    pub async fn follow_verification_link(&self, email: &str) -> Value {
         let mail = self.smtp.wait_for(email, "Confirm your email").await;
         let token = link_token(&mail, "verify-email").expect("a verification link");
         self.gql(
             None,
-            "mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }",
+            "mutation($t: String!) { verifyEmail(token: $t) { token user { id emailVerified } } }",
             json!({ "t": token }),
         )
         .await
-        .ok();
+        .ok()["verifyEmail"]
+            .clone()
+    }
+
+    /// Signs up `email` and confirms the address through the mailed link.
+    pub async fn verified_user(&self, email: &str) -> TestUser {
+        let user = self.sign_up(email).await;
+        if self.state().settings.mode != vigil::config::Mode::Cloud {
+            self.follow_verification_link(email).await;
+        }
         user
     }
 

@@ -6,7 +6,8 @@ use chrono::{DateTime, Duration, Utc};
 use entity::user::{self, UserRole};
 use entity::{account, session, verification};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -15,6 +16,7 @@ use crate::audit;
 use crate::auth::password::check_policy;
 use crate::auth::session::{self as sessions, ClientInfo};
 use crate::auth::{Principal, totp};
+use crate::config::Mode;
 use crate::crypto::{hash_token, random_token};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
@@ -43,13 +45,25 @@ pub struct SignUp {
     pub name: String,
 }
 
-/// Creates an account and signs it in. The first account of an instance becomes its system
-/// administrator.
-pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> AppResult<SignedIn> {
+/// Creates an account. The first account of an instance becomes its system administrator.
+///
+/// In self-hosted mode the account is signed in at once, and a taken address is a
+/// `CONFLICT`. In cloud mode, where anyone may try addresses, sign-up does not tell whether
+/// an address has an account: it opens no session and mails the address (the verification
+/// link, which signs in, or a note to sign in or reset the password). Both paths pay the
+/// argon2 hash, so the time taken does not tell either.
+///
+/// Returns the new session, or `None` in cloud mode (the answer is then to check the mail).
+pub async fn sign_up(
+    state: &AppState,
+    input: SignUp,
+    client: &ClientInfo,
+) -> AppResult<Option<SignedIn>> {
     let email = validate::email("email", &input.email)?;
     let name = validate::name("name", &input.name)?;
     check_policy("password", &input.password, &email)?;
     let hash = state.passwords.hash(&input.password).await?;
+    let cloud = state.settings.mode == Mode::Cloud;
 
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
@@ -59,9 +73,14 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
         .await?
         > 0;
     if taken {
-        return Err(AppError::Conflict(
-            "an account with this email already exists".into(),
-        ));
+        if !cloud {
+            return Err(AppError::Conflict(
+                "an account with this email already exists".into(),
+            ));
+        }
+        drop(tx);
+        send_already_registered(state, &email);
+        return Ok(None);
     }
     let first = user::Entity::find().count(db).await? == 0;
     let now = Utc::now();
@@ -110,8 +129,11 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
     .insert(db)
     .await?;
     let verify_token = issue_token(db, EMAIL_VERIFICATION, user.id, Duration::days(3)).await?;
-    let (token, session) =
-        sessions::create(db, user.id, state.settings.session_days, client, None).await?;
+    let session = if cloud {
+        None
+    } else {
+        Some(sessions::create(db, user.id, state.settings.session_days, client, None).await?)
+    };
     audit::record_for(
         &tx,
         Some(user.id),
@@ -122,11 +144,23 @@ pub async fn sign_up(state: &AppState, input: SignUp, client: &ClientInfo) -> Ap
     .await?;
     tx.commit().await?;
     send_verification(state, &user.email, &verify_token);
-    Ok(SignedIn {
+    Ok(session.map(|(token, session)| SignedIn {
         token,
         user,
         session,
-    })
+    }))
+}
+
+/// Tells the owner of an address that someone tried to sign up with it again.
+fn send_already_registered(state: &AppState, email: &str) {
+    let base = state.settings.base_url();
+    state.mailer.send_later(Mail {
+        to: email.to_owned(),
+        subject: "You already have a Vigil account".into(),
+        body: format!(
+            "Someone, perhaps you, tried to create a Vigil account with this address, which already has one.\n\nSign in: {base}/sign-in\nForgot your password? Reset it: {base}/reset-password\n\nIf it was not you, ignore this mail: nothing changed."
+        ),
+    });
 }
 
 /// Fields of a sign-in.
@@ -207,6 +241,14 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
         record_failure(state, &user, "password").await?;
         return Err(invalid());
     }
+    if state.settings.mode == Mode::Cloud && !user.email_verified {
+        // In cloud mode an account signs in once its address is confirmed (the mailed link
+        // signs in). Until then it answers, and counts, like a wrong password: otherwise
+        // signing up and then in would tell whether the address was free.
+        failed();
+        record_failure(state, &user, "unverified").await?;
+        return Err(invalid());
+    }
     sessions::check_user_may_act(&user)?;
 
     let mut totp_step = None;
@@ -229,12 +271,18 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
 
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
+    if let Some(step) = totp_step
+        && !claim_totp_step(db, user.id, step).await?
+    {
+        // A concurrent sign-in used this code first.
+        drop(tx);
+        failed();
+        record_failure(state, &user, "totp").await?;
+        return Err(AppError::Unauthenticated("invalid two-factor code".into()));
+    }
     let mut active: user::ActiveModel = user.clone().into();
     active.failed_sign_in_count = Set(0);
     active.sign_in_locked_until = Set(None);
-    if let Some(step) = totp_step {
-        active.totp_last_step = Set(Some(step));
-    }
     if user.banned {
         // The ban expired: lift it.
         active.banned = Set(false);
@@ -258,6 +306,25 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
         user,
         session,
     })
+}
+
+/// Records that the TOTP code of `step` was used, if no code of this step or a later one was:
+/// one conditional UPDATE, so that of two sign-ins racing with the same code exactly one
+/// wins, on SQLite (writes serialize) and PostgreSQL (the second UPDATE re-checks the row
+/// the first one committed). False when the code was used already.
+async fn claim_totp_step(db: &impl ConnectionTrait, user_id: Uuid, step: i64) -> AppResult<bool> {
+    let claimed = user::Entity::update_many()
+        .col_expr(user::Column::TotpLastStep, Some(step).into())
+        .filter(user::Column::Id.eq(user_id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(user::Column::TotpLastStep.is_null())
+                .add(user::Column::TotpLastStep.lt(step)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(claimed == 1)
 }
 
 async fn record_failure(state: &AppState, user: &user::Model, reason: &str) -> AppResult<()> {
@@ -311,14 +378,54 @@ pub async fn sign_out(state: &AppState, principal: &Principal) -> AppResult<()> 
     Ok(())
 }
 
-/// Changes the caller's password after checking the current one; other sessions end.
+/// The caller's live sessions, newest first.
+pub async fn list_sessions(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+) -> AppResult<Vec<session::Model>> {
+    principal.require_own_session()?;
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(principal.user_id()))
+        .filter(session::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(session::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Ends one of the caller's sessions; another user's session is not found.
+pub async fn revoke_session(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    principal.require_own_session()?;
+    let tx = Tx::begin(state).await?;
+    let found = session::Entity::find_by_id(id)
+        .filter(session::Column::UserId.eq(principal.user_id()))
+        .one(tx.conn())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    sessions::revoke(tx.conn(), found.id).await?;
+    audit::record(
+        &tx,
+        principal,
+        None,
+        "session.revoke",
+        json!({ "sessionId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes the caller's password after checking the current one. The user's other sessions
+/// end (whoever else was signed in is out); API keys stay, because the user, signed in and
+/// knowing the password, is in control, the keys are listed beside it to delete one by one,
+/// and a routine change should not stop every integration. A reset, the way back in for
+/// someone who lost control, revokes the keys too.
 pub async fn change_password(
     state: &AppState,
     principal: &Principal,
     current: &str,
     new: &str,
 ) -> AppResult<()> {
-    let session_id = principal.require_session()?;
+    let session_id = principal.require_own_session()?;
     let account = credential_account(&state.db, principal.user_id()).await?;
     if !state
         .passwords
@@ -454,8 +561,13 @@ pub async fn request_email_verification(state: &AppState, principal: &Principal)
     Ok(())
 }
 
-/// Marks the address of the token's user verified.
-pub async fn verify_email(state: &AppState, token: &str) -> AppResult<user::Model> {
+/// Marks the address of the token's user verified. In cloud mode, where sign-up opens no
+/// session, the link also signs in (it proves the address, as a reset link does).
+pub async fn verify_email(
+    state: &AppState,
+    token: &str,
+    client: &ClientInfo,
+) -> AppResult<(user::Model, Option<SignedIn>)> {
     let tx = Tx::begin(state).await?;
     let user_id = consume_token(tx.conn(), EMAIL_VERIFICATION, token).await?;
     let user = user::Entity::find_by_id(user_id)
@@ -466,9 +578,35 @@ pub async fn verify_email(state: &AppState, token: &str) -> AppResult<user::Mode
     active.email_verified = Set(true);
     active.updated_at = Set(Utc::now());
     let user = active.update(tx.conn()).await?;
-    audit::record_for(&tx, Some(user.id), None, "user.verify_email", json!({})).await?;
+    // A banned or deactivated account is confirmed but not signed in.
+    let signed_in =
+        if state.settings.mode == Mode::Cloud && sessions::check_user_may_act(&user).is_ok() {
+            let (token, session) = sessions::create(
+                tx.conn(),
+                user.id,
+                state.settings.session_days,
+                client,
+                None,
+            )
+            .await?;
+            Some(SignedIn {
+                token,
+                user: user.clone(),
+                session,
+            })
+        } else {
+            None
+        };
+    audit::record_for(
+        &tx,
+        Some(user.id),
+        None,
+        "user.verify_email",
+        json!({ "signedIn": signed_in.is_some() }),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(user)
+    Ok((user, signed_in))
 }
 
 /// Mails a reset link when the address has an account. Says nothing either way.
@@ -497,14 +635,16 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> AppResult<
         to: user.email,
         subject: "Reset your Vigil password".into(),
         body: format!(
-            "Open this link to choose a new password:\n\n{link}\n\nIt is valid for one hour. If you did not ask for this, ignore this mail."
+            "Open this link to choose a new password:\n\n{link}\n\nIt is valid for one hour. Setting a new password signs out every session and deletes every API key of your account (make new keys afterwards). If you did not ask for this, ignore this mail."
         ),
     });
     Ok(())
 }
 
-/// Sets a new password with a reset token; every session of the user ends and a lockout is
-/// lifted.
+/// Sets a new password with a reset token. A reset is how someone who lost control of the
+/// account gets it back, so whatever an intruder may have left is revoked: every session and
+/// every API key of the user. A lockout is lifted, and the address counts as confirmed (the
+/// link reached it).
 pub async fn reset_password(state: &AppState, token: &str, new: &str) -> AppResult<()> {
     // Check the token before hashing, so a bad token costs nothing.
     let row = verification::Entity::find()
@@ -533,8 +673,10 @@ pub async fn reset_password(state: &AppState, token: &str, new: &str) -> AppResu
     consume_token(tx.conn(), PASSWORD_RESET, token).await?;
     let account = credential_account(tx.conn(), user.id).await?;
     set_password(tx.conn(), account, hash).await?;
-    sessions::revoke_all(tx.conn(), user.id, None).await?;
+    let sessions_ended = sessions::revoke_all(tx.conn(), user.id, None).await?;
+    let keys_deleted = crate::auth::apikey::revoke_all(tx.conn(), user.id).await?;
     user::Entity::update_many()
+        .col_expr(user::Column::EmailVerified, true.into())
         .col_expr(user::Column::FailedSignInCount, 0.into())
         .col_expr(
             user::Column::SignInLockedUntil,
@@ -543,7 +685,14 @@ pub async fn reset_password(state: &AppState, token: &str, new: &str) -> AppResu
         .filter(user::Column::Id.eq(user.id))
         .exec(tx.conn())
         .await?;
-    audit::record_for(&tx, Some(user.id), None, "user.reset_password", json!({})).await?;
+    audit::record_for(
+        &tx,
+        Some(user.id),
+        None,
+        "user.reset_password",
+        json!({ "sessionsEnded": sessions_ended, "apiKeysDeleted": keys_deleted }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -570,7 +719,7 @@ pub async fn enroll_totp(
     principal: &Principal,
     password: &str,
 ) -> AppResult<TotpEnrolment> {
-    principal.require_session()?;
+    principal.require_own_session()?;
     if principal.user.totp_enabled {
         return Err(AppError::invalid("two-factor authentication is already on"));
     }
@@ -606,7 +755,7 @@ pub async fn confirm_totp(
     principal: &Principal,
     code: &str,
 ) -> AppResult<user::Model> {
-    principal.require_session()?;
+    principal.require_own_session()?;
     if principal.user.totp_enabled {
         return Err(AppError::invalid("two-factor authentication is already on"));
     }
@@ -631,7 +780,7 @@ pub async fn disable_totp(
     principal: &Principal,
     password: &str,
 ) -> AppResult<user::Model> {
-    principal.require_session()?;
+    principal.require_own_session()?;
     let account = credential_account(&state.db, principal.user_id()).await?;
     if !state
         .passwords

@@ -30,7 +30,8 @@ pub enum SmtpTls {
     None,
 }
 
-/// Outgoing mail. Without a host, mails (verification links, invitations) go to the log.
+/// Outgoing mail. Without a host, mails (verification links, invitations) go to the log, which
+/// only a self-hosted instance allows (that is how its lone administrator gets them).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmtpSettings {
@@ -420,6 +421,11 @@ impl Settings {
         if self.runner.allow_unsandboxed && self.mode == Mode::Cloud {
             bail!(
                 "invalid setting runner.allow_unsandboxed: cloud mode never runs scripts without a sandbox"
+            );
+        }
+        if self.mode == Mode::Cloud && self.smtp.host.is_none() {
+            bail!(
+                "invalid setting smtp.host: cloud mode needs SMTP (without it, verification and password-reset links would go to the log)"
             );
         }
         if !(1..=64).contains(&self.runner.max_concurrent) {

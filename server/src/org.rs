@@ -39,11 +39,6 @@ pub async fn create(
     input: NewOrganization,
 ) -> AppResult<organization::Model> {
     principal.may_write()?;
-    if principal.project_scope().is_some() {
-        return Err(AppError::Forbidden(
-            "this API key is limited to one project".into(),
-        ));
-    }
     let name = validate::name("name", &input.name)?;
     let explicit = input.slug.is_some();
     let mut slug = match &input.slug {

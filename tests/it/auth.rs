@@ -188,6 +188,17 @@ async fn password_change_checks_the_current_password_and_ends_other_sessions() {
             .as_str()
             .expect("token")
             .to_owned();
+        let key = app
+            .gql(
+                Some(&user.token),
+                CREATE_KEY,
+                json!({ "i": { "name": "ci", "permission": "WRITE" } }),
+            )
+            .await
+            .ok()["createApiKey"]["key"]
+            .as_str()
+            .expect("key")
+            .to_owned();
         const CHANGE: &str = "mutation($i: ChangePasswordInput!) { changePassword(input: $i) }";
         let wrong = app
             .gql(Some(&user.token), CHANGE, json!({ "i": { "currentPassword": "nope nope nope", "newPassword": "another good one" } }))
@@ -210,11 +221,12 @@ async fn password_change_checks_the_current_password_and_ends_other_sessions() {
         )
         .await
         .ok();
-        // This session lives on; the other one ended.
+        // This session lives on; the other one ended. API keys stay (a reset revokes them).
         app.gql(Some(&user.token), ME, json!({})).await.ok();
         app.gql(Some(&other), ME, json!({}))
             .await
             .expect_code("UNAUTHENTICATED");
+        app.gql(Some(&key), ME, json!({})).await.ok();
         sign_in(&app, &user.email, PASSWORD, None)
             .await
             .expect_code("UNAUTHENTICATED");
@@ -242,17 +254,21 @@ async fn email_verification_and_password_reset_through_smtp() {
         let verified = app
             .gql(
                 None,
-                "mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }",
+                "mutation($t: String!) { verifyEmail(token: $t) { token user { emailVerified } } }",
                 json!({ "t": token }),
             )
             .await
             .ok();
-        assert_eq!(verified["verifyEmail"]["emailVerified"], true);
+        assert_eq!(verified["verifyEmail"]["user"]["emailVerified"], true);
+        assert!(
+            verified["verifyEmail"]["token"].is_null(),
+            "self-hosted: the user is signed in already, the link opens no session"
+        );
         // A link works once.
         let again = app
             .gql(
                 None,
-                "mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }",
+                "mutation($t: String!) { verifyEmail(token: $t) { token user { emailVerified } } }",
                 json!({ "t": token }),
             )
             .await;
@@ -508,14 +524,14 @@ async fn api_keys_authenticate_are_stored_hashed_expire_and_rate_limit() {
         app.gql(Some(&read), "mutation($o: ID!) { createProject(input: { organizationId: $o, name: \"X\" }) { id } }", json!({ "o": org }))
             .await
             .expect_code("FORBIDDEN");
-        // A key cannot mint a stronger key.
+        // A key cannot mint another key (only the user's own session can; attack::keys).
         app.gql(
             Some(&read),
             CREATE_KEY,
             json!({ "i": { "name": "up", "permission": "ADMIN" } }),
         )
         .await
-        .expect_code("BAD_USER_INPUT");
+        .expect_code("FORBIDDEN");
 
         // Disabled, then expired.
         app.gql(

@@ -30,12 +30,12 @@ async fn confirm(app: &TestApp, user: &TestUser) {
     let data = app
         .gql(
             None,
-            "mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }",
+            "mutation($t: String!) { verifyEmail(token: $t) { user { emailVerified } } }",
             json!({ "t": token }),
         )
         .await
         .ok();
-    assert_eq!(data["verifyEmail"]["emailVerified"], true);
+    assert_eq!(data["verifyEmail"]["user"]["emailVerified"], true);
 }
 
 /// Runs a call that must be refused with `code` (and `field`, when given), and checks that it

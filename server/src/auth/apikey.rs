@@ -66,16 +66,9 @@ pub async fn create(
     principal: &Principal,
     input: NewApiKey,
 ) -> AppResult<(String, apikey::Model)> {
-    // A key never grants more than the credential that makes it.
-    if input.access > principal.access {
-        return Err(AppError::field(
-            "permission",
-            "a key cannot have more access than the credential creating it",
-        ));
-    }
-    if principal.job_scope().is_some() {
-        return Err(AppError::forbidden());
-    }
+    // Only the user's own session makes keys: a key cannot mint another (stronger, lasting
+    // or unscoped) one, nor can an administrator impersonating the user.
+    principal.require_own_session()?;
     let name = validate::name("name", &input.name)?;
     if let Some(at) = input.expires_at
         && at <= Utc::now()
@@ -127,14 +120,6 @@ pub async fn create(
     } else if let Some(pid) = project_id {
         principal.project(&state.db, pid, Level::Viewer).await?;
     }
-    if let Some(scope) = principal.project_scope()
-        && project_id != Some(scope)
-    {
-        return Err(AppError::field(
-            "projectId",
-            "a project-scoped key can only create keys for its project",
-        ));
-    }
 
     let key = format!("{API_KEY_PREFIX}{}", random_token(32));
     let now = Utc::now();
@@ -180,10 +165,14 @@ pub async fn create(
     Ok((key, model))
 }
 
-/// The caller's own keys, newest first.
-pub async fn list(db: &impl ConnectionTrait, user_id: Uuid) -> AppResult<Vec<apikey::Model>> {
+/// The caller's own keys, newest first (from the user's own session only).
+pub async fn list(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+) -> AppResult<Vec<apikey::Model>> {
+    principal.require_own_session()?;
     Ok(apikey::Entity::find()
-        .filter(apikey::Column::UserId.eq(user_id))
+        .filter(apikey::Column::UserId.eq(principal.user_id()))
         .order_by_desc(apikey::Column::Id)
         .all(db)
         .await?)
@@ -202,7 +191,7 @@ pub async fn find_own(
         .ok_or(AppError::NotFound)
 }
 
-/// Enables or disables, or renames, one of the caller's keys.
+/// Enables or disables, or renames, one of the caller's keys (from their own session).
 pub async fn update(
     state: &AppState,
     principal: &Principal,
@@ -210,6 +199,7 @@ pub async fn update(
     name: Option<String>,
     enabled: Option<bool>,
 ) -> AppResult<apikey::Model> {
+    principal.require_own_session()?;
     let tx = crate::db::Tx::begin(state).await?;
     let key = find_own(tx.conn(), principal, id).await?;
     let mut active: apikey::ActiveModel = key.into();
@@ -233,8 +223,9 @@ pub async fn update(
     Ok(model)
 }
 
-/// Deletes one of the caller's keys.
+/// Deletes one of the caller's keys (from their own session).
 pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    principal.require_own_session()?;
     let tx = crate::db::Tx::begin(state).await?;
     let key = find_own(tx.conn(), principal, id).await?;
     apikey::Entity::delete_by_id(key.id).exec(tx.conn()).await?;
@@ -248,6 +239,15 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Deletes every key of a user (a password reset); returns how many.
+pub async fn revoke_all(db: &impl ConnectionTrait, user_id: Uuid) -> AppResult<u64> {
+    Ok(apikey::Entity::delete_many()
+        .filter(apikey::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// Checks a presented key and counts the request. One UPDATE counts the request, moves the

@@ -9,7 +9,10 @@
 //! - Something in an organization the caller is not a member of does not exist for them
 //!   (`NOT_FOUND`); a member without the level needed gets `FORBIDDEN`.
 //! - An API key never does more than its permission (read: viewer level; write: up to editor
-//!   level; admin: everything the user may), and a scoped key sees only its project or job.
+//!   level; admin: everything the user may), and a scoped key sees only its project or job:
+//!   at organization and account level it may read, never change ([`Principal::may_write`]).
+//! - Credentials (keys, sessions, password, two-factor) are managed only from the user's own
+//!   session ([`Principal::require_own_session`]).
 
 use entity::member::{self, OrgRole};
 use entity::project_members::{self, ProjectRole};
@@ -208,8 +211,16 @@ impl Principal {
         }
     }
 
-    /// Requires a credential that may write (API keys with read permission may not).
+    /// Requires a credential that may make changes outside any project: to the caller's
+    /// account, memberships and invitations, or a new organization. A session may; an API key
+    /// needs write permission and no scope (a key limited to a project or a job acts only
+    /// inside it).
     pub fn may_write(&self) -> AppResult<()> {
+        if self.project_scope().is_some() || self.job_scope().is_some() {
+            return Err(AppError::Forbidden(
+                "this API key is limited to one project or job; it cannot act at account or organization level".into(),
+            ));
+        }
         self.check_credential(Level::Editor)
     }
 }

@@ -81,13 +81,34 @@ impl Principal {
         }
     }
 
-    /// Requires a session: some things (password, two-factor, impersonation) are not for keys.
-    pub fn require_session(&self) -> crate::error::AppResult<Uuid> {
+    /// Requires a session: signing out, choosing the active organization, accepting an
+    /// invitation are not for API keys.
+    pub fn require_session(&self) -> AppResult<Uuid> {
         self.session_id().ok_or_else(|| {
-            crate::error::AppError::Forbidden(
-                "this needs a signed-in session, not an API key".into(),
-            )
+            AppError::Forbidden("this needs a signed-in session, not an API key".into())
         })
+    }
+
+    /// The one rule for credentials: API keys, sessions, the password and two-factor are
+    /// listed and managed only from the user's own signed-in session. No API key may (whatever
+    /// its permission or scope), so a leaked key cannot find, disable or delete the others,
+    /// mint a lasting one, or lock the owner out; an impersonation session may not either, so
+    /// an administrator cannot leave credentials behind in someone else's account. Returns
+    /// the session's id.
+    pub fn require_own_session(&self) -> AppResult<Uuid> {
+        match &self.credential {
+            Credential::Session {
+                session_id,
+                impersonated_by: None,
+                ..
+            } => Ok(*session_id),
+            Credential::Session { .. } => Err(AppError::Forbidden(
+                "credentials are managed in the user's own signed-in session, not while impersonating".into(),
+            )),
+            Credential::ApiKey { .. } => Err(AppError::Forbidden(
+                "managing credentials needs a signed-in session, not an API key".into(),
+            )),
+        }
     }
 
     pub fn session_id(&self) -> Option<Uuid> {

@@ -125,10 +125,10 @@ pub struct ApiKeyQuery;
 
 #[Object]
 impl ApiKeyQuery {
-    /// The caller's API keys, newest first.
+    /// The caller's API keys, newest first. Keys are listed and managed only from the user's
+    /// own signed-in session (not with an API key, not while impersonating).
     async fn api_keys(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ApiKey>> {
-        let principal = ctx.principal()?;
-        Ok(keys::list(&ctx.state().db, principal.user_id())
+        Ok(keys::list(&ctx.state().db, ctx.principal()?)
             .await?
             .into_iter()
             .map(ApiKey)
@@ -141,7 +141,8 @@ pub struct ApiKeyMutation;
 
 #[Object]
 impl ApiKeyMutation {
-    /// Creates a key; the response is the only time the key is shown.
+    /// Creates a key; the response is the only time the key is shown. Needs the user's own
+    /// signed-in session.
     async fn create_api_key(
         &self,
         ctx: &Context<'_>,

@@ -4,7 +4,7 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use axum::http::header::SET_COOKIE;
 use chrono::{DateTime, Utc};
 use entity::{session, user};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::EntityTrait;
 
 use crate::account::{self, SignIn, SignUp};
 use crate::auth::session as sessions;
@@ -69,6 +69,24 @@ impl User {
 #[derive(SimpleObject)]
 pub struct AuthPayload {
     pub token: String,
+    pub user: User,
+}
+
+/// The answer to a sign-up. Self-hosted instances sign the new account in: `token` and `user`
+/// (browsers also get the session as a cookie). Cloud instances answer both null, for a new
+/// address and a taken one alike, and mail the address: following the verification link
+/// (`verifyEmail`) signs in.
+#[derive(SimpleObject)]
+pub struct SignUpPayload {
+    pub token: Option<String>,
+    pub user: Option<User>,
+}
+
+/// A confirmed address. On cloud instances the link also signs in: `token` is the new session
+/// (browsers also get it as a cookie); elsewhere it is null.
+#[derive(SimpleObject)]
+pub struct VerifyEmailPayload {
+    pub token: Option<String>,
     pub user: User,
 }
 
@@ -174,17 +192,11 @@ impl UserQuery {
             .map(|p| User(p.user.clone()))
     }
 
-    /// The caller's sessions, newest first.
+    /// The caller's live sessions, newest first. Needs the user's own signed-in session.
     async fn sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Session>> {
         let principal = ctx.principal()?;
         let current = principal.session_id();
-        let rows = session::Entity::find()
-            .filter(session::Column::UserId.eq(principal.user_id()))
-            .filter(session::Column::ExpiresAt.gt(Utc::now()))
-            .order_by_desc(session::Column::Id)
-            .all(&ctx.state().db)
-            .await
-            .map_err(AppError::from)?;
+        let rows = account::list_sessions(&ctx.state().db, principal).await?;
         Ok(rows
             .into_iter()
             .map(|model| Session {
@@ -224,12 +236,14 @@ pub struct UserMutation;
 
 #[Object]
 impl UserMutation {
-    /// Creates an account and signs it in. The first account becomes the system administrator.
+    /// Creates an account. The first account becomes the system administrator. Self-hosted:
+    /// signs it in (a taken address is `CONFLICT`). Cloud: answers the same for a new and a
+    /// taken address, with no session, and mails the address.
     async fn sign_up(
         &self,
         ctx: &Context<'_>,
         input: SignUpInput,
-    ) -> async_graphql::Result<AuthPayload> {
+    ) -> async_graphql::Result<SignUpPayload> {
         let signed = account::sign_up(
             ctx.state(),
             SignUp {
@@ -240,10 +254,16 @@ impl UserMutation {
             &ctx.request().client,
         )
         .await?;
+        let Some(signed) = signed else {
+            return Ok(SignUpPayload {
+                token: None,
+                user: None,
+            });
+        };
         set_session_cookie(ctx, &signed.token);
-        Ok(AuthPayload {
-            token: signed.token,
-            user: User(signed.user),
+        Ok(SignUpPayload {
+            token: Some(signed.token),
+            user: Some(User(signed.user)),
         })
     }
 
@@ -280,33 +300,15 @@ impl UserMutation {
         Ok(true)
     }
 
-    /// Ends one of the caller's sessions.
+    /// Ends one of the caller's sessions. Needs the user's own signed-in session.
     async fn revoke_session(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
-        let principal = ctx.principal()?;
-        principal.require_session()?;
         let id = validate::id("id", &id)?;
-        let state = ctx.state();
-        let found = session::Entity::find_by_id(id)
-            .filter(session::Column::UserId.eq(principal.user_id()))
-            .one(&state.db)
-            .await
-            .map_err(AppError::from)?
-            .ok_or(AppError::NotFound)?;
-        let tx = crate::db::Tx::begin(state).await.map_err(AppError::from)?;
-        sessions::revoke(tx.conn(), found.id).await?;
-        crate::audit::record(
-            &tx,
-            principal,
-            None,
-            "session.revoke",
-            serde_json::json!({ "sessionId": id }),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::from)?;
+        account::revoke_session(ctx.state(), ctx.principal()?, id).await?;
         Ok(true)
     }
 
-    /// Changes the password; the caller's other sessions end.
+    /// Changes the password; the caller's other sessions end, API keys stay. Needs the
+    /// user's own signed-in session.
     async fn change_password(
         &self,
         ctx: &Context<'_>,
@@ -328,9 +330,23 @@ impl UserMutation {
         Ok(true)
     }
 
-    /// Confirms an email address with the token from the mailed link.
-    async fn verify_email(&self, ctx: &Context<'_>, token: String) -> async_graphql::Result<User> {
-        Ok(User(account::verify_email(ctx.state(), &token).await?))
+    /// Confirms an email address with the token from the mailed link; on cloud instances
+    /// this also signs in.
+    async fn verify_email(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+    ) -> async_graphql::Result<VerifyEmailPayload> {
+        let (user, signed) =
+            account::verify_email(ctx.state(), &token, &ctx.request().client).await?;
+        let token = signed.map(|signed| {
+            set_session_cookie(ctx, &signed.token);
+            signed.token
+        });
+        Ok(VerifyEmailPayload {
+            token,
+            user: User(user),
+        })
     }
 
     /// Mails a password-reset link if the address has an account. Always true, so that it
@@ -344,7 +360,8 @@ impl UserMutation {
         Ok(true)
     }
 
-    /// Sets a new password with the token from the mailed link; every session ends.
+    /// Sets a new password with the token from the mailed link; every session and every API
+    /// key of the user is revoked.
     async fn reset_password(
         &self,
         ctx: &Context<'_>,

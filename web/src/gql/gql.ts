@@ -31,11 +31,11 @@ type Documents = {
     "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n": typeof types.DisableTotpDocument,
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
-    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n": typeof types.CallbackDocument,
     "\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n": typeof types.CallbackLogsDocument,
     "\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n": typeof types.CallbackLogAddedDocument,
@@ -150,11 +150,11 @@ const documents: Documents = {
     "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n": types.DisableTotpDocument,
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n": types.SessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
-    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n": types.CallbackDocument,
     "\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n": types.CallbackLogsDocument,
     "\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n": types.CallbackLogAddedDocument,
@@ -337,7 +337,7 @@ export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    rev
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n"];
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -353,7 +353,7 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,15 +7,22 @@ import { FormAlert, Loading } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorText } from '../../lib/errors';
 import { useFormSubmit } from '../../lib/form';
-import { useSession } from '../../lib/session';
+import { type Me, useSession } from '../../lib/session';
 import * as v from '../../lib/validate';
 import { AuthCard } from './AuthCard';
 
 const VerifyEmailMutation = graphql(`
   mutation VerifyEmail($token: String!) {
     verifyEmail(token: $token) {
-      id
-      emailVerified
+      token
+      user {
+        id
+        name
+        email
+        emailVerified
+        role
+        twoFactorEnabled
+      }
     }
   }
 `);
@@ -39,8 +46,10 @@ function useToken(): string | null {
 /** `/verify-email?token=…`, the link mailed after sign-up. */
 export function VerifyEmail() {
   const token = useToken();
-  const { me, refreshMe } = useSession();
-  const [state, setState] = useState<{ status: 'working' } | { status: 'done' } | { status: 'failed'; message: string }>({ status: 'working' });
+  const { me, refreshMe, signedIn } = useSession();
+  const [state, setState] = useState<{ status: 'working' } | { status: 'done'; signedInAs: Me | null } | { status: 'failed'; message: string }>({
+    status: 'working',
+  });
   const [, verify] = useMutation(VerifyEmailMutation);
   const sent = useRef(false);
   useEffect(() => {
@@ -51,10 +60,13 @@ export function VerifyEmail() {
     if (sent.current) return;
     sent.current = true;
     void verify({ token }).then((result) => {
-      if (result.error) setState({ status: 'failed', message: errorText(result.error) });
+      if (result.error || !result.data) setState({ status: 'failed', message: errorText(result.error) });
       else {
-        setState({ status: 'done' });
-        if (me) void refreshMe();
+        // Cloud instances sign in through this link (sign-up opened no session); the app
+        // switches to the signed-in pages when the user continues.
+        const { token: session, user } = result.data.verifyEmail;
+        setState({ status: 'done', signedInAs: session ? user : null });
+        if (!session && me) void refreshMe();
       }
     });
   }, [token, verify, me, refreshMe]);
@@ -64,7 +76,16 @@ export function VerifyEmail() {
       {state.status === 'done' && (
         <Alert color="teal" role="status" title="Email verified">
           <Text size="sm">
-            Thank you. <Anchor component={Link} to="/">Continue to Vigil</Anchor>
+            {state.signedInAs ? 'Thank you, you are signed in. ' : 'Thank you. '}
+            <Anchor
+              component={Link}
+              to="/"
+              onClick={() => {
+                if (state.signedInAs) signedIn(state.signedInAs);
+              }}
+            >
+              Continue to Vigil
+            </Anchor>
           </Text>
         </Alert>
       )}

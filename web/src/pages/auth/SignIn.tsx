@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, PinInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, PinInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -28,6 +28,7 @@ const SignInMutation = graphql(`
 const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
+      token
       user {
         id
         name
@@ -141,9 +142,14 @@ export function SignUp() {
     },
   });
   const { general, submit, submitting } = useFormSubmit(form);
+  // Cloud instances open no session at sign-up: the link mailed to the address signs in.
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
   const onSubmit = form.onSubmit(async (values) => {
-    const data = await submit(() => signUp({ input: { name: values.name.trim(), email: values.email.trim(), password: values.password } }));
-    if (data) signedIn(data.signUp.user);
+    const email = values.email.trim();
+    const data = await submit(() => signUp({ input: { name: values.name.trim(), email, password: values.password } }));
+    if (!data) return;
+    if (data.signUp.token && data.signUp.user) signedIn(data.signUp.user);
+    else setCheckEmail(email);
   });
   return (
     <AuthCard
@@ -157,23 +163,32 @@ export function SignUp() {
         </>
       }
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <FormAlert messages={general} />
-          <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
-          <PasswordInput
-            label="Password"
-            description="At least 8 characters"
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
-          <Button type="submit" loading={submitting}>
-            Create account
-          </Button>
-        </Stack>
-      </form>
+      {checkEmail ? (
+        <Alert color="teal" role="status" title="Check your email">
+          <Text size="sm">
+            We sent a mail to {checkEmail}. Open the link in it to confirm the address and sign in. If the address already has an account, the mail
+            says how to sign in or reset its password.
+          </Text>
+        </Alert>
+      ) : (
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            <FormAlert messages={general} />
+            <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
+            <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+            <PasswordInput
+              label="Password"
+              description="At least 8 characters"
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={submitting}>
+              Create account
+            </Button>
+          </Stack>
+        </form>
+      )}
     </AuthCard>
   );
 }
