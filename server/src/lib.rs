@@ -26,6 +26,7 @@ pub mod notification_provider;
 pub mod org;
 pub mod outbound;
 pub mod plan;
+pub mod socket;
 pub mod project;
 pub mod state;
 pub mod storage;
