@@ -145,12 +145,49 @@ pub fn with_codes(errors: &mut [async_graphql::ServerError]) {
     }
 }
 
+/// Headers a page on another origin cannot send without a CORS preflight, which Vigil does
+/// not grant: any of them shows the request was not a cross-site form or `no-cors` fetch.
+const PREFLIGHT_HEADERS: [&str; 3] = [
+    "x-requested-with",
+    "x-apollo-operation-name",
+    "apollo-require-preflight",
+];
+
+/// Whether a POST may have been sent by another site's page without the browser asking this
+/// server first (a form, or a `no-cors` fetch): its content type is missing or one of the three
+/// CORS-safelisted types, and it carries none of [`PREFLIGHT_HEADERS`].
+fn may_be_cross_site(headers: &HeaderMap) -> bool {
+    let safelisted = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .is_none_or(|essence| {
+            matches!(
+                essence.as_str(),
+                "text/plain" | "application/x-www-form-urlencoded" | "multipart/form-data"
+            )
+        });
+    safelisted && !PREFLIGHT_HEADERS.iter().any(|h| headers.contains_key(*h))
+}
+
+/// POST runs anything, but never what another site's page may have sent (login CSRF and the
+/// like): such requests are refused and nothing in them runs.
 async fn graphql_post(
     State(state): State<GraphqlState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    request: GraphQLRequest,
+    request: Result<GraphQLRequest, async_graphql_axum::rejection::GraphQLRejection>,
 ) -> Response {
+    if may_be_cross_site(&headers) {
+        return early_error(AppError::invalid(
+            "send GraphQL as application/json (or with an X-Requested-With header): \
+             this content type is what cross-site forms send",
+        ));
+    }
+    let request = match request {
+        Ok(request) => request,
+        Err(rejection) => return rejection.into_response(),
+    };
     execute(
         &state,
         Method::POST,
