@@ -69,7 +69,11 @@ pub(crate) fn client_info(
     }
 }
 
-pub(crate) fn request_data(app: &AppState, principal: Option<Principal>, client: ClientInfo) -> RequestData {
+pub(crate) fn request_data(
+    app: &AppState,
+    principal: Option<Principal>,
+    client: ClientInfo,
+) -> RequestData {
     let loaders = Loaders::new(
         &app.db,
         principal.as_ref().map(|p| p.user_id()),
@@ -160,7 +164,13 @@ fn may_be_cross_site(headers: &HeaderMap) -> bool {
     let safelisted = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
         .is_none_or(|essence| {
             matches!(
                 essence.as_str(),

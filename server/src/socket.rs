@@ -17,7 +17,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
-use async_graphql::{Data, Executor, Request, Response, ServerError};
+use async_graphql::{Data, Executor, Request, Response};
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
@@ -164,9 +164,7 @@ impl SocketExecutor {
 /// A response carrying only `err`.
 fn error_response(err: AppError) -> Response {
     let err: async_graphql::Error = err.into();
-    Response::from_errors(vec![ServerError::from(
-        err.into_server_error(Default::default()),
-    )])
+    Response::from_errors(vec![err.into_server_error(Default::default())])
 }
 
 impl Executor for SocketExecutor {

@@ -182,9 +182,7 @@ pub async fn still_valid(db: &impl ConnectionTrait, principal: &Principal) -> Ap
             match found {
                 Some((session, Some(user))) if session.expires_at > now => user,
                 _ => {
-                    return Err(AppError::Unauthenticated(
-                        "this session has ended".into(),
-                    ));
+                    return Err(AppError::Unauthenticated("this session has ended".into()));
                 }
             }
         }

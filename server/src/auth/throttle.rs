@@ -197,9 +197,15 @@ mod tests {
         let second = limit.acquire(same_64);
         assert!(first.is_some() && second.is_some());
         assert!(limit.acquire(ip).is_none(), "the /64 has its two sockets");
-        assert!(limit.acquire(other).is_some(), "another address is not held");
+        assert!(
+            limit.acquire(other).is_some(),
+            "another address is not held"
+        );
         drop(first);
-        assert!(limit.acquire(ip).is_some(), "a closed socket frees its place");
+        assert!(
+            limit.acquire(ip).is_some(),
+            "a closed socket frees its place"
+        );
         drop(second);
         assert!(limit.open.lock().map(|o| o.len()).unwrap_or(usize::MAX) <= 1);
     }

@@ -116,7 +116,10 @@ impl AuditSubscription {
         crate::graphql::subscription::live(
             ctx,
             move |state: AppState, principal: Principal| async move {
-                principal.org(&state.db, id, Level::OrgAdmin).await.map(drop)
+                principal
+                    .org(&state.db, id, Level::OrgAdmin)
+                    .await
+                    .map(drop)
             },
             move |event| {
                 let db = db.clone();

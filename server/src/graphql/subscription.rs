@@ -10,8 +10,8 @@ use std::future::Future;
 use std::time::Duration;
 
 use async_graphql::Context;
-use futures_util::stream::{self, BoxStream};
 use futures_util::StreamExt;
+use futures_util::stream::{self, BoxStream};
 use tokio::time::{Instant, Interval, MissedTickBehavior};
 use tokio_stream::wrappers::BroadcastStream;
 

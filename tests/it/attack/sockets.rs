@@ -113,7 +113,10 @@ where
 {
     let deadline = Instant::now() + BOUND;
     for attempt in 0.. {
-        assert!(Instant::now() < deadline, "the subscription never delivered");
+        assert!(
+            Instant::now() < deadline,
+            "the subscription never delivered"
+        );
         cause(format!("warm-{attempt}")).await;
         let wait = Instant::now() + Duration::from_secs(2);
         while let Ok(Some(Ok(frame))) = tokio::time::timeout_at(wait, socket.next()).await {
@@ -168,12 +171,14 @@ async fn sign_in(app: &TestApp, email: &str) -> String {
     data["signIn"]["token"].as_str().expect("token").to_owned()
 }
 
-const TAG: &str = "mutation($p: ID!, $n: String!) { createTag(input: { projectId: $p, name: $n }) { id } }";
+const TAG: &str =
+    "mutation($p: ID!, $n: String!) { createTag(input: { projectId: $p, name: $n }) { id } }";
 const AUDIT: &str =
     "subscription($o: ID!) { auditLogAdded(organizationId: $o) { action details } }";
 const MINT_KEY: &str =
     "mutation { createApiKey(input: { name: \"minted\", permission: ADMIN }) { key } }";
-const CREATE_KEY: &str = "mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id } } }";
+const CREATE_KEY: &str =
+    "mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id } } }";
 
 #[tokio::test]
 async fn a_signed_out_socket_runs_nothing_and_its_subscriptions_end() {
@@ -237,10 +242,7 @@ async fn a_deleted_key_or_a_banned_user_runs_nothing_on_an_open_socket() {
         let mut with_key = open(&app, key).await;
         let mut banned = open(&app, &user.token).await;
         let me = "{ me { email } }";
-        for (socket, email) in [
-            (&mut with_key, &admin.email),
-            (&mut banned, &user.email),
-        ] {
+        for (socket, email) in [(&mut with_key, &admin.email), (&mut banned, &user.email)] {
             let seen = run(socket, "before", me, json!({})).await;
             assert_eq!(seen["data"]["me"]["email"], email.as_str(), "[{backend}]");
         }
@@ -295,7 +297,10 @@ async fn a_key_is_charged_for_every_operation_on_a_socket() {
         let limited = limited.unwrap_or_else(|| {
             panic!("[{backend}] six operations on a socket passed a key allowing three requests")
         });
-        assert!(limited <= 3, "[{backend}] limited only at operation {limited}");
+        assert!(
+            limited <= 3,
+            "[{backend}] limited only at operation {limited}"
+        );
         // The key's window is used up for HTTP too.
         app.gql(Some(key), "{ me { id } }", json!({}))
             .await
