@@ -73,6 +73,7 @@ pub async fn build_state_with(
             u64::try_from(settings.lockout_minutes.max(1)).unwrap_or(15) * 60,
         ),
     );
+    let sockets = crate::auth::throttle::SocketLimit::new(settings.max_sockets_per_address);
     Ok(AppState::new(Inner {
         callbacks,
         db,
@@ -86,6 +87,7 @@ pub async fn build_state_with(
         http,
         storage,
         sign_in_throttle,
+        sockets,
     }))
 }
 

@@ -189,6 +189,11 @@ pub struct Settings {
     /// Failed sign-ins from one client address (any accounts) within `lockout_minutes`
     /// before that address must wait.
     pub max_failed_sign_ins_per_address: u32,
+    /// Open WebSockets (`/graphql/ws`) one client address may hold (IPv6 by /64), per process;
+    /// beyond it the upgrade is refused with 429.
+    pub max_sockets_per_address: u32,
+    /// Seconds a new WebSocket has to send `connection_init` before it is closed (4408).
+    pub socket_init_timeout_seconds: u64,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a reverse
     /// proxy that sets it). Off: the connection's address.
     pub trust_forwarded_for: bool,
@@ -220,6 +225,8 @@ impl Default for Settings {
             max_failed_sign_ins: 5,
             lockout_minutes: 15,
             max_failed_sign_ins_per_address: 50,
+            max_sockets_per_address: 50,
+            socket_init_timeout_seconds: 10,
             trust_forwarded_for: false,
             log: "info".into(),
             smtp: SmtpSettings::default(),
@@ -399,6 +406,12 @@ impl Settings {
         }
         if self.max_failed_sign_ins_per_address < 1 {
             bail!("invalid setting max_failed_sign_ins_per_address: must be at least 1");
+        }
+        if self.max_sockets_per_address < 1 {
+            bail!("invalid setting max_sockets_per_address: must be at least 1");
+        }
+        if !(1..=300).contains(&self.socket_init_timeout_seconds) {
+            bail!("invalid setting socket_init_timeout_seconds: must be between 1 and 300");
         }
         if self.max_failed_sign_ins < 1 {
             bail!("invalid setting max_failed_sign_ins: must be at least 1");

@@ -1,12 +1,11 @@
-//! HTTP side of the GraphQL API: `POST`/`GET /graphql`, GraphiQL, and `/graphql/ws`.
+//! HTTP side of the GraphQL API: `POST`/`GET /graphql`, GraphiQL, and the route of
+//! `/graphql/ws` (served by [`crate::socket`]).
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
-use async_graphql::Data;
-use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
-use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
-use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -30,17 +29,17 @@ pub struct GraphqlState {
 pub fn router(state: GraphqlState) -> Router {
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
-        .route("/graphql/ws", get(graphql_ws))
+        .route("/graphql/ws", get(crate::socket::graphql_ws))
         .with_state(state)
 }
 
-/// The caller's address and user agent. With `trust_forwarded_for`, the address is the last
-/// entry of `X-Forwarded-For` (the one the reverse proxy in front added).
-fn client_info(
+/// The caller's address. With `trust_forwarded_for`, the last entry of `X-Forwarded-For` (the
+/// one the reverse proxy in front added).
+pub(crate) fn client_ip(
     headers: &HeaderMap,
     addr: Option<SocketAddr>,
     trust_forwarded_for: bool,
-) -> ClientInfo {
+) -> Option<IpAddr> {
     let forwarded = trust_forwarded_for
         .then(|| {
             headers
@@ -48,12 +47,21 @@ fn client_info(
                 .iter()
                 .filter_map(|v| v.to_str().ok())
                 .flat_map(|v| v.split(','))
-                .filter_map(|part| part.trim().parse::<std::net::IpAddr>().ok())
+                .filter_map(|part| part.trim().parse::<IpAddr>().ok())
                 .next_back()
         })
         .flatten();
+    forwarded.or(addr.map(|a| a.ip()))
+}
+
+/// The caller's address (see [`client_ip`]) and user agent.
+pub(crate) fn client_info(
+    headers: &HeaderMap,
+    addr: Option<SocketAddr>,
+    trust_forwarded_for: bool,
+) -> ClientInfo {
     ClientInfo {
-        ip_address: forwarded.or(addr.map(|a| a.ip())).map(|ip| ip.to_string()),
+        ip_address: client_ip(headers, addr, trust_forwarded_for).map(|ip| ip.to_string()),
         user_agent: headers
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
@@ -61,7 +69,11 @@ fn client_info(
     }
 }
 
-fn request_data(app: &AppState, principal: Option<Principal>, client: ClientInfo) -> RequestData {
+pub(crate) fn request_data(
+    app: &AppState,
+    principal: Option<Principal>,
+    client: ClientInfo,
+) -> RequestData {
     let loaders = Loaders::new(
         &app.db,
         principal.as_ref().map(|p| p.user_id()),
@@ -76,7 +88,7 @@ fn request_data(app: &AppState, principal: Option<Principal>, client: ClientInfo
 }
 
 /// An error before execution (bad credentials, rate limit) in GraphQL's response shape.
-fn early_error(err: AppError) -> Response {
+pub(crate) fn early_error(err: AppError) -> Response {
     let status = err.status();
     let retry = match &err {
         AppError::RateLimited {
@@ -137,12 +149,55 @@ pub fn with_codes(errors: &mut [async_graphql::ServerError]) {
     }
 }
 
+/// Headers a page on another origin cannot send without a CORS preflight, which Vigil does
+/// not grant: any of them shows the request was not a cross-site form or `no-cors` fetch.
+const PREFLIGHT_HEADERS: [&str; 3] = [
+    "x-requested-with",
+    "x-apollo-operation-name",
+    "apollo-require-preflight",
+];
+
+/// Whether a POST may have been sent by another site's page without the browser asking this
+/// server first (a form, or a `no-cors` fetch): its content type is missing or one of the three
+/// CORS-safelisted types, and it carries none of [`PREFLIGHT_HEADERS`].
+fn may_be_cross_site(headers: &HeaderMap) -> bool {
+    let safelisted = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .is_none_or(|essence| {
+            matches!(
+                essence.as_str(),
+                "text/plain" | "application/x-www-form-urlencoded" | "multipart/form-data"
+            )
+        });
+    safelisted && !PREFLIGHT_HEADERS.iter().any(|h| headers.contains_key(*h))
+}
+
+/// POST runs anything, but never what another site's page may have sent (login CSRF and the
+/// like): such requests are refused and nothing in them runs.
 async fn graphql_post(
     State(state): State<GraphqlState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    request: GraphQLRequest,
+    request: Result<GraphQLRequest, async_graphql_axum::rejection::GraphQLRejection>,
 ) -> Response {
+    if may_be_cross_site(&headers) {
+        return early_error(AppError::invalid(
+            "send GraphQL as application/json (or with an X-Requested-With header): \
+             this content type is what cross-site forms send",
+        ));
+    }
+    let request = match request {
+        Ok(request) => request,
+        Err(rejection) => return rejection.into_response(),
+    };
     execute(
         &state,
         Method::POST,
@@ -191,62 +246,6 @@ async fn graphql_get(
         .into_response();
     }
     execute(&state, Method::GET, headers, Some(addr), request).await
-}
-
-/// Subscriptions over `graphql-transport-ws`. The client authenticates with
-/// `{"token": "..."}` in `connection_init`; a browser on the same origin may rely on its
-/// session cookie instead.
-async fn graphql_ws(
-    State(state): State<GraphqlState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    protocol: GraphQLProtocol,
-    upgrade: WebSocketUpgrade,
-) -> Response {
-    let same_origin = same_origin(&headers);
-    let cookie = principal::session_cookie(&headers).filter(|_| same_origin);
-    let client = client_info(&headers, Some(addr), state.app.settings.trust_forwarded_for);
-    upgrade
-        .protocols(ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |socket| {
-            let schema = state.schema.clone();
-            let app = state.app.clone();
-            GraphQLWebSocket::new(socket, schema, protocol)
-                .on_connection_init(move |payload| async move {
-                    let token = payload
-                        .get("token")
-                        .and_then(|t| t.as_str())
-                        .map(str::to_owned)
-                        .or_else(|| {
-                            // Also accept `Authorization: Bearer ...` inside the payload.
-                            payload
-                                .get("Authorization")
-                                .or_else(|| payload.get("authorization"))
-                                .and_then(|v| v.as_str())
-                                .and_then(|v| v.strip_prefix("Bearer "))
-                                .map(str::to_owned)
-                        });
-                    let principal = match token.or(cookie) {
-                        Some(token) => Some(principal::authenticate(&app, &token).await?),
-                        None => None,
-                    };
-                    let mut data = Data::default();
-                    data.insert(request_data(&app, principal, client));
-                    Ok(data)
-                })
-                .serve()
-        })
-}
-
-fn same_origin(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-    match (host, origin) {
-        (Some(host), Some(origin)) => origin
-            .split_once("://")
-            .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host),
-        _ => false,
-    }
 }
 
 const GRAPHIQL: &str = r#"<!doctype html>

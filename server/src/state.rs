@@ -35,6 +35,8 @@ pub struct Inner {
     pub storage: crate::storage::Storage,
     /// Failed sign-ins per client address.
     pub sign_in_throttle: crate::auth::throttle::SignInThrottle,
+    /// Open WebSockets per client address.
+    pub sockets: crate::auth::throttle::SocketLimit,
 }
 
 impl AppState {

@@ -1,7 +1,9 @@
 //! The authenticated caller of a request.
 
 use axum::http::{HeaderMap, Method, header};
-use entity::user;
+use chrono::Utc;
+use entity::{apikey as apikey_entity, session as session_entity, user};
+use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use crate::auth::{apikey, session};
@@ -184,6 +186,47 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Principal>
     } else {
         session::authenticate(state, token).await
     }
+}
+
+/// Checks that the credential behind `principal` still holds, without counting a request: the
+/// session still exists and has not expired, or the key still exists, is enabled and has not
+/// expired; and the user is not banned or deactivated. One query. Live subscriptions call it
+/// before each event they deliver.
+pub async fn still_valid(db: &impl ConnectionTrait, principal: &Principal) -> AppResult<()> {
+    let now = Utc::now();
+    let user = match &principal.credential {
+        Credential::Session { session_id, .. } => {
+            let found = session_entity::Entity::find_by_id(*session_id)
+                .find_also_related(user::Entity)
+                .one(db)
+                .await?;
+            match found {
+                Some((session, Some(user))) if session.expires_at > now => user,
+                _ => {
+                    return Err(AppError::Unauthenticated("this session has ended".into()));
+                }
+            }
+        }
+        Credential::ApiKey { key_id, .. } => {
+            let found = apikey_entity::Entity::find_by_id(*key_id)
+                .find_also_related(user::Entity)
+                .one(db)
+                .await?;
+            match found {
+                Some((key, Some(user)))
+                    if key.enabled && key.expires_at.is_none_or(|at| at > now) =>
+                {
+                    user
+                }
+                _ => {
+                    return Err(AppError::Unauthenticated(
+                        "this API key is no longer valid".into(),
+                    ));
+                }
+            }
+        }
+    };
+    session::check_user_may_act(&user)
 }
 
 /// Resolves the caller of an HTTP request. A bad bearer token is an error; a stale cookie is

@@ -2,10 +2,12 @@
 //! per-account lockout, against one address trying a password across many accounts (the
 //! lockout only sees one account at a time). IPv6 addresses count by their /64, which one
 //! client usually holds whole. Each replica counts its own; the lockout is shared.
+//!
+//! [`SocketLimit`] counts open WebSockets per client address the same way.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Addresses remembered at most; past it the oldest are forgotten.
@@ -85,6 +87,56 @@ impl SignInThrottle {
     }
 }
 
+/// Open WebSockets per client address, in this process.
+pub struct SocketLimit {
+    max: usize,
+    open: Arc<Mutex<HashMap<IpAddr, usize>>>,
+}
+
+/// One open socket's place; dropping it frees the place.
+pub struct SocketSlot {
+    open: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    key: IpAddr,
+}
+
+impl SocketLimit {
+    /// At most `max` open sockets per address.
+    pub fn new(max: u32) -> Self {
+        Self {
+            max: usize::try_from(max).unwrap_or(usize::MAX).max(1),
+            open: Arc::default(),
+        }
+    }
+
+    /// A place for one more socket from `ip`, or `None` when it has `max` open.
+    pub fn acquire(&self, ip: IpAddr) -> Option<SocketSlot> {
+        let mut open = self.open.lock().ok()?;
+        let count = open.entry(key(ip)).or_default();
+        if *count >= self.max {
+            return None;
+        }
+        *count += 1;
+        Some(SocketSlot {
+            open: self.open.clone(),
+            key: key(ip),
+        })
+    }
+}
+
+impl Drop for SocketSlot {
+    fn drop(&mut self) {
+        let Ok(mut open) = self.open.lock() else {
+            return;
+        };
+        if let Some(count) = open.get_mut(&self.key) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                open.remove(&self.key);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +181,32 @@ mod tests {
             key(mapped),
             "203.0.113.7".parse::<IpAddr>().unwrap_or(mapped)
         );
+    }
+
+    #[test]
+    fn sockets_are_capped_per_address_and_freed_on_drop() {
+        let limit = SocketLimit::new(2);
+        let ip: IpAddr = "2001:db8:1:2::1"
+            .parse()
+            .unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let same_64: IpAddr = "2001:db8:1:2::9"
+            .parse()
+            .unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let other: IpAddr = "198.51.100.9".parse().unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let first = limit.acquire(ip);
+        let second = limit.acquire(same_64);
+        assert!(first.is_some() && second.is_some());
+        assert!(limit.acquire(ip).is_none(), "the /64 has its two sockets");
+        assert!(
+            limit.acquire(other).is_some(),
+            "another address is not held"
+        );
+        drop(first);
+        assert!(
+            limit.acquire(ip).is_some(),
+            "a closed socket frees its place"
+        );
+        drop(second);
+        assert!(limit.open.lock().map(|o| o.len()).unwrap_or(usize::MAX) <= 1);
     }
 }

@@ -6,11 +6,12 @@ use entity::audit_logs;
 use futures_util::Stream;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::auth::Level;
+use crate::auth::{Level, Principal};
 use crate::events::Event;
 use crate::graphql::connection::{Order, Page, paginate};
 use crate::graphql::context::CtxExt;
 use crate::graphql::user::User;
+use crate::state::AppState;
 use crate::validate;
 
 /// One recorded change.
@@ -109,15 +110,19 @@ impl AuditSubscription {
         &self,
         ctx: &Context<'_>,
         organization_id: ID,
-    ) -> async_graphql::Result<impl Stream<Item = AuditLog> + use<>> {
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<AuditLog>> + use<>> {
         let id = validate::id("organizationId", &organization_id)?;
-        let state = ctx.state().clone();
-        ctx.principal()?.org(&state.db, id, Level::OrgAdmin).await?;
-        let receiver = state.events.subscribe();
-        Ok(crate::graphql::subscription::events(
-            receiver,
+        let db = ctx.state().db.clone();
+        crate::graphql::subscription::live(
+            ctx,
+            move |state: AppState, principal: Principal| async move {
+                principal
+                    .org(&state.db, id, Level::OrgAdmin)
+                    .await
+                    .map(drop)
+            },
             move |event| {
-                let state = state.clone();
+                let db = db.clone();
                 async move {
                     let Event::AuditLogAdded {
                         organization_id,
@@ -130,13 +135,14 @@ impl AuditSubscription {
                         return None;
                     }
                     audit_logs::Entity::find_by_id(audit_log_id)
-                        .one(&state.db)
+                        .one(&db)
                         .await
                         .ok()
                         .flatten()
                         .map(AuditLog)
                 }
             },
-        ))
+        )
+        .await
     }
 }

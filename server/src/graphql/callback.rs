@@ -8,12 +8,13 @@ use entity::{
 use futures_util::Stream;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::auth::Level;
+use crate::auth::{Level, Principal};
 use crate::callback::{self, CallbackInput, action, store};
 use crate::error::AppError;
 use crate::events::Event;
 use crate::graphql::connection::{Order, Page, paginate};
 use crate::graphql::context::CtxExt;
+use crate::state::AppState;
 use crate::validate;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -742,15 +743,18 @@ impl CallbackSubscription {
         &self,
         ctx: &Context<'_>,
         callback_id: ID,
-    ) -> async_graphql::Result<impl Stream<Item = CallbackLog> + use<>> {
-        let state = ctx.state().clone();
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<CallbackLog>> + use<>> {
         let id = validate::id("callbackId", &callback_id)?;
-        callback::find(&state, ctx.principal()?, id, Level::Viewer).await?;
-        let receiver = state.events.subscribe();
-        Ok(crate::graphql::subscription::events(
-            receiver,
+        let db = ctx.state().db.clone();
+        crate::graphql::subscription::live(
+            ctx,
+            move |state: AppState, principal: Principal| async move {
+                callback::find(&state, &principal, id, Level::Viewer)
+                    .await
+                    .map(drop)
+            },
             move |event| {
-                let state = state.clone();
+                let db = db.clone();
                 async move {
                     let Event::CallbackLogAdded {
                         callback_id,
@@ -764,13 +768,14 @@ impl CallbackSubscription {
                         return None;
                     }
                     callback_logs::Entity::find_by_id(log_id)
-                        .one(&state.db)
+                        .one(&db)
                         .await
                         .ok()
                         .flatten()
                         .map(CallbackLog)
                 }
             },
-        ))
+        )
+        .await
     }
 }

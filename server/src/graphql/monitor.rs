@@ -15,7 +15,7 @@ use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-use crate::auth::Level;
+use crate::auth::{Level, Principal};
 use crate::error::AppError;
 use crate::events::Event;
 use crate::graphql::connection::{Order, Page, paginate};
@@ -23,6 +23,7 @@ use crate::graphql::context::CtxExt;
 use crate::graphql::tag::Tag;
 use crate::monitor::config::{self, Auth, Header, HttpConfig, KeywordMode as KeywordModeCfg};
 use crate::monitor::{self, AlertSettings, MonitorInput, aggregate};
+use crate::state::AppState;
 use crate::validate;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -1302,33 +1303,37 @@ impl MonitorSubscription {
         ctx: &Context<'_>,
         monitor_id: Option<ID>,
         project_id: Option<ID>,
-    ) -> async_graphql::Result<impl Stream<Item = MonitorResult> + use<>> {
-        let state = ctx.state().clone();
-        let principal = ctx.principal()?;
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<MonitorResult>> + use<>>
+    {
         let monitor_id = validate::opt_id("monitorId", monitor_id.as_deref())?;
         let project_id = validate::opt_id("projectId", project_id.as_deref())?;
         let project = match (monitor_id, project_id) {
             (Some(m), _) => {
-                monitor::find(&state, principal, m, Level::Viewer)
+                monitor::find(ctx.state(), ctx.principal()?, m, Level::Viewer)
                     .await?
                     .project_id
             }
-            (None, Some(p)) => {
-                principal
-                    .project(&state.db, p, Level::Viewer)
-                    .await?
-                    .project
-                    .id
-            }
+            (None, Some(p)) => p,
             (None, None) => {
                 return Err(AppError::field("monitorId", "give a monitorId or a projectId").into());
             }
         };
-        let receiver = state.events.subscribe();
-        Ok(crate::graphql::subscription::events(
-            receiver,
+        let db = ctx.state().db.clone();
+        crate::graphql::subscription::live(
+            ctx,
+            move |state: AppState, principal: Principal| async move {
+                match monitor_id {
+                    Some(m) => monitor::find(&state, &principal, m, Level::Viewer)
+                        .await
+                        .map(drop),
+                    None => principal
+                        .project(&state.db, project, Level::Viewer)
+                        .await
+                        .map(drop),
+                }
+            },
             move |event| {
-                let state = state.clone();
+                let db = db.clone();
                 async move {
                     let Event::MonitorResultAdded {
                         monitor_id: m,
@@ -1342,14 +1347,15 @@ impl MonitorSubscription {
                         return None;
                     }
                     monitor_results::Entity::find_by_id(result_id)
-                        .one(&state.db)
+                        .one(&db)
                         .await
                         .ok()
                         .flatten()
                         .map(MonitorResult)
                 }
             },
-        ))
+        )
+        .await
     }
 
     /// Monitors of a project whose status changes.
@@ -1357,17 +1363,19 @@ impl MonitorSubscription {
         &self,
         ctx: &Context<'_>,
         project_id: ID,
-    ) -> async_graphql::Result<impl Stream<Item = Monitor> + use<>> {
-        let state = ctx.state().clone();
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Monitor>> + use<>> {
         let project = validate::id("projectId", &project_id)?;
-        ctx.principal()?
-            .project(&state.db, project, Level::Viewer)
-            .await?;
-        let receiver = state.events.subscribe();
-        Ok(crate::graphql::subscription::events(
-            receiver,
+        let db = ctx.state().db.clone();
+        crate::graphql::subscription::live(
+            ctx,
+            move |state: AppState, principal: Principal| async move {
+                principal
+                    .project(&state.db, project, Level::Viewer)
+                    .await
+                    .map(drop)
+            },
             move |event| {
-                let state = state.clone();
+                let db = db.clone();
                 async move {
                     let Event::MonitorStatusChanged {
                         monitor_id,
@@ -1380,13 +1388,14 @@ impl MonitorSubscription {
                         return None;
                     }
                     monitors::Entity::find_by_id(monitor_id)
-                        .one(&state.db)
+                        .one(&db)
                         .await
                         .ok()
                         .flatten()
                         .map(Monitor)
                 }
             },
-        ))
+        )
+        .await
     }
 }

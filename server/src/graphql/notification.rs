@@ -128,14 +128,16 @@ impl NotificationSubscription {
     async fn notification_added(
         &self,
         ctx: &Context<'_>,
-    ) -> async_graphql::Result<impl Stream<Item = Notification> + use<>> {
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Notification>> + use<>>
+    {
         let user_id = ctx.principal()?.user_id();
-        let state = ctx.state().clone();
-        let receiver = state.events.subscribe();
-        Ok(crate::graphql::subscription::events(
-            receiver,
+        let db = ctx.state().db.clone();
+        crate::graphql::subscription::live(
+            ctx,
+            // Only the credential is checked: a user's own notifications need no role.
+            |_, _| async { Ok(()) },
             move |event| {
-                let state = state.clone();
+                let db = db.clone();
                 async move {
                     let Event::NotificationAdded {
                         user_id: target,
@@ -148,13 +150,14 @@ impl NotificationSubscription {
                         return None;
                     }
                     notifications::Entity::find_by_id(notification_id)
-                        .one(&state.db)
+                        .one(&db)
                         .await
                         .ok()
                         .flatten()
                         .map(Notification)
                 }
             },
-        ))
+        )
+        .await
     }
 }

@@ -1,22 +1,112 @@
-//! Turning the event bus into subscription streams.
+//! Turning the event bus into subscription streams that keep checking their caller.
+//!
+//! Access is not decided once, when subscribing: a member removed from a project, a signed-out
+//! session or a deleted key must stop receiving at once. Every subscription goes through
+//! [`live`], which checks the caller's credential and the subscription's own access again
+//! before each item it delivers, and on a slow cadence when no events come; when a check fails
+//! the stream sends that error and ends.
 
 use std::future::Future;
+use std::time::Duration;
 
-use futures_util::{Stream, StreamExt};
-use tokio::sync::broadcast;
+use async_graphql::Context;
+use futures_util::StreamExt;
+use futures_util::stream::{self, BoxStream};
+use tokio::time::{Instant, Interval, MissedTickBehavior};
 use tokio_stream::wrappers::BroadcastStream;
 
+use crate::auth::Principal;
+use crate::auth::principal::still_valid;
+use crate::error::{AppError, AppResult};
 use crate::events::Event;
+use crate::graphql::context::CtxExt;
+use crate::state::AppState;
 
-/// A stream of what `select` makes of each event, skipping `None`. A subscriber that falls
-/// too far behind skips the events it missed rather than ending.
-pub fn events<T, F, Fut>(receiver: broadcast::Receiver<Event>, select: F) -> impl Stream<Item = T>
+/// How often a subscription that receives no events checks its caller again.
+pub const RECHECK_EVERY: Duration = Duration::from_secs(30);
+
+/// A subscription: what `select` makes of each event (`None` skips it), delivered only while
+/// the caller may see it.
+///
+/// `access` is the subscription's own check (membership, role, key scope). It runs now, and an
+/// error refuses the subscription; then, with [`still_valid`] (session or key still live, user
+/// not banned), before each item is delivered and every [`RECHECK_EVERY`] without events. When
+/// a check fails, the stream yields its error and ends. Each check is one or two small queries,
+/// made only for events the subscription would deliver.
+pub async fn live<T, A, AFut, F, Fut>(
+    ctx: &Context<'_>,
+    access: A,
+    select: F,
+) -> async_graphql::Result<BoxStream<'static, async_graphql::Result<T>>>
 where
-    F: Fn(Event) -> Fut + Send + 'static,
+    A: Fn(AppState, Principal) -> AFut + Send + Sync + 'static,
+    AFut: Future<Output = AppResult<()>> + Send,
+    F: Fn(Event) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Option<T>> + Send,
-    T: Send,
+    T: Send + 'static,
 {
-    BroadcastStream::new(receiver)
-        .filter_map(|item| async move { item.ok() })
-        .filter_map(select)
+    let state = ctx.state().clone();
+    let principal = ctx.principal()?.clone();
+    access(state.clone(), principal.clone()).await?;
+    let mut tick = tokio::time::interval_at(Instant::now() + RECHECK_EVERY, RECHECK_EVERY);
+    tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let live = Live {
+        events: BroadcastStream::new(state.events.subscribe()),
+        tick,
+        state,
+        principal,
+        access,
+        select,
+    };
+    Ok(stream::unfold(Some(live), |live| async move {
+        let mut live = live?;
+        match live.next().await? {
+            Ok(value) => Some((Ok(value), Some(live))),
+            Err(err) => Some((Err(err.into()), None)),
+        }
+    })
+    .boxed())
+}
+
+/// The state of one [`live`] subscription.
+struct Live<A, F> {
+    events: BroadcastStream<Event>,
+    tick: Interval,
+    state: AppState,
+    principal: Principal,
+    access: A,
+    select: F,
+}
+
+impl<T, A, AFut, F, Fut> Live<A, F>
+where
+    A: Fn(AppState, Principal) -> AFut,
+    AFut: Future<Output = AppResult<()>>,
+    F: Fn(Event) -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    /// Whether the caller may still receive this subscription.
+    async fn allowed(&self) -> AppResult<()> {
+        still_valid(&self.state.db, &self.principal).await?;
+        (self.access)(self.state.clone(), self.principal.clone()).await
+    }
+
+    /// The next value the caller may see, or the error that ends the stream; `None` when the
+    /// event bus closes. A subscriber that falls too far behind skips the events it missed.
+    async fn next(&mut self) -> Option<Result<T, AppError>> {
+        loop {
+            tokio::select! {
+                event = self.events.next() => {
+                    let Ok(event) = event? else { continue };
+                    let Some(value) = (self.select)(event).await else { continue };
+                    return Some(self.allowed().await.map(|()| value));
+                }
+                _ = self.tick.tick() => {
+                    if let Err(err) = self.allowed().await {
+                        return Some(Err(err));
+                    }
+                }
+            }
+        }
+    }
 }

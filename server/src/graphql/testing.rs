@@ -13,12 +13,13 @@ use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::auth::Level;
+use crate::auth::{Level, Principal};
 use crate::error::AppError;
 use crate::events::Event;
 use crate::graphql::connection::{Order, Page, paginate};
 use crate::graphql::context::CtxExt;
 use crate::graphql::tag::Tag;
+use crate::state::AppState;
 use crate::testing::job::{AlertConfig, JobInput};
 use crate::testing::{self, TestInput, cron, job, run};
 use crate::validate;
@@ -1105,7 +1106,7 @@ impl TestingSubscription {
         ctx: &Context<'_>,
         run_id: Option<ID>,
         project_id: Option<ID>,
-    ) -> async_graphql::Result<impl Stream<Item = Run> + use<>> {
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Run>> + use<>> {
         let state = ctx.state().clone();
         let principal = ctx.principal()?.clone();
         let run_id = validate::opt_id("runId", run_id.as_deref())?;
@@ -1115,20 +1116,24 @@ impl TestingSubscription {
                 let run = run::find(&state, &principal, id, Level::Viewer).await?;
                 (Some(id), run.project_id)
             }
-            (None, Some(p)) => {
-                let project = principal
-                    .project(&state.db, p, Level::Viewer)
-                    .await?
-                    .project;
-                (None, project.id)
-            }
+            (None, Some(p)) => (None, p),
             (None, None) => {
                 return Err(AppError::field("runId", "give a runId or a projectId").into());
             }
         };
-        let receiver = state.events.subscribe();
-        Ok(crate::graphql::subscription::events(
-            receiver,
+        crate::graphql::subscription::live(
+            ctx,
+            move |state: AppState, principal: Principal| async move {
+                match one {
+                    Some(id) => run::find(&state, &principal, id, Level::Viewer)
+                        .await
+                        .map(drop),
+                    None => principal
+                        .project(&state.db, project, Level::Viewer)
+                        .await
+                        .map(drop),
+                }
+            },
             move |event| {
                 let state = state.clone();
                 let principal = principal.clone();
@@ -1147,7 +1152,8 @@ impl TestingSubscription {
                     }
                 }
             },
-        ))
+        )
+        .await
     }
 
     /// The run's output lines as they are printed, secrets masked.
@@ -1155,13 +1161,17 @@ impl TestingSubscription {
         &self,
         ctx: &Context<'_>,
         run_id: ID,
-    ) -> async_graphql::Result<impl Stream<Item = RunLogLine> + use<>> {
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<RunLogLine>> + use<>> {
         let id = validate::id("runId", &run_id)?;
-        run::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await?;
-        let receiver = ctx.state().events.subscribe();
         let run_id = ID(id.to_string());
-        Ok(
-            crate::graphql::subscription::events(receiver, move |event| async move {
+        let batches = crate::graphql::subscription::live(
+            ctx,
+            move |state: AppState, principal: Principal| async move {
+                run::find(&state, &principal, id, Level::Viewer)
+                    .await
+                    .map(drop)
+            },
+            move |event| async move {
                 match event {
                     Event::RunLog {
                         run_id: r,
@@ -1170,17 +1180,26 @@ impl TestingSubscription {
                     } if r == id => Some((first, lines)),
                     _ => None,
                 }
-            })
-            .flat_map(move |(first, lines)| {
-                let run_id = run_id.clone();
-                futures_util::stream::iter(lines.into_iter().zip(first..).map(
-                    move |(line, number)| RunLogLine {
-                        run_id: run_id.clone(),
-                        number: i64::try_from(number).unwrap_or(i64::MAX),
-                        line,
-                    },
-                ))
-            }),
+            },
         )
+        .await?;
+        Ok(batches.flat_map(move |batch| {
+            let run_id = run_id.clone();
+            let lines: Vec<async_graphql::Result<RunLogLine>> = match batch {
+                Ok((first, lines)) => lines
+                    .into_iter()
+                    .zip(first..)
+                    .map(|(line, number)| {
+                        Ok(RunLogLine {
+                            run_id: run_id.clone(),
+                            number: i64::try_from(number).unwrap_or(i64::MAX),
+                            line,
+                        })
+                    })
+                    .collect(),
+                Err(err) => vec![Err(err)],
+            };
+            futures_util::stream::iter(lines)
+        }))
     }
 }
