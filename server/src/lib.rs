@@ -36,6 +36,9 @@ pub mod validate;
 pub mod variable;
 pub mod workers;
 
+#[cfg(test)]
+mod fuzz;
+
 /// Installs the process-wide TLS crypto provider. Two providers get compiled in (ring via
 /// sqlx, aws-lc-rs via reqwest and lettre), so rustls cannot pick one by itself.
 pub fn install_crypto_provider() {

@@ -201,3 +201,150 @@ fn migrate_up_status_and_down_from_the_command_line() {
     );
     assert!(dir.join("data/vigil.db").exists());
 }
+
+/// Sends a GraphQL request to a served binary.
+async fn gql(
+    client: &reqwest::Client,
+    port: u16,
+    token: Option<&str>,
+    query: &str,
+    variables: serde_json::Value,
+) -> serde_json::Value {
+    let mut request = client
+        .post(format!("http://127.0.0.1:{port}/graphql"))
+        .json(&serde_json::json!({ "query": query, "variables": variables }));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let body: serde_json::Value = request
+        .send()
+        .await
+        .expect("graphql")
+        .json()
+        .await
+        .expect("json");
+    assert!(body.get("errors").is_none(), "{body}");
+    body["data"].clone()
+}
+
+/// The README's set-up: `vigil serve` with the default, relative `./data` (its runner tools in
+/// `./data/tools`, as `vigil runners install` puts them), and a k6 and a Playwright test run from
+/// the editor to PASSED. Relative paths once reached the sandbox unresolved and every run ended
+/// as ERROR.
+#[tokio::test]
+async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() {
+    let dir = temp_dir("relative");
+    std::fs::create_dir_all(dir.join("data")).expect("data dir");
+    std::os::unix::fs::symlink(vigil_tests::tools_dir(), dir.join("data/tools"))
+        .expect("linking the runner tools");
+    let port = free_port();
+    let mut child = vigil(&dir)
+        .args(["serve"])
+        .env("VIGIL_BIND", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starting vigil serve");
+    let client = reqwest::Client::new();
+    let mut ready = false;
+    for _ in 0..300 {
+        if let Ok(r) = client
+            .get(format!("http://127.0.0.1:{port}/readyz"))
+            .send()
+            .await
+            && r.status().is_success()
+        {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ready, "vigil serve did not become ready");
+    let signed = gql(
+        &client,
+        port,
+        None,
+        "mutation { signUp(input: { email: \"ann@example.com\", password: \"correct horse battery\", name: \"Ann\" }) { token } }",
+        serde_json::json!({}),
+    )
+    .await;
+    let token = signed["signUp"]["token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    let token = Some(token.as_str());
+    let status = gql(
+        &client,
+        port,
+        token,
+        "{ runnerStatus { checked problems } }",
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(status["runnerStatus"]["checked"], true);
+    assert_eq!(
+        status["runnerStatus"]["problems"],
+        serde_json::json!([]),
+        "{status}"
+    );
+    let org = gql(
+        &client,
+        port,
+        token,
+        "mutation { createOrganization(input: { name: \"Acme\" }) { projects { id } } }",
+        serde_json::json!({}),
+    )
+    .await;
+    let project = org["createOrganization"]["projects"][0]["id"].clone();
+    let scripts = [
+        (
+            "PERFORMANCE",
+            "import { check } from 'k6';\nexport default function () { check(1, { 'one is one': (v) => v === 1 }); }",
+        ),
+        (
+            "CUSTOM",
+            "import { test, expect } from '@playwright/test';\ntest('adds', async () => { expect(1 + 1).toBe(2); });",
+        ),
+    ];
+    for (kind, script) in scripts {
+        let created = gql(
+            &client,
+            port,
+            token,
+            "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
+            serde_json::json!({ "i": { "projectId": project, "title": kind, "type": kind, "script": script } }),
+        )
+        .await;
+        let run = gql(
+            &client,
+            port,
+            token,
+            "mutation($id: ID!) { runTest(id: $id) { id } }",
+            serde_json::json!({ "id": created["createTest"]["id"] }),
+        )
+        .await;
+        let id = run["runTest"]["id"].clone();
+        let mut last = serde_json::Value::Null;
+        // The server's own worker runs it; bounded at 5 minutes.
+        for _ in 0..600 {
+            last = gql(
+                &client,
+                port,
+                token,
+                "query($id: ID!) { run(id: $id) { status error } }",
+                serde_json::json!({ "id": id }),
+            )
+            .await;
+            if !matches!(last["run"]["status"].as_str(), Some("QUEUED" | "RUNNING")) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        assert_eq!(last["run"]["status"], "PASSED", "{kind}: {last}");
+    }
+    let pid = child.id().to_string();
+    let _ = Command::new("kill").args(["-TERM", &pid]).status();
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "vigil serve exited with {status}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -711,3 +711,28 @@ pub fn file_stem(position: usize, title: &str) -> String {
     let slug: String = crate::validate::slugify(title).chars().take(40).collect();
     format!("{:03}-{slug}", position + 1)
 }
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn tool_failures_are_told_from_script_failures() {
+        let tools = Path::new("/srv/vigil/data/tools");
+        let sandbox = "bwrap: execvp ./data/tools/k6/bin/k6: No such file or directory\n";
+        assert!(
+            tool_failure(sandbox, tools)
+                .is_some_and(|m| m.contains("not of the script") && m.contains("execvp"))
+        );
+        let module = "Error: Cannot find module '/srv/vigil/data/tools/playwright/node_modules/@playwright/test/cli.js'\n";
+        assert!(tool_failure(module, tools).is_some_and(|m| m.contains("vigil runners install")));
+        // The script's own mistakes stay the script's.
+        for script in [
+            "ReferenceError: foo is not defined\n",
+            "Error: Cannot find module './helpers' from tests/a.spec.ts\n",
+            "echo bwrap: inside a test\n",
+        ] {
+            assert_eq!(tool_failure(script, tools), None, "{script}");
+        }
+    }
+}

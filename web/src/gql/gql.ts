@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n": typeof types.RunnerStatusDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceDocument,
     "\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n": typeof types.SetActiveDocument,
@@ -134,6 +135,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n": types.RunnerStatusDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n": types.MeDocument,
     "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": types.WorkspaceDocument,
     "\n  mutation SetActive($input: SetActiveInput!) {\n    setActive(input: $input) {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n  }\n": types.SetActiveDocument,
@@ -270,6 +272,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n"): (typeof documents)["\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
+import { RunnerBanner } from '../../components/RunnerBanner';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, ErrorState, Loading, NotFound } from '../../components/States';
@@ -179,6 +180,7 @@ export default function JobDetail() {
         )
       }
     >
+      <RunnerBanner />
       {job.description && <Text size="sm">{job.description}</Text>}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>

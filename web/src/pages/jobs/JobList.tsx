@@ -1,6 +1,7 @@
 import { Anchor, Button, Code, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { RunnerBanner } from '../../components/RunnerBanner';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -58,6 +59,7 @@ export default function JobList() {
         </>
       }
     >
+      <RunnerBanner />
       {result.fetching && !result.data ? (
         <Loading />
       ) : result.error && !result.data ? (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { RunnerBanner } from '../../components/RunnerBanner';
 import { Page } from '../../components/Page';
 import { ScriptEditor } from '../../components/ScriptEditor';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -193,6 +194,7 @@ function TestForm({ id, initial, runs = [], runCount = 0, reload }: { id?: strin
         )
       }
     >
+      <RunnerBanner />
       <form onSubmit={onSubmit} noValidate aria-label={id ? 'Edit test' : 'New test'}>
         <Stack>
           <FormAlert messages={general} />

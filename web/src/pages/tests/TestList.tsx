@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { RunnerBanner } from '../../components/RunnerBanner';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { graphql } from '../../gql';
@@ -67,6 +68,7 @@ export default function TestList() {
         )
       }
     >
+      <RunnerBanner />
       <Group align="flex-end">
         <TextInput label="Search" placeholder="Part of the title" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select label="Type" placeholder="Any" clearable data={TEST_TYPES.map((t) => ({ value: t.value, label: t.label }))} value={type} onChange={setType} />
