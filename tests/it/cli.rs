@@ -331,7 +331,7 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
                 &client,
                 port,
                 token,
-                "query($id: ID!) { run(id: $id) { status error } }",
+                "query($id: ID!) { run(id: $id) { status errorDetails logs } }",
                 serde_json::json!({ "id": id }),
             )
             .await;
