@@ -47,20 +47,19 @@ fn schema_graphql_matches_the_code() {
     );
 }
 
-#[tokio::test]
-async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
-    let dir = temp_dir("serve");
+/// Starts `vigil serve` in `dir` with no settings but a free port, and waits until it is
+/// ready (bounded: 30 s is far above a start-up).
+async fn serve(dir: &Path) -> (std::process::Child, u16) {
     let port = free_port();
     // The only setting is the port, so that the test does not depend on 8080 being free.
-    let mut child = vigil(&dir)
+    let child = vigil(dir)
         .args(["serve"])
         .env("VIGIL_BIND", format!("127.0.0.1:{port}"))
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .expect("starting vigil serve");
     let client = reqwest::Client::new();
-    let mut healthy = false;
     for _ in 0..300 {
         if let Ok(response) = client
             .get(format!("http://127.0.0.1:{port}/readyz"))
@@ -68,12 +67,18 @@ async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
             .await
             && response.status().is_success()
         {
-            healthy = true;
-            break;
+            return (child, port);
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(healthy, "vigil serve did not become ready");
+    panic!("vigil serve did not become ready");
+}
+
+#[tokio::test]
+async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
+    let dir = temp_dir("serve");
+    let (mut child, port) = serve(&dir).await;
+    let client = reqwest::Client::new();
     assert!(
         dir.join("data/vigil.db").exists(),
         "the SQLite database is in ./data"
@@ -237,29 +242,8 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
     std::fs::create_dir_all(dir.join("data")).expect("data dir");
     std::os::unix::fs::symlink(vigil_tests::tools_dir(), dir.join("data/tools"))
         .expect("linking the runner tools");
-    let port = free_port();
-    let mut child = vigil(&dir)
-        .args(["serve"])
-        .env("VIGIL_BIND", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("starting vigil serve");
+    let (mut child, port) = serve(&dir).await;
     let client = reqwest::Client::new();
-    let mut ready = false;
-    for _ in 0..300 {
-        if let Ok(r) = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-            && r.status().is_success()
-        {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(ready, "vigil serve did not become ready");
     let signed = gql(
         &client,
         port,
