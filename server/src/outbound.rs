@@ -422,7 +422,14 @@ mod tests {
                 "{host} was accepted"
             );
         }
-        for bad in ["1.2.3.4.5", "256.1.1.1", "0x", "1..2", "4294967296", "08.1.1.1"] {
+        for bad in [
+            "1.2.3.4.5",
+            "256.1.1.1",
+            "0x",
+            "1..2",
+            "4294967296",
+            "08.1.1.1",
+        ] {
             assert!(
                 strict.check_host("target", bad).is_err(),
                 "{bad} was accepted"

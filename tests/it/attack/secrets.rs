@@ -256,7 +256,7 @@ async fn http_post_action_headers_are_sealed_masked_and_stay_with_their_url() {
             .as_str()
             .expect("stored");
         assert!(
-            stored.starts_with("v1:") && !stored.contains(ADMIN_TOKEN),
+            stored.starts_with("v2:") && !stored.contains(ADMIN_TOKEN),
             "{stored}"
         );
 
