@@ -555,6 +555,77 @@ async fn values_sealed_the_old_way_are_resealed_once_at_start_up() {
         config["headers"]["Authorization"] = format!("Bearer {ADMIN_TOKEN}").into();
         config["secret"] = key.seal_unbound(SIGNING).expect("seal").into();
         write_action(app.db(), action, config).await;
+        // The other places secrets live, sealed the old way too.
+        let provider = uuid(&app
+            .gql(
+                Some(&admin.token),
+                "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "ops", "type": "WEBHOOK",
+                    "config": { "url": receiver.url("/provider"), "secret": "placeholder" } } }),
+            )
+            .await
+            .ok()["createNotificationProvider"]["id"]);
+        let monitor = uuid(&app
+            .gql(
+                Some(&admin.token),
+                "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "api", "type": "HTTP", "target": receiver.url("/health"),
+                    "http": { "auth": { "type": "BEARER", "token": "placeholder" } } } }),
+            )
+            .await
+            .ok()["createMonitor"]["id"]);
+        let credential = uuid(&app
+            .gql(
+                Some(&admin.token),
+                "mutation($i: CreateServiceCredentialInput!) { createServiceCredential(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "generic", "provider": "GENERIC", "secret": "placeholder" } }),
+            )
+            .await
+            .ok()["createServiceCredential"]["id"]);
+        let user_id = uuid(&json!(admin.id));
+        {
+            use entity::{monitors, notification_providers, service_credentials, user};
+            let v1 = |plain: &str| key.seal_unbound(plain).expect("seal");
+            let config = json!({ "url": receiver.url("/provider"), "secret": v1(SIGNING),
+                "headers": { "Authorization": v1(ADMIN_TOKEN) } });
+            notification_providers::Entity::update_many()
+                .col_expr(notification_providers::Column::Config, Expr::value(config))
+                .filter(notification_providers::Column::Id.eq(provider))
+                .exec(app.db())
+                .await
+                .expect("update");
+            let row = monitors::Entity::find_by_id(monitor)
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("monitor");
+            let mut config = row.config.expect("config");
+            config["http"]["auth"]["token"] = v1(ADMIN_TOKEN).into();
+            monitors::Entity::update_many()
+                .col_expr(monitors::Column::Config, Expr::value(config))
+                .filter(monitors::Column::Id.eq(monitor))
+                .exec(app.db())
+                .await
+                .expect("update");
+            service_credentials::Entity::update_many()
+                .col_expr(
+                    service_credentials::Column::Secret,
+                    Expr::value(v1(SIGNING)),
+                )
+                .filter(service_credentials::Column::Id.eq(credential))
+                .exec(app.db())
+                .await
+                .expect("update");
+            user::Entity::update_many()
+                .col_expr(
+                    user::Column::TotpSecret,
+                    Expr::value(v1("JBSWY3DPEHPK3PXP")),
+                )
+                .filter(user::Column::Id.eq(user_id))
+                .exec(app.db())
+                .await
+                .expect("update");
+        }
         // As they are, the v1 values are refused, with what to do.
         let err = vigil::variable::resolved(app.state(), app.db(), project_id)
             .await
@@ -597,6 +668,64 @@ async fn values_sealed_the_old_way_are_resealed_once_at_start_up() {
             config["headers"]["X-Team"], "ops",
             "other headers stay as they are"
         );
+        {
+            use entity::{monitors, notification_providers, service_credentials, user};
+            let row = notification_providers::Entity::find_by_id(provider)
+                .one(&state.db)
+                .await
+                .expect("db")
+                .expect("provider");
+            assert!(
+                row.config["secret"]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with("v2:"))
+                    && row.config["headers"]["Authorization"]
+                        .as_str()
+                        .is_some_and(|s| s.starts_with("v2:")),
+                "[{backend}] {}",
+                row.config
+            );
+            vigil::notification_provider::channel(&state, &row)
+                .await
+                .expect("the provider's resealed secrets open");
+            let row = monitors::Entity::find_by_id(monitor)
+                .one(&state.db)
+                .await
+                .expect("db")
+                .expect("monitor");
+            let opened = vigil::monitor::config::MonitorConfig::from_json(row.config.as_ref())
+                .open(&state.master_key, row.id)
+                .expect("the monitor's resealed token opens");
+            assert_eq!(
+                opened.http.and_then(|h| h.auth),
+                Some(vigil::monitor::config::Auth::Bearer {
+                    token: ADMIN_TOKEN.into()
+                })
+            );
+            let row = service_credentials::Entity::find_by_id(credential)
+                .one(&state.db)
+                .await
+                .expect("db")
+                .expect("credential");
+            assert!(row.secret.starts_with("v2:"), "[{backend}] {}", row.secret);
+            assert_eq!(
+                vigil::credential::open_secret(&state, &row).expect("opens"),
+                SIGNING
+            );
+            let row = user::Entity::find_by_id(user_id)
+                .one(&state.db)
+                .await
+                .expect("db")
+                .expect("user");
+            let totp = row.totp_secret.expect("totp");
+            assert_eq!(
+                state
+                    .master_key
+                    .open(&totp, &vigil::crypto::Binding::totp(user_id))
+                    .expect("opens"),
+                "JBSWY3DPEHPK3PXP"
+            );
+        }
         // The action still sends them, in clear.
         let running = vigil::app::spawn(state).await.expect("serving");
         let http = reqwest::Client::new();
