@@ -1,4 +1,5 @@
-//! The `vigil` binary: `serve` with no settings, `migrate`, `schema`, and settings errors.
+//! The `vigil` binary: `serve` with no settings, `migrate`, `schema`, `secrets reseal`, and
+//! settings errors.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -200,4 +201,38 @@ fn migrate_up_status_and_down_from_the_command_line() {
         total
     );
     assert!(dir.join("data/vigil.db").exists());
+}
+
+#[test]
+fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
+    let dir = temp_dir("reseal");
+    let data = dir.join("data");
+    let data = data.to_str().expect("utf-8 path");
+    let out = vigil(&dir)
+        .args(["secrets", "reseal", "--data-dir", data])
+        .output()
+        .expect("vigil secrets reseal");
+    assert!(!out.status.success(), "no key, no reseal");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no master key"), "{stderr}");
+    let migrated = vigil(&dir)
+        .args(["migrate", "up", "--data-dir", data])
+        .output()
+        .expect("vigil migrate up");
+    assert!(migrated.status.success());
+    let out = vigil(&dir)
+        .args(["secrets", "reseal", "--data-dir", data])
+        .env(
+            "VIGIL_MASTER_KEY",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        )
+        .output()
+        .expect("vigil secrets reseal");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("0 rows resealed"), "{stdout}");
 }
