@@ -260,6 +260,13 @@ where
                 .filter(change.column.eq(change.old))
                 .exec(db)
                 .await?;
+            if updated.rows_affected == 0 {
+                tracing::info!(
+                    table = E::default().table_name(),
+                    id = %change.id,
+                    "a row changed while it was resealed; left as the other writer made it"
+                );
+            }
             done.rows += updated.rows_affected;
         }
         let Some(last) = rows.last() else {

@@ -762,6 +762,24 @@ async fn values_sealed_the_old_way_are_resealed_once_at_start_up() {
                 .await
                 .is_err()
         );
+        // An operator who trusts the database reseals it on purpose (`vigil secrets reseal`);
+        // two at once (replicas starting together) reseal each value once.
+        let (a, b) = tokio::join!(
+            vigil::reseal::reseal_unbound(&state.db, &state.master_key),
+            vigil::reseal::reseal_unbound(&state.db, &state.master_key)
+        );
+        let (a, b) = (a.expect("reseal"), b.expect("reseal"));
+        assert_eq!(
+            (a.rows + b.rows, a.failed + b.failed),
+            (1, 0),
+            "[{backend}]"
+        );
+        assert_eq!(
+            vigil::variable::resolved(&state, &state.db, project_id)
+                .await
+                .expect("resealed"),
+            vec![("DB_PASSWORD".to_owned(), "planted".to_owned(), true)]
+        );
         state.shutdown.cancel();
         let _ = std::fs::remove_dir_all(&settings.data_dir);
     }
