@@ -10,6 +10,7 @@ mod m20261122_000005_billing_callbacks;
 mod m20261122_000006_monitoring_engine;
 mod m20261122_000007_test_automation;
 mod m20261122_000008_callbacks;
+mod m20261202_000009_sealed_formats;
 mod util;
 
 /// Runs the migrations in order.
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_monitoring_engine::Migration),
             Box::new(m20261122_000007_test_automation::Migration),
             Box::new(m20261122_000008_callbacks::Migration),
+            Box::new(m20261202_000009_sealed_formats::Migration),
         ]
     }
 }

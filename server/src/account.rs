@@ -17,7 +17,7 @@ use crate::auth::password::check_policy;
 use crate::auth::session::{self as sessions, ClientInfo};
 use crate::auth::{Principal, totp};
 use crate::config::Mode;
-use crate::crypto::{hash_token, random_token};
+use crate::crypto::{Binding, hash_token, random_token};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
 use crate::mail::Mail;
@@ -702,7 +702,7 @@ fn open_totp_secret(state: &AppState, user: &user::Model) -> AppResult<String> {
         .totp_secret
         .as_deref()
         .ok_or_else(|| AppError::invalid("two-factor authentication is not set up"))?;
-    Ok(state.master_key.open(sealed)?)
+    Ok(state.master_key.open(sealed, &Binding::totp(user.id))?)
 }
 
 /// A TOTP secret waiting for confirmation.
@@ -737,7 +737,12 @@ pub async fn enroll_totp(
     user::Entity::update_many()
         .col_expr(
             user::Column::TotpSecret,
-            Some(state.master_key.seal(&secret)?).into(),
+            Some(
+                state
+                    .master_key
+                    .seal(&secret, &Binding::totp(principal.user_id()))?,
+            )
+            .into(),
         )
         .col_expr(user::Column::TotpEnabled, false.into())
         .col_expr(user::Column::TotpLastStep, Option::<i64>::None.into())

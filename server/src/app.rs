@@ -53,6 +53,9 @@ pub async fn build_state_with(
     };
     let (db, statements) = crate::db::connect(&settings.database_url()).await?;
     crate::db::migrate_up(&db).await?;
+    crate::reseal::at_start_up(&db, &master_key)
+        .await
+        .context("resealing stored secrets")?;
     let mailer = Mailer::new(&settings.smtp)?;
     let shutdown = CancellationToken::new();
     let events = if crate::db::is_postgres(&db) {

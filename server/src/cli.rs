@@ -38,6 +38,13 @@ pub enum Command {
     },
     /// Prints the GraphQL schema (SDL).
     Schema,
+    /// Maintains the secrets sealed at rest.
+    Secrets {
+        #[arg(value_enum)]
+        action: SecretsAction,
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Installs or checks the script runners (@playwright/test and k6) in the tools dir.
     Runners {
         #[arg(value_enum, default_value = "install")]
@@ -60,6 +67,15 @@ pub enum RunnersAction {
     Install,
     /// Reports what is installed.
     Check,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretsAction {
+    /// Reseals every value still in the unbound `v1:` format, bound to the row it is found
+    /// in. Start-up does this once per database; run it again only on a database you trust
+    /// (values written by replicas of an earlier version during a rolling upgrade), since it
+    /// adopts a value copied into a row as that row's own.
+    Reseal,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,6 +184,38 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(())
                 }
             }
+        }
+        Command::Secrets {
+            action: SecretsAction::Reseal,
+            db,
+        } => {
+            let flags = Overrides {
+                database_url: db.database_url,
+                data_dir: db.data_dir,
+                ..Default::default()
+            };
+            let settings = Settings::load(cli.config.as_deref(), &flags)?;
+            init_tracing(&settings.log);
+            let key = match &settings.master_key {
+                Some(key) => crate::crypto::MasterKey::from_base64(key)
+                    .context("invalid setting master_key")?,
+                None => {
+                    let path = settings.data_dir.join("master.key");
+                    anyhow::ensure!(
+                        path.exists(),
+                        "no master key: the setting master_key is not set and {} does not exist",
+                        path.display()
+                    );
+                    crate::crypto::MasterKey::load_or_create(&settings.data_dir)?
+                }
+            };
+            let (conn, _) = crate::db::connect(&settings.database_url()).await?;
+            let done = crate::reseal::reseal_unbound(&conn, &key).await?;
+            println!(
+                "{} rows resealed; {} values do not open with this master key and were left as they are",
+                done.rows, done.failed
+            );
+            Ok(())
         }
         Command::Migrate { action, steps, db } => {
             let flags = Overrides {

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::audit;
 use crate::auth::{Level, Principal};
+use crate::crypto::Binding;
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -99,15 +100,19 @@ pub async fn create(
     check_secret(&input.secret)?;
     check_meta(&input.meta)?;
     let now = Utc::now();
+    let id = Uuid::now_v7();
+    let secret = state
+        .master_key
+        .seal(&input.secret, &Binding::credential(id))?;
     let tx = Tx::begin(state).await?;
     let row = service_credentials::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         user_id: Set(principal.user_id()),
         organization_id: Set(access.project.organization_id),
         project_id: Set(input.project_id),
         name: Set(name),
         provider: Set(input.provider),
-        secret: Set(state.master_key.seal(&input.secret)?),
+        secret: Set(secret),
         meta: Set(input.meta),
         created_at: Set(now),
         updated_at: Set(now),
@@ -147,7 +152,7 @@ pub async fn update(
     }
     if let Some(secret) = secret {
         check_secret(&secret)?;
-        active.secret = Set(state.master_key.seal(&secret)?);
+        active.secret = Set(state.master_key.seal(&secret, &Binding::credential(id))?);
     }
     if meta.is_some() {
         check_meta(&meta)?;
@@ -193,7 +198,9 @@ pub fn list_query(project_id: Uuid) -> sea_orm::Select<service_credentials::Enti
 
 /// The secret in clear, for the delivery code that calls the service.
 pub fn open_secret(state: &AppState, row: &service_credentials::Model) -> AppResult<String> {
-    Ok(state.master_key.open(&row.secret)?)
+    Ok(state
+        .master_key
+        .open(&row.secret, &Binding::credential(row.id))?)
 }
 
 #[cfg(test)]

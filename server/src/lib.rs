@@ -27,6 +27,7 @@ pub mod org;
 pub mod outbound;
 pub mod plan;
 pub mod project;
+pub mod reseal;
 pub mod socket;
 pub mod state;
 pub mod storage;

@@ -29,6 +29,7 @@ use uuid::Uuid;
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::credential::mask_str;
+use crate::crypto::{Binding, MasterKey};
 use crate::db::Tx;
 use crate::delivery::{self, Channel, Message, Outcome, RetryPolicy, Severity};
 use crate::error::{AppError, AppResult};
@@ -84,16 +85,34 @@ fn type_name(kind: Kind) -> &'static str {
 // ---------------------------------------------------------------------------------------------
 // Sealing, opening and masking the stored config.
 
-/// Applies `f` to every secret string of a config.
+/// The row a channel config is stored in, which its sealed values are bound to: a provider's
+/// own config, or the `channel` of a Slack, Discord, email or SMS callback action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelHome {
+    Provider(Uuid),
+    Action(Uuid),
+}
+
+impl ChannelHome {
+    /// The binding of the secret at `path` (`["secret"]`, `["headers", name]`) of the config.
+    fn binding(self, path: &[&str]) -> Binding {
+        match self {
+            ChannelHome::Provider(id) => Binding::provider_config(id, path),
+            ChannelHome::Action(id) => Binding::action_channel(id, path),
+        }
+    }
+}
+
+/// Applies `f` to every secret string of a config, with its path in the config.
 fn map_secrets(
     kind: Kind,
     config: &Map<String, Value>,
-    mut f: impl FnMut(&str) -> AppResult<String>,
+    mut f: impl FnMut(&[&str], &str) -> AppResult<String>,
 ) -> AppResult<Map<String, Value>> {
     let mut out = config.clone();
     for key in secret_keys(kind) {
         if let Some(Value::String(value)) = config.get(*key) {
-            out.insert((*key).to_owned(), Value::String(f(value)?));
+            out.insert((*key).to_owned(), Value::String(f(&[*key], value)?));
         }
     }
     if kind == Kind::Webhook
@@ -102,7 +121,7 @@ fn map_secrets(
         let mut mapped = Map::new();
         for (name, value) in headers {
             let value = match value {
-                Value::String(v) => Value::String(f(v)?),
+                Value::String(v) => Value::String(f(&["headers", name], v)?),
                 other => other.clone(),
             };
             mapped.insert(name.clone(), value);
@@ -117,29 +136,57 @@ fn as_object(value: &Value) -> Map<String, Value> {
 }
 
 /// The stored config with its secrets in clear.
-fn open_config(state: &AppState, kind: Kind, stored: &Value) -> AppResult<Map<String, Value>> {
-    map_secrets(kind, &as_object(stored), |sealed| {
-        Ok(state.master_key.open(sealed)?)
+fn open_config(
+    state: &AppState,
+    kind: Kind,
+    home: ChannelHome,
+    stored: &Value,
+) -> AppResult<Map<String, Value>> {
+    map_secrets(kind, &as_object(stored), |path, sealed| {
+        Ok(state.master_key.open(sealed, &home.binding(path))?)
     })
 }
 
 /// A checked config with its secrets sealed, as stored.
-fn seal_config(state: &AppState, kind: Kind, plain: &Map<String, Value>) -> AppResult<Value> {
-    Ok(Value::Object(map_secrets(kind, plain, |clear| {
-        Ok(state.master_key.seal(clear)?)
+fn seal_config(
+    state: &AppState,
+    kind: Kind,
+    home: ChannelHome,
+    plain: &Map<String, Value>,
+) -> AppResult<Value> {
+    Ok(Value::Object(map_secrets(kind, plain, |path, clear| {
+        Ok(state.master_key.seal(clear, &home.binding(path))?)
     })?))
 }
 
 /// The config as clients see it: secrets masked (`ht****ab`), never in clear.
 pub fn masked_config(state: &AppState, row: &notification_providers::Model) -> Value {
-    let masked = map_secrets(row.r#type, &as_object(&row.config), |sealed| {
-        Ok(state
-            .master_key
-            .open(sealed)
-            .map(|clear| mask_str(&clear))
-            .unwrap_or_else(|_| "****".into()))
-    });
-    Value::Object(masked.unwrap_or_default())
+    masked_channel_config(
+        state,
+        row.r#type,
+        ChannelHome::Provider(row.id),
+        &row.config,
+    )
+}
+
+/// A stored config with its `v1:` (unbound) secrets resealed for `home`, or `None` when it
+/// holds none. For the reseal pass (`crate::reseal`).
+pub(crate) fn reseal_unbound_config(
+    key: &MasterKey,
+    kind: Kind,
+    home: ChannelHome,
+    stored: &Value,
+) -> AppResult<Option<Value>> {
+    let mut changed = false;
+    let config = map_secrets(kind, &as_object(stored), |path, value| {
+        if crate::crypto::is_unbound(value) {
+            changed = true;
+            Ok(key.reseal_unbound(value, &home.binding(path))?)
+        } else {
+            Ok(value.to_owned())
+        }
+    })?;
+    Ok(changed.then_some(Value::Object(config)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -674,11 +721,12 @@ pub async fn create(
         config_object(&input.config)?,
     )
     .await?;
-    let stored = seal_config(state, input.kind, &config)?;
+    let id = Uuid::now_v7();
+    let stored = seal_config(state, input.kind, ChannelHome::Provider(id), &config)?;
     let now = Utc::now();
     let tx = Tx::begin(state).await?;
     let row = notification_providers::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         organization_id: Set(access.project.organization_id),
         project_id: Set(Some(input.project_id)),
         created_by_user_id: Set(Some(principal.user_id())),
@@ -750,12 +798,17 @@ pub async fn update(
     if let Some(config) = &changes.config {
         let config = config_object(config)?;
         changed_keys = config.keys().cloned().collect();
-        let current = open_config(state, kind, &row.config)?;
+        let current = open_config(state, kind, ChannelHome::Provider(id), &row.config)?;
         let merged = merge(kind, &current, config)?;
         // An organization-wide provider has no project, so no project credential to name.
         let project_id = row.project_id.unwrap_or_else(Uuid::nil);
         let checked = check_config(state, project_id, kind, &merged).await?;
-        active.config = Set(seal_config(state, kind, &checked)?);
+        active.config = Set(seal_config(
+            state,
+            kind,
+            ChannelHome::Provider(id),
+            &checked,
+        )?);
     }
     if let Some(enabled) = changes.is_enabled {
         active.is_enabled = Set(enabled);
@@ -812,7 +865,14 @@ pub fn list_query(project_id: Uuid) -> sea_orm::Select<notification_providers::E
 /// names) opened. Callers check `is_enabled` themselves. A provider whose credential was
 /// deleted, or whose config no longer holds, is `BAD_USER_INPUT`.
 pub async fn channel(state: &AppState, row: &notification_providers::Model) -> AppResult<Channel> {
-    channel_from(state, row.project_id, row.r#type, &row.config).await
+    channel_from(
+        state,
+        row.project_id,
+        row.r#type,
+        ChannelHome::Provider(row.id),
+        &row.config,
+    )
+    .await
 }
 
 /// Checks a channel config of `kind` for a project and returns it as stored, its secrets
@@ -822,18 +882,24 @@ pub async fn check_channel_config(
     state: &AppState,
     project_id: Uuid,
     kind: Kind,
+    home: ChannelHome,
     config: &Value,
 ) -> AppResult<Value> {
     let config = check_config(state, project_id, kind, config_object(config)?).await?;
-    seal_config(state, kind, &config)
+    seal_config(state, kind, home, &config)
 }
 
 /// A stored channel config as clients see it, its secrets masked.
-pub fn masked_channel_config(state: &AppState, kind: Kind, stored: &Value) -> Value {
-    let masked = map_secrets(kind, &as_object(stored), |sealed| {
+pub fn masked_channel_config(
+    state: &AppState,
+    kind: Kind,
+    home: ChannelHome,
+    stored: &Value,
+) -> Value {
+    let masked = map_secrets(kind, &as_object(stored), |path, sealed| {
         Ok(state
             .master_key
-            .open(sealed)
+            .open(sealed, &home.binding(path))
             .map(|clear| mask_str(&clear))
             .unwrap_or_else(|_| "****".into()))
     });
@@ -845,9 +911,10 @@ pub async fn channel_from(
     state: &AppState,
     project_id: Option<Uuid>,
     kind: Kind,
+    home: ChannelHome,
     stored: &Value,
 ) -> AppResult<Channel> {
-    let config = open_config(state, kind, stored)?;
+    let config = open_config(state, kind, home, stored)?;
     let text = |key: &str| string(&config, key).ok().flatten();
     let need = |key: &str| {
         text(key).ok_or_else(|| {

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::audit;
 use crate::auth::{Level, Principal};
+use crate::crypto::Binding;
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -81,15 +82,23 @@ pub async fn create(
     let key = check_key(&input.key)?;
     check_value(&input.value)?;
     let description = validate::text("description", input.description.as_deref(), 1000)?;
+    let id = Uuid::now_v7();
     let (value, encrypted) = if input.is_secret {
-        (String::new(), Some(state.master_key.seal(&input.value)?))
+        (
+            String::new(),
+            Some(
+                state
+                    .master_key
+                    .seal(&input.value, &Binding::variable(id))?,
+            ),
+        )
     } else {
         (input.value, None)
     };
     let now = Utc::now();
     let tx = Tx::begin(state).await?;
     let row = project_variables::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         project_id: Set(input.project_id),
         key: Set(key.clone()),
         value: Set(value),
@@ -150,7 +159,8 @@ pub async fn update(
     if let Some(value) = value {
         check_value(&value)?;
         if secret {
-            active.encrypted_value = Set(Some(state.master_key.seal(&value)?));
+            active.encrypted_value =
+                Set(Some(state.master_key.seal(&value, &Binding::variable(id))?));
         } else {
             active.value = Set(value);
         }
@@ -214,7 +224,12 @@ pub async fn resolved(
     rows.into_iter()
         .map(|row| {
             let value = match (&row.encrypted_value, row.is_secret) {
-                (Some(sealed), true) => state.master_key.open(sealed)?,
+                (Some(sealed), true) => state
+                    .master_key
+                    .open(sealed, &Binding::variable(row.id))
+                    .map_err(|e| {
+                    e.context(format!("the secret {} cannot be opened", row.key))
+                })?,
                 _ => row.value.clone(),
             };
             Ok((row.key, value, row.is_secret))

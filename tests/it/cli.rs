@@ -1,4 +1,5 @@
-//! The `vigil` binary: `serve` with no settings, `migrate`, `schema`, and settings errors.
+//! The `vigil` binary: `serve` with no settings, `migrate`, `schema`, `secrets reseal`, and
+//! settings errors.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -331,4 +332,38 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
     let status = child.wait().expect("wait");
     assert!(status.success(), "vigil serve exited with {status}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
+    let dir = temp_dir("reseal");
+    let data = dir.join("data");
+    let data = data.to_str().expect("utf-8 path");
+    let out = vigil(&dir)
+        .args(["secrets", "reseal", "--data-dir", data])
+        .output()
+        .expect("vigil secrets reseal");
+    assert!(!out.status.success(), "no key, no reseal");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no master key"), "{stderr}");
+    let migrated = vigil(&dir)
+        .args(["migrate", "up", "--data-dir", data])
+        .output()
+        .expect("vigil migrate up");
+    assert!(migrated.status.success());
+    let out = vigil(&dir)
+        .args(["secrets", "reseal", "--data-dir", data])
+        .env(
+            "VIGIL_MASTER_KEY",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        )
+        .output()
+        .expect("vigil secrets reseal");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("0 rows resealed"), "{stdout}");
 }

@@ -645,7 +645,7 @@ async fn providers_by_role_with_secrets_never_shown() {
         // At rest the URL is sealed.
         let row = stored(&app, &id).await.expect("stored");
         let at_rest = row.config["webhookUrl"].as_str().expect("sealed value");
-        assert!(at_rest.starts_with("v1:"), "{at_rest}");
+        assert!(at_rest.starts_with("v2:"), "{at_rest}");
         assert!(!row.config.to_string().contains(SLACK_SECRET));
 
         // Viewers read (masked); outsiders see nothing.

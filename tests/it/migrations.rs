@@ -121,7 +121,13 @@ async fn migrations_run_up_down_and_up_again() {
             "49 tables of seed 000 and 9 more of seed 001"
         );
         // Tables of Vigil's own beyond the seeds.
-        let own = select_all!(&db, monitor_locations, stored_payloads, queue_messages);
+        let own = select_all!(
+            &db,
+            monitor_locations,
+            stored_payloads,
+            queue_messages,
+            sealed_formats
+        );
         let entities: BTreeSet<String> = entities.into_iter().chain(own).collect();
         assert_eq!(
             created, entities,

@@ -72,3 +72,6 @@ pub mod callbacks;
 pub mod queue_messages;
 pub mod rate_limit_logs;
 pub mod stored_payloads;
+
+// Secrets at rest.
+pub mod sealed_formats;

@@ -37,8 +37,10 @@ use uuid::Uuid;
 use super::template;
 use crate::audit;
 use crate::auth::{Level, Principal};
+use crate::crypto::Binding;
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
+use crate::notification_provider::ChannelHome;
 use crate::state::AppState;
 
 const MASK: &str = "********";
@@ -126,9 +128,11 @@ fn number(
     }
 }
 
-/// Checks a config (merged over `previous` for updates) and returns it as stored.
+/// Checks a config (merged over `previous` for updates) and returns it as stored, its secrets
+/// sealed for the action `id`.
 async fn check_config(
     state: &AppState,
+    id: Uuid,
     project_id: Uuid,
     kind: ActionType,
     config: &Value,
@@ -221,9 +225,11 @@ async fn check_config(
                                     format!("{name:?} has no stored value to keep"),
                                 )
                             })?;
-                        seal_header(state, old)?
+                        kept_header(state, id, name, old)?
                     } else {
-                        seal_header(state, value)?
+                        state
+                            .master_key
+                            .seal(value, &Binding::action_header(id, name))?
                     };
                     stored.insert(name.clone(), value.into());
                 }
@@ -246,7 +252,10 @@ async fn check_config(
                     ));
                 }
                 Some(secret) => {
-                    out.insert("secret".into(), state.master_key.seal(&secret)?.into());
+                    let sealed = state
+                        .master_key
+                        .seal(&secret, &Binding::action_secret(id))?;
+                    out.insert("secret".into(), sealed.into());
                 }
                 None => {}
             }
@@ -269,28 +278,30 @@ async fn check_config(
                             || v.as_str().is_some_and(|s| s.contains("****"))
                         {
                             match old.get(k) {
+                                // A kept secret is opened for the check, then sealed again.
+                                Some(Value::String(old_value))
+                                    if crate::crypto::is_sealed(old_value) =>
+                                {
+                                    let clear = state
+                                        .master_key
+                                        .open(
+                                            old_value,
+                                            &Binding::action_channel(id, &[k.as_str()]),
+                                        )
+                                        .map_err(|_| {
+                                            AppError::field(
+                                                &field(&format!("channel.{k}")),
+                                                "the stored value cannot be opened; enter it again",
+                                            )
+                                        })?;
+                                    merged.insert(k.clone(), clear.into())
+                                }
                                 Some(old_value) => merged.insert(k.clone(), old_value.clone()),
                                 None => merged.remove(k),
                             };
                         }
                     }
-                    // Previously sealed values are opened for the check, then sealed again.
-                    Value::Object(
-                        merged
-                            .into_iter()
-                            .map(|(k, v)| match v.as_str().filter(|s| s.starts_with("v1:")) {
-                                Some(sealed) => (
-                                    k,
-                                    state
-                                        .master_key
-                                        .open(sealed)
-                                        .map(Value::String)
-                                        .unwrap_or(v),
-                                ),
-                                None => (k, v),
-                            })
-                            .collect(),
-                    )
+                    Value::Object(merged)
                 }
                 _ => channel,
             };
@@ -298,6 +309,7 @@ async fn check_config(
                 state,
                 project_id,
                 provider_kind,
+                ChannelHome::Action(id),
                 &merged,
             )
             .await
@@ -333,26 +345,89 @@ async fn check_config(
     Ok(Value::Object(out))
 }
 
-/// Seals a header value that is not sealed yet (values stored before headers were sealed
-/// are sealed when the action is next saved).
-fn seal_header(state: &AppState, value: &str) -> AppResult<String> {
-    if value.starts_with("v1:") {
-        Ok(value.to_owned())
+/// A stored credential header kept on update: as stored when sealed (header names compare
+/// without case, and so do their bindings), sealed now if it was stored in clear before
+/// headers were sealed.
+fn kept_header(state: &AppState, id: Uuid, name: &str, stored: &str) -> AppResult<String> {
+    if crate::crypto::is_sealed(stored) {
+        Ok(stored.to_owned())
     } else {
-        Ok(state.master_key.seal(value)?)
+        Ok(state
+            .master_key
+            .seal(stored, &Binding::action_header(id, name))?)
     }
 }
 
-/// A stored header value in clear, for the request.
-fn open_header(state: &AppState, value: &str) -> Result<String, String> {
-    if value.starts_with("v1:") {
+/// A stored header value in clear, for the request. Credential headers are sealed (those
+/// stored in clear before headers were sealed are taken as they are until the reseal pass
+/// seals them); other headers are stored as given.
+fn open_header(state: &AppState, id: Uuid, name: &str, value: &str) -> Result<String, String> {
+    if crate::crypto::is_sealed(value) {
         state
             .master_key
-            .open(value)
-            .map_err(|_| "a header value cannot be opened with this master key".to_owned())
+            .open(value, &Binding::action_header(id, name))
+            .map_err(|e| format!("the header {name} cannot be opened: {e:#}"))
     } else {
         Ok(value.to_owned())
     }
+}
+
+/// An action's stored config with its `v1:` (unbound) secrets resealed for the action, and
+/// the HTTP_POST credential headers stored in clear before headers were sealed sealed now;
+/// `None` when there is nothing to reseal. For the reseal pass (`crate::reseal`).
+pub(crate) fn reseal_unbound_config(
+    key: &crate::crypto::MasterKey,
+    action: &actions::Model,
+) -> AppResult<Option<Value>> {
+    let id = action.id;
+    let mut config = action.config.clone();
+    let mut changed = false;
+    let Some(map) = config.as_object_mut() else {
+        return Ok(None);
+    };
+    if let Some(kind) = channel_kind(action.r#type) {
+        let Some(channel) = action.config.get("channel") else {
+            return Ok(None);
+        };
+        let Some(channel) = crate::notification_provider::reseal_unbound_config(
+            key,
+            kind,
+            ChannelHome::Action(id),
+            channel,
+        )?
+        else {
+            return Ok(None);
+        };
+        map.insert("channel".into(), channel);
+        return Ok(Some(config));
+    }
+    if action.r#type != ActionType::HttpPost {
+        return Ok(None);
+    }
+    if let Some(Value::String(secret)) = map.get_mut("secret")
+        && crate::crypto::is_unbound(secret)
+    {
+        *secret = key.reseal_unbound(secret, &Binding::action_secret(id))?;
+        changed = true;
+    }
+    if let Some(Value::Object(headers)) = map.get_mut("headers") {
+        for (name, value) in headers.iter_mut() {
+            let Value::String(value) = value else {
+                continue;
+            };
+            let binding = Binding::action_header(id, name);
+            if crate::crypto::is_unbound(value) {
+                *value = key.reseal_unbound(value, &binding)?;
+                changed = true;
+            } else if !crate::crypto::is_sealed(value)
+                && crate::monitor::config::is_secret_header(name)
+            {
+                *value = key.seal(value, &binding)?;
+                changed = true;
+            }
+        }
+    }
+    Ok(changed.then_some(config))
 }
 
 /// The config as clients see it: secrets masked.
@@ -374,7 +449,12 @@ pub fn masked_config(state: &AppState, action: &actions::Model) -> Value {
         {
             map.insert(
                 "channel".into(),
-                crate::notification_provider::masked_channel_config(state, kind, &channel),
+                crate::notification_provider::masked_channel_config(
+                    state,
+                    kind,
+                    ChannelHome::Action(action.id),
+                    &channel,
+                ),
             );
         }
     }
@@ -399,8 +479,10 @@ pub async fn create(
     input: ActionInput,
 ) -> AppResult<actions::Model> {
     let callback = super::find(state, principal, callback_id, Level::Editor).await?;
+    let id = Uuid::now_v7();
     let config = check_config(
         state,
+        id,
         callback.project_id,
         kind,
         input.config.as_ref().unwrap_or(&json!({})),
@@ -422,7 +504,7 @@ pub async fn create(
         return Err(AppError::invalid("a callback has at most 50 actions"));
     }
     let row = actions::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         callback_id: Set(callback_id),
         user_id: Set(principal.user_id()),
         organization_id: Set(callback.organization_id),
@@ -475,6 +557,7 @@ pub async fn update(
     if let Some(config) = &input.config {
         active.config = Set(check_config(
             state,
+            current.id,
             current.project_id,
             current.r#type,
             config,
@@ -875,7 +958,8 @@ async fn perform(
             if let Some(headers) = config.get("headers").and_then(Value::as_object) {
                 for (name, value) in headers {
                     if let Some(value) = value.as_str() {
-                        let value = open_header(state, value).map_err(|e| (e, false))?;
+                        let value =
+                            open_header(state, action.id, name, value).map_err(|e| (e, false))?;
                         request = request.header(name, template::render(&value, &ctx));
                     }
                 }
@@ -883,8 +967,8 @@ async fn perform(
             if let Some(sealed) = config.get("secret").and_then(Value::as_str) {
                 let secret = state
                     .master_key
-                    .open(sealed)
-                    .map_err(|_| ("the signing secret cannot be opened".to_owned(), false))?;
+                    .open(sealed, &Binding::action_secret(action.id))
+                    .map_err(|e| (format!("the signing secret cannot be opened: {e:#}"), false))?;
                 let t = Utc::now().timestamp();
                 request = request.header(
                     "x-vigil-signature",
@@ -934,6 +1018,7 @@ async fn perform(
                 state,
                 Some(action.project_id),
                 kind,
+                ChannelHome::Action(action.id),
                 config.get("channel").unwrap_or(&Value::Null),
             )
             .await

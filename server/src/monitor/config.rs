@@ -2,8 +2,9 @@
 //! (secrets sealed with the master key, shown masked).
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
-use crate::crypto::MasterKey;
+use crate::crypto::{self, Binding, MasterKey};
 use crate::error::{AppError, AppResult};
 
 /// Longest check timeout.
@@ -477,51 +478,98 @@ impl PortConfig {
 }
 
 impl MonitorConfig {
-    /// Seals secret values (auth and secret headers) that are not sealed yet.
-    pub fn seal(&mut self, key: &MasterKey) -> AppResult<()> {
+    /// Seals secret values (auth and secret headers) that are not sealed yet, for the monitor
+    /// `id`. Sealed values are those kept from the stored config of the same monitor.
+    pub fn seal(&mut self, key: &MasterKey, id: Uuid) -> AppResult<()> {
         let Some(http) = &mut self.http else {
             return Ok(());
         };
-        let seal = |value: &mut String| -> AppResult<()> {
-            if !value.starts_with("v1:") {
-                *value = key.seal(value)?;
+        let seal = |value: &mut String, binding: Binding| -> AppResult<()> {
+            if !crypto::is_sealed(value) {
+                *value = key.seal(value, &binding)?;
             }
             Ok(())
         };
         match &mut http.auth {
-            Some(Auth::Basic { password, .. }) => seal(password)?,
-            Some(Auth::Bearer { token }) => seal(token)?,
+            Some(Auth::Basic { password, .. }) => {
+                seal(password, Binding::monitor_auth(id, "password"))?
+            }
+            Some(Auth::Bearer { token }) => seal(token, Binding::monitor_auth(id, "token"))?,
             None => {}
         }
         for header in &mut http.headers {
             if is_secret_header(&header.name) {
-                seal(&mut header.value)?;
+                seal(&mut header.value, Binding::monitor_header(id, &header.name))?;
             }
         }
         Ok(())
     }
 
-    /// Opens sealed values, for the check.
-    pub fn open(&self, key: &MasterKey) -> AppResult<MonitorConfig> {
+    /// Opens the sealed values of the monitor `id`, for the check.
+    pub fn open(&self, key: &MasterKey, id: Uuid) -> AppResult<MonitorConfig> {
         let mut out = self.clone();
         let Some(http) = &mut out.http else {
             return Ok(out);
         };
-        let open = |value: &mut String| -> AppResult<()> {
-            if value.starts_with("v1:") {
-                *value = key.open(value)?;
+        let open = |value: &mut String, binding: Binding| -> AppResult<()> {
+            if crypto::is_sealed(value) {
+                *value = key.open(value, &binding)?;
             }
             Ok(())
         };
         match &mut http.auth {
-            Some(Auth::Basic { password, .. }) => open(password)?,
-            Some(Auth::Bearer { token }) => open(token)?,
+            Some(Auth::Basic { password, .. }) => {
+                open(password, Binding::monitor_auth(id, "password"))?
+            }
+            Some(Auth::Bearer { token }) => open(token, Binding::monitor_auth(id, "token"))?,
             None => {}
         }
         for header in &mut http.headers {
-            open(&mut header.value)?;
+            open(&mut header.value, Binding::monitor_header(id, &header.name))?;
         }
         Ok(out)
+    }
+
+    /// A stored config (JSON, so that nothing else in it changes) with its `v1:` (unbound)
+    /// values resealed for the monitor `id`; `None` when it holds none. For the reseal pass
+    /// (`crate::reseal`).
+    pub(crate) fn reseal_unbound_json(
+        key: &MasterKey,
+        id: Uuid,
+        stored: &serde_json::Value,
+    ) -> AppResult<Option<serde_json::Value>> {
+        use serde_json::Value;
+        let mut config = stored.clone();
+        let mut changed = false;
+        let Some(http) = config.get_mut("http").and_then(Value::as_object_mut) else {
+            return Ok(None);
+        };
+        if let Some(auth) = http.get_mut("auth").and_then(Value::as_object_mut) {
+            for field in ["password", "token"] {
+                if let Some(Value::String(value)) = auth.get_mut(field)
+                    && crypto::is_unbound(value)
+                {
+                    *value = key.reseal_unbound(value, &Binding::monitor_auth(id, field))?;
+                    changed = true;
+                }
+            }
+        }
+        if let Some(headers) = http.get_mut("headers").and_then(Value::as_array_mut) {
+            for header in headers.iter_mut().filter_map(Value::as_object_mut) {
+                let name = header
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                if let Some(Value::String(value)) = header.get_mut("value")
+                    && crypto::is_unbound(value)
+                {
+                    *value = key.reseal_unbound(value, &Binding::monitor_header(id, &name))?;
+                    changed = true;
+                }
+            }
+        }
+        Ok(changed.then_some(config))
     }
 
     /// The config as clients see it: secrets replaced by `********`.
@@ -534,7 +582,7 @@ impl MonitorConfig {
                 None => {}
             }
             for header in &mut http.headers {
-                if is_secret_header(&header.name) || header.value.starts_with("v1:") {
+                if is_secret_header(&header.name) || crypto::is_sealed(&header.value) {
                     header.value = "********".into();
                 }
             }
@@ -600,7 +648,8 @@ mod tests {
             }),
             ..MonitorConfig::default()
         };
-        config.seal(&key)?;
+        let id = Uuid::now_v7();
+        config.seal(&key, id)?;
         let stored = serde_json::to_string(&config).unwrap_or_default();
         assert!(
             !stored.contains("tok-123")
@@ -608,14 +657,16 @@ mod tests {
                 && stored.contains("text/html")
         );
         let masked = config.masked().to_string();
-        assert!(!masked.contains("tok-123") && !masked.contains("v1:"));
-        let opened = config.open(&key)?;
+        assert!(!masked.contains("tok-123") && !masked.contains("v2:"));
+        let opened = config.open(&key, id)?;
         assert_eq!(
             opened.http.as_ref().and_then(|h| h.auth.clone()),
             Some(Auth::Bearer {
                 token: "tok-123".into()
             })
         );
+        // Another monitor's sealed values do not open as its own.
+        assert!(config.open(&key, Uuid::now_v7()).is_err());
         Ok(())
     }
 }

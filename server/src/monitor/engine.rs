@@ -184,13 +184,14 @@ impl Engine {
 
     /// Runs one claimed check.
     pub async fn run(&self, claimed: Claimed) -> Completion {
-        let config =
-            MonitorConfig::from_json(claimed.monitor.config.as_ref()).open(&self.state.master_key);
+        let config = MonitorConfig::from_json(claimed.monitor.config.as_ref())
+            .open(&self.state.master_key, claimed.monitor.id);
         let outcome = match config {
             Ok(config) => self.checker.run(&claimed.monitor, &config).await,
-            Err(_) => {
-                CheckOutcome::error("the monitor's secrets cannot be opened with this master key")
-            }
+            Err(e) => CheckOutcome::error(format!(
+                "the monitor's secrets cannot be opened: {:#}",
+                anyhow::Error::from(e)
+            )),
         };
         let checked_at = Utc::now();
         Completion {

@@ -177,18 +177,19 @@ pub fn locations_of(monitor: &monitors::Model) -> Vec<String> {
         .unwrap_or_else(|| vec![DEFAULT_LOCATION.into()])
 }
 
-/// Builds and validates the target and config of a monitor of type `ty` from `input`
-/// layered over `current`.
+/// Builds and validates the target and config of the monitor `id` of type `ty` from `input`
+/// layered over `current` (its stored target and config, `None` for a new monitor), its
+/// secrets sealed for `id`.
 async fn settle_config(
     state: &AppState,
     db: &impl ConnectionTrait,
     project_id: Uuid,
     ty: MonitorType,
     input: &MonitorInput,
-    current: Option<(Uuid, &str, MonitorConfig)>,
+    id: Uuid,
+    current: Option<(&str, MonitorConfig)>,
 ) -> AppResult<(String, MonitorConfig)> {
-    let monitor_id = current.as_ref().map(|(id, _, _)| *id);
-    let current = current.map(|(_, target, config)| (target, config));
+    let monitor_id = current.is_some().then_some(id);
     let (current_target, current_config) = match current {
         Some((target, config)) => (Some(target.to_owned()), config),
         None => (None, MonitorConfig::default()),
@@ -383,7 +384,7 @@ async fn settle_config(
         Some(ids) => check_parents(db, project_id, monitor_id, ids).await?,
         None => current_config.depends_on.clone(),
     };
-    config.seal(&state.master_key)?;
+    config.seal(&state.master_key, id)?;
     Ok((target, config))
 }
 
@@ -715,7 +716,8 @@ pub async fn create(
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
     check_frequency(db, org_id, frequency).await?;
-    let (target, config) = settle_config(state, db, project_id, ty, &input, None).await?;
+    let id = Uuid::now_v7();
+    let (target, config) = settle_config(state, db, project_id, ty, &input, id, None).await?;
     check_links(db, project_id, &input).await?;
     let limits = crate::plan::limits(db, org_id).await?;
     let count = monitors::Entity::find()
@@ -731,7 +733,7 @@ pub async fn create(
     let now = Utc::now();
     let enabled = input.enabled.unwrap_or(true);
     let monitor = monitors::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         organization_id: Set(org_id),
         project_id: Set(project_id),
         created_by_user_id: Set(Some(principal.user_id())),
@@ -822,7 +824,8 @@ pub async fn update(
         current.project_id,
         current.r#type,
         &input,
-        Some((current.id, &current.target, stored)),
+        current.id,
+        Some((&current.target, stored)),
     )
     .await?;
     check_links(db, current.project_id, &input).await?;
