@@ -109,14 +109,22 @@ impl Ws {
             .unwrap_or_else(|_| panic!("no message within {} s", HANG.as_secs()))
     }
 
-    /// The payload of the next `next` message of operation `id` (other operations' messages
-    /// are skipped).
+    /// The payload of the next `next` message of operation `id`; other operations' messages
+    /// stay for [`Ws::next`] and later calls.
     pub async fn payload(&mut self, id: &str) -> Value {
+        let mine = |m: &Value| m["id"] == id && m["type"] == "next";
+        if let Some(at) = self.pending.iter().position(mine) {
+            return self.pending.remove(at).expect("a pending message")["payload"].clone();
+        }
         loop {
-            let message = self.next().await.expect("the socket stays open");
-            if message["id"] == id && message["type"] == "next" {
+            let message = tokio::time::timeout(HANG, self.read())
+                .await
+                .unwrap_or_else(|_| panic!("nothing for {id} within {} s", HANG.as_secs()))
+                .expect("the socket stays open");
+            if mine(&message) {
                 return message["payload"].clone();
             }
+            self.pending.push_back(message);
         }
     }
 
