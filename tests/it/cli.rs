@@ -60,20 +60,7 @@ async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
         .spawn()
         .expect("starting vigil serve");
     let client = reqwest::Client::new();
-    let mut healthy = false;
-    for _ in 0..300 {
-        if let Ok(response) = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-            && response.status().is_success()
-        {
-            healthy = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(healthy, "vigil serve did not become ready");
+    ready(&client, port).await;
     assert!(
         dir.join("data/vigil.db").exists(),
         "the SQLite database is in ./data"
@@ -246,20 +233,7 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
         .spawn()
         .expect("starting vigil serve");
     let client = reqwest::Client::new();
-    let mut ready = false;
-    for _ in 0..300 {
-        if let Ok(r) = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-            && r.status().is_success()
-        {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(ready, "vigil serve did not become ready");
+    ready(&client, port).await;
     let signed = gql(
         &client,
         port,
@@ -347,4 +321,17 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
     let status = child.wait().expect("wait");
     assert!(status.success(), "vigil serve exited with {status}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Waits until `vigil serve` on `port` answers `/readyz` with success.
+async fn ready(client: &reqwest::Client, port: u16) {
+    vigil_tests::eventually("vigil serve becoming ready", || async {
+        let response = client
+            .get(format!("http://127.0.0.1:{port}/readyz"))
+            .send()
+            .await
+            .ok()?;
+        response.status().is_success().then_some(())
+    })
+    .await;
 }
