@@ -743,7 +743,7 @@ async fn every_action_type_runs_through_its_channel() {
 
         const PULL: &str = "mutation($p: ID!, $v: Int!) { pullQueueMessages(projectId: $p, queue: \"orders\", max: 5, visibilitySeconds: $v) { id payload deliveries } }";
         let pulled = app
-            .gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
+            .gql(Some(&user.token), PULL, json!({ "p": project, "v": 3600 }))
             .await
             .ok();
         let messages = pulled["pullQueueMessages"]
@@ -754,7 +754,7 @@ async fn every_action_type_runs_through_its_channel() {
         assert_eq!(messages[0]["payload"]["order"]["id"], 7);
         // Leased: invisible until the lease runs out, then delivered again.
         assert_eq!(
-            app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
+            app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 3600 }))
                 .await
                 .ok()["pullQueueMessages"]
                 .as_array()
@@ -837,7 +837,7 @@ async fn parallel_groups_retries_and_giving_up() {
             &user,
             &hook,
             "HTTP_POST",
-            json!({ "url": b.url("/b") }),
+            json!({ "url": b.url("/b"), "retryDelaySeconds": 600 }),
             1,
             true,
         )
@@ -847,7 +847,7 @@ async fn parallel_groups_retries_and_giving_up() {
             &user,
             &hook,
             "HTTP_POST",
-            json!({ "url": c.url("/c"), "maxAttempts": 2, "retryDelaySeconds": 1 }),
+            json!({ "url": c.url("/c"), "maxAttempts": 2, "retryDelaySeconds": 3600 }),
             2,
             true,
         )
@@ -890,12 +890,21 @@ async fn parallel_groups_retries_and_giving_up() {
                 .all(|e| e.status == ActionExecutionStatus::Pending && e.attempt == 1),
             "{group:?}"
         );
-        assert!(
-            group
-                .iter()
-                .all(|e| e.next_attempt_at.is_some_and(|at| at > Utc::now())),
-            "retries wait"
-        );
+        // Each retry waits its action's delay after the failed attempt, plus up to one delay
+        // of jitter: b 600 s (it answered 500), c 3600 s (503).
+        for e in &group {
+            let delay = if e.error.as_deref().is_some_and(|e| e.contains("503")) {
+                3600
+            } else {
+                600
+            };
+            let wait = e.next_attempt_at.expect("a retry") - e.updated_at;
+            assert!(
+                wait >= chrono::Duration::seconds(delay)
+                    && wait < chrono::Duration::seconds(2 * delay),
+                "[{backend}] retries wait: {wait} for a {delay} s delay, {e:?}"
+            );
+        }
         assert_eq!(
             run_actions(&app).await,
             0,
