@@ -521,14 +521,21 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
             "export default function () {}",
         )
         .await;
+        let created_after = Utc::now();
         let job = create_job(&app, &user, json!({ "projectId": project, "name": "nightly", "jobType": "K6", "testIds": [test], "cronSchedule": "  0 3 * * * " })).await;
+        let created_before = Utc::now();
         assert_eq!(job["cronSchedule"], "0 3 * * *");
         let next: chrono::DateTime<Utc> = job["nextRunAt"]
             .as_str()
             .expect("nextRunAt")
             .parse()
             .expect("time");
-        assert!(next > Utc::now() && next - Utc::now() <= chrono::Duration::hours(24));
+        // The first 03:00 after the job was created (read from the clock around it, so this
+        // holds even across 03:00).
+        assert!(
+            next > created_after && next <= created_before + chrono::Duration::hours(24),
+            "{next}"
+        );
         assert_eq!(next.format("%H:%M:%S").to_string(), "03:00:00");
 
         // Bad schedules are refused, naming the field, and write nothing.
@@ -565,6 +572,7 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
             .await
             .expect("make due");
         let other = spawn_replica(&app).await;
+        let stepped_after = Utc::now();
         let (a, b) = tokio::join!(
             vigil::testing::run::schedule_due(app.state()),
             vigil::testing::run::schedule_due(&other),
@@ -588,7 +596,7 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
             .expect("db")
             .expect("job");
         assert!(
-            moved.next_run_at.is_some_and(|n| n > Utc::now()),
+            moved.next_run_at.is_some_and(|n| n > stepped_after),
             "[{backend}] the next fire time moved on"
         );
         // Stepping again fires nothing until then.
@@ -626,6 +634,7 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
         app.gql(Some(&viewer.token), pause, json!({ "id": job["id"] }))
             .await
             .expect_code("NOT_FOUND");
+        let resumed_after = Utc::now();
         let resumed = app
             .gql(
                 Some(&user.token),
@@ -641,7 +650,7 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
             .parse()
             .expect("time");
         assert_eq!(next.format("%H:%M:%S").to_string(), "04:30:00");
-        assert!(next > Utc::now());
+        assert!(next > resumed_after, "{next}");
         let manual = create_job(
             &app,
             &user,
