@@ -194,7 +194,7 @@ impl TestApp {
             url,
             smtp,
             http: reqwest::Client::builder()
-                .timeout(Duration::from_secs(30))
+                .timeout(HANG)
                 .build()
                 .expect("http client"),
         }
