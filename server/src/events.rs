@@ -5,10 +5,10 @@
 //! `LISTEN`s and feeds its local broadcast channel. On SQLite (one process) events go straight
 //! to the local channel after the commit.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
-use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
