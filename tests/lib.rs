@@ -7,6 +7,7 @@ pub mod dns;
 pub mod receivers;
 pub mod smtp;
 pub mod target;
+pub mod ws;
 
 use std::path::{Path, PathBuf};
 use std::sync::Once;
@@ -23,6 +24,33 @@ use vigil::state::AppState;
 
 pub use receivers::{Receiver, Reply};
 pub use smtp::SmtpSink;
+pub use ws::Ws;
+
+/// How long a test waits for something that must happen before it calls the test hung. It is
+/// a guard against hangs, not a measure of speed: what it bounds happens in well under a
+/// second, and no test asserts how long anything took.
+pub const HANG: Duration = Duration::from_secs(120);
+
+/// Polls `check` until it returns `Some` and returns that value; panics with "`what` did not
+/// happen within 120 s" (see [`HANG`]).
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + HANG;
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{what} did not happen within {} s",
+            HANG.as_secs()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
 
 static INIT: Once = Once::new();
 
@@ -166,7 +194,7 @@ impl TestApp {
             url,
             smtp,
             http: reqwest::Client::builder()
-                .timeout(Duration::from_secs(30))
+                .timeout(HANG)
                 .build()
                 .expect("http client"),
         }

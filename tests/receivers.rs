@@ -5,7 +5,6 @@
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -156,20 +155,14 @@ impl Receiver {
             .unwrap_or_default()
     }
 
-    /// Waits (up to 10 s) until at least `n` requests have come, and returns them all.
+    /// Waits until at least `n` requests have come (see [`crate::HANG`]), and returns them all.
     pub async fn wait_for(&self, n: usize) -> Vec<Received> {
-        for _ in 0..200 {
+        let what = format!("{n} requests at {}", self.addr);
+        crate::eventually(&what, || async {
             let got = self.requests();
-            if got.len() >= n {
-                return got;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!(
-            "expected {n} requests at {}, got {:?}",
-            self.addr,
-            self.requests()
-        );
+            (got.len() >= n).then_some(got)
+        })
+        .await
     }
 
     /// Forgets the requests received so far.

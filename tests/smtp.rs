@@ -2,7 +2,6 @@
 //! of RFC 5321 for lettre: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -47,24 +46,18 @@ impl SmtpSink {
         self.mails.lock().map(|m| m.clone()).unwrap_or_default()
     }
 
-    /// Waits (up to 10 s) for a mail to `to` whose text contains `needle`, and returns the text
-    /// with quoted-printable soft line breaks undone.
+    /// Waits for a mail to `to` whose text contains `needle` (see [`crate::HANG`]), and returns
+    /// the text with quoted-printable soft line breaks undone.
     pub async fn wait_for(&self, to: &str, needle: &str) -> String {
-        for _ in 0..200 {
-            let found = self.mails().into_iter().rev().find_map(|m| {
+        let what = format!("a mail to {to} containing {needle:?}");
+        crate::eventually(&what, || async {
+            self.mails().into_iter().rev().find_map(|m| {
                 let text = unfold(&m.data);
                 (m.to.iter().any(|t| t.eq_ignore_ascii_case(to)) && text.contains(needle))
                     .then_some(text)
-            });
-            if let Some(text) = found {
-                return text;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!(
-            "no mail to {to} containing {needle:?}; got {:?}",
-            self.mails()
-        );
+            })
+        })
+        .await
     }
 }
 

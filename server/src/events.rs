@@ -5,6 +5,8 @@
 //! `LISTEN`s and feeds its local broadcast channel. On SQLite (one process) events go straight
 //! to the local channel after the commit.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
@@ -69,6 +71,17 @@ pub struct EventBus {
     /// come first served, rather than in SQLite's busy handler, which sleeps up to 100 ms
     /// between tries and gives a loaded server a long latency tail.
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// GraphQL subscriptions listening now (see [`EventBus::listen`]).
+    listening: std::sync::Arc<AtomicUsize>,
+}
+
+/// A GraphQL subscription counted in [`EventBus::subscriptions`] until this is dropped.
+pub struct Listening(std::sync::Arc<AtomicUsize>);
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl EventBus {
@@ -79,6 +92,7 @@ impl EventBus {
             sender,
             postgres: false,
             writer: std::sync::Arc::default(),
+            listening: std::sync::Arc::default(),
         }
     }
 
@@ -118,6 +132,7 @@ impl EventBus {
             sender,
             postgres: true,
             writer: std::sync::Arc::default(),
+            listening: std::sync::Arc::default(),
         })
     }
 
@@ -154,6 +169,20 @@ impl EventBus {
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.sender.subscribe()
+    }
+
+    /// A receiver for a GraphQL subscription, counted in [`EventBus::subscriptions`] while the
+    /// returned [`Listening`] lives.
+    pub fn listen(&self) -> (broadcast::Receiver<Event>, Listening) {
+        let events = self.sender.subscribe();
+        self.listening.fetch_add(1, Ordering::SeqCst);
+        (events, Listening(self.listening.clone()))
+    }
+
+    /// How many GraphQL subscriptions receive events now. An event sent after a subscription
+    /// is counted reaches it: tests wait on this before causing the event they expect.
+    pub fn subscriptions(&self) -> usize {
+        self.listening.load(Ordering::SeqCst)
     }
 }
 

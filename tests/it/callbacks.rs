@@ -2,8 +2,6 @@
 //! limits under concurrency, every action type, ordering and parallel groups, retries, restarts
 //! in the middle of a pipeline, replays, live logs, and bad input that writes nothing.
 
-use std::time::Duration;
-
 use chrono::Utc;
 use entity::action_executions::{self, ActionExecutionStatus};
 use entity::{callback_logs, rate_limit_logs};
@@ -12,7 +10,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 use vigil_tests::receivers::{Receiver, Reply};
 use vigil_tests::target::Target;
-use vigil_tests::{TestApp, TestUser, backends};
+use vigil_tests::{TestApp, TestUser, Ws, backends};
 
 const CREATE: &str = "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerUrl triggerToken customUrl timeoutDuration } }";
 const ACTION: &str =
@@ -226,7 +224,7 @@ async fn timeouts_unreachable_upstreams_and_the_cache() {
             &app,
             &user,
             &project,
-            json!({ "callbackUrl": target.url("/slow/3000"), "timeoutDuration": 500 }),
+            json!({ "callbackUrl": target.url("/slow/120000"), "timeoutDuration": 500 }),
         )
         .await;
         let response = app.http.get(&slow.url).send().await.expect("trigger");
@@ -254,7 +252,9 @@ async fn timeouts_unreachable_upstreams_and_the_cache() {
             &app,
             &user,
             &project,
-            json!({ "callbackUrl": upstream.url("/c"), "cachePeriod": 2 }),
+            // An hour: the second request is a hit however slowly this test runs. Expiry at
+            // the end of the period is `cache::tests` (with chosen instants).
+            json!({ "callbackUrl": upstream.url("/c"), "cachePeriod": 3600 }),
         )
         .await;
         let send = |body: &'static str| {
@@ -288,10 +288,17 @@ async fn timeouts_unreachable_upstreams_and_the_cache() {
             2,
             "another body is another request"
         );
-        tokio::time::sleep(Duration::from_millis(2200)).await;
-        let expired = send("same").await.expect("trigger");
+        // A changed callback answers from upstream again, not from what its old settings cached.
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { updateCallback(id: $id, input: { cachePeriod: 3599 }) { id } }",
+            json!({ "id": cached.id }),
+        )
+        .await
+        .ok();
+        let after_change = send("same").await.expect("trigger");
         assert_eq!(
-            expired
+            after_change
                 .headers()
                 .get("x-vigil-cache")
                 .and_then(|v| v.to_str().ok()),
@@ -440,10 +447,8 @@ async fn exactly_the_allowed_number_of_concurrent_triggers_pass() {
         app.state()
             .callbacks
             .forget(Uuid::parse_str(&hook.id).expect("uuid"));
-        // Stay inside one minute.
-        while Utc::now().timestamp() % 60 > 45 {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        // The burst may fall across the turn of a minute: the counters of each minute say what
+        // was allowed in it (limits at chosen instants: `each_minute_counts_on_its_own`).
         let sends = (0..200).map(|i| {
             let http = app.http.clone();
             let url = hook.url.clone();
@@ -464,8 +469,33 @@ async fn exactly_the_allowed_number_of_concurrent_triggers_pass() {
             .iter()
             .filter(|r| r.status().as_u16() == 429)
             .collect();
-        assert_eq!(passed, 37, "[{backend}] exactly the allowed number pass");
-        assert_eq!(limited.len(), 163);
+        let minutes: Vec<i64> = rate_limit_logs::Entity::find()
+            .filter(
+                rate_limit_logs::Column::CallbackId.eq(Uuid::parse_str(&hook.id).expect("uuid")),
+            )
+            .filter(rate_limit_logs::Column::Period.eq(rate_limit_logs::RateLimitPeriod::Minute))
+            .all(app.db())
+            .await
+            .expect("db")
+            .into_iter()
+            .map(|row| i64::from(row.request_count))
+            .collect();
+        // 200 requests over at most a few minutes: some minute had far more than 37, and let
+        // exactly 37 through; no minute let more through.
+        assert_eq!(
+            minutes.iter().max(),
+            Some(&37),
+            "[{backend}] exactly the allowed number pass: {minutes:?}"
+        );
+        assert_eq!(
+            usize::try_from(minutes.iter().sum::<i64>()).ok(),
+            Some(passed),
+            "[{backend}] {minutes:?}"
+        );
+        if minutes.len() == 1 {
+            assert_eq!(passed, 37, "[{backend}] within one minute");
+        }
+        assert_eq!(limited.len(), 200 - passed);
         assert!(limited.iter().all(|r| {
             r.headers().get("retry-after").is_some()
                 && r.headers()
@@ -475,27 +505,125 @@ async fn exactly_the_allowed_number_of_concurrent_triggers_pass() {
         }));
         assert_eq!(
             upstream.requests().len(),
-            37,
+            passed,
             "refused triggers are not forwarded"
         );
-        let minute = rate_limit_logs::Entity::find()
-            .filter(
-                rate_limit_logs::Column::CallbackId.eq(Uuid::parse_str(&hook.id).expect("uuid")),
-            )
-            .filter(rate_limit_logs::Column::Period.eq(rate_limit_logs::RateLimitPeriod::Minute))
-            .one(app.db())
-            .await
-            .expect("db")
-            .expect("the minute counter");
-        assert_eq!(minute.request_count, 37);
         let rows = logs(&app, &hook).await;
         assert_eq!(rows.len(), 200);
         assert_eq!(
             rows.iter().filter(|l| l.event == "rate_limited").count(),
-            163
+            200 - passed
         );
         app.stop().await;
     }
+}
+
+/// The limiter at chosen instants: a burst across the turn of a minute, and what the
+/// `RateLimit-*` headers are made of.
+#[tokio::test]
+async fn each_minute_counts_on_its_own() {
+    use chrono::{DateTime, TimeZone};
+    use sea_orm::TransactionTrait;
+    use vigil::callback::ratelimit::{self, Admit, Decision};
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": "http://127.0.0.1:9/" }),
+        )
+        .await;
+        let organization_id =
+            entity::projects::Entity::find_by_id(Uuid::parse_str(&project).expect("uuid"))
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("project")
+                .organization_id;
+        let limits = vigil::callback::Limits {
+            per_second: 1000,
+            per_minute: 37,
+            per_hour: 1000,
+            per_month: 1000,
+            max_timeout_ms: 30_000,
+        };
+        let admit = |at: DateTime<Utc>| Admit {
+            callback_id: Uuid::parse_str(&hook.id).expect("uuid"),
+            user_id: Uuid::parse_str(&user.id).expect("uuid"),
+            organization_id,
+            limits,
+            at,
+        };
+        let db = app.db();
+        let decide = |batch: Vec<Admit>| async move {
+            let tx = db.begin().await.expect("begin");
+            let decisions = ratelimit::admit(&tx, &batch).await.expect("admit");
+            tx.commit().await.expect("commit");
+            decisions
+        };
+        let noon = Utc
+            .with_ymd_and_hms(2026, 3, 14, 12, 0, 0)
+            .single()
+            .expect("a time");
+        let ms = chrono::Duration::milliseconds;
+        // 50 requests in the last 50 ms of a minute, 50 in the first 50 ms of the next.
+        let burst = (0..50)
+            .map(|i| admit(noon + ms(59_950 + i)))
+            .chain((0..50).map(|i| admit(noon + ms(60_000 + i))))
+            .collect();
+        let decisions = decide(burst).await;
+        let allowed = |d: &[Decision]| d.iter().filter(|d| d.allowed).count();
+        assert_eq!(
+            allowed(&decisions[..50]),
+            37,
+            "[{backend}] the first minute"
+        );
+        assert_eq!(allowed(&decisions[50..]), 37, "[{backend}] the next minute");
+        assert!(
+            decisions[..37].iter().all(|d| d.allowed),
+            "in arrival order"
+        );
+        assert_eq!(
+            (decisions[0].limit, decisions[0].remaining),
+            (37, 36),
+            "[{backend}]"
+        );
+        let refused = &decisions[37];
+        assert_eq!(
+            (refused.refused_by, refused.remaining, refused.reset_secs),
+            (Some(rate_limit_logs::RateLimitPeriod::Minute), 0, 1),
+            "[{backend}] refused until the minute turns, 13 ms later (at least 1 s)"
+        );
+        assert_eq!(
+            decisions[87].reset_secs, 59,
+            "[{backend}] {:?}",
+            decisions[87]
+        );
+        // The counts are stored: later in the second minute it is still full, and the third
+        // minute starts afresh.
+        let later = decide(vec![admit(noon + ms(119_999)), admit(noon + ms(120_000))]).await;
+        assert_eq!(
+            later.iter().map(|d| d.allowed).collect::<Vec<_>>(),
+            [false, true],
+            "[{backend}]"
+        );
+        app.stop().await;
+    }
+}
+
+/// Ends every queue lease now, as if its visibility timeout had passed.
+async fn lease_runs_out(app: &TestApp) {
+    use entity::queue_messages;
+    queue_messages::Entity::update_many()
+        .col_expr(
+            queue_messages::Column::LeaseUntil,
+            Some(Utc::now() - chrono::Duration::seconds(1)).into(),
+        )
+        .filter(queue_messages::Column::LeaseUntil.is_not_null())
+        .exec(app.db())
+        .await
+        .expect("ending the leases");
 }
 
 #[tokio::test]
@@ -615,7 +743,7 @@ async fn every_action_type_runs_through_its_channel() {
 
         const PULL: &str = "mutation($p: ID!, $v: Int!) { pullQueueMessages(projectId: $p, queue: \"orders\", max: 5, visibilitySeconds: $v) { id payload deliveries } }";
         let pulled = app
-            .gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
+            .gql(Some(&user.token), PULL, json!({ "p": project, "v": 3600 }))
             .await
             .ok();
         let messages = pulled["pullQueueMessages"]
@@ -626,14 +754,14 @@ async fn every_action_type_runs_through_its_channel() {
         assert_eq!(messages[0]["payload"]["order"]["id"], 7);
         // Leased: invisible until the lease runs out, then delivered again.
         assert_eq!(
-            app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
+            app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 3600 }))
                 .await
                 .ok()["pullQueueMessages"]
                 .as_array()
                 .map(Vec::len),
             Some(0)
         );
-        tokio::time::sleep(Duration::from_millis(1200)).await;
+        lease_runs_out(&app).await;
         let again = app
             .gql(Some(&user.token), PULL, json!({ "p": project, "v": 30 }))
             .await
@@ -646,7 +774,8 @@ async fn every_action_type_runs_through_its_channel() {
         )
         .await
         .ok();
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        // Acknowledged: not delivered again, even once its lease has run out.
+        lease_runs_out(&app).await;
         assert_eq!(
             app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 1 }))
                 .await
@@ -708,7 +837,7 @@ async fn parallel_groups_retries_and_giving_up() {
             &user,
             &hook,
             "HTTP_POST",
-            json!({ "url": b.url("/b") }),
+            json!({ "url": b.url("/b"), "retryDelaySeconds": 600 }),
             1,
             true,
         )
@@ -718,7 +847,7 @@ async fn parallel_groups_retries_and_giving_up() {
             &user,
             &hook,
             "HTTP_POST",
-            json!({ "url": c.url("/c"), "maxAttempts": 2, "retryDelaySeconds": 1 }),
+            json!({ "url": c.url("/c"), "maxAttempts": 2, "retryDelaySeconds": 3600 }),
             2,
             true,
         )
@@ -761,12 +890,21 @@ async fn parallel_groups_retries_and_giving_up() {
                 .all(|e| e.status == ActionExecutionStatus::Pending && e.attempt == 1),
             "{group:?}"
         );
-        assert!(
-            group
-                .iter()
-                .all(|e| e.next_attempt_at.is_some_and(|at| at > Utc::now())),
-            "retries wait"
-        );
+        // Each retry waits its action's delay after the failed attempt, plus up to one delay
+        // of jitter: b 600 s (it answered 500), c 3600 s (503).
+        for e in &group {
+            let delay = if e.error.as_deref().is_some_and(|e| e.contains("503")) {
+                3600
+            } else {
+                600
+            };
+            let wait = e.next_attempt_at.expect("a retry") - e.updated_at;
+            assert!(
+                wait >= chrono::Duration::seconds(delay)
+                    && wait < chrono::Duration::seconds(2 * delay),
+                "[{backend}] retries wait: {wait} for a {delay} s delay, {e:?}"
+            );
+        }
         assert_eq!(
             run_actions(&app).await,
             0,
@@ -960,9 +1098,6 @@ async fn a_dead_workers_execution_is_retried_as_a_new_attempt() {
 
 #[tokio::test]
 async fn replays_logs_stats_and_live_logs() {
-    use futures_util::{SinkExt, StreamExt};
-    use tokio_tungstenite::tungstenite::Message;
-    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
     for backend in backends() {
         let (app, user, project) = setup(&backend).await;
         let upstream = Receiver::start().await;
@@ -973,25 +1108,15 @@ async fn replays_logs_stats_and_live_logs() {
             json!({ "callbackUrl": upstream.url("/") }),
         )
         .await;
-        let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
-            .into_client_request()
-            .expect("request");
-        request.headers_mut().insert(
-            "sec-websocket-protocol",
-            "graphql-transport-ws".parse().expect("header"),
-        );
-        let (mut socket, _) = tokio_tungstenite::connect_async(request)
-            .await
-            .expect("connect");
-        let send = |v: Value| Message::Text(v.to_string().into());
+        let mut socket = Ws::open(&app, Some(&user.token)).await;
         socket
-            .send(send(
-                json!({ "type": "connection_init", "payload": { "token": user.token } }),
-            ))
-            .await
-            .expect("init");
-        socket.send(send(json!({ "id": "l", "type": "subscribe", "payload": { "query": "subscription($c: ID!) { callbackLogAdded(callbackId: $c) { event statusCode } }", "variables": { "c": hook.id } } }))).await.expect("sub");
-        tokio::time::sleep(Duration::from_millis(300)).await;
+            .subscribe(
+                &app,
+                "l",
+                "subscription($c: ID!) { callbackLogAdded(callbackId: $c) { event statusCode } }",
+                json!({ "c": hook.id }),
+            )
+            .await;
         upstream.reply_with(&[200, 500]);
         app.http
             .post(&hook.url)
@@ -1005,24 +1130,12 @@ async fn replays_logs_stats_and_live_logs() {
             .send()
             .await
             .expect("trigger");
-        let mut seen = 0;
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-        while seen < 2 {
-            let frame = tokio::time::timeout_at(deadline, socket.next())
-                .await
-                .expect("in time")
-                .expect("open")
-                .expect("frame");
-            if let Message::Text(text) = frame {
-                let value: Value = serde_json::from_str(&text).expect("json");
-                if value["type"] == "next" {
-                    assert_eq!(
-                        value["payload"]["data"]["callbackLogAdded"]["event"], "forwarded",
-                        "[{backend}]"
-                    );
-                    seen += 1;
-                }
-            }
+        for _ in 0..2 {
+            let payload = socket.payload("l").await;
+            assert_eq!(
+                payload["data"]["callbackLogAdded"]["event"], "forwarded",
+                "[{backend}] {payload}"
+            );
         }
         let data = app
             .gql(Some(&user.token), "query($id: ID!) { callback(id: $id) { stats { total successful failed successRate p95ResponseTimeMs } logs(first: 10) { totalCount nodes { id event statusCode request } } } }", json!({ "id": hook.id }))

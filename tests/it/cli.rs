@@ -49,7 +49,7 @@ fn schema_graphql_matches_the_code() {
 }
 
 /// Starts `vigil serve` in `dir` with no settings but a free port, and waits until it is
-/// ready (bounded: 30 s is far above a start-up).
+/// ready (bounded only by the suite's hang guard).
 async fn serve(dir: &Path) -> (std::process::Child, u16) {
     let port = free_port();
     // The only setting is the port, so that the test does not depend on 8080 being free.
@@ -61,18 +61,8 @@ async fn serve(dir: &Path) -> (std::process::Child, u16) {
         .spawn()
         .expect("starting vigil serve");
     let client = reqwest::Client::new();
-    for _ in 0..300 {
-        if let Ok(response) = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-            && response.status().is_success()
-        {
-            return (child, port);
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("vigil serve did not become ready");
+    ready(&client, port).await;
+    (child, port)
 }
 
 #[tokio::test]
@@ -366,4 +356,17 @@ fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("0 rows resealed"), "{stdout}");
+}
+
+/// Waits until `vigil serve` on `port` answers `/readyz` with success.
+async fn ready(client: &reqwest::Client, port: u16) {
+    vigil_tests::eventually("vigil serve becoming ready", || async {
+        let response = client
+            .get(format!("http://127.0.0.1:{port}/readyz"))
+            .send()
+            .await
+            .ok()?;
+        response.status().is_success().then_some(())
+    })
+    .await;
 }

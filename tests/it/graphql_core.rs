@@ -1,10 +1,7 @@
 //! The GraphQL conventions: limits, errors, GET, pagination, dataloaders and subscriptions.
 
-use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use vigil_tests::{TestApp, backends};
+use vigil_tests::{TestApp, Ws, backends};
 
 #[tokio::test]
 async fn depth_complexity_and_body_limits() {
@@ -272,41 +269,16 @@ async fn nested_queries_cost_the_same_number_of_statements_for_5_or_50_projects(
 
 #[tokio::test]
 async fn subscriptions_over_graphql_transport_ws() {
+    const AUDIT: &str =
+        "subscription($o: ID!) { auditLogAdded(organizationId: $o) { action user { email } } }";
     for backend in backends() {
         let app = TestApp::spawn(&backend).await;
         let user = app.sign_up("live@example.com").await;
         let (org, project) = app.create_org(&user, "Live").await;
-        let ws_url = format!("{}/graphql/ws", app.url.replace("http://", "ws://"));
-        let mut request = ws_url.into_client_request().expect("request");
-        request.headers_mut().insert(
-            "sec-websocket-protocol",
-            "graphql-transport-ws".parse().expect("header"),
-        );
-        let (mut socket, _) = tokio_tungstenite::connect_async(request)
-            .await
-            .expect("connect");
-        let send = |v: Value| Message::Text(v.to_string().into());
+        let mut socket = Ws::open(&app, Some(&user.token)).await;
         socket
-            .send(send(
-                json!({ "type": "connection_init", "payload": { "token": user.token } }),
-            ))
-            .await
-            .expect("init");
-        let ack = next_json(&mut socket).await;
-        assert_eq!(ack["type"], "connection_ack");
-        socket
-            .send(send(json!({
-                "id": "1",
-                "type": "subscribe",
-                "payload": {
-                    "query": "subscription($o: ID!) { auditLogAdded(organizationId: $o) { action user { email } } }",
-                    "variables": { "o": org }
-                }
-            })))
-            .await
-            .expect("subscribe");
-        // Give the server a moment to register the subscription, then cause an event.
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            .subscribe(&app, "1", AUDIT, json!({ "o": org }))
+            .await;
         app.gql(
             Some(&user.token),
             "mutation($p: ID!) { createTag(input: { projectId: $p, name: \"live\" }) { id } }",
@@ -314,7 +286,7 @@ async fn subscriptions_over_graphql_transport_ws() {
         )
         .await
         .ok();
-        let next = next_json(&mut socket).await;
+        let next = socket.next().await.expect("the socket stays open");
         assert_eq!(next["type"], "next", "{next}");
         assert_eq!(next["id"], "1");
         assert_eq!(
@@ -327,54 +299,14 @@ async fn subscriptions_over_graphql_transport_ws() {
         );
 
         // A socket without a token is not allowed to subscribe to an organization.
-        let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
-            .into_client_request()
-            .expect("request");
-        request.headers_mut().insert(
-            "sec-websocket-protocol",
-            "graphql-transport-ws".parse().expect("header"),
-        );
-        let (mut anon, _) = tokio_tungstenite::connect_async(request)
-            .await
-            .expect("connect");
-        anon.send(send(json!({ "type": "connection_init", "payload": {} })))
-            .await
-            .expect("init");
-        assert_eq!(next_json(&mut anon).await["type"], "connection_ack");
-        anon.send(send(json!({
-            "id": "x",
-            "type": "subscribe",
-            "payload": { "query": "subscription($o: ID!) { auditLogAdded(organizationId: $o) { action } }", "variables": { "o": org } }
-        })))
-        .await
-        .expect("subscribe");
-        let refused = next_json(&mut anon).await;
+        let mut anon = Ws::open(&app, None).await;
+        anon.start("x", AUDIT, json!({ "o": org })).await;
+        let refused = anon.next().await.expect("the socket stays open");
         assert_eq!(
             refused["payload"]["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
             "{refused}"
         );
         assert!(refused["payload"]["data"].is_null());
         app.stop().await;
-    }
-}
-
-async fn next_json<S>(socket: &mut S) -> Value
-where
-    S: futures_util::Stream<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin,
-{
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let message = tokio::time::timeout_at(deadline, socket.next())
-            .await
-            .expect("a message within 10 s")
-            .expect("the socket is open")
-            .expect("a frame");
-        if let Message::Text(text) = message {
-            let value: Value = serde_json::from_str(&text).expect("json");
-            if value["type"] == "ping" {
-                continue;
-            }
-            return value;
-        }
     }
 }

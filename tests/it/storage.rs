@@ -5,7 +5,6 @@
 
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::time::Duration;
 
 use entity::k6_performance_runs;
 use entity::runs::{self, RunStatus};
@@ -54,15 +53,10 @@ impl S3Server {
             .expect("start moto_server");
         let endpoint = format!("http://127.0.0.1:{port}");
         let http = reqwest::Client::new();
-        let mut up = false;
-        for _ in 0..150 {
-            if http.get(&endpoint).send().await.is_ok() {
-                up = true;
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        assert!(up, "moto_server did not start on {endpoint}");
+        vigil_tests::eventually(&format!("moto_server answering on {endpoint}"), || async {
+            http.get(&endpoint).send().await.ok().map(drop)
+        })
+        .await;
         let created = http
             .put(format!("{endpoint}/{BUCKET}"))
             .send()

@@ -54,12 +54,29 @@ pub fn key(method: &str, suffix: &str, query: &str, content_type: &str, body: &[
 
 impl ResponseCache {
     pub fn get(&self, callback: Uuid, key: &[u8; 32]) -> Option<Cached> {
+        self.get_at(callback, key, Instant::now())
+    }
+
+    /// The response stored for `key`, if it has not expired at `now`.
+    pub fn get_at(&self, callback: Uuid, key: &[u8; 32], now: Instant) -> Option<Cached> {
         let entries = self.entries.lock().ok()?;
         let entry = entries.get(&(callback, *key))?;
-        (entry.expires > Instant::now()).then(|| entry.response.clone())
+        (entry.expires > now).then(|| entry.response.clone())
     }
 
     pub fn put(&self, callback: Uuid, key: [u8; 32], response: Cached, ttl: Duration) {
+        self.put_at(callback, key, response, ttl, Instant::now());
+    }
+
+    /// Stores `response` for `ttl` from `now`.
+    pub fn put_at(
+        &self,
+        callback: Uuid,
+        key: [u8; 32],
+        response: Cached,
+        ttl: Duration,
+        now: Instant,
+    ) {
         if response.body.len() > MAX_BODY || ttl.is_zero() {
             return;
         }
@@ -67,7 +84,6 @@ impl ResponseCache {
             return;
         };
         if entries.len() >= MAX_ENTRIES {
-            let now = Instant::now();
             entries.retain(|_, e| e.expires > now);
             if entries.len() >= MAX_ENTRIES {
                 // Still full: drop the entries closest to expiry.
@@ -82,7 +98,7 @@ impl ResponseCache {
             (callback, key),
             Entry {
                 response,
-                expires: Instant::now() + ttl,
+                expires: now + ttl,
             },
         );
     }
@@ -92,5 +108,39 @@ impl ResponseCache {
         if let Ok(mut entries) = self.entries.lock() {
             entries.retain(|(id, _), _| *id != callback);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(body: &'static str) -> Cached {
+        Cached {
+            status: 200,
+            headers: Vec::new(),
+            body: Bytes::from_static(body.as_bytes()),
+            upstream_ms: 1,
+        }
+    }
+
+    #[test]
+    fn an_entry_is_served_for_its_period_and_not_after() {
+        let cache = ResponseCache::default();
+        let callback = Uuid::now_v7();
+        let same = key("POST", "", "", "text/plain", b"same");
+        let t0 = Instant::now();
+        cache.put_at(callback, same, response("kept"), Duration::from_secs(2), t0);
+        let at = |ms| cache.get_at(callback, &same, t0 + Duration::from_millis(ms));
+        assert_eq!(at(0).map(|c| c.body), Some(Bytes::from_static(b"kept")));
+        assert!(at(1999).is_some(), "still inside the period");
+        assert!(at(2000).is_none(), "expired at the end of the period");
+        assert!(at(2200).is_none());
+        let other = key("POST", "", "", "text/plain", b"other");
+        assert!(cache.get_at(callback, &other, t0).is_none(), "another body");
+        cache.put_at(callback, same, response("x"), Duration::ZERO, t0);
+        assert!(at(0).is_some(), "a zero period stores nothing");
+        cache.forget(callback);
+        assert!(at(0).is_none(), "forgotten");
     }
 }

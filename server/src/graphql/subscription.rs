@@ -18,7 +18,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use crate::auth::Principal;
 use crate::auth::principal::still_valid;
 use crate::error::{AppError, AppResult};
-use crate::events::Event;
+use crate::events::{Event, Listening};
 use crate::graphql::context::CtxExt;
 use crate::state::AppState;
 
@@ -50,8 +50,10 @@ where
     access(state.clone(), principal.clone()).await?;
     let mut tick = tokio::time::interval_at(Instant::now() + RECHECK_EVERY, RECHECK_EVERY);
     tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let (events, listening) = state.events.listen();
     let live = Live {
-        events: BroadcastStream::new(state.events.subscribe()),
+        events: BroadcastStream::new(events),
+        _listening: listening,
         tick,
         state,
         principal,
@@ -71,6 +73,8 @@ where
 /// The state of one [`live`] subscription.
 struct Live<A, F> {
     events: BroadcastStream<Event>,
+    /// Counts this subscription on the bus while it lives.
+    _listening: Listening,
     tick: Interval,
     state: AppState,
     principal: Principal,
