@@ -85,20 +85,51 @@ async fn sign_up_sign_in_and_sign_out_with_bearer_and_cookie() {
             .await
             .expect("json");
         assert_eq!(json_me["data"]["me"]["email"], "ann@example.com");
-        let form = app
-            .http
-            .post(format!("{}/graphql", app.url))
-            .header("cookie", &cookie_pair)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body("query=%7B%20me%20%7B%20id%20%7D%20%7D")
-            .send()
-            .await
-            .expect("form post");
-        let form_body = form.text().await.unwrap_or_default();
-        assert!(
-            !form_body.contains("ann@example.com"),
-            "a cross-site form post must not be signed in: {form_body}"
-        );
+        // What another site's page can send without asking first is refused with 400
+        // BAD_USER_INPUT, runs nothing and sets no cookie: a form posting a mutation with
+        // the victim's cookie, and a text/plain sign-in (login CSRF).
+        let orgs_before = app.count("organization").await;
+        let sessions_before = app.count("session").await;
+        let forged = [
+            (
+                "application/x-www-form-urlencoded",
+                Some(cookie_pair.as_str()),
+                "query=mutation%20%7B%20createOrganization(input%3A%20%7B%20name%3A%20%22Forged%22%20%7D)%20%7B%20id%20%7D%20%7D".to_owned(),
+            ),
+            (
+                "text/plain",
+                None,
+                json!({ "query": SIGN_IN, "variables": { "i": { "email": "ann@example.com", "password": PASSWORD } } }).to_string(),
+            ),
+        ];
+        for (content_type, cookie, body) in forged {
+            let mut request = app
+                .http
+                .post(format!("{}/graphql", app.url))
+                .header("content-type", content_type)
+                .body(body);
+            if let Some(cookie) = cookie {
+                request = request.header("cookie", cookie);
+            }
+            let response = request.send().await.expect("a cross-site post");
+            assert_eq!(
+                response.status().as_u16(),
+                400,
+                "[{backend}] {content_type}"
+            );
+            assert!(
+                response.headers().get("set-cookie").is_none(),
+                "[{backend}] {content_type}: no session cookie"
+            );
+            let refused: Value = response.json().await.expect("a JSON error");
+            assert_eq!(
+                refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+                "[{backend}] {content_type}: {refused}"
+            );
+            assert!(refused["data"].is_null(), "{refused}");
+        }
+        assert_eq!(app.count("organization").await, orgs_before, "[{backend}]");
+        assert_eq!(app.count("session").await, sessions_before, "[{backend}]");
 
         // Sign in again, then out.
         let second = sign_in(&app, "ann@example.com", PASSWORD, None).await.ok();
@@ -722,6 +753,45 @@ async fn administrators_ban_unban_and_impersonate() {
         )
         .await
         .expect_code("BAD_USER_INPUT");
+        let until = app
+            .gql(
+                Some(&admin.token),
+                "mutation($u: ID!, $t: DateTime!) { banUser(input: { userId: $u, expiresAt: $t }) { banned banExpires } }",
+                json!({ "u": user.id, "t": (Utc::now() + Duration::hours(1)).to_rfc3339() }),
+            )
+            .await
+            .ok();
+        assert_eq!(until["banUser"]["banned"], true);
+        sign_in(&app, &user.email, PASSWORD, None)
+            .await
+            .expect_code("UNAUTHENTICATED");
+        // The hour passes.
+        let henry = uuid::Uuid::parse_str(&user.id).expect("id");
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::BanExpires,
+                (Utc::now() - Duration::minutes(1)).into(),
+            )
+            .filter(user::Column::Id.eq(henry))
+            .exec(app.db())
+            .await
+            .expect("lapse the ban");
+        let back = sign_in(&app, &user.email, PASSWORD, None).await.ok();
+        let back = back["signIn"]["token"].as_str().expect("a session");
+        assert_eq!(
+            app.gql(Some(back), ME, json!({})).await.ok()["me"]["email"],
+            "henry@example.com",
+            "[{backend}]"
+        );
+        let lifted = user::Entity::find_by_id(henry)
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("henry");
+        assert!(
+            !lifted.banned && lifted.ban_expires.is_none(),
+            "[{backend}] the lapsed ban is lifted"
+        );
 
         let imp = app
             .gql(
