@@ -1387,3 +1387,109 @@ async fn alerts_are_held_while_a_monitor_depended_on_is_down() {
         app.stop().await;
     }
 }
+
+/// The audit rows with `action` about `key` = `id` (`monitorId`, `callbackId`).
+pub(crate) async fn audit_rows(
+    app: &TestApp,
+    action: &str,
+    key: &str,
+    id: &str,
+) -> Vec<entity::audit_logs::Model> {
+    entity::audit_logs::Entity::find()
+        .filter(entity::audit_logs::Column::Action.eq(action))
+        .all(app.db())
+        .await
+        .expect("audit rows")
+        .into_iter()
+        .filter(|row| row.details.as_ref().is_some_and(|d| d[key] == id))
+        .collect()
+}
+
+#[tokio::test]
+async fn creating_updating_and_deleting_a_monitor_is_audited_with_the_caller() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let owner = app.sign_up("owner@example.com").await;
+        let (org, project) = app.create_org(&owner, "Audited").await;
+        let editor = app
+            .member(
+                &owner,
+                &org,
+                &project,
+                "editor@example.com",
+                "PROJECT_EDITOR",
+            )
+            .await;
+        let id = create(&app, &editor, json!({ "projectId": project, "name": "audited", "type": "HTTP", "target": "http://example.com" })).await;
+        app.gql(
+            Some(&editor.token),
+            "mutation($id: ID!) { updateMonitor(id: $id, input: { name: \"renamed\" }) { id } }",
+            json!({ "id": id }),
+        )
+        .await
+        .ok();
+        // A refused change is not recorded.
+        let viewer = app
+            .member(
+                &owner,
+                &org,
+                &project,
+                "viewer@example.com",
+                "PROJECT_VIEWER",
+            )
+            .await;
+        app.gql(
+            Some(&viewer.token),
+            "mutation($id: ID!) { updateMonitor(id: $id, input: { name: \"nope\" }) { id } }",
+            json!({ "id": id }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+        app.gql(
+            Some(&editor.token),
+            "mutation($id: ID!) { deleteMonitor(id: $id) }",
+            json!({ "id": id }),
+        )
+        .await
+        .ok();
+        for action in ["monitor.create", "monitor.update", "monitor.delete"] {
+            let rows = audit_rows(&app, action, "monitorId", &id).await;
+            assert_eq!(rows.len(), 1, "[{backend}] one {action} row: {rows:?}");
+            assert_eq!(
+                rows[0].user_id.map(|u| u.to_string()).as_deref(),
+                Some(editor.id.as_str()),
+                "[{backend}] {action} is the editor's"
+            );
+            assert_eq!(
+                rows[0].organization_id.map(|o| o.to_string()).as_deref(),
+                Some(org.as_str()),
+                "[{backend}] {action}"
+            );
+        }
+        assert_eq!(
+            audit_rows(&app, "monitor.create", "monitorId", &id).await[0]
+                .details
+                .as_ref()
+                .expect("details")["name"],
+            "audited"
+        );
+        assert_eq!(
+            audit_rows(&app, "monitor.delete", "monitorId", &id).await[0]
+                .details
+                .as_ref()
+                .expect("details")["name"],
+            "renamed"
+        );
+        // The organization's trail shows them to its administrators.
+        let trail = app
+            .gql(
+                Some(&owner.token),
+                "query($o: ID!) { auditLogs(organizationId: $o, filter: { action: \"monitor.update\" }) { totalCount } }",
+                json!({ "o": org }),
+            )
+            .await
+            .ok();
+        assert_eq!(trail["auditLogs"]["totalCount"], 1, "[{backend}] {trail}");
+        app.stop().await;
+    }
+}
