@@ -43,6 +43,10 @@ async fn sign_up_sign_in_and_sign_out_with_bearer_and_cookie() {
             .to_owned();
         assert!(cookie.contains("HttpOnly"), "{cookie}");
         assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+        assert!(
+            !cookie.contains("Secure"),
+            "an http:// base URL: the cookie must reach the server over plain HTTP: {cookie}"
+        );
         let body: Value = response.json().await.expect("json");
         let token = body["data"]["signUp"]["token"]
             .as_str()
@@ -85,20 +89,51 @@ async fn sign_up_sign_in_and_sign_out_with_bearer_and_cookie() {
             .await
             .expect("json");
         assert_eq!(json_me["data"]["me"]["email"], "ann@example.com");
-        let form = app
-            .http
-            .post(format!("{}/graphql", app.url))
-            .header("cookie", &cookie_pair)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body("query=%7B%20me%20%7B%20id%20%7D%20%7D")
-            .send()
-            .await
-            .expect("form post");
-        let form_body = form.text().await.unwrap_or_default();
-        assert!(
-            !form_body.contains("ann@example.com"),
-            "a cross-site form post must not be signed in: {form_body}"
-        );
+        // What another site's page can send without asking first is refused with 400
+        // BAD_USER_INPUT, runs nothing and sets no cookie: a form posting a mutation with
+        // the victim's cookie, and a text/plain sign-in (login CSRF).
+        let orgs_before = app.count("organization").await;
+        let sessions_before = app.count("session").await;
+        let forged = [
+            (
+                "application/x-www-form-urlencoded",
+                Some(cookie_pair.as_str()),
+                "query=mutation%20%7B%20createOrganization(input%3A%20%7B%20name%3A%20%22Forged%22%20%7D)%20%7B%20id%20%7D%20%7D".to_owned(),
+            ),
+            (
+                "text/plain",
+                None,
+                json!({ "query": SIGN_IN, "variables": { "i": { "email": "ann@example.com", "password": PASSWORD } } }).to_string(),
+            ),
+        ];
+        for (content_type, cookie, body) in forged {
+            let mut request = app
+                .http
+                .post(format!("{}/graphql", app.url))
+                .header("content-type", content_type)
+                .body(body);
+            if let Some(cookie) = cookie {
+                request = request.header("cookie", cookie);
+            }
+            let response = request.send().await.expect("a cross-site post");
+            assert_eq!(
+                response.status().as_u16(),
+                400,
+                "[{backend}] {content_type}"
+            );
+            assert!(
+                response.headers().get("set-cookie").is_none(),
+                "[{backend}] {content_type}: no session cookie"
+            );
+            let refused: Value = response.json().await.expect("a JSON error");
+            assert_eq!(
+                refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+                "[{backend}] {content_type}: {refused}"
+            );
+            assert!(refused["data"].is_null(), "{refused}");
+        }
+        assert_eq!(app.count("organization").await, orgs_before, "[{backend}]");
+        assert_eq!(app.count("session").await, sessions_before, "[{backend}]");
 
         // Sign in again, then out.
         let second = sign_in(&app, "ann@example.com", PASSWORD, None).await.ok();
@@ -722,6 +757,45 @@ async fn administrators_ban_unban_and_impersonate() {
         )
         .await
         .expect_code("BAD_USER_INPUT");
+        let until = app
+            .gql(
+                Some(&admin.token),
+                "mutation($u: ID!, $t: DateTime!) { banUser(input: { userId: $u, expiresAt: $t }) { banned banExpires } }",
+                json!({ "u": user.id, "t": (Utc::now() + Duration::hours(1)).to_rfc3339() }),
+            )
+            .await
+            .ok();
+        assert_eq!(until["banUser"]["banned"], true);
+        sign_in(&app, &user.email, PASSWORD, None)
+            .await
+            .expect_code("UNAUTHENTICATED");
+        // The hour passes.
+        let henry = uuid::Uuid::parse_str(&user.id).expect("id");
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::BanExpires,
+                (Utc::now() - Duration::minutes(1)).into(),
+            )
+            .filter(user::Column::Id.eq(henry))
+            .exec(app.db())
+            .await
+            .expect("lapse the ban");
+        let back = sign_in(&app, &user.email, PASSWORD, None).await.ok();
+        let back = back["signIn"]["token"].as_str().expect("a session");
+        assert_eq!(
+            app.gql(Some(back), ME, json!({})).await.ok()["me"]["email"],
+            "henry@example.com",
+            "[{backend}]"
+        );
+        let lifted = user::Entity::find_by_id(henry)
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("henry");
+        assert!(
+            !lifted.banned && lifted.ban_expires.is_none(),
+            "[{backend}] the lapsed ban is lifted"
+        );
 
         let imp = app
             .gql(
@@ -848,5 +922,188 @@ async fn one_address_guessing_across_accounts_is_held_back() {
             .expect("alice");
         assert!(account.sign_in_locked_until.is_none());
         app.stop().await;
+    }
+}
+
+/// The stored session of `token` (sessions are stored by the SHA-256 of their token).
+async fn stored_session(app: &TestApp, token: &str) -> entity::session::Model {
+    use sha2::Digest;
+    let hash = hex::encode(sha2::Sha256::digest(token.as_bytes()));
+    entity::session::Entity::find()
+        .filter(entity::session::Column::Token.eq(hash))
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("the session")
+}
+
+#[tokio::test]
+async fn session_cookies_are_secure_when_the_base_url_is_https() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.base_url = Some("https://vigil.example.com".into());
+        })
+        .await;
+        let set_cookie = |response: &reqwest::Response| {
+            response
+                .headers()
+                .get("set-cookie")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let response = app
+            .http
+            .post(format!("{}/graphql", app.url))
+            .json(&json!({ "query": "mutation { signUp(input: { email: \"sec@example.com\", password: \"correct horse battery\", name: \"Sec\" }) { token } }" }))
+            .send()
+            .await
+            .expect("sign-up");
+        let cookie = set_cookie(&response).expect("a session cookie");
+        assert!(
+            cookie.split(';').any(|a| a.trim() == "Secure"),
+            "[{backend}] {cookie}"
+        );
+        let body: Value = response.json().await.expect("json");
+        let token = body["data"]["signUp"]["token"].as_str().expect("token");
+        // Signing out clears the cookie with the same attribute.
+        let response = app
+            .http
+            .post(format!("{}/graphql", app.url))
+            .bearer_auth(token)
+            .json(&json!({ "query": "mutation { signOut }" }))
+            .send()
+            .await
+            .expect("sign-out");
+        let cleared = set_cookie(&response).expect("a clearing cookie");
+        assert!(cleared.contains("Max-Age=0"), "[{backend}] {cleared}");
+        assert!(
+            cleared.split(';').any(|a| a.trim() == "Secure"),
+            "[{backend}] {cleared}"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn sessions_slide_when_used_in_the_second_half_of_their_life() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| s.session_days = 30).await;
+        let user = app.sign_up("slide@example.com").await;
+        let fresh = stored_session(&app, &user.token).await;
+        let lifetime = fresh.expires_at - fresh.created_at;
+        assert!(
+            (lifetime - Duration::days(30)).num_seconds().abs() < 60,
+            "[{backend}] {lifetime}"
+        );
+        // Used early in its life: no write, the expiry stays.
+        app.gql(Some(&user.token), ME, json!({})).await.ok();
+        assert_eq!(
+            stored_session(&app, &user.token).await.expires_at,
+            fresh.expires_at,
+            "[{backend}]"
+        );
+        // Twenty days later (ten left, last written two days ago), a use moves the expiry to
+        // thirty days from now.
+        let mut aged: entity::session::ActiveModel = fresh.clone().into();
+        aged.expires_at = Set(Utc::now() + Duration::days(10));
+        aged.updated_at = Set(Utc::now() - Duration::days(2));
+        aged.update(app.db()).await.expect("age the session");
+        app.gql(Some(&user.token), ME, json!({})).await.ok();
+        let slid = stored_session(&app, &user.token).await;
+        let expected = Utc::now() + Duration::days(30);
+        assert!(
+            (slid.expires_at - expected).num_seconds().abs() < 60,
+            "[{backend}] the expiry moved on: {} (expected about {expected})",
+            slid.expires_at
+        );
+        // Past its expiry, it no longer works.
+        let mut expired: entity::session::ActiveModel = slid.into();
+        expired.expires_at = Set(Utc::now() - Duration::seconds(1));
+        expired.update(app.db()).await.expect("expire the session");
+        app.gql(Some(&user.token), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_lock_whose_time_has_passed_lets_the_right_password_in() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.max_failed_sign_ins = 3;
+            s.lockout_minutes = 10;
+        })
+        .await;
+        let carol = app.sign_up("carol@example.com").await;
+        for _ in 0..3 {
+            sign_in(&app, &carol.email, "wrong horse battery", None)
+                .await
+                .expect_code("UNAUTHENTICATED");
+        }
+        sign_in(&app, &carol.email, PASSWORD, None)
+            .await
+            .expect_code("RATE_LIMITED");
+        let id = uuid::Uuid::parse_str(&carol.id).expect("id");
+        let locked = user::Entity::find_by_id(id)
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("carol");
+        let until = locked.sign_in_locked_until.expect("a stored lock");
+        assert!(
+            until > Utc::now() + Duration::minutes(9),
+            "[{backend}] locked for lockout_minutes: {until}"
+        );
+        // The ten minutes pass.
+        let mut lapsed: user::ActiveModel = locked.into();
+        lapsed.sign_in_locked_until = Set(Some(Utc::now() - Duration::seconds(1)));
+        lapsed.update(app.db()).await.expect("lapse the lock");
+        let signed = sign_in(&app, &carol.email, PASSWORD, None).await.ok();
+        assert!(
+            signed["signIn"]["token"].is_string(),
+            "[{backend}] {signed}"
+        );
+        let after = user::Entity::find_by_id(id)
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("carol");
+        assert_eq!(after.failed_sign_in_count, 0, "[{backend}]");
+        assert!(after.sign_in_locked_until.is_none(), "[{backend}]");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_recorded_client_address_is_the_forwarded_one_only_when_trusted() {
+    for backend in backends() {
+        for trust in [false, true] {
+            let app = TestApp::spawn_with(&backend, |s| s.trust_forwarded_for = trust).await;
+            let user = app.sign_up("dave@example.com").await;
+            let (status, body) = sign_in_from(&app, "203.0.113.9", &user.email, PASSWORD).await;
+            assert_eq!(status, 200, "{body}");
+            let token = body["data"]["signIn"]["token"].as_str().expect("token");
+            // The last X-Forwarded-For entry is what the proxy saw; otherwise the peer.
+            let expected = if trust { "203.0.113.9" } else { "127.0.0.1" };
+            let session = stored_session(&app, token).await;
+            assert_eq!(
+                session.ip_address.as_deref(),
+                Some(expected),
+                "[{backend}] trust_forwarded_for = {trust}"
+            );
+            let audit = entity::audit_logs::Entity::find()
+                .filter(entity::audit_logs::Column::Action.eq("user.sign_in"))
+                .all(app.db())
+                .await
+                .expect("audit");
+            assert_eq!(audit.len(), 1, "[{backend}]");
+            assert_eq!(
+                audit[0].details.as_ref().expect("details")["ip"],
+                expected,
+                "[{backend}] trust_forwarded_for = {trust}"
+            );
+            app.stop().await;
+        }
     }
 }

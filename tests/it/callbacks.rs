@@ -1350,3 +1350,81 @@ async fn actions_use_project_service_credentials() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn creating_updating_and_deleting_a_callback_is_audited_with_the_caller() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let owner = app.sign_up("owner@example.com").await;
+        let (org, project) = app.create_org(&owner, "Audited").await;
+        let editor = app
+            .member(
+                &owner,
+                &org,
+                &project,
+                "editor@example.com",
+                "PROJECT_EDITOR",
+            )
+            .await;
+        let hook = callback(
+            &app,
+            &editor,
+            &project,
+            json!({ "name": "audited", "callbackUrl": "http://127.0.0.1:9/" }),
+        )
+        .await;
+        app.gql(
+            Some(&editor.token),
+            "mutation($id: ID!) { updateCallback(id: $id, input: { name: \"renamed\" }) { id } }",
+            json!({ "id": hook.id }),
+        )
+        .await
+        .ok();
+        // A refused change is not recorded.
+        let viewer = app
+            .member(
+                &owner,
+                &org,
+                &project,
+                "viewer@example.com",
+                "PROJECT_VIEWER",
+            )
+            .await;
+        app.gql(
+            Some(&viewer.token),
+            "mutation($id: ID!) { deleteCallback(id: $id) }",
+            json!({ "id": hook.id }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+        app.gql(
+            Some(&editor.token),
+            "mutation($id: ID!) { deleteCallback(id: $id) }",
+            json!({ "id": hook.id }),
+        )
+        .await
+        .ok();
+        for action in ["callback.create", "callback.update", "callback.delete"] {
+            let rows = crate::monitoring::audit_rows(&app, action, "callbackId", &hook.id).await;
+            assert_eq!(rows.len(), 1, "[{backend}] one {action} row: {rows:?}");
+            assert_eq!(
+                rows[0].user_id.map(|u| u.to_string()).as_deref(),
+                Some(editor.id.as_str()),
+                "[{backend}] {action} is the editor's"
+            );
+            assert_eq!(
+                rows[0].organization_id.map(|o| o.to_string()).as_deref(),
+                Some(org.as_str()),
+                "[{backend}] {action}"
+            );
+        }
+        assert_eq!(
+            crate::monitoring::audit_rows(&app, "callback.delete", "callbackId", &hook.id).await[0]
+                .details
+                .as_ref()
+                .expect("details")["name"],
+            "renamed"
+        );
+        app.stop().await;
+    }
+}

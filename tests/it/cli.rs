@@ -1,11 +1,12 @@
-//! The `vigil` binary: `serve` with no settings, `migrate`, `schema`, `secrets reseal`, and
-//! settings errors.
+//! The `vigil` binary: `serve` with no settings, `migrate`, `schema`, `secrets reseal`, where
+//! settings come from (defaults, a TOML file, the environment, flags) and settings errors.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use vigil_tests::{temp_dir, vigil_bin};
+use sea_orm::{ConnectionTrait, Database};
+use vigil_tests::{Backend, backends, fresh_postgres, temp_dir, vigil_bin};
 
 /// A command with none of the caller's Vigil settings.
 fn vigil(cwd: &Path) -> Command {
@@ -369,4 +370,229 @@ async fn ready(client: &reqwest::Client, port: u16) {
         response.status().is_success().then_some(())
     })
     .await;
+}
+
+/// A `vigil serve` process, killed if the test stops before it does.
+struct Served {
+    child: std::process::Child,
+    stderr: std::path::PathBuf,
+}
+
+impl Served {
+    fn start(mut cmd: Command, stderr: std::path::PathBuf) -> Served {
+        let log = std::fs::File::create(&stderr).expect("a stderr file");
+        let child = cmd
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("starting vigil serve");
+        Served { child, stderr }
+    }
+
+    fn stderr(&self) -> String {
+        std::fs::read_to_string(&self.stderr).unwrap_or_default()
+    }
+
+    /// The one of `ports` where the server answers `/readyz`, waiting up to 60 s for it.
+    async fn ready_on(&mut self, client: &reqwest::Client, ports: &[u16]) -> u16 {
+        for _ in 0..600 {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!("vigil serve exited with {status}: {}", self.stderr());
+            }
+            for port in ports {
+                if let Ok(response) = client
+                    .get(format!("http://127.0.0.1:{port}/readyz"))
+                    .send()
+                    .await
+                    && response.status().is_success()
+                {
+                    return *port;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "vigil serve is ready on none of {ports:?}: {}",
+            self.stderr()
+        );
+    }
+
+    /// SIGTERM, and a graceful exit.
+    fn stop(mut self) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let status = self.child.wait().expect("wait");
+        assert!(status.success(), "vigil serve exited with {status}");
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A database for a served binary: a SQLite file in `dir`, or a new PostgreSQL database.
+async fn database_for(backend: &Backend, dir: &Path, name: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.join(name).display()),
+        Backend::Postgres(admin) => fresh_postgres(admin).await.expect("a PostgreSQL database"),
+    }
+}
+
+async fn drop_database(backend: &Backend, url: &str) {
+    if let Backend::Postgres(admin) = backend
+        && let Some(name) = url.rsplit('/').next().and_then(|n| n.split('?').next())
+        && name.starts_with("vigil_test_")
+        && let Ok(conn) = Database::connect(admin).await
+    {
+        let _ = conn
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .await;
+        let _ = conn.close().await;
+    }
+}
+
+/// Whether introspection answers on a served binary (it answers `__schema: null` when off).
+async fn introspection_answers(client: &reqwest::Client, port: u16) -> bool {
+    let body: serde_json::Value = client
+        .post(format!("http://127.0.0.1:{port}/graphql"))
+        .json(&serde_json::json!({ "query": "{ __schema { queryType { name } } }" }))
+        .send()
+        .await
+        .expect("graphql")
+        .json()
+        .await
+        .expect("json");
+    assert!(body.get("errors").is_none(), "{body}");
+    body["data"]["__schema"]["queryType"]["name"].is_string()
+}
+
+/// Defaults < the TOML file < the environment < flags, each layer shown by a setting the one
+/// above it leaves alone: `introspection` only in the file (off, against the default on);
+/// `data_dir` and `database_url` in the file and the environment; `bind` in all three.
+#[tokio::test]
+async fn settings_come_from_defaults_then_the_file_then_the_environment_then_flags() {
+    for backend in backends() {
+        let dir = temp_dir("layers");
+        let (file_port, env_port, flag_port) = (free_port(), free_port(), free_port());
+        let env_database = database_for(&backend, &dir, "env.db").await;
+        let file = dir.join("settings.toml");
+        std::fs::write(
+            &file,
+            format!(
+                "bind = \"127.0.0.1:{file_port}\"\ndata_dir = \"file-data\"\ndatabase_url = \"sqlite://{}?mode=rwc\"\nintrospection = false\n",
+                dir.join("file.db").display()
+            ),
+        )
+        .expect("the settings file");
+        let mut cmd = vigil(&dir);
+        cmd.args(["--config", file.to_str().expect("path"), "serve"])
+            .args(["--bind", &format!("127.0.0.1:{flag_port}")])
+            .env("VIGIL_BIND", format!("127.0.0.1:{env_port}"))
+            .env("VIGIL_DATA_DIR", "env-data")
+            .env("DATABASE_URL", &env_database);
+        let mut served = Served::start(cmd, dir.join("stderr.log"));
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .expect("client");
+        let port = served
+            .ready_on(&client, &[file_port, env_port, flag_port])
+            .await;
+        assert_eq!(port, flag_port, "[{backend}] the flag's bind wins");
+        // The file's data_dir and database_url gave way to the environment's.
+        assert!(
+            dir.join("env-data/master.key").exists(),
+            "[{backend}] the master key is generated into the environment's data_dir"
+        );
+        assert!(!dir.join("file-data").exists(), "[{backend}]");
+        assert!(!dir.join("file.db").exists(), "[{backend}]");
+        gql(
+            &client,
+            port,
+            None,
+            "mutation { signUp(input: { email: \"layers@example.com\", password: \"correct horse battery\", name: \"L\" }) { token } }",
+            serde_json::json!({}),
+        )
+        .await;
+        let db = Database::connect(&env_database).await.expect("connect");
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM \"user\" WHERE email = 'layers@example.com'",
+            ))
+            .await
+            .expect("count")
+            .expect("a row");
+        assert_eq!(
+            row.try_get::<i64>("", "n").expect("n"),
+            1,
+            "[{backend}] the account is in the environment's database"
+        );
+        let _ = db.close().await;
+        // The file's introspection = false overrode the default.
+        assert!(!introspection_answers(&client, port).await, "[{backend}]");
+        served.stop();
+        drop_database(&backend, &env_database).await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// The TOML file is `--config`, else `VIGIL_CONFIG`, else `./vigil.toml` when it exists; only
+/// one of them is read.
+#[tokio::test]
+async fn the_settings_file_is_the_flag_then_vigil_config_then_vigil_toml() {
+    for backend in backends() {
+        let dir = temp_dir("config-file");
+        let database = database_for(&backend, &dir, "vigil.db").await;
+        let (cwd_port, env_port, flag_port) = (free_port(), free_port(), free_port());
+        // ./vigil.toml also turns introspection off, so that a merge of it would show.
+        std::fs::write(
+            dir.join("vigil.toml"),
+            format!("bind = \"127.0.0.1:{cwd_port}\"\nintrospection = false\n"),
+        )
+        .expect("vigil.toml");
+        let env_file = dir.join("from-env.toml");
+        std::fs::write(&env_file, format!("bind = \"127.0.0.1:{env_port}\"\n")).expect("toml");
+        let flag_file = dir.join("from-flag.toml");
+        std::fs::write(&flag_file, format!("bind = \"127.0.0.1:{flag_port}\"\n")).expect("toml");
+        let ports = [cwd_port, env_port, flag_port];
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .expect("client");
+        let runs: [(Option<&Path>, Option<&Path>, u16, bool); 3] = [
+            (Some(&flag_file), Some(&env_file), flag_port, true),
+            (None, Some(&env_file), env_port, true),
+            (None, None, cwd_port, false),
+        ];
+        for (flag, env, expected, introspection) in runs {
+            let mut cmd = vigil(&dir);
+            if let Some(flag) = flag {
+                cmd.args(["--config", flag.to_str().expect("path")]);
+            }
+            cmd.arg("serve").env("DATABASE_URL", &database);
+            if let Some(env) = env {
+                cmd.env("VIGIL_CONFIG", env);
+            }
+            let mut served = Served::start(cmd, dir.join("stderr.log"));
+            let port = served.ready_on(&client, &ports).await;
+            assert_eq!(
+                port, expected,
+                "[{backend}] --config {flag:?}, VIGIL_CONFIG {env:?}"
+            );
+            assert_eq!(
+                introspection_answers(&client, port).await,
+                introspection,
+                "[{backend}] --config {flag:?}, VIGIL_CONFIG {env:?}: ./vigil.toml is read only alone"
+            );
+            served.stop();
+        }
+        drop_database(&backend, &database).await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -310,3 +310,42 @@ async fn subscriptions_over_graphql_transport_ws() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn introspection_off_shows_nothing_of_the_schema() {
+    const SCHEMA: &str = "{ __schema { queryType { name } } }";
+    const TYPE: &str = "{ __type(name: \"User\") { name } }";
+    for backend in backends() {
+        for introspection in [true, false] {
+            let app = TestApp::spawn_with(&backend, |s| s.introspection = introspection).await;
+            let user = app.sign_up("intro@example.com").await;
+            for (query, field) in [(SCHEMA, "__schema"), (TYPE, "__type")] {
+                let answer = app.gql(Some(&user.token), query, json!({})).await;
+                if introspection {
+                    assert!(
+                        answer.body["data"][field]["name"].is_string()
+                            || answer.body["data"][field]["queryType"]["name"].is_string(),
+                        "[{backend}] {query}: {}",
+                        answer.body
+                    );
+                } else {
+                    // async-graphql answers null for the introspection fields: nothing of the
+                    // schema is shown.
+                    assert!(
+                        answer.body["data"].get(field).is_some_and(Value::is_null),
+                        "[{backend}] introspection is off: {query}: {}",
+                        answer.body
+                    );
+                }
+            }
+            // Ordinary queries still answer.
+            assert_eq!(
+                app.gql(Some(&user.token), "{ me { email } }", json!({}))
+                    .await
+                    .ok()["me"]["email"],
+                "intro@example.com"
+            );
+            app.stop().await;
+        }
+    }
+}

@@ -137,11 +137,11 @@ async fn http_checks_status_keyword_json_and_timeout() {
         // Basic auth is sent, and its password is never shown.
         let auth = create(&app, &user, json!({ "projectId": project, "name": "auth", "type": "HTTP", "target": target.url("/m/auth"), "http": { "auth": { "type": "BASIC", "username": "ann", "password": "s3cret-pw" } } })).await;
         assert!(check(&app, &auth).await.is_up);
-        assert!(
-            target
-                .auth_headers()
-                .iter()
-                .any(|h| h.starts_with("Basic "))
+        // base64("ann:s3cret-pw"): the stored, sealed password is opened and sent as entered.
+        assert_eq!(
+            target.auth_headers(),
+            vec!["Basic YW5uOnMzY3JldC1wdw==".to_owned()],
+            "[{backend}]"
         );
         let shown = app
             .gql(
@@ -216,7 +216,9 @@ async fn website_certificate_expiry_and_tcp_ports() {
         let tls_port = create(&app, &user, json!({ "projectId": project, "name": "tls port", "type": "PORT", "target": "localhost", "port": { "port": tls.port(), "tls": true } })).await;
         assert!(check(&app, &tls_port).await.is_up);
 
-        // Ping says which method ran (ICMP where the process may, TCP otherwise).
+        // Ping says which method ran (ICMP where the process may, TCP otherwise), and is up
+        // exactly when the host answers that way: loopback always answers an ICMP echo; over
+        // TCP it answers when something listens on its port 443 or 80.
         let ping = create(
             &app,
             &user,
@@ -227,11 +229,37 @@ async fn website_certificate_expiry_and_tcp_ports() {
         let method = result.details.as_ref().expect("details")["method"]
             .as_str()
             .map(str::to_owned);
-        assert!(
-            matches!(method.as_deref(), Some("icmp") | Some("tcp")),
-            "{:?}",
-            result.details
-        );
+        match method.as_deref() {
+            Some("icmp") => {
+                assert!(result.is_up, "[{backend}] {:?}", result.details);
+                // A documentation address (TEST-NET-3) never answers an echo: no answer at
+                // all, or a router's "destination unreachable", which is not a reply (or, with
+                // no route for ICMP, no TCP answer either).
+                let silent = create(&app, &user, json!({ "projectId": project, "name": "silent", "type": "PING", "target": "203.0.113.7", "ping": { "timeoutSeconds": 1 } })).await;
+                let result = check(&app, &silent).await;
+                assert!(!result.is_up, "[{backend}] {:?}", result.details);
+                let class = result.details.as_ref().expect("details")["errorClass"].clone();
+                assert!(
+                    class == "timeout" || class == "unreachable" || class == "connect",
+                    "[{backend}] {:?}",
+                    result.details
+                );
+                assert_eq!(status(&app, &silent).await, monitors::MonitorStatus::Down);
+            }
+            Some("tcp") => {
+                let answers = [443u16, 80]
+                    .iter()
+                    .any(|port| std::net::TcpStream::connect(("127.0.0.1", *port)).is_ok());
+                assert_eq!(result.is_up, answers, "[{backend}] {:?}", result.details);
+                if !answers {
+                    assert_eq!(
+                        result.details.as_ref().expect("details")["errorClass"],
+                        "connect"
+                    );
+                }
+            }
+            other => panic!("[{backend}] no ping method: {other:?} {:?}", result.details),
+        }
         app.stop().await;
     }
 }
@@ -789,11 +817,39 @@ async fn monitor_settings_are_validated_per_field_and_bound_by_the_plan() {
             .expect_code("PLAN_LIMIT");
         assert_eq!(app.count("monitors").await, 10);
 
-        // Viewers cannot create; other tenants cannot see.
+        // Viewers cannot create (an editor is refused only by the plan); other tenants cannot
+        // see.
+        let org = project_row.organization_id.to_string();
+        let attempt = json!({ "i": { "projectId": project, "name": "x", "type": "HTTP", "target": "http://example.com" } });
+        let viewer = app
+            .member(
+                &user,
+                &org,
+                &project,
+                "viewer@example.com",
+                "PROJECT_VIEWER",
+            )
+            .await;
+        app.gql(Some(&viewer.token), CREATE, attempt.clone())
+            .await
+            .expect_code("FORBIDDEN");
+        let editor = app
+            .member(
+                &user,
+                &org,
+                &project,
+                "editor@example.com",
+                "PROJECT_EDITOR",
+            )
+            .await;
+        app.gql(Some(&editor.token), CREATE, attempt.clone())
+            .await
+            .expect_code("PLAN_LIMIT");
         let stranger = app.sign_up("stranger@example.com").await;
-        app.gql(Some(&stranger.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "type": "HTTP", "target": "http://example.com" } }))
+        app.gql(Some(&stranger.token), CREATE, attempt)
             .await
             .expect_code("NOT_FOUND");
+        assert_eq!(app.count("monitors").await, 10, "[{backend}]");
         app.stop().await;
     }
 }
@@ -1223,6 +1279,26 @@ async fn alerts_are_held_while_a_monitor_depended_on_is_down() {
             .await
             .ok();
         assert_eq!(shown["monitor"]["parentIds"], json!([]));
+        // With the router still down, the dependent's next fall now alerts.
+        assert_eq!(status(&app, &router).await, monitors::MonitorStatus::Down);
+        target.set("app", 200, "up");
+        assert!(check(&app, &dependent).await.is_up);
+        target.set("app", 503, "down again");
+        let result = check(&app, &dependent).await;
+        assert!(!result.is_up);
+        assert!(
+            result
+                .details
+                .expect("details")
+                .get("alertsHeldBy")
+                .is_none(),
+            "[{backend}] nothing holds it"
+        );
+        assert_eq!(
+            notifications_about(&app, "monitor_down", &dependent).await,
+            1,
+            "[{backend}] the alert went out"
+        );
 
         // A parent and its dependent failing in the same step: the parent counts first.
         target.set("switch", 500, "down");
@@ -1251,6 +1327,112 @@ async fn alerts_are_held_while_a_monitor_depended_on_is_down() {
         );
         assert_eq!(notifications_about(&app, "monitor_down", &service).await, 0);
         assert_eq!(notifications_about(&app, "monitor_down", &switch).await, 1);
+        app.stop().await;
+    }
+}
+
+/// The audit rows with `action` about `key` = `id` (`monitorId`, `callbackId`).
+pub(crate) async fn audit_rows(
+    app: &TestApp,
+    action: &str,
+    key: &str,
+    id: &str,
+) -> Vec<entity::audit_logs::Model> {
+    entity::audit_logs::Entity::find()
+        .filter(entity::audit_logs::Column::Action.eq(action))
+        .all(app.db())
+        .await
+        .expect("audit rows")
+        .into_iter()
+        .filter(|row| row.details.as_ref().is_some_and(|d| d[key] == id))
+        .collect()
+}
+
+#[tokio::test]
+async fn creating_updating_and_deleting_a_monitor_is_audited_with_the_caller() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let owner = app.sign_up("owner@example.com").await;
+        let (org, project) = app.create_org(&owner, "Audited").await;
+        let editor = app
+            .member(
+                &owner,
+                &org,
+                &project,
+                "editor@example.com",
+                "PROJECT_EDITOR",
+            )
+            .await;
+        let id = create(&app, &editor, json!({ "projectId": project, "name": "audited", "type": "HTTP", "target": "http://example.com" })).await;
+        app.gql(
+            Some(&editor.token),
+            "mutation($id: ID!) { updateMonitor(id: $id, input: { name: \"renamed\" }) { id } }",
+            json!({ "id": id }),
+        )
+        .await
+        .ok();
+        // A refused change is not recorded.
+        let viewer = app
+            .member(
+                &owner,
+                &org,
+                &project,
+                "viewer@example.com",
+                "PROJECT_VIEWER",
+            )
+            .await;
+        app.gql(
+            Some(&viewer.token),
+            "mutation($id: ID!) { updateMonitor(id: $id, input: { name: \"nope\" }) { id } }",
+            json!({ "id": id }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+        app.gql(
+            Some(&editor.token),
+            "mutation($id: ID!) { deleteMonitor(id: $id) }",
+            json!({ "id": id }),
+        )
+        .await
+        .ok();
+        for action in ["monitor.create", "monitor.update", "monitor.delete"] {
+            let rows = audit_rows(&app, action, "monitorId", &id).await;
+            assert_eq!(rows.len(), 1, "[{backend}] one {action} row: {rows:?}");
+            assert_eq!(
+                rows[0].user_id.map(|u| u.to_string()).as_deref(),
+                Some(editor.id.as_str()),
+                "[{backend}] {action} is the editor's"
+            );
+            assert_eq!(
+                rows[0].organization_id.map(|o| o.to_string()).as_deref(),
+                Some(org.as_str()),
+                "[{backend}] {action}"
+            );
+        }
+        assert_eq!(
+            audit_rows(&app, "monitor.create", "monitorId", &id).await[0]
+                .details
+                .as_ref()
+                .expect("details")["name"],
+            "audited"
+        );
+        assert_eq!(
+            audit_rows(&app, "monitor.delete", "monitorId", &id).await[0]
+                .details
+                .as_ref()
+                .expect("details")["name"],
+            "renamed"
+        );
+        // The organization's trail shows them to its administrators.
+        let trail = app
+            .gql(
+                Some(&owner.token),
+                "query($o: ID!) { auditLogs(organizationId: $o, filter: { action: \"monitor.update\" }) { totalCount } }",
+                json!({ "o": org }),
+            )
+            .await
+            .ok();
+        assert_eq!(trail["auditLogs"]["totalCount"], 1, "[{backend}] {trail}");
         app.stop().await;
     }
 }

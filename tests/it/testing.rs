@@ -5,7 +5,7 @@
 //! Runs that start Chromium or k6 use one backend (PostgreSQL when configured, else SQLite)
 //! to keep the suite's time in bounds; the queue, schedule and lease logic runs on both.
 
-use chrono::Utc;
+use chrono::{Timelike, Utc};
 use entity::runs::{self, RunStatus};
 use entity::{jobs, k6_performance_runs, organization, reports, usage_events};
 use sea_orm::sea_query::Expr;
@@ -552,6 +552,9 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
             assert_eq!(gql.field(), Some("cronSchedule"), "{bad}: {:?}", gql.body);
         }
         assert_eq!(app.count("jobs").await, jobs_before);
+        // The preview lists the next fire times: the first quarter hour after now, then every
+        // 15 minutes.
+        let asked = Utc::now();
         let preview = app
             .gql(
                 Some(&user.token),
@@ -560,7 +563,27 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
             )
             .await
             .ok();
-        assert_eq!(preview["cronPreview"].as_array().expect("list").len(), 3);
+        let times: Vec<chrono::DateTime<Utc>> = preview["cronPreview"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|t| t.as_str().expect("a time").parse().expect("RFC 3339"))
+            .collect();
+        assert_eq!(times.len(), 3, "{preview}");
+        let quarter = chrono::Duration::minutes(15);
+        assert!(
+            times[0] > asked && times[0] <= asked + quarter,
+            "[{backend}] {asked} -> {times:?}"
+        );
+        for t in &times {
+            assert_eq!(
+                (t.minute() % 15, t.second(), t.nanosecond()),
+                (0, 0, 0),
+                "{t}"
+            );
+        }
+        assert_eq!(times[1] - times[0], quarter, "{times:?}");
+        assert_eq!(times[2] - times[1], quarter, "{times:?}");
 
         // Due now: two replicas step the scheduler at the same time; one run is queued.
         let id = uuid(job["id"].as_str().expect("id"));

@@ -1306,7 +1306,26 @@ async fn nul_characters_are_bad_input() {
             )
             .await
             .ok();
-        assert!(secret["createServiceCredential"]["id"].is_string());
+        let id = secret["createServiceCredential"]["id"]
+            .as_str()
+            .expect("credential id");
+        use sea_orm::EntityTrait;
+        let row =
+            entity::service_credentials::Entity::find_by_id(Uuid::parse_str(id).expect("uuid"))
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("the stored credential");
+        assert!(
+            !row.secret.contains('\u{0}') && !row.secret.contains("a\u{0}b"),
+            "[{backend}] the column holds ciphertext, not the secret: {:?}",
+            row.secret
+        );
+        assert_eq!(
+            vigil::credential::open_secret(app.state(), &row).expect("opens"),
+            "a\u{0}b",
+            "[{backend}] it opens to the exact bytes sent"
+        );
         // Nor does a read with NUL in a filter fail in the database.
         f.expect_as_owner(
             "query($o: ID!, $a: String!) { auditLogs(organizationId: $o, filter: { action: $a }) { totalCount } }",

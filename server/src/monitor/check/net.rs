@@ -72,9 +72,15 @@ pub async fn ping(checker: &Checker, host: &str, config: &PingConfig) -> CheckOu
         return CheckOutcome::down("dns", format!("{host} has no address"), None, json!({}));
     };
     match icmp(ip, timeout).await {
-        Ok(Some(rtt)) => CheckOutcome::up(
+        Ok(Some(Echo::Reply(rtt))) => CheckOutcome::up(
             millis(rtt),
             json!({ "method": "icmp", "address": ip.to_string() }),
+        ),
+        Ok(Some(Echo::Error { from, kind, code })) => CheckOutcome::down(
+            "unreachable",
+            format!("{from} answered with ICMP error type {kind} code {code}"),
+            None,
+            json!({ "method": "icmp", "address": ip.to_string(), "icmpType": kind, "icmpCode": code }),
         ),
         Ok(None) => CheckOutcome::timeout(timeout),
         Err(reason) => {
@@ -99,9 +105,20 @@ pub async fn ping(checker: &Checker, host: &str, config: &PingConfig) -> CheckOu
     }
 }
 
+/// What came back for an echo request.
+enum Echo {
+    /// An echo reply, after this long.
+    Reply(Duration),
+    /// An ICMP error about the request (destination unreachable, time exceeded, ...), which a
+    /// router on the way may send: the host did not answer.
+    Error { from: IpAddr, kind: u8, code: u8 },
+}
+
 /// One echo request. `Err` when no ICMP socket can be opened, `Ok(None)` on timeout.
-async fn icmp(ip: IpAddr, timeout: Duration) -> Result<Option<Duration>, String> {
-    use surge_ping::{Client, Config, ICMP, PingIdentifier, PingSequence};
+async fn icmp(ip: IpAddr, timeout: Duration) -> Result<Option<Echo>, String> {
+    use surge_ping::{Client, Config, ICMP, IcmpPacket, PingIdentifier, PingSequence};
+    const ECHO_REPLY_V4: u8 = 0;
+    const ECHO_REPLY_V6: u8 = 129;
     let kind = if ip.is_ipv4() { ICMP::V4 } else { ICMP::V6 };
     let client = match Client::new(&Config::builder().kind(kind).build()) {
         Ok(client) => client,
@@ -116,7 +133,23 @@ async fn icmp(ip: IpAddr, timeout: Duration) -> Result<Option<Duration>, String>
     let mut pinger = client.pinger(ip, PingIdentifier(rand::random())).await;
     pinger.timeout(timeout);
     match pinger.ping(PingSequence(0), &[0u8; 16]).await {
-        Ok((_, rtt)) => Ok(Some(rtt)),
+        // surge-ping hands back ICMP errors that quote the request as well as echo replies.
+        Ok((IcmpPacket::V4(p), rtt)) if p.get_icmp_type().0 == ECHO_REPLY_V4 => {
+            Ok(Some(Echo::Reply(rtt)))
+        }
+        Ok((IcmpPacket::V6(p), rtt)) if p.get_icmpv6_type().0 == ECHO_REPLY_V6 => {
+            Ok(Some(Echo::Reply(rtt)))
+        }
+        Ok((IcmpPacket::V4(p), _)) => Ok(Some(Echo::Error {
+            from: p.get_source().into(),
+            kind: p.get_icmp_type().0,
+            code: p.get_icmp_code().0,
+        })),
+        Ok((IcmpPacket::V6(p), _)) => Ok(Some(Echo::Error {
+            from: p.get_source().into(),
+            kind: p.get_icmpv6_type().0,
+            code: p.get_icmpv6_code().0,
+        })),
         Err(surge_ping::SurgeError::Timeout { .. }) => Ok(None),
         Err(err) => Err(err.to_string()),
     }
