@@ -94,6 +94,23 @@ pub fn backends() -> Vec<Backend> {
     out
 }
 
+/// PostgreSQL, for a test that needs several processes on one database. Without
+/// `TEST_DATABASE_URL` the test is skipped visibly: it prints `SKIPPED` with the reason, and
+/// fails instead when `TEST_NO_SKIP` is set (`.ci/run` sets it), so that no skip passes
+/// quietly in CI.
+pub fn postgres_or_skip(test: &str) -> Option<Backend> {
+    if let Some(postgres) = backends()
+        .into_iter()
+        .find(|b| matches!(b, Backend::Postgres(_)))
+    {
+        return Some(postgres);
+    }
+    let why = format!("SKIPPED {test}: it needs PostgreSQL (set TEST_DATABASE_URL)");
+    assert!(std::env::var_os("TEST_NO_SKIP").is_none(), "{why}");
+    eprintln!("{why}");
+    None
+}
+
 /// A fresh, empty temporary directory.
 pub fn temp_dir(label: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("vigil-test-{label}-{}", Uuid::new_v4().simple()));

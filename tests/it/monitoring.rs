@@ -918,11 +918,11 @@ async fn results_stream_to_websocket_subscribers() {
 
 #[tokio::test]
 async fn results_recorded_by_another_replica_reach_subscribers_through_postgres() {
-    let Some(backend) = backends()
-        .into_iter()
-        .find(|b| matches!(b, vigil_tests::Backend::Postgres(_)))
+    // Several processes share one database: PostgreSQL only.
+    let Some(backend) =
+        vigil_tests::postgres_or_skip("monitoring::results_recorded_by_another_replica")
     else {
-        return; // needs PostgreSQL: SQLite runs one process
+        return;
     };
     let (app, user, project) = setup(&backend).await;
     let target = Target::start().await;

@@ -90,151 +90,152 @@ impl S3Server {
 
 #[tokio::test]
 async fn run_artifacts_go_to_an_s3_bucket_are_served_and_swept() {
-    let backend = backends().pop().expect("a backend");
-    let s3 = S3Server::start().await;
-    let endpoint = s3.endpoint.clone();
-    let app = TestApp::spawn_with(&backend, move |s| {
-        s.runner.tools_dir = Some(tools_dir());
-        s.storage.s3_bucket = Some(BUCKET.into());
-        s.storage.s3_endpoint = Some(endpoint);
-        s.storage.s3_region = Some("us-east-1".into());
-        s.storage.s3_access_key_id = Some("testing".into());
-        s.storage.s3_secret_access_key = Some("testing".into());
-    })
-    .await;
-    assert_eq!(app.state().storage.kind(), "s3");
-    let user = app.sign_up("s3@example.com").await;
-    let (_org, project) = app.create_org(&user, "Buckets").await;
-    let target = Target::start().await;
+    for backend in backends() {
+        let s3 = S3Server::start().await;
+        let endpoint = s3.endpoint.clone();
+        let app = TestApp::spawn_with(&backend, move |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.storage.s3_bucket = Some(BUCKET.into());
+            s.storage.s3_endpoint = Some(endpoint);
+            s.storage.s3_region = Some("us-east-1".into());
+            s.storage.s3_access_key_id = Some("testing".into());
+            s.storage.s3_secret_access_key = Some("testing".into());
+        })
+        .await;
+        assert_eq!(app.state().storage.kind(), "s3");
+        let user = app.sign_up("s3@example.com").await;
+        let (_org, project) = app.create_org(&user, "Buckets").await;
+        let target = Target::start().await;
 
-    let script = format!(
-        "import http from 'k6/http';\nexport const options = {{ vus: 1, iterations: 3, thresholds: {{ http_req_failed: ['rate<0.5'] }} }};\nexport default function () {{ http.get('{}'); console.log('stored in a bucket'); }}\n",
-        target.url("/ok")
-    );
-    let test = app
-        .gql(
-            Some(&user.token),
-            "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
-            json!({ "i": { "projectId": project, "title": "To the bucket", "type": "PERFORMANCE", "script": script } }),
-        )
-        .await
-        .ok()["createTest"]["id"]
-        .as_str()
-        .expect("test id")
-        .to_owned();
-    let job = app
-        .gql(
-            Some(&user.token),
-            "mutation($i: CreateJobInput!) { createJob(input: $i) { id } }",
-            json!({ "i": { "projectId": project, "name": "bucket", "jobType": "K6", "testIds": [test] } }),
-        )
-        .await
-        .ok()["createJob"]["id"]
-        .as_str()
-        .expect("job id")
-        .to_owned();
-    let run = app
-        .gql(
-            Some(&user.token),
-            "mutation($id: ID!) { triggerJob(id: $id) { id } }",
-            json!({ "id": job }),
-        )
-        .await
-        .ok()["triggerJob"]["id"]
-        .as_str()
-        .expect("run id")
-        .to_owned();
-    let run_id = Uuid::parse_str(&run).expect("uuid");
-    let worker = app.run_worker();
-    let mut row = None;
-    for _ in 0..20 {
-        worker.tick().await.expect("tick");
-        let current = runs::Entity::find_by_id(run_id)
+        let script = format!(
+            "import http from 'k6/http';\nexport const options = {{ vus: 1, iterations: 3, thresholds: {{ http_req_failed: ['rate<0.5'] }} }};\nexport default function () {{ http.get('{}'); console.log('stored in a bucket'); }}\n",
+            target.url("/ok")
+        );
+        let test = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "title": "To the bucket", "type": "PERFORMANCE", "script": script } }),
+            )
+            .await
+            .ok()["createTest"]["id"]
+            .as_str()
+            .expect("test id")
+            .to_owned();
+        let job = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateJobInput!) { createJob(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "bucket", "jobType": "K6", "testIds": [test] } }),
+            )
+            .await
+            .ok()["createJob"]["id"]
+            .as_str()
+            .expect("job id")
+            .to_owned();
+        let run = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { triggerJob(id: $id) { id } }",
+                json!({ "id": job }),
+            )
+            .await
+            .ok()["triggerJob"]["id"]
+            .as_str()
+            .expect("run id")
+            .to_owned();
+        let run_id = Uuid::parse_str(&run).expect("uuid");
+        let worker = app.run_worker();
+        let mut row = None;
+        for _ in 0..20 {
+            worker.tick().await.expect("tick");
+            let current = runs::Entity::find_by_id(run_id)
+                .one(app.db())
+                .await
+                .expect("db")
+                .expect("run");
+            if !matches!(current.status, RunStatus::Queued | RunStatus::Running) {
+                row = Some(current);
+                break;
+            }
+        }
+        let row = row.expect("the run finished");
+        assert_eq!(
+            row.status,
+            RunStatus::Passed,
+            "{:?}\n{}",
+            row.error_details,
+            row.logs.unwrap_or_default()
+        );
+
+        // The artifacts are objects in the bucket, and nothing went to the local disk.
+        let keys = s3.keys(&format!("runs/{run}/")).await;
+        let metrics = k6_performance_runs::Entity::find()
+            .filter(k6_performance_runs::Column::RunId.eq(run_id))
             .one(app.db())
             .await
             .expect("db")
-            .expect("run");
-        if !matches!(current.status, RunStatus::Queued | RunStatus::Running) {
-            row = Some(current);
-            break;
-        }
+            .expect("k6 metrics");
+        let report = metrics.report_s3_url.clone().expect("report key");
+        let console = metrics.console_s3_url.clone().expect("console key");
+        assert!(keys.contains(&report), "{report} not in {keys:?}");
+        assert!(keys.contains(&console), "{console} not in {keys:?}");
+        assert!(
+            !app.state().settings.data_dir.join("artifacts").exists(),
+            "nothing is written to the local artifact directory"
+        );
+
+        // Served to the project's members from the bucket; not to anyone else.
+        let page = app
+            .http
+            .get(format!("{}/artifacts/{report}", app.url))
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(page.status(), 200);
+        assert!(
+            page.headers()["content-type"]
+                .to_str()
+                .unwrap_or_default()
+                .starts_with("text/html")
+        );
+        assert!(!page.text().await.expect("text").is_empty());
+        let log = app
+            .http
+            .get(format!("{}/artifacts/{console}", app.url))
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("text");
+        assert!(log.contains("stored in a bucket"), "{log}");
+        let stranger = app.sign_up("stranger@example.com").await;
+        let refused = app
+            .http
+            .get(format!("{}/artifacts/{report}", app.url))
+            .bearer_auth(&stranger.token)
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(refused.status(), 404);
+
+        // Retention sweeps artifacts whose run is gone from the bucket, and keeps the others.
+        let orphan = Uuid::now_v7();
+        app.state()
+            .storage
+            .put(&format!("runs/{orphan}/log.txt"), b"left behind".to_vec())
+            .await
+            .expect("put");
+        assert_eq!(s3.keys(&format!("runs/{orphan}/")).await.len(), 1);
+        let swept = vigil::testing::retention::run_once(app.state())
+            .await
+            .expect("retention");
+        assert_eq!(swept.orphaned_artifacts_deleted, 1);
+        assert!(s3.keys(&format!("runs/{orphan}/")).await.is_empty());
+        assert_eq!(s3.keys(&format!("runs/{run}/")).await, keys);
+        app.stop().await;
     }
-    let row = row.expect("the run finished");
-    assert_eq!(
-        row.status,
-        RunStatus::Passed,
-        "{:?}\n{}",
-        row.error_details,
-        row.logs.unwrap_or_default()
-    );
-
-    // The artifacts are objects in the bucket, and nothing went to the local disk.
-    let keys = s3.keys(&format!("runs/{run}/")).await;
-    let metrics = k6_performance_runs::Entity::find()
-        .filter(k6_performance_runs::Column::RunId.eq(run_id))
-        .one(app.db())
-        .await
-        .expect("db")
-        .expect("k6 metrics");
-    let report = metrics.report_s3_url.clone().expect("report key");
-    let console = metrics.console_s3_url.clone().expect("console key");
-    assert!(keys.contains(&report), "{report} not in {keys:?}");
-    assert!(keys.contains(&console), "{console} not in {keys:?}");
-    assert!(
-        !app.state().settings.data_dir.join("artifacts").exists(),
-        "nothing is written to the local artifact directory"
-    );
-
-    // Served to the project's members from the bucket; not to anyone else.
-    let page = app
-        .http
-        .get(format!("{}/artifacts/{report}", app.url))
-        .bearer_auth(&user.token)
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(page.status(), 200);
-    assert!(
-        page.headers()["content-type"]
-            .to_str()
-            .unwrap_or_default()
-            .starts_with("text/html")
-    );
-    assert!(!page.text().await.expect("text").is_empty());
-    let log = app
-        .http
-        .get(format!("{}/artifacts/{console}", app.url))
-        .bearer_auth(&user.token)
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
-    assert!(log.contains("stored in a bucket"), "{log}");
-    let stranger = app.sign_up("stranger@example.com").await;
-    let refused = app
-        .http
-        .get(format!("{}/artifacts/{report}", app.url))
-        .bearer_auth(&stranger.token)
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(refused.status(), 404);
-
-    // Retention sweeps artifacts whose run is gone from the bucket, and keeps the others.
-    let orphan = Uuid::now_v7();
-    app.state()
-        .storage
-        .put(&format!("runs/{orphan}/log.txt"), b"left behind".to_vec())
-        .await
-        .expect("put");
-    assert_eq!(s3.keys(&format!("runs/{orphan}/")).await.len(), 1);
-    let swept = vigil::testing::retention::run_once(app.state())
-        .await
-        .expect("retention");
-    assert_eq!(swept.orphaned_artifacts_deleted, 1);
-    assert!(s3.keys(&format!("runs/{orphan}/")).await.is_empty());
-    assert_eq!(s3.keys(&format!("runs/{run}/")).await, keys);
-    app.stop().await;
 }

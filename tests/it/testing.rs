@@ -2,8 +2,8 @@
 //! servers on loopback, in the bubblewrap sandbox; cron schedules, capacity, cancel, remote
 //! triggers, lease recovery, secret masking, live subscriptions, usage.
 //!
-//! Runs that start Chromium or k6 use one backend (PostgreSQL when configured, else SQLite)
-//! to keep the suite's time in bounds; the queue, schedule and lease logic runs on both.
+//! Every test runs on SQLite and, when `TEST_DATABASE_URL` is set, on PostgreSQL; tests that
+//! need several processes on one database run on PostgreSQL only, and say so when it is absent.
 
 use chrono::{Timelike, Utc};
 use entity::runs::{self, RunStatus};
@@ -22,11 +22,6 @@ fn uuid(id: &str) -> Uuid {
 /// Chromium takes both cores for a few seconds: tests that start it take turns, so that the
 /// tests running beside them are not starved.
 pub(crate) static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// The backend for tests that start real browsers and load generators.
-fn one_backend() -> Backend {
-    backends().pop().expect("a backend")
-}
 
 async fn spawn(backend: &Backend) -> TestApp {
     TestApp::spawn_with(backend, |s| {
@@ -156,187 +151,188 @@ async fn variable(
 #[tokio::test]
 async fn playwright_runs_a_passing_and_a_failing_test_against_a_local_page() {
     let _turn = BROWSER.lock().await;
-    let backend = one_backend();
-    let (app, user, org, project) = setup(&backend).await;
-    let target = Target::start().await;
-    variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
-    let pass = create_test(&app, &user, &project, "Greeting works", "BROWSER", PASSING).await;
-    let fail = create_test(
-        &app,
-        &user,
-        &project,
-        "Goodbye expected",
-        "BROWSER",
-        FAILING,
-    )
-    .await;
+    for backend in backends() {
+        let (app, user, org, project) = setup(&backend).await;
+        let target = Target::start().await;
+        variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
+        let pass = create_test(&app, &user, &project, "Greeting works", "BROWSER", PASSING).await;
+        let fail = create_test(
+            &app,
+            &user,
+            &project,
+            "Goodbye expected",
+            "BROWSER",
+            FAILING,
+        )
+        .await;
 
-    let good = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "good", "testIds": [pass] }),
-    )
-    .await;
-    let bad = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "bad", "testIds": [fail] }),
-    )
-    .await;
-    let good_run = trigger(&app, &user.token, good["id"].as_str().expect("id")).await;
-    let bad_run = trigger(&app, &user.token, bad["id"].as_str().expect("id")).await;
+        let good = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "good", "testIds": [pass] }),
+        )
+        .await;
+        let bad = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "bad", "testIds": [fail] }),
+        )
+        .await;
+        let good_run = trigger(&app, &user.token, good["id"].as_str().expect("id")).await;
+        let bad_run = trigger(&app, &user.token, bad["id"].as_str().expect("id")).await;
 
-    let passed = finish(&app, &good_run).await;
-    assert_eq!(
-        passed.status,
-        RunStatus::Passed,
-        "{:?}\n{}",
-        passed.error_details,
-        passed.logs.clone().unwrap_or_default()
-    );
-    assert_eq!(passed.exit_code, Some(0));
-    assert!(passed.duration_ms.is_some_and(|d| d > 0));
-    assert!(
-        passed
-            .logs
-            .as_deref()
-            .unwrap_or_default()
-            .contains("clicked through")
-    );
-    assert_eq!(passed.location.as_deref(), Some("default"));
-    assert!(
-        passed
-            .report_s3_url
-            .as_deref()
-            .is_some_and(|k| k.ends_with("report/index.html"))
-    );
+        let passed = finish(&app, &good_run).await;
+        assert_eq!(
+            passed.status,
+            RunStatus::Passed,
+            "{:?}\n{}",
+            passed.error_details,
+            passed.logs.clone().unwrap_or_default()
+        );
+        assert_eq!(passed.exit_code, Some(0));
+        assert!(passed.duration_ms.is_some_and(|d| d > 0));
+        assert!(
+            passed
+                .logs
+                .as_deref()
+                .unwrap_or_default()
+                .contains("clicked through")
+        );
+        assert_eq!(passed.location.as_deref(), Some("default"));
+        assert!(
+            passed
+                .report_s3_url
+                .as_deref()
+                .is_some_and(|k| k.ends_with("report/index.html"))
+        );
 
-    let failed = finish(&app, &bad_run).await;
-    assert_eq!(
-        failed.status,
-        RunStatus::Failed,
-        "{:?}",
-        failed.error_details
-    );
-    assert!(
-        failed
-            .error_details
-            .as_deref()
-            .unwrap_or_default()
-            .contains("1 of 1 tests failed")
-    );
-    let paths = failed.artifact_paths.clone().expect("artifacts");
-    let screenshot = paths["screenshots"][0]
-        .as_str()
-        .expect("a screenshot was stored")
-        .to_owned();
-    assert!(screenshot.ends_with(".png"), "{screenshot}");
+        let failed = finish(&app, &bad_run).await;
+        assert_eq!(
+            failed.status,
+            RunStatus::Failed,
+            "{:?}",
+            failed.error_details
+        );
+        assert!(
+            failed
+                .error_details
+                .as_deref()
+                .unwrap_or_default()
+                .contains("1 of 1 tests failed")
+        );
+        let paths = failed.artifact_paths.clone().expect("artifacts");
+        let screenshot = paths["screenshots"][0]
+            .as_str()
+            .expect("a screenshot was stored")
+            .to_owned();
+        assert!(screenshot.ends_with(".png"), "{screenshot}");
 
-    // The screenshot is a PNG, served to project members only.
-    let response = get(&app, Some(&user.token), &format!("/artifacts/{screenshot}")).await;
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "image/png");
-    let bytes = response.bytes().await.expect("bytes");
-    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
-    assert_eq!(
-        get(&app, None, &format!("/artifacts/{screenshot}"))
+        // The screenshot is a PNG, served to project members only.
+        let response = get(&app, Some(&user.token), &format!("/artifacts/{screenshot}")).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "image/png");
+        let bytes = response.bytes().await.expect("bytes");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(
+            get(&app, None, &format!("/artifacts/{screenshot}"))
+                .await
+                .status(),
+            401
+        );
+        let stranger = app.sign_up("stranger@example.com").await;
+        assert_eq!(
+            get(
+                &app,
+                Some(&stranger.token),
+                &format!("/artifacts/{screenshot}")
+            )
             .await
             .status(),
-        401
-    );
-    let stranger = app.sign_up("stranger@example.com").await;
-    assert_eq!(
-        get(
-            &app,
-            Some(&stranger.token),
-            &format!("/artifacts/{screenshot}")
-        )
-        .await
-        .status(),
-        404
-    );
-    assert_eq!(
-        get(
-            &app,
-            Some(&user.token),
-            &format!("/artifacts/runs/{bad_run}/..%2F..%2Fmaster.key")
-        )
-        .await
-        .status(),
-        404
-    );
-    // The HTML report is served sandboxed.
-    let report = failed.report_s3_url.clone().expect("report");
-    let response = get(&app, Some(&user.token), &format!("/artifacts/{report}")).await;
-    assert_eq!(response.status(), 200);
-    assert!(
-        response.headers()["content-security-policy"]
-            .to_str()
-            .expect("csp")
-            .starts_with("sandbox")
-    );
-
-    // Through GraphQL: statuses, artifact URLs, the job's status.
-    let data = app
-        .gql(
-            Some(&user.token),
-            "query($id: ID!, $j: ID!) { run(id: $id) { status trigger reportUrl artifacts { kind url } job { status } } job(id: $j) { status lastRunAt } }",
-            json!({ "id": bad_run, "j": bad["id"] }),
-        )
-        .await
-        .ok();
-    assert_eq!(data["run"]["status"], "FAILED");
-    assert_eq!(data["run"]["trigger"], "MANUAL");
-    assert_eq!(data["job"]["status"], "FAILED");
-    assert!(data["job"]["lastRunAt"].is_string());
-    assert!(
-        data["run"]["artifacts"]
-            .as_array()
-            .expect("list")
-            .iter()
-            .any(|a| a["kind"] == "screenshot")
-    );
-    assert_eq!(
-        app.gql(
-            Some(&user.token),
-            "query($id: ID!) { job(id: $id) { status } }",
-            json!({ "id": good["id"] })
-        )
-        .await
-        .ok()["job"]["status"],
-        "PASSED"
-    );
-    // A report row per job.
-    assert_eq!(
-        reports::Entity::find()
-            .count(app.db())
+            404
+        );
+        assert_eq!(
+            get(
+                &app,
+                Some(&user.token),
+                &format!("/artifacts/runs/{bad_run}/..%2F..%2Fmaster.key")
+            )
             .await
-            .expect("count"),
-        2
-    );
+            .status(),
+            404
+        );
+        // The HTML report is served sandboxed.
+        let report = failed.report_s3_url.clone().expect("report");
+        let response = get(&app, Some(&user.token), &format!("/artifacts/{report}")).await;
+        assert_eq!(response.status(), 200);
+        assert!(
+            response.headers()["content-security-policy"]
+                .to_str()
+                .expect("csp")
+                .starts_with("sandbox")
+        );
 
-    // Usage: every started minute of a Playwright run counts.
-    let events = usage_events::Entity::find()
-        .filter(usage_events::Column::OrganizationId.eq(uuid(&org)))
-        .all(app.db())
-        .await
-        .expect("usage");
-    assert_eq!(events.len(), 2);
-    assert!(
-        events
-            .iter()
-            .all(|e| e.event_name == "playwright_minutes" && e.units >= 1.0)
-    );
-    let org_row = organization::Entity::find_by_id(uuid(&org))
-        .one(app.db())
-        .await
-        .expect("db")
-        .expect("org");
-    assert_eq!(
-        f64::from(org_row.playwright_minutes_used),
-        events.iter().map(|e| e.units).sum::<f64>()
-    );
-    app.stop().await;
+        // Through GraphQL: statuses, artifact URLs, the job's status.
+        let data = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!, $j: ID!) { run(id: $id) { status trigger reportUrl artifacts { kind url } job { status } } job(id: $j) { status lastRunAt } }",
+                json!({ "id": bad_run, "j": bad["id"] }),
+            )
+            .await
+            .ok();
+        assert_eq!(data["run"]["status"], "FAILED");
+        assert_eq!(data["run"]["trigger"], "MANUAL");
+        assert_eq!(data["job"]["status"], "FAILED");
+        assert!(data["job"]["lastRunAt"].is_string());
+        assert!(
+            data["run"]["artifacts"]
+                .as_array()
+                .expect("list")
+                .iter()
+                .any(|a| a["kind"] == "screenshot")
+        );
+        assert_eq!(
+            app.gql(
+                Some(&user.token),
+                "query($id: ID!) { job(id: $id) { status } }",
+                json!({ "id": good["id"] })
+            )
+            .await
+            .ok()["job"]["status"],
+            "PASSED"
+        );
+        // A report row per job.
+        assert_eq!(
+            reports::Entity::find()
+                .count(app.db())
+                .await
+                .expect("count"),
+            2
+        );
+
+        // Usage: every started minute of a Playwright run counts.
+        let events = usage_events::Entity::find()
+            .filter(usage_events::Column::OrganizationId.eq(uuid(&org)))
+            .all(app.db())
+            .await
+            .expect("usage");
+        assert_eq!(events.len(), 2);
+        assert!(
+            events
+                .iter()
+                .all(|e| e.event_name == "playwright_minutes" && e.units >= 1.0)
+        );
+        let org_row = organization::Entity::find_by_id(uuid(&org))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("org");
+        assert_eq!(
+            f64::from(org_row.playwright_minutes_used),
+            events.iter().map(|e| e.units).sum::<f64>()
+        );
+        app.stop().await;
+    }
 }
 
 fn k6_script(target: &Target, threshold: &str) -> String {
@@ -361,151 +357,152 @@ export default function () {{
 
 #[tokio::test]
 async fn k6_runs_with_a_passing_and_a_failing_threshold() {
-    let backend = one_backend();
-    let (app, user, org, project) = setup(&backend).await;
-    let target = Target::start().await;
-    // Every request takes at least 20 ms: p(95)<5000 holds, p(95)<1 cannot.
-    let easy = create_test(
-        &app,
-        &user,
-        &project,
-        "Fast enough",
-        "PERFORMANCE",
-        &k6_script(&target, "p(95)<5000"),
-    )
-    .await;
-    let hard = create_test(
-        &app,
-        &user,
-        &project,
-        "Impossibly fast",
-        "PERFORMANCE",
-        &k6_script(&target, "p(95)<1"),
-    )
-    .await;
-    let good = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "load ok", "jobType": "K6", "testIds": [easy] }),
-    )
-    .await;
-    let bad = create_job(&app, &user, json!({ "projectId": project, "name": "load too slow", "jobType": "K6", "testIds": [hard] })).await;
-    assert_eq!(good["jobType"], "K6");
-
-    let good_run = trigger(&app, &user.token, good["id"].as_str().expect("id")).await;
-    let passed = finish(&app, &good_run).await;
-    assert_eq!(
-        passed.status,
-        RunStatus::Passed,
-        "{:?}\n{}",
-        passed.error_details,
-        passed.logs.clone().unwrap_or_default()
-    );
-    let bad_run = trigger(&app, &user.token, bad["id"].as_str().expect("id")).await;
-    let failed = finish(&app, &bad_run).await;
-    assert_eq!(
-        failed.status,
-        RunStatus::Failed,
-        "{:?}\n{}",
-        failed.error_details,
-        failed.logs.clone().unwrap_or_default()
-    );
-    assert_eq!(failed.exit_code, Some(99));
-
-    let metrics = |run: &str| {
-        let run = uuid(run);
-        let db = app.db().clone();
-        async move {
-            k6_performance_runs::Entity::find()
-                .filter(k6_performance_runs::Column::RunId.eq(run))
-                .one(&db)
-                .await
-                .expect("db")
-                .expect("k6 metrics")
-        }
-    };
-    let ok = metrics(&good_run).await;
-    assert_eq!(ok.thresholds_passed, Some(true));
-    assert_eq!(ok.total_requests, Some(20));
-    assert_eq!(ok.failed_requests, Some(0));
-    assert!(ok.request_rate.is_some_and(|r| r > 0));
-    assert!(
-        ok.avg_response_time_ms.is_some_and(|ms| ms >= 20),
-        "{:?}",
-        ok.avg_response_time_ms
-    );
-    assert!(ok.p95_response_time_ms.is_some_and(|ms| ms >= 20));
-    assert!(ok.p99_response_time_ms.is_some_and(|ms| ms >= 20));
-    assert_eq!(ok.test_id, Some(uuid(&easy)));
-    assert!(ok.summary_json.is_some() && ok.report_s3_url.is_some());
-    assert!(
-        ok.console_output
-            .as_deref()
-            .unwrap_or_default()
-            .contains("http_req_duration"),
-        "{:?}",
-        ok.console_output
-    );
-    let console = app
-        .state()
-        .storage
-        .get(ok.console_s3_url.as_deref().expect("console"))
-        .await
-        .expect("get")
-        .expect("stored");
-    assert!(String::from_utf8_lossy(&console.bytes).contains("http_req_duration"));
-    let slow = metrics(&bad_run).await;
-    assert_eq!(slow.thresholds_passed, Some(false));
-    assert_eq!(slow.status, RunStatus::Failed);
-
-    // The HTML report and the console output are stored and served.
-    let report = slow.report_s3_url.clone().expect("report");
-    let page = get(&app, Some(&user.token), &format!("/artifacts/{report}"))
-        .await
-        .text()
-        .await
-        .expect("text");
-    assert!(page.contains("crossed"), "{page}");
-    let data = app
-        .gql(
-            Some(&user.token),
-            "query($id: ID!) { run(id: $id) { status logsUrl k6Results { thresholdsPassed totalRequests p95ResponseTimeMs requestRate reportUrl } } }",
-            json!({ "id": bad_run }),
+    for backend in backends() {
+        let (app, user, org, project) = setup(&backend).await;
+        let target = Target::start().await;
+        // Every request takes at least 20 ms: p(95)<5000 holds, p(95)<1 cannot.
+        let easy = create_test(
+            &app,
+            &user,
+            &project,
+            "Fast enough",
+            "PERFORMANCE",
+            &k6_script(&target, "p(95)<5000"),
         )
-        .await
-        .ok();
-    assert_eq!(data["run"]["k6Results"][0]["thresholdsPassed"], false);
-    assert_eq!(data["run"]["k6Results"][0]["totalRequests"], 20);
-    let log_url = data["run"]["logsUrl"].as_str().expect("log url");
-    let log_url = &log_url[log_url.find("/artifacts/").expect("artifact path")..];
-    let log = get(&app, Some(&user.token), log_url)
-        .await
-        .text()
-        .await
-        .expect("log");
-    assert!(log.contains("http_req_duration"), "{log}");
+        .await;
+        let hard = create_test(
+            &app,
+            &user,
+            &project,
+            "Impossibly fast",
+            "PERFORMANCE",
+            &k6_script(&target, "p(95)<1"),
+        )
+        .await;
+        let good = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "load ok", "jobType": "K6", "testIds": [easy] }),
+        )
+        .await;
+        let bad = create_job(&app, &user, json!({ "projectId": project, "name": "load too slow", "jobType": "K6", "testIds": [hard] })).await;
+        assert_eq!(good["jobType"], "K6");
 
-    // VU-minutes: peak VUs times started minutes, per k6 execution.
-    let events = usage_events::Entity::find()
-        .filter(usage_events::Column::EventName.eq("k6_vu_minutes"))
-        .all(app.db())
-        .await
-        .expect("usage");
-    assert_eq!(events.len(), 2);
-    assert!(
-        events
-            .iter()
-            .all(|e| e.units == 2.0 && e.unit_type == "vu_minutes"),
-        "{events:?}"
-    );
-    let org_row = organization::Entity::find_by_id(uuid(&org))
-        .one(app.db())
-        .await
-        .expect("db")
-        .expect("org");
-    assert_eq!(org_row.k6_vu_minutes_used, 4);
-    assert_eq!(org_row.playwright_minutes_used, 0);
-    app.stop().await;
+        let good_run = trigger(&app, &user.token, good["id"].as_str().expect("id")).await;
+        let passed = finish(&app, &good_run).await;
+        assert_eq!(
+            passed.status,
+            RunStatus::Passed,
+            "{:?}\n{}",
+            passed.error_details,
+            passed.logs.clone().unwrap_or_default()
+        );
+        let bad_run = trigger(&app, &user.token, bad["id"].as_str().expect("id")).await;
+        let failed = finish(&app, &bad_run).await;
+        assert_eq!(
+            failed.status,
+            RunStatus::Failed,
+            "{:?}\n{}",
+            failed.error_details,
+            failed.logs.clone().unwrap_or_default()
+        );
+        assert_eq!(failed.exit_code, Some(99));
+
+        let metrics = |run: &str| {
+            let run = uuid(run);
+            let db = app.db().clone();
+            async move {
+                k6_performance_runs::Entity::find()
+                    .filter(k6_performance_runs::Column::RunId.eq(run))
+                    .one(&db)
+                    .await
+                    .expect("db")
+                    .expect("k6 metrics")
+            }
+        };
+        let ok = metrics(&good_run).await;
+        assert_eq!(ok.thresholds_passed, Some(true));
+        assert_eq!(ok.total_requests, Some(20));
+        assert_eq!(ok.failed_requests, Some(0));
+        assert!(ok.request_rate.is_some_and(|r| r > 0));
+        assert!(
+            ok.avg_response_time_ms.is_some_and(|ms| ms >= 20),
+            "{:?}",
+            ok.avg_response_time_ms
+        );
+        assert!(ok.p95_response_time_ms.is_some_and(|ms| ms >= 20));
+        assert!(ok.p99_response_time_ms.is_some_and(|ms| ms >= 20));
+        assert_eq!(ok.test_id, Some(uuid(&easy)));
+        assert!(ok.summary_json.is_some() && ok.report_s3_url.is_some());
+        assert!(
+            ok.console_output
+                .as_deref()
+                .unwrap_or_default()
+                .contains("http_req_duration"),
+            "{:?}",
+            ok.console_output
+        );
+        let console = app
+            .state()
+            .storage
+            .get(ok.console_s3_url.as_deref().expect("console"))
+            .await
+            .expect("get")
+            .expect("stored");
+        assert!(String::from_utf8_lossy(&console.bytes).contains("http_req_duration"));
+        let slow = metrics(&bad_run).await;
+        assert_eq!(slow.thresholds_passed, Some(false));
+        assert_eq!(slow.status, RunStatus::Failed);
+
+        // The HTML report and the console output are stored and served.
+        let report = slow.report_s3_url.clone().expect("report");
+        let page = get(&app, Some(&user.token), &format!("/artifacts/{report}"))
+            .await
+            .text()
+            .await
+            .expect("text");
+        assert!(page.contains("crossed"), "{page}");
+        let data = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { run(id: $id) { status logsUrl k6Results { thresholdsPassed totalRequests p95ResponseTimeMs requestRate reportUrl } } }",
+                json!({ "id": bad_run }),
+            )
+            .await
+            .ok();
+        assert_eq!(data["run"]["k6Results"][0]["thresholdsPassed"], false);
+        assert_eq!(data["run"]["k6Results"][0]["totalRequests"], 20);
+        let log_url = data["run"]["logsUrl"].as_str().expect("log url");
+        let log_url = &log_url[log_url.find("/artifacts/").expect("artifact path")..];
+        let log = get(&app, Some(&user.token), log_url)
+            .await
+            .text()
+            .await
+            .expect("log");
+        assert!(log.contains("http_req_duration"), "{log}");
+
+        // VU-minutes: peak VUs times started minutes, per k6 execution.
+        let events = usage_events::Entity::find()
+            .filter(usage_events::Column::EventName.eq("k6_vu_minutes"))
+            .all(app.db())
+            .await
+            .expect("usage");
+        assert_eq!(events.len(), 2);
+        assert!(
+            events
+                .iter()
+                .all(|e| e.units == 2.0 && e.unit_type == "vu_minutes"),
+            "{events:?}"
+        );
+        let org_row = organization::Entity::find_by_id(uuid(&org))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("org");
+        assert_eq!(org_row.k6_vu_minutes_used, 4);
+        assert_eq!(org_row.playwright_minutes_used, 0);
+        app.stop().await;
+    }
 }
 
 #[tokio::test]
@@ -921,147 +918,148 @@ async fn post_trigger(app: &TestApp, key: Option<&str>, job: &str, query: &str) 
 
 #[tokio::test]
 async fn remote_triggers_take_a_key_scoped_to_the_job() {
-    let backend = one_backend();
-    let (app, user, _, project) = setup(&backend).await;
-    let target = Target::start().await;
-    let test = create_test(
-        &app,
-        &user,
-        &project,
-        "ci smoke",
-        "PERFORMANCE",
-        &k6_script(&target, "p(95)<5000"),
-    )
-    .await;
-    let job = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "deploy check", "jobType": "K6", "testIds": [test] }),
-    )
-    .await;
-    let other = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "other", "jobType": "K6", "testIds": [test] }),
-    )
-    .await;
-    let job_id = job["id"].as_str().expect("id");
-    let other_id = other["id"].as_str().expect("id");
-    assert!(
-        job["triggerUrl"]
-            .as_str()
-            .expect("url")
-            .ends_with(&format!("/api/jobs/{job_id}/trigger"))
-    );
-    let key = api_key(
-        &app,
-        &user,
-        json!({ "name": "ci", "permission": "WRITE", "jobId": job_id }),
-    )
-    .await;
-
-    // Queued and answered at once.
-    let (status, body) = post_trigger(&app, Some(&key), job_id, "").await;
-    assert_eq!(status, 202, "{body}");
-    assert_eq!(body["run"]["status"], "QUEUED");
-    assert_eq!(body["run"]["trigger"], "REMOTE");
-    let first = body["run"]["id"].as_str().expect("run id").to_owned();
-    finish(&app, &first).await;
-
-    // Waiting for the result while a worker runs it.
-    let worker = app.run_worker();
-    let driver = tokio::spawn(async move {
-        // Until the trigger below has queued its run, and the worker has run it.
-        vigil_tests::eventually("a run for the worker", || async {
-            (!worker.tick().await.expect("tick").is_empty()).then_some(())
-        })
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let test = create_test(
+            &app,
+            &user,
+            &project,
+            "ci smoke",
+            "PERFORMANCE",
+            &k6_script(&target, "p(95)<5000"),
+        )
         .await;
-    });
-    let (status, body) = post_trigger(&app, Some(&key), job_id, "?wait=true&timeout=120").await;
-    driver.await.expect("driver");
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["run"]["status"], "PASSED", "{body}");
-    assert!(body["run"]["durationMs"].as_i64().is_some_and(|d| d > 0));
-    // The key may read its job's runs, over HTTP and GraphQL.
-    let run_id = body["run"]["id"].as_str().expect("id");
-    assert_eq!(
-        get(&app, Some(&key), &format!("/api/runs/{run_id}"))
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "deploy check", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let other = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "other", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let job_id = job["id"].as_str().expect("id");
+        let other_id = other["id"].as_str().expect("id");
+        assert!(
+            job["triggerUrl"]
+                .as_str()
+                .expect("url")
+                .ends_with(&format!("/api/jobs/{job_id}/trigger"))
+        );
+        let key = api_key(
+            &app,
+            &user,
+            json!({ "name": "ci", "permission": "WRITE", "jobId": job_id }),
+        )
+        .await;
+
+        // Queued and answered at once.
+        let (status, body) = post_trigger(&app, Some(&key), job_id, "").await;
+        assert_eq!(status, 202, "{body}");
+        assert_eq!(body["run"]["status"], "QUEUED");
+        assert_eq!(body["run"]["trigger"], "REMOTE");
+        let first = body["run"]["id"].as_str().expect("run id").to_owned();
+        finish(&app, &first).await;
+
+        // Waiting for the result while a worker runs it.
+        let worker = app.run_worker();
+        let driver = tokio::spawn(async move {
+            // Until the trigger below has queued its run, and the worker has run it.
+            vigil_tests::eventually("a run for the worker", || async {
+                (!worker.tick().await.expect("tick").is_empty()).then_some(())
+            })
+            .await;
+        });
+        let (status, body) = post_trigger(&app, Some(&key), job_id, "?wait=true&timeout=120").await;
+        driver.await.expect("driver");
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["run"]["status"], "PASSED", "{body}");
+        assert!(body["run"]["durationMs"].as_i64().is_some_and(|d| d > 0));
+        // The key may read its job's runs, over HTTP and GraphQL.
+        let run_id = body["run"]["id"].as_str().expect("id");
+        assert_eq!(
+            get(&app, Some(&key), &format!("/api/runs/{run_id}"))
+                .await
+                .status(),
+            200
+        );
+        let data = app
+            .gql(
+                Some(&key),
+                "query($id: ID!, $j: ID!) { run(id: $id) { status } job(id: $j) { name } }",
+                json!({ "id": run_id, "j": job_id }),
+            )
             .await
-            .status(),
-        200
-    );
-    let data = app
-        .gql(
-            Some(&key),
-            "query($id: ID!, $j: ID!) { run(id: $id) { status } job(id: $j) { name } }",
-            json!({ "id": run_id, "j": job_id }),
-        )
-        .await
-        .ok();
-    assert_eq!(data["run"]["status"], "PASSED");
-    assert_eq!(data["job"]["name"], "deploy check");
+            .ok();
+        assert_eq!(data["run"]["status"], "PASSED");
+        assert_eq!(data["job"]["name"], "deploy check");
 
-    // ... and nothing else: another job, other operations.
-    let runs_before = app.count("runs").await;
-    let (status, body) = post_trigger(&app, Some(&key), other_id, "").await;
-    assert_eq!(status, 404, "{body}");
-    assert_eq!(body["error"]["code"], "NOT_FOUND");
-    let gql = app
-        .gql(
-            Some(&key),
-            "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
-            json!({ "i": { "projectId": project, "title": "x", "script": "x" } }),
+        // ... and nothing else: another job, other operations.
+        let runs_before = app.count("runs").await;
+        let (status, body) = post_trigger(&app, Some(&key), other_id, "").await;
+        assert_eq!(status, 404, "{body}");
+        assert_eq!(body["error"]["code"], "NOT_FOUND");
+        let gql = app
+            .gql(
+                Some(&key),
+                "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "title": "x", "script": "x" } }),
+            )
+            .await;
+        gql.expect_code("FORBIDDEN");
+        assert!(
+            app.gql(
+                Some(&key),
+                "query($j: ID!) { job(id: $j) { id } }",
+                json!({ "j": other_id })
+            )
+            .await
+            .ok()["job"]
+                .is_null()
+        );
+        // A wrong key, no key, a read-only key, a malformed id.
+        let (status, body) = post_trigger(&app, Some("vgl_not-a-real-key"), job_id, "").await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (401, Some("UNAUTHENTICATED"))
+        );
+        let (status, _) = post_trigger(&app, None, job_id, "").await;
+        assert_eq!(status, 401);
+        let reader = api_key(
+            &app,
+            &user,
+            json!({ "name": "reader", "permission": "READ", "jobId": job_id }),
         )
         .await;
-    gql.expect_code("FORBIDDEN");
-    assert!(
-        app.gql(
-            Some(&key),
-            "query($j: ID!) { job(id: $j) { id } }",
-            json!({ "j": other_id })
-        )
-        .await
-        .ok()["job"]
-            .is_null()
-    );
-    // A wrong key, no key, a read-only key, a malformed id.
-    let (status, body) = post_trigger(&app, Some("vgl_not-a-real-key"), job_id, "").await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (401, Some("UNAUTHENTICATED"))
-    );
-    let (status, _) = post_trigger(&app, None, job_id, "").await;
-    assert_eq!(status, 401);
-    let reader = api_key(
-        &app,
-        &user,
-        json!({ "name": "reader", "permission": "READ", "jobId": job_id }),
-    )
-    .await;
-    let (status, body) = post_trigger(&app, Some(&reader), job_id, "").await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (403, Some("FORBIDDEN"))
-    );
-    let (status, body) = post_trigger(&app, Some(&key), "not-an-id", "").await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (400, Some("BAD_USER_INPUT"))
-    );
-    let (status, _) = post_trigger(&app, Some(&key), job_id, "?wait=true&timeout=0").await;
-    assert_eq!(status, 400);
-    assert_eq!(
-        app.count("runs").await,
-        runs_before,
-        "refused triggers queue nothing"
-    );
-    // A session may trigger too (a manual run).
-    let (status, body) = post_trigger(&app, Some(&user.token), job_id, "").await;
-    assert_eq!(
-        (status, body["run"]["trigger"].as_str()),
-        (202, Some("MANUAL"))
-    );
-    app.stop().await;
+        let (status, body) = post_trigger(&app, Some(&reader), job_id, "").await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (403, Some("FORBIDDEN"))
+        );
+        let (status, body) = post_trigger(&app, Some(&key), "not-an-id", "").await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (400, Some("BAD_USER_INPUT"))
+        );
+        let (status, _) = post_trigger(&app, Some(&key), job_id, "?wait=true&timeout=0").await;
+        assert_eq!(status, 400);
+        assert_eq!(
+            app.count("runs").await,
+            runs_before,
+            "refused triggers queue nothing"
+        );
+        // A session may trigger too (a manual run).
+        let (status, body) = post_trigger(&app, Some(&user.token), job_id, "").await;
+        assert_eq!(
+            (status, body["run"]["trigger"].as_str()),
+            (202, Some("MANUAL"))
+        );
+        app.stop().await;
+    }
 }
 
 const LEAKY: &str = r#"import { test, expect } from '@playwright/test';
@@ -1079,126 +1077,127 @@ test('prints its secret', async ({ page }) => {
 #[tokio::test]
 async fn secrets_reach_scripts_and_are_masked_in_everything_stored() {
     let _turn = BROWSER.lock().await;
-    let backend = one_backend();
-    let (app, user, _, project) = setup(&backend).await;
-    let secret = "sup3r-s3cret/token+value";
-    variable(&app, &user, &project, "API_TOKEN", secret, true).await;
-    let test = create_test(&app, &user, &project, "leaky", "API", LEAKY).await;
-    let job = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "leak", "testIds": [test] }),
-    )
-    .await;
-    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
-    let mut socket = subscribe(
-        &app,
-        &user,
-        "subscription($id: ID!) { runLog(runId: $id) { runId number line } }",
-        json!({ "id": run }),
-    )
-    .await;
-    let row = finish(&app, &run).await;
-    assert_eq!(row.status, RunStatus::Failed, "{:?}", row.error_details);
-    let logs = row.logs.clone().unwrap_or_default();
-    // The script got the value (it printed it), and every stored copy is masked.
-    assert!(logs.contains("the token is ********"), "{logs}");
-    assert!(logs.contains("encoded: ******** basic: ********"), "{logs}");
-    let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
-    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, secret);
-    let leaks = |bytes: &[u8]| {
-        let text = String::from_utf8_lossy(bytes);
-        text.contains(secret) || text.contains(&encoded) || text.contains(&b64)
-    };
-    assert!(!leaks(logs.as_bytes()));
-    let storage = &app.state().storage;
-    let mut keys: Vec<String> = vec![row.logs_s3_url.clone().expect("log")];
-    let paths = row.artifact_paths.clone().expect("paths");
-    keys.push(paths["results"].as_str().expect("results").to_owned());
-    keys.push(row.report_s3_url.clone().expect("report"));
-    for kind in ["traces"] {
-        for key in paths[kind].as_array().into_iter().flatten() {
-            keys.push(key.as_str().expect("key").to_owned());
-        }
-    }
-    assert!(keys.len() >= 4, "a trace was stored too: {keys:?}");
-    for key in &keys {
-        let object = storage.get(key).await.expect("get").expect("stored");
-        assert!(!leaks(&object.bytes), "{key} leaks the secret");
-        if key.ends_with(".zip") {
-            let mut archive =
-                zip::ZipArchive::new(std::io::Cursor::new(object.bytes.to_vec())).expect("zip");
-            for i in 0..archive.len() {
-                let mut entry = archive.by_index(i).expect("entry");
-                let mut content = Vec::new();
-                std::io::Read::read_to_end(&mut entry, &mut content).expect("read");
-                assert!(!leaks(&content), "{key}: an entry leaks the secret");
-            }
-        }
-    }
-    // The HTML report embeds its data as a base64 zip: masked inside too.
-    let report = storage
-        .get(&row.report_s3_url.clone().expect("report"))
-        .await
-        .expect("get")
-        .expect("report");
-    let html = String::from_utf8_lossy(&report.bytes).into_owned();
-    let marker = "data:application/zip;base64,";
-    let start = html.find(marker).expect("embedded report data") + marker.len();
-    let end = start + html[start..].find('<').expect("end");
-    let data = base64::Engine::decode(
-        &base64::engine::general_purpose::STANDARD,
-        &html[start..end],
-    )
-    .expect("base64");
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(data)).expect("zip");
-    let mut found_mask = false;
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).expect("entry");
-        let mut content = Vec::new();
-        std::io::Read::read_to_end(&mut entry, &mut content).expect("read");
-        assert!(!leaks(&content), "the report's data leaks the secret");
-        found_mask |= String::from_utf8_lossy(&content).contains("********");
-    }
-    assert!(found_mask, "the report shows the masked value");
-    // Live lines were masked before they left the worker, and are numbered from 1 in the
-    // order of the output; the stored log says how many lines it holds.
-    let payloads = next_payloads(&mut socket, |d| {
-        d["runLog"]["line"]
-            .as_str()
-            .is_some_and(|l| l.contains("the token is"))
-    })
-    .await;
-    let numbers: Vec<i64> = payloads
-        .iter()
-        .filter_map(|d| d["runLog"]["number"].as_i64())
-        .collect();
-    assert_eq!(
-        numbers,
-        (1..=numbers.len() as i64).collect::<Vec<_>>(),
-        "numbered in order"
-    );
-    let lines: Vec<String> = payloads
-        .iter()
-        .filter_map(|d| d["runLog"]["line"].as_str().map(str::to_owned))
-        .collect();
-    let log_lines = row.metadata.as_ref().and_then(|m| m["logLines"].as_i64());
-    assert_eq!(log_lines, Some(logs.lines().count() as i64));
-    assert!(
-        lines.iter().any(|l| l.contains("the token is ********")),
-        "{lines:?}"
-    );
-    assert!(lines.iter().all(|l| !leaks(l.as_bytes())));
-    // No API response shows it.
-    let shown = app
-        .gql(
-            Some(&user.token),
-            "query($id: ID!) { run(id: $id) { logs errorDetails artifactPaths } }",
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let secret = "sup3r-s3cret/token+value";
+        variable(&app, &user, &project, "API_TOKEN", secret, true).await;
+        let test = create_test(&app, &user, &project, "leaky", "API", LEAKY).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "leak", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let mut socket = subscribe(
+            &app,
+            &user,
+            "subscription($id: ID!) { runLog(runId: $id) { runId number line } }",
             json!({ "id": run }),
         )
         .await;
-    assert!(!leaks(shown.body.to_string().as_bytes()));
-    app.stop().await;
+        let row = finish(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Failed, "{:?}", row.error_details);
+        let logs = row.logs.clone().unwrap_or_default();
+        // The script got the value (it printed it), and every stored copy is masked.
+        assert!(logs.contains("the token is ********"), "{logs}");
+        assert!(logs.contains("encoded: ******** basic: ********"), "{logs}");
+        let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+        let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, secret);
+        let leaks = |bytes: &[u8]| {
+            let text = String::from_utf8_lossy(bytes);
+            text.contains(secret) || text.contains(&encoded) || text.contains(&b64)
+        };
+        assert!(!leaks(logs.as_bytes()));
+        let storage = &app.state().storage;
+        let mut keys: Vec<String> = vec![row.logs_s3_url.clone().expect("log")];
+        let paths = row.artifact_paths.clone().expect("paths");
+        keys.push(paths["results"].as_str().expect("results").to_owned());
+        keys.push(row.report_s3_url.clone().expect("report"));
+        for kind in ["traces"] {
+            for key in paths[kind].as_array().into_iter().flatten() {
+                keys.push(key.as_str().expect("key").to_owned());
+            }
+        }
+        assert!(keys.len() >= 4, "a trace was stored too: {keys:?}");
+        for key in &keys {
+            let object = storage.get(key).await.expect("get").expect("stored");
+            assert!(!leaks(&object.bytes), "{key} leaks the secret");
+            if key.ends_with(".zip") {
+                let mut archive =
+                    zip::ZipArchive::new(std::io::Cursor::new(object.bytes.to_vec())).expect("zip");
+                for i in 0..archive.len() {
+                    let mut entry = archive.by_index(i).expect("entry");
+                    let mut content = Vec::new();
+                    std::io::Read::read_to_end(&mut entry, &mut content).expect("read");
+                    assert!(!leaks(&content), "{key}: an entry leaks the secret");
+                }
+            }
+        }
+        // The HTML report embeds its data as a base64 zip: masked inside too.
+        let report = storage
+            .get(&row.report_s3_url.clone().expect("report"))
+            .await
+            .expect("get")
+            .expect("report");
+        let html = String::from_utf8_lossy(&report.bytes).into_owned();
+        let marker = "data:application/zip;base64,";
+        let start = html.find(marker).expect("embedded report data") + marker.len();
+        let end = start + html[start..].find('<').expect("end");
+        let data = base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            &html[start..end],
+        )
+        .expect("base64");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(data)).expect("zip");
+        let mut found_mask = false;
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).expect("entry");
+            let mut content = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut content).expect("read");
+            assert!(!leaks(&content), "the report's data leaks the secret");
+            found_mask |= String::from_utf8_lossy(&content).contains("********");
+        }
+        assert!(found_mask, "the report shows the masked value");
+        // Live lines were masked before they left the worker, and are numbered from 1 in the
+        // order of the output; the stored log says how many lines it holds.
+        let payloads = next_payloads(&mut socket, |d| {
+            d["runLog"]["line"]
+                .as_str()
+                .is_some_and(|l| l.contains("the token is"))
+        })
+        .await;
+        let numbers: Vec<i64> = payloads
+            .iter()
+            .filter_map(|d| d["runLog"]["number"].as_i64())
+            .collect();
+        assert_eq!(
+            numbers,
+            (1..=numbers.len() as i64).collect::<Vec<_>>(),
+            "numbered in order"
+        );
+        let lines: Vec<String> = payloads
+            .iter()
+            .filter_map(|d| d["runLog"]["line"].as_str().map(str::to_owned))
+            .collect();
+        let log_lines = row.metadata.as_ref().and_then(|m| m["logLines"].as_i64());
+        assert_eq!(log_lines, Some(logs.lines().count() as i64));
+        assert!(
+            lines.iter().any(|l| l.contains("the token is ********")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().all(|l| !leaks(l.as_bytes())));
+        // No API response shows it.
+        let shown = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { run(id: $id) { logs errorDetails artifactPaths } }",
+                json!({ "id": run }),
+            )
+            .await;
+        assert!(!leaks(shown.body.to_string().as_bytes()));
+        app.stop().await;
+    }
 }
 
 const ESCAPE: &str = r#"import { test, expect } from '@playwright/test';
@@ -1225,277 +1224,280 @@ test('cannot write outside its work dir', async () => {
 #[tokio::test]
 async fn scripts_run_in_a_sandbox_without_the_data_dir_or_the_servers_environment() {
     let _turn = BROWSER.lock().await;
-    let backend = one_backend();
-    let (app, user, _, project) = setup(&backend).await;
-    let data_dir = app
-        .state()
-        .settings
-        .data_dir
-        .canonicalize()
-        .expect("data dir");
-    let master =
-        std::fs::read_to_string(data_dir.join("master.key")).expect("the master key exists");
-    variable(
-        &app,
-        &user,
-        &project,
-        "DATA_DIR",
-        &data_dir.display().to_string(),
-        false,
-    )
-    .await;
-    let test = create_test(&app, &user, &project, "escape", "CUSTOM", ESCAPE).await;
-    let job = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "escape", "testIds": [test] }),
-    )
-    .await;
-    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
-    let row = finish(&app, &run).await;
-    let logs = row.logs.clone().unwrap_or_default();
-    assert_eq!(row.status, RunStatus::Failed, "{logs}");
-    assert!(
-        !logs.contains(master.trim()),
-        "the script read the master key"
-    );
-    assert!(!logs.lines().any(|l| l.starts_with("STOLEN")), "{logs}");
-    assert!(
-        logs.contains("ENOENT"),
-        "the data dir does not exist in the sandbox: {logs}"
-    );
-    let results: Value = serde_json::from_slice(
-        &app.state()
-            .storage
-            .get(
-                row.artifact_paths.expect("paths")["results"]
-                    .as_str()
-                    .expect("key"),
-            )
-            .await
-            .expect("get")
-            .expect("results")
-            .bytes,
-    )
-    .expect("json");
-    assert_eq!(
-        results["stats"]["expected"], 1,
-        "only the environment test passes: {results}"
-    );
-    assert_eq!(results["stats"]["unexpected"], 2);
-    let env_line = logs
-        .lines()
-        .find(|l| l.contains("ENV "))
-        .expect("the environment was printed");
-    for name in [
-        "CARGO",
-        "DATABASE_URL",
-        "TEST_DATABASE_URL",
-        "RUST_BACKTRACE",
-        "USER",
-        "OLDPWD",
-    ] {
-        let names: Vec<&str> = env_line
-            .split_once("ENV ")
-            .map_or("", |(_, r)| r)
-            .split(',')
-            .collect();
-        assert!(names.contains(&"PATH"), "{env_line}");
-        assert!(!names.contains(&name), "{name} leaked: {env_line}");
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let data_dir = app
+            .state()
+            .settings
+            .data_dir
+            .canonicalize()
+            .expect("data dir");
+        let master =
+            std::fs::read_to_string(data_dir.join("master.key")).expect("the master key exists");
+        variable(
+            &app,
+            &user,
+            &project,
+            "DATA_DIR",
+            &data_dir.display().to_string(),
+            false,
+        )
+        .await;
+        let test = create_test(&app, &user, &project, "escape", "CUSTOM", ESCAPE).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "escape", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&app, &run).await;
+        let logs = row.logs.clone().unwrap_or_default();
+        assert_eq!(row.status, RunStatus::Failed, "{logs}");
+        assert!(
+            !logs.contains(master.trim()),
+            "the script read the master key"
+        );
+        assert!(!logs.lines().any(|l| l.starts_with("STOLEN")), "{logs}");
+        assert!(
+            logs.contains("ENOENT"),
+            "the data dir does not exist in the sandbox: {logs}"
+        );
+        let results: Value = serde_json::from_slice(
+            &app.state()
+                .storage
+                .get(
+                    row.artifact_paths.expect("paths")["results"]
+                        .as_str()
+                        .expect("key"),
+                )
+                .await
+                .expect("get")
+                .expect("results")
+                .bytes,
+        )
+        .expect("json");
+        assert_eq!(
+            results["stats"]["expected"], 1,
+            "only the environment test passes: {results}"
+        );
+        assert_eq!(results["stats"]["unexpected"], 2);
+        let env_line = logs
+            .lines()
+            .find(|l| l.contains("ENV "))
+            .expect("the environment was printed");
+        for name in [
+            "CARGO",
+            "DATABASE_URL",
+            "TEST_DATABASE_URL",
+            "RUST_BACKTRACE",
+            "USER",
+            "OLDPWD",
+        ] {
+            let names: Vec<&str> = env_line
+                .split_once("ENV ")
+                .map_or("", |(_, r)| r)
+                .split(',')
+                .collect();
+            assert!(names.contains(&"PATH"), "{env_line}");
+            assert!(!names.contains(&name), "{name} leaked: {env_line}");
+        }
+        assert!(!std::path::Path::new("/usr/vigil-was-here").exists());
+        app.stop().await;
     }
-    assert!(!std::path::Path::new("/usr/vigil-was-here").exists());
-    app.stop().await;
 }
 
 #[tokio::test]
 async fn without_bubblewrap_scripts_are_refused_unless_allowed() {
-    let backend = Backend::Sqlite;
-    let app = TestApp::spawn_with(&backend, |s| {
-        s.runner.tools_dir = Some(tools_dir());
-        s.runner.bwrap = "/nonexistent/bwrap".into();
-    })
-    .await;
-    let user = app.sign_up("nosandbox@example.com").await;
-    let (_, project) = app.create_org(&user, "Bare").await;
-    let test = create_test(
-        &app,
-        &user,
-        &project,
-        "noop",
-        "PERFORMANCE",
-        "export default function () {}",
-    )
-    .await;
-    let job = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "bare", "jobType": "K6", "testIds": [test] }),
-    )
-    .await;
-    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
-    let row = finish(&app, &run).await;
-    assert_eq!(row.status, RunStatus::Error);
-    let message = row.error_details.unwrap_or_default();
-    assert!(
-        message.contains("bubblewrap is not installed")
-            && message.contains("runner.allow_unsandboxed"),
-        "{message}"
-    );
-    assert_eq!(
-        usage_events::Entity::find()
-            .count(app.db())
-            .await
-            .expect("count"),
-        0,
-        "nothing ran, nothing is billed"
-    );
-    app.stop().await;
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.bwrap = "/nonexistent/bwrap".into();
+        })
+        .await;
+        let user = app.sign_up("nosandbox@example.com").await;
+        let (_, project) = app.create_org(&user, "Bare").await;
+        let test = create_test(
+            &app,
+            &user,
+            &project,
+            "noop",
+            "PERFORMANCE",
+            "export default function () {}",
+        )
+        .await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "bare", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Error);
+        let message = row.error_details.unwrap_or_default();
+        assert!(
+            message.contains("bubblewrap is not installed")
+                && message.contains("runner.allow_unsandboxed"),
+            "{message}"
+        );
+        assert_eq!(
+            usage_events::Entity::find()
+                .count(app.db())
+                .await
+                .expect("count"),
+            0,
+            "nothing ran, nothing is billed"
+        );
+        app.stop().await;
 
-    // Self-hosted mode may allow it explicitly; cloud mode never.
-    let allowed = TestApp::spawn_with(&backend, |s| {
-        s.runner.tools_dir = Some(tools_dir());
-        s.runner.bwrap = "/nonexistent/bwrap".into();
-        s.runner.allow_unsandboxed = true;
-    })
-    .await;
-    let user = allowed.sign_up("bare@example.com").await;
-    let (_, project) = allowed.create_org(&user, "Bare").await;
-    let test = create_test(
-        &allowed,
-        &user,
-        &project,
-        "noop",
-        "PERFORMANCE",
-        "export default function () {}",
-    )
-    .await;
-    let job = create_job(
-        &allowed,
-        &user,
-        json!({ "projectId": project, "name": "bare", "jobType": "K6", "testIds": [test] }),
-    )
-    .await;
-    let run = trigger(&allowed, &user.token, job["id"].as_str().expect("id")).await;
-    let row = finish(&allowed, &run).await;
-    assert_eq!(row.status, RunStatus::Passed, "{:?}", row.logs);
-    assert!(
-        row.logs
-            .unwrap_or_default()
-            .contains("running without a sandbox")
-    );
-    allowed.stop().await;
-    let toml = "mode = \"cloud\"\n[runner]\nallow_unsandboxed = true\n";
-    let file = vigil_tests::temp_dir("cfg").join("vigil.toml");
-    std::fs::write(&file, toml).expect("write");
-    let err = vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
-        .expect_err("refused");
-    assert!(
-        err.to_string().contains("runner.allow_unsandboxed"),
-        "{err}"
-    );
+        // Self-hosted mode may allow it explicitly; cloud mode never.
+        let allowed = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.bwrap = "/nonexistent/bwrap".into();
+            s.runner.allow_unsandboxed = true;
+        })
+        .await;
+        let user = allowed.sign_up("bare@example.com").await;
+        let (_, project) = allowed.create_org(&user, "Bare").await;
+        let test = create_test(
+            &allowed,
+            &user,
+            &project,
+            "noop",
+            "PERFORMANCE",
+            "export default function () {}",
+        )
+        .await;
+        let job = create_job(
+            &allowed,
+            &user,
+            json!({ "projectId": project, "name": "bare", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&allowed, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&allowed, &run).await;
+        assert_eq!(row.status, RunStatus::Passed, "{:?}", row.logs);
+        assert!(
+            row.logs
+                .unwrap_or_default()
+                .contains("running without a sandbox")
+        );
+        allowed.stop().await;
+        let toml = "mode = \"cloud\"\n[runner]\nallow_unsandboxed = true\n";
+        let file = vigil_tests::temp_dir("cfg").join("vigil.toml");
+        std::fs::write(&file, toml).expect("write");
+        let err = vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
+            .expect_err("refused");
+        assert!(
+            err.to_string().contains("runner.allow_unsandboxed"),
+            "{err}"
+        );
+    }
 }
 
 #[tokio::test]
 async fn cancel_kills_a_running_run_and_the_time_limit_stops_another() {
-    let backend = one_backend();
-    let (app, user, _, project) = setup(&backend).await;
-    // k6 would sleep for a minute, then say so: a run stopped early never says "woke".
-    let sleeper = "import { sleep } from 'k6';\nexport const options = { vus: 1, iterations: 1 };\nexport default function () { console.log('sleeping'); sleep(60); console.log('woke'); }\n";
-    let test = create_test(&app, &user, &project, "sleeper", "PERFORMANCE", sleeper).await;
-    let job = create_job(&app, &user, json!({ "projectId": project, "name": "long", "jobType": "K6", "testIds": [test], "timeoutSeconds": 10 })).await;
-    // A project's subscriber hears of new runs too.
-    let mut project_runs = subscribe(
-        &app,
-        &user,
-        "subscription($p: ID!) { runUpdated(projectId: $p) { id status } }",
-        json!({ "p": project }),
-    )
-    .await;
-    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
-    let first = next_payloads(&mut project_runs, |_| true).await;
-    assert_eq!(first.len(), 1, "the new run was announced");
-    assert_eq!(first[0]["runUpdated"]["id"], run.as_str());
-    assert_eq!(first[0]["runUpdated"]["status"], "QUEUED");
-    let mut updates = subscribe(
-        &app,
-        &user,
-        "subscription($id: ID!) { runUpdated(runId: $id) { status } }",
-        json!({ "id": run }),
-    )
-    .await;
-    let worker = app.run_worker();
-    let running = tokio::spawn(async move { worker.tick().await });
-    // Wait for k6's process to run.
-    vigil_tests::eventually("the run's k6 process", || async {
-        let row = run_row(&app, &run).await;
-        (row.status == RunStatus::Running && sandboxed_processes(&run).await > 0).then_some(())
-    })
-    .await;
-    // While it runs, the output so far is on the run, with the number of its last line.
-    let seen = vigil_tests::eventually("the output so far on the run", || async {
-        let seen = app
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        // k6 would sleep for a minute, then say so: a run stopped early never says "woke".
+        let sleeper = "import { sleep } from 'k6';\nexport const options = { vus: 1, iterations: 1 };\nexport default function () { console.log('sleeping'); sleep(60); console.log('woke'); }\n";
+        let test = create_test(&app, &user, &project, "sleeper", "PERFORMANCE", sleeper).await;
+        let job = create_job(&app, &user, json!({ "projectId": project, "name": "long", "jobType": "K6", "testIds": [test], "timeoutSeconds": 10 })).await;
+        // A project's subscriber hears of new runs too.
+        let mut project_runs = subscribe(
+            &app,
+            &user,
+            "subscription($p: ID!) { runUpdated(projectId: $p) { id status } }",
+            json!({ "p": project }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let first = next_payloads(&mut project_runs, |_| true).await;
+        assert_eq!(first.len(), 1, "the new run was announced");
+        assert_eq!(first[0]["runUpdated"]["id"], run.as_str());
+        assert_eq!(first[0]["runUpdated"]["status"], "QUEUED");
+        let mut updates = subscribe(
+            &app,
+            &user,
+            "subscription($id: ID!) { runUpdated(runId: $id) { status } }",
+            json!({ "id": run }),
+        )
+        .await;
+        let worker = app.run_worker();
+        let running = tokio::spawn(async move { worker.tick().await });
+        // Wait for k6's process to run.
+        vigil_tests::eventually("the run's k6 process", || async {
+            let row = run_row(&app, &run).await;
+            (row.status == RunStatus::Running && sandboxed_processes(&run).await > 0).then_some(())
+        })
+        .await;
+        // While it runs, the output so far is on the run, with the number of its last line.
+        let seen = vigil_tests::eventually("the output so far on the run", || async {
+            let seen = app
+                .gql(
+                    Some(&user.token),
+                    "query($id: ID!) { run(id: $id) { status logs logLines } }",
+                    json!({ "id": run }),
+                )
+                .await
+                .ok();
+            seen["run"]["logs"]
+                .as_str()
+                .is_some_and(|logs| logs.contains("sleeping"))
+                .then_some(seen)
+        })
+        .await;
+        assert_eq!(seen["run"]["status"], "RUNNING");
+        assert!(
+            seen["run"]["logLines"].as_i64().is_some_and(|n| n >= 1),
+            "{seen}"
+        );
+        let cancelled = app
             .gql(
                 Some(&user.token),
-                "query($id: ID!) { run(id: $id) { status logs logLines } }",
+                "mutation($id: ID!) { cancelRun(id: $id) { status cancelRequested } }",
                 json!({ "id": run }),
             )
             .await
             .ok();
-        seen["run"]["logs"]
-            .as_str()
-            .is_some_and(|logs| logs.contains("sleeping"))
-            .then_some(seen)
-    })
-    .await;
-    assert_eq!(seen["run"]["status"], "RUNNING");
-    assert!(
-        seen["run"]["logLines"].as_i64().is_some_and(|n| n >= 1),
-        "{seen}"
-    );
-    let cancelled = app
-        .gql(
-            Some(&user.token),
-            "mutation($id: ID!) { cancelRun(id: $id) { status cancelRequested } }",
-            json!({ "id": run }),
-        )
-        .await
-        .ok();
-    assert_eq!(cancelled["cancelRun"]["cancelRequested"], true);
-    running.await.expect("join").expect("tick");
-    // Cancelled, not stopped by the 10 s limit, and k6 never woke from its sleep.
-    let row = run_row(&app, &run).await;
-    assert_eq!(row.status, RunStatus::Cancelled, "{:?}", row.logs);
-    let logs = row.logs.unwrap_or_default();
-    assert!(
-        !logs.contains("woke") && !logs.contains("time limit"),
-        "{logs}"
-    );
-    assert_eq!(
-        sandboxed_processes(&run).await,
-        0,
-        "every process of the run is gone"
-    );
-    let statuses = collect_statuses(&mut updates, "CANCELLED").await;
-    assert!(statuses.contains(&"RUNNING".to_owned()), "{statuses:?}");
+        assert_eq!(cancelled["cancelRun"]["cancelRequested"], true);
+        running.await.expect("join").expect("tick");
+        // Cancelled, not stopped by the 10 s limit, and k6 never woke from its sleep.
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Cancelled, "{:?}", row.logs);
+        let logs = row.logs.unwrap_or_default();
+        assert!(
+            !logs.contains("woke") && !logs.contains("time limit"),
+            "{logs}"
+        );
+        assert_eq!(
+            sandboxed_processes(&run).await,
+            0,
+            "every process of the run is gone"
+        );
+        let statuses = collect_statuses(&mut updates, "CANCELLED").await;
+        assert!(statuses.contains(&"RUNNING".to_owned()), "{statuses:?}");
 
-    // The same job without a cancel: stopped at its 10 s limit, before k6 woke.
-    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
-    let row = finish(&app, &run).await;
-    assert_eq!(row.status, RunStatus::TimedOut, "{:?}", row.logs);
-    let logs = row.logs.unwrap_or_default();
-    assert!(logs.contains("time limit of 10 s"), "{logs}");
-    assert!(
-        logs.contains("sleeping") && !logs.contains("woke"),
-        "{logs}"
-    );
-    assert_eq!(sandboxed_processes(&run).await, 0);
-    let job_row = jobs::Entity::find_by_id(uuid(job["id"].as_str().expect("id")))
-        .one(app.db())
-        .await
-        .expect("db")
-        .expect("job");
-    assert_eq!(job_row.status, jobs::JobStatus::Failed);
-    app.stop().await;
+        // The same job without a cancel: stopped at its 10 s limit, before k6 woke.
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&app, &run).await;
+        assert_eq!(row.status, RunStatus::TimedOut, "{:?}", row.logs);
+        let logs = row.logs.unwrap_or_default();
+        assert!(logs.contains("time limit of 10 s"), "{logs}");
+        assert!(
+            logs.contains("sleeping") && !logs.contains("woke"),
+            "{logs}"
+        );
+        assert_eq!(sandboxed_processes(&run).await, 0);
+        let job_row = jobs::Entity::find_by_id(uuid(job["id"].as_str().expect("id")))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("job");
+        assert_eq!(job_row.status, jobs::JobStatus::Failed);
+        app.stop().await;
+    }
 }
 
 /// Processes whose command line names the run's work dir.
@@ -1793,85 +1795,86 @@ async fn tests_and_jobs_check_their_input_and_roles() {
 #[tokio::test]
 async fn failed_runs_alert_through_the_jobs_providers() {
     use entity::alert_history::{self, AlertStatus, AlertType};
-    let backend = one_backend();
-    let (app, user, _, project) = setup(&backend).await;
-    let target = Target::start().await;
-    let slack = vigil_tests::Receiver::start().await;
-    let provider = app
-        .gql(
-            Some(&user.token),
-            "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }",
-            json!({ "i": { "projectId": project, "name": "team", "type": "SLACK", "config": { "webhookUrl": slack.url("/services/T/B/hook") } } }),
-        )
-        .await
-        .ok()["createNotificationProvider"]["id"]
-        .as_str()
-        .expect("provider")
-        .to_owned();
-    let easy = create_test(
-        &app,
-        &user,
-        &project,
-        "ok",
-        "PERFORMANCE",
-        &k6_script(&target, "p(95)<5000"),
-    )
-    .await;
-    let hard = create_test(
-        &app,
-        &user,
-        &project,
-        "too slow",
-        "PERFORMANCE",
-        &k6_script(&target, "p(95)<1"),
-    )
-    .await;
-    let quiet = create_job(&app, &user, json!({ "projectId": project, "name": "Quiet load", "jobType": "K6", "testIds": [easy], "notificationProviderIds": [provider] })).await;
-    let loud = create_job(&app, &user, json!({ "projectId": project, "name": "Checkout load", "jobType": "K6", "testIds": [hard], "notificationProviderIds": [provider], "alertConfig": { "onFailure": true, "customMessage": "{{job.name}} {{run.status}}" } })).await;
-    finish(
-        &app,
-        &trigger(&app, &user.token, quiet["id"].as_str().expect("id")).await,
-    )
-    .await;
-    assert_eq!(
-        app.count("alert_history").await,
-        0,
-        "a pass alerts nobody by default"
-    );
-    finish(
-        &app,
-        &trigger(&app, &user.token, loud["id"].as_str().expect("id")).await,
-    )
-    .await;
-    let queued = alert_history::Entity::find()
-        .all(app.db())
-        .await
-        .expect("history");
-    assert_eq!(queued.len(), 1);
-    assert_eq!(queued[0].r#type, AlertType::JobFailed);
-    assert_eq!(queued[0].status, AlertStatus::Pending);
-    assert_eq!(
-        queued[0].job_id,
-        Some(uuid(loud["id"].as_str().expect("id")))
-    );
-    assert_eq!(queued[0].message, "Checkout load failed");
-    assert_eq!(
-        vigil::alert::deliver_due(app.state(), 50)
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let slack = vigil_tests::Receiver::start().await;
+        let provider = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "team", "type": "SLACK", "config": { "webhookUrl": slack.url("/services/T/B/hook") } } }),
+            )
             .await
-            .expect("deliver"),
-        1
-    );
-    let requests = slack.wait_for(1).await;
-    assert_eq!(requests[0].path, "/services/T/B/hook");
-    let body = String::from_utf8_lossy(&requests[0].body).into_owned();
-    assert!(body.contains("Checkout load failed"), "{body}");
-    let sent = alert_history::Entity::find()
-        .one(app.db())
-        .await
-        .expect("db")
-        .expect("row");
-    assert_eq!(sent.status, AlertStatus::Sent);
-    app.stop().await;
+            .ok()["createNotificationProvider"]["id"]
+            .as_str()
+            .expect("provider")
+            .to_owned();
+        let easy = create_test(
+            &app,
+            &user,
+            &project,
+            "ok",
+            "PERFORMANCE",
+            &k6_script(&target, "p(95)<5000"),
+        )
+        .await;
+        let hard = create_test(
+            &app,
+            &user,
+            &project,
+            "too slow",
+            "PERFORMANCE",
+            &k6_script(&target, "p(95)<1"),
+        )
+        .await;
+        let quiet = create_job(&app, &user, json!({ "projectId": project, "name": "Quiet load", "jobType": "K6", "testIds": [easy], "notificationProviderIds": [provider] })).await;
+        let loud = create_job(&app, &user, json!({ "projectId": project, "name": "Checkout load", "jobType": "K6", "testIds": [hard], "notificationProviderIds": [provider], "alertConfig": { "onFailure": true, "customMessage": "{{job.name}} {{run.status}}" } })).await;
+        finish(
+            &app,
+            &trigger(&app, &user.token, quiet["id"].as_str().expect("id")).await,
+        )
+        .await;
+        assert_eq!(
+            app.count("alert_history").await,
+            0,
+            "a pass alerts nobody by default"
+        );
+        finish(
+            &app,
+            &trigger(&app, &user.token, loud["id"].as_str().expect("id")).await,
+        )
+        .await;
+        let queued = alert_history::Entity::find()
+            .all(app.db())
+            .await
+            .expect("history");
+        assert_eq!(queued.len(), 1);
+        assert_eq!(queued[0].r#type, AlertType::JobFailed);
+        assert_eq!(queued[0].status, AlertStatus::Pending);
+        assert_eq!(
+            queued[0].job_id,
+            Some(uuid(loud["id"].as_str().expect("id")))
+        );
+        assert_eq!(queued[0].message, "Checkout load failed");
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            1
+        );
+        let requests = slack.wait_for(1).await;
+        assert_eq!(requests[0].path, "/services/T/B/hook");
+        let body = String::from_utf8_lossy(&requests[0].body).into_owned();
+        assert!(body.contains("Checkout load failed"), "{body}");
+        let sent = alert_history::Entity::find()
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("row");
+        assert_eq!(sent.status, AlertStatus::Sent);
+        app.stop().await;
+    }
 }
 
 #[tokio::test]
@@ -1931,11 +1934,9 @@ async fn a_single_test_runs_from_the_editor_and_keeps_its_report() {
 
 #[tokio::test]
 async fn runs_executed_by_another_replica_stream_to_subscribers_through_postgres() {
-    let Some(backend) = backends()
-        .into_iter()
-        .find(|b| matches!(b, Backend::Postgres(_)))
+    // Several processes share one database: PostgreSQL only.
+    let Some(backend) = vigil_tests::postgres_or_skip("testing::runs_executed_by_another_replica")
     else {
-        // Without PostgreSQL there is one process: the other tests cover local delivery.
         return;
     };
     let (app, user, _, project) = setup(&backend).await;
@@ -1991,48 +1992,49 @@ async fn runs_executed_by_another_replica_stream_to_subscribers_through_postgres
 
 #[tokio::test]
 async fn runs_have_no_network_where_the_outbound_policy_blocks_private_addresses() {
-    let backend = Backend::Sqlite;
-    let app = TestApp::spawn_with(&backend, |s| {
-        s.runner.tools_dir = Some(tools_dir());
-        s.outbound_block_private = Some(true);
-    })
-    .await;
-    let user = app.sign_up("cloud@example.com").await;
-    let (_, project) = app.create_org(&user, "Cloud").await;
-    let target = Target::start().await;
-    let script = format!(
-        "import http from 'k6/http';\nimport {{ check }} from 'k6';\nexport const options = {{ iterations: 1, thresholds: {{ checks: ['rate==1'] }} }};\nexport default function () {{ const r = http.get('{}', {{ timeout: '2s' }}); check(r, {{ 'reached': (x) => x.status === 200 }}); }}\n",
-        target.url("/m/probe")
-    );
-    let test = create_test(
-        &app,
-        &user,
-        &project,
-        "reach loopback",
-        "PERFORMANCE",
-        &script,
-    )
-    .await;
-    let job = create_job(
-        &app,
-        &user,
-        json!({ "projectId": project, "name": "probe", "jobType": "K6", "testIds": [test] }),
-    )
-    .await;
-    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
-    let row = finish(&app, &run).await;
-    assert_eq!(row.status, RunStatus::Failed, "{:?}", row.logs);
-    assert!(
-        row.logs
-            .unwrap_or_default()
-            .contains("this run has no network")
-    );
-    assert_eq!(
-        target.hits("probe"),
-        0,
-        "the loopback target was never reached"
-    );
-    app.stop().await;
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.outbound_block_private = Some(true);
+        })
+        .await;
+        let user = app.sign_up("cloud@example.com").await;
+        let (_, project) = app.create_org(&user, "Cloud").await;
+        let target = Target::start().await;
+        let script = format!(
+            "import http from 'k6/http';\nimport {{ check }} from 'k6';\nexport const options = {{ iterations: 1, thresholds: {{ checks: ['rate==1'] }} }};\nexport default function () {{ const r = http.get('{}', {{ timeout: '2s' }}); check(r, {{ 'reached': (x) => x.status === 200 }}); }}\n",
+            target.url("/m/probe")
+        );
+        let test = create_test(
+            &app,
+            &user,
+            &project,
+            "reach loopback",
+            "PERFORMANCE",
+            &script,
+        )
+        .await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "probe", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Failed, "{:?}", row.logs);
+        assert!(
+            row.logs
+                .unwrap_or_default()
+                .contains("this run has no network")
+        );
+        assert_eq!(
+            target.hits("probe"),
+            0,
+            "the loopback target was never reached"
+        );
+        app.stop().await;
+    }
 }
 
 #[test]
@@ -2072,26 +2074,27 @@ fn runners_check_reports_what_is_installed() {
 
 #[tokio::test]
 async fn a_run_that_outgrows_its_memory_limit_is_stopped() {
-    let backend = Backend::Sqlite;
-    let app = TestApp::spawn_with(&backend, |s| {
-        s.runner.tools_dir = Some(tools_dir());
-        s.runner.memory_mb = 256;
-    })
-    .await;
-    let user = app.sign_up("hungry@example.com").await;
-    let (_, project) = app.create_org(&user, "Hungry").await;
-    let script = "export const options = { iterations: 1 };\nexport default function () { const a = []; for (let i = 0; i < 100000000; i++) { a.push('x'.repeat(64) + i); } console.log(a.length); }\n";
-    let test = create_test(&app, &user, &project, "hog", "PERFORMANCE", script).await;
-    let job = create_job(&app, &user, json!({ "projectId": project, "name": "hog", "jobType": "K6", "testIds": [test], "timeoutSeconds": 60 })).await;
-    let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
-    let row = finish(&app, &run).await;
-    // An error that names memory: stopped by the memory limit, not by the 60 s time limit
-    // (which would end the run TIMED_OUT).
-    assert_eq!(row.status, RunStatus::Error, "{:?}", row.logs);
-    let error = row.error_details.clone().unwrap_or_default();
-    assert!(error.contains("memory"), "{error}\n{:?}", row.logs);
-    assert_eq!(sandboxed_processes(&run).await, 0);
-    app.stop().await;
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.memory_mb = 256;
+        })
+        .await;
+        let user = app.sign_up("hungry@example.com").await;
+        let (_, project) = app.create_org(&user, "Hungry").await;
+        let script = "export const options = { iterations: 1 };\nexport default function () { const a = []; for (let i = 0; i < 100000000; i++) { a.push('x'.repeat(64) + i); } console.log(a.length); }\n";
+        let test = create_test(&app, &user, &project, "hog", "PERFORMANCE", script).await;
+        let job = create_job(&app, &user, json!({ "projectId": project, "name": "hog", "jobType": "K6", "testIds": [test], "timeoutSeconds": 60 })).await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&app, &run).await;
+        // An error that names memory: stopped by the memory limit, not by the 60 s time limit
+        // (which would end the run TIMED_OUT).
+        assert_eq!(row.status, RunStatus::Error, "{:?}", row.logs);
+        let error = row.error_details.clone().unwrap_or_default();
+        assert!(error.contains("memory"), "{error}\n{:?}", row.logs);
+        assert_eq!(sandboxed_processes(&run).await, 0);
+        app.stop().await;
+    }
 }
 
 /// Makes every location of `monitor` due now.
@@ -2124,83 +2127,84 @@ async fn monitor_runs(app: &TestApp, monitor: &str) -> Vec<runs::Model> {
 #[tokio::test]
 async fn a_synthetic_monitor_runs_its_test_and_records_the_outcome_as_its_result() {
     let _turn = BROWSER.lock().await;
-    let backend = one_backend();
-    let (app, user, _org, project) = setup(&backend).await;
-    let target = Target::start().await;
-    variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
-    let test = create_test(&app, &user, &project, "Shop works", "BROWSER", PASSING).await;
-    let created = app
-        .gql(
+    for backend in backends() {
+        let (app, user, _org, project) = setup(&backend).await;
+        let target = Target::start().await;
+        variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
+        let test = create_test(&app, &user, &project, "Shop works", "BROWSER", PASSING).await;
+        let created = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id status } }",
+                json!({ "i": { "projectId": project, "name": "Shop journey", "type": "SYNTHETIC_TEST",
+                    "syntheticTestId": test, "frequencyMinutes": 5,
+                    "alert": { "failureThreshold": 1, "recoveryThreshold": 1 } } }),
+            )
+            .await
+            .ok();
+        let monitor = created["createMonitor"]["id"]
+            .as_str()
+            .expect("monitor")
+            .to_owned();
+        let engine = app.engine("default");
+
+        // Due: the engine queues one run of the test, and no second one while it is under way.
+        make_due(&app, &monitor).await;
+        assert_eq!(engine.tick().await.expect("tick"), 1);
+        make_due(&app, &monitor).await;
+        engine.tick().await.expect("tick");
+        let queued = monitor_runs(&app, &monitor).await;
+        assert_eq!(queued.len(), 1, "one run at a time per monitor");
+        assert_eq!(queued[0].trigger, runs::RunTrigger::Schedule);
+        assert_eq!(queued[0].status, RunStatus::Queued);
+
+        // The run passes: the monitor is up, with the run's duration as its response time.
+        let passed = finish(&app, &queued[0].id.to_string()).await;
+        assert_eq!(passed.status, RunStatus::Passed, "{:?}", passed.logs);
+        let query = "query($id: ID!) { monitor(id: $id) { status latestResult { status responseTimeMs details } } }";
+        let seen = app
+            .gql(Some(&user.token), query, json!({ "id": monitor }))
+            .await
+            .ok();
+        assert_eq!(seen["monitor"]["status"], "UP", "{seen}");
+        let result = &seen["monitor"]["latestResult"];
+        assert_eq!(result["status"], "UP");
+        assert_eq!(result["details"]["runId"], passed.id.to_string());
+        assert_eq!(
+            result["responseTimeMs"].as_i64(),
+            passed.duration_ms.map(i64::from)
+        );
+
+        // The test starts failing: the next check is down with the test's error.
+        app.gql(
             Some(&user.token),
-            "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id status } }",
-            json!({ "i": { "projectId": project, "name": "Shop journey", "type": "SYNTHETIC_TEST",
-                "syntheticTestId": test, "frequencyMinutes": 5,
-                "alert": { "failureThreshold": 1, "recoveryThreshold": 1 } } }),
+            "mutation($id: ID!, $s: String!) { updateTest(id: $id, input: { script: $s }) { id } }",
+            json!({ "id": test, "s": FAILING }),
         )
         .await
         .ok();
-    let monitor = created["createMonitor"]["id"]
-        .as_str()
-        .expect("monitor")
-        .to_owned();
-    let engine = app.engine("default");
-
-    // Due: the engine queues one run of the test, and no second one while it is under way.
-    make_due(&app, &monitor).await;
-    assert_eq!(engine.tick().await.expect("tick"), 1);
-    make_due(&app, &monitor).await;
-    engine.tick().await.expect("tick");
-    let queued = monitor_runs(&app, &monitor).await;
-    assert_eq!(queued.len(), 1, "one run at a time per monitor");
-    assert_eq!(queued[0].trigger, runs::RunTrigger::Schedule);
-    assert_eq!(queued[0].status, RunStatus::Queued);
-
-    // The run passes: the monitor is up, with the run's duration as its response time.
-    let passed = finish(&app, &queued[0].id.to_string()).await;
-    assert_eq!(passed.status, RunStatus::Passed, "{:?}", passed.logs);
-    let query = "query($id: ID!) { monitor(id: $id) { status latestResult { status responseTimeMs details } } }";
-    let seen = app
-        .gql(Some(&user.token), query, json!({ "id": monitor }))
-        .await
-        .ok();
-    assert_eq!(seen["monitor"]["status"], "UP", "{seen}");
-    let result = &seen["monitor"]["latestResult"];
-    assert_eq!(result["status"], "UP");
-    assert_eq!(result["details"]["runId"], passed.id.to_string());
-    assert_eq!(
-        result["responseTimeMs"].as_i64(),
-        passed.duration_ms.map(i64::from)
-    );
-
-    // The test starts failing: the next check is down with the test's error.
-    app.gql(
-        Some(&user.token),
-        "mutation($id: ID!, $s: String!) { updateTest(id: $id, input: { script: $s }) { id } }",
-        json!({ "id": test, "s": FAILING }),
-    )
-    .await
-    .ok();
-    make_due(&app, &monitor).await;
-    engine.tick().await.expect("tick");
-    let second = monitor_runs(&app, &monitor).await;
-    assert_eq!(second.len(), 2);
-    let failed = finish(&app, &second[1].id.to_string()).await;
-    assert_eq!(failed.status, RunStatus::Failed);
-    let seen = app
-        .gql(Some(&user.token), query, json!({ "id": monitor }))
-        .await
-        .ok();
-    assert_eq!(seen["monitor"]["status"], "DOWN", "{seen}");
-    let result = &seen["monitor"]["latestResult"];
-    assert_eq!(result["status"], "DOWN");
-    assert_eq!(result["details"]["errorClass"], "test");
-    assert!(
-        result["details"]["error"]
-            .as_str()
-            .is_some_and(|e| e.contains("1 of 1 tests failed")),
-        "{result}"
-    );
-    app.stop().await;
+        make_due(&app, &monitor).await;
+        engine.tick().await.expect("tick");
+        let second = monitor_runs(&app, &monitor).await;
+        assert_eq!(second.len(), 2);
+        let failed = finish(&app, &second[1].id.to_string()).await;
+        assert_eq!(failed.status, RunStatus::Failed);
+        let seen = app
+            .gql(Some(&user.token), query, json!({ "id": monitor }))
+            .await
+            .ok();
+        assert_eq!(seen["monitor"]["status"], "DOWN", "{seen}");
+        let result = &seen["monitor"]["latestResult"];
+        assert_eq!(result["status"], "DOWN");
+        assert_eq!(result["details"]["errorClass"], "test");
+        assert!(
+            result["details"]["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("1 of 1 tests failed")),
+            "{result}"
+        );
+        app.stop().await;
+    }
 }
 
 #[tokio::test]
