@@ -5,112 +5,115 @@ use vigil_tests::{TestApp, Ws, backends};
 
 #[tokio::test]
 async fn depth_complexity_and_body_limits() {
-    let backend = vigil_tests::Backend::Sqlite;
-    let app = TestApp::spawn(&backend).await;
-    let user = app.sign_up("lim@example.com").await;
-    // 14 levels deep.
-    let deep = "{ organizations { nodes { projects { organization { projects { organization { projects { organization { projects { organization { projects { organization { id } } } } } } } } } } } } }";
-    let too_deep = app.gql(Some(&user.token), deep, json!({})).await;
-    assert!(
-        too_deep
-            .message()
-            .to_lowercase()
-            .contains("nested too deep"),
-        "{}",
-        too_deep.body
-    );
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("lim@example.com").await;
+        // 14 levels deep.
+        let deep = "{ organizations { nodes { projects { organization { projects { organization { projects { organization { projects { organization { projects { organization { id } } } } } } } } } } } } }";
+        let too_deep = app.gql(Some(&user.token), deep, json!({})).await;
+        assert!(
+            too_deep
+                .message()
+                .to_lowercase()
+                .contains("nested too deep"),
+            "{}",
+            too_deep.body
+        );
 
-    let wide: String = (0..2100).map(|i| format!("a{i}: me {{ id }} ")).collect();
-    let too_complex = app
-        .gql(Some(&user.token), &format!("{{ {wide} }}"), json!({}))
-        .await;
-    assert!(
-        too_complex.message().to_lowercase().contains("complex"),
-        "{}",
-        too_complex.message()
-    );
+        let wide: String = (0..2100).map(|i| format!("a{i}: me {{ id }} ")).collect();
+        let too_complex = app
+            .gql(Some(&user.token), &format!("{{ {wide} }}"), json!({}))
+            .await;
+        assert!(
+            too_complex.message().to_lowercase().contains("complex"),
+            "{}",
+            too_complex.message()
+        );
 
-    let big = "x".repeat(1_100_000);
-    let response = app
-        .http
-        .post(format!("{}/graphql", app.url))
-        .json(&json!({ "query": "{ me { id } }", "variables": { "pad": big } }))
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(response.status().as_u16(), 413);
-    app.stop().await;
+        let big = "x".repeat(1_100_000);
+        let response = app
+            .http
+            .post(format!("{}/graphql", app.url))
+            .json(&json!({ "query": "{ me { id } }", "variables": { "pad": big } }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 413);
+        app.stop().await;
+    }
 }
 
 #[tokio::test]
 async fn errors_carry_codes_and_get_only_runs_queries() {
-    let app = TestApp::spawn(&vigil_tests::Backend::Sqlite).await;
-    let anonymous = app
-        .gql(None, "{ organizations { totalCount } }", json!({}))
-        .await;
-    anonymous.expect_code("UNAUTHENTICATED");
-    let user = app.sign_up("codes@example.com").await;
-    // A query by GET.
-    let got: Value = app
-        .http
-        .get(
-            reqwest::Url::parse_with_params(
-                &format!("{}/graphql", app.url),
-                &[("query", "{ me { email } }")],
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let anonymous = app
+            .gql(None, "{ organizations { totalCount } }", json!({}))
+            .await;
+        anonymous.expect_code("UNAUTHENTICATED");
+        let user = app.sign_up("codes@example.com").await;
+        // A query by GET.
+        let got: Value = app
+            .http
+            .get(
+                reqwest::Url::parse_with_params(
+                    &format!("{}/graphql", app.url),
+                    &[("query", "{ me { email } }")],
+                )
+                .expect("url"),
             )
-            .expect("url"),
-        )
-        .bearer_auth(&user.token)
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(got["data"]["me"]["email"], "codes@example.com");
-    // A mutation by GET is refused and does nothing.
-    let orgs_before = app.count("organization").await;
-    let refused: Value = app
-        .http
-        .get(
-            reqwest::Url::parse_with_params(
-                &format!("{}/graphql", app.url),
-                &[(
-                    "query",
-                    "mutation { createOrganization(input: { name: \"Nope\" }) { id } }",
-                )],
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(got["data"]["me"]["email"], "codes@example.com");
+        // A mutation by GET is refused and does nothing.
+        let orgs_before = app.count("organization").await;
+        let refused: Value = app
+            .http
+            .get(
+                reqwest::Url::parse_with_params(
+                    &format!("{}/graphql", app.url),
+                    &[(
+                        "query",
+                        "mutation { createOrganization(input: { name: \"Nope\" }) { id } }",
+                    )],
+                )
+                .expect("url"),
             )
-            .expect("url"),
-        )
-        .bearer_auth(&user.token)
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
-    assert_eq!(app.count("organization").await, orgs_before);
-    // Another tenant's objects look missing, not forbidden.
-    let (org, _) = app.create_org(&user, "Codes").await;
-    let stranger = app.sign_up("stranger@example.com").await;
-    let seen = app
-        .gql(
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+        assert_eq!(app.count("organization").await, orgs_before);
+        // Another tenant's objects look missing, not forbidden.
+        let (org, _) = app.create_org(&user, "Codes").await;
+        let stranger = app.sign_up("stranger@example.com").await;
+        let seen = app
+            .gql(
+                Some(&stranger.token),
+                "query($o: ID!) { organization(id: $o) { id } }",
+                json!({ "o": org }),
+            )
+            .await
+            .ok();
+        assert!(seen["organization"].is_null());
+        app.gql(
             Some(&stranger.token),
-            "query($o: ID!) { organization(id: $o) { id } }",
+            "query($o: ID!) { members(organizationId: $o) { totalCount } }",
             json!({ "o": org }),
         )
         .await
-        .ok();
-    assert!(seen["organization"].is_null());
-    app.gql(
-        Some(&stranger.token),
-        "query($o: ID!) { members(organizationId: $o) { totalCount } }",
-        json!({ "o": org }),
-    )
-    .await
-    .expect_code("NOT_FOUND");
-    app.stop().await;
+        .expect_code("NOT_FOUND");
+        app.stop().await;
+    }
 }
 
 #[tokio::test]
