@@ -111,6 +111,19 @@ pub fn postgres_or_skip(test: &str) -> Option<Backend> {
     None
 }
 
+/// Drops the test database `name` (one `fresh_postgres` made) through the server `admin`
+/// names; anything not named `vigil_test_*` is left alone.
+pub async fn drop_test_database(admin: &str, name: &str) {
+    if name.starts_with("vigil_test_")
+        && let Ok(conn) = Database::connect(admin).await
+    {
+        let _ = conn
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .await;
+        let _ = conn.close().await;
+    }
+}
+
 /// A fresh, empty temporary directory.
 pub fn temp_dir(label: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("vigil-test-{label}-{}", Uuid::new_v4().simple()));
@@ -381,14 +394,8 @@ impl TestApp {
         let (dir, database) = self.cleanup.clone();
         let _ = self.running.stop().await;
         let _ = std::fs::remove_dir_all(dir);
-        if let Some((admin, name)) = database
-            && name.starts_with("vigil_test_")
-            && let Ok(conn) = Database::connect(&admin).await
-        {
-            let _ = conn
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .await;
-            let _ = conn.close().await;
+        if let Some((admin, name)) = database {
+            drop_test_database(&admin, &name).await;
         }
     }
 }

@@ -446,29 +446,22 @@ async fn database_for(backend: &Backend, dir: &Path, name: &str) -> String {
 async fn drop_database(backend: &Backend, url: &str) {
     if let Backend::Postgres(admin) = backend
         && let Some(name) = url.rsplit('/').next().and_then(|n| n.split('?').next())
-        && name.starts_with("vigil_test_")
-        && let Ok(conn) = Database::connect(admin).await
     {
-        let _ = conn
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .await;
-        let _ = conn.close().await;
+        vigil_tests::drop_test_database(admin, name).await;
     }
 }
 
 /// Whether introspection answers on a served binary (it answers `__schema: null` when off).
 async fn introspection_answers(client: &reqwest::Client, port: u16) -> bool {
-    let body: serde_json::Value = client
-        .post(format!("http://127.0.0.1:{port}/graphql"))
-        .json(&serde_json::json!({ "query": "{ __schema { queryType { name } } }" }))
-        .send()
-        .await
-        .expect("graphql")
-        .json()
-        .await
-        .expect("json");
-    assert!(body.get("errors").is_none(), "{body}");
-    body["data"]["__schema"]["queryType"]["name"].is_string()
+    let data = gql(
+        client,
+        port,
+        None,
+        "{ __schema { queryType { name } } }",
+        serde_json::json!({}),
+    )
+    .await;
+    data["__schema"]["queryType"]["name"].is_string()
 }
 
 /// Defaults < the TOML file < the environment < flags, each layer shown by a setting the one
