@@ -26,7 +26,7 @@ use crate::http::{self, GraphqlState};
 use crate::mail::Mailer;
 use crate::state::{AppState, Inner};
 
-/// Largest request body accepted (API.md).
+/// Largest request body accepted (docs/api.md).
 pub const MAX_BODY: usize = 1024 * 1024;
 
 /// Opens the data directory, the master key and the database (migrated), and assembles the

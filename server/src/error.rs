@@ -74,7 +74,7 @@ impl AppError {
         AppError::Unauthenticated("sign in first".into())
     }
 
-    /// The `extensions.code` of API.md.
+    /// The `extensions.code` of docs/api.md.
     pub fn code(&self) -> &'static str {
         match self {
             AppError::NotFound => "NOT_FOUND",

@@ -131,7 +131,7 @@ async fn execute(
     GraphQLResponse::from(response).into_response()
 }
 
-/// Every error carries `extensions.code` (API.md). Errors raised by Vigil have one; the
+/// Every error carries `extensions.code` (docs/api.md). Errors raised by Vigil have one; the
 /// others come from parsing, validation, argument coercion and the depth and complexity
 /// limits, which are all the client's input: `BAD_USER_INPUT`.
 pub fn with_codes(errors: &mut [async_graphql::ServerError]) {

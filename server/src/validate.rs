@@ -131,7 +131,7 @@ pub fn slugify(name: &str) -> String {
     slug
 }
 
-/// Caps `first` at 200, defaulting to 50 (API.md).
+/// Caps `first` at 200, defaulting to 50 (docs/api.md).
 pub fn page_size(first: Option<i32>) -> AppResult<u64> {
     match first {
         None => Ok(50),

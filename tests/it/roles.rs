@@ -977,7 +977,7 @@ impl Snapshot {
     }
 }
 
-/// Error messages that show SQL, driver or constraint text (API.md: internal errors never
+/// Error messages that show SQL, driver or constraint text (docs/api.md: internal errors never
 /// carry SQL or stack text).
 pub(crate) fn problems_with_leaks(response: &Gql) -> Vec<String> {
     let Some(errors) = response.body["errors"].as_array() else {

@@ -21,7 +21,7 @@ use async_graphql::parser::types::{
 use async_graphql::registry::{MetaTypeName, Registry};
 use async_graphql::{Name, Positioned, ServerError, ServerResult, Value, Variables};
 
-/// Objects one request may return (API.md: limits).
+/// Objects one request may return (docs/api.md: limits).
 pub const MAX_NODES: u64 = 20_000;
 /// Mutations that hash a password, per request.
 pub const MAX_PASSWORD_FIELDS: usize = 2;
@@ -34,9 +34,9 @@ const PASSWORD_FIELDS: &[&str] = &[
     "enrollTotp",
     "disableTotp",
 ];
-/// Page size of a connection asked without `first` (API.md).
+/// Page size of a connection asked without `first` (docs/api.md).
 const DEFAULT_PAGE: u64 = 50;
-/// Largest page a connection returns (API.md).
+/// Largest page a connection returns (docs/api.md).
 const MAX_PAGE: u64 = 200;
 /// Nesting followed; deeper documents are refused by the depth limit anyway.
 const MAX_WALK: usize = 32;

@@ -22,9 +22,9 @@ pub mod variable;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 
-/// Query depth allowed (API.md).
+/// Query depth allowed (docs/api.md).
 pub const MAX_DEPTH: usize = 12;
-/// Query complexity allowed (API.md).
+/// Query complexity allowed (docs/api.md).
 pub const MAX_COMPLEXITY: usize = 2000;
 
 #[derive(MergedObject, Default)]
