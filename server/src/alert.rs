@@ -7,9 +7,7 @@ use entity::alert_history::{self, AlertStatus, AlertType};
 use entity::member::OrgRole;
 use entity::monitor_results::MonitorResultStatus;
 use entity::monitors::{self, MonitorStatus};
-use entity::{
-    member, monitor_notification_settings, notification_providers, notifications, project_members,
-};
+use entity::{member, monitor_notification_settings, notification_providers, project_members};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
@@ -18,7 +16,6 @@ use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::error::AppResult;
-use crate::events::Event;
 use crate::monitor::AlertSettings;
 use crate::monitor::engine::Completion;
 use crate::state::AppState;
@@ -311,7 +308,6 @@ async fn notify_users(tx: &Tx, monitor: &monitors::Model, message: &AlertMessage
     );
     users.sort_unstable();
     users.dedup();
-    let now = Utc::now();
     let kind = match message.kind {
         AlertType::MonitorFailure => "monitor_down",
         AlertType::MonitorRecovery => "monitor_up",
@@ -320,23 +316,7 @@ async fn notify_users(tx: &Tx, monitor: &monitors::Model, message: &AlertMessage
         _ => "alert",
     };
     for user_id in users {
-        let note = notifications::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            user_id: Set(user_id),
-            r#type: Set(kind.into()),
-            content: Set(json!({ "title": message.title, "body": message.body, "monitorId": monitor.id, "projectId": monitor.project_id })),
-            status: Set("sent".into()),
-            sent_at: Set(Some(now)),
-            read_at: Set(None),
-            created_at: Set(now),
-        }
-        .insert(tx.conn())
-        .await?;
-        tx.publish(Event::NotificationAdded {
-            user_id,
-            notification_id: note.id,
-        })
-        .await?;
+        crate::notification::add(tx, user_id, kind, json!({ "title": message.title, "body": message.body, "monitorId": monitor.id, "projectId": monitor.project_id })).await?;
     }
     Ok(())
 }

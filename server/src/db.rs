@@ -1,5 +1,7 @@
 //! Database connection for SQLite and PostgreSQL, and the migrations.
 
+pub mod page;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;

@@ -22,6 +22,7 @@ pub mod graphql;
 pub mod http;
 pub mod mail;
 pub mod monitor;
+pub mod notification;
 pub mod notification_provider;
 pub mod org;
 pub mod outbound;

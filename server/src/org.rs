@@ -4,7 +4,7 @@ use chrono::{Duration, Utc};
 use entity::invitation::{self, InvitationStatus};
 use entity::member::{self, OrgRole};
 use entity::project_members::{self, ProjectRole};
-use entity::{notifications, organization, projects, user};
+use entity::{organization, projects, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
@@ -16,7 +16,6 @@ use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
-use crate::events::Event;
 use crate::mail::Mail;
 use crate::project;
 use crate::state::AppState;
@@ -401,24 +400,12 @@ pub async fn invite(
     .insert(db)
     .await?;
     if let Some(existing) = &existing_user {
-        let note = notifications::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            user_id: Set(existing.id),
-            r#type: Set("invitation".into()),
-            content: Set(
-                json!({ "invitationId": invite.id, "organization": access.organization.name }),
-            ),
-            status: Set("sent".into()),
-            sent_at: Set(Some(now)),
-            read_at: Set(None),
-            created_at: Set(now),
-        }
-        .insert(db)
-        .await?;
-        tx.publish(Event::NotificationAdded {
-            user_id: existing.id,
-            notification_id: note.id,
-        })
+        crate::notification::add(
+            &tx,
+            existing.id,
+            "invitation",
+            json!({ "invitationId": invite.id, "organization": access.organization.name }),
+        )
         .await?;
     }
     audit::record(

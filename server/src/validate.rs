@@ -16,6 +16,13 @@ pub fn id(field: &str, value: &str) -> AppResult<Uuid> {
     Uuid::parse_str(value.trim()).map_err(|_| AppError::field(field, "is not a valid ID"))
 }
 
+/// Parses an optional list of `ID`s.
+pub fn opt_ids<S: AsRef<str>>(field: &str, values: Option<Vec<S>>) -> AppResult<Option<Vec<Uuid>>> {
+    values
+        .map(|list| list.iter().map(|v| id(field, v.as_ref())).collect())
+        .transpose()
+}
+
 /// Parses an optional `ID` argument.
 pub fn opt_id<S: AsRef<str>>(field: &str, value: Option<S>) -> AppResult<Option<Uuid>> {
     value.map(|v| id(field, v.as_ref())).transpose()

@@ -4,11 +4,11 @@ use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, OutputType, SimpleObject};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-};
+use sea_orm::{EntityTrait, Select};
 use uuid::Uuid;
 
+pub use crate::db::page::Order;
+use crate::db::page::{self, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::CtxExt;
 use crate::validate;
@@ -37,17 +37,44 @@ pub fn decode_cursor(cursor: &str) -> AppResult<Uuid> {
         .ok_or_else(|| AppError::field("after", "is not a valid cursor"))
 }
 
-/// Sort direction of a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    /// Oldest first.
-    Asc,
-    /// Newest first.
-    Desc,
+/// The page a connection field asks for: `first` rows (50 by default, at most 200) after the
+/// cursor; `totalCount` is counted only when the query selects it.
+pub fn page_request(
+    ctx: &Context<'_>,
+    first: Option<i32>,
+    after: Option<&str>,
+) -> AppResult<PageRequest> {
+    Ok(PageRequest {
+        limit: validate::page_size(first)?,
+        after: after.map(decode_cursor).transpose()?,
+        count: ctx.look_ahead().field("totalCount").exists(),
+    })
 }
 
-/// Runs `select` one page at a time: `first` rows (50 by default, at most 200) after the
-/// cursor, plus one to know whether more follow. `totalCount` is counted only when asked for.
+/// Wraps a page of a domain's rows as a connection, each row mapped to its API object.
+pub fn connection<M, N: OutputType>(
+    request: PageRequest,
+    page: Rows<M>,
+    id_of: impl Fn(&M) -> Uuid,
+    map: impl Fn(M) -> N,
+) -> Page<N> {
+    let mut connection = Connection::with_additional_fields(
+        request.after.is_some(),
+        page.has_next,
+        Counted {
+            total_count: page.total,
+        },
+    );
+    connection.edges = page
+        .rows
+        .into_iter()
+        .map(|row| Edge::new(encode_cursor(id_of(&row)), map(row)))
+        .collect();
+    connection
+}
+
+/// Runs `select` one page at a time (see [`page_request`]), for lists whose domain has no
+/// read of its own yet.
 #[allow(clippy::too_many_arguments)] // the Relay arguments plus the keyset, spelled out at each call
 pub async fn paginate<E, N>(
     ctx: &Context<'_>,
@@ -64,33 +91,7 @@ where
     E::Model: Sync,
     N: OutputType,
 {
-    let db = &ctx.state().db;
-    let limit = validate::page_size(first)?;
-    let total_count = if ctx.look_ahead().field("totalCount").exists() {
-        select.clone().count(db).await?
-    } else {
-        0
-    };
-    let mut query = select;
-    if let Some(after) = after.as_deref() {
-        let cursor = decode_cursor(after)?;
-        query = match order {
-            Order::Asc => query.filter(id_col.gt(cursor)),
-            Order::Desc => query.filter(id_col.lt(cursor)),
-        };
-    }
-    query = match order {
-        Order::Asc => query.order_by_asc(id_col),
-        Order::Desc => query.order_by_desc(id_col),
-    };
-    let mut rows = query.limit(limit + 1).all(db).await?;
-    let has_next = rows.len() as u64 > limit;
-    rows.truncate(limit as usize);
-    let mut connection =
-        Connection::with_additional_fields(after.is_some(), has_next, Counted { total_count });
-    connection.edges = rows
-        .into_iter()
-        .map(|row| Edge::new(encode_cursor(id_of(&row)), map(row)))
-        .collect();
-    Ok(connection)
+    let request = page_request(ctx, first, after.as_deref())?;
+    let rows = page::read(&ctx.state().db, select, id_col, order, request).await?;
+    Ok(connection(request, rows, id_of, map))
 }

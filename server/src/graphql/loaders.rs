@@ -194,10 +194,10 @@ pub struct Loaders {
     pub latest_results: DataLoader<crate::graphql::monitor::LatestResultLoader>,
     pub uptimes: DataLoader<crate::graphql::monitor::UptimeLoader>,
     pub monitor_tags: DataLoader<crate::graphql::monitor::MonitorTagsLoader>,
-    pub test_tags: DataLoader<crate::graphql::testing::TestTagsLoader>,
-    pub job_tests: DataLoader<crate::graphql::testing::JobTestsLoader>,
-    pub jobs: DataLoader<crate::graphql::testing::JobLoader>,
-    pub run_k6: DataLoader<crate::graphql::testing::RunK6Loader>,
+    pub test_tags: DataLoader<crate::graphql::testing::test::TestTagsLoader>,
+    pub job_tests: DataLoader<crate::graphql::testing::job::JobTestsLoader>,
+    pub jobs: DataLoader<crate::graphql::testing::job::JobLoader>,
+    pub run_k6: DataLoader<crate::graphql::testing::run::RunK6Loader>,
 }
 
 impl Loaders {
@@ -244,16 +244,19 @@ impl Loaders {
                 tokio::spawn,
             ),
             test_tags: DataLoader::new(
-                crate::graphql::testing::TestTagsLoader(db.clone()),
+                crate::graphql::testing::test::TestTagsLoader(db.clone()),
                 tokio::spawn,
             ),
             job_tests: DataLoader::new(
-                crate::graphql::testing::JobTestsLoader(db.clone()),
+                crate::graphql::testing::job::JobTestsLoader(db.clone()),
                 tokio::spawn,
             ),
-            jobs: DataLoader::new(crate::graphql::testing::JobLoader(db.clone()), tokio::spawn),
+            jobs: DataLoader::new(
+                crate::graphql::testing::job::JobLoader(db.clone()),
+                tokio::spawn,
+            ),
             run_k6: DataLoader::new(
-                crate::graphql::testing::RunK6Loader(db.clone()),
+                crate::graphql::testing::run::RunK6Loader(db.clone()),
                 tokio::spawn,
             ),
         }

@@ -42,7 +42,10 @@ pub struct Query(
     monitor::MonitorQuery,
     callback::CallbackQuery,
     notification_provider::NotificationProviderQuery,
-    testing::TestingQuery,
+    testing::TestQuery,
+    testing::JobQuery,
+    testing::RunQuery,
+    testing::JobScheduleQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -59,7 +62,9 @@ pub struct Mutation(
     monitor::MonitorMutation,
     callback::CallbackMutation,
     notification_provider::NotificationProviderMutation,
-    testing::TestingMutation,
+    testing::TestMutation,
+    testing::JobMutation,
+    testing::RunMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -68,7 +73,7 @@ pub struct Subscription(
     notification::NotificationSubscription,
     monitor::MonitorSubscription,
     callback::CallbackSubscription,
-    testing::TestingSubscription,
+    testing::RunSubscription,
 );
 
 /// The schema type.

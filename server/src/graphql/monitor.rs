@@ -4,25 +4,20 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
 use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject, Subscription};
-use chrono::{DateTime, Duration, Utc};
-use entity::monitor_aggregates::AggregationPeriod;
-use entity::{
-    monitor_aggregates, monitor_locations, monitor_notification_settings, monitor_results,
-    monitor_tags, monitors, tags,
-};
+use chrono::{DateTime, Utc};
+use entity::{monitor_notification_settings, monitor_results, monitors, tags};
 use futures_util::Stream;
-use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::auth::{Level, Principal};
 use crate::error::AppError;
 use crate::events::Event;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::graphql::tag::Tag;
 use crate::monitor::config::{self, Auth, Header, HttpConfig, KeywordMode as KeywordModeCfg};
-use crate::monitor::{self, AlertSettings, MonitorInput, aggregate};
+use crate::monitor::{self, AlertSettings, MonitorInput, query};
 use crate::state::AppState;
 use crate::validate;
 
@@ -96,6 +91,7 @@ pub enum KeywordMode {
 
 /// Time windows of uptime figures.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug, Hash)]
+#[graphql(remote = "query::UptimeWindow")]
 pub enum UptimeWindow {
     Day,
     Week,
@@ -103,19 +99,9 @@ pub enum UptimeWindow {
     Quarter,
 }
 
-impl UptimeWindow {
-    fn duration(self) -> Duration {
-        match self {
-            UptimeWindow::Day => Duration::hours(24),
-            UptimeWindow::Week => Duration::days(7),
-            UptimeWindow::Month => Duration::days(30),
-            UptimeWindow::Quarter => Duration::days(90),
-        }
-    }
-}
-
 /// Ranges of response-time series.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "query::SeriesRange")]
 pub enum SeriesRange {
     /// The last hour, one point per minute.
     Hour,
@@ -379,11 +365,6 @@ fn http_config(input: HttpSettingsInput) -> Result<HttpConfig, AppError> {
     })
 }
 
-fn ids(field: &str, ids: Option<Vec<ID>>) -> Result<Option<Vec<Uuid>>, AppError> {
-    ids.map(|list| list.iter().map(|id| validate::id(field, id)).collect())
-        .transpose()
-}
-
 /// Adds the settings of DNS monitors, domain watches, down intervals and dependencies.
 fn with_extras(
     mut input: MonitorInput,
@@ -415,7 +396,7 @@ fn with_extras(
     input.down_interval_seconds = down_interval_seconds
         .map(|s| non_negative("downIntervalSeconds", s))
         .transpose()?;
-    input.parent_ids = ids("parentIds", parent_ids)?;
+    input.parent_ids = validate::opt_ids("parentIds", parent_ids)?;
     Ok(input)
 }
 
@@ -479,8 +460,11 @@ fn monitor_input(
         synthetic_test_id: validate::opt_id("syntheticTestId", synthetic_test_id.as_deref())?,
         locations,
         aggregation: aggregation.map(Into::into),
-        tag_ids: ids("tagIds", tag_ids)?,
-        notification_provider_ids: ids("notificationProviderIds", notification_provider_ids)?,
+        tag_ids: validate::opt_ids("tagIds", tag_ids)?,
+        notification_provider_ids: validate::opt_ids(
+            "notificationProviderIds",
+            notification_provider_ids,
+        )?,
         alert: alert.map(|a| AlertSettings {
             enabled: a.enabled,
             on_failure: a.alert_on_failure,
@@ -536,6 +520,31 @@ pub struct DailyUptime {
     pub checks: i32,
     pub failed: i32,
     pub uptime: Option<f64>,
+}
+
+impl From<query::Bucket> for ResponseTimeBucket {
+    fn from(b: query::Bucket) -> Self {
+        ResponseTimeBucket {
+            start: b.start,
+            checks: b.checks,
+            failed: b.failed,
+            avg_ms: b.avg_ms,
+            min_ms: b.min_ms,
+            max_ms: b.max_ms,
+            p95_ms: b.p95_ms,
+        }
+    }
+}
+
+impl From<query::DailyUptime> for DailyUptime {
+    fn from(d: query::DailyUptime) -> Self {
+        DailyUptime {
+            date: d.date,
+            checks: d.checks,
+            failed: d.failed,
+            uptime: d.uptime,
+        }
+    }
 }
 
 /// The monitor as seen from one location.
@@ -694,7 +703,7 @@ impl Monitor {
         Ok(ctx
             .loaders()
             .uptimes
-            .load_one((self.0.id, window))
+            .load_one((self.0.id, window.into()))
             .await?
             .flatten())
     }
@@ -702,10 +711,10 @@ impl Monitor {
     async fn uptimes(&self, ctx: &Context<'_>) -> async_graphql::Result<Uptimes> {
         let l = &ctx.loaders().uptimes;
         let (day, week, month, quarter) = futures_util::try_join!(
-            l.load_one((self.0.id, UptimeWindow::Day)),
-            l.load_one((self.0.id, UptimeWindow::Week)),
-            l.load_one((self.0.id, UptimeWindow::Month)),
-            l.load_one((self.0.id, UptimeWindow::Quarter)),
+            l.load_one((self.0.id, query::UptimeWindow::Day)),
+            l.load_one((self.0.id, query::UptimeWindow::Week)),
+            l.load_one((self.0.id, query::UptimeWindow::Month)),
+            l.load_one((self.0.id, query::UptimeWindow::Quarter)),
         )?;
         Ok(Uptimes {
             day: day.flatten(),
@@ -722,7 +731,14 @@ impl Monitor {
         range: SeriesRange,
         location: Option<String>,
     ) -> async_graphql::Result<Vec<ResponseTimeBucket>> {
-        Ok(series(&ctx.state().db, self.0.id, range, location.as_deref()).await?)
+        let buckets = query::series(
+            &ctx.state().db,
+            self.0.id,
+            range.into(),
+            location.as_deref(),
+        )
+        .await?;
+        Ok(buckets.into_iter().map(Into::into).collect())
     }
     /// One entry per day for the last `days` days (default 90), oldest first.
     async fn daily_uptime(
@@ -730,49 +746,15 @@ impl Monitor {
         ctx: &Context<'_>,
         #[graphql(default = 90)] days: i32,
     ) -> async_graphql::Result<Vec<DailyUptime>> {
-        let days = days.clamp(1, 365);
-        let from = aggregate::day_start(Utc::now()) - Duration::days(i64::from(days - 1));
-        let rows = aggregate::history(
-            &ctx.state().db,
-            self.0.id,
-            AggregationPeriod::Daily,
-            aggregate::GLOBAL,
-            from,
-        )
-        .await?;
-        let by_day: HashMap<DateTime<Utc>, monitor_aggregates::Model> =
-            rows.into_iter().map(|r| (r.period_start, r)).collect();
-        Ok((0..days)
-            .map(|i| {
-                let date = from + Duration::days(i64::from(i));
-                match by_day.get(&date) {
-                    Some(r) => DailyUptime {
-                        date,
-                        checks: r.total_checks,
-                        failed: r.failed_checks,
-                        uptime: (r.total_checks > 0).then_some(r.uptime_percentage),
-                    },
-                    None => DailyUptime {
-                        date,
-                        checks: 0,
-                        failed: 0,
-                        uptime: None,
-                    },
-                }
-            })
-            .collect())
+        let days = query::daily_uptime(&ctx.state().db, self.0.id, days).await?;
+        Ok(days.into_iter().map(Into::into).collect())
     }
     /// The monitor as seen from each of its locations.
     async fn location_statuses(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<LocationStatus>> {
-        let rows = monitor_locations::Entity::find()
-            .filter(monitor_locations::Column::MonitorId.eq(self.0.id))
-            .order_by_asc(monitor_locations::Column::Location)
-            .all(&ctx.state().db)
-            .await
-            .map_err(AppError::from)?;
+        let rows = query::locations(&ctx.state().db, self.0.id).await?;
         Ok(rows
             .into_iter()
             .map(|r| LocationStatus {
@@ -784,85 +766,6 @@ impl Monitor {
                 consecutive_successes: r.consecutive_successes,
             })
             .collect())
-    }
-}
-
-async fn series(
-    db: &DatabaseConnection,
-    id: Uuid,
-    range: SeriesRange,
-    location: Option<&str>,
-) -> Result<Vec<ResponseTimeBucket>, AppError> {
-    let now = Utc::now();
-    let from_raw =
-        |minutes: i64, step: i64| (now - Duration::minutes(minutes), Duration::minutes(step));
-    match range {
-        SeriesRange::Hour | SeriesRange::SixHours => {
-            let (from, step) = if range == SeriesRange::Hour {
-                from_raw(60, 1)
-            } else {
-                from_raw(360, 5)
-            };
-            let rows = aggregate::raw_since(db, id, location, from).await?;
-            type Bucket = (DateTime<Utc>, Vec<(bool, Option<i32>)>);
-            let mut buckets: Vec<Bucket> = Vec::new();
-            for (at, up, ms) in rows {
-                let offset = (at - from).num_seconds() / step.num_seconds().max(1);
-                let start = from + step * i32::try_from(offset).unwrap_or(0);
-                match buckets.last_mut() {
-                    Some((s, items)) if *s == start => items.push((up, ms)),
-                    _ => buckets.push((start, vec![(up, ms)])),
-                }
-            }
-            Ok(buckets
-                .into_iter()
-                .map(|(start, items)| {
-                    let f = aggregate::figures(
-                        &items
-                            .iter()
-                            .map(|(up, ms)| (*up, *ms, false))
-                            .collect::<Vec<_>>(),
-                    );
-                    ResponseTimeBucket {
-                        start,
-                        checks: f.total,
-                        failed: f.failed,
-                        avg_ms: f.avg,
-                        min_ms: f.min,
-                        max_ms: f.max,
-                        p95_ms: f.p95,
-                    }
-                })
-                .collect())
-        }
-        _ => {
-            let (period, from) = match range {
-                SeriesRange::Day => (AggregationPeriod::Hourly, now - Duration::days(1)),
-                SeriesRange::Week => (AggregationPeriod::Hourly, now - Duration::days(7)),
-                SeriesRange::Month => (AggregationPeriod::Daily, now - Duration::days(30)),
-                _ => (AggregationPeriod::Daily, now - Duration::days(90)),
-            };
-            let from = if period == AggregationPeriod::Hourly {
-                aggregate::hour_start(from)
-            } else {
-                aggregate::day_start(from)
-            };
-            let rows =
-                aggregate::history(db, id, period, location.unwrap_or(aggregate::GLOBAL), from)
-                    .await?;
-            Ok(rows
-                .into_iter()
-                .map(|r| ResponseTimeBucket {
-                    start: r.period_start,
-                    checks: r.total_checks,
-                    failed: r.failed_checks,
-                    avg_ms: r.avg_response_ms,
-                    min_ms: r.min_response_ms,
-                    max_ms: r.max_response_ms,
-                    p95_ms: r.p95_response_ms,
-                })
-                .collect())
-        }
     }
 }
 
@@ -907,139 +810,42 @@ impl MonitorResult {
     }
 }
 
-/// Loads the latest result of each monitor in one query.
+/// The latest result of each monitor.
 pub struct LatestResultLoader(pub DatabaseConnection);
 
 impl Loader<Uuid> for LatestResultLoader {
     type Value = monitor_results::Model;
     type Error = async_graphql::Error;
 
-    async fn load(
-        &self,
-        keys: &[Uuid],
-    ) -> Result<HashMap<Uuid, monitor_results::Model>, async_graphql::Error> {
-        // The latest result is the one checked at the monitor's last_check_at.
-        let rows = monitor_results::Entity::find()
-            .filter(monitor_results::Column::MonitorId.is_in(keys.to_vec()))
-            .filter(sea_orm::sea_query::ExprTrait::in_subquery(
-                Expr::tuple([
-                    Expr::col(monitor_results::Column::MonitorId),
-                    Expr::col(monitor_results::Column::CheckedAt),
-                ]),
-                Query::select()
-                    .columns([monitors::Column::Id, monitors::Column::LastCheckAt])
-                    .from(monitors::Entity)
-                    .and_where(monitors::Column::Id.is_in(keys.to_vec()))
-                    .to_owned(),
-            ))
-            .all(&self.0)
-            .await
-            .map_err(AppError::from)?;
-        let mut out = HashMap::new();
-        for row in rows {
-            let keep = out
-                .get(&row.monitor_id)
-                .is_none_or(|r: &monitor_results::Model| r.id < row.id);
-            if keep {
-                out.insert(row.monitor_id, row);
-            }
-        }
-        Ok(out)
+    async fn load(&self, keys: &[Uuid]) -> async_graphql::Result<HashMap<Uuid, Self::Value>> {
+        Ok(query::latest_results(&self.0, keys).await?)
     }
 }
 
-/// Loads uptime figures of many monitors, one query per window.
+/// Uptime figures of many monitors.
 pub struct UptimeLoader(pub DatabaseConnection);
 
-impl Loader<(Uuid, UptimeWindow)> for UptimeLoader {
+impl Loader<(Uuid, query::UptimeWindow)> for UptimeLoader {
     type Value = Option<f64>;
     type Error = async_graphql::Error;
 
     async fn load(
         &self,
-        keys: &[(Uuid, UptimeWindow)],
-    ) -> Result<HashMap<(Uuid, UptimeWindow), Option<f64>>, async_graphql::Error> {
-        let mut out = HashMap::new();
-        let now = Utc::now();
-        for window in [
-            UptimeWindow::Day,
-            UptimeWindow::Week,
-            UptimeWindow::Month,
-            UptimeWindow::Quarter,
-        ] {
-            let ids: Vec<Uuid> = keys
-                .iter()
-                .filter(|(_, w)| *w == window)
-                .map(|(id, _)| *id)
-                .collect();
-            if ids.is_empty() {
-                continue;
-            }
-            let (period, from) = if window == UptimeWindow::Day {
-                (
-                    AggregationPeriod::Hourly,
-                    aggregate::hour_start(now - window.duration()),
-                )
-            } else {
-                (
-                    AggregationPeriod::Daily,
-                    aggregate::day_start(now - window.duration()),
-                )
-            };
-            let sums: Vec<(Uuid, Option<i64>, Option<i64>)> = monitor_aggregates::Entity::find()
-                .select_only()
-                .column(monitor_aggregates::Column::MonitorId)
-                .column_as(monitor_aggregates::Column::TotalChecks.sum(), "total")
-                .column_as(monitor_aggregates::Column::SuccessfulChecks.sum(), "up")
-                .filter(monitor_aggregates::Column::MonitorId.is_in(ids.clone()))
-                .filter(monitor_aggregates::Column::PeriodType.eq(period))
-                .filter(monitor_aggregates::Column::Location.eq(aggregate::GLOBAL))
-                .filter(monitor_aggregates::Column::PeriodStart.gte(from))
-                .group_by(monitor_aggregates::Column::MonitorId)
-                .into_tuple()
-                .all(&self.0)
-                .await
-                .map_err(AppError::from)?;
-            for id in ids {
-                let value =
-                    sums.iter()
-                        .find(|(m, _, _)| *m == id)
-                        .and_then(|(_, total, up)| match (total, up) {
-                            (Some(t), Some(u)) if *t > 0 => Some(*u as f64 * 100.0 / *t as f64),
-                            _ => None,
-                        });
-                out.insert((id, window), value);
-            }
-        }
-        Ok(out)
+        keys: &[(Uuid, query::UptimeWindow)],
+    ) -> async_graphql::Result<HashMap<(Uuid, query::UptimeWindow), Option<f64>>> {
+        Ok(query::uptimes(&self.0, keys).await?)
     }
 }
 
-/// Loads the tags of many monitors in one query.
+/// The tags of many monitors.
 pub struct MonitorTagsLoader(pub DatabaseConnection);
 
 impl Loader<Uuid> for MonitorTagsLoader {
     type Value = Vec<tags::Model>;
     type Error = async_graphql::Error;
 
-    async fn load(
-        &self,
-        keys: &[Uuid],
-    ) -> Result<HashMap<Uuid, Vec<tags::Model>>, async_graphql::Error> {
-        let links = monitor_tags::Entity::find()
-            .filter(monitor_tags::Column::MonitorId.is_in(keys.to_vec()))
-            .find_also_related(tags::Entity)
-            .all(&self.0)
-            .await
-            .map_err(AppError::from)?;
-        let mut out: HashMap<Uuid, Vec<tags::Model>> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
-        for (link, tag) in links {
-            if let Some(tag) = tag {
-                out.entry(link.monitor_id).or_default().push(tag);
-            }
-        }
-        Ok(out)
+    async fn load(&self, keys: &[Uuid]) -> async_graphql::Result<HashMap<Uuid, Self::Value>> {
+        Ok(query::tags(&self.0, keys).await?)
     }
 }
 
@@ -1058,55 +864,16 @@ impl MonitorQuery {
         filter: Option<MonitorFilter>,
     ) -> async_graphql::Result<Page<Monitor>> {
         let project_id = validate::id("projectId", &project_id)?;
-        ctx.principal()?
-            .project(&ctx.state().db, project_id, Level::Viewer)
-            .await?;
         let filter = filter.unwrap_or_default();
-        let mut query = monitors::Entity::find().filter(monitors::Column::ProjectId.eq(project_id));
-        if let Some(status) = filter.status {
-            query = query
-                .filter(monitors::Column::Status.eq(entity::monitors::MonitorStatus::from(status)));
-        }
-        if let Some(kind) = filter.kind {
-            query =
-                query.filter(monitors::Column::Type.eq(entity::monitors::MonitorType::from(kind)));
-        }
-        if let Some(search) = validate::text("filter.search", filter.search.as_deref(), 200)? {
-            let pattern = format!("%{}%", search.to_lowercase());
-            use sea_orm::sea_query::{ExprTrait, Func};
-            query = query.filter(
-                sea_orm::Condition::any()
-                    .add(
-                        Expr::expr(Func::lower(Expr::col(monitors::Column::Name)))
-                            .like(pattern.clone()),
-                    )
-                    .add(
-                        Expr::expr(Func::lower(Expr::col(monitors::Column::Target))).like(pattern),
-                    ),
-            );
-        }
-        if let Some(tag) = validate::opt_id("filter.tagId", filter.tag_id.as_deref())? {
-            query = query.filter(
-                monitors::Column::Id.in_subquery(
-                    Query::select()
-                        .column(monitor_tags::Column::MonitorId)
-                        .from(monitor_tags::Entity)
-                        .and_where(monitor_tags::Column::TagId.eq(tag))
-                        .to_owned(),
-                ),
-            );
-        }
-        Ok(paginate(
-            ctx,
-            query,
-            monitors::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |m| m.id,
-            Monitor,
-        )
-        .await?)
+        let filter = query::MonitorFilter {
+            status: filter.status.map(Into::into),
+            kind: filter.kind.map(Into::into),
+            search: validate::text("filter.search", filter.search.as_deref(), 200)?,
+            tag_id: validate::opt_id("filter.tagId", filter.tag_id.as_deref())?,
+        };
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::list(ctx.state(), ctx.principal()?, project_id, filter, request).await?;
+        Ok(connection(request, rows, |m| m.id, Monitor))
     }
 
     async fn monitor(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Monitor>> {
@@ -1128,36 +895,16 @@ impl MonitorQuery {
         filter: Option<MonitorResultFilter>,
     ) -> async_graphql::Result<Page<MonitorResult>> {
         let id = validate::id("monitorId", &monitor_id)?;
-        monitor::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await?;
         let filter = filter.unwrap_or_default();
-        let mut query =
-            monitor_results::Entity::find().filter(monitor_results::Column::MonitorId.eq(id));
-        if let Some(location) = filter.location {
-            query = query.filter(monitor_results::Column::Location.eq(location));
-        }
-        if let Some(status) = filter.status {
-            query = query.filter(
-                monitor_results::Column::Status
-                    .eq(entity::monitor_results::MonitorResultStatus::from(status)),
-            );
-        }
-        if let Some(from) = filter.from {
-            query = query.filter(monitor_results::Column::CheckedAt.gte(from));
-        }
-        if let Some(to) = filter.to {
-            query = query.filter(monitor_results::Column::CheckedAt.lt(to));
-        }
-        Ok(paginate(
-            ctx,
-            query,
-            monitor_results::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |r| r.id,
-            MonitorResult,
-        )
-        .await?)
+        let filter = query::ResultFilter {
+            location: filter.location,
+            status: filter.status.map(Into::into),
+            from: filter.from,
+            to: filter.to,
+        };
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::results(ctx.state(), ctx.principal()?, id, filter, request).await?;
+        Ok(connection(request, rows, |r| r.id, MonitorResult))
     }
 }
 

@@ -4,15 +4,11 @@ use async_graphql::{Context, ID, Json, Object, Subscription};
 use chrono::{DateTime, Utc};
 use entity::notifications;
 use futures_util::Stream;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde_json::json;
 
-use crate::audit;
-use crate::db::Tx;
-use crate::error::AppError;
 use crate::events::Event;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
+use crate::notification;
 use crate::validate;
 
 /// Something Vigil wants the caller to know (an invitation, a monitor going down, ...).
@@ -51,23 +47,15 @@ impl NotificationQuery {
         after: Option<String>,
         unread_only: Option<bool>,
     ) -> async_graphql::Result<Page<Notification>> {
-        let principal = ctx.principal()?;
-        let mut query = notifications::Entity::find()
-            .filter(notifications::Column::UserId.eq(principal.user_id()));
-        if unread_only == Some(true) {
-            query = query.filter(notifications::Column::ReadAt.is_null());
-        }
-        Ok(paginate(
-            ctx,
-            query,
-            notifications::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |n| n.id,
-            Notification,
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = notification::list(
+            &ctx.state().db,
+            ctx.principal()?,
+            unread_only == Some(true),
+            request,
         )
-        .await?)
+        .await?;
+        Ok(connection(request, rows, |n| n.id, Notification))
     }
 }
 
@@ -82,39 +70,8 @@ impl NotificationMutation {
         ctx: &Context<'_>,
         id: Option<ID>,
     ) -> async_graphql::Result<i32> {
-        let principal = ctx.principal()?;
-        principal.may_write()?;
         let id = validate::opt_id("id", id.as_deref())?;
-        let state = ctx.state();
-        let tx = Tx::begin(state).await.map_err(AppError::from)?;
-        let mut update = notifications::Entity::update_many()
-            .col_expr(notifications::Column::ReadAt, Some(Utc::now()).into())
-            .filter(notifications::Column::UserId.eq(principal.user_id()))
-            .filter(notifications::Column::ReadAt.is_null());
-        if let Some(id) = id {
-            // Someone else's notification, or none, is NOT_FOUND (and no audit row).
-            notifications::Entity::find_by_id(id)
-                .filter(notifications::Column::UserId.eq(principal.user_id()))
-                .one(tx.conn())
-                .await
-                .map_err(AppError::from)?
-                .ok_or(AppError::NotFound)?;
-            update = update.filter(notifications::Column::Id.eq(id));
-        }
-        let count = update
-            .exec(tx.conn())
-            .await
-            .map_err(AppError::from)?
-            .rows_affected;
-        audit::record(
-            &tx,
-            principal,
-            None,
-            "notification.mark_read",
-            json!({ "count": count }),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::from)?;
+        let count = notification::mark_read(ctx.state(), ctx.principal()?, id).await?;
         Ok(i32::try_from(count).unwrap_or(i32::MAX))
     }
 }
@@ -149,8 +106,7 @@ impl NotificationSubscription {
                     if target != user_id {
                         return None;
                     }
-                    notifications::Entity::find_by_id(notification_id)
-                        .one(&db)
+                    notification::find_for(&db, user_id, notification_id)
                         .await
                         .ok()
                         .flatten()

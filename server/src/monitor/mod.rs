@@ -14,6 +14,7 @@ pub mod config;
 pub mod engine;
 pub mod heartbeat;
 pub mod maintenance;
+pub mod query;
 pub mod schedule;
 pub mod synthetic;
 

@@ -206,6 +206,16 @@ pub fn report(settings: &Settings) -> String {
 
 /// What keeps runs from starting, one sentence each (empty when they can): shown in the log
 /// at start-up and in the web app.
+/// What is missing for runs to start, as the API tells any signed-in user: names and what to
+/// do, not the server's paths.
+pub fn missing(settings: &Settings) -> Vec<String> {
+    parts(settings)
+        .into_iter()
+        .filter(|p| p.required && !p.path.exists())
+        .map(|p| format!("{} is not installed ({})", p.name, p.hint))
+        .collect()
+}
+
 pub fn problems(settings: &Settings) -> Vec<String> {
     parts(settings)
         .into_iter()

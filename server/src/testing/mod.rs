@@ -21,6 +21,7 @@ pub mod job;
 pub mod k6;
 pub mod mask;
 pub mod playwright;
+pub mod query;
 pub mod retention;
 pub mod run;
 pub mod sandbox;

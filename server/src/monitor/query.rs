@@ -1,0 +1,419 @@
+//! Reading monitors and what they found: filtered lists, results, uptime over the usual
+//! windows, response-time series, daily uptime bars and per-location state, each in a fixed
+//! number of statements whatever the number of monitors (the batch functions serve the API's
+//! dataloaders).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use entity::monitor_aggregates::AggregationPeriod;
+use entity::{
+    monitor_aggregates, monitor_locations, monitor_results, monitor_tags, monitors, tags,
+};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use crate::auth::{Level, Principal};
+use crate::db::page::{self, Order, PageRequest, Rows};
+use crate::error::AppResult;
+use crate::monitor::aggregate;
+use crate::state::AppState;
+
+/// Which monitors of a project to list.
+#[derive(Debug, Default, Clone)]
+pub struct MonitorFilter {
+    pub status: Option<monitors::MonitorStatus>,
+    pub kind: Option<monitors::MonitorType>,
+    /// Part of the name or target, any case.
+    pub search: Option<String>,
+    pub tag_id: Option<Uuid>,
+}
+
+/// Monitors of a project the caller may view, oldest first.
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    filter: MonitorFilter,
+    request: PageRequest,
+) -> AppResult<Rows<monitors::Model>> {
+    principal
+        .project(&state.db, project_id, Level::Viewer)
+        .await?;
+    let mut query = monitors::Entity::find().filter(monitors::Column::ProjectId.eq(project_id));
+    if let Some(status) = filter.status {
+        query = query.filter(monitors::Column::Status.eq(status));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(monitors::Column::Type.eq(kind));
+    }
+    if let Some(search) = filter.search {
+        let pattern = format!("%{}%", search.to_lowercase());
+        query = query.filter(
+            sea_orm::Condition::any()
+                .add(
+                    Expr::expr(Func::lower(Expr::col(monitors::Column::Name)))
+                        .like(pattern.clone()),
+                )
+                .add(Expr::expr(Func::lower(Expr::col(monitors::Column::Target))).like(pattern)),
+        );
+    }
+    if let Some(tag) = filter.tag_id {
+        query = query.filter(
+            monitors::Column::Id.in_subquery(
+                Query::select()
+                    .column(monitor_tags::Column::MonitorId)
+                    .from(monitor_tags::Entity)
+                    .and_where(monitor_tags::Column::TagId.eq(tag))
+                    .to_owned(),
+            ),
+        );
+    }
+    page::read(&state.db, query, monitors::Column::Id, Order::Asc, request).await
+}
+
+/// Which results of a monitor to list.
+#[derive(Debug, Default, Clone)]
+pub struct ResultFilter {
+    pub location: Option<String>,
+    pub status: Option<monitor_results::MonitorResultStatus>,
+    /// Checked at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Checked before.
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Results of a monitor the caller may view, newest first.
+pub async fn results(
+    state: &AppState,
+    principal: &Principal,
+    monitor_id: Uuid,
+    filter: ResultFilter,
+    request: PageRequest,
+) -> AppResult<Rows<monitor_results::Model>> {
+    super::find(state, principal, monitor_id, Level::Viewer).await?;
+    let mut query =
+        monitor_results::Entity::find().filter(monitor_results::Column::MonitorId.eq(monitor_id));
+    if let Some(location) = filter.location {
+        query = query.filter(monitor_results::Column::Location.eq(location));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(monitor_results::Column::Status.eq(status));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(monitor_results::Column::CheckedAt.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(monitor_results::Column::CheckedAt.lt(to));
+    }
+    page::read(
+        &state.db,
+        query,
+        monitor_results::Column::Id,
+        Order::Desc,
+        request,
+    )
+    .await
+}
+
+/// The latest result of each monitor (the one checked at its `last_check_at`), one statement.
+pub async fn latest_results(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, monitor_results::Model>> {
+    let rows = monitor_results::Entity::find()
+        .filter(monitor_results::Column::MonitorId.is_in(ids.to_vec()))
+        .filter(ExprTrait::in_subquery(
+            Expr::tuple([
+                Expr::col(monitor_results::Column::MonitorId),
+                Expr::col(monitor_results::Column::CheckedAt),
+            ]),
+            Query::select()
+                .columns([monitors::Column::Id, monitors::Column::LastCheckAt])
+                .from(monitors::Entity)
+                .and_where(monitors::Column::Id.is_in(ids.to_vec()))
+                .to_owned(),
+        ))
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let keep = out
+            .get(&row.monitor_id)
+            .is_none_or(|r: &monitor_results::Model| r.id < row.id);
+        if keep {
+            out.insert(row.monitor_id, row);
+        }
+    }
+    Ok(out)
+}
+
+/// The tags of each monitor, one statement.
+pub async fn tags(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, Vec<tags::Model>>> {
+    let links = monitor_tags::Entity::find()
+        .filter(monitor_tags::Column::MonitorId.is_in(ids.to_vec()))
+        .find_also_related(tags::Entity)
+        .all(db)
+        .await?;
+    let mut out: HashMap<Uuid, Vec<tags::Model>> = ids.iter().map(|k| (*k, Vec::new())).collect();
+    for (link, tag) in links {
+        if let Some(tag) = tag {
+            out.entry(link.monitor_id).or_default().push(tag);
+        }
+    }
+    Ok(out)
+}
+
+/// Time windows of uptime figures.
+#[derive(Copy, Clone, Eq, PartialEq, Debug, Hash)]
+pub enum UptimeWindow {
+    Day,
+    Week,
+    Month,
+    Quarter,
+}
+
+impl UptimeWindow {
+    const ALL: [UptimeWindow; 4] = [
+        UptimeWindow::Day,
+        UptimeWindow::Week,
+        UptimeWindow::Month,
+        UptimeWindow::Quarter,
+    ];
+
+    fn duration(self) -> Duration {
+        match self {
+            UptimeWindow::Day => Duration::hours(24),
+            UptimeWindow::Week => Duration::days(7),
+            UptimeWindow::Month => Duration::days(30),
+            UptimeWindow::Quarter => Duration::days(90),
+        }
+    }
+}
+
+/// Uptime in percent of each (monitor, window) from the global aggregates (hourly rows for a
+/// day, daily rows beyond), one statement per window asked for; `None` when nothing was
+/// checked in the window.
+pub async fn uptimes(
+    db: &impl ConnectionTrait,
+    keys: &[(Uuid, UptimeWindow)],
+) -> AppResult<HashMap<(Uuid, UptimeWindow), Option<f64>>> {
+    let mut out = HashMap::new();
+    let now = Utc::now();
+    for window in UptimeWindow::ALL {
+        let ids: Vec<Uuid> = keys
+            .iter()
+            .filter(|(_, w)| *w == window)
+            .map(|(id, _)| *id)
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let (period, from) = if window == UptimeWindow::Day {
+            (
+                AggregationPeriod::Hourly,
+                aggregate::hour_start(now - window.duration()),
+            )
+        } else {
+            (
+                AggregationPeriod::Daily,
+                aggregate::day_start(now - window.duration()),
+            )
+        };
+        let sums: Vec<(Uuid, Option<i64>, Option<i64>)> = monitor_aggregates::Entity::find()
+            .select_only()
+            .column(monitor_aggregates::Column::MonitorId)
+            .column_as(monitor_aggregates::Column::TotalChecks.sum(), "total")
+            .column_as(monitor_aggregates::Column::SuccessfulChecks.sum(), "up")
+            .filter(monitor_aggregates::Column::MonitorId.is_in(ids.clone()))
+            .filter(monitor_aggregates::Column::PeriodType.eq(period))
+            .filter(monitor_aggregates::Column::Location.eq(aggregate::GLOBAL))
+            .filter(monitor_aggregates::Column::PeriodStart.gte(from))
+            .group_by(monitor_aggregates::Column::MonitorId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for id in ids {
+            let value = sums
+                .iter()
+                .find(|(m, _, _)| *m == id)
+                .and_then(|(_, total, up)| match (total, up) {
+                    (Some(t), Some(u)) if *t > 0 => Some(*u as f64 * 100.0 / *t as f64),
+                    _ => None,
+                });
+            out.insert((id, window), value);
+        }
+    }
+    Ok(out)
+}
+
+/// Ranges of response-time series.
+#[derive(Copy, Clone, Eq, PartialEq, Debug)]
+pub enum SeriesRange {
+    /// The last hour, one point per minute (raw results).
+    Hour,
+    /// The last 6 hours, one point per 5 minutes (raw results).
+    SixHours,
+    /// The last day, one point per hour.
+    Day,
+    /// The last 7 days, one point per hour.
+    Week,
+    /// The last 30 days, one point per day.
+    Month,
+    /// The last 90 days, one point per day.
+    Quarter,
+}
+
+/// One point of a response-time series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bucket {
+    pub start: DateTime<Utc>,
+    pub checks: i32,
+    pub failed: i32,
+    pub avg_ms: Option<i32>,
+    pub min_ms: Option<i32>,
+    pub max_ms: Option<i32>,
+    pub p95_ms: Option<i32>,
+}
+
+/// Response times of a monitor over `range`, bucketed: from raw results for an hour or six,
+/// from the aggregates (of one location, or `global`) beyond.
+pub async fn series(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    range: SeriesRange,
+    location: Option<&str>,
+) -> AppResult<Vec<Bucket>> {
+    let now = Utc::now();
+    match range {
+        SeriesRange::Hour => raw_series(db, id, location, now, 60, 1).await,
+        SeriesRange::SixHours => raw_series(db, id, location, now, 360, 5).await,
+        SeriesRange::Day | SeriesRange::Week | SeriesRange::Month | SeriesRange::Quarter => {
+            let (period, from) = match range {
+                SeriesRange::Day => (AggregationPeriod::Hourly, now - Duration::days(1)),
+                SeriesRange::Week => (AggregationPeriod::Hourly, now - Duration::days(7)),
+                SeriesRange::Month => (AggregationPeriod::Daily, now - Duration::days(30)),
+                _ => (AggregationPeriod::Daily, now - Duration::days(90)),
+            };
+            let from = if period == AggregationPeriod::Hourly {
+                aggregate::hour_start(from)
+            } else {
+                aggregate::day_start(from)
+            };
+            let rows =
+                aggregate::history(db, id, period, location.unwrap_or(aggregate::GLOBAL), from)
+                    .await?;
+            Ok(rows
+                .into_iter()
+                .map(|r| Bucket {
+                    start: r.period_start,
+                    checks: r.total_checks,
+                    failed: r.failed_checks,
+                    avg_ms: r.avg_response_ms,
+                    min_ms: r.min_response_ms,
+                    max_ms: r.max_response_ms,
+                    p95_ms: r.p95_response_ms,
+                })
+                .collect())
+        }
+    }
+}
+
+/// Raw results of the last `minutes`, in buckets of `step` minutes.
+async fn raw_series(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    location: Option<&str>,
+    now: DateTime<Utc>,
+    minutes: i64,
+    step: i64,
+) -> AppResult<Vec<Bucket>> {
+    let from = now - Duration::minutes(minutes);
+    let step = Duration::minutes(step);
+    let rows = aggregate::raw_since(db, id, location, from).await?;
+    type Items = (DateTime<Utc>, Vec<(bool, Option<i32>, bool)>);
+    let mut buckets: Vec<Items> = Vec::new();
+    for (at, up, ms) in rows {
+        let offset = (at - from).num_seconds() / std::cmp::max(step.num_seconds(), 1);
+        let start = from + step * i32::try_from(offset).unwrap_or(0);
+        match buckets.last_mut() {
+            Some((s, items)) if *s == start => items.push((up, ms, false)),
+            _ => buckets.push((start, vec![(up, ms, false)])),
+        }
+    }
+    Ok(buckets
+        .into_iter()
+        .map(|(start, items)| {
+            let f = aggregate::figures(&items);
+            Bucket {
+                start,
+                checks: f.total,
+                failed: f.failed,
+                avg_ms: f.avg,
+                min_ms: f.min,
+                max_ms: f.max,
+                p95_ms: f.p95,
+            }
+        })
+        .collect())
+}
+
+/// One day of an uptime bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DailyUptime {
+    pub date: DateTime<Utc>,
+    pub checks: i32,
+    pub failed: i32,
+    /// `None` when nothing was checked that day.
+    pub uptime: Option<f64>,
+}
+
+/// One entry per day for the last `days` days (1 to 365), oldest first, from the global
+/// daily aggregates.
+pub async fn daily_uptime(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    days: i32,
+) -> AppResult<Vec<DailyUptime>> {
+    let days = days.clamp(1, 365);
+    let from = aggregate::day_start(Utc::now()) - Duration::days(i64::from(days - 1));
+    let rows =
+        aggregate::history(db, id, AggregationPeriod::Daily, aggregate::GLOBAL, from).await?;
+    let by_day: HashMap<DateTime<Utc>, monitor_aggregates::Model> =
+        rows.into_iter().map(|r| (r.period_start, r)).collect();
+    Ok((0..days)
+        .map(|i| {
+            let date = from + Duration::days(i64::from(i));
+            match by_day.get(&date) {
+                Some(r) => DailyUptime {
+                    date,
+                    checks: r.total_checks,
+                    failed: r.failed_checks,
+                    uptime: (r.total_checks > 0).then_some(r.uptime_percentage),
+                },
+                None => DailyUptime {
+                    date,
+                    checks: 0,
+                    failed: 0,
+                    uptime: None,
+                },
+            }
+        })
+        .collect())
+}
+
+/// The monitor's state at each of its locations, by location name.
+pub async fn locations(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> AppResult<Vec<monitor_locations::Model>> {
+    Ok(monitor_locations::Entity::find()
+        .filter(monitor_locations::Column::MonitorId.eq(id))
+        .order_by_asc(monitor_locations::Column::Location)
+        .all(db)
+        .await?)
+}
