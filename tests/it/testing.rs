@@ -2290,3 +2290,105 @@ async fn old_runs_and_orphaned_artifacts_are_swept_by_the_plans_retention() {
         app.stop().await;
     }
 }
+
+/// A k6 script that waits at the target's `/hold/{name}` until the test releases it, and
+/// fails unless it was released.
+fn held_script(target: &Target, name: &str) -> String {
+    format!(
+        "import http from 'k6/http';\n\
+         export const options = {{ iterations: 1 }};\n\
+         export default function () {{\n\
+           const res = http.get('{url}', {{ timeout: '600s' }});\n\
+           if (res.status !== 200) {{ throw new Error('not released: ' + res.status); }}\n\
+         }}\n",
+        url = target.url(&format!("/hold/{name}"))
+    )
+}
+
+/// How many runs are in `status`.
+async fn runs_in(app: &TestApp, status: RunStatus) -> u64 {
+    runs::Entity::find()
+        .filter(runs::Column::Status.eq(status))
+        .count(app.db())
+        .await
+        .expect("counting runs")
+}
+
+#[tokio::test]
+async fn a_process_executes_at_most_max_concurrent_runs_at_once() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.max_concurrent = 2;
+        })
+        .await;
+        let user = app.sign_up("busy@example.com").await;
+        let (_, project) = app.create_org(&user, "Busy").await;
+        let target = Target::start().await;
+        let script = held_script(&target, "runs");
+        let test = create_test(&app, &user, &project, "held", "PERFORMANCE", &script).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "held", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let job = job["id"].as_str().expect("job id").to_owned();
+        let mut ids = Vec::new();
+        for _ in 0..5 {
+            ids.push(trigger(&app, &user.token, &job).await);
+        }
+        // The process's own loop, as `vigil serve` runs it; the plan (`unlimited`) would let
+        // every run start at once.
+        let shutdown = tokio_util::sync::CancellationToken::new();
+        let worker = tokio::spawn(app.run_worker().run_forever(shutdown.clone()));
+        // Two runs start and wait at the target while the rest stay queued; each release
+        // lets the waiting ones finish, and the queued ones start in their place.
+        for (arrived, waiting, queued, passed) in [(2, 2, 3, 0), (4, 2, 1, 2), (5, 1, 0, 4)] {
+            vigil_tests::eventually("the next runs waiting at the target", || async {
+                let held = target.held("runs");
+                (held.arrived == arrived && held.waiting == waiting).then_some(())
+            })
+            .await;
+            assert_eq!(
+                (
+                    runs_in(&app, RunStatus::Running).await,
+                    runs_in(&app, RunStatus::Queued).await,
+                    runs_in(&app, RunStatus::Passed).await,
+                ),
+                (u64::from(waiting), queued, passed),
+                "[{backend}] running, queued and passed runs with {arrived} started"
+            );
+            target.release();
+        }
+        vigil_tests::eventually("every run passed", || async {
+            (runs_in(&app, RunStatus::Passed).await == 5).then_some(())
+        })
+        .await;
+        shutdown.cancel();
+        worker.await.expect("the worker stopped");
+        assert_eq!(
+            target.held("runs").most,
+            2,
+            "[{backend}] never more than two at once"
+        );
+        // From the runs' own times: no run started while two others were running.
+        let mut rows = Vec::new();
+        for id in &ids {
+            rows.push(run_row(&app, id).await);
+        }
+        for row in &rows {
+            let started = row.started_at.expect("started");
+            let running = rows
+                .iter()
+                .filter(|other| {
+                    other.started_at.is_some_and(|s| s <= started)
+                        && other.completed_at.is_some_and(|c| started < c)
+                })
+                .count();
+            assert!(running <= 2, "[{backend}] {running} runs at {started}");
+            assert_eq!(row.attempt, 1, "[{backend}] each run started once");
+        }
+        app.stop().await;
+    }
+}
