@@ -2392,3 +2392,107 @@ async fn a_process_executes_at_most_max_concurrent_runs_at_once() {
         app.stop().await;
     }
 }
+
+/// The directory and the quota file of a run's CPU cgroup, v2 or v1 (`sandbox::Cgroup`).
+fn cpu_cgroup(run: &str) -> [(std::path::PathBuf, &'static str); 2] {
+    let name = format!("vigil-run-{}", uuid(run).simple());
+    [
+        (
+            std::path::Path::new("/sys/fs/cgroup").join(&name),
+            "cpu.max",
+        ),
+        (
+            std::path::Path::new("/sys/fs/cgroup/cpu").join(&name),
+            "cpu.cfs_quota_us",
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn a_run_gets_the_cpu_quota_of_runner_cpus_where_cgroups_are_writable() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.cpus = 0.5;
+        })
+        .await;
+        let user = app.sign_up("quota@example.com").await;
+        let (_, project) = app.create_org(&user, "Quota").await;
+        let target = Target::start().await;
+        let script = held_script(&target, "quota");
+        let test = create_test(&app, &user, &project, "held", "PERFORMANCE", &script).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "quota", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        // Whether this machine lets Vigil make a cgroup, asked the way a run asks.
+        let writable = vigil::testing::sandbox::Cgroup::create(
+            &Uuid::new_v4().simple().to_string(),
+            256 * 1024 * 1024,
+            1.0,
+        )
+        .is_some();
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let worker = app.run_worker();
+        let running = tokio::spawn(async move { worker.tick().await });
+        vigil_tests::eventually("the run waiting at the target", || async {
+            (target.held("quota").waiting == 1).then_some(())
+        })
+        .await;
+        // The script cannot see its cgroup (the sandbox has its own cgroup namespace and no
+        // /sys/fs/cgroup), so the quota is read from the host while the script waits inside.
+        let found: Vec<_> = cpu_cgroup(&run)
+            .into_iter()
+            .filter(|(dir, _)| dir.exists())
+            .collect();
+        if writable {
+            assert_eq!(found.len(), 1, "[{backend}] one CPU cgroup for the run");
+            let (dir, file) = &found[0];
+            let quota = std::fs::read_to_string(dir.join(file)).expect("quota");
+            let quota = if *file == "cpu.max" {
+                quota.trim().to_owned()
+            } else {
+                let period =
+                    std::fs::read_to_string(dir.join("cpu.cfs_period_us")).expect("period");
+                format!("{} {}", quota.trim(), period.trim())
+            };
+            assert_eq!(quota, "50000 100000", "[{backend}] half a CPU");
+            // The run's processes (the sandbox and k6 in it) are in that cgroup.
+            let procs = std::fs::read_to_string(dir.join("cgroup.procs")).expect("procs");
+            let inside: Vec<&str> = procs.lines().collect();
+            let mut of_run = Vec::new();
+            for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+                if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline"))
+                    && String::from_utf8_lossy(&cmdline).contains(&run)
+                {
+                    of_run.push(entry.file_name().to_string_lossy().into_owned());
+                }
+            }
+            assert!(!of_run.is_empty(), "[{backend}] the run has processes");
+            for pid in &of_run {
+                assert!(
+                    inside.contains(&pid.as_str()),
+                    "[{backend}] process {pid} of the run is outside its cgroup {procs:?}"
+                );
+            }
+        } else {
+            // The documented fallback: no cgroup, no quota, and the run still runs.
+            eprintln!(
+                "NOTE a_run_gets_the_cpu_quota_of_runner_cpus_where_cgroups_are_writable: \
+                 cgroups are not writable here; checked that runs go on without a CPU quota"
+            );
+            assert!(found.is_empty(), "[{backend}] {found:?}");
+        }
+        target.release();
+        running.await.expect("join").expect("tick");
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        assert!(
+            cpu_cgroup(&run).iter().all(|(dir, _)| !dir.exists()),
+            "[{backend}] the run's cgroup is removed after it"
+        );
+        app.stop().await;
+    }
+}
