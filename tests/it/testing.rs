@@ -2496,3 +2496,184 @@ async fn a_run_gets_the_cpu_quota_of_runner_cpus_where_cgroups_are_writable() {
         app.stop().await;
     }
 }
+
+const SPIN: &str = r#"import { test } from '@playwright/test';
+
+test('spins until its CPU seconds run out', () => {
+  test.setTimeout(0);
+  console.log('SPINNING');
+  let x = 0;
+  for (;;) { x = (x * 31 + 7) % 1000003; }
+});
+"#;
+
+const WRITE_BIG: &str = r#"import { test } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+test('writes a file past the size limit', () => {
+  const chunk = Buffer.alloc(1024 * 1024, 120);
+  const fd = fs.openSync(path.join(process.env.HOME, 'big.bin'), 'w');
+  for (let i = 1; i <= 16; i++) {
+    fs.writeSync(fd, chunk);
+    console.log(`WROTE ${i} MiB`);
+  }
+});
+"#;
+
+const OPEN_MANY: &str = r#"import { test } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+test('opens files past the limit', () => {
+  const fds = [];
+  try {
+    for (;;) { fds.push(fs.openSync(path.join(process.env.HOME, 'package.json'), 'r')); }
+  } catch (err) {
+    console.log(`OPENED ${fds.length} THEN ${err.code}`);
+    throw err;
+  }
+});
+"#;
+
+/// A Playwright test that waits at the target's `/hold/{name}` until the test releases it.
+fn held_spec(target: &Target, name: &str) -> String {
+    format!(
+        "import {{ test }} from '@playwright/test';\n\n\
+         test('waits while the host looks', async () => {{\n\
+           test.setTimeout(0);\n\
+           const res = await fetch('{url}');\n\
+           console.log('RELEASED ' + res.status);\n\
+         }});\n",
+        url = target.url(&format!("/hold/{name}"))
+    )
+}
+
+/// Every file under `dir` with its size.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).into_iter().flatten().flatten() {
+            let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+                continue;
+            };
+            if meta.is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push((entry.path(), meta.len()));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn scripts_that_exceed_cpu_seconds_file_size_or_open_files_are_stopped_and_say_why() {
+    const MIB: u64 = 1024 * 1024;
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.cpu_seconds = Some(8);
+            s.runner.file_size_mb = 4;
+            s.runner.open_files = 256;
+        })
+        .await;
+        let user = app.sign_up("limits@example.com").await;
+        let (_, project) = app.create_org(&user, "Limits").await;
+        let target = Target::start().await;
+        let job_of = async |name: &str, scripts: &[&str]| {
+            let mut ids = Vec::new();
+            for (i, script) in scripts.iter().enumerate() {
+                ids.push(
+                    create_test(
+                        &app,
+                        &user,
+                        &project,
+                        &format!("{name} {i}"),
+                        "CUSTOM",
+                        script,
+                    )
+                    .await,
+                );
+            }
+            let job = create_job(
+                &app,
+                &user,
+                json!({ "projectId": project, "name": name, "testIds": ids }),
+            )
+            .await;
+            job["id"].as_str().expect("job id").to_owned()
+        };
+
+        // CPU seconds: the spinning worker gets SIGXCPU, and Playwright says so.
+        let job = job_of("cpu", &[SPIN]).await;
+        let run = trigger(&app, &user.token, &job).await;
+        let row = finish(&app, &run).await;
+        let logs = row.logs.clone().unwrap_or_default();
+        assert_eq!(row.status, RunStatus::Failed, "[{backend}] {logs}");
+        assert!(
+            logs.contains("SPINNING") && logs.contains("SIGXCPU"),
+            "[{backend}] {logs}"
+        );
+        assert_eq!(
+            sandboxed_processes(&run).await,
+            0,
+            "[{backend}] nothing left"
+        );
+
+        // File size: the write past 4 MiB fails, and the file stays at the limit; the host
+        // looks at the work dir while the next test of the run waits.
+        let job = job_of("files", &[WRITE_BIG, &held_spec(&target, "files")]).await;
+        let run = trigger(&app, &user.token, &job).await;
+        let worker = app.run_worker();
+        let running = tokio::spawn(async move { worker.tick().await });
+        vigil_tests::eventually("the run waiting at the target", || async {
+            (target.held("files").waiting == 1).then_some(())
+        })
+        .await;
+        let work = app.state().settings.work_dir().join(&run);
+        let files = files_under(&work);
+        let big = files
+            .iter()
+            .find(|(path, _)| path.ends_with("big.bin"))
+            .expect("the big file");
+        assert_eq!(big.1, 4 * MIB, "[{backend}] written up to the limit");
+        assert!(
+            files.iter().all(|(_, size)| *size <= 4 * MIB),
+            "[{backend}] {files:?}"
+        );
+        target.release();
+        running.await.expect("join").expect("tick");
+        let row = run_row(&app, &run).await;
+        let logs = row.logs.clone().unwrap_or_default();
+        assert_eq!(row.status, RunStatus::Failed, "[{backend}] {logs}");
+        assert!(
+            logs.contains("WROTE 4 MiB")
+                && !logs.contains("WROTE 5 MiB")
+                && logs.contains("EFBIG: file too large")
+                && logs.contains("RELEASED 200"),
+            "[{backend}] {logs}"
+        );
+
+        // Open files: the 256th descriptor is refused.
+        let job = job_of("fds", &[OPEN_MANY]).await;
+        let run = trigger(&app, &user.token, &job).await;
+        let row = finish(&app, &run).await;
+        let logs = row.logs.clone().unwrap_or_default();
+        assert_eq!(row.status, RunStatus::Failed, "[{backend}] {logs}");
+        let opened: usize = logs
+            .lines()
+            .find_map(|l| {
+                l.split_once("OPENED ")
+                    .and_then(|(_, r)| r.strip_suffix(" THEN EMFILE"))
+            })
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("[{backend}] no EMFILE: {logs}"));
+        assert!(
+            (100..256).contains(&opened),
+            "[{backend}] {opened} files opened under a limit of 256"
+        );
+        app.stop().await;
+    }
+}
