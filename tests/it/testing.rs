@@ -2677,3 +2677,108 @@ async fn scripts_that_exceed_cpu_seconds_file_size_or_open_files_are_stopped_and
         app.stop().await;
     }
 }
+
+const RECORDED: &str = r#"import { test, expect } from '@playwright/test';
+import { getVariable } from './vigil';
+
+test.use({ video: 'on' });
+
+test('the page greets, on video', async ({ page }) => {
+  await page.goto(getVariable('BASE_URL') + '/page');
+  await page.click('#go');
+  await expect(page.locator('#greeting')).toHaveText('Clicked');
+});
+"#;
+
+#[tokio::test]
+async fn a_test_that_records_video_stores_it_for_members_only() {
+    let _turn = BROWSER.lock().await;
+    for backend in backends() {
+        let (app, user, org, project) = setup(&backend).await;
+        let target = Target::start().await;
+        variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
+        let test = create_test(&app, &user, &project, "recorded", "BROWSER", RECORDED).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "recorded", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        let seen = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { run(id: $id) { videoUrl artifacts { kind path url } } }",
+                json!({ "id": run }),
+            )
+            .await
+            .ok();
+        let videos: Vec<&Value> = seen["run"]["artifacts"]
+            .as_array()
+            .expect("artifacts")
+            .iter()
+            .filter(|a| a["kind"] == "video")
+            .collect();
+        assert_eq!(videos.len(), 1, "[{backend}] {seen}");
+        let path = videos[0]["path"].as_str().expect("path");
+        assert!(
+            path.starts_with(&format!("runs/{run}/")) && path.ends_with(".webm"),
+            "[{backend}] {path}"
+        );
+        assert_eq!(
+            seen["run"]["videoUrl"], videos[0]["url"],
+            "[{backend}] the run's video is that one"
+        );
+        let url = format!("/artifacts/{path}");
+
+        // A member, even a viewer, gets the video.
+        let viewer = app
+            .member(
+                &user,
+                &org,
+                &project,
+                "watcher@example.com",
+                "PROJECT_VIEWER",
+            )
+            .await;
+        for member in [&user, &viewer] {
+            let response = get(&app, Some(&member.token), &url).await;
+            assert_eq!(
+                response.status().as_u16(),
+                200,
+                "[{backend}] {}",
+                member.email
+            );
+            assert_eq!(
+                response
+                    .headers()
+                    .get("content-type")
+                    .and_then(|v| v.to_str().ok()),
+                Some("video/webm"),
+                "[{backend}]"
+            );
+            let bytes = response.bytes().await.expect("video");
+            assert!(
+                bytes.len() > 1000 && bytes.starts_with(&[0x1a, 0x45, 0xdf, 0xa3]),
+                "[{backend}] a WebM file of {} bytes",
+                bytes.len()
+            );
+        }
+        // Someone outside the organization, and no one at all, do not.
+        let outsider = app.sign_up("outsider@example.com").await;
+        app.create_org(&outsider, "Elsewhere").await;
+        let refused = get(&app, Some(&outsider.token), &url).await;
+        assert_eq!(
+            refused.status().as_u16(),
+            404,
+            "[{backend}] not found for an outsider"
+        );
+        let body = refused.text().await.expect("body");
+        assert!(!body.starts_with("\u{1a}"), "[{backend}] no video bytes");
+        let anonymous = get(&app, None, &url).await;
+        assert_eq!(anonymous.status().as_u16(), 401, "[{backend}]");
+        app.stop().await;
+    }
+}
