@@ -2782,3 +2782,82 @@ async fn a_test_that_records_video_stores_it_for_members_only() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn a_run_queued_again_after_its_worker_died_runs_to_its_end_on_a_live_worker() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let script = held_script(&target, "again");
+        let test = create_test(&app, &user, &project, "held", "PERFORMANCE", &script).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "again", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        // A worker claims the run and dies before starting it: its lease runs out.
+        let dead = app.run_worker();
+        let claimed = dead.claim().await.expect("claim").expect("the run");
+        assert_eq!((claimed.status, claimed.attempt), (RunStatus::Running, 1));
+        runs::Entity::update_many()
+            .col_expr(
+                runs::Column::ClaimedUntil,
+                Expr::value(Utc::now() - chrono::Duration::seconds(1)),
+            )
+            .filter(runs::Column::Id.eq(uuid(&run)))
+            .exec(app.db())
+            .await
+            .expect("expire");
+        assert_eq!(
+            vigil::testing::run::recover_expired(app.state())
+                .await
+                .expect("recover"),
+            1
+        );
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Queued, "[{backend}]");
+        assert!(row.started_at.is_none() && row.claimed_by.is_none());
+        assert!(
+            row.logs
+                .as_deref()
+                .is_some_and(|l| l.contains("attempt 1 stopped; the run is queued again")),
+            "[{backend}] {:?}",
+            row.logs
+        );
+        // A live worker takes it again and runs the script this time, once.
+        let live = app.run_worker();
+        let running = tokio::spawn(async move { live.tick().await });
+        vigil_tests::eventually("the second attempt at the target", || async {
+            (target.held("again").waiting == 1).then_some(())
+        })
+        .await;
+        let row = run_row(&app, &run).await;
+        assert_eq!(
+            (row.status, row.attempt),
+            (RunStatus::Running, 2),
+            "[{backend}]"
+        );
+        target.release();
+        running.await.expect("join").expect("tick");
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        assert_eq!(row.attempt, 2, "[{backend}]");
+        assert_eq!(
+            target.held("again").arrived,
+            1,
+            "[{backend}] the script ran once"
+        );
+        // The dead worker's late word changes nothing.
+        let late = vigil::testing::run::Outcome::error("late", Utc::now());
+        assert!(
+            vigil::testing::run::finish(app.state(), &claimed, dead.id(), late)
+                .await
+                .expect("finish")
+                .is_none()
+        );
+        assert_eq!(run_row(&app, &run).await.status, RunStatus::Passed);
+        app.stop().await;
+    }
+}
