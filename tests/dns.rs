@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use hickory_proto::op::{Message, MessageType, ResponseCode};
-use hickory_proto::rr::rdata::{A, MX, TXT};
+use hickory_proto::rr::rdata::{A, CAA, CNAME, MX, NS, SOA, TXT};
 use hickory_proto::rr::{Name, RData, Record};
 use tokio::net::UdpSocket;
 
@@ -100,6 +100,37 @@ impl DnsServer {
         RData::MX(MX::new(
             preference,
             Name::from_ascii(host).expect("mx host"),
+        ))
+    }
+
+    pub fn cname(host: &str) -> RData {
+        RData::CNAME(CNAME(Name::from_ascii(host).expect("cname host")))
+    }
+
+    pub fn ns(host: &str) -> RData {
+        RData::NS(NS(Name::from_ascii(host).expect("ns host")))
+    }
+
+    /// A zone's SOA record with the usual timers (refresh 7200, retry 3600, expire 1209600,
+    /// minimum 300).
+    pub fn soa(primary: &str, mailbox: &str, serial: u32) -> RData {
+        RData::SOA(SOA::new(
+            Name::from_ascii(primary).expect("soa primary"),
+            Name::from_ascii(mailbox).expect("soa mailbox"),
+            serial,
+            7200,
+            3600,
+            1_209_600,
+            300,
+        ))
+    }
+
+    /// A CAA record letting `issuer` issue certificates (`0 issue "issuer"`).
+    pub fn caa_issue(issuer: &str) -> RData {
+        RData::CAA(CAA::new_issue(
+            false,
+            Some(Name::from_ascii(issuer).expect("caa issuer")),
+            Vec::new(),
         ))
     }
 

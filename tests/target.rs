@@ -1,5 +1,6 @@
 //! A target for monitors: an HTTP server on loopback whose answers the test controls, which
-//! counts the requests it gets, and a TLS listener with a certificate of a chosen lifetime.
+//! counts the requests it gets, holds requests until the test releases them, and a TLS
+//! listener with a certificate of a chosen lifetime.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -17,6 +18,18 @@ struct Inner {
     hits: HashMap<String, u32>,
     answers: HashMap<String, (u16, String)>,
     auth: Vec<String>,
+    held: HashMap<String, Held>,
+    /// Bumped by [`Target::release`]; a held request waits for a number above the one it saw.
+    gate: Option<tokio::sync::watch::Sender<u64>>,
+}
+
+/// Requests to `/hold/{name}`: how many arrived, how many wait now, and the most that waited
+/// at once.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Held {
+    pub arrived: u32,
+    pub waiting: u32,
+    pub most: u32,
 }
 
 /// A small page for browser tests: a heading a click changes.
@@ -47,6 +60,7 @@ impl Target {
             }))
             .route("/m/{name}", any(named))
             .route("/page", get(|| async { axum::response::Html(PAGE) }))
+            .route("/hold/{name}", any(hold))
             .with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -77,6 +91,25 @@ impl Target {
             .lock()
             .map(|i| i.hits.get(name).copied().unwrap_or(0))
             .unwrap_or(0)
+    }
+
+    /// What `/hold/{name}` has seen so far.
+    pub fn held(&self, name: &str) -> Held {
+        self.inner
+            .lock()
+            .map(|i| i.held.get(name).copied().unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    /// Answers every request waiting at `/hold/...` now (200 `released`); later ones wait for
+    /// the next release.
+    pub fn release(&self) {
+        if let Ok(mut inner) = self.inner.lock() {
+            inner
+                .gate
+                .get_or_insert_with(|| tokio::sync::watch::channel(0).0)
+                .send_modify(|n| *n += 1);
+        }
     }
 
     /// Authorization headers received so far.
@@ -111,6 +144,42 @@ async fn named(
         StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
         body,
     )
+}
+
+/// Counts a held request out when it ends, answered or dropped (its client gave up).
+struct Waiting {
+    inner: Arc<Mutex<Inner>>,
+    name: String,
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        if let Ok(mut inner) = self.inner.lock()
+            && let Some(held) = inner.held.get_mut(&self.name)
+        {
+            held.waiting -= 1;
+        }
+    }
+}
+
+async fn hold(State(inner): State<Arc<Mutex<Inner>>>, Path(name): Path<String>) -> &'static str {
+    let Some((mut gate, seen)) = inner.lock().ok().map(|mut i| {
+        let held = i.held.entry(name.clone()).or_default();
+        held.arrived += 1;
+        held.waiting += 1;
+        held.most = held.most.max(held.waiting);
+        let gate = i
+            .gate
+            .get_or_insert_with(|| tokio::sync::watch::channel(0).0)
+            .subscribe();
+        let seen = *gate.borrow();
+        (gate, seen)
+    }) else {
+        return "poisoned";
+    };
+    let _waiting = Waiting { inner, name };
+    let _ = gate.wait_for(|n| *n > seen).await;
+    "released"
 }
 
 /// An HTTPS server on loopback with a self-signed certificate for `localhost` that expires in

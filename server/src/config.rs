@@ -103,6 +103,13 @@ pub struct RunnerSettings {
     pub memory_mb: u64,
     /// CPU cores a run may use (a cgroup quota where cgroups are writable).
     pub cpus: f64,
+    /// CPU seconds each process of a run may use (`RLIMIT_CPU`). Default: twice the job's
+    /// time limit plus 30 s.
+    pub cpu_seconds: Option<u64>,
+    /// Largest file each process of a run may write, in MiB (`RLIMIT_FSIZE`).
+    pub file_size_mb: u64,
+    /// Files each process of a run may hold open (`RLIMIT_NOFILE`).
+    pub open_files: u64,
 }
 
 impl Default for RunnerSettings {
@@ -117,6 +124,9 @@ impl Default for RunnerSettings {
             max_concurrent: 2,
             memory_mb: 2048,
             cpus: 1.0,
+            cpu_seconds: None,
+            file_size_mb: 1024,
+            open_files: 4096,
         }
     }
 }
@@ -449,6 +459,15 @@ impl Settings {
         }
         if !(self.runner.cpus > 0.0 && self.runner.cpus <= 64.0) {
             bail!("invalid setting runner.cpus: must be above 0 and at most 64");
+        }
+        if self.runner.cpu_seconds == Some(0) {
+            bail!("invalid setting runner.cpu_seconds: must be at least 1");
+        }
+        if self.runner.file_size_mb == 0 {
+            bail!("invalid setting runner.file_size_mb: must be at least 1");
+        }
+        if !(64..=1_048_576).contains(&self.runner.open_files) {
+            bail!("invalid setting runner.open_files: must be between 64 and 1048576");
         }
         if self.storage.s3_bucket.as_deref() == Some("") {
             bail!("invalid setting storage.s3_bucket: must not be empty");

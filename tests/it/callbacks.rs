@@ -1428,3 +1428,214 @@ async fn creating_updating_and_deleting_a_callback_is_audited_with_the_caller() 
         app.stop().await;
     }
 }
+
+/// A subscription plan named `name` whose rate limits are `[second, minute, hour, month]`,
+/// made the plan of the organization of `project`.
+async fn rate_plan(app: &TestApp, project: &str, name: &str, limits: [i32; 4]) {
+    use sea_orm::{ActiveModelTrait, Set};
+    let plan = entity::subscription_plans::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(name.into()),
+        description: Set(None),
+        price: Set(0.0),
+        currency: Set("USD".into()),
+        interval: Set("month".into()),
+        max_triggers: Set(100_000),
+        max_timeout_duration: Set(30),
+        features: Set(json!([])),
+        is_active: Set(true),
+        stripe_price_id: Set(None),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(app.db())
+    .await
+    .expect("plan");
+    let [second, minute, hour, month] = limits;
+    entity::rate_limits::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        plan_id: Set(plan.id),
+        requests_per_second: Set(second),
+        requests_per_minute: Set(minute),
+        requests_per_hour: Set(hour),
+        requests_per_month: Set(month),
+        is_active: Set(true),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(app.db())
+    .await
+    .expect("limits");
+    let organization_id =
+        entity::projects::Entity::find_by_id(Uuid::parse_str(project).expect("uuid"))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("project")
+            .organization_id;
+    entity::organization::Entity::update_many()
+        .col_expr(
+            entity::organization::Column::SubscriptionPlan,
+            sea_orm::sea_query::Expr::value(name),
+        )
+        .filter(entity::organization::Column::Id.eq(organization_id))
+        .exec(app.db())
+        .await
+        .expect("the organization's plan");
+}
+
+/// One trigger as the caller saw it: the clock just before it was sent and just after the
+/// answer, the status and the rate-limit headers.
+#[derive(Debug)]
+struct Sent {
+    before: chrono::DateTime<Utc>,
+    after: chrono::DateTime<Utc>,
+    status: u16,
+    limit: Option<i64>,
+    remaining: Option<i64>,
+    reset: Option<i64>,
+    retry_after: Option<i64>,
+}
+
+async fn send(app: &TestApp, hook: &Hook) -> Sent {
+    let before = Utc::now();
+    let response = app.http.post(&hook.url).send().await.expect("trigger");
+    let after = Utc::now();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok())
+    };
+    Sent {
+        before,
+        after,
+        status: response.status().as_u16(),
+        limit: header("ratelimit-limit"),
+        remaining: header("ratelimit-remaining"),
+        reset: header("ratelimit-reset"),
+        retry_after: header("retry-after"),
+    }
+}
+
+#[tokio::test]
+async fn each_period_of_the_plan_limits_triggers_and_the_headers_follow_the_binding_one() {
+    use rate_limit_logs::RateLimitPeriod;
+    use vigil::callback::ratelimit::window;
+    const LIMIT: i64 = 3;
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        for (period, limits) in [
+            (RateLimitPeriod::Second, [3, 1000, 1000, 1000]),
+            (RateLimitPeriod::Minute, [1000, 3, 1000, 1000]),
+            (RateLimitPeriod::Hour, [1000, 1000, 3, 1000]),
+            (RateLimitPeriod::Month, [1000, 1000, 1000, 3]),
+        ] {
+            let name = format!("tight-{period:?}").to_lowercase();
+            rate_plan(&app, &project, &name, limits).await;
+            // The limit, then one more. When the requests fall on both sides of the turn of
+            // the period (known from the clock around each), the window they count in is not
+            // known: the sequence is tried again on a fresh callback.
+            let mut checked = false;
+            for _ in 0..20 {
+                let hook = callback(
+                    &app,
+                    &user,
+                    &project,
+                    json!({ "callbackUrl": upstream.url("/") }),
+                )
+                .await;
+                let forwarded = upstream.requests().len();
+                let mut sent = Vec::new();
+                for _ in 0..=LIMIT {
+                    sent.push(send(&app, &hook).await);
+                }
+                let (start, end) = window(period, sent[0].before);
+                if sent.iter().any(|s| {
+                    window(period, s.before).0 != start || window(period, s.after).0 != start
+                }) {
+                    continue;
+                }
+                // The seconds until the period turns, as the server counts them (whole
+                // seconds, at least 1), for a request sent between `before` and `after`.
+                let reset_range = |s: &Sent| {
+                    let left = |at: chrono::DateTime<Utc>| (end - at).num_seconds().max(1);
+                    left(s.after)..=left(s.before)
+                };
+                for (i, s) in sent[..3].iter().enumerate() {
+                    assert_eq!(s.status, 200, "[{backend}] {period:?} #{i}: {s:?}");
+                    assert_eq!(s.limit, Some(LIMIT), "[{backend}] {period:?} #{i}");
+                    assert_eq!(
+                        s.remaining,
+                        Some(LIMIT - 1 - i as i64),
+                        "[{backend}] {period:?} #{i}"
+                    );
+                    assert!(
+                        s.reset.is_some_and(|r| reset_range(s).contains(&r)),
+                        "[{backend}] {period:?} #{i}: {s:?}, expected {:?}",
+                        reset_range(s)
+                    );
+                    assert_eq!(s.retry_after, None, "[{backend}] {period:?} #{i}");
+                }
+                let refused = &sent[3];
+                assert_eq!(refused.status, 429, "[{backend}] {period:?}: {refused:?}");
+                assert_eq!(
+                    (refused.limit, refused.remaining),
+                    (Some(LIMIT), Some(0)),
+                    "[{backend}] {period:?}"
+                );
+                assert!(
+                    refused
+                        .retry_after
+                        .is_some_and(|r| reset_range(refused).contains(&r)),
+                    "[{backend}] {period:?}: {refused:?}, expected {:?}",
+                    reset_range(refused)
+                );
+                assert_eq!(refused.reset, refused.retry_after, "[{backend}] {period:?}");
+                // The counter of that period holds the three that passed; the refused one is
+                // logged, not forwarded.
+                let counted = rate_limit_logs::Entity::find()
+                    .filter(
+                        rate_limit_logs::Column::CallbackId
+                            .eq(Uuid::parse_str(&hook.id).expect("uuid")),
+                    )
+                    .filter(rate_limit_logs::Column::Period.eq(period))
+                    .all(app.db())
+                    .await
+                    .expect("db");
+                assert_eq!(
+                    counted
+                        .iter()
+                        .map(|r| (r.period_start, r.request_count))
+                        .collect::<Vec<_>>(),
+                    vec![(start, 3)],
+                    "[{backend}] {period:?}"
+                );
+                let rows = logs(&app, &hook).await;
+                assert_eq!(
+                    rows.iter()
+                        .map(|l| l.event.as_str())
+                        .filter(|e| *e == "rate_limited")
+                        .count(),
+                    1,
+                    "[{backend}] {period:?}"
+                );
+                assert_eq!(rows.len(), 4, "[{backend}] {period:?}");
+                assert_eq!(
+                    upstream.requests().len(),
+                    forwarded + 3,
+                    "[{backend}] {period:?}: the three that passed were forwarded"
+                );
+                checked = true;
+                break;
+            }
+            assert!(
+                checked,
+                "[{backend}] {period:?}: every try fell on the turn of a period"
+            );
+        }
+        app.stop().await;
+    }
+}

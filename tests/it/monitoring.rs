@@ -1436,3 +1436,136 @@ async fn creating_updating_and_deleting_a_monitor_is_audited_with_the_caller() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn dns_monitors_check_cname_ns_soa_and_caa_records() {
+    use vigil_tests::dns::DnsServer;
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let dns = DnsServer::start().await;
+        dns.set(
+            "www.example.test",
+            vec![DnsServer::cname("shop.cdn.example.net.")],
+        );
+        dns.set(
+            "example.test",
+            vec![
+                DnsServer::ns("ns1.example.test."),
+                DnsServer::ns("ns2.example.test."),
+                DnsServer::soa("ns1.example.test.", "hostmaster.example.test.", 2026031401),
+                DnsServer::caa_issue("letsencrypt.org"),
+            ],
+        );
+        dns.set("a-only.example.test", vec![DnsServer::a([192, 0, 2, 20])]);
+        let resolver = dns.resolver();
+        let soa = |serial: u32| {
+            format!("ns1.example.test. hostmaster.example.test. {serial} 7200 3600 1209600 300")
+        };
+        // (type, name, the answers the server gives, expected values among them, one that
+        // is not)
+        let cases = [
+            (
+                "CNAME",
+                "www.example.test",
+                vec!["shop.cdn.example.net.".to_owned()],
+                vec!["shop.cdn.example.net".to_owned()],
+                "elsewhere.example.net".to_owned(),
+            ),
+            (
+                "NS",
+                "example.test",
+                vec![
+                    "ns1.example.test.".to_owned(),
+                    "ns2.example.test.".to_owned(),
+                ],
+                vec![
+                    "ns1.example.test".to_owned(),
+                    "NS2.example.test.".to_owned(),
+                ],
+                "ns3.example.test".to_owned(),
+            ),
+            (
+                "SOA",
+                "example.test",
+                vec![soa(2026031401)],
+                vec![soa(2026031401)],
+                soa(2026031400),
+            ),
+            (
+                "CAA",
+                "example.test",
+                vec!["0 issue \"letsencrypt.org\"".to_owned()],
+                vec!["0 issue \"letsencrypt.org\"".to_owned()],
+                "0 issue \"pki.goog\"".to_owned(),
+            ),
+        ];
+        let monitor = async |label: &str, kind: &str, name: &str, expected: Vec<String>| {
+            create(&app, &user, json!({ "projectId": project, "name": format!("{kind} {label}"), "type": "DNS", "target": name, "dns": { "recordType": kind, "expected": expected, "resolver": resolver } })).await
+        };
+        for (kind, name, answers, expected, wrong) in cases {
+            // Up: every expected value is among the answers.
+            let up = monitor("up", kind, name, expected.clone()).await;
+            let result = check(&app, &up).await;
+            let details = result.details.clone().expect("details");
+            assert!(result.is_up, "[{backend}] {kind}: {details}");
+            assert_eq!(details["recordType"], kind, "[{backend}]");
+            assert_eq!(details["answers"], json!(answers), "[{backend}] {kind}");
+            assert_eq!(status(&app, &up).await, monitors::MonitorStatus::Up);
+
+            // Down: one expected value is not among them.
+            let mut with_wrong = expected.clone();
+            with_wrong.push(wrong.clone());
+            let mismatch = monitor("mismatch", kind, name, with_wrong).await;
+            let result = check(&app, &mismatch).await;
+            let details = result.details.clone().expect("details");
+            assert!(!result.is_up, "[{backend}] {kind}: {details}");
+            assert_eq!(details["errorClass"], "dns_mismatch", "[{backend}] {kind}");
+            assert!(
+                details["error"]
+                    .as_str()
+                    .is_some_and(|e| e.contains(&wrong)),
+                "[{backend}] {kind}: {details}"
+            );
+            assert_eq!(details["answers"], json!(answers), "[{backend}] {kind}");
+            assert_eq!(status(&app, &mismatch).await, monitors::MonitorStatus::Down);
+
+            // Down: the name is missing, or has no records of the type.
+            for (label, missing, says) in [
+                ("missing", "missing.example.test", "NXDOMAIN"),
+                ("no records", "a-only.example.test", "has no"),
+            ] {
+                let gone = monitor(label, kind, missing, expected.clone()).await;
+                let result = check(&app, &gone).await;
+                let details = result.details.clone().expect("details");
+                assert!(!result.is_up, "[{backend}] {kind} {label}: {details}");
+                assert_eq!(details["errorClass"], "dns", "[{backend}] {kind} {label}");
+                assert!(
+                    details["error"].as_str().is_some_and(|e| e.contains(says)),
+                    "[{backend}] {kind} {label}: {details}"
+                );
+                assert_eq!(details["answers"], json!([]), "[{backend}] {kind} {label}");
+            }
+        }
+
+        // A new zone serial: the SOA monitor that expects the old one goes down at its next
+        // check (nothing is cached between checks).
+        let serial = monitor("serial", "SOA", "example.test", vec![soa(2026031401)]).await;
+        assert!(check(&app, &serial).await.is_up, "[{backend}]");
+        dns.set(
+            "example.test",
+            vec![DnsServer::soa(
+                "ns1.example.test.",
+                "hostmaster.example.test.",
+                2026031402,
+            )],
+        );
+        let result = check(&app, &serial).await;
+        assert!(!result.is_up, "[{backend}] {:?}", result.details);
+        assert_eq!(
+            result.details.expect("details")["answers"],
+            json!([soa(2026031402)]),
+            "[{backend}]"
+        );
+        app.stop().await;
+    }
+}

@@ -995,3 +995,499 @@ pub(crate) fn problems_with_leaks(response: &Gql) -> Vec<String> {
         .map(|m| format!("error message leaks internals: {m:?}"))
         .collect()
 }
+
+// ---------------------------------------------------------------------------------------------
+// Monitors, tests, jobs and callbacks: editors change them in the projects where they are
+// editors, viewers only read, whatever the organization role says; owners and organization
+// admins act in every project.
+
+/// What is tried on monitors, tests, jobs and callbacks. `...InOther` acts in the project
+/// where only the organization roles hold.
+#[derive(Debug, Clone, Copy)]
+enum DomainOp {
+    CreateMonitor,
+    CreateMonitorInOther,
+    UpdateMonitor,
+    DeleteMonitor,
+    CreateTest,
+    CreateTestInOther,
+    UpdateTest,
+    DeleteTest,
+    RunTest,
+    CreateJob,
+    CreateJobInOther,
+    UpdateJob,
+    DeleteJob,
+    TriggerJob,
+    TriggerJobInOther,
+    CreateCallback,
+    CreateCallbackInOther,
+    UpdateCallback,
+    DeleteCallback,
+    ReplayCallbackLog,
+    Monitors,
+    ReadMonitor,
+    Tests,
+    ReadTest,
+    Jobs,
+    ReadJob,
+    Runs,
+    Callbacks,
+    ReadCallback,
+}
+
+/// The callers of `DOMAIN_MATRIX`: the roles of `ROLES`, then a member whose organization role
+/// is `project_viewer` and who was made `project_editor` of the default project.
+const DOMAIN_CALLERS: usize = 7;
+
+#[rustfmt::skip]
+const DOMAIN_MATRIX: &[(DomainOp, [Outcome; DOMAIN_CALLERS])] = &[
+    //                            owner org_admin project_admin editor viewer outsider promoted
+    (DomainOp::CreateMonitor,         [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::CreateMonitorInOther,  [Y, Y, F, F, F, NF, F]),
+    (DomainOp::UpdateMonitor,         [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::DeleteMonitor,         [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::CreateTest,            [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::CreateTestInOther,     [Y, Y, F, F, F, NF, F]),
+    (DomainOp::UpdateTest,            [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::DeleteTest,            [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::RunTest,               [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::CreateJob,             [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::CreateJobInOther,      [Y, Y, F, F, F, NF, F]),
+    (DomainOp::UpdateJob,             [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::DeleteJob,             [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::TriggerJob,            [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::TriggerJobInOther,     [Y, Y, F, F, F, NF, F]),
+    (DomainOp::CreateCallback,        [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::CreateCallbackInOther, [Y, Y, F, F, F, NF, F]),
+    (DomainOp::UpdateCallback,        [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::DeleteCallback,        [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::ReplayCallbackLog,     [Y, Y, Y, Y, F, NF, Y]),
+    (DomainOp::Monitors,              [Y, Y, Y, Y, Y, NF, Y]),
+    (DomainOp::ReadMonitor,           [Y, Y, Y, Y, Y, NULL, Y]),
+    (DomainOp::Tests,                 [Y, Y, Y, Y, Y, NF, Y]),
+    (DomainOp::ReadTest,              [Y, Y, Y, Y, Y, NULL, Y]),
+    (DomainOp::Jobs,                  [Y, Y, Y, Y, Y, NF, Y]),
+    (DomainOp::ReadJob,               [Y, Y, Y, Y, Y, NULL, Y]),
+    (DomainOp::Runs,                  [Y, Y, Y, Y, Y, NF, Y]),
+    (DomainOp::Callbacks,             [Y, Y, Y, Y, Y, NF, Y]),
+    (DomainOp::ReadCallback,          [Y, Y, Y, Y, Y, NULL, Y]),
+];
+
+const CREATE_MONITOR: &str =
+    "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id name } }";
+const CREATE_TEST: &str = "mutation($i: CreateTestInput!) { createTest(input: $i) { id title } }";
+const CREATE_JOB: &str = "mutation($i: CreateJobInput!) { createJob(input: $i) { id name } }";
+const CREATE_CALLBACK: &str =
+    "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerToken } }";
+
+/// Every row of the foundation's tables and of monitors, tests, jobs, runs and callbacks (the
+/// join tables by count).
+async fn domain_snapshot(app: &TestApp) -> Snapshot {
+    let mut tables = Snapshot::take(app).await.0;
+    let db = app.db();
+    tables.extend(dump!(
+        db,
+        monitors,
+        monitor_locations,
+        tests,
+        jobs,
+        runs,
+        callbacks,
+        actions,
+        callback_logs,
+        action_executions,
+        queue_messages,
+    ));
+    for table in [
+        "monitor_tags",
+        "monitor_notification_settings",
+        "test_tags",
+        "job_tests",
+        "job_notification_settings",
+    ] {
+        tables.push((table, vec![json!(app.count(table).await)]));
+    }
+    Snapshot(tables)
+}
+
+impl World<'_> {
+    /// The id of what the owner's `query` made (`field { id }`).
+    async fn owner_made(&self, query: &str, input: Value, field: &str) -> String {
+        self.as_owner(query, json!({ "i": input })).await[field]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{field} made by the owner"))
+            .to_owned()
+    }
+
+    async fn owner_monitor(&self) -> String {
+        let input = json!({ "projectId": self.project, "name": self.fresh("watched "), "type": "HTTP", "target": "http://127.0.0.1:9/" });
+        self.owner_made(CREATE_MONITOR, input, "createMonitor")
+            .await
+    }
+
+    async fn owner_test(&self, project: &str) -> String {
+        let input = json!({ "projectId": project, "title": self.fresh("load "), "type": "PERFORMANCE", "script": "export default function () {}" });
+        self.owner_made(CREATE_TEST, input, "createTest").await
+    }
+
+    async fn owner_job(&self, project: &str) -> String {
+        let test = self.owner_test(project).await;
+        let input = json!({ "projectId": project, "name": self.fresh("job "), "jobType": "K6", "testIds": [test] });
+        self.owner_made(CREATE_JOB, input, "createJob").await
+    }
+
+    async fn owner_callback(&self) -> String {
+        let input = json!({ "projectId": self.project, "name": self.fresh("hook "), "callbackUrl": "http://127.0.0.1:9/" });
+        self.owner_made(CREATE_CALLBACK, input, "createCallback")
+            .await
+    }
+
+    /// A logged trigger of a new callback of the owner's.
+    async fn owner_callback_log(&self) -> String {
+        let made = self
+            .as_owner(
+                CREATE_CALLBACK,
+                json!({ "i": { "projectId": self.project, "name": self.fresh("logged "), "callbackUrl": "http://127.0.0.1:9/" } }),
+            )
+            .await;
+        let token = made["createCallback"]["triggerToken"]
+            .as_str()
+            .expect("trigger token");
+        self.app
+            .http
+            .post(format!("{}/t/{token}", self.app.url))
+            .body("payload")
+            .send()
+            .await
+            .expect("trigger");
+        let logs = self
+            .as_owner(
+                "query($c: ID!) { callbackLogs(callbackId: $c) { nodes { id } } }",
+                json!({ "c": made["createCallback"]["id"] }),
+            )
+            .await;
+        logs["callbackLogs"]["nodes"][0]["id"]
+            .as_str()
+            .expect("a logged trigger")
+            .to_owned()
+    }
+
+    /// Builds the call for `op`, making the target it needs first.
+    async fn prepare_domain(&self, op: DomainOp) -> Call {
+        use DomainOp as D;
+        let other = self.other_project.clone();
+        let here = self.project.clone();
+        match op {
+            D::CreateMonitor | D::CreateMonitorInOther => {
+                let project = if matches!(op, D::CreateMonitor) {
+                    &here
+                } else {
+                    &other
+                };
+                Call::mutation(
+                    CREATE_MONITOR,
+                    json!({ "i": { "projectId": project, "name": self.fresh("monitor "), "type": "HTTP", "target": "http://127.0.0.1:9/" } }),
+                    "createMonitor",
+                    "monitor.create",
+                )
+            }
+            D::UpdateMonitor => Call::mutation(
+                "mutation($id: ID!, $n: String!) { updateMonitor(id: $id, input: { name: $n }) { id name } }",
+                json!({ "id": self.owner_monitor().await, "n": self.fresh("renamed ") }),
+                "updateMonitor",
+                "monitor.update",
+            ),
+            D::DeleteMonitor => Call::mutation(
+                "mutation($id: ID!) { deleteMonitor(id: $id) }",
+                json!({ "id": self.owner_monitor().await }),
+                "deleteMonitor",
+                "monitor.delete",
+            ),
+            D::CreateTest | D::CreateTestInOther => {
+                let project = if matches!(op, D::CreateTest) {
+                    &here
+                } else {
+                    &other
+                };
+                Call::mutation(
+                    CREATE_TEST,
+                    json!({ "i": { "projectId": project, "title": self.fresh("test "), "type": "PERFORMANCE", "script": "export default function () {}" } }),
+                    "createTest",
+                    "test.create",
+                )
+            }
+            D::UpdateTest => Call::mutation(
+                "mutation($id: ID!, $t: String!) { updateTest(id: $id, input: { title: $t }) { id title } }",
+                json!({ "id": self.owner_test(&here).await, "t": self.fresh("renamed ") }),
+                "updateTest",
+                "test.update",
+            ),
+            D::DeleteTest => Call::mutation(
+                "mutation($id: ID!) { deleteTest(id: $id) }",
+                json!({ "id": self.owner_test(&here).await }),
+                "deleteTest",
+                "test.delete",
+            ),
+            D::RunTest => Call::mutation(
+                "mutation($id: ID!) { runTest(id: $id) { id status } }",
+                json!({ "id": self.owner_test(&here).await }),
+                "runTest",
+                "test.run",
+            ),
+            D::CreateJob | D::CreateJobInOther => {
+                let project = if matches!(op, D::CreateJob) {
+                    &here
+                } else {
+                    &other
+                };
+                let test = self.owner_test(project).await;
+                Call::mutation(
+                    CREATE_JOB,
+                    json!({ "i": { "projectId": project, "name": self.fresh("job "), "jobType": "K6", "testIds": [test] } }),
+                    "createJob",
+                    "job.create",
+                )
+            }
+            D::UpdateJob => Call::mutation(
+                "mutation($id: ID!, $n: String!) { updateJob(id: $id, input: { name: $n }) { id name } }",
+                json!({ "id": self.owner_job(&here).await, "n": self.fresh("renamed ") }),
+                "updateJob",
+                "job.update",
+            ),
+            D::DeleteJob => Call::mutation(
+                "mutation($id: ID!) { deleteJob(id: $id) }",
+                json!({ "id": self.owner_job(&here).await }),
+                "deleteJob",
+                "job.delete",
+            ),
+            D::TriggerJob | D::TriggerJobInOther => {
+                let project = if matches!(op, D::TriggerJob) {
+                    &here
+                } else {
+                    &other
+                };
+                Call::mutation(
+                    "mutation($id: ID!) { triggerJob(id: $id) { id status } }",
+                    json!({ "id": self.owner_job(project).await }),
+                    "triggerJob",
+                    "job.trigger",
+                )
+            }
+            D::CreateCallback | D::CreateCallbackInOther => {
+                let project = if matches!(op, D::CreateCallback) {
+                    &here
+                } else {
+                    &other
+                };
+                Call::mutation(
+                    CREATE_CALLBACK,
+                    json!({ "i": { "projectId": project, "name": self.fresh("callback "), "callbackUrl": "http://127.0.0.1:9/" } }),
+                    "createCallback",
+                    "callback.create",
+                )
+            }
+            D::UpdateCallback => Call::mutation(
+                "mutation($id: ID!, $n: String!) { updateCallback(id: $id, input: { name: $n }) { id name } }",
+                json!({ "id": self.owner_callback().await, "n": self.fresh("renamed ") }),
+                "updateCallback",
+                "callback.update",
+            ),
+            D::DeleteCallback => Call::mutation(
+                "mutation($id: ID!) { deleteCallback(id: $id) }",
+                json!({ "id": self.owner_callback().await }),
+                "deleteCallback",
+                "callback.delete",
+            ),
+            D::ReplayCallbackLog => Call::mutation(
+                "mutation($id: ID!) { replayCallbackLog(id: $id) { id } }",
+                json!({ "id": self.owner_callback_log().await }),
+                "replayCallbackLog",
+                "callback.replay",
+            ),
+            D::Monitors => Call::read(
+                "query($p: ID!) { monitors(projectId: $p) { totalCount nodes { id } } }",
+                json!({ "p": here }),
+                "monitors",
+            ),
+            D::ReadMonitor => Call::read(
+                "query($id: ID!) { monitor(id: $id) { id name } }",
+                json!({ "id": self.owner_monitor().await }),
+                "monitor",
+            ),
+            D::Tests => Call::read(
+                "query($p: ID!) { tests(projectId: $p) { totalCount nodes { id script } } }",
+                json!({ "p": here }),
+                "tests",
+            ),
+            D::ReadTest => Call::read(
+                "query($id: ID!) { test(id: $id) { id script } }",
+                json!({ "id": self.owner_test(&here).await }),
+                "test",
+            ),
+            D::Jobs => Call::read(
+                "query($p: ID!) { jobs(projectId: $p) { totalCount nodes { id } } }",
+                json!({ "p": here }),
+                "jobs",
+            ),
+            D::ReadJob => Call::read(
+                "query($id: ID!) { job(id: $id) { id name } }",
+                json!({ "id": self.owner_job(&here).await }),
+                "job",
+            ),
+            D::Runs => Call::read(
+                "query($p: ID!) { runs(projectId: $p) { totalCount nodes { id } } }",
+                json!({ "p": here }),
+                "runs",
+            ),
+            D::Callbacks => Call::read(
+                "query($p: ID!) { callbacks(projectId: $p) { totalCount nodes { id } } }",
+                json!({ "p": here }),
+                "callbacks",
+            ),
+            D::ReadCallback => Call::read(
+                "query($id: ID!) { callback(id: $id) { id name } }",
+                json!({ "id": self.owner_callback().await }),
+                "callback",
+            ),
+        }
+    }
+
+    /// Makes the call for `op` by `caller` and says what did not go as `want`ed.
+    async fn check_domain(
+        &self,
+        op: DomainOp,
+        who: &str,
+        caller: &TestUser,
+        want: Outcome,
+    ) -> Vec<String> {
+        let call = self.prepare_domain(op).await;
+        let before = domain_snapshot(self.app).await;
+        let response = self
+            .app
+            .gql(Some(&caller.token), call.query, call.vars)
+            .await;
+        let after = domain_snapshot(self.app).await;
+        let mut problems = Vec::new();
+        let mut problem = |what: String| problems.push(format!("{op:?} by {who}: {what}"));
+        problems_with_leaks(&response)
+            .into_iter()
+            .for_each(&mut problem);
+        let data = &response.body["data"][call.field];
+        match (want, call.action) {
+            (Outcome::Allowed, Some(action)) => {
+                if response.body.get("errors").is_some() || data.is_null() {
+                    problem(format!("expected success, got {}", response.body));
+                }
+                let written = before.new_audit_rows(&after);
+                if !(written.len() == 1
+                    && written[0]["action"] == action
+                    && written[0]["user_id"] == caller.id.as_str())
+                {
+                    problem(format!(
+                        "expected one {action:?} audit row by the caller, got {written:?}"
+                    ));
+                }
+                if before.changes(&after).len() < 2 {
+                    problem("nothing but the audit trail changed".into());
+                }
+            }
+            (Outcome::Allowed, None) => {
+                if response.body.get("errors").is_some() || data.is_null() {
+                    problem(format!("expected data, got {}", response.body));
+                }
+                for change in before.changes(&after) {
+                    problem(format!("a read changed {change}"));
+                }
+            }
+            (Outcome::Forbidden | Outcome::NotFound, _) => {
+                let code = if want == Outcome::Forbidden {
+                    "FORBIDDEN"
+                } else {
+                    "NOT_FOUND"
+                };
+                if response.code() != Some(code) {
+                    problem(format!("expected {code}, got {}", response.body));
+                }
+                for change in before.changes(&after) {
+                    problem(format!("refused, yet changed {change}"));
+                }
+            }
+            (Outcome::Null, _) => {
+                if response.body.get("errors").is_some() || !data.is_null() {
+                    problem(format!("expected null, got {}", response.body));
+                }
+                for change in before.changes(&after) {
+                    problem(format!("a read changed {change}"));
+                }
+            }
+        }
+        problems
+    }
+}
+
+#[tokio::test]
+async fn editors_change_monitors_tests_jobs_and_callbacks_and_viewers_only_read_them() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let world = world(&app).await;
+        // A member whose organization role is project_viewer, made editor of the default
+        // project: the project membership decides there.
+        let promoted = app
+            .member(
+                world.owner(),
+                &world.org,
+                &world.project,
+                "promoted@example.com",
+                "PROJECT_VIEWER",
+            )
+            .await;
+        world
+            .as_owner(
+                SET_PROJECT_MEMBER,
+                json!({ "i": { "projectId": world.project, "userId": promoted.id, "role": "PROJECT_EDITOR" } }),
+            )
+            .await;
+        let levels = app
+            .gql(
+                Some(&promoted.token),
+                "query($o: ID!, $p: ID!, $q: ID!) { organization(id: $o) { viewerRole } p: project(id: $p) { viewerLevel } q: project(id: $q) { viewerLevel } }",
+                json!({ "o": world.org, "p": world.project, "q": world.other_project }),
+            )
+            .await
+            .ok();
+        assert_eq!(
+            (
+                &levels["organization"]["viewerRole"],
+                &levels["p"]["viewerLevel"],
+                &levels["q"]["viewerLevel"]
+            ),
+            (
+                &json!("PROJECT_VIEWER"),
+                &json!("PROJECT_EDITOR"),
+                &json!("PROJECT_VIEWER")
+            ),
+            "{backend}: {levels}"
+        );
+        let mut callers: Vec<(String, TestUser)> = ROLES
+            .iter()
+            .map(|role| (format!("{role:?}"), world.user(*role).clone()))
+            .collect();
+        callers.push(("viewer made project editor".into(), promoted));
+
+        let mut problems = Vec::new();
+        for (op, outcomes) in DOMAIN_MATRIX {
+            for ((who, caller), want) in callers.iter().zip(outcomes) {
+                problems.extend(world.check_domain(*op, who, caller, *want).await);
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "{backend}: {} cells of the monitor, test, job and callback matrix are wrong:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+        drop(world);
+        app.stop().await;
+    }
+}

@@ -2290,3 +2290,574 @@ async fn old_runs_and_orphaned_artifacts_are_swept_by_the_plans_retention() {
         app.stop().await;
     }
 }
+
+/// A k6 script that waits at the target's `/hold/{name}` until the test releases it, and
+/// fails unless it was released.
+fn held_script(target: &Target, name: &str) -> String {
+    format!(
+        "import http from 'k6/http';\n\
+         export const options = {{ iterations: 1 }};\n\
+         export default function () {{\n\
+           const res = http.get('{url}', {{ timeout: '600s' }});\n\
+           if (res.status !== 200) {{ throw new Error('not released: ' + res.status); }}\n\
+         }}\n",
+        url = target.url(&format!("/hold/{name}"))
+    )
+}
+
+/// How many runs are in `status`.
+async fn runs_in(app: &TestApp, status: RunStatus) -> u64 {
+    runs::Entity::find()
+        .filter(runs::Column::Status.eq(status))
+        .count(app.db())
+        .await
+        .expect("counting runs")
+}
+
+#[tokio::test]
+async fn a_process_executes_at_most_max_concurrent_runs_at_once() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.max_concurrent = 2;
+        })
+        .await;
+        let user = app.sign_up("busy@example.com").await;
+        let (_, project) = app.create_org(&user, "Busy").await;
+        let target = Target::start().await;
+        let script = held_script(&target, "runs");
+        let test = create_test(&app, &user, &project, "held", "PERFORMANCE", &script).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "held", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let job = job["id"].as_str().expect("job id").to_owned();
+        let mut ids = Vec::new();
+        for _ in 0..5 {
+            ids.push(trigger(&app, &user.token, &job).await);
+        }
+        // The process's own loop, as `vigil serve` runs it; the plan (`unlimited`) would let
+        // every run start at once.
+        let shutdown = tokio_util::sync::CancellationToken::new();
+        let worker = tokio::spawn(app.run_worker().run_forever(shutdown.clone()));
+        // Two runs start and wait at the target while the rest stay queued; each release
+        // lets the waiting ones finish, and the queued ones start in their place.
+        for (arrived, waiting, queued, passed) in [(2, 2, 3, 0), (4, 2, 1, 2), (5, 1, 0, 4)] {
+            vigil_tests::eventually("the next runs waiting at the target", || async {
+                let held = target.held("runs");
+                (held.arrived == arrived && held.waiting == waiting).then_some(())
+            })
+            .await;
+            assert_eq!(
+                (
+                    runs_in(&app, RunStatus::Running).await,
+                    runs_in(&app, RunStatus::Queued).await,
+                    runs_in(&app, RunStatus::Passed).await,
+                ),
+                (u64::from(waiting), queued, passed),
+                "[{backend}] running, queued and passed runs with {arrived} started"
+            );
+            target.release();
+        }
+        vigil_tests::eventually("every run passed", || async {
+            (runs_in(&app, RunStatus::Passed).await == 5).then_some(())
+        })
+        .await;
+        shutdown.cancel();
+        worker.await.expect("the worker stopped");
+        assert_eq!(
+            target.held("runs").most,
+            2,
+            "[{backend}] never more than two at once"
+        );
+        // From the runs' own times: no run started while two others were running.
+        let mut rows = Vec::new();
+        for id in &ids {
+            rows.push(run_row(&app, id).await);
+        }
+        for row in &rows {
+            let started = row.started_at.expect("started");
+            let running = rows
+                .iter()
+                .filter(|other| {
+                    other.started_at.is_some_and(|s| s <= started)
+                        && other.completed_at.is_some_and(|c| started < c)
+                })
+                .count();
+            assert!(running <= 2, "[{backend}] {running} runs at {started}");
+            assert_eq!(row.attempt, 1, "[{backend}] each run started once");
+        }
+        app.stop().await;
+    }
+}
+
+/// The directory and the quota file of a run's CPU cgroup, v2 or v1 (`sandbox::Cgroup`).
+fn cpu_cgroup(run: &str) -> [(std::path::PathBuf, &'static str); 2] {
+    let name = format!("vigil-run-{}", uuid(run).simple());
+    [
+        (
+            std::path::Path::new("/sys/fs/cgroup").join(&name),
+            "cpu.max",
+        ),
+        (
+            std::path::Path::new("/sys/fs/cgroup/cpu").join(&name),
+            "cpu.cfs_quota_us",
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn a_run_gets_the_cpu_quota_of_runner_cpus_where_cgroups_are_writable() {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.cpus = 0.5;
+        })
+        .await;
+        let user = app.sign_up("quota@example.com").await;
+        let (_, project) = app.create_org(&user, "Quota").await;
+        let target = Target::start().await;
+        let script = held_script(&target, "quota");
+        let test = create_test(&app, &user, &project, "held", "PERFORMANCE", &script).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "quota", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        // Whether this machine lets Vigil make a cgroup, asked the way a run asks.
+        let writable = vigil::testing::sandbox::Cgroup::create(
+            &Uuid::new_v4().simple().to_string(),
+            256 * 1024 * 1024,
+            1.0,
+        )
+        .is_some();
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let worker = app.run_worker();
+        let running = tokio::spawn(async move { worker.tick().await });
+        vigil_tests::eventually("the run waiting at the target", || async {
+            (target.held("quota").waiting == 1).then_some(())
+        })
+        .await;
+        // The script cannot see its cgroup (the sandbox has its own cgroup namespace and no
+        // /sys/fs/cgroup), so the quota is read from the host while the script waits inside.
+        let found: Vec<_> = cpu_cgroup(&run)
+            .into_iter()
+            .filter(|(dir, _)| dir.exists())
+            .collect();
+        if writable {
+            assert_eq!(found.len(), 1, "[{backend}] one CPU cgroup for the run");
+            let (dir, file) = &found[0];
+            let quota = std::fs::read_to_string(dir.join(file)).expect("quota");
+            let quota = if *file == "cpu.max" {
+                quota.trim().to_owned()
+            } else {
+                let period =
+                    std::fs::read_to_string(dir.join("cpu.cfs_period_us")).expect("period");
+                format!("{} {}", quota.trim(), period.trim())
+            };
+            assert_eq!(quota, "50000 100000", "[{backend}] half a CPU");
+            // The run's processes (the sandbox and k6 in it) are in that cgroup.
+            let procs = std::fs::read_to_string(dir.join("cgroup.procs")).expect("procs");
+            let inside: Vec<&str> = procs.lines().collect();
+            let mut of_run = Vec::new();
+            for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+                if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline"))
+                    && String::from_utf8_lossy(&cmdline).contains(&run)
+                {
+                    of_run.push(entry.file_name().to_string_lossy().into_owned());
+                }
+            }
+            assert!(!of_run.is_empty(), "[{backend}] the run has processes");
+            for pid in &of_run {
+                assert!(
+                    inside.contains(&pid.as_str()),
+                    "[{backend}] process {pid} of the run is outside its cgroup {procs:?}"
+                );
+            }
+        } else {
+            // The documented fallback: no cgroup, no quota, and the run still runs.
+            eprintln!(
+                "NOTE a_run_gets_the_cpu_quota_of_runner_cpus_where_cgroups_are_writable: \
+                 cgroups are not writable here; checked that runs go on without a CPU quota"
+            );
+            assert!(found.is_empty(), "[{backend}] {found:?}");
+        }
+        target.release();
+        running.await.expect("join").expect("tick");
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        assert!(
+            cpu_cgroup(&run).iter().all(|(dir, _)| !dir.exists()),
+            "[{backend}] the run's cgroup is removed after it"
+        );
+        app.stop().await;
+    }
+}
+
+const SPIN: &str = r#"import { test } from '@playwright/test';
+
+test('spins until its CPU seconds run out', () => {
+  test.setTimeout(0);
+  console.log('SPINNING');
+  let x = 0;
+  for (;;) { x = (x * 31 + 7) % 1000003; }
+});
+"#;
+
+const WRITE_BIG: &str = r#"import { test } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+test('writes a file past the size limit', () => {
+  const chunk = Buffer.alloc(1024 * 1024, 120);
+  const fd = fs.openSync(path.join(process.env.HOME, 'big.bin'), 'w');
+  for (let i = 1; i <= 16; i++) {
+    fs.writeSync(fd, chunk);
+    console.log(`WROTE ${i} MiB`);
+  }
+});
+"#;
+
+const OPEN_MANY: &str = r#"import { test } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+test('opens files past the limit', () => {
+  const fds = [];
+  try {
+    for (;;) { fds.push(fs.openSync(path.join(process.env.HOME, 'package.json'), 'r')); }
+  } catch (err) {
+    console.log(`OPENED ${fds.length} THEN ${err.code}`);
+    throw err;
+  }
+});
+"#;
+
+/// A Playwright test that waits at the target's `/hold/{name}` until the test releases it.
+fn held_spec(target: &Target, name: &str) -> String {
+    format!(
+        "import {{ test }} from '@playwright/test';\n\n\
+         test('waits while the host looks', async () => {{\n\
+           test.setTimeout(0);\n\
+           const res = await fetch('{url}');\n\
+           console.log('RELEASED ' + res.status);\n\
+         }});\n",
+        url = target.url(&format!("/hold/{name}"))
+    )
+}
+
+/// Every file under `dir` with its size.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).into_iter().flatten().flatten() {
+            let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+                continue;
+            };
+            if meta.is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push((entry.path(), meta.len()));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn scripts_that_exceed_cpu_seconds_file_size_or_open_files_are_stopped_and_say_why() {
+    const MIB: u64 = 1024 * 1024;
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.runner.tools_dir = Some(tools_dir());
+            s.runner.cpu_seconds = Some(8);
+            s.runner.file_size_mb = 4;
+            s.runner.open_files = 256;
+        })
+        .await;
+        let user = app.sign_up("limits@example.com").await;
+        let (_, project) = app.create_org(&user, "Limits").await;
+        let target = Target::start().await;
+        let job_of = async |name: &str, scripts: &[&str]| {
+            let mut ids = Vec::new();
+            for (i, script) in scripts.iter().enumerate() {
+                ids.push(
+                    create_test(
+                        &app,
+                        &user,
+                        &project,
+                        &format!("{name} {i}"),
+                        "CUSTOM",
+                        script,
+                    )
+                    .await,
+                );
+            }
+            let job = create_job(
+                &app,
+                &user,
+                json!({ "projectId": project, "name": name, "testIds": ids }),
+            )
+            .await;
+            job["id"].as_str().expect("job id").to_owned()
+        };
+
+        // CPU seconds: the spinning worker gets SIGXCPU, and Playwright says so.
+        let job = job_of("cpu", &[SPIN]).await;
+        let run = trigger(&app, &user.token, &job).await;
+        let row = finish(&app, &run).await;
+        let logs = row.logs.clone().unwrap_or_default();
+        assert_eq!(row.status, RunStatus::Failed, "[{backend}] {logs}");
+        assert!(
+            logs.contains("SPINNING") && logs.contains("SIGXCPU"),
+            "[{backend}] {logs}"
+        );
+        assert_eq!(
+            sandboxed_processes(&run).await,
+            0,
+            "[{backend}] nothing left"
+        );
+
+        // File size: the write past 4 MiB fails, and the file stays at the limit; the host
+        // looks at the work dir while the next test of the run waits.
+        let job = job_of("files", &[WRITE_BIG, &held_spec(&target, "files")]).await;
+        let run = trigger(&app, &user.token, &job).await;
+        let worker = app.run_worker();
+        let running = tokio::spawn(async move { worker.tick().await });
+        vigil_tests::eventually("the run waiting at the target", || async {
+            (target.held("files").waiting == 1).then_some(())
+        })
+        .await;
+        let work = app.state().settings.work_dir().join(&run);
+        let files = files_under(&work);
+        let big = files
+            .iter()
+            .find(|(path, _)| path.ends_with("big.bin"))
+            .expect("the big file");
+        assert_eq!(big.1, 4 * MIB, "[{backend}] written up to the limit");
+        assert!(
+            files.iter().all(|(_, size)| *size <= 4 * MIB),
+            "[{backend}] {files:?}"
+        );
+        target.release();
+        running.await.expect("join").expect("tick");
+        let row = run_row(&app, &run).await;
+        let logs = row.logs.clone().unwrap_or_default();
+        assert_eq!(row.status, RunStatus::Failed, "[{backend}] {logs}");
+        assert!(
+            logs.contains("WROTE 4 MiB")
+                && !logs.contains("WROTE 5 MiB")
+                && logs.contains("EFBIG: file too large")
+                && logs.contains("RELEASED 200"),
+            "[{backend}] {logs}"
+        );
+
+        // Open files: the 256th descriptor is refused.
+        let job = job_of("fds", &[OPEN_MANY]).await;
+        let run = trigger(&app, &user.token, &job).await;
+        let row = finish(&app, &run).await;
+        let logs = row.logs.clone().unwrap_or_default();
+        assert_eq!(row.status, RunStatus::Failed, "[{backend}] {logs}");
+        let opened: usize = logs
+            .lines()
+            .find_map(|l| {
+                l.split_once("OPENED ")
+                    .and_then(|(_, r)| r.strip_suffix(" THEN EMFILE"))
+            })
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("[{backend}] no EMFILE: {logs}"));
+        assert!(
+            (100..256).contains(&opened),
+            "[{backend}] {opened} files opened under a limit of 256"
+        );
+        app.stop().await;
+    }
+}
+
+const RECORDED: &str = r#"import { test, expect } from '@playwright/test';
+import { getVariable } from './vigil';
+
+test.use({ video: 'on' });
+
+test('the page greets, on video', async ({ page }) => {
+  await page.goto(getVariable('BASE_URL') + '/page');
+  await page.click('#go');
+  await expect(page.locator('#greeting')).toHaveText('Clicked');
+});
+"#;
+
+#[tokio::test]
+async fn a_test_that_records_video_stores_it_for_members_only() {
+    let _turn = BROWSER.lock().await;
+    for backend in backends() {
+        let (app, user, org, project) = setup(&backend).await;
+        let target = Target::start().await;
+        variable(&app, &user, &project, "BASE_URL", &target.url(""), false).await;
+        let test = create_test(&app, &user, &project, "recorded", "BROWSER", RECORDED).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "recorded", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        let row = finish(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        let seen = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { run(id: $id) { videoUrl artifacts { kind path url } } }",
+                json!({ "id": run }),
+            )
+            .await
+            .ok();
+        let videos: Vec<&Value> = seen["run"]["artifacts"]
+            .as_array()
+            .expect("artifacts")
+            .iter()
+            .filter(|a| a["kind"] == "video")
+            .collect();
+        assert_eq!(videos.len(), 1, "[{backend}] {seen}");
+        let path = videos[0]["path"].as_str().expect("path");
+        assert!(
+            path.starts_with(&format!("runs/{run}/")) && path.ends_with(".webm"),
+            "[{backend}] {path}"
+        );
+        assert_eq!(
+            seen["run"]["videoUrl"], videos[0]["url"],
+            "[{backend}] the run's video is that one"
+        );
+        let url = format!("/artifacts/{path}");
+
+        // A member, even a viewer, gets the video.
+        let viewer = app
+            .member(
+                &user,
+                &org,
+                &project,
+                "watcher@example.com",
+                "PROJECT_VIEWER",
+            )
+            .await;
+        for member in [&user, &viewer] {
+            let response = get(&app, Some(&member.token), &url).await;
+            assert_eq!(
+                response.status().as_u16(),
+                200,
+                "[{backend}] {}",
+                member.email
+            );
+            assert_eq!(
+                response
+                    .headers()
+                    .get("content-type")
+                    .and_then(|v| v.to_str().ok()),
+                Some("video/webm"),
+                "[{backend}]"
+            );
+            let bytes = response.bytes().await.expect("video");
+            assert!(
+                bytes.len() > 1000 && bytes.starts_with(&[0x1a, 0x45, 0xdf, 0xa3]),
+                "[{backend}] a WebM file of {} bytes",
+                bytes.len()
+            );
+        }
+        // Someone outside the organization, and no one at all, do not.
+        let outsider = app.sign_up("outsider@example.com").await;
+        app.create_org(&outsider, "Elsewhere").await;
+        let refused = get(&app, Some(&outsider.token), &url).await;
+        assert_eq!(
+            refused.status().as_u16(),
+            404,
+            "[{backend}] not found for an outsider"
+        );
+        let body = refused.text().await.expect("body");
+        assert!(!body.starts_with("\u{1a}"), "[{backend}] no video bytes");
+        let anonymous = get(&app, None, &url).await;
+        assert_eq!(anonymous.status().as_u16(), 401, "[{backend}]");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_run_queued_again_after_its_worker_died_runs_to_its_end_on_a_live_worker() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let script = held_script(&target, "again");
+        let test = create_test(&app, &user, &project, "held", "PERFORMANCE", &script).await;
+        let job = create_job(
+            &app,
+            &user,
+            json!({ "projectId": project, "name": "again", "jobType": "K6", "testIds": [test] }),
+        )
+        .await;
+        let run = trigger(&app, &user.token, job["id"].as_str().expect("id")).await;
+        // A worker claims the run and dies before starting it: its lease runs out.
+        let dead = app.run_worker();
+        let claimed = dead.claim().await.expect("claim").expect("the run");
+        assert_eq!((claimed.status, claimed.attempt), (RunStatus::Running, 1));
+        runs::Entity::update_many()
+            .col_expr(
+                runs::Column::ClaimedUntil,
+                Expr::value(Utc::now() - chrono::Duration::seconds(1)),
+            )
+            .filter(runs::Column::Id.eq(uuid(&run)))
+            .exec(app.db())
+            .await
+            .expect("expire");
+        assert_eq!(
+            vigil::testing::run::recover_expired(app.state())
+                .await
+                .expect("recover"),
+            1
+        );
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Queued, "[{backend}]");
+        assert!(row.started_at.is_none() && row.claimed_by.is_none());
+        assert!(
+            row.logs
+                .as_deref()
+                .is_some_and(|l| l.contains("attempt 1 stopped; the run is queued again")),
+            "[{backend}] {:?}",
+            row.logs
+        );
+        // A live worker takes it again and runs the script this time, once.
+        let live = app.run_worker();
+        let running = tokio::spawn(async move { live.tick().await });
+        vigil_tests::eventually("the second attempt at the target", || async {
+            (target.held("again").waiting == 1).then_some(())
+        })
+        .await;
+        let row = run_row(&app, &run).await;
+        assert_eq!(
+            (row.status, row.attempt),
+            (RunStatus::Running, 2),
+            "[{backend}]"
+        );
+        target.release();
+        running.await.expect("join").expect("tick");
+        let row = run_row(&app, &run).await;
+        assert_eq!(row.status, RunStatus::Passed, "[{backend}] {:?}", row.logs);
+        assert_eq!(row.attempt, 2, "[{backend}]");
+        assert_eq!(
+            target.held("again").arrived,
+            1,
+            "[{backend}] the script ran once"
+        );
+        // The dead worker's late word changes nothing.
+        let late = vigil::testing::run::Outcome::error("late", Utc::now());
+        assert!(
+            vigil::testing::run::finish(app.state(), &claimed, dead.id(), late)
+                .await
+                .expect("finish")
+                .is_none()
+        );
+        assert_eq!(run_row(&app, &run).await.status, RunStatus::Passed);
+        app.stop().await;
+    }
+}

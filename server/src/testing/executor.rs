@@ -325,13 +325,26 @@ pub async fn run_process(
     use std::os::unix::process::ExitStatusExt;
     let exit = match status {
         Some(s) => match (s.code(), s.signal()) {
-            (Some(code), _) => Exit::Code(code),
+            (Some(code), _) => limit_signal(code).map_or(Exit::Code(code), Exit::Signal),
             (None, Some(sig)) => Exit::Signal(sig),
             _ => Exit::Code(-1),
         },
         None => Exit::Code(-1),
     };
+    // A limit that stopped the runner is said in the log, next to what it printed.
+    if let (Exit::Signal(_), Some(message)) = (&exit, error_of(&exit)) {
+        log.note(&message);
+    }
     (exit, Some(started))
+}
+
+/// The signal of a sandbox limit behind an exit code: bubblewrap ends with 128 plus the
+/// signal that killed the program it ran (`SIGKILL` of the hard CPU limit or the memory
+/// limit, `SIGXCPU`, `SIGXFSZ`).
+fn limit_signal(code: i32) -> Option<i32> {
+    [libc::SIGKILL, libc::SIGXCPU, libc::SIGXFSZ]
+        .into_iter()
+        .find(|sig| code == 128 + sig)
 }
 
 /// What an executor works with.
@@ -383,18 +396,22 @@ impl Context {
         !self.state.settings.outbound().block_private
     }
 
-    /// Per-process limits: CPU seconds of twice the wall-clock budget, 1 GiB files, 4096
-    /// open files.
+    /// Per-process limits of the runner settings: `runner.cpu_seconds` (by default twice the
+    /// wall-clock budget left, plus 30 s), `runner.file_size_mb`, `runner.open_files`.
     pub fn limits(&self, data_limit: Option<u64>) -> Limits {
-        let wall = self
-            .deadline
-            .saturating_duration_since(Instant::now())
-            .as_secs()
-            .max(1);
+        let runner = &self.state.settings.runner;
+        let cpu_seconds = runner.cpu_seconds.unwrap_or_else(|| {
+            let wall = self
+                .deadline
+                .saturating_duration_since(Instant::now())
+                .as_secs()
+                .max(1);
+            wall.saturating_mul(2).saturating_add(30)
+        });
         Limits {
-            cpu_seconds: wall.saturating_mul(2).saturating_add(30),
-            file_size_bytes: 1024 * 1024 * 1024,
-            open_files: 4096,
+            cpu_seconds,
+            file_size_bytes: runner.file_size_mb.saturating_mul(1024 * 1024),
+            open_files: runner.open_files,
             data_bytes: data_limit,
         }
     }
@@ -687,6 +704,14 @@ pub fn tool_failure(output: &str, tools_dir: &Path) -> Option<String> {
 pub fn error_of(exit: &Exit) -> Option<String> {
     match exit {
         Exit::SpawnFailed(e) => Some(format!("the runner could not start: {e}")),
+        Exit::Signal(libc::SIGXCPU) => Some(
+            "the runner was stopped by SIGXCPU: it used up its CPU seconds (runner.cpu_seconds)"
+                .into(),
+        ),
+        Exit::Signal(libc::SIGXFSZ) => Some(
+            "the runner was stopped by SIGXFSZ: it wrote past the file size limit (runner.file_size_mb)"
+                .into(),
+        ),
         Exit::Signal(sig) => Some(format!(
             "the runner was killed by signal {sig} (a CPU or memory limit of the sandbox)"
         )),

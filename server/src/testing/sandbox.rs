@@ -77,6 +77,7 @@ pub struct Spec {
 /// Per-process limits set with `setrlimit` before `exec`.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    /// The soft CPU limit (`SIGXCPU`); the hard one is [`CPU_GRACE_SECONDS`] later.
     pub cpu_seconds: u64,
     pub file_size_bytes: u64,
     pub open_files: u64,
@@ -180,7 +181,11 @@ pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio
             for path in &procs {
                 join_cgroup(path)?;
             }
-            set_limit(libc::RLIMIT_CPU, limits.cpu_seconds)?;
+            set_limits(
+                libc::RLIMIT_CPU,
+                limits.cpu_seconds,
+                limits.cpu_seconds.saturating_add(CPU_GRACE_SECONDS),
+            )?;
             set_limit(libc::RLIMIT_FSIZE, limits.file_size_bytes)?;
             set_limit(libc::RLIMIT_NOFILE, limits.open_files)?;
             set_limit(libc::RLIMIT_CORE, 0)?;
@@ -226,10 +231,19 @@ fn join_cgroup(path: &std::ffi::CStr) -> std::io::Result<()> {
     Ok(())
 }
 
+/// CPU seconds between the soft and the hard `RLIMIT_CPU`. At the soft limit the kernel
+/// sends `SIGXCPU`, which ends a program that does not handle it and names the reason in its
+/// exit; one that ignores it (Go's runtime, so k6) gets `SIGKILL` at the hard limit.
+const CPU_GRACE_SECONDS: u64 = 5;
+
 fn set_limit(resource: libc::__rlimit_resource_t, value: u64) -> std::io::Result<()> {
+    set_limits(resource, value, value)
+}
+
+fn set_limits(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) -> std::io::Result<()> {
     let limit = libc::rlimit {
-        rlim_cur: value,
-        rlim_max: value,
+        rlim_cur: soft,
+        rlim_max: hard,
     };
     // SAFETY: a plain system call with a valid pointer to a stack value.
     if unsafe { libc::setrlimit(resource, &limit) } == 0 {
