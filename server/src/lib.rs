@@ -4,38 +4,75 @@
 //! Domain modules own the rules and take a connection; the GraphQL resolvers and HTTP
 //! handlers are thin and call them.
 
+// The domains: each owns its rules, its reads and its writes (with their audit rows), and
+// takes a connection or the state; nothing below them knows about GraphQL or HTTP.
+/// Sign-up, sign-in, sessions, passwords, e-mail verification, two-factor codes.
 pub mod account;
+/// What a monitor result or a run means for the people watching, and the delivery queue.
 pub mod alert;
-pub mod app;
-pub mod audit;
-pub mod auth;
+/// Webhook callbacks: trigger URLs, forwarding, caching, rate limits, actions.
 pub mod callback;
-pub mod cli;
-pub mod config;
+/// Service credentials of a project: tokens for SendGrid, Twilio, Slack, ... (sealed).
 pub mod credential;
-pub mod crypto;
-pub mod db;
-pub mod delivery;
-pub mod error;
-pub mod events;
-pub mod graphql;
-pub mod http;
-pub mod mail;
+/// Uptime monitors: settings, checks, the check engine, results, aggregates, heartbeats.
 pub mod monitor;
+/// In-app notifications of a user.
 pub mod notification;
+/// Notification providers: the channels alerts go through (e-mail, Slack, webhooks, ...).
 pub mod notification_provider;
-pub mod org;
-pub mod outbound;
+/// Organizations, members and invitations.
+pub mod organization;
+/// Plans and their limits.
 pub mod plan;
+/// Projects and their members.
 pub mod project;
-pub mod reseal;
-pub mod socket;
-pub mod state;
-pub mod storage;
+/// Tags of monitors and tests.
 pub mod tag;
+/// Test automation: tests, jobs, runs, the sandboxed executors.
 pub mod testing;
-pub mod validate;
+/// Project variables and secrets.
 pub mod variable;
+
+// The infrastructure the domains stand on, and the API and processes around them.
+/// The HTTP router: GraphQL, triggers, artifacts, the web app, health checks.
+pub mod app;
+/// The audit log every change writes in its transaction.
+pub mod audit;
+/// Who is calling: principals, levels, API keys, sessions, passwords, throttles.
+pub mod auth;
+/// `vigil` subcommands.
+pub mod cli;
+/// Settings from defaults, `vigil.toml`, `VIGIL_*` variables and flags.
+pub mod config;
+/// The master key, sealed values and their bindings.
+pub mod crypto;
+/// Connections, migrations, transactions that publish events, keyset pages.
+pub mod db;
+/// Sending messages: e-mail, Slack, Discord, Teams, Telegram, webhooks, SMS.
+pub mod delivery;
+/// The one error type and its API codes.
+pub mod error;
+/// Events within a process and across replicas (PostgreSQL `LISTEN`/`NOTIFY`).
+pub mod events;
+/// The GraphQL API, one module per domain.
+pub mod graphql;
+/// `/graphql` over HTTP: credentials, cross-site refusal, error codes.
+pub mod http;
+/// Vigil's own mail (verification, invitations, resets) through SMTP, or to the log.
+pub mod mail;
+/// The outbound policy: which hosts and addresses requests may reach.
+pub mod outbound;
+/// Re-sealing stored secrets under the current key and format.
+pub mod reseal;
+/// `/graphql/ws`: subscriptions over WebSockets.
+pub mod socket;
+/// The state every handler and loop shares.
+pub mod state;
+/// Artifact storage: local files or S3.
+pub mod storage;
+/// Input checks shared by the API (ids, names, URLs, pages).
+pub mod validate;
+/// The background loops of `vigil serve`.
 pub mod workers;
 
 #[cfg(test)]

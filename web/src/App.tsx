@@ -14,9 +14,9 @@ import { SignIn, SignUp } from './pages/auth/SignIn';
 // Pages past sign-in are loaded when first visited: the first load stays small.
 const VerifyEmail = lazy(() => import('./pages/auth/Recovery').then((m) => ({ default: m.VerifyEmail })));
 const ResetPassword = lazy(() => import('./pages/auth/Recovery').then((m) => ({ default: m.ResetPassword })));
-const InvitationPage = lazy(() => import('./pages/org/Invitation'));
-const OrganizationRoutes = lazy(() => import('./pages/org/OrganizationRoutes'));
-const NewOrganization = lazy(() => import('./pages/org/NewOrganization'));
+const InvitationPage = lazy(() => import('./pages/organization/Invitation'));
+const OrganizationRoutes = lazy(() => import('./pages/organization/OrganizationRoutes'));
+const NewOrganization = lazy(() => import('./pages/organization/NewOrganization'));
 const ProjectRoutes = lazy(() => import('./pages/project/ProjectRoutes'));
 const AccountRoutes = lazy(() => import('./pages/account/AccountRoutes'));
 

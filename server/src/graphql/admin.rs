@@ -9,9 +9,9 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use crate::account;
 use crate::auth::session as sessions;
+use crate::graphql::account::{AuthPayload, User, UserRole};
 use crate::graphql::connection::{Order, Page, paginate};
 use crate::graphql::context::CtxExt;
-use crate::graphql::user::{AuthPayload, User, UserRole};
 use crate::validate;
 
 #[derive(InputObject, Default)]

@@ -8,9 +8,9 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::auth::{Level, Principal};
 use crate::events::Event;
+use crate::graphql::account::User;
 use crate::graphql::connection::{Order, Page, paginate};
 use crate::graphql::context::CtxExt;
-use crate::graphql::user::User;
 use crate::state::AppState;
 use crate::validate;
 

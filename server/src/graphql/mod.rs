@@ -1,5 +1,6 @@
 //! The GraphQL API: one module per domain, merged into one schema.
 
+pub mod account;
 pub mod admin;
 pub mod apikey;
 pub mod audit;
@@ -17,7 +18,6 @@ pub mod project;
 pub mod subscription;
 pub mod tag;
 pub mod testing;
-pub mod user;
 pub mod variable;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
@@ -29,7 +29,7 @@ pub const MAX_COMPLEXITY: usize = 2000;
 
 #[derive(MergedObject, Default)]
 pub struct Query(
-    user::UserQuery,
+    account::AccountQuery,
     admin::AdminQuery,
     organization::OrganizationQuery,
     project::ProjectQuery,
@@ -50,7 +50,7 @@ pub struct Query(
 
 #[derive(MergedObject, Default)]
 pub struct Mutation(
-    user::UserMutation,
+    account::AccountMutation,
     admin::AdminMutation,
     organization::OrganizationMutation,
     project::ProjectMutation,

@@ -6,11 +6,11 @@ use entity::{invitation, member, organization};
 
 use crate::auth::Level;
 use crate::error::AppError;
+use crate::graphql::account::User;
 use crate::graphql::connection::{Order, Page, paginate};
 use crate::graphql::context::CtxExt;
 use crate::graphql::project::Project;
-use crate::graphql::user::User;
-use crate::org::{self, NewInvitation, NewOrganization};
+use crate::organization::{self as org, NewInvitation, NewOrganization};
 use crate::validate;
 
 /// Roles in an organization, highest first.

@@ -7,10 +7,10 @@ use entity::{project_members, projects};
 use crate::auth::Level;
 use crate::auth::guard::org_wide_level;
 use crate::error::AppError;
+use crate::graphql::account::User;
 use crate::graphql::connection::{Order, Page, paginate};
 use crate::graphql::context::CtxExt;
 use crate::graphql::organization::Organization;
-use crate::graphql::user::User;
 use crate::project::{self, NewProject, ProjectChanges};
 use crate::validate;
 

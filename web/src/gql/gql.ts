@@ -112,14 +112,14 @@ type Documents = {
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": typeof types.DeleteServiceCredentialDocument,
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": typeof types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": typeof types.DeleteProjectDocument,
-    "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.ProjectMembersDocument,
-    "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n": typeof types.SetProjectMemberDocument,
-    "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": typeof types.RemoveProjectMemberDocument,
     "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": typeof types.NotificationProvidersDocument,
     "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNotificationProviderDocument,
     "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n": typeof types.UpdateNotificationProviderDocument,
     "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": typeof types.DeleteNotificationProviderDocument,
     "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n": typeof types.TestNotificationProviderDocument,
+    "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.ProjectMembersDocument,
+    "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n": typeof types.SetProjectMemberDocument,
+    "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": typeof types.RemoveProjectMemberDocument,
     "\n  query Tags($projectId: ID!) {\n    tags(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        color\n      }\n    }\n  }\n": typeof types.TagsDocument,
     "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateTagDocument,
     "\n  mutation DeleteTag($id: ID!) {\n    deleteTag(id: $id)\n  }\n": typeof types.DeleteTagDocument,
@@ -232,14 +232,14 @@ const documents: Documents = {
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": types.DeleteServiceCredentialDocument,
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": types.DeleteProjectDocument,
-    "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.ProjectMembersDocument,
-    "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n": types.SetProjectMemberDocument,
-    "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": types.RemoveProjectMemberDocument,
     "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": types.NotificationProvidersDocument,
     "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n": types.CreateNotificationProviderDocument,
     "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n": types.UpdateNotificationProviderDocument,
     "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": types.DeleteNotificationProviderDocument,
     "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n": types.TestNotificationProviderDocument,
+    "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.ProjectMembersDocument,
+    "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n": types.SetProjectMemberDocument,
+    "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": types.RemoveProjectMemberDocument,
     "\n  query Tags($projectId: ID!) {\n    tags(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        color\n      }\n    }\n  }\n": types.TagsDocument,
     "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      id\n    }\n  }\n": types.CreateTagDocument,
     "\n  mutation DeleteTag($id: ID!) {\n    deleteTag(id: $id)\n  }\n": types.DeleteTagDocument,
@@ -663,18 +663,6 @@ export function graphql(source: "\n  mutation DeleteProject($id: ID!) {\n    del
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -692,6 +680,18 @@ export function graphql(source: "\n  mutation DeleteNotificationProvider($id: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetProjectMember($input: SetProjectMemberInput!) {\n    setProjectMember(input: $input) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addLiveLines, gapMarker, latestStored, mergeLog, storedLines, TAIL_MARKER, type LiveLine } from './runLog';
+import { artifactName, sameOrigin, atBottom, isFinal, pickRun, splitLog } from './runLog';
 
 /** Live lines numbered `from` to `to`, each reading `line <n>`. */
 function live(from: number, to: number): LiveLine[] {
@@ -146,5 +147,54 @@ describe('run output', () => {
   it('names the missing lines', () => {
     expect(gapMarker(1)).toBe('[… 1 line not shown]');
     expect(gapMarker(1200)).toBe('[… 1,200 lines not shown]');
+  });
+});
+
+describe('run log', () => {
+  it('splits a stored log without the blank lines at its end', () => {
+    expect(splitLog('a\nb\n')).toEqual(['a', 'b']);
+    expect(splitLog('a\r\nb')).toEqual(['a', 'b']);
+    expect(splitLog('a\n\nb\n \n\n')).toEqual(['a', '', 'b']);
+    expect(splitLog(null)).toEqual([]);
+    expect(splitLog('')).toEqual([]);
+  });
+
+  it('knows the final states', () => {
+    expect(['QUEUED', 'RUNNING'].map(isFinal)).toEqual([false, false]);
+    expect(['PASSED', 'FAILED', 'ERROR', 'TIMED_OUT', 'CANCELLED'].every(isFinal)).toBe(true);
+  });
+
+  it('follows the bottom only when the reader is there', () => {
+    expect(atBottom(600, 400, 1000)).toBe(true);
+    expect(atBottom(590, 400, 1000)).toBe(true);
+    expect(atBottom(300, 400, 1000)).toBe(false);
+  });
+});
+
+describe('live runs', () => {
+  const run = (id: string, status: string) => ({ id, status });
+
+  it('prefers the live run, unless only the loaded one has finished', () => {
+    expect(pickRun(run('r', 'QUEUED'), run('r', 'RUNNING'))?.status).toBe('RUNNING');
+    expect(pickRun(run('r', 'RUNNING'), run('r', 'PASSED'))?.status).toBe('PASSED');
+    expect(pickRun(run('r', 'PASSED'), run('r', 'RUNNING'))?.status).toBe('PASSED');
+    expect(pickRun(null, run('r', 'RUNNING'))?.status).toBe('RUNNING');
+    expect(pickRun(run('r', 'QUEUED'), null)?.status).toBe('QUEUED');
+    expect(pickRun(null, null)).toBeNull();
+  });
+});
+
+describe('artifacts', () => {
+  it('names an artifact by its path within the run', () => {
+    expect(artifactName('runs/01a2/test-results/001-browse-fails/test-failed-1.png')).toBe('001-browse-fails/test-failed-1.png');
+    expect(artifactName('runs/01a2/k6/001-load/summary.json')).toBe('001-load/summary.json');
+    expect(artifactName('runs/01a2/results.json')).toBe('results.json');
+  });
+
+  it("links artifacts on the app's own origin", () => {
+    expect(sameOrigin('http://localhost:8080/artifacts/runs/r1/report/index.html')).toBe('/artifacts/runs/r1/report/index.html');
+    expect(sameOrigin('https://vigil.example.com/artifacts/runs/r1/k6/a%20b/summary.json?x=1')).toBe('/artifacts/runs/r1/k6/a%20b/summary.json?x=1');
+    expect(sameOrigin('https://elsewhere.example.com/file')).toBe('https://elsewhere.example.com/file');
+    expect(sameOrigin('not a url')).toBe('not a url');
   });
 });

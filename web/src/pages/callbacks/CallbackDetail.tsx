@@ -15,7 +15,7 @@ import { useFormSubmit } from '../../lib/form';
 import { dateTime, enumLabel, formatMs, formatPercent, prependUnique, prettyJson, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
 import { act } from '../../lib/notify';
-import { ACTION_TEMPLATES, moveAction, nextOrder, pipelineSteps, sortActions } from '../../lib/pipeline';
+import { ACTION_TEMPLATES, moveAction, nextOrder, pipelineSteps, sortActions } from './pipeline';
 import { atLeast, useProject } from '../../lib/project';
 import * as v from '../../lib/validate';
 

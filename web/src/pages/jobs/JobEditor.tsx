@@ -7,13 +7,13 @@ import { Page } from '../../components/Page';
 import { ErrorState, FormAlert, Loading, NotFound } from '../../components/States';
 import { graphql } from '../../gql';
 import type { JobType } from '../../gql/graphql';
-import { describeCron, validateCron } from '../../lib/cron';
+import { describeCron, validateCron } from './cron';
 import { errorText } from '../../lib/errors';
 import { useFormSubmit } from '../../lib/form';
-import { JOB_TYPES, createJobInput, emptyJob, jobToValues, updateJobInput, validateJob, type JobValues } from '../../lib/jobForm';
+import { JOB_TYPES, createJobInput, emptyJob, jobToValues, updateJobInput, validateJob, type JobValues } from './jobForm';
 import { useProject } from '../../lib/project';
 import { runnerOf } from '../../lib/testForm';
-import { ProvidersQuery } from '../settings/Providers';
+import { ProvidersQuery } from '../settings/NotificationProviders';
 import { TestOrder } from './TestOrder';
 
 const EditJobQuery = graphql(`

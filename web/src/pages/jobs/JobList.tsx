@@ -6,10 +6,10 @@ import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { graphql } from '../../gql';
-import { describeCron } from '../../lib/cron';
+import { describeCron } from './cron';
 import { dateTime, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
-import { useRefetchOnRunChanges } from '../../lib/liveJobs';
+import { useRefetchOnRunChanges } from './liveJobs';
 import { atLeast, useProject } from '../../lib/project';
 
 const JobsQuery = graphql(`

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Select, Stack, Text } from '@mantine/core'
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JobType, TestType } from '../../gql/graphql';
 import { enumLabel } from '../../lib/format';
-import { addItem, moveAnnouncement, moveItem, orderedTests, removeItem } from '../../lib/ordering';
+import { addItem, moveAnnouncement, moveItem, orderedTests, removeItem } from './ordering';
 import { runnerOf } from '../../lib/testForm';
 
 export interface PickableTest {

@@ -12,7 +12,7 @@ import { graphql } from '../../gql';
 import type { MonitorResultRowFragment, SeriesRange } from '../../gql/graphql';
 import { dateTime, formatMs, formatPercent, prependUnique, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
-import { alertsHeldBy, resultSummary } from '../../lib/monitorResult';
+import { alertsHeldBy, resultSummary } from './monitorResult';
 import { act } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
 import { MonitorStatusChangedSubscription } from './MonitorList';

@@ -38,9 +38,9 @@ import {
   parentChoices,
   validateMonitor,
   type MonitorValues,
-} from '../../lib/monitorForm';
+} from './monitorForm';
 import { useProject } from '../../lib/project';
-import { ProvidersQuery } from '../settings/Providers';
+import { ProvidersQuery } from '../settings/NotificationProviders';
 import { TagsQuery } from '../settings/Tags';
 
 const EditMonitorQuery = graphql(`

@@ -10,7 +10,7 @@ import { graphql } from '../../gql';
 import type { MonitorStatus, MonitorType } from '../../gql/graphql';
 import { formatMs, formatPercent, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
-import { applyResult, applyStatus, merge, type Overlay } from '../../lib/liveMonitors';
+import { applyResult, applyStatus, merge, type Overlay } from './liveMonitors';
 import { atLeast, useProject } from '../../lib/project';
 
 const MonitorsQuery = graphql(`

@@ -5,7 +5,7 @@ import { useSubscription } from 'urql';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { RunRowFragment } from '../../gql/graphql';
 import { dateTime, enumLabel, formatMs, relativeTime } from '../../lib/format';
-import { applyRunEvent, mergeRuns, noLiveRuns, type LiveRuns, type RunListFilter } from '../../lib/liveRuns';
+import { applyRunEvent, mergeRuns, noLiveRuns, type LiveRuns, type RunListFilter } from './liveRuns';
 import { useProject } from '../../lib/project';
 import { isFinal } from '../../lib/runLog';
 import { ProjectRunUpdatedSubscription } from './operations';

@@ -3,7 +3,7 @@ import { NotFound } from '../../components/States';
 import { Credentials } from './Credentials';
 import { General } from './General';
 import { ProjectMembers } from './ProjectMembers';
-import { Providers } from './Providers';
+import { NotificationProviders } from './NotificationProviders';
 import { Tags } from './Tags';
 import { Variables } from './Variables';
 
@@ -14,7 +14,7 @@ export default function ProjectSettings() {
       <Route path="members" element={<ProjectMembers />} />
       <Route path="variables" element={<Variables />} />
       <Route path="tags" element={<Tags />} />
-      <Route path="notifications" element={<Providers />} />
+      <Route path="notifications" element={<NotificationProviders />} />
       <Route path="credentials" element={<Credentials />} />
       <Route path="general" element={<General />} />
       <Route path="*" element={<NotFound />} />

@@ -3,7 +3,7 @@
 // once per short window, when a run of theirs changes state.
 import { useEffect, useRef } from 'react';
 import { useSubscription } from 'urql';
-import { ProjectRunUpdatedSubscription } from '../pages/runs/operations';
+import { ProjectRunUpdatedSubscription } from '../runs/operations';
 
 export interface RunEvent {
   id: string;

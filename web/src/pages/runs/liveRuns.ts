@@ -2,7 +2,7 @@
 // that changes replaces its row; a run that is not in the list yet (triggered by the schedule,
 // CI/CD or another user) joins it when it matches the list's filter, in order of creation, so
 // new runs appear at the top. Pure, so it is unit-tested.
-import { isFinal, pickRun } from './runLog';
+import { isFinal, pickRun } from '../../lib/runLog';
 
 export interface LiveRunRow {
   id: string;

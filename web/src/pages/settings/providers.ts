@@ -1,6 +1,6 @@
 // The settings each notification provider type asks for (see CreateNotificationProviderInput).
-import type { NotificationProviderType } from '../gql/graphql';
-import * as v from './validate';
+import type { NotificationProviderType } from '../../gql/graphql';
+import * as v from '../../lib/validate';
 
 export interface ConfigField {
   key: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPaths, formErrors } from './errors';
+import { fieldPaths, formErrors } from '../../lib/errors';
 import { MONITOR_FIELD_ALIASES, createMonitorInput, dnsResolver, emptyMonitor, monitorSettings, monitorToValues, parentChoices, validateMonitor } from './monitorForm';
 import { alertsHeldBy, resultSummary } from './monitorResult';
 

@@ -1,5 +1,5 @@
 // What a monitor result's `details` JSON says, in a line for the results table.
-import { prettyJson } from './format';
+import { prettyJson } from '../../lib/format';
 
 type Json = Record<string, unknown>;
 

@@ -180,10 +180,10 @@ pub struct SetActiveInput {
 }
 
 #[derive(Default)]
-pub struct UserQuery;
+pub struct AccountQuery;
 
 #[Object]
-impl UserQuery {
+impl AccountQuery {
     /// The caller, or null when not signed in.
     async fn me(&self, ctx: &Context<'_>) -> Option<User> {
         ctx.request()
@@ -232,10 +232,10 @@ fn set_session_cookie(ctx: &Context<'_>, token: &str) {
 }
 
 #[derive(Default)]
-pub struct UserMutation;
+pub struct AccountMutation;
 
 #[Object]
-impl UserMutation {
+impl AccountMutation {
     /// Creates an account. The first account becomes the system administrator. Self-hosted:
     /// signs it in (a taken address is `CONFLICT`). Cloud: answers the same for a new and a
     /// taken address, with no session, and mails the address.

@@ -1,8 +1,8 @@
 // The job editor's values, checks and conversion to the GraphQL inputs. Form paths are the
 // input's (`cronSchedule`, `alertConfig.customMessage`), so server errors land on their field.
-import type { CreateJobInput, JobType, UpdateJobInput } from '../gql/graphql';
+import type { CreateJobInput, JobType, UpdateJobInput } from '../../gql/graphql';
 import { parseCron, validateCron } from './cron';
-import * as v from './validate';
+import * as v from '../../lib/validate';
 
 /** Tests one job may hold (server: job::MAX_TESTS). */
 export const MAX_JOB_TESTS = 100;

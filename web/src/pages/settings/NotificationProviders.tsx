@@ -12,7 +12,7 @@ import { useFormSubmit } from '../../lib/form';
 import { enumLabel } from '../../lib/format';
 import { act, notifyError } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
-import { PROVIDER_FIELDS, PROVIDER_TYPES, providerConfig, validateProviderConfig } from '../../lib/providers';
+import { PROVIDER_FIELDS, PROVIDER_TYPES, providerConfig, validateProviderConfig } from './providers';
 import * as v from '../../lib/validate';
 
 export const ProvidersQuery = graphql(`
@@ -64,7 +64,7 @@ const TestProviderMutation = graphql(`
   }
 `);
 
-export function Providers() {
+export function NotificationProviders() {
   const project = useProject();
   const [result, refetch] = useQuery({ query: ProvidersQuery, variables: { projectId: project.id } });
   const [, create] = useMutation(CreateProviderMutation);

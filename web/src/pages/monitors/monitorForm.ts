@@ -1,7 +1,7 @@
 // The monitor editor's values, checks and conversion to the GraphQL input. Form paths are the
 // input's (`http.timeoutSeconds`), so server errors land on the right field unchanged.
-import type { CreateMonitorInput, HttpMethod, MonitorType, UpdateMonitorInput } from '../gql/graphql';
-import * as v from './validate';
+import type { CreateMonitorInput, HttpMethod, MonitorType, UpdateMonitorInput } from '../../gql/graphql';
+import * as v from '../../lib/validate';
 
 export const MONITOR_TYPES: { value: MonitorType; label: string; description: string }[] = [
   { value: 'HTTP', label: 'HTTP', description: 'Requests a URL and checks the status, a keyword or a JSON value' },
