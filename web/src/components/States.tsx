@@ -54,6 +54,57 @@ export function Empty({ title, children, action }: { title: string; children?: R
   );
 }
 
+/** A query's state as urql gives it. */
+export interface QueryResult {
+  fetching: boolean;
+  data?: unknown;
+  error?: CombinedError;
+}
+
+interface Waiting {
+  /** Says what is loading ("Loading…" by default). */
+  loadingLabel?: string;
+  /** Heads the error ("Could not load this page" by default). */
+  errorTitle?: string;
+}
+
+/**
+ * What a page shows while its query has no data: the loader while it loads, the error (with
+ * `retry`) when it failed; `null` once there is data (or the query is paused). For pages that return early; sections
+ * use {@link QueryView}.
+ */
+export function pending(result: QueryResult, retry?: () => void, { loadingLabel, errorTitle }: Waiting = {}): ReactNode | null {
+  if (result.data) return null;
+  if (result.fetching) return <Loading label={loadingLabel} />;
+  if (result.error) return <ErrorState error={result.error} retry={retry} title={errorTitle} />;
+  return null;
+}
+
+/**
+ * A section backed by a query: the loader, the error with a retry, `empty` when `isEmpty`
+ * (nothing to list yet, or no match), else `children`, rendered only past the first two.
+ */
+export function QueryView({
+  result,
+  retry,
+  isEmpty = false,
+  empty = null,
+  loadingLabel,
+  errorTitle,
+  children,
+}: {
+  result: QueryResult;
+  retry?: () => void;
+  isEmpty?: boolean;
+  empty?: ReactNode;
+  children: () => ReactNode;
+} & Waiting) {
+  const waiting = pending(result, retry, { loadingLabel, errorTitle });
+  if (waiting) return waiting;
+  if (isEmpty) return empty;
+  return children();
+}
+
 /** The messages of a form that belong to no field. */
 export function FormAlert({ messages }: { messages: string[] }) {
   if (messages.length === 0) return null;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { retryDelay } from './client';
 
 describe('reconnecting', () => {
-
   it('backs off with jitter up to 10 s', () => {
     expect(retryDelay(0, () => 0)).toBe(250);
     expect(retryDelay(0, () => 1)).toBe(500);

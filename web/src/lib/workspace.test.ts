@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { pickProject } from './workspace';
 
 describe('workspace', () => {
-
   it('opens the session project, else the first default project', () => {
     const orgs = [
       { id: 'o1', name: 'A', slug: 'a', viewerRole: 'ORG_OWNER', projects: [{ id: 'p2', name: 'X', isDefault: false, status: 'ACTIVE' }, { id: 'p1', name: 'D', isDefault: true, status: 'ACTIVE' }] },

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, FormAlert, Loading } from '../../components/States';
+import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ApiKeyPermission } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
@@ -106,70 +106,66 @@ export function ApiKeys() {
           </Stack>
         </Alert>
       )}
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : keys.length === 0 ? (
-        <Empty title="No API keys yet">Create one for scripts and CI.</Empty>
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Key</Table.Th>
-              <Table.Th>Permission</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>Enabled</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.map((k) => (
-              <Table.Tr key={k.id}>
-                <Table.Td>
-                  {k.name}
-                  {k.expiresAt && (
-                    <Text size="xs" c="dimmed">
-                      expires {dateTime(k.expiresAt)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td className="mono">{k.start}…</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{enumLabel(k.permission)}</Badge> {k.projectId && <Text span size="xs">{projectName(k.projectId)}</Text>}
-                  {k.jobId && (
-                    <Text span size="xs">
-                      {' '}
-                      (one job only: triggers it and reads its runs)
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {relativeTime(k.lastRequest)} ({k.requestCount})
-                </Table.Td>
-                <Table.Td>
-                  <Switch aria-label={`${k.name} enabled`} checked={k.enabled} onChange={(e) => void act(() => update({ id: k.id, input: { enabled: e.currentTarget.checked } })).then(reload)} />
-                </Table.Td>
-                <Table.Td>
-                  <ConfirmButton
-                    aria-label={`Delete ${k.name}`}
-                    title={`Delete ${k.name}?`}
-                    message="Scripts using it stop working at once."
-                    onConfirm={async () => {
-                      if (await act(() => remove({ id: k.id }), 'Key deleted')) reload();
-                    }}
-                  >
-                    Delete
-                  </ConfirmButton>
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={keys.length === 0} empty={<Empty title="No API keys yet">Create one for scripts and CI.</Empty>}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Key</Table.Th>
+                <Table.Th>Permission</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th>Enabled</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {keys.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Td>
+                    {k.name}
+                    {k.expiresAt && (
+                      <Text size="xs" c="dimmed">
+                        expires {dateTime(k.expiresAt)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td className="mono">{k.start}…</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{enumLabel(k.permission)}</Badge> {k.projectId && <Text span size="xs">{projectName(k.projectId)}</Text>}
+                    {k.jobId && (
+                      <Text span size="xs">
+                        {' '}
+                        (one job only: triggers it and reads its runs)
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {relativeTime(k.lastRequest)} ({k.requestCount})
+                  </Table.Td>
+                  <Table.Td>
+                    <Switch aria-label={`${k.name} enabled`} checked={k.enabled} onChange={(e) => void act(() => update({ id: k.id, input: { enabled: e.currentTarget.checked } })).then(reload)} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ConfirmButton
+                      aria-label={`Delete ${k.name}`}
+                      title={`Delete ${k.name}?`}
+                      message="Scripts using it stop working at once."
+                      onConfirm={async () => {
+                        if (await act(() => remove({ id: k.id }), 'Key deleted')) reload();
+                      }}
+                    >
+                      Delete
+                    </ConfirmButton>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       <Paper withBorder p="md" maw={560}>
         <form onSubmit={onSubmit} noValidate aria-label="New API key">
           <Stack>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
-import { ErrorState, FormAlert, Loading } from '../../components/States';
+import { FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import { useFormSubmit } from '../../lib/form';
 import { relativeTime } from '../../lib/format';
@@ -205,46 +205,44 @@ function Sessions() {
       <Title order={2} size="h4">
         Sessions
       </Title>
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Started</Table.Th>
-              <Table.Th>Browser</Table.Th>
-              <Table.Th>Address</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.data?.sessions.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{relativeTime(s.createdAt)}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" truncate maw={360}>
-                    {s.userAgent ?? 'unknown'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{s.ipAddress ?? '—'}</Table.Td>
-                <Table.Td>
-                  {s.current ? (
-                    <Badge variant="light">this session</Badge>
-                  ) : (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => void act(() => revoke({ id: s.id }), 'Session ended').then(reload)}>
-                      Sign out
-                    </Button>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Started</Table.Th>
+                <Table.Th>Browser</Table.Th>
+                <Table.Th>Address</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {result.data?.sessions.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>{relativeTime(s.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" truncate maw={360}>
+                      {s.userAgent ?? 'unknown'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{s.ipAddress ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {s.current ? (
+                      <Badge variant="light">this session</Badge>
+                    ) : (
+                      <Button size="xs" variant="subtle" color="red" onClick={() => void act(() => revoke({ id: s.id }), 'Session ended').then(reload)}>
+                        Sign out
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Stack>
   );
 }

@@ -8,7 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
-import { Empty, ErrorState, FormAlert, Loading, NotFound } from '../../components/States';
+import { Empty, FormAlert, NotFound, pending } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ActionRowFragment, ActionType, CallbackLogRowFragment } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
@@ -158,8 +158,8 @@ export default function CallbackDetail() {
   const [, rotate] = useMutation(RotateTokenMutation);
   const [, remove] = useMutation(DeleteCallbackMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} />;
+  const waiting = pending(result, reload);
+  if (waiting) return waiting;
   const callback = result.data?.callback;
   if (!callback) return <NotFound what="callback" />;
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
@@ -268,8 +268,8 @@ function LiveLog({ callbackId, editor }: { callbackId: string; editor: boolean }
   };
   useRefetchOnReconnect(reload);
   const rows = prependUnique(result.data?.callbackLogs.nodes ?? [], live, 100);
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} />;
+  const waiting = pending(result, reload);
+  if (waiting) return waiting;
   if (rows.length === 0) return <Empty title="No triggers yet">Send a request to the trigger URL: it shows up here as it happens.</Empty>;
   return (
     <Table striped data-testid="callback-log" aria-live="polite">
@@ -561,8 +561,8 @@ function Executions({ callbackId, actions }: { callbackId: string; actions: Acti
   useRefetchOnReconnect(reload);
   const typeOf = new Map(actions.map((a) => [a.id, a.type]));
   const nodes = result.data?.actionExecutions.nodes ?? [];
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} />;
+  const waiting = pending(result, reload);
+  if (waiting) return waiting;
   return (
     <Stack>
       <Group justify="space-between">

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../../components/Page';
-import { ErrorState, FormAlert, Loading, NotFound } from '../../components/States';
+import { FormAlert, NotFound, pending } from '../../components/States';
 import { graphql } from '../../gql';
 import { useFormSubmit } from '../../lib/form';
 import { useProject } from '../../lib/project';
@@ -68,8 +68,8 @@ export default function CallbackEditor() {
   const { callbackId } = useParams();
   const [existing, refetch] = useQuery({ query: EditCallbackQuery, variables: { id: callbackId ?? '' }, pause: !callbackId });
   if (!callbackId) return <CallbackForm />;
-  if (existing.fetching && !existing.data) return <Loading />;
-  if (existing.error && !existing.data) return <ErrorState error={existing.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  const waiting = pending(existing, () => refetch({ requestPolicy: 'network-only' }));
+  if (waiting) return waiting;
   const c = existing.data?.callback;
   if (!c) return <NotFound what="callback" />;
   return (

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import { formatMs, formatPercent } from '../../lib/format';
 import { atLeast, useProject } from '../../lib/project';
@@ -45,56 +45,59 @@ export default function CallbackList() {
         )
       }
     >
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : nodes.length === 0 ? (
-        <Empty
-          title="No callbacks yet"
-          action={
-            editor && (
-              <Button component={Link} to="new">
-                Create a callback
-              </Button>
-            )
-          }
-        >
-          A callback gives you a trigger URL to hand to another service.
-        </Empty>
-      ) : (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Forwards to</Table.Th>
-              <Table.Th>Triggers (24 h)</Table.Th>
-              <Table.Th>Success</Table.Th>
-              <Table.Th>Average</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={c.id}>
-                    {c.name}
-                  </Anchor>{' '}
-                  {!c.activeStatus && <Badge color="gray">inactive</Badge>}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" truncate maw={320}>
-                    {c.callbackUrl}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{c.stats.total}</Table.Td>
-                <Table.Td>{formatPercent(c.stats.successRate, 1)}</Table.Td>
-                <Table.Td>{formatMs(c.stats.avgResponseTimeMs)}</Table.Td>
+      <QueryView
+        result={result}
+        retry={() => refetch({ requestPolicy: 'network-only' })}
+        isEmpty={nodes.length === 0}
+        empty={
+          <Empty
+            title="No callbacks yet"
+            action={
+              editor && (
+                <Button component={Link} to="new">
+                  Create a callback
+                </Button>
+              )
+            }
+          >
+            A callback gives you a trigger URL to hand to another service.
+          </Empty>
+        }
+      >
+        {() => (
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Forwards to</Table.Th>
+                <Table.Th>Triggers (24 h)</Table.Th>
+                <Table.Th>Success</Table.Th>
+                <Table.Th>Average</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={c.id}>
+                      {c.name}
+                    </Anchor>{' '}
+                    {!c.activeStatus && <Badge color="gray">inactive</Badge>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" truncate maw={320}>
+                      {c.callbackUrl}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{c.stats.total}</Table.Td>
+                  <Table.Td>{formatPercent(c.stats.successRate, 1)}</Table.Td>
+                  <Table.Td>{formatMs(c.stats.avgResponseTimeMs)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Page>
   );
 }

@@ -7,7 +7,7 @@ import { CopyField } from '../../components/CopyField';
 import { RunnerBanner } from '../../components/RunnerBanner';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
-import { Empty, ErrorState, Loading, NotFound } from '../../components/States';
+import { Empty, NotFound, pending } from '../../components/States';
 import { graphql } from '../../gql';
 import { describeCron } from './cron';
 import { alertSummary, curlExample } from './jobForm';
@@ -112,8 +112,8 @@ export default function JobDetail() {
   // The job's status and last run follow its runs (the runs list itself is live above).
   useRefetchOnRunChanges(project.id, () => refetch({ requestPolicy: 'network-only' }), jobId);
 
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} />;
+  const waiting = pending(result, reload);
+  if (waiting) return waiting;
   const job = result.data?.job;
   if (!job) return <NotFound what="job" />;
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');

@@ -6,7 +6,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
-import { Empty, ErrorState, Loading, NotFound } from '../../components/States';
+import { Empty, Loading, NotFound, pending, QueryView } from '../../components/States';
 import { UptimeBars } from '../../components/UptimeBars';
 import { graphql } from '../../gql';
 import type { MonitorResultRowFragment, SeriesRange } from '../../gql/graphql';
@@ -200,8 +200,8 @@ export default function MonitorDetail() {
   };
   useRefetchOnReconnect(reload);
 
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} />;
+  const waiting = pending(result, reload);
+  if (waiting) return waiting;
   const monitor = result.data?.monitor;
   if (!monitor) return <NotFound what="monitor" />;
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
@@ -330,43 +330,39 @@ export default function MonitorDetail() {
       <Title order={2} size="h4">
         Recent results
       </Title>
-      {results.fetching && !results.data ? (
-        <Loading />
-      ) : results.error && !results.data ? (
-        <ErrorState error={results.error} retry={reload} />
-      ) : rows.length === 0 ? (
-        <Empty title="No results yet">The first check runs within a few seconds of creation; “Check now” runs one at once.</Empty>
-      ) : (
-        <Table striped data-testid="results-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Checked</Table.Th>
-              <Table.Th>Result</Table.Th>
-              <Table.Th>Response</Table.Th>
-              <Table.Th>Location</Table.Th>
-              <Table.Th>Details</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td title={dateTime(r.checkedAt)}>{dateTime(r.checkedAt)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={r.status} />
-                </Table.Td>
-                <Table.Td>{formatMs(r.responseTimeMs)}</Table.Td>
-                <Table.Td>{r.location}</Table.Td>
-                <Table.Td>
-                  <HeldNote details={r.details} />
-                  <Text size="xs" className="mono" lineClamp={3} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                    {resultSummary(r.details)}
-                  </Text>
-                </Table.Td>
+      <QueryView result={results} retry={reload} isEmpty={rows.length === 0} empty={<Empty title="No results yet">The first check runs within a few seconds of creation; “Check now” runs one at once.</Empty>}>
+        {() => (
+          <Table striped data-testid="results-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Checked</Table.Th>
+                <Table.Th>Result</Table.Th>
+                <Table.Th>Response</Table.Th>
+                <Table.Th>Location</Table.Th>
+                <Table.Th>Details</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td title={dateTime(r.checkedAt)}>{dateTime(r.checkedAt)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.status} />
+                  </Table.Td>
+                  <Table.Td>{formatMs(r.responseTimeMs)}</Table.Td>
+                  <Table.Td>{r.location}</Table.Td>
+                  <Table.Td>
+                    <HeldNote details={r.details} />
+                    <Text size="xs" className="mono" lineClamp={3} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                      {resultSummary(r.details)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Page>
   );
 }
@@ -394,17 +390,13 @@ function ResponseTimes({ monitorId }: { monitorId: string }) {
         </Title>
         <SegmentedControl size="xs" aria-label="Range" value={range} onChange={(v) => setRange(v as SeriesRange)} data={RANGES.map((r) => ({ value: r.value, label: r.label }))} />
       </Group>
-      {result.fetching && !result.data ? (
-        <Loading label="Loading the chart…" />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} title="Could not load response times" />
-      ) : buckets.every((b) => b.checks === 0) ? (
-        <Empty title="No checks in this range" />
-      ) : (
-        <Suspense fallback={<Loading label="Loading the chart…" />}>
-          <ResponseTimeChart buckets={buckets} hours={hours} />
-        </Suspense>
-      )}
+      <QueryView result={result} retry={() => refetch({ requestPolicy: 'network-only' })} isEmpty={buckets.every((b) => b.checks === 0)} empty={<Empty title="No checks in this range" />} loadingLabel="Loading the chart…" errorTitle="Could not load response times">
+        {() => (
+          <Suspense fallback={<Loading label="Loading the chart…" />}>
+            <ResponseTimeChart buckets={buckets} hours={hours} />
+          </Suspense>
+        )}
+      </QueryView>
     </Paper>
   );
 }

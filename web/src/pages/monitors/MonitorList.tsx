@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { MonitorStatus, MonitorType } from '../../gql/graphql';
 import { formatMs, formatPercent, relativeTime } from '../../lib/format';
@@ -116,67 +116,70 @@ export default function MonitorList() {
         <Select label="Status" placeholder="Any" clearable data={STATUSES.map((s) => ({ value: s, label: s.toLowerCase() }))} value={status} onChange={setStatus} />
         <Select label="Type" placeholder="Any" clearable data={TYPES.map((t) => ({ value: t, label: t.toLowerCase() }))} value={type} onChange={setType} />
       </Group>
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : filtered.length === 0 ? (
-        filtering ? (
-          <Empty title="No monitor matches" />
-        ) : (
-          <Empty
-            title="No monitors yet"
-            action={
-              editor && (
-                <Button component={Link} to="new">
-                  Create your first monitor
-                </Button>
-              )
-            }
-          >
-            A monitor checks a URL, a host or a port every few minutes and alerts you when it goes down.
-          </Empty>
-        )
-      ) : (
-        <Table striped highlightOnHover data-testid="monitor-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Last check</Table.Th>
-              <Table.Th>Response</Table.Th>
-              <Table.Th>Uptime (24 h)</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {filtered.map((m) => (
-              <Table.Tr key={m.id} data-testid={`monitor-row-${m.name}`}>
-                <Table.Td>
-                  <StatusBadge status={m.status} testId="monitor-status" />
-                  {m.muted && (
-                    <Text span size="xs" c="dimmed" ml={4}>
-                      muted
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={m.id}>
-                    {m.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed" truncate maw={360}>
-                    {m.target}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{m.type.toLowerCase()}</Table.Td>
-                <Table.Td>{relativeTime(m.lastCheckAt)}</Table.Td>
-                <Table.Td>{formatMs(m.latestResult?.responseTimeMs)}</Table.Td>
-                <Table.Td>{formatPercent(m.uptimes.day)}</Table.Td>
+      <QueryView
+        result={result}
+        retry={reload}
+        isEmpty={filtered.length === 0}
+        empty={
+          filtering ? (
+            <Empty title="No monitor matches" />
+          ) : (
+            <Empty
+              title="No monitors yet"
+              action={
+                editor && (
+                  <Button component={Link} to="new">
+                    Create your first monitor
+                  </Button>
+                )
+              }
+            >
+              A monitor checks a URL, a host or a port every few minutes and alerts you when it goes down.
+            </Empty>
+          )
+        }
+      >
+        {() => (
+          <Table striped highlightOnHover data-testid="monitor-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>Last check</Table.Th>
+                <Table.Th>Response</Table.Th>
+                <Table.Th>Uptime (24 h)</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {filtered.map((m) => (
+                <Table.Tr key={m.id} data-testid={`monitor-row-${m.name}`}>
+                  <Table.Td>
+                    <StatusBadge status={m.status} testId="monitor-status" />
+                    {m.muted && (
+                      <Text span size="xs" c="dimmed" ml={4}>
+                        muted
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={m.id}>
+                      {m.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" truncate maw={360}>
+                      {m.target}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{m.type.toLowerCase()}</Table.Td>
+                  <Table.Td>{relativeTime(m.lastCheckAt)}</Table.Td>
+                  <Table.Td>{formatMs(m.latestResult?.responseTimeMs)}</Table.Td>
+                  <Table.Td>{formatPercent(m.uptimes.day)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Page>
   );
 }

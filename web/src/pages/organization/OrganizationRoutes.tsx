@@ -5,7 +5,7 @@ import { Link, Navigate, Route, Routes, useNavigate, useParams } from 'react-rou
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, FormAlert, Loading, NotFound } from '../../components/States';
+import { Empty, FormAlert, NotFound, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { AuditEntryFragment, OrgRole } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
@@ -164,65 +164,63 @@ function Members({ orgId }: { orgId: string }) {
         )
       }
     >
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Joined</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.data?.members.nodes.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>{m.user.name}</Table.Td>
-                <Table.Td>{m.user.email}</Table.Td>
-                <Table.Td>
-                  {admin && m.user.id !== me.id ? (
-                    <Select
-                      aria-label={`Role of ${m.user.name}`}
-                      data={roleOptions}
-                      value={m.role}
-                      allowDeselect={false}
-                      size="xs"
-                      onChange={(role) => role && void act(() => updateRole({ memberId: m.id, role: role as OrgRole }), 'Role changed').then(reload)}
-                    />
-                  ) : (
-                    enumLabel(m.role)
-                  )}
-                </Table.Td>
-                <Table.Td>{relativeTime(m.createdAt)}</Table.Td>
-                <Table.Td>
-                  {(admin || m.user.id === me.id) && (
-                    <ConfirmButton
-                      title={m.user.id === me.id ? 'Leave the organization?' : `Remove ${m.user.name}?`}
-                      message={m.user.id === me.id ? 'You will lose access to its projects.' : `${m.user.name} will lose access to ${org.name}.`}
-                      confirmLabel={m.user.id === me.id ? 'Leave' : 'Remove'}
-                      onConfirm={async () => {
-                        if (await act(() => remove({ memberId: m.id }), 'Member removed')) {
-                          reload();
-                          refresh();
-                        }
-                      }}
-                    >
-                      {m.user.id === me.id ? 'Leave' : 'Remove'}
-                    </ConfirmButton>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Joined</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {result.data?.members.nodes.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{m.user.name}</Table.Td>
+                  <Table.Td>{m.user.email}</Table.Td>
+                  <Table.Td>
+                    {admin && m.user.id !== me.id ? (
+                      <Select
+                        aria-label={`Role of ${m.user.name}`}
+                        data={roleOptions}
+                        value={m.role}
+                        allowDeselect={false}
+                        size="xs"
+                        onChange={(role) => role && void act(() => updateRole({ memberId: m.id, role: role as OrgRole }), 'Role changed').then(reload)}
+                      />
+                    ) : (
+                      enumLabel(m.role)
+                    )}
+                  </Table.Td>
+                  <Table.Td>{relativeTime(m.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {(admin || m.user.id === me.id) && (
+                      <ConfirmButton
+                        title={m.user.id === me.id ? 'Leave the organization?' : `Remove ${m.user.name}?`}
+                        message={m.user.id === me.id ? 'You will lose access to its projects.' : `${m.user.name} will lose access to ${org.name}.`}
+                        confirmLabel={m.user.id === me.id ? 'Leave' : 'Remove'}
+                        onConfirm={async () => {
+                          if (await act(() => remove({ memberId: m.id }), 'Member removed')) {
+                            reload();
+                            refresh();
+                          }
+                        }}
+                      >
+                        {m.user.id === me.id ? 'Leave' : 'Remove'}
+                      </ConfirmButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Page>
   );
 }
@@ -317,51 +315,47 @@ function Invitations({ orgId }: { orgId: string }) {
           </Stack>
         </form>
       </Paper>
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : nodes.length === 0 ? (
-        <Empty title="No invitations yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{i.email}</Table.Td>
-                <Table.Td>{enumLabel(i.role)}</Table.Td>
-                <Table.Td>{i.status.toLowerCase()}</Table.Td>
-                <Table.Td>{dateTime(i.expiresAt)}</Table.Td>
-                <Table.Td>
-                  {i.status === 'PENDING' && (
-                    <ConfirmButton
-                      title="Revoke the invitation?"
-                      message={`The link sent to ${i.email} will stop working.`}
-                      confirmLabel="Revoke"
-                      onConfirm={async () => {
-                        if (await act(() => revoke({ id: i.id }), 'Invitation revoked')) reload();
-                      }}
-                    >
-                      Revoke
-                    </ConfirmButton>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No invitations yet" />}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{i.email}</Table.Td>
+                  <Table.Td>{enumLabel(i.role)}</Table.Td>
+                  <Table.Td>{i.status.toLowerCase()}</Table.Td>
+                  <Table.Td>{dateTime(i.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    {i.status === 'PENDING' && (
+                      <ConfirmButton
+                        title="Revoke the invitation?"
+                        message={`The link sent to ${i.email} will stop working.`}
+                        confirmLabel="Revoke"
+                        onConfirm={async () => {
+                          if (await act(() => revoke({ id: i.id }), 'Invitation revoked')) reload();
+                        }}
+                      >
+                        Revoke
+                      </ConfirmButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Page>
   );
 }
@@ -434,40 +428,36 @@ function AuditLog({ orgId }: { orgId: string }) {
           setAfter(null);
         }}
       />
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : rows.length === 0 ? (
-        <Empty title="Nothing recorded yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>Action</Table.Th>
-              <Table.Th>Details</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td title={dateTime(entry.createdAt)}>{relativeTime(entry.createdAt)}</Table.Td>
-                <Table.Td>{entry.user?.name ?? 'deleted account'}</Table.Td>
-                <Table.Td>
-                  <Code>{entry.action}</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" className="mono" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                    {entry.details ? prettyJson(entry.details) : ''}
-                  </Text>
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={rows.length === 0} empty={<Empty title="Nothing recorded yet" />}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>Action</Table.Th>
+                <Table.Th>Details</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td title={dateTime(entry.createdAt)}>{relativeTime(entry.createdAt)}</Table.Td>
+                  <Table.Td>{entry.user?.name ?? 'deleted account'}</Table.Td>
+                  <Table.Td>
+                    <Code>{entry.action}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" className="mono" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                      {entry.details ? prettyJson(entry.details) : ''}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       <Group>
         {after && (
           <Button variant="default" onClick={() => setAfter(null)}>

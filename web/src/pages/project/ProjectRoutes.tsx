@@ -1,7 +1,7 @@
 import { lazy, useEffect } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { ErrorState, Loading, NotFound } from '../../components/States';
+import { NotFound, pending } from '../../components/States';
 import { ProjectQuery, SetActiveMutation } from '../../lib/queries';
 import { ProjectContext } from '../../lib/project';
 import { useWorkspace } from '../../lib/workspace';
@@ -32,8 +32,8 @@ export default function ProjectRoutes() {
     // Remember the project on the session, so that `/` opens it next time.
     if (project && project.id !== activeProjectId) void setActive({ input: { organizationId: project.organizationId, projectId: project.id } });
   }, [project, activeProjectId, setActive]);
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  const waiting = pending(result, () => refetch({ requestPolicy: 'network-only' }));
+  if (waiting) return waiting;
   if (!project) return <NotFound what="project" />;
   return (
     <ProjectContext.Provider value={project}>

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
-import { ErrorState, Loading, NotFound } from '../../components/States';
+import { NotFound, pending } from '../../components/States';
 import { dateTime, enumLabel, formatMs, relativeTime } from '../../lib/format';
 import { act } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
@@ -28,8 +28,8 @@ function RunDetail({ runId }: { runId: string }) {
   const running = run ? !isFinal(run.status) : false;
   const elapsed = useElapsed(run?.startedAt, running && run?.status === 'RUNNING');
 
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} />;
+  const waiting = pending(result, reload);
+  if (waiting) return waiting;
   if (!run) return <NotFound what="run" />;
 
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { RunRowFragment, RunStatus, RunTrigger } from '../../gql/graphql';
 import { errorText } from '../../lib/errors';
@@ -112,36 +112,39 @@ export default function RunList() {
         <Select label="Status" placeholder="Any" clearable data={STATUSES.map((s) => ({ value: s, label: enumLabel(s) }))} value={status} onChange={set('status')} />
         <Select label="Trigger" placeholder="Any" clearable data={TRIGGERS.map((t) => ({ value: t, label: enumLabel(t) }))} value={trigger} onChange={set('trigger')} />
       </Group>
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : live.rows.length === 0 ? (
-        filtering ? (
-          <Empty title="No run matches" />
-        ) : (
-          <Empty title="No runs yet">Trigger a job, let its schedule fire, or run a test from its editor: runs show up here.</Empty>
-        )
-      ) : (
-        <>
-          <RunTable runs={live.rows} projectId={project.id} testTitles={testTitles} label="Runs" />
-          <Group justify="center" gap="sm">
-            <Text size="sm" c="dimmed">
-              {live.rows.length} of {total} runs
-            </Text>
-            {hasMore && (
-              <Button variant="default" size="xs" loading={older.loading} onClick={() => void loadOlder()}>
-                Show older runs
-              </Button>
-            )}
-            {older.error && (
-              <Text size="sm" c="red" role="alert">
-                {older.error}
+      <QueryView
+        result={result}
+        retry={reload}
+        isEmpty={live.rows.length === 0}
+        empty={
+          filtering ? (
+            <Empty title="No run matches" />
+          ) : (
+            <Empty title="No runs yet">Trigger a job, let its schedule fire, or run a test from its editor: runs show up here.</Empty>
+          )
+        }
+      >
+        {() => (
+          <>
+            <RunTable runs={live.rows} projectId={project.id} testTitles={testTitles} label="Runs" />
+            <Group justify="center" gap="sm">
+              <Text size="sm" c="dimmed">
+                {live.rows.length} of {total} runs
               </Text>
-            )}
-          </Group>
-        </>
-      )}
+              {hasMore && (
+                <Button variant="default" size="xs" loading={older.loading} onClick={() => void loadOlder()}>
+                  Show older runs
+                </Button>
+              )}
+              {older.error && (
+                <Text size="sm" c="red" role="alert">
+                  {older.error}
+                </Text>
+              )}
+            </Group>
+          </>
+        )}
+      </QueryView>
     </Page>
   );
 }

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, FormAlert, Loading } from '../../components/States';
+import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ServiceProvider } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
@@ -73,55 +73,51 @@ export function Credentials() {
   const nodes = result.data?.serviceCredentials.nodes ?? [];
   return (
     <Page title="Service credentials" description="Tokens and keys that providers and actions use (SendGrid, Twilio, Slack…). Stored encrypted; never shown again.">
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : nodes.length === 0 ? (
-        <Empty title="No service credentials yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Provider</Table.Th>
-              <Table.Th>Settings</Table.Th>
-              <Table.Th>Updated</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{enumLabel(c.provider)}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" className="mono" style={{ whiteSpace: 'pre-wrap' }}>
-                    {prettyJson(c.meta)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{relativeTime(c.updatedAt)}</Table.Td>
-                <Table.Td>
-                  {admin && (
-                    <ConfirmButton
-                      aria-label={`Delete ${c.name}`}
-                      title={`Delete ${c.name}?`}
-                      message="Providers and actions that use it will fail."
-                      onConfirm={async () => {
-                        if (await act(() => remove({ id: c.id }), 'Credential deleted')) reload();
-                      }}
-                    >
-                      Delete
-                    </ConfirmButton>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No service credentials yet" />}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Provider</Table.Th>
+                <Table.Th>Settings</Table.Th>
+                <Table.Th>Updated</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td>{enumLabel(c.provider)}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" className="mono" style={{ whiteSpace: 'pre-wrap' }}>
+                      {prettyJson(c.meta)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{relativeTime(c.updatedAt)}</Table.Td>
+                  <Table.Td>
+                    {admin && (
+                      <ConfirmButton
+                        aria-label={`Delete ${c.name}`}
+                        title={`Delete ${c.name}?`}
+                        message="Providers and actions that use it will fail."
+                        onConfirm={async () => {
+                          if (await act(() => remove({ id: c.id }), 'Credential deleted')) reload();
+                        }}
+                      >
+                        Delete
+                      </ConfirmButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       {admin ? (
         <Paper withBorder p="md" maw={560}>
           <form onSubmit={onSubmit} noValidate aria-label="New service credential">

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, FormAlert, Loading } from '../../components/States';
+import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { NotificationProviderType } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
@@ -104,63 +104,59 @@ export function NotificationProviders() {
   const nodes = result.data?.notificationProviders.nodes ?? [];
   return (
     <Page title="Notification providers" description="Where monitor alerts go. Secret settings are stored encrypted and shown masked.">
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : nodes.length === 0 ? (
-        <Empty title="No notification providers yet">Add one so that monitors can alert you.</Empty>
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Enabled</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  {p.name} {!p.projectId && <Badge variant="light">organization</Badge>}
-                </Table.Td>
-                <Table.Td>{enumLabel(p.type)}</Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={`${p.name} enabled`}
-                    checked={p.isEnabled}
-                    disabled={!editor}
-                    onChange={(e) => void act(() => update({ id: p.id, input: { isEnabled: e.currentTarget.checked } })).then(reload)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  {editor && (
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="light" loading={testing === p.id} onClick={() => void sendTest(p.id, p.name)} aria-label={`Send a test through ${p.name}`}>
-                        Send test
-                      </Button>
-                      <ConfirmButton
-                        aria-label={`Delete ${p.name}`}
-                        title={`Delete ${p.name}?`}
-                        message="Monitors that use it stop alerting through it."
-                        onConfirm={async () => {
-                          if (await act(() => remove({ id: p.id }), 'Provider deleted')) reload();
-                        }}
-                      >
-                        Delete
-                      </ConfirmButton>
-                    </Group>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No notification providers yet">Add one so that monitors can alert you.</Empty>}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>Enabled</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    {p.name} {!p.projectId && <Badge variant="light">organization</Badge>}
+                  </Table.Td>
+                  <Table.Td>{enumLabel(p.type)}</Table.Td>
+                  <Table.Td>
+                    <Switch
+                      aria-label={`${p.name} enabled`}
+                      checked={p.isEnabled}
+                      disabled={!editor}
+                      onChange={(e) => void act(() => update({ id: p.id, input: { isEnabled: e.currentTarget.checked } })).then(reload)}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    {editor && (
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="xs" variant="light" loading={testing === p.id} onClick={() => void sendTest(p.id, p.name)} aria-label={`Send a test through ${p.name}`}>
+                          Send test
+                        </Button>
+                        <ConfirmButton
+                          aria-label={`Delete ${p.name}`}
+                          title={`Delete ${p.name}?`}
+                          message="Monitors that use it stop alerting through it."
+                          onConfirm={async () => {
+                            if (await act(() => remove({ id: p.id }), 'Provider deleted')) reload();
+                          }}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       {editor && (
         <Paper withBorder p="md" maw={560}>
           <form onSubmit={onSubmit} noValidate aria-label="New notification provider">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ProjectRole } from '../../gql/graphql';
 import { enumLabel } from '../../lib/format';
@@ -70,62 +70,58 @@ export function ProjectMembers() {
   );
   return (
     <Page title="Project members" description="Roles in this project. Organization owners and admins have access without one; other members can view.">
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : members.length === 0 ? (
-        <Empty title="Nobody has a project role yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>{m.user.name}</Table.Td>
-                <Table.Td>{m.user.email}</Table.Td>
-                <Table.Td>
-                  {admin ? (
-                    <Select
-                      size="xs"
-                      aria-label={`Project role of ${m.user.name}`}
-                      allowDeselect={false}
-                      data={ROLES.map((r) => ({ value: r, label: enumLabel(r) }))}
-                      value={m.role}
-                      onChange={(r) => r && void act(() => setMember({ input: { projectId: project.id, userId: m.user.id, role: r as ProjectRole } }), 'Role changed').then(reload)}
-                    />
-                  ) : (
-                    enumLabel(m.role)
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {admin && (
-                    <ConfirmButton
-                      title={`Remove ${m.user.name} from the project?`}
-                      message="They keep their organization membership."
-                      confirmLabel="Remove"
-                      onConfirm={async () => {
-                        if (await act(() => remove({ projectId: project.id, userId: m.user.id }), 'Removed')) reload();
-                      }}
-                    >
-                      Remove
-                    </ConfirmButton>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={members.length === 0} empty={<Empty title="Nobody has a project role yet" />}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {members.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{m.user.name}</Table.Td>
+                  <Table.Td>{m.user.email}</Table.Td>
+                  <Table.Td>
+                    {admin ? (
+                      <Select
+                        size="xs"
+                        aria-label={`Project role of ${m.user.name}`}
+                        allowDeselect={false}
+                        data={ROLES.map((r) => ({ value: r, label: enumLabel(r) }))}
+                        value={m.role}
+                        onChange={(r) => r && void act(() => setMember({ input: { projectId: project.id, userId: m.user.id, role: r as ProjectRole } }), 'Role changed').then(reload)}
+                      />
+                    ) : (
+                      enumLabel(m.role)
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {admin && (
+                      <ConfirmButton
+                        title={`Remove ${m.user.name} from the project?`}
+                        message="They keep their organization membership."
+                        confirmLabel="Remove"
+                        onConfirm={async () => {
+                          if (await act(() => remove({ projectId: project.id, userId: m.user.id }), 'Removed')) reload();
+                        }}
+                      >
+                        Remove
+                      </ConfirmButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       {admin && (
         <Paper withBorder p="md" maw={640}>
           <Stack>

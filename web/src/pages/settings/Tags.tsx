@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, FormAlert, Loading } from '../../components/States';
+import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import { useFormSubmit } from '../../lib/form';
 import { act } from '../../lib/notify';
@@ -55,51 +55,47 @@ export function Tags() {
   const nodes = result.data?.tags.nodes ?? [];
   return (
     <Page title="Tags" description="Labels to group and filter monitors.">
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : nodes.length === 0 ? (
-        <Empty title="No tags yet" />
-      ) : (
-        <Table striped maw={640}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Tag</Table.Th>
-              <Table.Th>Colour</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.map((t) => (
-              <Table.Tr key={t.id}>
-                <Table.Td>
-                  <Badge color={t.color ?? 'gray'} variant="outline" autoContrast>
-                    {t.name}
-                  </Badge>
-                </Table.Td>
-                <Table.Td className="mono">{t.color}</Table.Td>
-                <Table.Td>
-                  {editor && (
-                    <ConfirmButton
-                      aria-label={`Delete tag ${t.name}`}
-                      title={`Delete the tag ${t.name}?`}
-                      message="Monitors keep working; they lose the tag."
-                      onConfirm={async () => {
-                        if (await act(() => remove({ id: t.id }), 'Tag deleted')) reload();
-                      }}
-                    >
-                      Delete
-                    </ConfirmButton>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No tags yet" />}>
+        {() => (
+          <Table striped maw={640}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Tag</Table.Th>
+                <Table.Th>Colour</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>
+                    <Badge color={t.color ?? 'gray'} variant="outline" autoContrast>
+                      {t.name}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td className="mono">{t.color}</Table.Td>
+                  <Table.Td>
+                    {editor && (
+                      <ConfirmButton
+                        aria-label={`Delete tag ${t.name}`}
+                        title={`Delete the tag ${t.name}?`}
+                        message="Monitors keep working; they lose the tag."
+                        onConfirm={async () => {
+                          if (await act(() => remove({ id: t.id }), 'Tag deleted')) reload();
+                        }}
+                      >
+                        Delete
+                      </ConfirmButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       {editor && (
         <Paper withBorder p="md" maw={480}>
           <form onSubmit={onSubmit} noValidate aria-label="New tag">

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, FormAlert, Loading } from '../../components/States';
+import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import { useFormSubmit } from '../../lib/form';
 import { act } from '../../lib/notify';
@@ -73,52 +73,48 @@ export function Variables() {
   const nodes = result.data?.projectVariables.nodes ?? [];
   return (
     <Page title="Variables & secrets" description="Values that tests, actions and templates read. Secrets are encrypted and never shown again.">
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={reload} />
-      ) : nodes.length === 0 ? (
-        <Empty title="No variables yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Key</Table.Th>
-              <Table.Th>Value</Table.Th>
-              <Table.Th>Description</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td className="mono">{n.key}</Table.Td>
-                <Table.Td>{n.isSecret ? <Badge variant="light">secret</Badge> : <Text className="mono" size="sm">{n.value}</Text>}</Table.Td>
-                <Table.Td>{n.description}</Table.Td>
-                <Table.Td>
-                  {editor && (
-                    <Group gap="xs" wrap="nowrap">
-                      <EditValue id={n.id} name={n.key} secret={n.isSecret} onSaved={reload} />
-                      <ConfirmButton
-                        aria-label={`Delete ${n.key}`}
-                        title={`Delete ${n.key}?`}
-                        message="Anything that reads it will no longer find it."
-                        onConfirm={async () => {
-                          if (await act(() => remove({ id: n.id }), 'Variable deleted')) reload();
-                        }}
-                      >
-                        Delete
-                      </ConfirmButton>
-                    </Group>
-                  )}
-                </Table.Td>
+      <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No variables yet" />}>
+        {() => (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Key</Table.Th>
+                <Table.Th>Value</Table.Th>
+                <Table.Th>Description</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((n) => (
+                <Table.Tr key={n.id}>
+                  <Table.Td className="mono">{n.key}</Table.Td>
+                  <Table.Td>{n.isSecret ? <Badge variant="light">secret</Badge> : <Text className="mono" size="sm">{n.value}</Text>}</Table.Td>
+                  <Table.Td>{n.description}</Table.Td>
+                  <Table.Td>
+                    {editor && (
+                      <Group gap="xs" wrap="nowrap">
+                        <EditValue id={n.id} name={n.key} secret={n.isSecret} onSaved={reload} />
+                        <ConfirmButton
+                          aria-label={`Delete ${n.key}`}
+                          title={`Delete ${n.key}?`}
+                          message="Anything that reads it will no longer find it."
+                          onConfirm={async () => {
+                            if (await act(() => remove({ id: n.id }), 'Variable deleted')) reload();
+                          }}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       {editor && (
         <Paper withBorder p="md" maw={560}>
           <form onSubmit={onSubmit} noValidate aria-label="New variable">

@@ -8,7 +8,7 @@ import { RunnerBanner } from '../../components/RunnerBanner';
 import { Page } from '../../components/Page';
 import { ScriptEditor } from '../../components/ScriptEditor';
 import { StatusBadge } from '../../components/StatusBadge';
-import { ErrorState, FormAlert, Loading, NotFound } from '../../components/States';
+import { FormAlert, NotFound, pending } from '../../components/States';
 import { graphql } from '../../gql';
 import type { RunRowFragment, TestPriority, TestType } from '../../gql/graphql';
 import { apiErrors, formErrors } from '../../lib/errors';
@@ -83,8 +83,8 @@ export default function TestEditor() {
   const [existing, refetch] = useQuery({ query: TestQuery, variables: { id: testId ?? '' }, pause: !testId });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (!testId) return <TestForm key="new" />;
-  if (existing.fetching && !existing.data) return <Loading />;
-  if (existing.error && !existing.data) return <ErrorState error={existing.error} retry={reload} />;
+  const waiting = pending(existing, reload);
+  if (waiting) return waiting;
   const test = existing.data?.test;
   if (!test) return <NotFound what="test" />;
   return (
@@ -318,8 +318,8 @@ function runStatusOf(rows: { id: string; status: string }[], runId: string): str
 function RunPanel({ runId, title }: { runId: string; title: string }) {
   const project = useProject();
   const { result, run, output, reload } = useLiveRun(runId);
-  if (result.fetching && !result.data) return <Loading label="Starting the run…" />;
-  if (result.error && !result.data) return <ErrorState error={result.error} retry={reload} title="Could not follow the run" />;
+  const waiting = pending(result, reload, { loadingLabel: 'Starting the run…', errorTitle: 'Could not follow the run' });
+  if (waiting) return waiting;
   if (!run) return null;
   return (
     <Paper withBorder p="md" data-testid="editor-run">

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { RunnerBanner } from '../../components/RunnerBanner';
 import { Page } from '../../components/Page';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { TestPriority, TestType } from '../../gql/graphql';
 import { enumLabel, relativeTime } from '../../lib/format';
@@ -82,72 +82,75 @@ export default function TestList() {
           onChange={setTagId}
         />
       </Group>
-      {result.fetching && !result.data ? (
-        <Loading />
-      ) : result.error && !result.data ? (
-        <ErrorState error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : nodes.length === 0 ? (
-        filtering ? (
-          <Empty title="No test matches" />
-        ) : (
-          <Empty
-            title="No tests yet"
-            action={
-              editor && (
-                <Button component={Link} to="new">
-                  Write your first test
-                </Button>
-              )
-            }
-          >
-            A test is a Playwright spec (browser, API, database) or a k6 load test script.
-          </Empty>
-        )
-      ) : (
-        <>
-          <Table striped highlightOnHover data-testid="test-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Priority</Table.Th>
-                <Table.Th>Tags</Table.Th>
-                <Table.Th>Updated</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {nodes.map((t) => (
-                <Table.Tr key={t.id} data-testid={`test-row-${t.title}`}>
-                  <Table.Td>
-                    <Anchor component={Link} to={t.id}>
-                      {t.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t.type === 'PERFORMANCE' ? 'Performance (k6)' : enumLabel(t.type)}</Table.Td>
-                  <Table.Td>
-                    <PriorityBadge priority={t.priority} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {t.tags.map((tag) => (
-                        <Badge key={tag.id} variant="default" leftSection={tag.color ? <span aria-hidden style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: tag.color }} /> : undefined}>
-                          {tag.name}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{relativeTime(t.updatedAt)}</Table.Td>
+      <QueryView
+        result={result}
+        retry={() => refetch({ requestPolicy: 'network-only' })}
+        isEmpty={nodes.length === 0}
+        empty={
+          filtering ? (
+            <Empty title="No test matches" />
+          ) : (
+            <Empty
+              title="No tests yet"
+              action={
+                editor && (
+                  <Button component={Link} to="new">
+                    Write your first test
+                  </Button>
+                )
+              }
+            >
+              A test is a Playwright spec (browser, API, database) or a k6 load test script.
+            </Empty>
+          )
+        }
+      >
+        {() => (
+          <>
+            <Table striped highlightOnHover data-testid="test-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Title</Table.Th>
+                  <Table.Th>Type</Table.Th>
+                  <Table.Th>Priority</Table.Th>
+                  <Table.Th>Tags</Table.Th>
+                  <Table.Th>Updated</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {total > nodes.length && (
-            <Text size="sm" c="dimmed">
-              The first {nodes.length} of {total} tests; search to find the others.
-            </Text>
-          )}
-        </>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {nodes.map((t) => (
+                  <Table.Tr key={t.id} data-testid={`test-row-${t.title}`}>
+                    <Table.Td>
+                      <Anchor component={Link} to={t.id}>
+                        {t.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{t.type === 'PERFORMANCE' ? 'Performance (k6)' : enumLabel(t.type)}</Table.Td>
+                    <Table.Td>
+                      <PriorityBadge priority={t.priority} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {t.tags.map((tag) => (
+                          <Badge key={tag.id} variant="default" leftSection={tag.color ? <span aria-hidden style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: tag.color }} /> : undefined}>
+                            {tag.name}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{relativeTime(t.updatedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {total > nodes.length && (
+              <Text size="sm" c="dimmed">
+                The first {nodes.length} of {total} tests; search to find the others.
+              </Text>
+            )}
+          </>
+        )}
+      </QueryView>
     </Page>
   );
 }
