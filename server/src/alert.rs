@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::db::Tx;
+use crate::db::claim::{ClaimQueue, Due};
 use crate::error::AppResult;
 use crate::monitor::AlertSettings;
 use crate::monitor::engine::Completion;
@@ -386,6 +387,8 @@ pub async fn queue_job_alert(
 
 /// Delivery attempts before an alert is given up.
 pub const MAX_ATTEMPTS: i32 = 5;
+/// How long a claimed delivery holds before another worker may attempt it.
+const DELIVERY_LEASE: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Backoff before attempt `n + 1` (after `n` failures): 10 s, 20 s, 40 s, ... with up to 25 %
 /// jitter, capped at 10 minutes.
@@ -443,33 +446,19 @@ fn message_of(row: &alert_history::Model, base_url: &str) -> crate::delivery::Me
 /// [`MAX_ATTEMPTS`]. Claims with a lease like the check engine, so replicas share the work and
 /// an alert is never sent twice for the same attempt. Returns the number of attempts made.
 pub async fn deliver_due(state: &AppState, limit: u64) -> AppResult<usize> {
-    use sea_orm::{DbBackend, FromQueryResult, Statement};
-    let db = &state.db;
-    let backend = db.get_database_backend();
-    let now = Utc::now();
-    let lease = now + Duration::minutes(2);
-    let sql = match backend {
-        DbBackend::Postgres => {
-            "UPDATE alert_history SET claimed_until = $1 WHERE id IN (SELECT id FROM alert_history \
-             WHERE status = 'pending' AND next_attempt_at <= $2 AND (claimed_until IS NULL OR claimed_until < $2) \
-             ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING *"
-        }
-        _ => {
-            "UPDATE alert_history SET claimed_until = ? WHERE id IN (SELECT id FROM alert_history \
-             WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) \
-             ORDER BY next_attempt_at LIMIT ?) RETURNING *"
-        }
+    let queue = ClaimQueue::<alert_history::Entity>::new(
+        alert_history::Column::Id,
+        alert_history::Column::ClaimedUntil,
+        DELIVERY_LEASE,
+    );
+    let due = Due {
+        from: "alert_history h",
+        alias: "h",
+        when: "h.status = 'pending' AND h.next_attempt_at <= $1",
+        order: "h.next_attempt_at",
+        ..Due::default()
     };
-    let mut values: Vec<sea_orm::Value> = vec![lease.into(), now.into()];
-    if backend != DbBackend::Postgres {
-        values.push(now.into());
-    }
-    values.push(i64::try_from(limit).unwrap_or(50).into());
-    let rows = alert_history::Model::find_by_statement(Statement::from_sql_and_values(
-        backend, sql, values,
-    ))
-    .all(db)
-    .await?;
+    let rows = queue.claim(&state.db, &due, Utc::now(), limit).await?;
     let count = rows.len();
     let attempts = rows.into_iter().map(|row| attempt(state, row));
     for result in futures_util::future::join_all(attempts).await {

@@ -1,4 +1,7 @@
-//! Database connection for SQLite and PostgreSQL, and the migrations.
+//! Database connection for SQLite and PostgreSQL, the migrations, write transactions, and the
+//! claim queue of the worker loops ([`claim`]).
+
+pub mod claim;
 
 pub mod page;
 

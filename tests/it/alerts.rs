@@ -424,3 +424,57 @@ async fn background_workers_check_and_alert_on_their_own() {
     let _ = id;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_claimed_delivery_waits_for_its_lease_to_run_out() {
+    for backend in backends() {
+        let (app, user, project, target, slack) = setup(&backend).await;
+        let slack_id = provider(
+            &app,
+            &user,
+            &project,
+            "SLACK",
+            json!({ "webhookUrl": slack.url("/hook") }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({ "projectId": project, "name": "Leased", "type": "HTTP", "target": target.url("/m/leased"), "notificationProviderIds": [slack_id] })).await;
+        target.set("leased", 500, "x");
+        check(&app, &id).await;
+        // A worker claimed the delivery and stopped answering before attempting it.
+        let lease = |until: chrono::DateTime<Utc>| {
+            alert_history::Entity::update_many()
+                .col_expr(alert_history::Column::ClaimedUntil, Some(until).into())
+                .filter(alert_history::Column::MonitorId.eq(Uuid::parse_str(&id).expect("uuid")))
+                .exec(app.db())
+        };
+        lease(Utc::now() + Duration::minutes(2))
+            .await
+            .expect("claim");
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            0,
+            "[{backend}] a live lease is respected"
+        );
+        assert!(slack.requests().is_empty(), "[{backend}]");
+        lease(Utc::now() - Duration::seconds(1))
+            .await
+            .expect("expire");
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            1,
+            "[{backend}] an expired lease is taken over"
+        );
+        assert_eq!(slack.wait_for(1).await.len(), 1, "[{backend}]");
+        let row = history(&app, &id).await.remove(0);
+        assert_eq!(
+            (row.status, row.attempts, row.claimed_until),
+            (AlertStatus::Sent, 1, None),
+            "[{backend}] sent once, the lease ended with it"
+        );
+        app.stop().await;
+    }
+}

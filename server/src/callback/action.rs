@@ -27,10 +27,7 @@ use entity::actions::{self, ActionType};
 use entity::notification_providers::NotificationProviderType;
 use entity::{callback_logs, callbacks, queue_messages, stored_payloads};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
-    QueryFilter, Set, Statement,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -39,11 +36,14 @@ use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::crypto::Binding;
 use crate::db::Tx;
+use crate::db::claim::{ClaimQueue, Due};
 use crate::error::{AppError, AppResult};
 use crate::notification_provider::ChannelHome;
 use crate::state::AppState;
 
 const MASK: &str = "********";
+/// How long a claimed execution holds before another worker may take it over.
+const EXECUTION_LEASE: std::time::Duration = std::time::Duration::from_secs(300);
 
 fn field(key: &str) -> String {
     format!("config.{key}")
@@ -614,66 +614,44 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
 /// Claims up to `limit` due executions for `worker` and runs them. Returns how many ran.
 pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<usize> {
     let db = &state.db;
-    let backend = db.get_database_backend();
     let now = Utc::now();
-    let lease = now + Duration::minutes(5);
-    let (p, lock) = match backend {
-        DbBackend::Postgres => (
-            ["$1", "$2", "$3", "$4", "$5"],
-            "FOR UPDATE OF e SKIP LOCKED",
-        ),
-        _ => (["?1", "?2", "?3", "?4", "?5"], ""),
-    };
-    // Executions whose worker stopped (lease expired) are due again.
-    let expired = format!(
-        "UPDATE action_executions SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, next_attempt_at = {n} \
-         WHERE status = 'RUNNING' AND claimed_until < {n}",
-        n = p[0],
-    );
+    let queue = ClaimQueue::<action_executions::Entity>::new(
+        action_executions::Column::Id,
+        action_executions::Column::ClaimedUntil,
+        EXECUTION_LEASE,
+    )
+    .held_by(action_executions::Column::ClaimedBy, worker);
     // The claim reads the first due executions in index order (a window a few times the
     // batch), then keeps those whose earlier steps are done: its cost does not grow with the
     // backlog. A retried step moves its later steps back with it (see `record`), so steps
-    // waiting at the head of the order are only those behind running ones. The outer
-    // conditions on `e` are checked again on the locked row, so a row another worker
-    // claimed meanwhile is never taken twice.
-    let sql = format!(
-        "UPDATE action_executions SET status = 'RUNNING', claimed_by = {w}, claimed_until = {l}, attempt = attempt + 1, updated_at = {n} \
-         WHERE id IN (SELECT e.id FROM \
-             (SELECT id, callback_log_id, step, next_attempt_at FROM action_executions \
-               WHERE status = 'PENDING' AND next_attempt_at <= {n} ORDER BY next_attempt_at LIMIT {window}) c \
-           JOIN action_executions e ON e.id = c.id \
-           WHERE e.status = 'PENDING' AND e.next_attempt_at <= {n} \
-             AND NOT EXISTS (SELECT 1 FROM action_executions p WHERE p.callback_log_id = c.callback_log_id AND p.step < c.step AND p.status IN ('PENDING', 'RUNNING')) \
-           ORDER BY c.next_attempt_at LIMIT {k} {lock}) \
-         RETURNING *",
-        w = p[0],
-        l = p[1],
-        n = p[2],
-        k = p[3],
-        window = p[4],
-    );
-    let limit = i64::try_from(limit).unwrap_or(50);
+    // waiting at the head of the order are only those behind running ones. The conditions on
+    // `e` are checked again on the locked row, so a row another worker claimed meanwhile is
+    // never taken twice.
+    let due = Due {
+        from: "(SELECT id, callback_log_id, step, next_attempt_at FROM action_executions \
+                 WHERE status = 'PENDING' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2) c \
+               JOIN action_executions e ON e.id = c.id",
+        alias: "e",
+        when: "e.status = 'PENDING' AND e.next_attempt_at <= $1 \
+               AND NOT EXISTS (SELECT 1 FROM action_executions p WHERE p.callback_log_id = c.callback_log_id \
+                 AND p.step < c.step AND p.status IN ('PENDING', 'RUNNING'))",
+        order: "c.next_attempt_at",
+        set: "status = 'RUNNING', attempt = attempt + 1, updated_at = $1",
+        values: vec![(i64::try_from(limit).unwrap_or(50) * 16).into()],
+    };
     let tx = Tx::begin(state).await?;
-    tx.conn()
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            expired,
-            [now.into()],
-        ))
+    // Executions whose worker stopped (lease expired) leave `RUNNING` and are due again.
+    queue
+        .expired(now)
+        .col_expr(
+            action_executions::Column::Status,
+            Expr::value(ActionExecutionStatus::Pending),
+        )
+        .col_expr(action_executions::Column::NextAttemptAt, Expr::value(now))
+        .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Running))
+        .exec(tx.conn())
         .await?;
-    let claimed = action_executions::Model::find_by_statement(Statement::from_sql_and_values(
-        backend,
-        sql,
-        [
-            worker.into(),
-            lease.into(),
-            now.into(),
-            limit.into(),
-            (limit * 16).into(),
-        ],
-    ))
-    .all(tx.conn())
-    .await?;
+    let claimed = queue.claim(tx.conn(), &due, now, limit).await?;
     tx.commit().await?;
     let count = claimed.len();
     if count == 0 {

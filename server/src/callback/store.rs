@@ -4,16 +4,14 @@
 use chrono::{Duration, Utc};
 use entity::queue_messages::{self, QueueMessageStatus};
 use entity::{actions, callback_logs, stored_payloads};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, Set,
-    Statement,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
+use crate::db::claim::{ClaimQueue, Due};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -120,37 +118,21 @@ pub async fn pull(
             "must be between 1 second and 12 hours",
         ));
     }
-    let db = &state.db;
-    let backend = db.get_database_backend();
-    let now = Utc::now();
-    let (p, lock) = match backend {
-        DbBackend::Postgres => (["$1", "$2", "$3", "$4", "$5"], "FOR UPDATE SKIP LOCKED"),
-        _ => (["?1", "?2", "?3", "?4", "?5"], ""),
-    };
-    let sql = format!(
-        "UPDATE queue_messages SET status = 'leased', lease_until = {lease}, deliveries = deliveries + 1 \
-         WHERE id IN (SELECT id FROM queue_messages WHERE project_id = {project} AND queue = {queue} \
-           AND (status = 'ready' OR (status = 'leased' AND lease_until < {now})) ORDER BY id LIMIT {max} {lock}) \
-         RETURNING *",
-        lease = p[0],
-        project = p[1],
-        queue = p[2],
-        now = p[3],
-        max = p[4],
+    // Ready messages have no lease; pulled ones are free again once theirs ran out.
+    let leases = ClaimQueue::<queue_messages::Entity>::new(
+        queue_messages::Column::Id,
+        queue_messages::Column::LeaseUntil,
+        visibility.to_std().unwrap_or_default(),
     );
-    let mut rows = queue_messages::Model::find_by_statement(Statement::from_sql_and_values(
-        backend,
-        sql,
-        [
-            (now + visibility).into(),
-            project_id.into(),
-            queue.into(),
-            now.into(),
-            i64::try_from(max).unwrap_or(10).into(),
-        ],
-    ))
-    .all(db)
-    .await?;
+    let due = Due {
+        from: "queue_messages q",
+        alias: "q",
+        when: "q.project_id = $2 AND q.queue = $3 AND q.status IN ('ready', 'leased')",
+        order: "q.id",
+        set: "status = 'leased', deliveries = deliveries + 1",
+        values: vec![project_id.into(), queue.into()],
+    };
+    let mut rows = leases.claim(&state.db, &due, Utc::now(), max).await?;
     rows.sort_by_key(|r| r.id);
     if !rows.is_empty() {
         let tx = Tx::begin(state).await?;

@@ -1,10 +1,9 @@
 //! The check engine: claim due checks with expiring leases, run them, record the results in
 //! batches.
 //!
-//! A claim is one UPDATE that stamps due schedule rows with this worker's id and a lease; on
-//! PostgreSQL the rows are picked with `FOR UPDATE SKIP LOCKED`, so replicas never take the
-//! same row, and on SQLite the statement runs under the single writer lock. A lease that
-//! expires (the worker died) makes the row due again for everyone. Completed checks are
+//! A claim is one UPDATE of the claim queue (`db::claim`) that stamps due schedule rows with
+//! this worker's id and a lease; replicas never take the same row, and a lease that expires
+//! (the worker died) makes the row due again for everyone. Completed checks are
 //! written by one writer per process, many in one transaction.
 
 use std::collections::{HashMap, HashSet};
@@ -27,6 +26,7 @@ use super::check::{CheckOutcome, Checker};
 use super::config::MonitorConfig;
 use super::{AlertSettings, aggregate, schedule};
 use crate::db::Tx;
+use crate::db::claim::{ClaimQueue, Due};
 use crate::error::AppResult;
 use crate::events::Event;
 use crate::state::AppState;
@@ -75,6 +75,8 @@ pub struct Engine {
     state: AppState,
     checker: Checker,
     worker_id: String,
+    /// The schedule rows, claimed in this worker's name.
+    queue: ClaimQueue<monitor_locations::Entity>,
     location: String,
     in_flight: Arc<Mutex<HashSet<Uuid>>>,
 }
@@ -83,12 +85,19 @@ impl Engine {
     pub fn new(state: AppState, location: &str) -> anyhow::Result<Self> {
         let checker = Checker::new(state.settings.outbound())?
             .with_rdap_bootstrap(&state.settings.integrations.rdap_bootstrap_url);
+        let worker_id = format!(
+            "{}-{}",
+            hostname(),
+            &Uuid::new_v4().simple().to_string()[..8]
+        );
         Ok(Self {
-            worker_id: format!(
-                "{}-{}",
-                hostname(),
-                &Uuid::new_v4().simple().to_string()[..8]
-            ),
+            queue: ClaimQueue::new(
+                monitor_locations::Column::Id,
+                monitor_locations::Column::ClaimedUntil,
+                LEASE,
+            )
+            .held_by(monitor_locations::Column::ClaimedBy, worker_id.clone()),
+            worker_id,
             state,
             checker,
             location: location.to_owned(),
@@ -107,59 +116,21 @@ impl Engine {
     /// Takes up to `limit` due checks of this location.
     pub async fn claim(&self, kind: ClaimKind, limit: u64) -> AppResult<Vec<Claimed>> {
         let db = &self.state.db;
-        let backend = db.get_database_backend();
-        let now = Utc::now();
-        let lease = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
         let types = match kind {
             ClaimKind::Polling => "m.type IN ('http', 'website', 'ping', 'port', 'dns')",
             ClaimKind::Heartbeat => "m.type = 'heartbeat'",
             ClaimKind::Synthetic => "m.type = 'synthetic_test'",
         };
-        let (lock, p) = match backend {
-            DbBackend::Postgres => (
-                "FOR UPDATE OF l SKIP LOCKED",
-                ["$1", "$2", "$3", "$4", "$5"],
-            ),
-            _ => ("", ["?", "?", "?", "?", "?"]),
+        let when = format!("l.location = $2 AND l.next_check_at <= $1 AND m.enabled AND {types}");
+        let due = Due {
+            from: "monitor_locations l JOIN monitors m ON m.id = l.monitor_id",
+            alias: "l",
+            when: &when,
+            order: "l.next_check_at",
+            set: "",
+            values: vec![self.location.clone().into()],
         };
-        // Parameters in order: worker, lease, location, now, limit (SQLite numbers them by position).
-        let sql = format!(
-            "UPDATE monitor_locations SET claimed_by = {worker}, claimed_until = {lease} \
-             WHERE id IN (SELECT l.id FROM monitor_locations l JOIN monitors m ON m.id = l.monitor_id \
-               WHERE l.location = {location} AND l.next_check_at <= {now} AND m.enabled AND {types} \
-                 AND (l.claimed_until IS NULL OR l.claimed_until < {now2}) \
-               ORDER BY l.next_check_at LIMIT {limit} {lock}) \
-             RETURNING *",
-            worker = p[0],
-            lease = p[1],
-            location = p[2],
-            now = p[3],
-            now2 = if backend == DbBackend::Postgres {
-                "$4"
-            } else {
-                "?"
-            },
-            limit = if backend == DbBackend::Postgres {
-                "$5"
-            } else {
-                "?"
-            },
-        );
-        let mut values: Vec<sea_orm::Value> = vec![
-            self.worker_id.clone().into(),
-            lease.into(),
-            self.location.clone().into(),
-            now.into(),
-        ];
-        if backend != DbBackend::Postgres {
-            values.push(now.into());
-        }
-        values.push(i64::try_from(limit).unwrap_or(200).into());
-        let slots = monitor_locations::Model::find_by_statement(Statement::from_sql_and_values(
-            backend, sql, values,
-        ))
-        .all(db)
-        .await?;
+        let slots = self.queue.claim(db, &due, Utc::now(), limit).await?;
         if slots.is_empty() {
             return Ok(Vec::new());
         }
@@ -288,19 +259,7 @@ impl Engine {
         if slot_ids.is_empty() {
             return Ok(());
         }
-        monitor_locations::Entity::update_many()
-            .col_expr(
-                monitor_locations::Column::ClaimedBy,
-                Option::<String>::None.into(),
-            )
-            .col_expr(
-                monitor_locations::Column::ClaimedUntil,
-                Option::<DateTime<Utc>>::None.into(),
-            )
-            .filter(monitor_locations::Column::Id.is_in(slot_ids))
-            .filter(monitor_locations::Column::ClaimedBy.eq(self.worker_id.clone()))
-            .exec(&self.state.db)
-            .await?;
+        self.queue.release(slot_ids).exec(&self.state.db).await?;
         Ok(())
     }
 

@@ -17,8 +17,8 @@ use entity::runs::{self, RunStatus, RunTrigger};
 use entity::{k6_performance_runs, organization, tests, usage_events};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
-    PaginatorTrait, QueryFilter, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait,
+    QueryFilter, Set, Statement,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -27,6 +27,7 @@ use super::job::AlertConfig;
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
+use crate::db::claim::{ClaimQueue, Due};
 use crate::error::{AppError, AppResult};
 use crate::events::Event;
 use crate::state::AppState;
@@ -40,8 +41,10 @@ pub const MAX_ATTEMPTS: i32 = 2;
 /// Output kept in `runs.logs` (the whole log is an artifact).
 pub const LOG_TAIL: usize = 64 * 1024;
 
-fn lease_until(now: DateTime<Utc>) -> DateTime<Utc> {
-    now + chrono::Duration::from_std(LEASE).unwrap_or_default()
+/// The runs, claimed by `worker_id` for [`LEASE`] at a time.
+pub fn leases(worker_id: &str) -> ClaimQueue<runs::Entity> {
+    ClaimQueue::new(runs::Column::Id, runs::Column::ClaimedUntil, LEASE)
+        .held_by(runs::Column::ClaimedBy, worker_id)
 }
 
 /// Whether a status is final.
@@ -334,31 +337,23 @@ pub async fn cancel(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
 /// Takes the oldest queued run whose organization has running capacity left, marking it
 /// `running` under this worker's lease. `None` when nothing can start now.
 pub async fn claim_one(state: &AppState, worker_id: &str) -> AppResult<Option<runs::Model>> {
+    let queue = leases(worker_id);
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
-    let backend = db.get_database_backend();
-    let (lock, limit) = match backend {
-        DbBackend::Postgres => ("FOR UPDATE OF r SKIP LOCKED", "$1"),
-        _ => ("", "?"),
-    };
     // Candidates: queued runs of organizations below their running capacity (an unknown
     // plan counts as `free`). The count is checked again under the organization's lock.
-    let sql = format!(
-        "SELECT r.* FROM runs r WHERE r.status = 'queued' \
+    let candidates = Due {
+        from: "runs r",
+        alias: "r",
+        when: "r.status = 'queued' \
            AND (SELECT COUNT(*) FROM runs x WHERE x.organization_id = r.organization_id AND x.status = 'running') < \
                COALESCE((SELECT p.running_capacity FROM organization o JOIN plan_limits p \
                          ON p.plan = COALESCE(o.subscription_plan, 'free') WHERE o.id = r.organization_id), \
-                        (SELECT p.running_capacity FROM plan_limits p WHERE p.plan = 'free'), 1) \
-         ORDER BY r.created_at, r.id LIMIT {limit} {lock}"
-    );
-    let candidates = runs::Model::find_by_statement(Statement::from_sql_and_values(
-        backend,
-        sql,
-        [10i64.into()],
-    ))
-    .all(db)
-    .await?;
-    for candidate in candidates {
+                        (SELECT p.running_capacity FROM plan_limits p WHERE p.plan = 'free'), 1)",
+        order: "r.created_at, r.id",
+        ..Due::default()
+    };
+    for candidate in queue.peek(db, &candidates, Utc::now(), 10).await? {
         lock_org(db, candidate.organization_id).await?;
         let limits = crate::plan::limits(db, candidate.organization_id).await?;
         let running = count(db, candidate.organization_id, RunStatus::Running).await?;
@@ -366,25 +361,18 @@ pub async fn claim_one(state: &AppState, worker_id: &str) -> AppResult<Option<ru
             continue;
         }
         let now = Utc::now();
-        let taken = runs::Entity::update_many()
-            .col_expr(runs::Column::Status, Expr::value(RunStatus::Running))
-            .col_expr(runs::Column::ClaimedBy, Expr::value(worker_id.to_owned()))
-            .col_expr(runs::Column::ClaimedUntil, Expr::value(lease_until(now)))
-            .col_expr(
-                runs::Column::Attempt,
-                sea_orm::sea_query::ExprTrait::add(Expr::col(runs::Column::Attempt), 1),
-            )
-            .col_expr(runs::Column::StartedAt, Expr::value(now))
-            .col_expr(runs::Column::UpdatedAt, Expr::value(now))
-            .filter(runs::Column::Id.eq(candidate.id))
-            .filter(runs::Column::Status.eq(RunStatus::Queued))
-            .exec(db)
-            .await?
-            .rows_affected;
-        if taken == 0 {
+        let start = Due {
+            from: "runs r",
+            alias: "r",
+            when: "r.id = $2 AND r.status = 'queued'",
+            order: "r.id",
+            set: "status = 'running', attempt = attempt + 1, started_at = $1, updated_at = $1",
+            values: vec![candidate.id.into()],
+        };
+        let Some(run) = queue.claim(db, &start, now, 1).await?.pop() else {
             continue;
-        }
-        if let Some(job_id) = candidate.job_id {
+        };
+        if let Some(job_id) = run.job_id {
             jobs::Entity::update_many()
                 .col_expr(jobs::Column::Status, Expr::value(JobStatus::Running))
                 .col_expr(jobs::Column::LastRunAt, Expr::value(now))
@@ -393,14 +381,12 @@ pub async fn claim_one(state: &AppState, worker_id: &str) -> AppResult<Option<ru
                 .await?;
         }
         tx.publish(Event::RunUpdated {
-            run_id: candidate.id,
-            project_id: candidate.project_id,
+            run_id: run.id,
+            project_id: run.project_id,
         })
         .await?;
         tx.commit().await?;
-        return Ok(runs::Entity::find_by_id(candidate.id)
-            .one(&state.db)
-            .await?);
+        return Ok(Some(run));
     }
     tx.commit().await?;
     Ok(None)
@@ -419,11 +405,8 @@ pub enum Lease {
 
 /// Extends this worker's lease on a running run.
 pub async fn renew(state: &AppState, run_id: Uuid, worker_id: &str) -> AppResult<Lease> {
-    let now = Utc::now();
-    let rows = runs::Entity::update_many()
-        .col_expr(runs::Column::ClaimedUntil, Expr::value(lease_until(now)))
-        .filter(runs::Column::Id.eq(run_id))
-        .filter(runs::Column::ClaimedBy.eq(worker_id.to_owned()))
+    let rows = leases(worker_id)
+        .renew([run_id], Utc::now())
         .filter(runs::Column::Status.eq(RunStatus::Running))
         .exec_with_returning(&state.db)
         .await?;
@@ -532,7 +515,9 @@ pub async fn finish(
     if let Value::Object(map) = &mut metadata {
         map.insert("logLines".into(), json!(outcome.logs.lines().count()));
     }
-    let updated = runs::Entity::update_many()
+    // Ends the lease with the run: the outcome is written only while the lease is held.
+    let updated = leases(worker_id)
+        .release([run.id])
         .col_expr(runs::Column::Status, Expr::value(outcome.status))
         .col_expr(runs::Column::CompletedAt, Expr::value(outcome.finished_at))
         .col_expr(
@@ -573,14 +558,7 @@ pub async fn finish(
         )
         .col_expr(runs::Column::ExitCode, Expr::value(outcome.exit_code))
         .col_expr(runs::Column::Metadata, Expr::value(metadata))
-        .col_expr(runs::Column::ClaimedBy, Expr::value(Option::<String>::None))
-        .col_expr(
-            runs::Column::ClaimedUntil,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
         .col_expr(runs::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(runs::Column::Id.eq(run.id))
-        .filter(runs::Column::ClaimedBy.eq(worker_id.to_owned()))
         .filter(runs::Column::Status.eq(RunStatus::Running))
         .exec(db)
         .await?

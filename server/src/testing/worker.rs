@@ -170,20 +170,14 @@ impl Worker {
 
     /// Gives a run back to the queue (on shutdown), so another replica starts it again.
     pub async fn release(&self, run_id: Uuid) -> AppResult<()> {
-        let released = runs::Entity::update_many()
+        let released = run::leases(&self.id)
+            .release([run_id])
             .col_expr(runs::Column::Status, Expr::value(RunStatus::Queued))
-            .col_expr(runs::Column::ClaimedBy, Expr::value(Option::<String>::None))
-            .col_expr(
-                runs::Column::ClaimedUntil,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
             .col_expr(
                 runs::Column::StartedAt,
                 Expr::value(Option::<DateTime<Utc>>::None),
             )
             .col_expr(runs::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(runs::Column::Id.eq(run_id))
-            .filter(runs::Column::ClaimedBy.eq(self.id.clone()))
             .filter(runs::Column::Status.eq(RunStatus::Running))
             .exec_with_returning(&self.state.db)
             .await?;
