@@ -4,8 +4,10 @@
 //! receivers that stand in for internet services.
 
 pub mod dns;
+pub mod ops;
 pub mod receivers;
 pub mod smtp;
+pub mod snapshot;
 pub mod target;
 pub mod ws;
 

@@ -1405,7 +1405,8 @@ async fn creating_updating_and_deleting_a_callback_is_audited_with_the_caller() 
         .await
         .ok();
         for action in ["callback.create", "callback.update", "callback.delete"] {
-            let rows = crate::monitoring::audit_rows(&app, action, "callbackId", &hook.id).await;
+            let rows =
+                vigil_tests::snapshot::audit_rows(&app, action, "callbackId", &hook.id).await;
             assert_eq!(rows.len(), 1, "[{backend}] one {action} row: {rows:?}");
             assert_eq!(
                 rows[0].user_id.map(|u| u.to_string()).as_deref(),
@@ -1419,7 +1420,8 @@ async fn creating_updating_and_deleting_a_callback_is_audited_with_the_caller() 
             );
         }
         assert_eq!(
-            crate::monitoring::audit_rows(&app, "callback.delete", "callbackId", &hook.id).await[0]
+            vigil_tests::snapshot::audit_rows(&app, "callback.delete", "callbackId", &hook.id)
+                .await[0]
                 .details
                 .as_ref()
                 .expect("details")["name"],

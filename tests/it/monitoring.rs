@@ -8,6 +8,7 @@ use sea_orm::{
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
+use vigil_tests::snapshot::{audit_rows, uuid};
 use vigil_tests::target::{Target, closed_port, tls_target};
 use vigil_tests::{TestApp, TestUser, Ws, backends};
 
@@ -33,10 +34,6 @@ async fn due(app: &TestApp, monitor: &str) {
         .exec(app.db())
         .await
         .expect("make due");
-}
-
-fn uuid(id: &str) -> Uuid {
-    Uuid::parse_str(id).expect("uuid")
 }
 
 async fn latest(app: &TestApp, monitor: &str) -> monitor_results::Model {
@@ -1329,23 +1326,6 @@ async fn alerts_are_held_while_a_monitor_depended_on_is_down() {
         assert_eq!(notifications_about(&app, "monitor_down", &switch).await, 1);
         app.stop().await;
     }
-}
-
-/// The audit rows with `action` about `key` = `id` (`monitorId`, `callbackId`).
-pub(crate) async fn audit_rows(
-    app: &TestApp,
-    action: &str,
-    key: &str,
-    id: &str,
-) -> Vec<entity::audit_logs::Model> {
-    entity::audit_logs::Entity::find()
-        .filter(entity::audit_logs::Column::Action.eq(action))
-        .all(app.db())
-        .await
-        .expect("audit rows")
-        .into_iter()
-        .filter(|row| row.details.as_ref().is_some_and(|d| d[key] == id))
-        .collect()
 }
 
 #[tokio::test]

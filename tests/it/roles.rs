@@ -17,16 +17,16 @@
 //!
 //! The snapshot and leak helpers at the end are shared with `tenancy.rs` and `bad_input.rs`.
 
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::Utc;
 use entity::member::{self, OrgRole};
 use entity::project_members::{self, ProjectRole};
-use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::{Value, json};
 use uuid::Uuid;
-use vigil_tests::{Gql, TestApp, TestUser, backends};
+use vigil_tests::snapshot::{Snapshot, problems_with_leaks, uuid};
+use vigil_tests::{TestApp, TestUser, backends};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -893,110 +893,6 @@ async fn secret_values_are_shown_to_no_role() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared with `tenancy.rs` and `bad_input.rs`.
-
-/// Parses a UUID the server returned.
-pub(crate) fn uuid(id: &str) -> Uuid {
-    Uuid::parse_str(id).expect("a UUID")
-}
-
-/// Every row of the tables the foundation writes, in primary-key order, to prove that a call
-/// changed nothing (or to find what it wrote).
-pub(crate) struct Snapshot(Vec<(&'static str, Vec<Value>)>);
-
-macro_rules! dump {
-    ($db:expr, $($table:ident),+ $(,)?) => {
-        vec![$((
-            stringify!($table),
-            entity::$table::Entity::find()
-                .order_by_asc(entity::$table::Column::Id)
-                .into_json()
-                .all($db)
-                .await
-                .expect(concat!("reading ", stringify!($table))),
-        )),+]
-    };
-}
-
-impl Snapshot {
-    pub(crate) async fn take(app: &TestApp) -> Snapshot {
-        let db = app.db();
-        Snapshot(dump!(
-            db,
-            user,
-            account,
-            session,
-            verification,
-            organization,
-            member,
-            invitation,
-            projects,
-            project_members,
-            project_variables,
-            tags,
-            service_credentials,
-            apikey,
-            notifications,
-            audit_logs,
-        ))
-    }
-
-    /// Rows of `table`.
-    pub(crate) fn rows(&self, table: &str) -> &[Value] {
-        self.0
-            .iter()
-            .find(|(name, _)| *name == table)
-            .map(|(_, rows)| rows.as_slice())
-            .unwrap_or_else(|| panic!("no table {table} in the snapshot"))
-    }
-
-    /// Number of rows in `table`.
-    pub(crate) fn count(&self, table: &str) -> usize {
-        self.rows(table).len()
-    }
-
-    /// The tables whose rows differ in `later`, with their row counts.
-    pub(crate) fn changes(&self, later: &Snapshot) -> Vec<String> {
-        self.0
-            .iter()
-            .zip(&later.0)
-            .filter(|((_, a), (_, b))| a != b)
-            .map(|((table, a), (_, b))| format!("{table} ({} rows -> {} rows)", a.len(), b.len()))
-            .collect()
-    }
-
-    /// The `audit_logs` rows in `later` that are not here.
-    pub(crate) fn new_audit_rows(&self, later: &Snapshot) -> Vec<Value> {
-        let known: HashSet<&Value> = self.rows("audit_logs").iter().map(|r| &r["id"]).collect();
-        later
-            .rows("audit_logs")
-            .iter()
-            .filter(|r| !known.contains(&r["id"]))
-            .cloned()
-            .collect()
-    }
-}
-
-/// Error messages that show SQL, driver or constraint text (docs/api.md: internal errors never
-/// carry SQL or stack text).
-pub(crate) fn problems_with_leaks(response: &Gql) -> Vec<String> {
-    let Some(errors) = response.body["errors"].as_array() else {
-        return Vec::new();
-    };
-    errors
-        .iter()
-        .filter_map(|e| e["message"].as_str())
-        .filter(|m| {
-            let lower = m.to_lowercase();
-            ["sql", "syntax", "constraint"]
-                .iter()
-                .any(|w| lower.contains(w))
-        })
-        .map(|m| format!("error message leaks internals: {m:?}"))
-        .collect()
-}
-
-// ---------------------------------------------------------------------------------------------
 // Monitors, tests, jobs and callbacks: editors change them in the projects where they are
 // editors, viewers only read, whatever the organization role says; owners and organization
 // admins act in every project.
@@ -1080,36 +976,6 @@ const CREATE_TEST: &str = "mutation($i: CreateTestInput!) { createTest(input: $i
 const CREATE_JOB: &str = "mutation($i: CreateJobInput!) { createJob(input: $i) { id name } }";
 const CREATE_CALLBACK: &str =
     "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerToken } }";
-
-/// Every row of the foundation's tables and of monitors, tests, jobs, runs and callbacks (the
-/// join tables by count).
-async fn domain_snapshot(app: &TestApp) -> Snapshot {
-    let mut tables = Snapshot::take(app).await.0;
-    let db = app.db();
-    tables.extend(dump!(
-        db,
-        monitors,
-        monitor_locations,
-        tests,
-        jobs,
-        runs,
-        callbacks,
-        actions,
-        callback_logs,
-        action_executions,
-        queue_messages,
-    ));
-    for table in [
-        "monitor_tags",
-        "monitor_notification_settings",
-        "test_tags",
-        "job_tests",
-        "job_notification_settings",
-    ] {
-        tables.push((table, vec![json!(app.count(table).await)]));
-    }
-    Snapshot(tables)
-}
 
 impl World<'_> {
     /// The id of what the owner's `query` made (`field { id }`).
@@ -1362,12 +1228,12 @@ impl World<'_> {
         want: Outcome,
     ) -> Vec<String> {
         let call = self.prepare_domain(op).await;
-        let before = domain_snapshot(self.app).await;
+        let before = Snapshot::take_with_domains(self.app).await;
         let response = self
             .app
             .gql(Some(&caller.token), call.query, call.vars)
             .await;
-        let after = domain_snapshot(self.app).await;
+        let after = Snapshot::take_with_domains(self.app).await;
         let mut problems = Vec::new();
         let mut problem = |what: String| problems.push(format!("{op:?} by {who}: {what}"));
         problems_with_leaks(&response)

@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 use vigil_tests::{Gql, TestApp, TestUser, backends, link_token};
 
-use crate::roles::{Snapshot, problems_with_leaks, uuid};
+use vigil_tests::snapshot::{Snapshot, problems_with_leaks, uuid};
 
 const CREATE_ORGANIZATION: &str = "mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id name slug viewerRole projects { id name slug isDefault viewerLevel } members { role user { id } } } }";
 const CREATE_PROJECT: &str =

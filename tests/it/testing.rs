@@ -12,95 +12,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 use uuid::Uuid;
+use vigil_tests::ops::{BROWSER, create_job, create_test, finish, run_row, setup, trigger};
+use vigil_tests::snapshot::uuid;
 use vigil_tests::target::Target;
-use vigil_tests::{Backend, TestApp, TestUser, Ws, backends, tools_dir};
-
-fn uuid(id: &str) -> Uuid {
-    Uuid::parse_str(id).expect("uuid")
-}
-
-/// Chromium takes both cores for a few seconds: tests that start it take turns, so that the
-/// tests running beside them are not starved.
-pub(crate) static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-async fn spawn(backend: &Backend) -> TestApp {
-    TestApp::spawn_with(backend, |s| {
-        s.runner.tools_dir = Some(tools_dir());
-    })
-    .await
-}
-
-pub(crate) async fn setup(backend: &Backend) -> (TestApp, TestUser, String, String) {
-    let app = spawn(backend).await;
-    let user = app.sign_up("tester@example.com").await;
-    let (org, project) = app.create_org(&user, "Testers").await;
-    (app, user, org, project)
-}
-
-pub(crate) async fn create_test(
-    app: &TestApp,
-    user: &TestUser,
-    project: &str,
-    title: &str,
-    kind: &str,
-    script: &str,
-) -> String {
-    app.gql(
-        Some(&user.token),
-        "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
-        json!({ "i": { "projectId": project, "title": title, "type": kind, "script": script } }),
-    )
-    .await
-    .ok()["createTest"]["id"]
-        .as_str()
-        .expect("test id")
-        .to_owned()
-}
-
-pub(crate) async fn create_job(app: &TestApp, user: &TestUser, input: Value) -> Value {
-    app.gql(
-        Some(&user.token),
-        "mutation($i: CreateJobInput!) { createJob(input: $i) { id name jobType cronSchedule nextRunAt status timeoutSeconds triggerUrl tests { id title } } }",
-        json!({ "i": input }),
-    )
-    .await
-    .ok()["createJob"]
-        .clone()
-}
-
-pub(crate) async fn trigger(app: &TestApp, token: &str, job: &str) -> String {
-    app.gql(
-        Some(token),
-        "mutation($id: ID!) { triggerJob(id: $id) { id status trigger } }",
-        json!({ "id": job }),
-    )
-    .await
-    .ok()["triggerJob"]["id"]
-        .as_str()
-        .expect("run id")
-        .to_owned()
-}
-
-pub(crate) async fn run_row(app: &TestApp, id: &str) -> runs::Model {
-    runs::Entity::find_by_id(uuid(id))
-        .one(app.db())
-        .await
-        .expect("db")
-        .expect("run")
-}
-
-/// Drives the worker until `run` has finished.
-pub(crate) async fn finish(app: &TestApp, run: &str) -> runs::Model {
-    let worker = app.run_worker();
-    for _ in 0..20 {
-        worker.tick().await.expect("tick");
-        let row = run_row(app, run).await;
-        if !matches!(row.status, RunStatus::Queued | RunStatus::Running) {
-            return row;
-        }
-    }
-    panic!("run {run} did not finish");
-}
+use vigil_tests::{TestApp, TestUser, Ws, backends, tools_dir};
 
 async fn get(app: &TestApp, token: Option<&str>, path: &str) -> reqwest::Response {
     let mut request = app.http.get(format!("{}{path}", app.url));

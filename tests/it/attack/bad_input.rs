@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 use vigil_tests::{TestApp, TestUser, backends, link_token};
 
-use crate::roles::{Snapshot, problems_with_leaks};
+use vigil_tests::snapshot::{Snapshot, problems_with_leaks};
 
 /// 100 kB of text.
 fn big() -> String {

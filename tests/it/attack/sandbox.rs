@@ -13,7 +13,7 @@ use entity::runs::RunStatus;
 use serde_json::json;
 use vigil_tests::backends;
 
-use crate::testing::{BROWSER, create_job, create_test, finish, setup, trigger};
+use vigil_tests::ops::{BROWSER, create_job, create_test, finish, setup, trigger};
 
 const LOOT: &str = r#"import { test } from '@playwright/test';
 import fs from 'fs';
