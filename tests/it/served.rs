@@ -1125,3 +1125,95 @@ async fn two_locations_stream_results_across_processes_and_vote_by_majority() {
     us.stop().await;
     deployment.remove().await;
 }
+
+/// TCP ports on which processes of `run` (their command line names the run's work directory)
+/// listen, from `/proc`: the run shares the host's network namespace in self-hosted mode.
+fn ports_listened_on_by(run: &str) -> Vec<u16> {
+    let mut sockets = HashSet::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        if !String::from_utf8_lossy(&cmdline).contains(run) {
+            continue;
+        }
+        for fd in std::fs::read_dir(entry.path().join("fd"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if let Ok(link) = std::fs::read_link(fd.path())
+                && let Some(inode) = link
+                    .to_string_lossy()
+                    .strip_prefix("socket:[")
+                    .and_then(|rest| rest.strip_suffix(']'))
+            {
+                sockets.insert(inode.to_owned());
+            }
+        }
+    }
+    let mut ports = Vec::new();
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let text = std::fs::read_to_string(table).unwrap_or_default();
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            // local address, state (0A: listening), inode.
+            if let (Some(local), Some(&"0A"), Some(inode)) =
+                (fields.get(1), fields.get(3), fields.get(9))
+                && sockets.contains(*inode)
+                && let Some(port) = local
+                    .rsplit(':')
+                    .next()
+                    .and_then(|p| u16::from_str_radix(p, 16).ok())
+            {
+                ports.push(port);
+            }
+        }
+    }
+    ports
+}
+
+/// A k6 run opens no port: k6's REST API (on `localhost:6565` by default) would let any other
+/// script on the host's network pause or stop the run and read its metrics, and a second run
+/// at the same time logged that the address was taken.
+#[tokio::test]
+async fn a_k6_run_listens_on_no_port() {
+    for backend in backends() {
+        let deployment = Deployment::new(&backend).await;
+        let server = deployment.process("all").start().await;
+        let (user, project) = account(&server, "ports@example.com").await;
+        let target = Target::start().await;
+        target.set("gate", 503, "wait");
+        let job = k6_job(
+            &server,
+            &user,
+            &project,
+            "gated",
+            &gated_k6(&target),
+            json!({}),
+        )
+        .await;
+        let run = trigger(&server, &user, &job).await;
+        eventually("k6 running", || async {
+            (target.hits("gate") > 0).then_some(())
+        })
+        .await;
+        assert!(
+            std::fs::read_dir("/proc")
+                .into_iter()
+                .flatten()
+                .flatten()
+                .any(|p| std::fs::read(p.path().join("cmdline"))
+                    .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&run))),
+            "[{backend}] the run's processes are found by its work directory"
+        );
+        assert_eq!(ports_listened_on_by(&run), Vec::<u16>::new(), "[{backend}]");
+        target.set("gate", 200, "go");
+        let done = finished(&server, &user, &run).await;
+        assert_eq!(done["status"], "PASSED", "[{backend}] {done}");
+        let logs = done["logs"].as_str().unwrap_or_default();
+        assert!(!logs.contains("API server"), "[{backend}] {logs}");
+        server.stop().await;
+        deployment.remove().await;
+    }
+}
