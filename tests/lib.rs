@@ -1,11 +1,13 @@
 //! Test harness: a real Vigil server on a loopback port with a fresh database (a new SQLite
 //! file, or a new PostgreSQL database when `TEST_DATABASE_URL` is set), a GraphQL client that
 //! asserts on error codes, a local SMTP receiver that keeps what it is sent, and loopback HTTP
-//! receivers that stand in for internet services.
+//! receivers that stand in for internet services; and the real `vigil serve` binary with its
+//! own background loops, one or several processes on one database ([`served`]).
 
 pub mod dns;
 pub mod ops;
 pub mod receivers;
+pub mod served;
 pub mod smtp;
 pub mod snapshot;
 pub mod target;
@@ -25,6 +27,7 @@ use vigil::config::{Settings, SmtpTls};
 use vigil::state::AppState;
 
 pub use receivers::{Receiver, Reply};
+pub use served::{Deployment, Served};
 pub use smtp::SmtpSink;
 pub use ws::Ws;
 

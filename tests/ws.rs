@@ -30,7 +30,12 @@ impl Ws {
     /// Opens `/graphql/ws` and says `connection_init` with `token` (or none); returns once the
     /// server answered `connection_ack`.
     pub async fn open(app: &TestApp, token: Option<&str>) -> Ws {
-        let mut request = format!("{}/graphql/ws", app.url.replace("http://", "ws://"))
+        Self::connect(&app.url, token).await
+    }
+
+    /// [`Ws::open`] on the server at `url` (`http://host:port`), a served binary for one.
+    pub async fn connect(url: &str, token: Option<&str>) -> Ws {
+        let mut request = format!("{}/graphql/ws", url.replace("http://", "ws://"))
             .into_client_request()
             .expect("request");
         request.headers_mut().insert(
@@ -123,6 +128,30 @@ impl Ws {
                 .expect("the socket stays open");
             if mine(&message) {
                 return message["payload"].clone();
+            }
+            self.pending.push_back(message);
+        }
+    }
+
+    /// Like [`Ws::payload`], but gives up after `wait` and returns `None`: for a subscription
+    /// on a served binary, whose server cannot be asked whether it is live yet, the test causes
+    /// the event again until it arrives.
+    pub async fn payload_within(&mut self, id: &str, wait: std::time::Duration) -> Option<Value> {
+        let mine = |m: &Value| m["id"] == id && m["type"] == "next";
+        if let Some(at) = self.pending.iter().position(mine) {
+            return Some(self.pending.remove(at).expect("a pending message")["payload"].clone());
+        }
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let message = tokio::time::timeout_at(deadline, self.read())
+                .await
+                .ok()?
+                .expect("the socket stays open");
+            if mine(&message) {
+                return Some(message["payload"].clone());
+            }
+            if message["id"] == id && message["type"] == "error" {
+                panic!("subscription {id} was refused: {message}");
             }
             self.pending.push_back(message);
         }

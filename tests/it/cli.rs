@@ -2,30 +2,11 @@
 //! settings come from (defaults, a TOML file, the environment, flags) and settings errors.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use sea_orm::{ConnectionTrait, Database};
-use vigil_tests::{Backend, backends, fresh_postgres, temp_dir, vigil_bin};
-
-/// A command with none of the caller's Vigil settings.
-fn vigil(cwd: &Path) -> Command {
-    let mut cmd = Command::new(vigil_bin());
-    cmd.current_dir(cwd);
-    for (key, _) in std::env::vars() {
-        if key.starts_with("VIGIL_") || key == "DATABASE_URL" || key == "RUST_LOG" {
-            cmd.env_remove(key);
-        }
-    }
-    cmd
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
+use vigil_tests::served::{free_port, vigil_command as vigil};
+use vigil_tests::{Backend, Served, backends, fresh_postgres, temp_dir};
 
 #[test]
 fn schema_graphql_matches_the_code() {
@@ -51,26 +32,20 @@ fn schema_graphql_matches_the_code() {
 
 /// Starts `vigil serve` in `dir` with no settings but a free port, and waits until it is
 /// ready (bounded only by the suite's hang guard).
-async fn serve(dir: &Path) -> (std::process::Child, u16) {
+async fn serve(dir: &Path) -> Served {
     let port = free_port();
     // The only setting is the port, so that the test does not depend on 8080 being free.
-    let child = vigil(dir)
-        .args(["serve"])
-        .env("VIGIL_BIND", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("starting vigil serve");
-    let client = reqwest::Client::new();
-    ready(&client, port).await;
-    (child, port)
+    let mut cmd = vigil(dir);
+    cmd.args(["serve"])
+        .env("VIGIL_BIND", format!("127.0.0.1:{port}"));
+    Served::start_on(cmd, &dir.join("vigil.log"), &[port]).await
 }
 
 #[tokio::test]
 async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
     let dir = temp_dir("serve");
-    let (mut child, port) = serve(&dir).await;
-    let client = reqwest::Client::new();
+    let served = serve(&dir).await;
+    let (client, port) = (&served.http, served.port);
     assert!(
         dir.join("data/vigil.db").exists(),
         "the SQLite database is in ./data"
@@ -110,10 +85,7 @@ async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
     assert!(graphiql.contains("GraphiQL"));
 
     // SIGTERM: a graceful stop with exit code 0.
-    let pid = child.id().to_string();
-    let _ = Command::new("kill").args(["-TERM", &pid]).status();
-    let status = child.wait().expect("wait");
-    assert!(status.success(), "vigil serve exited with {status}");
+    served.stop().await;
 }
 
 fn base64_len(text: &str) -> usize {
@@ -199,31 +171,6 @@ fn migrate_up_status_and_down_from_the_command_line() {
     assert!(dir.join("data/vigil.db").exists());
 }
 
-/// Sends a GraphQL request to a served binary.
-async fn gql(
-    client: &reqwest::Client,
-    port: u16,
-    token: Option<&str>,
-    query: &str,
-    variables: serde_json::Value,
-) -> serde_json::Value {
-    let mut request = client
-        .post(format!("http://127.0.0.1:{port}/graphql"))
-        .json(&serde_json::json!({ "query": query, "variables": variables }));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let body: serde_json::Value = request
-        .send()
-        .await
-        .expect("graphql")
-        .json()
-        .await
-        .expect("json");
-    assert!(body.get("errors").is_none(), "{body}");
-    body["data"].clone()
-}
-
 /// The README's set-up: `vigil serve` with the default, relative `./data` (its runner tools in
 /// `./data/tools`, as `vigil runners install` puts them), and a k6 and a Playwright test run from
 /// the editor to PASSED. Relative paths once reached the sandbox unresolved and every run ended
@@ -234,11 +181,9 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
     std::fs::create_dir_all(dir.join("data")).expect("data dir");
     std::os::unix::fs::symlink(vigil_tests::tools_dir(), dir.join("data/tools"))
         .expect("linking the runner tools");
-    let (mut child, port) = serve(&dir).await;
-    let client = reqwest::Client::new();
+    let served = serve(&dir).await;
     let signed = gql(
-        &client,
-        port,
+        &served,
         None,
         "mutation { signUp(input: { email: \"ann@example.com\", password: \"correct horse battery\", name: \"Ann\" }) { token } }",
         serde_json::json!({}),
@@ -250,8 +195,7 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
         .to_owned();
     let token = Some(token.as_str());
     let status = gql(
-        &client,
-        port,
+        &served,
         token,
         "{ runnerStatus { checked problems } }",
         serde_json::json!({}),
@@ -264,8 +208,7 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
         "{status}"
     );
     let org = gql(
-        &client,
-        port,
+        &served,
         token,
         "mutation { createOrganization(input: { name: \"Acme\" }) { projects { id } } }",
         serde_json::json!({}),
@@ -284,16 +227,14 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
     ];
     for (kind, script) in scripts {
         let created = gql(
-            &client,
-            port,
-            token,
+                        &served,
+                        token,
             "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
             serde_json::json!({ "i": { "projectId": project, "title": kind, "type": kind, "script": script } }),
         )
         .await;
         let run = gql(
-            &client,
-            port,
+            &served,
             token,
             "mutation($id: ID!) { runTest(id: $id) { id } }",
             serde_json::json!({ "id": created["createTest"]["id"] }),
@@ -304,8 +245,7 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
         // The server's own worker runs it; bounded at 5 minutes.
         for _ in 0..600 {
             last = gql(
-                &client,
-                port,
+                &served,
                 token,
                 "query($id: ID!) { run(id: $id) { status errorDetails logs } }",
                 serde_json::json!({ "id": id }),
@@ -318,10 +258,7 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
         }
         assert_eq!(last["run"]["status"], "PASSED", "{kind}: {last}");
     }
-    let pid = child.id().to_string();
-    let _ = Command::new("kill").args(["-TERM", &pid]).status();
-    let status = child.wait().expect("wait");
-    assert!(status.success(), "vigil serve exited with {status}");
+    served.stop().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -359,80 +296,14 @@ fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
     assert!(stdout.starts_with("0 rows resealed"), "{stdout}");
 }
 
-/// Waits until `vigil serve` on `port` answers `/readyz` with success.
-async fn ready(client: &reqwest::Client, port: u16) {
-    vigil_tests::eventually("vigil serve becoming ready", || async {
-        let response = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-            .ok()?;
-        response.status().is_success().then_some(())
-    })
-    .await;
-}
-
-/// A `vigil serve` process, killed if the test stops before it does.
-struct Served {
-    child: std::process::Child,
-    stderr: std::path::PathBuf,
-}
-
-impl Served {
-    fn start(mut cmd: Command, stderr: std::path::PathBuf) -> Served {
-        let log = std::fs::File::create(&stderr).expect("a stderr file");
-        let child = cmd
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("starting vigil serve");
-        Served { child, stderr }
-    }
-
-    fn stderr(&self) -> String {
-        std::fs::read_to_string(&self.stderr).unwrap_or_default()
-    }
-
-    /// The one of `ports` where the server answers `/readyz`, waiting up to 60 s for it.
-    async fn ready_on(&mut self, client: &reqwest::Client, ports: &[u16]) -> u16 {
-        for _ in 0..600 {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("vigil serve exited with {status}: {}", self.stderr());
-            }
-            for port in ports {
-                if let Ok(response) = client
-                    .get(format!("http://127.0.0.1:{port}/readyz"))
-                    .send()
-                    .await
-                    && response.status().is_success()
-                {
-                    return *port;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!(
-            "vigil serve is ready on none of {ports:?}: {}",
-            self.stderr()
-        );
-    }
-
-    /// SIGTERM, and a graceful exit.
-    fn stop(mut self) {
-        let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        let status = self.child.wait().expect("wait");
-        assert!(status.success(), "vigil serve exited with {status}");
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
+/// The data of a GraphQL request to a served binary, which must succeed.
+async fn gql(
+    served: &Served,
+    token: Option<&str>,
+    query: &str,
+    variables: serde_json::Value,
+) -> serde_json::Value {
+    served.gql(token, query, variables).await.ok()
 }
 
 /// A database for a served binary: a SQLite file in `dir`, or a new PostgreSQL database.
@@ -452,15 +323,15 @@ async fn drop_database(backend: &Backend, url: &str) {
 }
 
 /// Whether introspection answers on a served binary (it answers `__schema: null` when off).
-async fn introspection_answers(client: &reqwest::Client, port: u16) -> bool {
-    let data = gql(
-        client,
-        port,
-        None,
-        "{ __schema { queryType { name } } }",
-        serde_json::json!({}),
-    )
-    .await;
+async fn introspection_answers(served: &Served) -> bool {
+    let data = served
+        .gql(
+            None,
+            "{ __schema { queryType { name } } }",
+            serde_json::json!({}),
+        )
+        .await
+        .ok();
     data["__schema"]["queryType"]["name"].is_string()
 }
 
@@ -488,15 +359,13 @@ async fn settings_come_from_defaults_then_the_file_then_the_environment_then_fla
             .env("VIGIL_BIND", format!("127.0.0.1:{env_port}"))
             .env("VIGIL_DATA_DIR", "env-data")
             .env("DATABASE_URL", &env_database);
-        let mut served = Served::start(cmd, dir.join("stderr.log"));
-        let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .expect("client");
-        let port = served
-            .ready_on(&client, &[file_port, env_port, flag_port])
-            .await;
-        assert_eq!(port, flag_port, "[{backend}] the flag's bind wins");
+        let served = Served::start_on(
+            cmd,
+            &dir.join("vigil.log"),
+            &[file_port, env_port, flag_port],
+        )
+        .await;
+        assert_eq!(served.port, flag_port, "[{backend}] the flag's bind wins");
         // The file's data_dir and database_url gave way to the environment's.
         assert!(
             dir.join("env-data/master.key").exists(),
@@ -504,14 +373,14 @@ async fn settings_come_from_defaults_then_the_file_then_the_environment_then_fla
         );
         assert!(!dir.join("file-data").exists(), "[{backend}]");
         assert!(!dir.join("file.db").exists(), "[{backend}]");
-        gql(
-            &client,
-            port,
-            None,
-            "mutation { signUp(input: { email: \"layers@example.com\", password: \"correct horse battery\", name: \"L\" }) { token } }",
-            serde_json::json!({}),
-        )
-        .await;
+        served
+            .gql(
+                None,
+                "mutation { signUp(input: { email: \"layers@example.com\", password: \"correct horse battery\", name: \"L\" }) { token } }",
+                serde_json::json!({}),
+            )
+            .await
+            .ok();
         let db = Database::connect(&env_database).await.expect("connect");
         let row = db
             .query_one_raw(sea_orm::Statement::from_string(
@@ -528,8 +397,8 @@ async fn settings_come_from_defaults_then_the_file_then_the_environment_then_fla
         );
         let _ = db.close().await;
         // The file's introspection = false overrode the default.
-        assert!(!introspection_answers(&client, port).await, "[{backend}]");
-        served.stop();
+        assert!(!introspection_answers(&served).await, "[{backend}]");
+        served.stop().await;
         drop_database(&backend, &env_database).await;
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -554,10 +423,6 @@ async fn the_settings_file_is_the_flag_then_vigil_config_then_vigil_toml() {
         let flag_file = dir.join("from-flag.toml");
         std::fs::write(&flag_file, format!("bind = \"127.0.0.1:{flag_port}\"\n")).expect("toml");
         let ports = [cwd_port, env_port, flag_port];
-        let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .expect("client");
         let runs: [(Option<&Path>, Option<&Path>, u16, bool); 3] = [
             (Some(&flag_file), Some(&env_file), flag_port, true),
             (None, Some(&env_file), env_port, true),
@@ -572,18 +437,17 @@ async fn the_settings_file_is_the_flag_then_vigil_config_then_vigil_toml() {
             if let Some(env) = env {
                 cmd.env("VIGIL_CONFIG", env);
             }
-            let mut served = Served::start(cmd, dir.join("stderr.log"));
-            let port = served.ready_on(&client, &ports).await;
+            let served = Served::start_on(cmd, &dir.join("vigil.log"), &ports).await;
             assert_eq!(
-                port, expected,
+                served.port, expected,
                 "[{backend}] --config {flag:?}, VIGIL_CONFIG {env:?}"
             );
             assert_eq!(
-                introspection_answers(&client, port).await,
+                introspection_answers(&served).await,
                 introspection,
                 "[{backend}] --config {flag:?}, VIGIL_CONFIG {env:?}: ./vigil.toml is read only alone"
             );
-            served.stop();
+            served.stop().await;
         }
         drop_database(&backend, &database).await;
         let _ = std::fs::remove_dir_all(&dir);

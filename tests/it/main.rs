@@ -1,5 +1,7 @@
 //! End-to-end tests: each starts a real server on loopback with a fresh database, on SQLite
-//! and (when `TEST_DATABASE_URL` is set) on PostgreSQL.
+//! and (when `TEST_DATABASE_URL` is set) on PostgreSQL. Most run the server inside the test
+//! process and step its background work by hand; `served` (and `cli`) start the `vigil` binary,
+//! whose own loops do the work.
 
 mod alerts;
 mod attack;
@@ -11,6 +13,7 @@ mod graphql_core;
 mod migrations;
 mod monitoring;
 mod roles;
+mod served;
 mod storage;
 mod tenancy;
 mod testing;

@@ -165,6 +165,11 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
                 "run".into(),
                 "--no-color".into(),
                 "--quiet".into(),
+                // No REST API: on a network the host shares (self-hosted mode) any other
+                // script could pause or stop the run through it, and a second run at the same
+                // time found its address taken.
+                "--address".into(),
+                String::new(),
                 "--summary-export".into(),
                 summary_path.display().to_string(),
                 "--summary-trend-stats".into(),
