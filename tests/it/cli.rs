@@ -49,14 +49,18 @@ fn schema_graphql_matches_the_code() {
     );
 }
 
-/// Starts `vigil serve` in `dir` with no settings but a free port, and waits until it is
-/// ready (bounded only by the suite's hang guard).
-async fn serve(dir: &Path) -> (std::process::Child, u16) {
+/// Starts `vigil serve` in `dir` with no settings but a free port (and `DATABASE_URL` when
+/// `database` is given), and waits until it is ready (bounded only by the suite's hang guard).
+async fn serve(dir: &Path, database: Option<&str>) -> (std::process::Child, u16) {
     let port = free_port();
     // The only setting is the port, so that the test does not depend on 8080 being free.
-    let child = vigil(dir)
-        .args(["serve"])
-        .env("VIGIL_BIND", format!("127.0.0.1:{port}"))
+    let mut cmd = vigil(dir);
+    cmd.args(["serve"])
+        .env("VIGIL_BIND", format!("127.0.0.1:{port}"));
+    if let Some(database) = database {
+        cmd.env("DATABASE_URL", database);
+    }
+    let child = cmd
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -66,14 +70,35 @@ async fn serve(dir: &Path) -> (std::process::Child, u16) {
     (child, port)
 }
 
+/// The database a served binary gets on `backend`: none for SQLite (its default file in the
+/// data dir), a new PostgreSQL database (for `DATABASE_URL`) otherwise.
+async fn postgres_for(backend: &Backend) -> Option<String> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres(admin) => {
+            Some(fresh_postgres(admin).await.expect("a PostgreSQL database"))
+        }
+    }
+}
+
+/// With no settings the database is SQLite in `./data`; with only `DATABASE_URL`
+/// (PostgreSQL), `./data` holds the master key and no SQLite file.
 #[tokio::test]
 async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
+    for backend in backends() {
+        serve_with_no_settings_on(&backend).await;
+    }
+}
+
+async fn serve_with_no_settings_on(backend: &Backend) {
     let dir = temp_dir("serve");
-    let (mut child, port) = serve(&dir).await;
+    let database = postgres_for(backend).await;
+    let (mut child, port) = serve(&dir, database.as_deref()).await;
     let client = reqwest::Client::new();
-    assert!(
+    assert_eq!(
         dir.join("data/vigil.db").exists(),
-        "the SQLite database is in ./data"
+        database.is_none(),
+        "[{backend}] the SQLite database is in ./data, and only without DATABASE_URL"
     );
     let key = std::fs::read_to_string(dir.join("data/master.key")).expect("a generated master key");
     assert_eq!(base64_len(&key), 32);
@@ -113,7 +138,13 @@ async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
     let pid = child.id().to_string();
     let _ = Command::new("kill").args(["-TERM", &pid]).status();
     let status = child.wait().expect("wait");
-    assert!(status.success(), "vigil serve exited with {status}");
+    assert!(
+        status.success(),
+        "[{backend}] vigil serve exited with {status}"
+    );
+    if let Some(database) = database {
+        drop_database(backend, &database).await;
+    }
 }
 
 fn base64_len(text: &str) -> usize {
@@ -166,11 +197,26 @@ fn wrong_settings_stop_start_up_with_a_message_naming_them() {
     assert!(missing.contains("does not exist"), "{missing}");
 }
 
-#[test]
-fn migrate_up_status_and_down_from_the_command_line() {
+#[tokio::test]
+async fn migrate_up_status_and_down_from_the_command_line() {
+    for backend in backends() {
+        let database = postgres_for(&backend).await;
+        migrate_from_the_command_line_on(database.as_deref());
+        if let Some(database) = database {
+            drop_database(&backend, &database).await;
+        }
+    }
+}
+
+/// `vigil migrate` on SQLite in `./data`, or on the PostgreSQL `database`.
+fn migrate_from_the_command_line_on(database: Option<&str>) {
     let dir = temp_dir("migrate");
     let run = |args: &[&str]| {
-        let out = vigil(&dir).args(args).output().expect("vigil migrate");
+        let mut cmd = vigil(&dir);
+        if let Some(database) = database {
+            cmd.env("DATABASE_URL", database);
+        }
+        let out = cmd.args(args).output().expect("vigil migrate");
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -196,7 +242,7 @@ fn migrate_up_status_and_down_from_the_command_line() {
         run(&["migrate", "status"]).matches("Pending").count(),
         total
     );
-    assert!(dir.join("data/vigil.db").exists());
+    assert_eq!(dir.join("data/vigil.db").exists(), database.is_none());
 }
 
 /// Sends a GraphQL request to a served binary.
@@ -230,11 +276,18 @@ async fn gql(
 /// as ERROR.
 #[tokio::test]
 async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() {
+    for backend in backends() {
+        relative_data_dir_runs_on(&backend).await;
+    }
+}
+
+async fn relative_data_dir_runs_on(backend: &Backend) {
     let dir = temp_dir("relative");
     std::fs::create_dir_all(dir.join("data")).expect("data dir");
     std::os::unix::fs::symlink(vigil_tests::tools_dir(), dir.join("data/tools"))
         .expect("linking the runner tools");
-    let (mut child, port) = serve(&dir).await;
+    let database = postgres_for(backend).await;
+    let (mut child, port) = serve(&dir, database.as_deref()).await;
     let client = reqwest::Client::new();
     let signed = gql(
         &client,
@@ -316,20 +369,44 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
-        assert_eq!(last["run"]["status"], "PASSED", "{kind}: {last}");
+        assert_eq!(
+            last["run"]["status"], "PASSED",
+            "[{backend}] {kind}: {last}"
+        );
     }
     let pid = child.id().to_string();
     let _ = Command::new("kill").args(["-TERM", &pid]).status();
     let status = child.wait().expect("wait");
     assert!(status.success(), "vigil serve exited with {status}");
+    if let Some(database) = database {
+        drop_database(backend, &database).await;
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
+#[tokio::test]
+async fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
+    for backend in backends() {
+        let database = postgres_for(&backend).await;
+        reseal_on(database.as_deref());
+        if let Some(database) = database {
+            drop_database(&backend, &database).await;
+        }
+    }
+}
+
+/// `vigil secrets reseal` on SQLite in the data dir, or on the PostgreSQL `database`.
+fn reseal_on(database: Option<&str>) {
     let dir = temp_dir("reseal");
     let data = dir.join("data");
     let data = data.to_str().expect("utf-8 path");
+    let vigil = |dir: &Path| {
+        let mut cmd = vigil(dir);
+        if let Some(database) = database {
+            cmd.env("DATABASE_URL", database);
+        }
+        cmd
+    };
     let out = vigil(&dir)
         .args(["secrets", "reseal", "--data-dir", data])
         .output()
