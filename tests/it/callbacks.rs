@@ -993,7 +993,7 @@ async fn a_pipeline_survives_a_restart_and_no_attempt_is_sent_twice() {
             .expect("trigger");
         assert_eq!(run_actions(&app).await, 1); // the first step, then the process stops
         let settings = app.state().settings.clone();
-        app.stop_keep_data().await;
+        let _data = app.stop_keep_data().await;
 
         let reborn = vigil::app::build_state_with(
             settings,
