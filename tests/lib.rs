@@ -108,6 +108,7 @@ pub fn postgres_or_skip(test: &str) -> Option<Backend> {
     let why = format!("SKIPPED {test}: it needs PostgreSQL (set TEST_DATABASE_URL)");
     assert!(std::env::var_os("TEST_NO_SKIP").is_none(), "{why}");
     eprintln!("{why}");
+    tally(&format!("skipped {test}"));
     None
 }
 
@@ -122,6 +123,24 @@ pub async fn drop_test_database(admin: &str, name: &str) {
             .await;
         let _ = conn.close().await;
     }
+}
+
+/// Notes a started server in the file `TEST_TALLY_FILE` names (when set): one line with its
+/// database (`sqlite` or `postgres`), or `skipped <test>` for a visible skip, so that
+/// `scripts/test` can say where the end-to-end tests ran. Each line is one append, so parallel
+/// tests do not interleave.
+pub fn tally(line: &str) {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("TEST_TALLY_FILE").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let line = format!("{line}\n");
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(line.as_bytes()));
+    written.expect("appending to TEST_TALLY_FILE");
 }
 
 /// A fresh, empty temporary directory, removed when the returned guard is dropped — unless
@@ -257,6 +276,7 @@ impl TestApp {
             .await
             .expect("building the state");
         let running = vigil::app::spawn(state).await.expect("starting the server");
+        tally(&backend.to_string());
         let url = running.url();
         let database = match backend {
             Backend::Postgres(admin) => running

@@ -60,6 +60,7 @@ async fn serve(dir: &Path, database: Option<&str>) -> (std::process::Child, u16)
     if let Some(database) = database {
         cmd.env("DATABASE_URL", database);
     }
+    tally_served(&cmd);
     let child = cmd
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -457,6 +458,7 @@ struct Served {
 
 impl Served {
     fn start(mut cmd: Command, stderr: std::path::PathBuf) -> Served {
+        tally_served(&cmd);
         let log = std::fs::File::create(&stderr).expect("a stderr file");
         let child = cmd
             .stdout(Stdio::null())
@@ -510,6 +512,15 @@ impl Drop for Served {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Counts a served binary in the test tally ([`vigil_tests::tally`]) under the database its
+/// command names: `DATABASE_URL` when set, else SQLite (the default).
+fn tally_served(cmd: &Command) {
+    let postgres = cmd.get_envs().any(|(key, value)| {
+        key == "DATABASE_URL" && value.is_some_and(|v| v.to_string_lossy().starts_with("postgres"))
+    });
+    vigil_tests::tally(if postgres { "postgres" } else { "sqlite" });
 }
 
 /// A database for a served binary: a SQLite file in `dir`, or a new PostgreSQL database.
