@@ -160,6 +160,24 @@ export class Vigil {
     return found ? found[found.length - 1] : null;
   }
 
+  /**
+   * The last link to `path` in a mail to `email`: the log's mail records (`mail (no SMTP
+   * configured) to=… subject=… body=…`) addressed to it, newest last.
+   */
+  mailedLinkTo(email: string, path: string): string | null {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`${escape(this.url + path)}[^\\s"\\\\\\x1b]+`);
+    // Without colours: the field names are wrapped in ANSI escapes.
+    const log = this.output.replace(/\x1b\[[0-9;]*m/g, '');
+    let link: string | null = null;
+    for (const record of log.split('mail (no SMTP configured) ').slice(1)) {
+      const to = record.match(/^to=(.*?) subject=/)?.[1] ?? '';
+      if (!to.split(', ').includes(email)) continue;
+      link = record.match(pattern)?.[0] ?? link;
+    }
+    return link;
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     rmSync(this.dataDir, { recursive: true, force: true });
