@@ -113,6 +113,7 @@ pub fn postgres_or_skip(test: &str) -> Option<Backend> {
     let why = format!("SKIPPED {test}: it needs PostgreSQL (set TEST_DATABASE_URL)");
     assert!(std::env::var_os("TEST_NO_SKIP").is_none(), "{why}");
     eprintln!("{why}");
+    tally(&format!("skipped {test}"));
     None
 }
 
@@ -129,11 +130,81 @@ pub async fn drop_test_database(admin: &str, name: &str) {
     }
 }
 
-/// A fresh, empty temporary directory.
-pub fn temp_dir(label: &str) -> PathBuf {
+/// Notes a started server in the file `TEST_TALLY_FILE` names (when set): one line with its
+/// database (`sqlite` or `postgres`), or `skipped <test>` for a visible skip, so that
+/// `scripts/test` can say where the end-to-end tests ran. Each line is one append, so parallel
+/// tests do not interleave.
+pub fn tally(line: &str) {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("TEST_TALLY_FILE").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let line = format!("{line}\n");
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(line.as_bytes()));
+    written.expect("appending to TEST_TALLY_FILE");
+}
+
+/// A fresh, empty temporary directory, removed when the returned guard is dropped — unless
+/// the test is failing (the thread is panicking), so that a failing test leaves its files for
+/// inspection. A passing run leaves nothing in the temporary directory.
+pub fn temp_dir(label: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("vigil-test-{label}-{}", Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).expect("creating a temporary directory");
-    dir
+    TempDir(Some(dir))
+}
+
+/// A directory of [`temp_dir`]; it reads as a [`Path`].
+#[derive(Debug)]
+#[must_use = "the directory is removed when this is dropped"]
+pub struct TempDir(Option<PathBuf>);
+
+impl TempDir {
+    pub fn path(&self) -> &Path {
+        self.0.as_deref().expect("a temporary directory")
+    }
+
+    /// The path, no longer removed on drop: whoever takes it removes it.
+    pub fn keep(mut self) -> PathBuf {
+        self.0.take().expect("a temporary directory")
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.path()
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        self.path()
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for TempDir {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.path().as_os_str()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.take() {
+            remove_unless_failing(&dir);
+        }
+    }
+}
+
+/// Removes `dir`, unless the current test is failing.
+fn remove_unless_failing(dir: &Path) {
+    if !std::thread::panicking() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 /// Creates a new PostgreSQL database next to the one `admin_url` names and returns its URL.
@@ -156,7 +227,8 @@ pub async fn fresh_postgres(admin_url: &str) -> anyhow::Result<String> {
 
 /// Settings for a test server: loopback port 0, a temporary data dir, the given backend.
 pub async fn test_settings(backend: &Backend) -> anyhow::Result<Settings> {
-    let data_dir = temp_dir("data");
+    // The server's data dir: `TestApp::stop` (or dropping the `TestApp`) removes it.
+    let data_dir = temp_dir("data").keep();
     let database_url = match backend {
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", data_dir.join("vigil.db").display()),
         Backend::Postgres(admin) => fresh_postgres(admin).await?,
@@ -173,8 +245,11 @@ pub async fn test_settings(backend: &Backend) -> anyhow::Result<Settings> {
 /// A running server and what a test needs around it.
 pub struct TestApp {
     pub backend: Backend,
-    /// What to remove when the test stops: the data directory, and the PostgreSQL database.
-    cleanup: (PathBuf, Option<(String, String)>),
+    /// The data directory, removed when the server stops or the `TestApp` is dropped (unless
+    /// the test is failing).
+    data_dir: TempDir,
+    /// The PostgreSQL database to drop when the test stops: (admin URL, name).
+    database: Option<(String, String)>,
     pub running: RunningApp,
     pub url: String,
     pub smtp: SmtpSink,
@@ -206,6 +281,7 @@ impl TestApp {
             .await
             .expect("building the state");
         let running = vigil::app::spawn(state).await.expect("starting the server");
+        tally(&backend.to_string());
         let url = running.url();
         let database = match backend {
             Backend::Postgres(admin) => running
@@ -223,7 +299,8 @@ impl TestApp {
             Backend::Sqlite => None,
         };
         TestApp {
-            cleanup: (running.state.settings.data_dir.clone(), database),
+            data_dir: TempDir(Some(running.state.settings.data_dir.clone())),
+            database,
             backend: backend.clone(),
             running,
             url,
@@ -389,17 +466,18 @@ impl TestApp {
         row.try_get::<i64>("", "n").expect("a count")
     }
 
-    /// Stops the server and keeps its data (for a restart on the same database).
-    pub async fn stop_keep_data(self) {
+    /// Stops the server and keeps its data (for a restart on the same database); the data
+    /// directory is removed when the returned guard is dropped.
+    pub async fn stop_keep_data(self) -> TempDir {
         let _ = self.running.stop().await;
+        self.data_dir
     }
 
     /// Stops the server and removes its data directory and database.
     pub async fn stop(self) {
-        let (dir, database) = self.cleanup.clone();
         let _ = self.running.stop().await;
-        let _ = std::fs::remove_dir_all(dir);
-        if let Some((admin, name)) = database {
+        remove_unless_failing(&self.data_dir);
+        if let Some((admin, name)) = self.database {
             drop_test_database(&admin, &name).await;
         }
     }

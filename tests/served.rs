@@ -70,6 +70,7 @@ impl Served {
         log: &Path,
         ports: &[u16],
     ) -> Result<Served, String> {
+        tally_served(&cmd);
         let out = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -211,7 +212,7 @@ pub struct Deployment {
     pub backend: Backend,
     pub database_url: String,
     /// The processes' working directory: the data directory (`data/`), settings files, logs.
-    pub dir: PathBuf,
+    pub dir: crate::TempDir,
     master_key: String,
     pub smtp: SmtpSink,
     started: AtomicUsize,
@@ -354,4 +355,13 @@ impl Serve<'_> {
         }
         panic!("vigil serve ({}) found no free port", self.name);
     }
+}
+
+/// Counts a served binary in the test tally ([`crate::tally`]) under the database its
+/// command names: `DATABASE_URL` when set, else SQLite (the default).
+fn tally_served(cmd: &std::process::Command) {
+    let postgres = cmd.get_envs().any(|(key, value)| {
+        key == "DATABASE_URL" && value.is_some_and(|v| v.to_string_lossy().starts_with("postgres"))
+    });
+    crate::tally(if postgres { "postgres" } else { "sqlite" });
 }

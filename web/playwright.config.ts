@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser tests against a real `vigil serve` (started by e2e/fixtures.ts on a free loopback
-// port with a fresh SQLite data dir) serving the built dist/. Debian's Chromium, no download.
+// Browser tests against a real `vigil serve` (started by e2e/vigil.ts on a free loopback
+// port with a fresh data dir, on SQLite or, with E2E_DATABASE=postgres, on a fresh PostgreSQL
+// database) serving the built dist/. Debian's Chromium, no download. Besides the list, a JSON
+// report (E2E_REPORT_FILE) gives scripts/test its counts.
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
@@ -9,7 +11,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT_FILE ?? 'playwright-report/report.json' }]],
   use: {
     browserName: 'chromium',
     launchOptions: {

@@ -398,31 +398,30 @@ async fn certificate_expiry_alerts_once_a_day() {
 
 #[tokio::test]
 async fn background_workers_check_and_alert_on_their_own() {
-    // The real loop, as `vigil serve` runs it: no test stepping.
-    let app = TestApp::spawn_with(&vigil_tests::Backend::Sqlite, |s| {
-        s.role = vigil::config::Role::All
-    })
-    .await;
-    let user = app.sign_up("auto@example.com").await;
-    let (_, project) = app.create_org(&user, "Auto").await;
-    let target = Target::start().await;
-    let slack = Receiver::start().await;
-    target.set("auto", 500, "x");
-    let slack_id = provider(
-        &app,
-        &user,
-        &project,
-        "SLACK",
-        json!({ "webhookUrl": slack.url("/hook") }),
-    )
-    .await;
-    let id = monitor(&app, &user, json!({ "projectId": project, "name": "Auto", "type": "HTTP", "target": target.url("/m/auto"), "notificationProviderIds": [slack_id] })).await;
-    // The workers' own loops check it (first within ~10 s of creation) and send the alert.
-    let requests = slack.wait_for(1).await;
-    assert!(requests[0].json().to_string().contains("Auto is down"));
-    assert!(target.hits("auto") >= 1);
-    let _ = id;
-    app.stop().await;
+    for backend in backends() {
+        // The real loop, as `vigil serve` runs it: no test stepping.
+        let app = TestApp::spawn_with(&backend, |s| s.role = vigil::config::Role::All).await;
+        let user = app.sign_up("auto@example.com").await;
+        let (_, project) = app.create_org(&user, "Auto").await;
+        let target = Target::start().await;
+        let slack = Receiver::start().await;
+        target.set("auto", 500, "x");
+        let slack_id = provider(
+            &app,
+            &user,
+            &project,
+            "SLACK",
+            json!({ "webhookUrl": slack.url("/hook") }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({ "projectId": project, "name": "Auto", "type": "HTTP", "target": target.url("/m/auto"), "notificationProviderIds": [slack_id] })).await;
+        // The workers' own loops check it (first within ~10 s of creation) and send the alert.
+        let requests = slack.wait_for(1).await;
+        assert!(requests[0].json().to_string().contains("Auto is down"));
+        assert!(target.hits("auto") >= 1);
+        let _ = id;
+        app.stop().await;
+    }
 }
 
 #[tokio::test]

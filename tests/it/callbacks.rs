@@ -993,7 +993,7 @@ async fn a_pipeline_survives_a_restart_and_no_attempt_is_sent_twice() {
             .expect("trigger");
         assert_eq!(run_actions(&app).await, 1); // the first step, then the process stops
         let settings = app.state().settings.clone();
-        app.stop_keep_data().await;
+        let _data = app.stop_keep_data().await;
 
         let reborn = vigil::app::build_state_with(
             settings,
@@ -1271,28 +1271,27 @@ async fn bad_input_is_refused_and_writes_nothing() {
 
 #[tokio::test]
 async fn cloud_mode_refuses_private_callback_and_action_urls() {
-    let app = TestApp::spawn_with(&vigil_tests::Backend::Sqlite, |s| {
-        s.mode = vigil::config::Mode::Cloud
-    })
-    .await;
-    let user = app.sign_up("cloudhooks@example.com").await;
-    let (_, project) = app.create_org(&user, "Cloud hooks").await;
-    let refused = app
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| s.mode = vigil::config::Mode::Cloud).await;
+        let user = app.sign_up("cloudhooks@example.com").await;
+        let (_, project) = app.create_org(&user, "Cloud hooks").await;
+        let refused = app
         .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "callbackUrl": "http://127.0.0.1:9/" } }))
         .await;
-    refused.expect_code("BAD_USER_INPUT");
-    assert_eq!(refused.field(), Some("callbackUrl"));
-    let ok = app
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("callbackUrl"));
+        let ok = app
         .gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "callbackUrl": "https://example.com/hook" } }))
         .await
         .ok();
-    let id = ok["createCallback"]["id"].as_str().expect("id");
-    let refused = app
+        let id = ok["createCallback"]["id"].as_str().expect("id");
+        let refused = app
         .gql(Some(&user.token), ACTION, json!({ "i": { "callbackId": id, "type": "HTTP_POST", "config": { "url": "http://169.254.169.254/latest" } } }))
         .await;
-    refused.expect_code("BAD_USER_INPUT");
-    assert_eq!(refused.field(), Some("config.url"));
-    app.stop().await;
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("config.url"));
+        app.stop().await;
+    }
 }
 
 #[tokio::test]

@@ -30,25 +30,49 @@ fn schema_graphql_matches_the_code() {
     );
 }
 
-/// Starts `vigil serve` in `dir` with no settings but a free port, and waits until it is
-/// ready (bounded only by the suite's hang guard).
-async fn serve(dir: &Path) -> Served {
+/// Starts `vigil serve` in `dir` with no settings but a free port (and `DATABASE_URL` when
+/// `database` is given), and waits until it is ready (bounded only by the suite's hang guard).
+async fn serve(dir: &Path, database: Option<&str>) -> Served {
     let port = free_port();
     // The only setting is the port, so that the test does not depend on 8080 being free.
     let mut cmd = vigil(dir);
     cmd.args(["serve"])
         .env("VIGIL_BIND", format!("127.0.0.1:{port}"));
+    if let Some(database) = database {
+        cmd.env("DATABASE_URL", database);
+    }
     Served::start_on(cmd, &dir.join("vigil.log"), &[port]).await
 }
 
+/// The database a served binary gets on `backend`: none for SQLite (its default file in the
+/// data dir), a new PostgreSQL database (for `DATABASE_URL`) otherwise.
+async fn postgres_for(backend: &Backend) -> Option<String> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres(admin) => {
+            Some(fresh_postgres(admin).await.expect("a PostgreSQL database"))
+        }
+    }
+}
+
+/// With no settings the database is SQLite in `./data`; with only `DATABASE_URL`
+/// (PostgreSQL), `./data` holds the master key and no SQLite file.
 #[tokio::test]
 async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
+    for backend in backends() {
+        serve_with_no_settings_on(&backend).await;
+    }
+}
+
+async fn serve_with_no_settings_on(backend: &Backend) {
     let dir = temp_dir("serve");
-    let served = serve(&dir).await;
+    let database = postgres_for(backend).await;
+    let served = serve(&dir, database.as_deref()).await;
     let (client, port) = (&served.http, served.port);
-    assert!(
+    assert_eq!(
         dir.join("data/vigil.db").exists(),
-        "the SQLite database is in ./data"
+        database.is_none(),
+        "[{backend}] the SQLite database is in ./data, and only without DATABASE_URL"
     );
     let key = std::fs::read_to_string(dir.join("data/master.key")).expect("a generated master key");
     assert_eq!(base64_len(&key), 32);
@@ -86,6 +110,9 @@ async fn serve_with_no_settings_makes_its_data_dir_and_serves() {
 
     // SIGTERM: a graceful stop with exit code 0.
     served.stop().await;
+    if let Some(database) = database {
+        drop_database(backend, &database).await;
+    }
 }
 
 fn base64_len(text: &str) -> usize {
@@ -138,11 +165,26 @@ fn wrong_settings_stop_start_up_with_a_message_naming_them() {
     assert!(missing.contains("does not exist"), "{missing}");
 }
 
-#[test]
-fn migrate_up_status_and_down_from_the_command_line() {
+#[tokio::test]
+async fn migrate_up_status_and_down_from_the_command_line() {
+    for backend in backends() {
+        let database = postgres_for(&backend).await;
+        migrate_from_the_command_line_on(database.as_deref());
+        if let Some(database) = database {
+            drop_database(&backend, &database).await;
+        }
+    }
+}
+
+/// `vigil migrate` on SQLite in `./data`, or on the PostgreSQL `database`.
+fn migrate_from_the_command_line_on(database: Option<&str>) {
     let dir = temp_dir("migrate");
     let run = |args: &[&str]| {
-        let out = vigil(&dir).args(args).output().expect("vigil migrate");
+        let mut cmd = vigil(&dir);
+        if let Some(database) = database {
+            cmd.env("DATABASE_URL", database);
+        }
+        let out = cmd.args(args).output().expect("vigil migrate");
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -168,7 +210,7 @@ fn migrate_up_status_and_down_from_the_command_line() {
         run(&["migrate", "status"]).matches("Pending").count(),
         total
     );
-    assert!(dir.join("data/vigil.db").exists());
+    assert_eq!(dir.join("data/vigil.db").exists(), database.is_none());
 }
 
 /// The README's set-up: `vigil serve` with the default, relative `./data` (its runner tools in
@@ -177,11 +219,18 @@ fn migrate_up_status_and_down_from_the_command_line() {
 /// as ERROR.
 #[tokio::test]
 async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() {
+    for backend in backends() {
+        relative_data_dir_runs_on(&backend).await;
+    }
+}
+
+async fn relative_data_dir_runs_on(backend: &Backend) {
     let dir = temp_dir("relative");
     std::fs::create_dir_all(dir.join("data")).expect("data dir");
     std::os::unix::fs::symlink(vigil_tests::tools_dir(), dir.join("data/tools"))
         .expect("linking the runner tools");
-    let served = serve(&dir).await;
+    let database = postgres_for(backend).await;
+    let served = serve(&dir, database.as_deref()).await;
     let signed = gql(
         &served,
         None,
@@ -256,17 +305,41 @@ async fn the_default_relative_data_dir_runs_k6_and_playwright_tests_to_passed() 
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
-        assert_eq!(last["run"]["status"], "PASSED", "{kind}: {last}");
+        assert_eq!(
+            last["run"]["status"], "PASSED",
+            "[{backend}] {kind}: {last}"
+        );
     }
     served.stop().await;
+    if let Some(database) = database {
+        drop_database(backend, &database).await;
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
+#[tokio::test]
+async fn secrets_reseal_needs_the_master_key_and_reports_what_it_did() {
+    for backend in backends() {
+        let database = postgres_for(&backend).await;
+        reseal_on(database.as_deref());
+        if let Some(database) = database {
+            drop_database(&backend, &database).await;
+        }
+    }
+}
+
+/// `vigil secrets reseal` on SQLite in the data dir, or on the PostgreSQL `database`.
+fn reseal_on(database: Option<&str>) {
     let dir = temp_dir("reseal");
     let data = dir.join("data");
     let data = data.to_str().expect("utf-8 path");
+    let vigil = |dir: &Path| {
+        let mut cmd = vigil(dir);
+        if let Some(database) = database {
+            cmd.env("DATABASE_URL", database);
+        }
+        cmd
+    };
     let out = vigil(&dir)
         .args(["secrets", "reseal", "--data-dir", data])
         .output()

@@ -5,18 +5,18 @@ use std::collections::{BTreeSet, HashSet};
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Statement};
-use vigil_tests::{Backend, backends, fresh_postgres, temp_dir};
+use vigil_tests::{Backend, TempDir, backends, fresh_postgres, temp_dir};
 
-async fn connect(backend: &Backend) -> DatabaseConnection {
+/// A connection to a new database, and the directory of its SQLite file (removed when
+/// dropped).
+async fn connect(backend: &Backend) -> (DatabaseConnection, TempDir) {
     vigil_tests::init();
+    let dir = temp_dir("mig");
     let url = match backend {
-        Backend::Sqlite => format!(
-            "sqlite://{}?mode=rwc",
-            temp_dir("mig").join("v.db").display()
-        ),
+        Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.join("v.db").display()),
         Backend::Postgres(admin) => fresh_postgres(admin).await.expect("fresh database"),
     };
-    vigil::db::connect(&url).await.expect("connect").0
+    (vigil::db::connect(&url).await.expect("connect").0, dir)
 }
 
 async fn tables(db: &DatabaseConnection) -> BTreeSet<String> {
@@ -51,7 +51,7 @@ macro_rules! select_all {
 #[tokio::test]
 async fn migrations_run_up_down_and_up_again() {
     for backend in backends() {
-        let db = connect(&backend).await;
+        let (db, _dir) = connect(&backend).await;
         Migrator::up(&db, None).await.expect("up");
         let created = tables(&db).await;
         let entities = select_all!(
@@ -251,7 +251,7 @@ async fn foreign_keys_and_index_heads(
 #[tokio::test]
 async fn every_foreign_key_is_indexed_and_hot_reads_have_composite_indexes() {
     for backend in backends() {
-        let db = connect(&backend).await;
+        let (db, _dir) = connect(&backend).await;
         Migrator::up(&db, None).await.expect("up");
         let (fks, heads, index_columns) = foreign_keys_and_index_heads(&db).await;
         assert!(
@@ -302,7 +302,7 @@ async fn unique_emails_and_cascades_hold() {
     use chrono::Utc;
     use sea_orm::{ActiveModelTrait, Set};
     for backend in backends() {
-        let db = connect(&backend).await;
+        let (db, _dir) = connect(&backend).await;
         Migrator::up(&db, None).await.expect("up");
         let now = Utc::now();
         let user = entity::user::ActiveModel {

@@ -853,24 +853,23 @@ async fn monitor_settings_are_validated_per_field_and_bound_by_the_plan() {
 
 #[tokio::test]
 async fn cloud_mode_refuses_private_targets() {
-    let app = TestApp::spawn_with(&vigil_tests::Backend::Sqlite, |s| {
-        s.mode = vigil::config::Mode::Cloud
-    })
-    .await;
-    let user = app.sign_up("cloud@example.com").await;
-    let (_, project) = app.create_org(&user, "Cloud").await;
-    for (kind, target) in [
-        ("HTTP", "http://127.0.0.1:8080/"),
-        ("HTTP", "http://169.254.169.254/latest"),
-        ("HTTP", "http://localhost/"),
-        ("PING", "10.0.0.1"),
-        ("PING", "localhost"),
-    ] {
-        let response = app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "type": kind, "target": target } })).await;
-        response.expect_code("BAD_USER_INPUT");
-        assert_eq!(response.field(), Some("target"), "{target}");
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| s.mode = vigil::config::Mode::Cloud).await;
+        let user = app.sign_up("cloud@example.com").await;
+        let (_, project) = app.create_org(&user, "Cloud").await;
+        for (kind, target) in [
+            ("HTTP", "http://127.0.0.1:8080/"),
+            ("HTTP", "http://169.254.169.254/latest"),
+            ("HTTP", "http://localhost/"),
+            ("PING", "10.0.0.1"),
+            ("PING", "localhost"),
+        ] {
+            let response = app.gql(Some(&user.token), CREATE, json!({ "i": { "projectId": project, "name": "x", "type": kind, "target": target } })).await;
+            response.expect_code("BAD_USER_INPUT");
+            assert_eq!(response.field(), Some("target"), "{target}");
+        }
+        app.stop().await;
     }
-    app.stop().await;
 }
 
 #[tokio::test]

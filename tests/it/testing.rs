@@ -1300,7 +1300,8 @@ async fn without_bubblewrap_scripts_are_refused_unless_allowed() {
         );
         allowed.stop().await;
         let toml = "mode = \"cloud\"\n[runner]\nallow_unsandboxed = true\n";
-        let file = vigil_tests::temp_dir("cfg").join("vigil.toml");
+        let dir = vigil_tests::temp_dir("cfg");
+        let file = dir.join("vigil.toml");
         std::fs::write(&file, toml).expect("write");
         let err = vigil::config::Settings::load(Some(&file), &vigil::config::Overrides::default())
             .expect_err("refused");

@@ -31,10 +31,15 @@ export { expect };
 
 let counter = 0;
 
+/** An address no account has yet. */
+export function newEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}${Date.now()}${counter}@example.com`;
+}
+
 /** A new account through the sign-up page; returns its email. */
 export async function signUp(page: Page, name = 'Ann Example'): Promise<string> {
-  counter += 1;
-  const email = `user${Date.now()}${counter}@example.com`;
+  const email = newEmail();
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Email').fill(email);

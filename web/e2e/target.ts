@@ -1,9 +1,9 @@
 // A loopback HTTP server the tests point monitors and callbacks at.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 
 export class Target {
   status = 200;
-  readonly requests: { method: string; url: string; body: string }[] = [];
+  readonly requests: { method: string; url: string; body: string; headers: IncomingHttpHeaders }[] = [];
   private constructor(
     private server: Server,
     readonly url: string,
@@ -13,7 +13,7 @@ export class Target {
     let target: Target | null = null;
     const server = createServer(async (req, res) => {
       const body = await read(req);
-      target?.requests.push({ method: req.method ?? '', url: req.url ?? '', body });
+      target?.requests.push({ method: req.method ?? '', url: req.url ?? '', body, headers: req.headers });
       res.writeHead(target?.status ?? 200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: (target?.status ?? 200) < 400 }));
     });

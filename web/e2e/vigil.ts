@@ -1,7 +1,10 @@
-// Starts the real Vigil binary for the browser tests: a free loopback port, a fresh data dir
-// (SQLite), the built web app, and the check engine, callbacks and run workers of `vigil serve`
-// (scripts run in the bubblewrap sandbox with the runners of `toolsDir()`).
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starts the real Vigil binary for the browser tests: a free loopback port, a fresh data dir,
+// a fresh database (SQLite in the data dir, or with E2E_DATABASE=postgres a new PostgreSQL
+// database next to TEST_DATABASE_URL's, dropped afterwards), the built web app, and the check
+// engine, callbacks and run workers of `vigil serve` (scripts run in the bubblewrap sandbox with
+// the runners of `toolsDir()`).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +39,47 @@ export function toolsDir(): string {
   return process.env.VIGIL_RUNNER_TOOLS_DIR ?? join(root, '.tools');
 }
 
+/** The database the browser tests run on: E2E_DATABASE, `sqlite` (the default) or `postgres`. */
+export function e2eDatabase(): 'sqlite' | 'postgres' {
+  const database = process.env.E2E_DATABASE ?? 'sqlite';
+  if (database !== 'sqlite' && database !== 'postgres') throw new Error(`E2E_DATABASE is ${database}: use sqlite or postgres`);
+  return database;
+}
+
+/** A PostgreSQL database of the browser tests, made and dropped through psql on the admin URL. */
+class PostgresDatabase {
+  private constructor(
+    private readonly admin: string,
+    readonly name: string,
+    readonly url: string,
+  ) {}
+
+  /** A new, empty `vigil_test_<uuid>` database next to the one TEST_DATABASE_URL names. */
+  static create(): PostgresDatabase {
+    const admin = process.env.TEST_DATABASE_URL;
+    if (!admin) throw new Error('E2E_DATABASE=postgres needs TEST_DATABASE_URL (a PostgreSQL server the tests may create databases on)');
+    const name = `vigil_test_${randomUUID().replaceAll('-', '')}`;
+    const database = new PostgresDatabase(admin, name, PostgresDatabase.urlOf(admin, name));
+    database.sql(`CREATE DATABASE ${name}`);
+    return database;
+  }
+
+  /** `admin` with its database name replaced by `name` (the query string kept). */
+  private static urlOf(admin: string, name: string): string {
+    const at = admin.indexOf('?');
+    const [base, query] = at < 0 ? [admin, ''] : [admin.slice(0, at), admin.slice(at)];
+    return `${base.slice(0, base.lastIndexOf('/'))}/${name}${query}`;
+  }
+
+  drop(): void {
+    this.sql(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
+  }
+
+  private sql(statement: string): void {
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', this.admin, '-c', statement], { stdio: ['ignore', 'ignore', 'pipe'] });
+  }
+}
+
 export class Vigil {
   readonly url: string;
   private child: ChildProcess | null = null;
@@ -44,6 +88,7 @@ export class Vigil {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    private readonly postgres: PostgresDatabase | null,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -53,18 +98,26 @@ export class Vigil {
     if (!existsSync(binary)) throw new Error(`no Vigil binary at ${binary}: run cargo build --bin vigil (or set VIGIL_BIN)`);
     const dist = resolve(import.meta.dirname, '../dist');
     if (!existsSync(join(dist, 'index.html'))) throw new Error('web/dist is not built: run npm run build');
-    const vigil = new Vigil(await freePort(), mkdtempSync(join(tmpdir(), 'vigil-e2e-')));
+    const postgres = e2eDatabase() === 'postgres' ? PostgresDatabase.create() : null;
+    const vigil = new Vigil(await freePort(), mkdtempSync(join(tmpdir(), 'vigil-e2e-')), postgres);
     await vigil.boot();
     return vigil;
+  }
+
+  /** The database this server runs on: `sqlite` or `postgres`. */
+  get database(): 'sqlite' | 'postgres' {
+    return this.postgres ? 'postgres' : 'sqlite';
   }
 
   /** Starts the process (again, after `kill`) on the same port and data. */
   async boot(): Promise<void> {
     // VIGIL_BIN is this file's setting, not the server's: Vigil refuses unknown VIGIL_ settings.
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'VIGIL_BIN'));
+    // The database is this file's choice too, not the caller's environment's.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['VIGIL_BIN', 'DATABASE_URL', 'VIGIL_DATABASE_URL'].includes(key)));
     const child = spawn(vigilBinary(), ['serve', '--bind', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir], {
       env: {
         ...inherited,
+        ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}),
         VIGIL_WEB_DIR: resolve(import.meta.dirname, '../dist'),
         VIGIL_BASE_URL: this.url,
         VIGIL_LOG: 'info',
@@ -107,8 +160,27 @@ export class Vigil {
     return found ? found[found.length - 1] : null;
   }
 
+  /**
+   * The last link to `path` in a mail to `email`: the log's mail records (`mail (no SMTP
+   * configured) to=… subject=… body=…`) addressed to it, newest last.
+   */
+  mailedLinkTo(email: string, path: string): string | null {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`${escape(this.url + path)}[^\\s"\\\\\\x1b]+`);
+    // Without colours: the field names are wrapped in ANSI escapes.
+    const log = this.output.replace(/\x1b\[[0-9;]*m/g, '');
+    let link: string | null = null;
+    for (const record of log.split('mail (no SMTP configured) ').slice(1)) {
+      const to = record.match(/^to=(.*?) subject=/)?.[1] ?? '';
+      if (!to.split(', ').includes(email)) continue;
+      link = record.match(pattern)?.[0] ?? link;
+    }
+    return link;
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     rmSync(this.dataDir, { recursive: true, force: true });
+    this.postgres?.drop();
   }
 }

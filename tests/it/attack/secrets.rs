@@ -639,7 +639,7 @@ async fn values_sealed_the_old_way_are_resealed_once_at_start_up() {
             .await
             .expect("delete");
         let settings = app.state().settings.clone();
-        app.stop_keep_data().await;
+        let _data = app.stop_keep_data().await;
         let hasher =
             || vigil::auth::password::PasswordHasher::with_params(1024, 1, 1).expect("hasher");
         let state = vigil::app::build_state_with(settings.clone(), hasher())

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { FormAlert } from '../../components/States';
 import { graphql } from '../../gql';
+import { apiErrors, normaliseField } from '../../lib/errors';
 import { useFormSubmit } from '../../lib/form';
 import { useSession } from '../../lib/session';
 import * as v from '../../lib/validate';
@@ -62,17 +63,22 @@ export function SignIn() {
   const { general, submit, submitting } = useFormSubmit(form);
 
   const onSubmit = form.onSubmit(async (values) => {
-    const data = await submit(() =>
-      signIn({ input: { email: values.email.trim(), password: values.password, totpCode: values.totpCode || undefined } }),
-    );
+    // The server asks for the code with an error on `totpCode`. Read from the answer itself:
+    // the form's errors are React state, not updated yet when `submit` returns.
+    let codeAsked = false;
+    const data = await submit(async () => {
+      const result = await signIn({ input: { email: values.email.trim(), password: values.password, totpCode: values.totpCode || undefined } });
+      codeAsked = apiErrors(result.error).some((e) => e.field !== undefined && normaliseField(e.field) === 'totpCode');
+      return result;
+    });
     if (data) {
       signedIn(data.signIn.user);
       return;
     }
-    // The server asks for the code with an error on `totpCode`.
-    if (!needsCode && form.getInputProps('totpCode').error) {
+    if (codeAsked && !needsCode) {
       setNeedsCode(true);
-      form.setFieldError('totpCode', null);
+      // Queued after the errors `submit` set, so that the new field does not open in red.
+      form.setErrors(({ totpCode: _asked, ...others }) => others);
     }
   });
 
