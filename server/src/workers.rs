@@ -1,7 +1,9 @@
 //! Background work started by `vigil serve` (roles `all` and `worker`): the check engine of
-//! this process's location, monitoring upkeep, alert delivery, and the run worker (cron
-//! schedules, queued runs, expired leases). Every loop watches the
-//! process's shutdown token.
+//! this process's location, the run worker (cron schedules, queued runs, expired leases),
+//! alert deliveries, callback action executions (several claim loops), and upkeep (monitor
+//! aggregates and retention, run retention). Each loop takes its work through the claim queue
+//! (`db::claim`), so any number of processes share it; every loop ends when the process's
+//! shutdown token is cancelled.
 
 use std::time::Duration;
 
@@ -31,53 +33,38 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
     tracing::info!(worker = runs.id(), "run worker started");
     tasks.spawn(runs.run_forever(state.shutdown.clone()));
 
-    let alert_state = state.clone();
-    tasks.spawn(async move {
-        loop {
-            let busy = match crate::alert::deliver_due(&alert_state, 50).await {
-                Ok(n) => n == 50,
-                Err(err) => {
-                    tracing::warn!(error = ?err, "delivering alerts failed");
-                    false
-                }
-            };
-            let pause = if busy {
-                Duration::from_millis(10)
-            } else {
-                Duration::from_secs(1)
-            };
-            tokio::select! {
-                () = alert_state.shutdown.cancelled() => break,
-                () = tokio::time::sleep(pause) => {}
+    let alerts = state.clone();
+    tasks.spawn(drain(
+        state.clone(),
+        "delivering alerts",
+        (Duration::from_millis(10), Duration::from_secs(1)),
+        move || {
+            let alerts = alerts.clone();
+            async move {
+                crate::alert::deliver_due(&alerts, 50)
+                    .await
+                    .map(|n| n == 50)
             }
-        }
-    });
+        },
+    ));
 
     // A few claim loops, so that one batch's slow calls and writes do not hold up the next.
     for _ in 0..ACTION_LOOPS {
-        let action_state = state.clone();
+        let actions = state.clone();
         let worker_id = format!("actions-{}", uuid::Uuid::new_v4().simple());
-        tasks.spawn(async move {
-            loop {
-                let busy =
-                    match crate::callback::action::run_due(&action_state, &worker_id, 64).await {
-                        Ok(n) => n == 64,
-                        Err(err) => {
-                            tracing::warn!(error = ?err, "running callback actions failed");
-                            false
-                        }
-                    };
-                let pause = if busy {
-                    Duration::from_millis(5)
-                } else {
-                    Duration::from_millis(250)
-                };
-                tokio::select! {
-                    () = action_state.shutdown.cancelled() => break,
-                    () = tokio::time::sleep(pause) => {}
+        tasks.spawn(drain(
+            state.clone(),
+            "running callback actions",
+            (Duration::from_millis(5), Duration::from_millis(250)),
+            move || {
+                let (actions, worker_id) = (actions.clone(), worker_id.clone());
+                async move {
+                    crate::callback::action::run_due(&actions, &worker_id, 64)
+                        .await
+                        .map(|n| n == 64)
                 }
-            }
-        });
+            },
+        ));
     }
 
     let upkeep_state = state.clone();
@@ -103,4 +90,29 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
         }
     });
     Ok(tasks)
+}
+
+/// Runs `step` until shutdown: again after `pauses.0` when it took a full batch (more is
+/// waiting), after `pauses.1` when it did not or failed (a failure is logged as `what` failed).
+async fn drain<F, Fut, E>(
+    state: AppState,
+    what: &'static str,
+    pauses: (Duration, Duration),
+    mut step: F,
+) where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<bool, E>>,
+    E: std::fmt::Debug,
+{
+    loop {
+        let full = step().await.unwrap_or_else(|err| {
+            tracing::warn!(error = ?err, "{what} failed");
+            false
+        });
+        let pause = if full { pauses.0 } else { pauses.1 };
+        tokio::select! {
+            () = state.shutdown.cancelled() => break,
+            () = tokio::time::sleep(pause) => {}
+        }
+    }
 }
