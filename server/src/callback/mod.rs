@@ -1,11 +1,14 @@
 //! Webhook callbacks (seed 001): a public trigger URL that rate-limits, forwards, caches, logs
 //! and fans out to actions.
 //!
+//! - this module: creating, updating and deleting callbacks and their actions.
 //! - [`trigger`]: the public endpoint, `/t/{token}` and custom paths.
+//! - [`batch`]: group commit of trigger logs and pending executions.
 //! - [`ratelimit`]: exact per-plan counters in `rate_limit_logs`.
 //! - [`forward`]: the upstream request and response.
 //! - [`cache`]: responses replayed within `cache_period`.
-//! - [`action`]: the actions and their executions, with retries.
+//! - [`action`]: the actions and their executions, claimed through the claim queue, with
+//!   retries.
 //! - [`template`]: `{{request.body.field}}` templates over the trigger.
 //! - [`store`]: payloads kept by STORE and project queues fed by QUEUE.
 

@@ -1,11 +1,17 @@
 //! Uptime monitoring: monitors and their settings, the checks, the schedule, results,
 //! aggregates, heartbeats and the alerts they raise.
 //!
+//! - this module: creating, updating, muting and deleting monitors, with their locations,
+//!   tags, notification providers and parents.
 //! - [`config`]: per-type settings, validated and sealed.
-//! - [`check`]: the checks (HTTP, website, ping, port).
+//! - [`check`]: the checks (HTTP, website with TLS and domain expiry, DNS, ping, port).
 //! - [`schedule`]: when checks are due, spread over their period.
-//! - [`engine`]: claiming due checks with leases, running them, writing results in batches.
+//! - [`engine`]: claiming due checks through the claim queue, running them, writing results
+//!   and their aggregates in batches, status by location and aggregation rule.
+//! - [`synthetic`]: monitors that run a stored test through the test-automation executors.
 //! - [`aggregate`]: hourly and daily figures, uptime, series.
+//! - [`query`]: the reads: lists, results, uptime, series, daily bars, batch loads.
+//! - [`maintenance`]: upkeep: exact daily percentiles, retention by plan.
 //! - [`heartbeat`]: inbound pings.
 
 pub mod aggregate;

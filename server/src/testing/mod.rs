@@ -6,9 +6,12 @@
 //! - [`cron`]: cron expressions and next fire times.
 //! - [`run`]: triggering (capacity by plan), the queue with leases, cancelling, finishing
 //!   (job status, alerts, usage, reports), lease expiry and the scheduler's step.
-//! - [`worker`]: the loop that claims queued runs and executes them.
+//! - [`worker`]: the loop that claims queued runs (through the claim queue) and executes them.
+//! - [`query`]: the reads: lists of tests, jobs and runs, batch loads.
+//! - [`retention`]: finished runs and their artifacts deleted by plan.
 //! - [`executor`], [`sandbox`], [`playwright`], [`k6`]: running a script in a bubblewrap
-//!   sandbox with limits, streaming masked output, collecting artifacts.
+//!   sandbox with limits, streaming masked output, collecting artifacts ([`workfile`] reads
+//!   what the script left without following its links).
 //! - [`mask`]: secret values masked in logs and stored reports.
 //! - [`http`]: `POST /api/jobs/{id}/trigger`, `GET /api/runs/{id}` and artifact downloads.
 //! - [`install`]: `vigil runners install`.
