@@ -3,17 +3,17 @@
 //! process and step its background work by hand; `served` (and `cli`) start the `vigil` binary,
 //! whose own loops do the work.
 
-mod alerts;
+mod account;
+mod alert;
 mod attack;
-mod auth;
-mod callbacks;
+mod callback;
 mod cli;
 mod delivery;
-mod graphql_core;
-mod migrations;
-mod monitoring;
+mod graphql;
+mod migration;
+mod monitor;
+mod organization;
 mod roles;
 mod served;
 mod storage;
-mod tenancy;
 mod testing;

@@ -14,8 +14,6 @@
 //!
 //! Every allowed mutation writes exactly one `audit_logs` row, by the caller; every refused
 //! call leaves every table as it was.
-//!
-//! The snapshot and leak helpers at the end are shared with `tenancy.rs` and `bad_input.rs`.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
