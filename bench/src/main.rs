@@ -366,14 +366,14 @@ async fn measure(
         all.extend(task.await??);
     }
     let elapsed = started.elapsed().as_secs_f64();
-    all.sort_unstable();
-    let pct = |p: f64| {
-        let idx = ((all.len() as f64 * p).ceil() as usize)
-            .saturating_sub(1)
-            .min(all.len().saturating_sub(1));
-        all.get(idx).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
-    Ok((all.len() as f64 / elapsed, pct(0.50), pct(0.99), all.len()))
+    let mut ms: Vec<f64> = all.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+    ms.sort_by(f64::total_cmp);
+    Ok((
+        ms.len() as f64 / elapsed,
+        percentile(&ms, 50.0),
+        percentile(&ms, 99.0),
+        ms.len(),
+    ))
 }
 
 /// A local upstream that answers every request with a small JSON body.
@@ -387,22 +387,76 @@ async fn upstream() -> anyhow::Result<std::net::SocketAddr> {
     Ok(addr)
 }
 
-/// Action executions not yet finished (pending or running).
-async fn pending_executions(db: &sea_orm::DatabaseConnection) -> anyhow::Result<u64> {
-    use entity::action_executions::{ActionExecutionStatus, Column, Entity};
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-    Ok(Entity::find()
-        .filter(Column::Status.is_in([
-            ActionExecutionStatus::Pending,
-            ActionExecutionStatus::Running,
-        ]))
-        .count(db)
-        .await?)
+/// Action executions by outcome, counted in the database.
+#[derive(Default, Debug)]
+struct Executions {
+    succeeded: u64,
+    failed: u64,
+    /// Pending or running.
+    unfinished: u64,
 }
 
-/// Runs wrk (POST of a small JSON body) and returns (requests/s, p50 ms, p99 ms, requests,
-/// non-2xx responses).
-fn wrk(url: &str, seconds: u64, connections: u32) -> anyhow::Result<(f64, f64, f64, u64, u64)> {
+async fn executions(db: &sea_orm::DatabaseConnection) -> anyhow::Result<Executions> {
+    use entity::action_executions::{ActionExecutionStatus as S, Column, Entity};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let count = |statuses: Vec<S>| {
+        Entity::find()
+            .filter(Column::Status.is_in(statuses))
+            .count(db)
+    };
+    Ok(Executions {
+        succeeded: count(vec![S::Success]).await?,
+        failed: count(vec![S::Failed]).await?,
+        unfinished: count(vec![S::Pending, S::Running]).await?,
+    })
+}
+
+/// `callback_logs` rows of one callback by `success`: (succeeded, failed).
+async fn logged(
+    db: &sea_orm::DatabaseConnection,
+    callback: uuid::Uuid,
+) -> anyhow::Result<(u64, u64)> {
+    use entity::callback_logs::{Column, Entity};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let count = |success: bool| {
+        Entity::find()
+            .filter(Column::CallbackId.eq(callback))
+            .filter(Column::Success.eq(success))
+            .count(db)
+    };
+    Ok((count(true).await?, count(false).await?))
+}
+
+/// Nearest-rank percentile of sorted values.
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = (p / 100.0 * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// The machine's 1-, 5- and 15-minute load averages (`/proc/loadavg`).
+pub(crate) fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// What wrk measured: its latency percentiles (over every response), the responses it
+/// counted, those that were not 2xx or 3xx, and socket errors (connect, read, write,
+/// timeout), over `seconds` of wall time as wrk measured them.
+struct Wrk {
+    p50: f64,
+    p99: f64,
+    responses: u64,
+    non_2xx: u64,
+    socket_errors: u64,
+    seconds: f64,
+}
+
+/// Runs wrk (POST of a small JSON body).
+fn wrk(url: &str, seconds: u64, connections: u32) -> anyhow::Result<Wrk> {
     let script = std::env::temp_dir().join("vigil-bench-post.lua");
     std::fs::write(
         &script,
@@ -433,30 +487,42 @@ fn wrk(url: &str, seconds: u64, connections: u32) -> anyhow::Result<(f64, f64, f
             0.0
         }
     };
-    let mut rate = 0.0;
-    let (mut p50, mut p99, mut total, mut errors) = (0.0, 0.0, 0, 0);
+    let (mut p50, mut p99, mut total, mut errors, mut socket, mut wall) = (0.0, 0.0, 0, 0, 0, 0.0);
     for line in text.lines() {
         let line = line.trim();
-        if let Some(rest) = line.strip_prefix("Requests/sec:") {
-            rate = rest.trim().parse().unwrap_or(0.0);
+        if let Some(rest) = line.strip_prefix("Socket errors:") {
+            // "connect 0, read 0, write 0, timeout 12"
+            socket = rest
+                .split(',')
+                .filter_map(|part| part.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .sum();
         } else if let Some(rest) = line.strip_prefix("50%") {
             p50 = millis(rest);
         } else if let Some(rest) = line.strip_prefix("99%") {
             p99 = millis(rest);
         } else if line.contains("requests in") {
-            total = line
-                .split_whitespace()
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0);
+            // "123456 requests in 10.00s, 12.34MB read"
+            let mut words = line.split_whitespace();
+            total = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            wall = words
+                .nth(2)
+                .map(|w| millis(w.trim_end_matches(',')) / 1000.0)
+                .unwrap_or(0.0);
         } else if let Some(rest) = line.strip_prefix("Non-2xx or 3xx responses:") {
             errors = rest.trim().parse().unwrap_or(0);
         }
     }
-    if rate == 0.0 {
-        bail!("wrk printed no rate: {text}");
+    if total == 0 || wall == 0.0 {
+        bail!("wrk printed no request count: {text}");
     }
-    Ok((rate, p50, p99, total, errors))
+    Ok(Wrk {
+        p50,
+        p99,
+        responses: total,
+        non_2xx: errors,
+        socket_errors: socket,
+        seconds: wall,
+    })
 }
 
 async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()> {
@@ -508,47 +574,78 @@ async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()>
         let trigger = created["createCallback"]["triggerToken"]
             .as_str()
             .context("token")?;
-        urls.push((name, format!("{}/t/{trigger}", running.url())));
+        urls.push((
+            name,
+            uuid::Uuid::parse_str(&id)?,
+            format!("{}/t/{trigger}", running.url()),
+        ));
     }
     println!(
-        "| database | trigger | connections | triggers/s | p50 ms | p99 ms | requests | non-2xx |"
+        "| database | trigger | connections | 2xx answers | 2xx/s | non-2xx | socket errors | logged (ok, failed) | p50 ms | p99 ms | load average |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
-    for (name, url) in &urls {
-        // Warm the cache and the resolver.
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    let mut notes = Vec::new();
+    for (name, id, url) in &urls {
+        // Warm the cache and the resolver (one logged trigger before the load).
         reqwest::Client::new()
             .post(url)
             .header("content-type", "application/json")
             .body(r#"{"order":{"id":7,"customer":"Ada"}}"#)
             .send()
-            .await?;
-        let (rate, p50, p99, total, errors) = tokio::task::spawn_blocking({
+            .await?
+            .error_for_status()?;
+        let measured = tokio::task::spawn_blocking({
             let url = url.clone();
             move || wrk(&url, seconds, connections)
         })
         .await??;
+        let stopped = Instant::now();
+        let load = load_average();
+        let ok = measured.responses - measured.non_2xx;
+        // Log rows are written in batches: wait until their count stops growing.
+        let mut counted = (u64::MAX, 0);
+        for _ in 0..50 {
+            let now = logged(&running.state.db, *id).await?;
+            if now == counted {
+                break;
+            }
+            counted = now;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
         println!(
-            "| {db:?} | {name} | {connections} | {rate:.0} | {p50:.2} | {p99:.2} | {total} | {errors} |"
+            "| {db:?} | {name} | {connections} | {ok} | {:.0} | {} | {} | {}, {} | {:.2} | {:.2} | {load} |",
+            ok as f64 / measured.seconds,
+            measured.non_2xx,
+            measured.socket_errors,
+            counted.0,
+            counted.1,
+            measured.p50,
+            measured.p99,
         );
         if *name == "two actions" {
-            // The actions run after the caller is answered: how long the backlog takes to
-            // drain once the load stops, and the rate of executions done overall.
-            let drain = Instant::now();
-            let mut left = 0;
+            // The actions run after the caller is answered: wait until none is pending or
+            // running, then count the executions by outcome.
             for _ in 0..1200 {
-                left = pending_executions(&running.state.db).await?;
-                if left == 0 {
+                if executions(&running.state.db).await?.unfinished == 0 {
                     break;
                 }
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
-            let drained = drain.elapsed().as_secs_f64();
-            let done = 2 * total;
-            println!(
-                "|   | (actions: {done} executions done {drained:.1} s after the load stopped, {:.0} executions/s overall; {left} left) |||||||",
-                done as f64 / (seconds as f64 + drained)
-            );
+            let drained = stopped.elapsed().as_secs_f64();
+            let e = executions(&running.state.db).await?;
+            notes.push(format!(
+                "actions ({db:?}): {} executions succeeded, {} failed, {} unfinished, of {} expected (2 per logged trigger); \
+                 the last finished {drained:.1} s after the load stopped; {:.0} succeeded per second from the load's start",
+                e.succeeded,
+                e.failed,
+                e.unfinished,
+                2 * (counted.0 + counted.1),
+                e.succeeded as f64 / (measured.seconds + drained),
+            ));
         }
+    }
+    for note in notes {
+        println!("\n{note}");
     }
     running.stop().await?;
     let _ = std::fs::remove_dir_all(&dir);

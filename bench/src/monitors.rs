@@ -32,7 +32,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::{Client, Db, database_url};
+use crate::{Client, Db, database_url, load_average, percentile};
 
 /// Rows per bulk INSERT (SQLite allows 32,766 parameters; a monitor row has about 25).
 const INSERT_CHUNK: usize = 500;
@@ -48,6 +48,13 @@ struct Figures {
     not_up: usize,
     target_requests: u64,
     lags_ms: Vec<f64>,
+    /// Monitors with no result in the window (their lag is not in `lags_ms`).
+    unchecked: usize,
+    /// Monitors whose next check was due more than a second before the window ended but had
+    /// no result by then (a lag not in `lags_ms`, at least that second).
+    overdue_at_end: usize,
+    /// Results in the window whose due time is unknown (a monitor's first result).
+    first_results: usize,
     response_p99_ms: f64,
     cpu_percent: f64,
     /// CPU of the PostgreSQL backends serving the bench database, as % of one core.
@@ -82,35 +89,38 @@ pub(crate) async fn monitors(
 
 fn print_table(db: Db, rows: &[Figures]) {
     println!(
-        "| database | monitors | checks/s (expected) | target requests/s | lag p50 ms | lag p99 ms | lag max ms | CPU % of one core | PostgreSQL CPU % | peak RSS MiB |"
+        "| database | monitors | checks/s (expected) | target requests/s | not up | lags measured | lag p50 ms | lag p99 ms | lag max ms | monitors unchecked in the window | overdue at its end | CPU % of one core | PostgreSQL CPU % | peak RSS MiB | load average |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for f in rows {
         let expected = f.monitors as f64 / 60.0;
         println!(
-            "| {db:?} | {} | {:.1} ({expected:.1}) | {:.1} | {:.0} | {:.0} | {:.0} | {:.0} | {} | {:.0} |",
+            "| {db:?} | {} | {:.1} ({expected:.1}) | {:.1} | {} | {} | {:.0} | {:.0} | {:.0} | {} | {} | {:.0} | {} | {:.0} | {} |",
             f.monitors,
             f.results as f64 / f.window_secs,
             f.target_requests as f64 / f.window_secs,
+            f.not_up,
+            f.lags_ms.len(),
             percentile(&f.lags_ms, 50.0),
             percentile(&f.lags_ms, 99.0),
             f.lags_ms.last().copied().unwrap_or(f64::NAN),
+            f.unchecked,
+            f.overdue_at_end,
             f.cpu_percent,
             f.postgres_cpu_percent
                 .map_or_else(|| "-".to_owned(), |c| format!("{c:.0}")),
             f.peak_rss_mib,
+            f.load,
         );
     }
     for f in rows {
         println!(
-            "  {} monitors: {} results in {:.0} s ({} not up), {} lags measured (min {:.0} ms), check response p99 {:.0} ms, \
-             {:.1} SQL statements per check, claim rounds every {:.0} ms (p50; p99 {:.0}, max {:.0}), at most {} checks leased and {} due >1 s but unclaimed at a sample; \
-             load average {}",
+            "  {} monitors: {} results in {:.0} s ({} first results with no known due time), lag min {:.0} ms, check response p99 {:.0} ms, \
+             {:.1} SQL statements per check, claim rounds every {:.0} ms (p50; p99 {:.0}, max {:.0}), at most {} checks leased and {} due >1 s but unclaimed at a sample",
             f.monitors,
             f.results,
             f.window_secs,
-            f.not_up,
-            f.lags_ms.len(),
+            f.first_results,
             f.lags_ms.first().copied().unwrap_or(f64::NAN),
             f.response_p99_ms,
             f.statements_per_check,
@@ -119,18 +129,8 @@ fn print_table(db: Db, rows: &[Figures]) {
             f.rounds_ms.last().copied().unwrap_or(f64::NAN),
             f.max_leased,
             f.max_overdue,
-            f.load,
         );
     }
-}
-
-/// Nearest-rank percentile of sorted values.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = (p / 100.0 * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
 /// A loopback target answering every request with 200, counting them.
@@ -221,12 +221,6 @@ fn peak_rss_mib() -> anyhow::Result<f64> {
         .context("VmHWM value")?
         .parse()?;
     Ok(kib / 1024.0)
-}
-
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_default()
 }
 
 async fn one(db: Db, n: usize, warmup_secs: u64, minutes: u64) -> anyhow::Result<Figures> {
@@ -365,9 +359,17 @@ async fn one(db: Db, n: usize, warmup_secs: u64, minutes: u64) -> anyhow::Result
             .push(checked_at);
     }
     let mut lags_ms = Vec::new();
+    let mut checked = std::collections::HashSet::new();
+    let (mut overdue_at_end, mut first_results) = (0, 0);
     for ((monitor_id, _), mut times) in series {
         times.sort_unstable();
         let minutes = frequency.get(&monitor_id).copied().unwrap_or(1);
+        if times.first().is_some_and(|first| *first >= t0) {
+            first_results += 1;
+        }
+        if times.last().is_some_and(|last| *last >= t0) {
+            checked.insert(monitor_id);
+        }
         for pair in times.windows(2) {
             if pair[1] < t0 {
                 continue;
@@ -375,7 +377,14 @@ async fn one(db: Db, n: usize, warmup_secs: u64, minutes: u64) -> anyhow::Result
             let due = vigil::monitor::schedule::next_slot(monitor_id, minutes, pair[0]);
             lags_ms.push((pair[1] - due).num_microseconds().unwrap_or(i64::MAX) as f64 / 1000.0);
         }
+        if let Some(last) = times.last() {
+            let due = vigil::monitor::schedule::next_slot(monitor_id, minutes, *last);
+            if due + chrono::Duration::seconds(1) < t1 {
+                overdue_at_end += 1;
+            }
+        }
     }
+    let unchecked = n - checked.len().min(n);
     lags_ms.sort_by(f64::total_cmp);
     responses.sort_by(f64::total_cmp);
     let rounds_ms = claim_rounds(starts);
@@ -393,6 +402,9 @@ async fn one(db: Db, n: usize, warmup_secs: u64, minutes: u64) -> anyhow::Result
         not_up,
         target_requests: requests1 - requests0,
         lags_ms,
+        unchecked,
+        overdue_at_end,
+        first_results,
         response_p99_ms: percentile(&responses, 99.0),
         cpu_percent: (cpu1 - cpu0) / window_secs * 100.0,
         postgres_cpu_percent: pg0.zip(pg1).map(|(before, after)| {

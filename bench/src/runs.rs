@@ -14,7 +14,7 @@ use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::{Client, Db, database_url};
+use crate::{Client, Db, database_url, percentile};
 
 const PAGE: &str = "<!doctype html><html><head><title>Bench</title></head><body><h1 id=\"h\">Hello</h1><button id=\"b\" onclick=\"document.getElementById('h').textContent='Clicked'\">Go</button></body></html>";
 
@@ -72,14 +72,6 @@ fn k6_script(base: &str) -> String {
 
 const DIRECT_CONFIG: &str = "module.exports = {\n  testDir: './tests',\n  outputDir: './test-results',\n  workers: 1,\n  reporter: [['list'], ['json', { outputFile: 'results.json' }], ['html', { outputFolder: 'report', open: 'never' }]],\n  use: { headless: true, screenshot: 'only-on-failure', trace: 'retain-on-failure', video: 'retain-on-failure',\n    launchOptions: { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'] } },\n};\n";
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
 fn sorted(mut v: Vec<f64>) -> Vec<f64> {
     v.sort_by(|a, b| a.total_cmp(b));
     v
@@ -112,9 +104,12 @@ fn direct(
     Ok(out)
 }
 
+#[derive(Default)]
 struct Measured {
     to_start: Vec<f64>,
     total: Vec<f64>,
+    /// Runs that ended other than PASSED, with their status and error.
+    failed: Vec<String>,
 }
 
 async fn through_vigil(
@@ -124,8 +119,7 @@ async fn through_vigil(
     job: &str,
     rounds: usize,
 ) -> anyhow::Result<Measured> {
-    let mut to_start = Vec::new();
-    let mut total = Vec::new();
+    let mut m = Measured::default();
     for _ in 0..rounds {
         let sent: DateTime<Utc> = Utc::now();
         let start = Instant::now();
@@ -147,14 +141,15 @@ async fn through_vigil(
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
         };
-        total.push(start.elapsed().as_secs_f64() * 1000.0);
+        let elapsed = start.elapsed().as_secs_f64() * 1000.0;
         if finished.status != entity::runs::RunStatus::Passed {
-            bail!(
-                "a bench run ended {:?}: {:?}",
-                finished.status,
-                finished.error_details
-            );
+            m.failed.push(format!(
+                "{:?}: {:?}",
+                finished.status, finished.error_details
+            ));
+            continue;
         }
+        m.total.push(elapsed);
         let exec: DateTime<Utc> = finished
             .metadata
             .as_ref()
@@ -162,9 +157,10 @@ async fn through_vigil(
             .and_then(Value::as_str)
             .context("executorStartedAt")?
             .parse()?;
-        to_start.push((exec - sent).num_microseconds().unwrap_or(0) as f64 / 1000.0);
+        m.to_start
+            .push((exec - sent).num_microseconds().unwrap_or(0) as f64 / 1000.0);
     }
-    Ok(Measured { to_start, total })
+    Ok(m)
 }
 
 pub async fn runs(db: Db, rounds: usize, tools: PathBuf, cpus: f64) -> anyhow::Result<()> {
@@ -245,46 +241,64 @@ pub async fn runs(db: Db, rounds: usize, tools: PathBuf, cpus: f64) -> anyhow::R
     through_vigil(&client, &state, &token, &jobs[1], 1).await?;
     direct(&pw_dir, "npx", &["playwright", "test"], &pw_env, 1)?;
     direct(&k6_dir, &k6_bin, &k6_args, &[], 1)?;
-    let mut pw = Measured {
-        to_start: Vec::new(),
-        total: Vec::new(),
-    };
-    let mut k6 = Measured {
-        to_start: Vec::new(),
-        total: Vec::new(),
-    };
+    let mut pw = Measured::default();
+    let mut k6 = Measured::default();
     let mut pw_direct = Vec::new();
     let mut k6_direct = Vec::new();
     for _ in 0..rounds {
         let m = through_vigil(&client, &state, &token, &jobs[0], 1).await?;
         pw.to_start.extend(m.to_start);
         pw.total.extend(m.total);
+        pw.failed.extend(m.failed);
         pw_direct.extend(direct(&pw_dir, "npx", &["playwright", "test"], &pw_env, 1)?);
         let m = through_vigil(&client, &state, &token, &jobs[1], 1).await?;
         k6.to_start.extend(m.to_start);
         k6.total.extend(m.total);
+        k6.failed.extend(m.failed);
         k6_direct.extend(direct(&k6_dir, &k6_bin, &k6_args, &[], 1)?);
     }
     running.stop().await?;
 
-    println!("{rounds} runs each, one at a time, {db:?}, runner.cpus = {cpus}\n");
+    let load = crate::load_average();
     println!(
-        "| runner | trigger → executor start p50 ms | p99 ms | direct p50 ms | through Vigil p50 ms | overhead ms | overhead % |"
+        "{rounds} runs each, one at a time, {db:?}, runner.cpus = {cpus}, load average at the end {load}\n"
     );
-    println!("|---|---|---|---|---|---|---|");
+    // A 99th percentile needs at least 100 samples; below that the table says "max of N".
+    let tail = |n: usize| {
+        if n >= 100 {
+            "p99".to_owned()
+        } else {
+            format!("max of {n}")
+        }
+    };
+    println!(
+        "| runner | runs passed | failed | trigger → executor start p50 ms | {} ms | direct p50 ms | through Vigil p50 ms | overhead ms | overhead % |",
+        tail(rounds)
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
     for (name, m, d) in [("Playwright", &pw, &pw_direct), ("k6", &k6, &k6_direct)] {
         let start = sorted(m.to_start.clone());
         let total = percentile(&sorted(m.total.clone()), 50.0);
         let direct = percentile(&sorted(d.clone()), 50.0);
+        let tail_ms = if start.len() >= 100 {
+            percentile(&start, 99.0)
+        } else {
+            start.last().copied().unwrap_or(f64::NAN)
+        };
         println!(
-            "| {name} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} |",
+            "| {name} | {} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} |",
+            m.total.len(),
+            m.failed.len(),
             percentile(&start, 50.0),
-            percentile(&start, 99.0),
+            tail_ms,
             direct,
             total,
             total - direct,
             (total - direct) * 100.0 / direct
         );
+    }
+    for failure in pw.failed.iter().chain(&k6.failed) {
+        println!("failed run: {failure}");
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())

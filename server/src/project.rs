@@ -18,6 +18,59 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::validate;
 
+/// Tables whose rows belong to one project, for [`rows_in_project`].
+pub trait ProjectRows: EntityTrait {
+    const ID: Self::Column;
+    const PROJECT_ID: Self::Column;
+}
+
+macro_rules! project_rows {
+    ($($module:ident),*) => {
+        $(impl ProjectRows for entity::$module::Entity {
+            const ID: Self::Column = entity::$module::Column::Id;
+            const PROJECT_ID: Self::Column = entity::$module::Column::ProjectId;
+        })*
+    };
+}
+
+project_rows!(tags, monitors, notification_providers, tests);
+
+/// The ids of `ids`, each once, in order.
+pub fn dedup(ids: &[Uuid]) -> Vec<Uuid> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Loads the rows of `E` named by `ids` (each once) and requires every one to belong to project
+/// `project_id`: otherwise `BAD_USER_INPUT` on `field`, "a {noun} is not in this project" (a
+/// row of another project reads as a missing one).
+pub async fn rows_in_project<E: ProjectRows>(
+    db: &impl ConnectionTrait,
+    project_id: Uuid,
+    ids: &[Uuid],
+    field: &str,
+    noun: &str,
+) -> AppResult<Vec<E::Model>> {
+    let ids = dedup(ids);
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = E::find()
+        .filter(E::PROJECT_ID.eq(project_id))
+        .filter(E::ID.is_in(ids.clone()))
+        .all(db)
+        .await?;
+    if rows.len() != ids.len() {
+        return Err(AppError::field(
+            field,
+            format!("a {noun} is not in this project"),
+        ));
+    }
+    Ok(rows)
+}
+
 /// Inserts a project row; callers check permissions and audit.
 pub async fn insert(
     db: &impl ConnectionTrait,

@@ -40,6 +40,7 @@ use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
+use crate::project::{self, dedup};
 use crate::state::AppState;
 use crate::validate;
 use config::{
@@ -413,17 +414,8 @@ async fn check_parents(
             "a monitor cannot depend on itself",
         ));
     }
-    let found = monitors::Entity::find()
-        .filter(monitors::Column::ProjectId.eq(project_id))
-        .filter(monitors::Column::Id.is_in(ids.clone()))
-        .count(db)
+    project::rows_in_project::<monitors::Entity>(db, project_id, &ids, "parentIds", "monitor")
         .await?;
-    if found as usize != ids.len() {
-        return Err(AppError::field(
-            "parentIds",
-            "a monitor is not in this project",
-        ));
-    }
     // A chain back to this monitor would make a loop.
     if let Some(me) = monitor_id {
         let mut seen: Vec<Uuid> = Vec::new();
@@ -523,36 +515,19 @@ async fn check_links(
     input: &MonitorInput,
 ) -> AppResult<()> {
     if let Some(ids) = &input.tag_ids {
-        let found = tags::Entity::find()
-            .filter(tags::Column::ProjectId.eq(project_id))
-            .filter(tags::Column::Id.is_in(ids.clone()))
-            .count(db)
-            .await?;
-        if found as usize != dedup(ids).len() {
-            return Err(AppError::field("tagIds", "a tag is not in this project"));
-        }
+        project::rows_in_project::<tags::Entity>(db, project_id, ids, "tagIds", "tag").await?;
     }
     if let Some(ids) = &input.notification_provider_ids {
-        let found = notification_providers::Entity::find()
-            .filter(notification_providers::Column::ProjectId.eq(project_id))
-            .filter(notification_providers::Column::Id.is_in(ids.clone()))
-            .count(db)
-            .await?;
-        if found as usize != dedup(ids).len() {
-            return Err(AppError::field(
-                "notificationProviderIds",
-                "a notification provider is not in this project",
-            ));
-        }
+        project::rows_in_project::<notification_providers::Entity>(
+            db,
+            project_id,
+            ids,
+            "notificationProviderIds",
+            "notification provider",
+        )
+        .await?;
     }
     Ok(())
-}
-
-fn dedup(ids: &[Uuid]) -> Vec<Uuid> {
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
 }
 
 async fn write_links(

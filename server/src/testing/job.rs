@@ -6,18 +6,18 @@ use chrono::Utc;
 use entity::jobs::{self, JobStatus, JobType};
 use entity::{job_notification_settings, job_tests, notification_providers, tests};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{cron, dedup, is_k6};
+use super::{cron, is_k6};
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
+use crate::project::{self, dedup};
 use crate::state::AppState;
 use crate::validate;
 
@@ -128,14 +128,8 @@ async fn check_tests(
     if dedup(ids).len() != ids.len() {
         return Err(AppError::field("testIds", "a test is listed twice"));
     }
-    let found = tests::Entity::find()
-        .filter(tests::Column::ProjectId.eq(project_id))
-        .filter(tests::Column::Id.is_in(ids.to_vec()))
-        .all(db)
-        .await?;
-    if found.len() != ids.len() {
-        return Err(AppError::field("testIds", "a test is not in this project"));
-    }
+    let found =
+        project::rows_in_project::<tests::Entity>(db, project_id, ids, "testIds", "test").await?;
     let want_k6 = job_type == JobType::K6;
     if let Some(bad) = found.iter().find(|t| is_k6(t.r#type) != want_k6) {
         return Err(AppError::field(
@@ -158,17 +152,14 @@ async fn check_providers(
     project_id: Uuid,
     ids: &[Uuid],
 ) -> AppResult<()> {
-    let found = notification_providers::Entity::find()
-        .filter(notification_providers::Column::ProjectId.eq(project_id))
-        .filter(notification_providers::Column::Id.is_in(ids.to_vec()))
-        .count(db)
-        .await?;
-    if found as usize != dedup(ids).len() {
-        return Err(AppError::field(
-            "notificationProviderIds",
-            "a notification provider is not in this project",
-        ));
-    }
+    project::rows_in_project::<notification_providers::Entity>(
+        db,
+        project_id,
+        ids,
+        "notificationProviderIds",
+        "notification provider",
+    )
+    .await?;
     Ok(())
 }
 

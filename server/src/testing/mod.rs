@@ -44,6 +44,7 @@ use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
+use crate::project::{self, dedup};
 use crate::state::AppState;
 use crate::validate;
 
@@ -83,22 +84,8 @@ pub fn is_k6(kind: TestType) -> bool {
     kind == TestType::Performance
 }
 
-pub(crate) fn dedup(ids: &[Uuid]) -> Vec<Uuid> {
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
-}
-
 async fn check_tags(db: &impl ConnectionTrait, project_id: Uuid, ids: &[Uuid]) -> AppResult<()> {
-    let found = tags::Entity::find()
-        .filter(tags::Column::ProjectId.eq(project_id))
-        .filter(tags::Column::Id.is_in(ids.to_vec()))
-        .count(db)
-        .await?;
-    if found as usize != dedup(ids).len() {
-        return Err(AppError::field("tagIds", "a tag is not in this project"));
-    }
+    project::rows_in_project::<tags::Entity>(db, project_id, ids, "tagIds", "tag").await?;
     Ok(())
 }
 
