@@ -1337,3 +1337,149 @@ async fn nul_characters_are_bad_input() {
         app.stop().await;
     }
 }
+
+/// Tags, monitors, notification providers and tests of another project — of the same
+/// organization or of another tenant — cannot be linked to a monitor, test or job: each is
+/// `BAD_USER_INPUT` naming the list, and nothing is written.
+#[tokio::test]
+async fn rows_of_another_project_cannot_be_linked() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let f = Fixture::new(&app).await;
+        let ok = |query: &'static str, vars: Value| {
+            let token = f.user.token.clone();
+            let app = &app;
+            async move { app.gql(Some(&token), query, vars).await.ok() }
+        };
+        let id = |data: &Value, field: &str| data[field]["id"].as_str().expect("id").to_owned();
+        let provider = id(
+            &ok(
+                "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }",
+                json!({ "i": { "projectId": f.other_project, "name": "theirs", "type": "SLACK", "config": { "webhookUrl": "http://127.0.0.1:9/hook" } } }),
+            )
+            .await,
+            "createNotificationProvider",
+        );
+        let monitor = id(
+            &ok(
+                "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id } }",
+                json!({ "i": { "projectId": f.other_project, "name": "theirs", "type": "HTTP", "target": "http://127.0.0.1:9/" } }),
+            )
+            .await,
+            "createMonitor",
+        );
+        let sibling_tag = id(
+            &ok(
+                "mutation($i: CreateTagInput!) { createTag(input: $i) { id } }",
+                json!({ "i": { "projectId": f.other_project, "name": "theirs" } }),
+            )
+            .await,
+            "createTag",
+        );
+        let test = id(
+            &ok(
+                "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }",
+                json!({ "i": { "projectId": f.other_project, "title": "theirs", "script": "x" } }),
+            )
+            .await,
+            "createTest",
+        );
+        // A tag of another tenant's project.
+        let stranger = app.sign_up("stranger@example.com").await;
+        let (_, stranger_project) = app.create_org(&stranger, "Strangers").await;
+        let foreign_tag = app
+            .gql(
+                Some(&stranger.token),
+                "mutation($i: CreateTagInput!) { createTag(input: $i) { id } }",
+                json!({ "i": { "projectId": stranger_project, "name": "foreign" } }),
+            )
+            .await
+            .ok()["createTag"]["id"]
+            .as_str()
+            .expect("tag")
+            .to_owned();
+
+        let monitor_input = |extra: Value| {
+            let mut input = json!({ "projectId": f.project, "name": "mine", "type": "HTTP", "target": "http://127.0.0.1:9/" });
+            input
+                .as_object_mut()
+                .expect("object")
+                .extend(extra.as_object().expect("object").clone());
+            json!({ "i": input })
+        };
+        const CREATE_MONITOR: &str =
+            "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id } }";
+        const CREATE_TEST: &str = "mutation($i: CreateTestInput!) { createTest(input: $i) { id } }";
+        const CREATE_JOB: &str = "mutation($i: CreateJobInput!) { createJob(input: $i) { id } }";
+        let cases: Vec<(&str, Value, &str)> = vec![
+            (
+                CREATE_MONITOR,
+                monitor_input(json!({ "tagIds": [sibling_tag] })),
+                "tagIds",
+            ),
+            (
+                CREATE_MONITOR,
+                monitor_input(json!({ "tagIds": [foreign_tag] })),
+                "tagIds",
+            ),
+            (
+                CREATE_MONITOR,
+                monitor_input(json!({ "tagIds": [f.tag, sibling_tag] })),
+                "tagIds",
+            ),
+            (
+                CREATE_MONITOR,
+                monitor_input(json!({ "parentIds": [monitor] })),
+                "parentIds",
+            ),
+            (
+                CREATE_MONITOR,
+                monitor_input(json!({ "notificationProviderIds": [provider] })),
+                "notificationProviderIds",
+            ),
+            (
+                CREATE_TEST,
+                json!({ "i": { "projectId": f.project, "title": "mine", "script": "x", "tagIds": [foreign_tag] } }),
+                "tagIds",
+            ),
+            (
+                CREATE_JOB,
+                json!({ "i": { "projectId": f.project, "name": "mine", "testIds": [test] } }),
+                "testIds",
+            ),
+            (
+                CREATE_JOB,
+                json!({ "i": { "projectId": f.project, "name": "mine", "notificationProviderIds": [provider] } }),
+                "notificationProviderIds",
+            ),
+        ];
+        for (query, vars, field) in cases {
+            let before = Snapshot::take_with_domains(&app).await;
+            let refused = app.gql(Some(&f.user.token), query, vars.clone()).await;
+            assert_eq!(
+                refused.code(),
+                Some("BAD_USER_INPUT"),
+                "[{backend}] {vars}: {}",
+                refused.body
+            );
+            assert_eq!(
+                refused.field(),
+                Some(field),
+                "[{backend}] {vars}: {}",
+                refused.body
+            );
+            let after = Snapshot::take_with_domains(&app).await;
+            assert!(
+                before.changes(&after).is_empty(),
+                "[{backend}] {vars} wrote {:?}",
+                before.changes(&after)
+            );
+        }
+        // The same lists with this project's own rows are accepted.
+        ok(
+            CREATE_MONITOR,
+            monitor_input(json!({ "tagIds": [f.tag, f.tag] })),
+        )
+        .await;
+    }
+}
