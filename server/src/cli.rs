@@ -157,6 +157,7 @@ fn init_tracing(filter: &str) {
 /// SIGTERM, after a graceful shutdown).
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     crate::install_crypto_provider();
+    let config = cli.config.as_deref();
     match cli.command {
         Command::Schema => {
             print!("{}", crate::graphql::sdl());
@@ -167,112 +168,136 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             force,
             tools_dir,
             data_dir,
-        } => {
-            let flags = Overrides {
-                data_dir,
-                ..Default::default()
-            };
-            let mut settings = Settings::load(cli.config.as_deref(), &flags)?;
-            if tools_dir.is_some() {
-                settings.runner.tools_dir = tools_dir;
-                settings.resolve_paths()?;
-            }
-            match action {
-                RunnersAction::Install => crate::testing::install::install(&settings, force),
-                RunnersAction::Check => {
-                    println!("{}", crate::testing::install::report(&settings));
-                    Ok(())
-                }
-            }
-        }
+        } => runners(config, action, force, tools_dir, data_dir),
         Command::Secrets {
             action: SecretsAction::Reseal,
             db,
-        } => {
-            let flags = Overrides {
-                database_url: db.database_url,
-                data_dir: db.data_dir,
-                ..Default::default()
-            };
-            let settings = Settings::load(cli.config.as_deref(), &flags)?;
-            init_tracing(&settings.log);
-            let key = match &settings.master_key {
-                Some(key) => crate::crypto::MasterKey::from_base64(key)
-                    .context("invalid setting master_key")?,
-                None => {
-                    let path = settings.data_dir.join("master.key");
-                    anyhow::ensure!(
-                        path.exists(),
-                        "no master key: the setting master_key is not set and {} does not exist",
-                        path.display()
-                    );
-                    crate::crypto::MasterKey::load_or_create(&settings.data_dir)?
-                }
-            };
-            let (conn, _) = crate::db::connect(&settings.database_url()).await?;
-            let done = crate::reseal::reseal_unbound(&conn, &key).await?;
-            println!(
-                "{} rows resealed; {} values do not open with this master key and were left as they are",
-                done.rows, done.failed
-            );
+        } => reseal(config, db).await,
+        Command::Migrate { action, steps, db } => migrate(config, action, steps, db).await,
+        Command::Serve(args) => serve(config, args).await,
+    }
+}
+
+/// `vigil runners install|check`.
+fn runners(
+    config: Option<&std::path::Path>,
+    action: RunnersAction,
+    force: bool,
+    tools_dir: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let flags = Overrides {
+        data_dir,
+        ..Default::default()
+    };
+    let mut settings = Settings::load(config, &flags)?;
+    if tools_dir.is_some() {
+        settings.runner.tools_dir = tools_dir;
+        settings.resolve_paths()?;
+    }
+    match action {
+        RunnersAction::Install => crate::testing::install::install(&settings, force),
+        RunnersAction::Check => {
+            println!("{}", crate::testing::install::report(&settings));
             Ok(())
-        }
-        Command::Migrate { action, steps, db } => {
-            let flags = Overrides {
-                database_url: db.database_url,
-                data_dir: db.data_dir,
-                ..Default::default()
-            };
-            let settings = Settings::load(cli.config.as_deref(), &flags)?;
-            init_tracing(&settings.log);
-            std::fs::create_dir_all(&settings.data_dir)
-                .with_context(|| format!("creating {}", settings.data_dir.display()))?;
-            let (conn, _) = crate::db::connect(&settings.database_url()).await?;
-            match action {
-                MigrateAction::Up => {
-                    Migrator::up(&conn, None).await?;
-                    println!("migrations applied");
-                }
-                MigrateAction::Down => {
-                    Migrator::down(&conn, steps).await?;
-                    println!("migrations reverted");
-                }
-                MigrateAction::Status => {
-                    for migration in Migrator::get_migration_with_status(&conn).await? {
-                        println!("{}\t{}", migration.name(), migration.status());
-                    }
-                }
-            }
-            Ok(())
-        }
-        Command::Serve(args) => {
-            let flags = Overrides {
-                database_url: args.db.database_url,
-                data_dir: args.db.data_dir,
-                bind: args.bind,
-                base_url: args.base_url,
-                mode: args.mode.map(Into::into),
-                role: args.role.map(Into::into),
-                location: args.location,
-            };
-            let settings = Settings::load(cli.config.as_deref(), &flags)?;
-            init_tracing(&settings.log);
-            // Listen for signals before anything is served, so that an early SIGTERM still
-            // shuts down gracefully.
-            let signal = shutdown_signal()?;
-            let state = crate::app::build_state(settings).await?;
-            if state.settings.role != crate::config::Role::Api {
-                for problem in crate::testing::install::problems(&state.settings) {
-                    tracing::warn!("test runs cannot start until this is fixed: {problem}");
-                }
-            }
-            let running = crate::app::spawn(state).await?;
-            tracing::info!(url = %running.state.settings.base_url(), addr = %running.addr, "Vigil is serving");
-            signal.await;
-            tracing::info!("shutting down");
-            running.stop().await
         }
     }
+}
+
+/// `vigil secrets reseal`.
+async fn reseal(config: Option<&std::path::Path>, db: DbArgs) -> anyhow::Result<()> {
+    let flags = Overrides {
+        database_url: db.database_url,
+        data_dir: db.data_dir,
+        ..Default::default()
+    };
+    let settings = Settings::load(config, &flags)?;
+    init_tracing(&settings.log);
+    let key = match &settings.master_key {
+        Some(key) => {
+            crate::crypto::MasterKey::from_base64(key).context("invalid setting master_key")?
+        }
+        None => {
+            let path = settings.data_dir.join("master.key");
+            anyhow::ensure!(
+                path.exists(),
+                "no master key: the setting master_key is not set and {} does not exist",
+                path.display()
+            );
+            crate::crypto::MasterKey::load_or_create(&settings.data_dir)?
+        }
+    };
+    let (conn, _) = crate::db::connect(&settings.database_url()).await?;
+    let done = crate::reseal::reseal_unbound(&conn, &key).await?;
+    println!(
+        "{} rows resealed; {} values do not open with this master key and were left as they are",
+        done.rows, done.failed
+    );
+    Ok(())
+}
+
+/// `vigil migrate up|down|status`.
+async fn migrate(
+    config: Option<&std::path::Path>,
+    action: MigrateAction,
+    steps: Option<u32>,
+    db: DbArgs,
+) -> anyhow::Result<()> {
+    let flags = Overrides {
+        database_url: db.database_url,
+        data_dir: db.data_dir,
+        ..Default::default()
+    };
+    let settings = Settings::load(config, &flags)?;
+    init_tracing(&settings.log);
+    std::fs::create_dir_all(&settings.data_dir)
+        .with_context(|| format!("creating {}", settings.data_dir.display()))?;
+    let (conn, _) = crate::db::connect(&settings.database_url()).await?;
+    match action {
+        MigrateAction::Up => {
+            Migrator::up(&conn, None).await?;
+            println!("migrations applied");
+        }
+        MigrateAction::Down => {
+            Migrator::down(&conn, steps).await?;
+            println!("migrations reverted");
+        }
+        MigrateAction::Status => {
+            for migration in Migrator::get_migration_with_status(&conn).await? {
+                println!("{}\t{}", migration.name(), migration.status());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `vigil serve`.
+async fn serve(config: Option<&std::path::Path>, args: ServeArgs) -> anyhow::Result<()> {
+    let flags = Overrides {
+        database_url: args.db.database_url,
+        data_dir: args.db.data_dir,
+        bind: args.bind,
+        base_url: args.base_url,
+        mode: args.mode.map(Into::into),
+        role: args.role.map(Into::into),
+        location: args.location,
+    };
+    let settings = Settings::load(config, &flags)?;
+    init_tracing(&settings.log);
+    // Listen for signals before anything is served, so that an early SIGTERM still
+    // shuts down gracefully.
+    let signal = shutdown_signal()?;
+    let state = crate::app::build_state(settings).await?;
+    if state.settings.role != crate::config::Role::Api {
+        for problem in crate::testing::install::problems(&state.settings) {
+            tracing::warn!("test runs cannot start until this is fixed: {problem}");
+        }
+    }
+    let running = crate::app::spawn(state).await?;
+    tracing::info!(url = %running.state.settings.base_url(), addr = %running.addr, "Vigil is serving");
+    signal.await;
+    tracing::info!("shutting down");
+    running.stop().await
 }
 
 /// A future that resolves on Ctrl-C or SIGTERM; the handlers are installed when this is called.

@@ -367,6 +367,19 @@ impl Settings {
 
     fn validate(&self) -> anyhow::Result<()> {
         self.bind_addr()?;
+        self.validate_urls()?;
+        self.validate_identity()?;
+        self.validate_account_limits()?;
+        self.validate_smtp()?;
+        self.validate_runner()?;
+        self.validate_storage()?;
+        tracing_subscriber::EnvFilter::try_new(&self.log)
+            .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
+        Ok(())
+    }
+
+    /// `base_url`, `trigger_base_url` and `database_url`.
+    fn validate_urls(&self) -> anyhow::Result<()> {
         if let Some(url) = &self.base_url {
             let base = reqwest::Url::parse(url)
                 .with_context(|| format!("invalid setting base_url: {url:?} is not a URL"))?;
@@ -399,6 +412,11 @@ impl Settings {
                 bail!("invalid setting database_url: expected sqlite:… or postgres://…");
             }
         }
+        Ok(())
+    }
+
+    /// `master_key` and `location`.
+    fn validate_identity(&self) -> anyhow::Result<()> {
         if let Some(key) = &self.master_key {
             crate::crypto::MasterKey::from_base64(key)
                 .context("invalid setting master_key: expected the base64 of 32 bytes")?;
@@ -411,6 +429,11 @@ impl Settings {
         if !location_ok {
             bail!("invalid setting location: use 1-50 of a-z, 0-9, '-' and '_'");
         }
+        Ok(())
+    }
+
+    /// Sessions, sign-in throttles and sockets.
+    fn validate_account_limits(&self) -> anyhow::Result<()> {
         if self.session_days < 1 {
             bail!("invalid setting session_days: must be at least 1");
         }
@@ -429,6 +452,11 @@ impl Settings {
         if self.lockout_minutes < 0 {
             bail!("invalid setting lockout_minutes: must not be negative");
         }
+        Ok(())
+    }
+
+    /// `smtp.*` (cloud mode needs a host).
+    fn validate_smtp(&self) -> anyhow::Result<()> {
         if self.smtp.host.as_deref() == Some("") {
             bail!("invalid setting smtp.host: must not be empty");
         }
@@ -441,14 +469,19 @@ impl Settings {
         if self.smtp.username.is_some() != self.smtp.password.is_some() {
             bail!("invalid setting smtp.username/smtp.password: give both or neither");
         }
-        if self.runner.allow_unsandboxed && self.mode == Mode::Cloud {
-            bail!(
-                "invalid setting runner.allow_unsandboxed: cloud mode never runs scripts without a sandbox"
-            );
-        }
         if self.mode == Mode::Cloud && self.smtp.host.is_none() {
             bail!(
                 "invalid setting smtp.host: cloud mode needs SMTP (without it, verification and password-reset links would go to the log)"
+            );
+        }
+        Ok(())
+    }
+
+    /// `runner.*`.
+    fn validate_runner(&self) -> anyhow::Result<()> {
+        if self.runner.allow_unsandboxed && self.mode == Mode::Cloud {
+            bail!(
+                "invalid setting runner.allow_unsandboxed: cloud mode never runs scripts without a sandbox"
             );
         }
         if !(1..=64).contains(&self.runner.max_concurrent) {
@@ -469,6 +502,11 @@ impl Settings {
         if !(64..=1_048_576).contains(&self.runner.open_files) {
             bail!("invalid setting runner.open_files: must be between 64 and 1048576");
         }
+        Ok(())
+    }
+
+    /// `storage.*`.
+    fn validate_storage(&self) -> anyhow::Result<()> {
         if self.storage.s3_bucket.as_deref() == Some("") {
             bail!("invalid setting storage.s3_bucket: must not be empty");
         }
@@ -477,8 +515,6 @@ impl Settings {
                 "invalid setting storage.s3_access_key_id/storage.s3_secret_access_key: give both or neither"
             );
         }
-        tracing_subscriber::EnvFilter::try_new(&self.log)
-            .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
         Ok(())
     }
 

@@ -78,7 +78,23 @@ pub async fn reseal_unbound(
     key: &MasterKey,
 ) -> anyhow::Result<Resealed> {
     let mut total = Resealed::default();
-    for done in [
+    for done in in_text_columns(db, key)
+        .await?
+        .into_iter()
+        .chain(in_configs(db, key).await?)
+    {
+        total.rows += done.rows;
+        total.failed += done.failed;
+    }
+    Ok(total)
+}
+
+/// Variables' values, service credentials' secrets and users' TOTP secrets.
+async fn in_text_columns(
+    db: &impl ConnectionTrait,
+    key: &MasterKey,
+) -> anyhow::Result<[Resealed; 3]> {
+    Ok([
         pass::<project_variables::Entity, _>(
             db,
             project_variables::Column::EncryptedValue
@@ -130,6 +146,12 @@ pub async fn reseal_unbound(
             },
         )
         .await?,
+    ])
+}
+
+/// Secrets inside JSON configs: notification providers, monitors and actions.
+async fn in_configs(db: &impl ConnectionTrait, key: &MasterKey) -> anyhow::Result<[Resealed; 3]> {
+    Ok([
         pass::<notification_providers::Entity, _>(
             db,
             Condition::all().add(Expr::cust(HOLDS_UNBOUND)),
@@ -181,11 +203,7 @@ pub async fn reseal_unbound(
             },
         )
         .await?,
-    ] {
-        total.rows += done.rows;
-        total.failed += done.failed;
-    }
-    Ok(total)
+    ])
 }
 
 /// A row's new value for one column, written only over `old`.
