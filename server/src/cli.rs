@@ -95,6 +95,17 @@ pub struct DbArgs {
     pub data_dir: Option<PathBuf>,
 }
 
+impl DbArgs {
+    /// The settings these flags override.
+    fn overrides(self) -> Overrides {
+        Overrides {
+            database_url: self.database_url,
+            data_dir: self.data_dir,
+            ..Default::default()
+        }
+    }
+}
+
 #[derive(Args, Debug, Default)]
 pub struct ServeArgs {
     /// Listen address, host:port. Also VIGIL_BIND.
@@ -206,11 +217,7 @@ fn runners(
 
 /// `vigil secrets reseal`.
 async fn reseal(config: Option<&std::path::Path>, db: DbArgs) -> anyhow::Result<()> {
-    let flags = Overrides {
-        database_url: db.database_url,
-        data_dir: db.data_dir,
-        ..Default::default()
-    };
+    let flags = db.overrides();
     let settings = Settings::load(config, &flags)?;
     init_tracing(&settings.log);
     let key = match &settings.master_key {
@@ -243,11 +250,7 @@ async fn migrate(
     steps: Option<u32>,
     db: DbArgs,
 ) -> anyhow::Result<()> {
-    let flags = Overrides {
-        database_url: db.database_url,
-        data_dir: db.data_dir,
-        ..Default::default()
-    };
+    let flags = db.overrides();
     let settings = Settings::load(config, &flags)?;
     init_tracing(&settings.log);
     std::fs::create_dir_all(&settings.data_dir)
@@ -274,13 +277,12 @@ async fn migrate(
 /// `vigil serve`.
 async fn serve(config: Option<&std::path::Path>, args: ServeArgs) -> anyhow::Result<()> {
     let flags = Overrides {
-        database_url: args.db.database_url,
-        data_dir: args.db.data_dir,
         bind: args.bind,
         base_url: args.base_url,
         mode: args.mode.map(Into::into),
         role: args.role.map(Into::into),
         location: args.location,
+        ..args.db.overrides()
     };
     let settings = Settings::load(config, &flags)?;
     init_tracing(&settings.log);
