@@ -2,12 +2,14 @@
 //! email verification, password reset and change, TOTP enrolment, and what a system
 //! administrator may do to accounts (ban, unban, impersonate).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use entity::user::{self, UserRole};
 use entity::{account, session, verification};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -19,6 +21,7 @@ use crate::auth::{Principal, totp};
 use crate::config::Mode;
 use crate::crypto::{Binding, hash_token, random_token};
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::mail::Mail;
 use crate::state::AppState;
@@ -390,6 +393,17 @@ pub async fn list_sessions(
         .order_by_desc(session::Column::Id)
         .all(db)
         .await?)
+}
+
+/// The session making the request (`None` for API keys, or when it ended meanwhile).
+pub async fn current_session(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+) -> AppResult<Option<session::Model>> {
+    let Some(id) = principal.session_id() else {
+        return Ok(None);
+    };
+    Ok(session::Entity::find_by_id(id).one(db).await?)
 }
 
 /// Ends one of the caller's sessions; another user's session is not found.
@@ -827,6 +841,50 @@ pub async fn update_profile(
     audit::record(&tx, principal, None, "user.update_profile", json!({})).await?;
     tx.commit().await?;
     Ok(user)
+}
+
+/// Users by id, one statement.
+pub async fn users(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, user::Model>> {
+    let rows = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|u| (u.id, u)).collect())
+}
+
+/// Which accounts to list.
+#[derive(Debug, Default, Clone)]
+pub struct UserFilter {
+    /// Part of the name or email, any case (at most 200 characters).
+    pub search: Option<String>,
+    pub banned: Option<bool>,
+}
+
+/// Every account, oldest first (system administrators only).
+pub async fn list_users(
+    state: &AppState,
+    admin: &Principal,
+    filter: UserFilter,
+    request: PageRequest,
+) -> AppResult<Rows<user::Model>> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    admin.system_admin()?;
+    let mut query = user::Entity::find();
+    if let Some(search) = validate::text("search", filter.search.as_deref(), 200)? {
+        let pattern = format!("%{}%", search.to_lowercase());
+        query = query.filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::Email))).like(pattern.clone()))
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(pattern)),
+        );
+    }
+    if let Some(banned) = filter.banned {
+        query = query.filter(user::Column::Banned.eq(banned));
+    }
+    page::read(&state.db, query, user::Column::Id, Order::Asc, request).await
 }
 
 /// Changes a user as a system administrator, in one transaction with its audit row.

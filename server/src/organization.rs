@@ -1,5 +1,7 @@
 //! Organizations, their members and invitations.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, Utc};
 use entity::invitation::{self, InvitationStatus};
 use entity::member::{self, OrgRole};
@@ -15,6 +17,7 @@ use uuid::Uuid;
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::mail::Mail;
 use crate::project;
@@ -111,7 +114,11 @@ async fn slug_taken(
 }
 
 /// The caller's organizations, oldest first. A project key sees only its project's.
-pub fn list_query(principal: &Principal) -> sea_orm::Select<organization::Entity> {
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    request: PageRequest,
+) -> AppResult<Rows<organization::Model>> {
     use sea_orm::sea_query::Query;
     let mut query = organization::Entity::find().filter(
         organization::Column::Id.in_subquery(
@@ -133,7 +140,26 @@ pub fn list_query(principal: &Principal) -> sea_orm::Select<organization::Entity
             ),
         );
     }
-    query
+    page::read(
+        &state.db,
+        query,
+        organization::Column::Id,
+        Order::Asc,
+        request,
+    )
+    .await
+}
+
+/// Organizations by id, one statement.
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, organization::Model>> {
+    let rows = organization::Entity::find()
+        .filter(organization::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|o| (o.id, o)).collect())
 }
 
 /// Renames or re-slugs an organization (admins).
@@ -195,9 +221,48 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-/// Members of an organization, oldest first.
-pub fn members_query(org_id: Uuid) -> sea_orm::Select<member::Entity> {
-    member::Entity::find().filter(member::Column::OrganizationId.eq(org_id))
+/// Members of an organization the caller may view, oldest first.
+pub async fn members(
+    state: &AppState,
+    principal: &Principal,
+    org_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<member::Model>> {
+    principal.org(&state.db, org_id, Level::Viewer).await?;
+    let query = member::Entity::find().filter(member::Column::OrganizationId.eq(org_id));
+    page::read(&state.db, query, member::Column::Id, Order::Asc, request).await
+}
+
+/// The members of each organization, oldest first, one statement.
+pub async fn members_of(
+    db: &impl ConnectionTrait,
+    org_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, Vec<member::Model>>> {
+    let rows = member::Entity::find()
+        .filter(member::Column::OrganizationId.is_in(org_ids.to_vec()))
+        .order_by_asc(member::Column::Id)
+        .all(db)
+        .await?;
+    let mut out: HashMap<Uuid, Vec<member::Model>> =
+        org_ids.iter().map(|k| (*k, Vec::new())).collect();
+    for row in rows {
+        out.entry(row.organization_id).or_default().push(row);
+    }
+    Ok(out)
+}
+
+/// A user's own membership in each of `org_ids` they belong to, one statement.
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    org_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, member::Model>> {
+    let rows = member::Entity::find()
+        .filter(member::Column::OrganizationId.is_in(org_ids.to_vec()))
+        .filter(member::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|m| (m.organization_id, m)).collect())
 }
 
 async fn owner_count(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<u64> {
@@ -429,9 +494,23 @@ pub async fn invite(
     Ok(invite)
 }
 
-/// Pending invitations of an organization (admins).
-pub fn invitations_query(org_id: Uuid) -> sea_orm::Select<invitation::Entity> {
-    invitation::Entity::find().filter(invitation::Column::OrganizationId.eq(org_id))
+/// Invitations of an organization, newest first (admins).
+pub async fn invitations(
+    state: &AppState,
+    principal: &Principal,
+    org_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<invitation::Model>> {
+    principal.org(&state.db, org_id, Level::OrgAdmin).await?;
+    let query = invitation::Entity::find().filter(invitation::Column::OrganizationId.eq(org_id));
+    page::read(
+        &state.db,
+        query,
+        invitation::Column::Id,
+        Order::Desc,
+        request,
+    )
+    .await
 }
 
 /// Invitations addressed to the caller that are still open.
