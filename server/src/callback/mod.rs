@@ -400,26 +400,6 @@ pub async fn rotate_token(
     Ok(row)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn custom_paths() {
-        assert_eq!(
-            check_custom_path("/Hooks/GitHub/").ok().as_deref(),
-            Some("hooks/github")
-        );
-        assert!(check_custom_path("a").is_err());
-        assert!(check_custom_path("graphql/x").is_err());
-        assert!(check_custom_path("t").is_err());
-        assert!(check_custom_path("hooks//x").is_err());
-        assert!(check_custom_path("hooks/../x").is_err());
-        assert!(check_custom_path("hooks x").is_err());
-        assert!(check_custom_path("hooks?x=1").is_err());
-    }
-}
-
 /// Sends a logged trigger through the pipeline again (without rate limits), recorded as a
 /// replay of it (project editors). Returns the new log row.
 pub async fn replay(
@@ -527,4 +507,24 @@ fn headers_of(kept: Option<&Value>) -> HeaderMap {
         }
     }
     headers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_paths() {
+        assert_eq!(
+            check_custom_path("/Hooks/GitHub/").ok().as_deref(),
+            Some("hooks/github")
+        );
+        assert!(check_custom_path("a").is_err());
+        assert!(check_custom_path("graphql/x").is_err());
+        assert!(check_custom_path("t").is_err());
+        assert!(check_custom_path("hooks//x").is_err());
+        assert!(check_custom_path("hooks/../x").is_err());
+        assert!(check_custom_path("hooks x").is_err());
+        assert!(check_custom_path("hooks?x=1").is_err());
+    }
 }
