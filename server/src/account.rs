@@ -2,12 +2,14 @@
 //! email verification, password reset and change, TOTP enrolment, and what a system
 //! administrator may do to accounts (ban, unban, impersonate).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use entity::user::{self, UserRole};
 use entity::{account, session, verification};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -19,6 +21,7 @@ use crate::auth::{Principal, totp};
 use crate::config::Mode;
 use crate::crypto::{Binding, hash_token, random_token};
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::mail::Mail;
 use crate::state::AppState;
@@ -83,11 +86,43 @@ pub async fn sign_up(
         return Ok(None);
     }
     let first = user::Entity::find().count(db).await? == 0;
+    let user = insert_password_user(db, name, &email, hash, first).await?;
+    let verify_token = issue_token(db, EMAIL_VERIFICATION, user.id, Duration::days(3)).await?;
+    let session = if cloud {
+        None
+    } else {
+        Some(sessions::create(db, user.id, state.settings.session_days, client, None).await?)
+    };
+    audit::record_for(
+        &tx,
+        Some(user.id),
+        None,
+        "user.sign_up",
+        json!({ "email": email, "systemAdmin": first }),
+    )
+    .await?;
+    tx.commit().await?;
+    send_verification(state, &user.email, &verify_token);
+    Ok(session.map(|(token, session)| SignedIn {
+        token,
+        user,
+        session,
+    }))
+}
+
+/// Writes a new user (a system administrator when `first`) and its password account.
+async fn insert_password_user(
+    db: &impl ConnectionTrait,
+    name: String,
+    email: &str,
+    hash: String,
+    first: bool,
+) -> AppResult<user::Model> {
     let now = Utc::now();
     let user = user::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
-        email: Set(email.clone()),
+        email: Set(email.to_owned()),
         email_verified: Set(false),
         image: Set(None),
         created_at: Set(now),
@@ -128,27 +163,7 @@ pub async fn sign_up(
     }
     .insert(db)
     .await?;
-    let verify_token = issue_token(db, EMAIL_VERIFICATION, user.id, Duration::days(3)).await?;
-    let session = if cloud {
-        None
-    } else {
-        Some(sessions::create(db, user.id, state.settings.session_days, client, None).await?)
-    };
-    audit::record_for(
-        &tx,
-        Some(user.id),
-        None,
-        "user.sign_up",
-        json!({ "email": email, "systemAdmin": first }),
-    )
-    .await?;
-    tx.commit().await?;
-    send_verification(state, &user.email, &verify_token);
-    Ok(session.map(|(token, session)| SignedIn {
-        token,
-        user,
-        session,
-    }))
+    Ok(user)
 }
 
 /// Tells the owner of an address that someone tried to sign up with it again.
@@ -176,50 +191,115 @@ pub struct SignIn {
 /// After `max_failed_sign_ins` failures in a row an account is locked for `lockout_minutes`;
 /// unknown addresses cost the same argon2 time as known ones.
 pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> AppResult<SignedIn> {
-    let address = client
-        .ip_address
-        .as_deref()
-        .and_then(|ip| ip.parse::<std::net::IpAddr>().ok());
-    let throttle = &state.sign_in_throttle;
-    if let Some(ip) = address
-        && let Some(wait) = throttle.retry_after(ip, std::time::Instant::now())
-    {
-        return Err(AppError::RateLimited {
+    let attempt = Attempt::new(state, client);
+    attempt.check_address()?;
+    let invalid = || AppError::Unauthenticated("invalid email or password".into());
+    let Ok(email) = validate::email("email", &input.email) else {
+        attempt.failed();
+        return Err(invalid());
+    };
+    if input.password.chars().count() > crate::auth::password::MAX_LEN {
+        attempt.failed();
+        return Err(invalid());
+    }
+    let (user, hash) = find_with_password(&state.db, &email).await?;
+    if let Some(user) = &user {
+        check_not_locked(user, Utc::now())?;
+    }
+    let ok = state
+        .passwords
+        .verify(&input.password, hash.as_deref())
+        .await?;
+    let Some(user) = user else {
+        attempt.failed();
+        return Err(invalid());
+    };
+    if !ok {
+        attempt.failed();
+        record_failure(state, &user, "password").await?;
+        return Err(invalid());
+    }
+    if state.settings.mode == Mode::Cloud && !user.email_verified {
+        // In cloud mode an account signs in once its address is confirmed (the mailed link
+        // signs in). Until then it answers, and counts, like a wrong password: otherwise
+        // signing up and then in would tell whether the address was free.
+        attempt.failed();
+        record_failure(state, &user, "unverified").await?;
+        return Err(invalid());
+    }
+    sessions::check_user_may_act(&user)?;
+    let totp_step = check_totp_code(state, &attempt, &user, input.totp_code.as_deref()).await?;
+    open_session(state, &attempt, user, totp_step, client).await
+}
+
+/// One sign-in attempt from a client address: failures count against the address in the
+/// sign-in throttle.
+struct Attempt<'a> {
+    state: &'a AppState,
+    address: Option<std::net::IpAddr>,
+}
+
+impl<'a> Attempt<'a> {
+    fn new(state: &'a AppState, client: &ClientInfo) -> Self {
+        let address = client
+            .ip_address
+            .as_deref()
+            .and_then(|ip| ip.parse::<std::net::IpAddr>().ok());
+        Self { state, address }
+    }
+
+    /// `RATE_LIMITED` while the address has failed too often.
+    fn check_address(&self) -> AppResult<()> {
+        let Some(ip) = self.address else {
+            return Ok(());
+        };
+        let Some(wait) = self
+            .state
+            .sign_in_throttle
+            .retry_after(ip, std::time::Instant::now())
+        else {
+            return Ok(());
+        };
+        Err(AppError::RateLimited {
             message: format!(
                 "too many failed sign-ins from this address; try again in {} minutes",
                 wait.as_secs().div_ceil(60)
             ),
             retry_after_secs: Some(wait.as_secs()),
-        });
+        })
     }
-    let failed = || {
-        if let Some(ip) = address {
-            throttle.failed(ip, std::time::Instant::now());
+
+    /// Counts a failure against the address.
+    fn failed(&self) {
+        if let Some(ip) = self.address {
+            self.state
+                .sign_in_throttle
+                .failed(ip, std::time::Instant::now());
         }
-    };
-    let invalid = || AppError::Unauthenticated("invalid email or password".into());
-    let Ok(email) = validate::email("email", &input.email) else {
-        failed();
-        return Err(invalid());
-    };
-    if input.password.chars().count() > crate::auth::password::MAX_LEN {
-        failed();
-        return Err(invalid());
     }
+}
+
+/// The user of an address with the hash of its password account, if any.
+async fn find_with_password(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> AppResult<(Option<user::Model>, Option<String>)> {
     let found = user::Entity::find()
-        .filter(user::Column::Email.eq(&email))
+        .filter(user::Column::Email.eq(email))
         .find_also_related(account::Entity)
         .filter(account::Column::ProviderId.eq(CREDENTIAL_PROVIDER))
-        .one(&state.db)
+        .one(db)
         .await?;
-    let (user, hash) = match found {
+    Ok(match found {
         Some((user, Some(account))) => (Some(user), account.password),
         Some((user, None)) => (Some(user), None),
         None => (None, None),
-    };
-    let now = Utc::now();
-    if let Some(user) = &user
-        && let Some(until) = user.sign_in_locked_until
+    })
+}
+
+/// `RATE_LIMITED` while the account is locked after too many failures.
+fn check_not_locked(user: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
+    if let Some(until) = user.sign_in_locked_until
         && until > now
     {
         let minutes = (until - now).num_minutes() + 1;
@@ -228,47 +308,45 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
             retry_after_secs: Some((until - now).num_seconds().max(1) as u64),
         });
     }
-    let ok = state
-        .passwords
-        .verify(&input.password, hash.as_deref())
-        .await?;
-    let Some(user) = user else {
-        failed();
-        return Err(invalid());
-    };
-    if !ok {
-        failed();
-        record_failure(state, &user, "password").await?;
-        return Err(invalid());
-    }
-    if state.settings.mode == Mode::Cloud && !user.email_verified {
-        // In cloud mode an account signs in once its address is confirmed (the mailed link
-        // signs in). Until then it answers, and counts, like a wrong password: otherwise
-        // signing up and then in would tell whether the address was free.
-        failed();
-        record_failure(state, &user, "unverified").await?;
-        return Err(invalid());
-    }
-    sessions::check_user_may_act(&user)?;
+    Ok(())
+}
 
-    let mut totp_step = None;
-    if user.totp_enabled {
-        let Some(code) = input.totp_code.as_deref().filter(|c| !c.trim().is_empty()) else {
-            return Err(AppError::field("totpCode", "a two-factor code is required"));
-        };
-        let secret = open_totp_secret(state, &user)?;
-        match totp::check(&secret, &user.email, code)? {
-            Some(step) if user.totp_last_step.is_none_or(|last| (step as i64) > last) => {
-                totp_step = Some(step as i64);
-            }
-            _ => {
-                failed();
-                record_failure(state, &user, "totp").await?;
-                return Err(AppError::Unauthenticated("invalid two-factor code".into()));
-            }
+/// For an account with two-factor on: checks the code and returns its time step, which must
+/// be later than the last one used (a code works once).
+async fn check_totp_code(
+    state: &AppState,
+    attempt: &Attempt<'_>,
+    user: &user::Model,
+    code: Option<&str>,
+) -> AppResult<Option<i64>> {
+    if !user.totp_enabled {
+        return Ok(None);
+    }
+    let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
+        return Err(AppError::field("totpCode", "a two-factor code is required"));
+    };
+    let secret = open_totp_secret(state, user)?;
+    match totp::check(&secret, &user.email, code)? {
+        Some(step) if user.totp_last_step.is_none_or(|last| (step as i64) > last) => {
+            Ok(Some(step as i64))
+        }
+        _ => {
+            attempt.failed();
+            record_failure(state, user, "totp").await?;
+            Err(AppError::Unauthenticated("invalid two-factor code".into()))
         }
     }
+}
 
+/// Opens the session of a sign-in that passed: claims the TOTP step, clears the failure
+/// count (and an expired ban), records the sign-in.
+async fn open_session(
+    state: &AppState,
+    attempt: &Attempt<'_>,
+    user: user::Model,
+    totp_step: Option<i64>,
+    client: &ClientInfo,
+) -> AppResult<SignedIn> {
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
     if let Some(step) = totp_step
@@ -276,7 +354,7 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
     {
         // A concurrent sign-in used this code first.
         drop(tx);
-        failed();
+        attempt.failed();
         record_failure(state, &user, "totp").await?;
         return Err(AppError::Unauthenticated("invalid two-factor code".into()));
     }
@@ -390,6 +468,17 @@ pub async fn list_sessions(
         .order_by_desc(session::Column::Id)
         .all(db)
         .await?)
+}
+
+/// The session making the request (`None` for API keys, or when it ended meanwhile).
+pub async fn current_session(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+) -> AppResult<Option<session::Model>> {
+    let Some(id) = principal.session_id() else {
+        return Ok(None);
+    };
+    Ok(session::Entity::find_by_id(id).one(db).await?)
 }
 
 /// Ends one of the caller's sessions; another user's session is not found.
@@ -827,6 +916,50 @@ pub async fn update_profile(
     audit::record(&tx, principal, None, "user.update_profile", json!({})).await?;
     tx.commit().await?;
     Ok(user)
+}
+
+/// Users by id, one statement.
+pub async fn users(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, user::Model>> {
+    let rows = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|u| (u.id, u)).collect())
+}
+
+/// Which accounts to list.
+#[derive(Debug, Default, Clone)]
+pub struct UserFilter {
+    /// Part of the name or email, any case (at most 200 characters).
+    pub search: Option<String>,
+    pub banned: Option<bool>,
+}
+
+/// Every account, oldest first (system administrators only).
+pub async fn list_users(
+    state: &AppState,
+    admin: &Principal,
+    filter: UserFilter,
+    request: PageRequest,
+) -> AppResult<Rows<user::Model>> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    admin.system_admin()?;
+    let mut query = user::Entity::find();
+    if let Some(search) = validate::text("search", filter.search.as_deref(), 200)? {
+        let pattern = format!("%{}%", search.to_lowercase());
+        query = query.filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::Email))).like(pattern.clone()))
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(pattern)),
+        );
+    }
+    if let Some(banned) = filter.banned {
+        query = query.filter(user::Column::Banned.eq(banned));
+    }
+    page::read(&state.db, query, user::Column::Id, Order::Asc, request).await
 }
 
 /// Changes a user as a system administrator, in one transaction with its audit row.

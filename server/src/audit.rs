@@ -1,15 +1,18 @@
-//! The audit trail: every mutation writes one `audit_logs` row in its own transaction.
+//! The audit trail: every mutation writes one `audit_logs` row in its own transaction; admins
+//! read the trail back newest first.
 
 use chrono::Utc;
 use entity::audit_logs;
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::auth::Principal;
+use crate::auth::{Level, Principal};
 use crate::db::Tx;
-use crate::error::AppResult;
+use crate::db::page::{self, Order, PageRequest, Rows};
+use crate::error::{AppError, AppResult};
 use crate::events::Event;
+use crate::state::AppState;
 
 /// Records `action` by `principal` (and the admin impersonating them, if any).
 pub async fn record(
@@ -69,4 +72,53 @@ pub async fn record_for(
         .await?;
     }
     Ok(())
+}
+
+/// Which entries of a trail to list.
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    /// Exact action name.
+    pub action: Option<String>,
+    pub user_id: Option<Uuid>,
+}
+
+/// An organization's audit trail, newest first (organization admins).
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    organization_id: Uuid,
+    filter: AuditFilter,
+    request: PageRequest,
+) -> AppResult<Rows<audit_logs::Model>> {
+    principal
+        .org(&state.db, organization_id, Level::OrgAdmin)
+        .await?;
+    let mut query =
+        audit_logs::Entity::find().filter(audit_logs::Column::OrganizationId.eq(organization_id));
+    if let Some(action) = filter.action {
+        // PostgreSQL cannot compare text with NUL in it.
+        if action.contains('\0') {
+            return Err(AppError::field(
+                "filter.action",
+                "must not contain NUL characters",
+            ));
+        }
+        query = query.filter(audit_logs::Column::Action.eq(action));
+    }
+    if let Some(user_id) = filter.user_id {
+        query = query.filter(audit_logs::Column::UserId.eq(user_id));
+    }
+    page::read(
+        &state.db,
+        query,
+        audit_logs::Column::Id,
+        Order::Desc,
+        request,
+    )
+    .await
+}
+
+/// One entry by id, for the live trail (whose subscription checked access).
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<audit_logs::Model>> {
+    Ok(audit_logs::Entity::find_by_id(id).one(db).await?)
 }

@@ -12,6 +12,7 @@ use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::crypto::Binding;
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::validate;
@@ -191,9 +192,26 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-pub fn list_query(project_id: Uuid) -> sea_orm::Select<service_credentials::Entity> {
-    service_credentials::Entity::find()
-        .filter(service_credentials::Column::ProjectId.eq(project_id))
+/// Credentials of a project the caller may view, oldest first.
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<service_credentials::Model>> {
+    principal
+        .project(&state.db, project_id, Level::Viewer)
+        .await?;
+    let query = service_credentials::Entity::find()
+        .filter(service_credentials::Column::ProjectId.eq(project_id));
+    page::read(
+        &state.db,
+        query,
+        service_credentials::Column::Id,
+        Order::Asc,
+        request,
+    )
+    .await
 }
 
 /// The secret in clear, for the delivery code that calls the service.

@@ -1,5 +1,7 @@
 //! Organizations, their members and invitations.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, Utc};
 use entity::invitation::{self, InvitationStatus};
 use entity::member::{self, OrgRole};
@@ -15,6 +17,7 @@ use uuid::Uuid;
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::mail::Mail;
 use crate::project;
@@ -111,7 +114,11 @@ async fn slug_taken(
 }
 
 /// The caller's organizations, oldest first. A project key sees only its project's.
-pub fn list_query(principal: &Principal) -> sea_orm::Select<organization::Entity> {
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    request: PageRequest,
+) -> AppResult<Rows<organization::Model>> {
     use sea_orm::sea_query::Query;
     let mut query = organization::Entity::find().filter(
         organization::Column::Id.in_subquery(
@@ -133,7 +140,26 @@ pub fn list_query(principal: &Principal) -> sea_orm::Select<organization::Entity
             ),
         );
     }
-    query
+    page::read(
+        &state.db,
+        query,
+        organization::Column::Id,
+        Order::Asc,
+        request,
+    )
+    .await
+}
+
+/// Organizations by id, one statement.
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, organization::Model>> {
+    let rows = organization::Entity::find()
+        .filter(organization::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|o| (o.id, o)).collect())
 }
 
 /// Renames or re-slugs an organization (admins).
@@ -195,9 +221,48 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-/// Members of an organization, oldest first.
-pub fn members_query(org_id: Uuid) -> sea_orm::Select<member::Entity> {
-    member::Entity::find().filter(member::Column::OrganizationId.eq(org_id))
+/// Members of an organization the caller may view, oldest first.
+pub async fn members(
+    state: &AppState,
+    principal: &Principal,
+    org_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<member::Model>> {
+    principal.org(&state.db, org_id, Level::Viewer).await?;
+    let query = member::Entity::find().filter(member::Column::OrganizationId.eq(org_id));
+    page::read(&state.db, query, member::Column::Id, Order::Asc, request).await
+}
+
+/// The members of each organization, oldest first, one statement.
+pub async fn members_of(
+    db: &impl ConnectionTrait,
+    org_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, Vec<member::Model>>> {
+    let rows = member::Entity::find()
+        .filter(member::Column::OrganizationId.is_in(org_ids.to_vec()))
+        .order_by_asc(member::Column::Id)
+        .all(db)
+        .await?;
+    let mut out: HashMap<Uuid, Vec<member::Model>> =
+        org_ids.iter().map(|k| (*k, Vec::new())).collect();
+    for row in rows {
+        out.entry(row.organization_id).or_default().push(row);
+    }
+    Ok(out)
+}
+
+/// A user's own membership in each of `org_ids` they belong to, one statement.
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    org_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, member::Model>> {
+    let rows = member::Entity::find()
+        .filter(member::Column::OrganizationId.is_in(org_ids.to_vec()))
+        .filter(member::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|m| (m.organization_id, m)).collect())
 }
 
 async fn owner_count(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<u64> {
@@ -342,42 +407,20 @@ pub async fn invite(
     if input.role == OrgRole::OrgOwner && access.level < Level::Owner {
         return Err(AppError::Forbidden("only owners can invite owners".into()));
     }
-    if input.project_ids.len() > 500 {
-        return Err(AppError::field("projectIds", "at most 500 projects"));
-    }
-    let mut project_ids = input.project_ids.clone();
-    project_ids.sort_unstable();
-    project_ids.dedup();
-    if !project_ids.is_empty() {
-        let found = projects::Entity::find()
-            .filter(projects::Column::OrganizationId.eq(input.organization_id))
-            .filter(projects::Column::Id.is_in(project_ids.clone()))
-            .count(&state.db)
-            .await?;
-        if found != project_ids.len() as u64 {
-            return Err(AppError::field(
-                "projectIds",
-                "a project is not in this organization",
-            ));
-        }
-    }
+    let project_ids =
+        invited_projects(&state.db, input.organization_id, &input.project_ids).await?;
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
     let existing_user = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
         .await?;
-    if let Some(existing) = &existing_user {
-        let already = member::Entity::find()
-            .filter(member::Column::OrganizationId.eq(input.organization_id))
-            .filter(member::Column::UserId.eq(existing.id))
-            .count(db)
-            .await?
-            > 0;
-        if already {
-            return Err(AppError::Conflict(format!("{email} is already a member")));
-        }
+    if let Some(existing) = &existing_user
+        && is_member(db, input.organization_id, existing.id).await?
+    {
+        return Err(AppError::Conflict(format!("{email} is already a member")));
     }
+    // The new invitation replaces any still pending for the address.
     invitation::Entity::update_many()
         .col_expr(invitation::Column::Status, InvitationStatus::Revoked.into())
         .filter(invitation::Column::OrganizationId.eq(input.organization_id))
@@ -417,21 +460,85 @@ pub async fn invite(
     )
     .await?;
     tx.commit().await?;
-    let link = format!("{}/invitations/{}", state.settings.base_url(), invite.id);
-    state.mailer.send_later(Mail {
-        to: email,
-        subject: format!("You are invited to {} on Vigil", access.organization.name),
-        body: format!(
-            "{} invited you to the organization {} on Vigil.\n\nAccept it here (sign up or sign in with this address first):\n\n{link}\n\nThe invitation is valid for {INVITATION_DAYS} days.",
-            principal.user.name, access.organization.name
-        ),
-    });
+    mail_invitation(state, principal, &access.organization, &invite);
     Ok(invite)
 }
 
-/// Pending invitations of an organization (admins).
-pub fn invitations_query(org_id: Uuid) -> sea_orm::Select<invitation::Entity> {
-    invitation::Entity::find().filter(invitation::Column::OrganizationId.eq(org_id))
+/// The projects an invitation names, each once: at most 500, all in the organization.
+async fn invited_projects(
+    db: &impl ConnectionTrait,
+    org_id: Uuid,
+    ids: &[Uuid],
+) -> AppResult<Vec<Uuid>> {
+    if ids.len() > 500 {
+        return Err(AppError::field("projectIds", "at most 500 projects"));
+    }
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(ids);
+    }
+    let found = projects::Entity::find()
+        .filter(projects::Column::OrganizationId.eq(org_id))
+        .filter(projects::Column::Id.is_in(ids.clone()))
+        .count(db)
+        .await?;
+    if found != ids.len() as u64 {
+        return Err(AppError::field(
+            "projectIds",
+            "a project is not in this organization",
+        ));
+    }
+    Ok(ids)
+}
+
+/// Whether a user is a member of an organization.
+async fn is_member(db: &impl ConnectionTrait, org_id: Uuid, user_id: Uuid) -> AppResult<bool> {
+    Ok(member::Entity::find()
+        .filter(member::Column::OrganizationId.eq(org_id))
+        .filter(member::Column::UserId.eq(user_id))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Mails the invitee the link to accept (after the commit: the mail goes out in the
+/// background).
+fn mail_invitation(
+    state: &AppState,
+    principal: &Principal,
+    org: &organization::Model,
+    invite: &invitation::Model,
+) {
+    let link = format!("{}/invitations/{}", state.settings.base_url(), invite.id);
+    state.mailer.send_later(Mail {
+        to: invite.email.clone(),
+        subject: format!("You are invited to {} on Vigil", org.name),
+        body: format!(
+            "{} invited you to the organization {} on Vigil.\n\nAccept it here (sign up or sign in with this address first):\n\n{link}\n\nThe invitation is valid for {INVITATION_DAYS} days.",
+            principal.user.name, org.name
+        ),
+    });
+}
+
+/// Invitations of an organization, newest first (admins).
+pub async fn invitations(
+    state: &AppState,
+    principal: &Principal,
+    org_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<invitation::Model>> {
+    principal.org(&state.db, org_id, Level::OrgAdmin).await?;
+    let query = invitation::Entity::find().filter(invitation::Column::OrganizationId.eq(org_id));
+    page::read(
+        &state.db,
+        query,
+        invitation::Column::Id,
+        Order::Desc,
+        request,
+    )
+    .await
 }
 
 /// Invitations addressed to the caller that are still open.
@@ -476,6 +583,45 @@ pub async fn accept_invitation(
     principal.require_session()?;
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
+    let invite = open_invitation(db, principal, id).await?;
+    if is_member(db, invite.organization_id, principal.user_id()).await? {
+        return Err(AppError::Conflict(
+            "you are already a member of this organization".into(),
+        ));
+    }
+    let now = Utc::now();
+    let member = member::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(invite.organization_id),
+        user_id: Set(principal.user_id()),
+        role: Set(invite.role),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    grant_invited_projects(db, &invite, principal.user_id()).await?;
+    let mut active: invitation::ActiveModel = invite.clone().into();
+    active.status = Set(InvitationStatus::Accepted);
+    active.update(db).await?;
+    audit::record(
+        &tx,
+        principal,
+        Some(invite.organization_id),
+        "invitation.accept",
+        json!({ "invitationId": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(member)
+}
+
+/// An invitation the caller may accept now: addressed to them (another's is not found),
+/// their address verified, still pending and not expired.
+async fn open_invitation(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+    id: Uuid,
+) -> AppResult<invitation::Model> {
     let invite = invitation::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -492,70 +638,45 @@ pub async fn accept_invitation(
     if invite.expires_at <= Utc::now() {
         return Err(AppError::invalid("this invitation has expired"));
     }
-    let already = member::Entity::find()
-        .filter(member::Column::OrganizationId.eq(invite.organization_id))
-        .filter(member::Column::UserId.eq(principal.user_id()))
-        .count(db)
-        .await?
-        > 0;
-    if already {
-        return Err(AppError::Conflict(
-            "you are already a member of this organization".into(),
-        ));
-    }
-    let now = Utc::now();
-    let member = member::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organization_id: Set(invite.organization_id),
-        user_id: Set(principal.user_id()),
-        role: Set(invite.role),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    let project_role = match invite.role {
-        OrgRole::ProjectAdmin => Some(ProjectRole::ProjectAdmin),
-        OrgRole::ProjectEditor => Some(ProjectRole::ProjectEditor),
-        OrgRole::ProjectViewer => Some(ProjectRole::ProjectViewer),
-        OrgRole::OrgOwner | OrgRole::OrgAdmin => None,
+    Ok(invite)
+}
+
+/// Gives a new member with a project role that role in the projects the invitation named
+/// (those still in the organization); organization-wide roles need no project rows.
+async fn grant_invited_projects(
+    db: &impl ConnectionTrait,
+    invite: &invitation::Model,
+    user_id: Uuid,
+) -> AppResult<()> {
+    let role = match invite.role {
+        OrgRole::ProjectAdmin => ProjectRole::ProjectAdmin,
+        OrgRole::ProjectEditor => ProjectRole::ProjectEditor,
+        OrgRole::ProjectViewer => ProjectRole::ProjectViewer,
+        OrgRole::OrgOwner | OrgRole::OrgAdmin => return Ok(()),
     };
-    if let Some(role) = project_role {
-        let wanted: Vec<Uuid> = invite
-            .selected_projects
-            .as_ref()
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default();
-        // Only projects that still exist in the organization.
-        let existing = projects::Entity::find()
-            .filter(projects::Column::OrganizationId.eq(invite.organization_id))
-            .filter(projects::Column::Id.is_in(wanted))
-            .all(db)
-            .await?;
-        for project in existing {
-            project_members::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                user_id: Set(principal.user_id()),
-                project_id: Set(project.id),
-                role: Set(role),
-                created_at: Set(now),
-            }
-            .insert(db)
-            .await?;
+    let wanted: Vec<Uuid> = invite
+        .selected_projects
+        .as_ref()
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default();
+    let existing = projects::Entity::find()
+        .filter(projects::Column::OrganizationId.eq(invite.organization_id))
+        .filter(projects::Column::Id.is_in(wanted))
+        .all(db)
+        .await?;
+    let now = Utc::now();
+    for project in existing {
+        project_members::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(user_id),
+            project_id: Set(project.id),
+            role: Set(role),
+            created_at: Set(now),
         }
+        .insert(db)
+        .await?;
     }
-    let mut active: invitation::ActiveModel = invite.clone().into();
-    active.status = Set(InvitationStatus::Accepted);
-    active.update(db).await?;
-    audit::record(
-        &tx,
-        principal,
-        Some(invite.organization_id),
-        "invitation.accept",
-        json!({ "invitationId": id }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(member)
+    Ok(())
 }
 
 /// Revokes a pending invitation (admins), or declines one addressed to the caller.

@@ -1,5 +1,7 @@
 //! Projects and project members.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use entity::project_members::{self, ProjectRole};
 use entity::projects::{self, ProjectStatus};
@@ -14,6 +16,7 @@ use uuid::Uuid;
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::validate;
@@ -255,13 +258,86 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-/// Projects of an organization, oldest first (a project key sees only its own).
-pub fn list_query(principal: &Principal, org_id: Uuid) -> sea_orm::Select<projects::Entity> {
+/// Projects of an organization the caller may view, oldest first (a project key sees only
+/// its own).
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    org_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<projects::Model>> {
+    principal.org(&state.db, org_id, Level::Viewer).await?;
     let mut query = projects::Entity::find().filter(projects::Column::OrganizationId.eq(org_id));
     if let Some(scope) = principal.project_scope() {
         query = query.filter(projects::Column::Id.eq(scope));
     }
-    query
+    page::read(&state.db, query, projects::Column::Id, Order::Asc, request).await
+}
+
+/// Projects by id, one statement.
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, projects::Model>> {
+    let rows = projects::Entity::find()
+        .filter(projects::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|p| (p.id, p)).collect())
+}
+
+/// The projects of each organization, oldest first, one statement; with `scope` (a project
+/// key's project) only that one.
+pub async fn of_organizations(
+    db: &impl ConnectionTrait,
+    org_ids: &[Uuid],
+    scope: Option<Uuid>,
+) -> AppResult<HashMap<Uuid, Vec<projects::Model>>> {
+    let mut query = projects::Entity::find()
+        .filter(projects::Column::OrganizationId.is_in(org_ids.to_vec()))
+        .order_by_asc(projects::Column::Id);
+    if let Some(scope) = scope {
+        query = query.filter(projects::Column::Id.eq(scope));
+    }
+    let rows = query.all(db).await?;
+    let mut out: HashMap<Uuid, Vec<projects::Model>> =
+        org_ids.iter().map(|k| (*k, Vec::new())).collect();
+    for row in rows {
+        out.entry(row.organization_id).or_default().push(row);
+    }
+    Ok(out)
+}
+
+/// The role rows of each project, oldest first, one statement.
+pub async fn members_of(
+    db: &impl ConnectionTrait,
+    project_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, Vec<project_members::Model>>> {
+    let rows = project_members::Entity::find()
+        .filter(project_members::Column::ProjectId.is_in(project_ids.to_vec()))
+        .order_by_asc(project_members::Column::Id)
+        .all(db)
+        .await?;
+    let mut out: HashMap<Uuid, Vec<project_members::Model>> =
+        project_ids.iter().map(|k| (*k, Vec::new())).collect();
+    for row in rows {
+        out.entry(row.project_id).or_default().push(row);
+    }
+    Ok(out)
+}
+
+/// A user's own role row in each of `project_ids` that gives one, one statement.
+pub async fn roles_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    project_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, project_members::Model>> {
+    let rows = project_members::Entity::find()
+        .filter(project_members::Column::ProjectId.is_in(project_ids.to_vec()))
+        .filter(project_members::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|m| (m.project_id, m)).collect())
 }
 
 /// Gives an organization member a role in a project, or changes it (project admins).

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::validate;
@@ -145,6 +146,16 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-pub fn list_query(project_id: Uuid) -> sea_orm::Select<tags::Entity> {
-    tags::Entity::find().filter(tags::Column::ProjectId.eq(project_id))
+/// Tags of a project the caller may view, oldest first.
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<tags::Model>> {
+    principal
+        .project(&state.db, project_id, Level::Viewer)
+        .await?;
+    let query = tags::Entity::find().filter(tags::Column::ProjectId.eq(project_id));
+    page::read(&state.db, query, tags::Column::Id, Order::Asc, request).await
 }

@@ -13,6 +13,7 @@ use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::crypto::Binding;
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::validate;
@@ -204,9 +205,26 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-/// Variables of a project, by key.
-pub fn list_query(project_id: Uuid) -> sea_orm::Select<project_variables::Entity> {
-    project_variables::Entity::find().filter(project_variables::Column::ProjectId.eq(project_id))
+/// Variables of a project the caller may view, oldest first.
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<project_variables::Model>> {
+    principal
+        .project(&state.db, project_id, Level::Viewer)
+        .await?;
+    let query = project_variables::Entity::find()
+        .filter(project_variables::Column::ProjectId.eq(project_id));
+    page::read(
+        &state.db,
+        query,
+        project_variables::Column::Id,
+        Order::Asc,
+        request,
+    )
+    .await
 }
 
 /// Every variable of a project with secrets opened, for the executors that hand them to

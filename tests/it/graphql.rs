@@ -355,3 +355,137 @@ async fn introspection_off_shows_nothing_of_the_schema() {
         }
     }
 }
+
+/// Statements one query costs: the least of five runs (see `nested_query_cost`).
+async fn least_statements(app: &TestApp, token: &str, query: &str, vars: Value) -> u64 {
+    let mut least = u64::MAX;
+    for _ in 0..5 {
+        let before = app.statements();
+        app.gql(Some(token), query, vars.clone()).await.ok();
+        least = least.min(app.statements() - before);
+    }
+    least
+}
+
+const CALLBACKS_NESTED: &str =
+    "query($p: ID!) { callbacks(projectId: $p) { nodes { name actions { type order } } } }";
+const LOGS_NESTED: &str = "query($c: ID!) { callbackLogs(callbackId: $c) { nodes { event executions { status step } } } }";
+
+#[tokio::test]
+async fn callback_actions_and_trigger_executions_cost_no_statement_per_row() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let owner = app.sign_up("hooks@example.com").await;
+        let (_, project) = app.create_org(&owner, "Hooks").await;
+        let target = vigil_tests::target::Target::start().await;
+        let mut made = 0;
+        let mut hook = String::new();
+        let mut trigger = String::new();
+        for wanted in [3, 30] {
+            while made < wanted {
+                let created = app
+                    .gql(
+                        Some(&owner.token),
+                        "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerUrl } }",
+                        json!({ "i": { "projectId": project, "name": format!("hook {made}"), "callbackUrl": target.url("/status/200") } }),
+                    )
+                    .await
+                    .ok();
+                hook = created["createCallback"]["id"]
+                    .as_str()
+                    .expect("id")
+                    .to_owned();
+                let url = created["createCallback"]["triggerUrl"]
+                    .as_str()
+                    .expect("url");
+                let (_, token) = url.split_once("/t/").expect("trigger path");
+                trigger = format!("{}/t/{token}", app.url);
+                for order in 0..2 {
+                    app.gql(
+                        Some(&owner.token),
+                        "mutation($i: CreateActionInput!) { createAction(input: $i) { id } }",
+                        json!({ "i": { "callbackId": hook, "type": "STORE", "config": { "key": "k" }, "order": order } }),
+                    )
+                    .await
+                    .ok();
+                }
+                made += 1;
+            }
+            let listed = app
+                .gql(
+                    Some(&owner.token),
+                    CALLBACKS_NESTED,
+                    json!({ "p": project }),
+                )
+                .await
+                .ok();
+            let nodes = listed["callbacks"]["nodes"].as_array().expect("nodes");
+            assert_eq!(nodes.len(), wanted, "[{backend}]");
+            assert!(
+                nodes
+                    .iter()
+                    .all(|n| n["actions"].as_array().map(Vec::len) == Some(2)),
+                "[{backend}] {listed}"
+            );
+        }
+        // 3 callbacks, then 30 (each with two actions): the actions load in one statement.
+        let mut hooks_cost = Vec::new();
+        for first in [3, 30] {
+            let query = CALLBACKS_NESTED
+                .replace("projectId: $p)", &format!("projectId: $p, first: {first})"));
+            hooks_cost
+                .push(least_statements(&app, &owner.token, &query, json!({ "p": project })).await);
+        }
+        assert!(
+            hooks_cost[1] <= hooks_cost[0] + 1,
+            "[{backend}] statements grew with the callbacks: {hooks_cost:?}"
+        );
+        // 3 triggers of the last callback, then 30 (each with two executions).
+        let mut logs_cost = Vec::new();
+        for wanted in [3usize, 30] {
+            loop {
+                let count = app
+                    .gql(
+                        Some(&owner.token),
+                        "query($c: ID!) { callbackLogs(callbackId: $c) { totalCount } }",
+                        json!({ "c": hook }),
+                    )
+                    .await
+                    .ok()["callbackLogs"]["totalCount"]
+                    .as_u64()
+                    .expect("count") as usize;
+                if count >= wanted {
+                    break;
+                }
+                let response = app
+                    .http
+                    .post(&trigger)
+                    .body("{}")
+                    .send()
+                    .await
+                    .expect("trigger");
+                assert_eq!(response.status().as_u16(), 200, "[{backend}]");
+            }
+            let data = app
+                .gql(Some(&owner.token), LOGS_NESTED, json!({ "c": hook }))
+                .await
+                .ok();
+            let nodes = data["callbackLogs"]["nodes"].as_array().expect("nodes");
+            assert_eq!(nodes.len(), wanted, "[{backend}]");
+            assert!(
+                nodes
+                    .iter()
+                    .all(|n| n["executions"].as_array().map(Vec::len) == Some(2)),
+                "[{backend}] {data}"
+            );
+            logs_cost.push(
+                least_statements(&app, &owner.token, LOGS_NESTED, json!({ "c": hook })).await,
+            );
+        }
+        assert!(
+            logs_cost[1] <= logs_cost[0] + 1,
+            "[{backend}] statements grew with the triggers: {logs_cost:?}"
+        );
+        app.stop().await;
+    }
+}

@@ -75,34 +75,68 @@ pub async fn create(
     {
         return Err(AppError::field("expiresAt", "must be in the future"));
     }
-    let (rate_limit_enabled, window_ms) =
-        match (input.rate_limit_max, input.rate_limit_window_seconds) {
-            (None, None) => (false, None),
-            (Some(max), Some(secs)) => {
-                if !(1..=1_000_000).contains(&max) {
-                    return Err(AppError::field(
-                        "rateLimitMax",
-                        "must be between 1 and 1000000",
-                    ));
-                }
-                if !(1..=86_400 * 31).contains(&secs) {
-                    return Err(AppError::field(
-                        "rateLimitWindowSeconds",
-                        "must be between 1 second and 31 days",
-                    ));
-                }
-                (true, Some(secs * 1000))
-            }
-            _ => {
+    let window_ms = rate_limit_window(input.rate_limit_max, input.rate_limit_window_seconds)?;
+    let project_id = key_scope(state, principal, input.project_id, input.job_id).await?;
+    let key = format!("{API_KEY_PREFIX}{}", random_token(32));
+    let tx = crate::db::Tx::begin(state).await?;
+    let model = new_row(
+        principal.user_id(),
+        name,
+        &key,
+        &input,
+        project_id,
+        window_ms,
+    )
+    .insert(tx.conn())
+    .await?;
+    audit::record(
+        &tx,
+        principal,
+        None,
+        "api_key.create",
+        json!({ "apiKeyId": model.id, "name": model.name, "projectId": project_id, "jobId": input.job_id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((key, model))
+}
+
+/// The rate-limit window of a new key in milliseconds, `None` without a limit: both the
+/// maximum and the window, or neither.
+fn rate_limit_window(max: Option<i64>, window_seconds: Option<i64>) -> AppResult<Option<i64>> {
+    match (max, window_seconds) {
+        (None, None) => Ok(None),
+        (Some(max), Some(secs)) => {
+            if !(1..=1_000_000).contains(&max) {
                 return Err(AppError::field(
                     "rateLimitMax",
-                    "give both rateLimitMax and rateLimitWindowSeconds, or neither",
+                    "must be between 1 and 1000000",
                 ));
             }
-        };
-    // Scope: the caller must reach what the key is limited to.
-    let mut project_id = input.project_id;
-    if let Some(job_id) = input.job_id {
+            if !(1..=86_400 * 31).contains(&secs) {
+                return Err(AppError::field(
+                    "rateLimitWindowSeconds",
+                    "must be between 1 second and 31 days",
+                ));
+            }
+            Ok(Some(secs * 1000))
+        }
+        _ => Err(AppError::field(
+            "rateLimitMax",
+            "give both rateLimitMax and rateLimitWindowSeconds, or neither",
+        )),
+    }
+}
+
+/// The project a new key is limited to: the caller must reach it (and edit the job's project
+/// for a key limited to a job, whose project it takes).
+async fn key_scope(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Option<Uuid>,
+    job_id: Option<Uuid>,
+) -> AppResult<Option<Uuid>> {
+    if let Some(job_id) = job_id {
         let job = jobs::Entity::find_by_id(job_id)
             .one(&state.db)
             .await?
@@ -116,28 +150,38 @@ pub async fn create(
                 "the job is not in this project",
             ));
         }
-        project_id = Some(job.project_id);
-    } else if let Some(pid) = project_id {
+        return Ok(Some(job.project_id));
+    }
+    if let Some(pid) = project_id {
         principal.project(&state.db, pid, Level::Viewer).await?;
     }
+    Ok(project_id)
+}
 
-    let key = format!("{API_KEY_PREFIX}{}", random_token(32));
+/// The row of a new key: its hash, its first characters, what it may do and its limits.
+fn new_row(
+    user_id: Uuid,
+    name: String,
+    key: &str,
+    input: &NewApiKey,
+    project_id: Option<Uuid>,
+    window_ms: Option<i64>,
+) -> apikey::ActiveModel {
     let now = Utc::now();
-    let tx = crate::db::Tx::begin(state).await?;
-    let model = apikey::ActiveModel {
+    apikey::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
         start: Set(key.chars().take(START_LEN).collect()),
         prefix: Set(API_KEY_PREFIX.to_owned()),
-        key: Set(hash_token(&key)),
-        user_id: Set(principal.user_id()),
+        key: Set(hash_token(key)),
+        user_id: Set(user_id),
         job_id: Set(input.job_id),
         project_id: Set(project_id),
         refill_interval: Set(None),
         refill_amount: Set(None),
         last_refill_at: Set(None),
         enabled: Set(true),
-        rate_limit_enabled: Set(rate_limit_enabled),
+        rate_limit_enabled: Set(window_ms.is_some()),
         rate_limit_time_window: Set(window_ms),
         rate_limit_max: Set(input.rate_limit_max),
         request_count: Set(0),
@@ -151,18 +195,6 @@ pub async fn create(
         permissions: Set(permissions_json(input.access)),
         metadata: Set(None),
     }
-    .insert(tx.conn())
-    .await?;
-    audit::record(
-        &tx,
-        principal,
-        None,
-        "api_key.create",
-        json!({ "apiKeyId": model.id, "name": model.name, "projectId": project_id, "jobId": input.job_id }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok((key, model))
 }
 
 /// The caller's own keys, newest first (from the user's own session only).
@@ -253,24 +285,65 @@ pub async fn revoke_all(db: &impl ConnectionTrait, user_id: Uuid) -> AppResult<u
 /// Checks a presented key and counts the request. One UPDATE counts the request, moves the
 /// rate-limit window and consumes quota atomically, so concurrent requests are counted exactly.
 pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Principal> {
-    let invalid = || AppError::Unauthenticated("invalid API key".into());
+    let (key, user) = usable_key(state, token).await?;
+    let now = Utc::now();
+    let after = count_request(&state.db, &key, now).await?;
+    if key.rate_limit_enabled
+        && let Some(max) = key.rate_limit_max
+        && after.window_count > max
+    {
+        let window_ms = key.rate_limit_time_window.unwrap_or(0);
+        let retry = after
+            .window_started_at
+            .map(|start| start + Duration::milliseconds(window_ms) - now)
+            .map(|d| std::cmp::max(d.num_seconds(), 1) as u64);
+        return Err(AppError::RateLimited {
+            message: format!(
+                "this API key allows {max} requests per {} s",
+                window_ms / 1000
+            ),
+            retry_after_secs: retry,
+        });
+    }
+    Ok(Principal {
+        user,
+        access: access_of(&key.permissions),
+        credential: Credential::ApiKey {
+            key_id: key.id,
+            project_id: key.project_id,
+            job_id: key.job_id,
+        },
+    })
+}
+
+/// The key a token names with its user, when the key is enabled and unexpired and the user
+/// may act.
+async fn usable_key(state: &AppState, token: &str) -> AppResult<(apikey::Model, user::Model)> {
     let found = apikey::Entity::find()
         .filter(apikey::Column::Key.eq(hash_token(token)))
         .find_also_related(user::Entity)
         .one(&state.db)
         .await?;
     let Some((key, Some(user))) = found else {
-        return Err(invalid());
+        return Err(AppError::Unauthenticated("invalid API key".into()));
     };
     if !key.enabled {
         return Err(AppError::Unauthenticated("this API key is disabled".into()));
     }
-    let now = Utc::now();
-    if key.expires_at.is_some_and(|at| at <= now) {
+    if key.expires_at.is_some_and(|at| at <= Utc::now()) {
         return Err(AppError::Unauthenticated("this API key has expired".into()));
     }
     check_user_may_act(&user)?;
+    Ok((key, user))
+}
 
+/// Counts a request of `key` in one UPDATE: the total, the rate-limit window (a new one when
+/// the last ran out) and the quota, which must not be used up. Returns the row as it is after.
+async fn count_request(
+    db: &impl ConnectionTrait,
+    key: &apikey::Model,
+    now: DateTime<Utc>,
+) -> AppResult<apikey::Model> {
     let window_ms = key.rate_limit_time_window.unwrap_or(0);
     let window_open =
         Expr::col(apikey::Column::WindowStartedAt)
@@ -309,36 +382,11 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Principal>
             )
             .filter(apikey::Column::Remaining.gt(0));
     }
-    let rows = update.exec_with_returning(&state.db).await?;
-    let Some(after) = rows.into_iter().next() else {
-        return Err(AppError::RateLimited {
+    let rows = update.exec_with_returning(db).await?;
+    rows.into_iter()
+        .next()
+        .ok_or_else(|| AppError::RateLimited {
             message: "this API key has used up its quota".into(),
             retry_after_secs: None,
-        });
-    };
-    if key.rate_limit_enabled
-        && let Some(max) = key.rate_limit_max
-        && after.window_count > max
-    {
-        let retry = after
-            .window_started_at
-            .map(|start| start + Duration::milliseconds(window_ms) - now)
-            .map(|d| std::cmp::max(d.num_seconds(), 1) as u64);
-        return Err(AppError::RateLimited {
-            message: format!(
-                "this API key allows {max} requests per {} s",
-                window_ms / 1000
-            ),
-            retry_after_secs: retry,
-        });
-    }
-    Ok(Principal {
-        user,
-        access: access_of(&key.permissions),
-        credential: Credential::ApiKey {
-            key_id: key.id,
-            project_id: key.project_id,
-            job_id: key.job_id,
-        },
-    })
+        })
 }

@@ -1,7 +1,9 @@
 //! Webhook callbacks (seed 001): a public trigger URL that rate-limits, forwards, caches, logs
 //! and fans out to actions.
 //!
-//! - this module: creating, updating and deleting callbacks and their actions.
+//! - this module: creating, updating and deleting callbacks, replaying a trigger.
+//! - [`query`]: the reads: lists of callbacks, triggers, executions and stored payloads,
+//!   trigger figures, and the batch loads behind the API's nested fields.
 //! - [`trigger`]: the public endpoint, `/t/{token}` and custom paths.
 //! - [`batch`]: group commit of trigger logs and pending executions.
 //! - [`ratelimit`]: exact per-plan counters in `rate_limit_logs`.
@@ -16,15 +18,18 @@ pub mod action;
 pub mod batch;
 pub mod cache;
 pub mod forward;
+pub mod query;
 pub mod ratelimit;
 pub mod store;
 pub mod template;
 pub mod trigger;
 
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method};
+use base64::Engine;
 use chrono::Utc;
-use entity::{callbacks, organization, rate_limits, subscription_plans};
+use entity::{callback_logs, callbacks, organization, rate_limits, subscription_plans};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use serde_json::json;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::audit;
@@ -395,170 +400,28 @@ pub async fn rotate_token(
     Ok(row)
 }
 
-/// Callbacks of a project.
-pub fn list_query(project_id: Uuid) -> sea_orm::Select<callbacks::Entity> {
-    callbacks::Entity::find().filter(callbacks::Column::ProjectId.eq(project_id))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn custom_paths() {
-        assert_eq!(
-            check_custom_path("/Hooks/GitHub/").ok().as_deref(),
-            Some("hooks/github")
-        );
-        assert!(check_custom_path("a").is_err());
-        assert!(check_custom_path("graphql/x").is_err());
-        assert!(check_custom_path("t").is_err());
-        assert!(check_custom_path("hooks//x").is_err());
-        assert!(check_custom_path("hooks/../x").is_err());
-        assert!(check_custom_path("hooks x").is_err());
-        assert!(check_custom_path("hooks?x=1").is_err());
-    }
-}
-
-/// Figures of a callback's triggers over the last `hours`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Stats {
-    pub total: u64,
-    pub successful: u64,
-    pub avg_response_ms: Option<i64>,
-    pub p95_response_ms: Option<i32>,
-}
-
-/// Counts, success and response-time figures over a window, in two statements whatever the
-/// number of triggers.
-pub async fn stats(db: &impl ConnectionTrait, callback_id: Uuid, hours: i64) -> AppResult<Stats> {
-    use entity::callback_logs;
-    use sea_orm::sea_query::{Expr, Func};
-    use sea_orm::{QueryOrder, QuerySelect};
-    let since = Utc::now() - chrono::Duration::hours(hours);
-    let base = || {
-        callback_logs::Entity::find()
-            .filter(callback_logs::Column::CallbackId.eq(callback_id))
-            .filter(callback_logs::Column::CreatedAt.gte(since))
-    };
-    let (total, successful, timed, sum): (i64, Option<i64>, i64, Option<i64>) = base()
-        .select_only()
-        .column_as(
-            Expr::expr(Func::count(Expr::col(callback_logs::Column::Id))),
-            "total",
-        )
-        .column_as(
-            Expr::expr(
-                Func::cust("SUM")
-                    .arg(Expr::case(callback_logs::Column::Success.eq(true), 1).finally(0)),
-            ),
-            "successful",
-        )
-        .column_as(
-            Expr::expr(Func::count(Expr::col(callback_logs::Column::ResponseTime))),
-            "timed",
-        )
-        .column_as(
-            Expr::expr(Func::cust("SUM").arg(Expr::col(callback_logs::Column::ResponseTime))),
-            "sum",
-        )
-        .into_tuple()
-        .one(db)
-        .await?
-        .unwrap_or((0, None, 0, None));
-    let p95 = if timed > 0 {
-        let offset = u64::try_from(((timed as f64) * 0.95).ceil() as i64 - 1).unwrap_or(0);
-        base()
-            .select_only()
-            .column(callback_logs::Column::ResponseTime)
-            .filter(callback_logs::Column::ResponseTime.is_not_null())
-            .order_by_asc(callback_logs::Column::ResponseTime)
-            .offset(offset)
-            .limit(1)
-            .into_tuple::<Option<i32>>()
-            .one(db)
-            .await?
-            .flatten()
-    } else {
-        None
-    };
-    Ok(Stats {
-        total: u64::try_from(total).unwrap_or(0),
-        successful: u64::try_from(successful.unwrap_or(0)).unwrap_or(0),
-        avg_response_ms: (timed > 0).then(|| sum.unwrap_or(0) / timed),
-        p95_response_ms: p95,
-    })
-}
-
 /// Sends a logged trigger through the pipeline again (without rate limits), recorded as a
 /// replay of it (project editors). Returns the new log row.
 pub async fn replay(
     state: &AppState,
     principal: &Principal,
     log_id: Uuid,
-) -> AppResult<entity::callback_logs::Model> {
-    use axum::http::{HeaderMap, HeaderName, HeaderValue, Method};
-    use base64::Engine;
-    use entity::callback_logs;
+) -> AppResult<callback_logs::Model> {
     let log = callback_logs::Entity::find_by_id(log_id)
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
     let callback = find(state, principal, log.callback_id, Level::Editor).await?;
-    let request = log.request.clone().unwrap_or_default();
-    let text = |key: &str| {
-        request
-            .get(key)
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    if request
-        .get("bodyTruncated")
-        .and_then(serde_json::Value::as_bool)
-        == Some(true)
-    {
-        return Err(AppError::field(
-            "id",
-            "this trigger's body was too large to keep, so it cannot be replayed",
-        ));
-    }
-    let method = Method::from_bytes(text("method").as_bytes()).unwrap_or(Method::POST);
-    let mut headers = HeaderMap::new();
-    if let Some(map) = request
-        .get("headers")
-        .and_then(serde_json::Value::as_object)
-    {
-        for (name, value) in map {
-            if let (Ok(name), Some(Ok(value))) = (
-                HeaderName::from_bytes(name.as_bytes()),
-                value.as_str().map(HeaderValue::from_str),
-            ) {
-                headers.insert(name, value);
-            }
-        }
-    }
-    let body = if request
-        .get("bodyBase64")
-        .and_then(serde_json::Value::as_bool)
-        == Some(true)
-    {
-        base64::engine::general_purpose::STANDARD
-            .decode(text("body"))
-            .unwrap_or_default()
-    } else {
-        text("body").into_bytes()
-    };
-    let query = Some(text("query")).filter(|q| !q.is_empty());
+    let request = Replayed::from_log(&log)?;
     let resolved = trigger::load(&state.db, callback.clone()).await?;
     let response = trigger::run(
         state,
         resolved,
-        method,
-        text("path"),
-        query,
-        headers,
-        body.into(),
+        request.method,
+        request.path,
+        request.query,
+        request.headers,
+        request.body.into(),
         None,
         Some(log.id),
     )
@@ -583,4 +446,85 @@ pub async fn replay(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// A logged trigger's request, rebuilt to be sent again.
+struct Replayed {
+    method: Method,
+    path: String,
+    query: Option<String>,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Replayed {
+    /// Reads the request a log kept (method, path suffix, query, headers, body); a body that
+    /// was too large to keep cannot be replayed.
+    fn from_log(log: &callback_logs::Model) -> AppResult<Replayed> {
+        let request = log.request.clone().unwrap_or_default();
+        let text = |key: &str| {
+            request
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let flag = |key: &str| request.get(key).and_then(Value::as_bool) == Some(true);
+        if flag("bodyTruncated") {
+            return Err(AppError::field(
+                "id",
+                "this trigger's body was too large to keep, so it cannot be replayed",
+            ));
+        }
+        let body = if flag("bodyBase64") {
+            base64::engine::general_purpose::STANDARD
+                .decode(text("body"))
+                .unwrap_or_default()
+        } else {
+            text("body").into_bytes()
+        };
+        Ok(Replayed {
+            method: Method::from_bytes(text("method").as_bytes()).unwrap_or(Method::POST),
+            path: text("path"),
+            query: Some(text("query")).filter(|q| !q.is_empty()),
+            headers: headers_of(request.get("headers")),
+            body,
+        })
+    }
+}
+
+/// The headers a log kept, without those that are no longer valid.
+fn headers_of(kept: Option<&Value>) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    if let Some(map) = kept.and_then(Value::as_object) {
+        for (name, value) in map {
+            if let (Ok(name), Some(Ok(value))) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                value.as_str().map(HeaderValue::from_str),
+            ) {
+                headers.insert(name, value);
+            }
+        }
+    }
+    headers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_paths() {
+        assert_eq!(
+            check_custom_path("/Hooks/GitHub/").ok().as_deref(),
+            Some("hooks/github")
+        );
+        assert!(check_custom_path("a").is_err());
+        assert!(check_custom_path("graphql/x").is_err());
+        assert!(check_custom_path("t").is_err());
+        assert!(check_custom_path("hooks//x").is_err());
+        assert!(check_custom_path("hooks/../x").is_err());
+        assert!(check_custom_path("hooks x").is_err());
+        assert!(check_custom_path("hooks?x=1").is_err());
+    }
 }

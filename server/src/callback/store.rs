@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 use entity::queue_messages::{self, QueueMessageStatus};
 use entity::{actions, callback_logs, stored_payloads};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -76,23 +76,6 @@ pub fn queued_row(
         created_at: Set(Utc::now()),
         acked_at: Set(None),
     }
-}
-
-/// Stored payloads of a project (optionally of one callback or key).
-pub fn payloads_query(
-    project_id: Uuid,
-    callback_id: Option<Uuid>,
-    key: Option<String>,
-) -> sea_orm::Select<stored_payloads::Entity> {
-    let mut query =
-        stored_payloads::Entity::find().filter(stored_payloads::Column::ProjectId.eq(project_id));
-    if let Some(id) = callback_id {
-        query = query.filter(stored_payloads::Column::CallbackId.eq(id));
-    }
-    if let Some(key) = key {
-        query = query.filter(stored_payloads::Column::Key.eq(key));
-    }
-    query
 }
 
 /// Takes up to `max` messages of a queue for `visibility`: ready ones, and leased ones whose

@@ -4,11 +4,9 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use axum::http::header::SET_COOKIE;
 use chrono::{DateTime, Utc};
 use entity::{session, user};
-use sea_orm::EntityTrait;
 
 use crate::account::{self, SignIn, SignUp};
 use crate::auth::session as sessions;
-use crate::error::AppError;
 use crate::graphql::context::CtxExt;
 use crate::validate;
 
@@ -208,14 +206,7 @@ impl AccountQuery {
 
     /// The session making this request (null for API keys).
     async fn current_session(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Session>> {
-        let principal = ctx.principal()?;
-        let Some(id) = principal.session_id() else {
-            return Ok(None);
-        };
-        let model = session::Entity::find_by_id(id)
-            .one(&ctx.state().db)
-            .await
-            .map_err(AppError::from)?;
+        let model = account::current_session(&ctx.state().db, ctx.principal()?).await?;
         Ok(model.map(|model| Session {
             model,
             current: true,

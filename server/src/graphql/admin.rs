@@ -3,14 +3,11 @@
 use async_graphql::{Context, ID, InputObject, Object};
 use axum::http::header::SET_COOKIE;
 use chrono::{DateTime, Utc};
-use entity::user;
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use crate::account;
 use crate::auth::session as sessions;
 use crate::graphql::account::{AuthPayload, User, UserRole};
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::validate;
 
@@ -42,34 +39,15 @@ impl AdminQuery {
         after: Option<String>,
         filter: Option<UserFilter>,
     ) -> async_graphql::Result<Page<User>> {
-        ctx.principal()?.system_admin()?;
+        let admin = ctx.principal()?;
         let filter = filter.unwrap_or_default();
-        let mut query = user::Entity::find();
-        if let Some(search) = validate::text("search", filter.search.as_deref(), 200)? {
-            let pattern = format!("%{}%", search.to_lowercase());
-            query = query.filter(
-                Condition::any()
-                    .add(
-                        Expr::expr(Func::lower(Expr::col(user::Column::Email)))
-                            .like(pattern.clone()),
-                    )
-                    .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(pattern)),
-            );
-        }
-        if let Some(banned) = filter.banned {
-            query = query.filter(user::Column::Banned.eq(banned));
-        }
-        Ok(paginate(
-            ctx,
-            query,
-            user::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |u| u.id,
-            User,
-        )
-        .await?)
+        let filter = account::UserFilter {
+            search: filter.search,
+            banned: filter.banned,
+        };
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = account::list_users(ctx.state(), admin, filter, request).await?;
+        Ok(connection(request, rows, |u| u.id, User))
     }
 }
 

@@ -4,12 +4,12 @@ use async_graphql::{Context, ID, InputObject, Json, Object, Subscription};
 use chrono::{DateTime, Utc};
 use entity::audit_logs;
 use futures_util::Stream;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::events::Event;
 use crate::graphql::account::User;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::state::AppState;
 use crate::validate;
@@ -66,37 +66,15 @@ impl AuditQuery {
         filter: Option<AuditLogFilter>,
     ) -> async_graphql::Result<Page<AuditLog>> {
         let id = validate::id("organizationId", &organization_id)?;
-        ctx.principal()?
-            .org(&ctx.state().db, id, Level::OrgAdmin)
-            .await?;
+        let principal = ctx.principal()?;
         let filter = filter.unwrap_or_default();
-        let mut query =
-            audit_logs::Entity::find().filter(audit_logs::Column::OrganizationId.eq(id));
-        if let Some(action) = filter.action {
-            // PostgreSQL cannot compare text with NUL in it.
-            if action.contains('\0') {
-                return Err(crate::error::AppError::field(
-                    "filter.action",
-                    "must not contain NUL characters",
-                )
-                .into());
-            }
-            query = query.filter(audit_logs::Column::Action.eq(action));
-        }
-        if let Some(user_id) = validate::opt_id("filter.userId", filter.user_id.as_deref())? {
-            query = query.filter(audit_logs::Column::UserId.eq(user_id));
-        }
-        Ok(paginate(
-            ctx,
-            query,
-            audit_logs::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |a| a.id,
-            AuditLog,
-        )
-        .await?)
+        let filter = audit::AuditFilter {
+            action: filter.action,
+            user_id: validate::opt_id("filter.userId", filter.user_id.as_deref())?,
+        };
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = audit::list(ctx.state(), principal, id, filter, request).await?;
+        Ok(connection(request, rows, |a| a.id, AuditLog))
     }
 }
 
@@ -134,8 +112,7 @@ impl AuditSubscription {
                     if organization_id != id {
                         return None;
                     }
-                    audit_logs::Entity::find_by_id(audit_log_id)
-                        .one(&db)
+                    audit::find(&db, audit_log_id)
                         .await
                         .ok()
                         .flatten()

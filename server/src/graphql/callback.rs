@@ -6,13 +6,12 @@ use entity::{
     action_executions, actions, callback_logs, callbacks, queue_messages, stored_payloads,
 };
 use futures_util::Stream;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::auth::{Level, Principal};
-use crate::callback::{self, CallbackInput, action, store};
+use crate::callback::{self, CallbackInput, action, query, store};
 use crate::error::AppError;
 use crate::events::Event;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::state::AppState;
 use crate::validate;
@@ -114,14 +113,8 @@ impl Callback {
     }
     /// The pipeline, in order.
     async fn actions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Action>> {
-        let rows = actions::Entity::find()
-            .filter(actions::Column::CallbackId.eq(self.0.id))
-            .order_by_asc(actions::Column::Order)
-            .order_by_asc(actions::Column::Id)
-            .all(&ctx.state().db)
-            .await
-            .map_err(AppError::from)?;
-        Ok(rows.into_iter().map(Action).collect())
+        let rows = ctx.loaders().callback_actions.load_one(self.0.id).await?;
+        Ok(rows.unwrap_or_default().into_iter().map(Action).collect())
     }
     /// Triggers, newest first.
     async fn logs(
@@ -130,19 +123,10 @@ impl Callback {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<Page<CallbackLog>> {
-        let query =
-            callback_logs::Entity::find().filter(callback_logs::Column::CallbackId.eq(self.0.id));
-        Ok(paginate(
-            ctx,
-            query,
-            callback_logs::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |l| l.id,
-            CallbackLog,
-        )
-        .await?)
+        let request = page_request(ctx, first, after.as_deref())?;
+        let filter = query::LogFilter::default();
+        let rows = query::logs_of(&ctx.state().db, self.0.id, filter, request).await?;
+        Ok(connection(request, rows, |l| l.id, CallbackLog))
     }
     /// Action executions, newest first.
     async fn executions(
@@ -151,18 +135,9 @@ impl Callback {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<Page<ActionExecution>> {
-        let query = action::executions_query(self.0.id, None);
-        Ok(paginate(
-            ctx,
-            query,
-            action_executions::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |e| e.id,
-            ActionExecution,
-        )
-        .await?)
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::executions_of(&ctx.state().db, self.0.id, None, request).await?;
+        Ok(connection(request, rows, |e| e.id, ActionExecution))
     }
     /// Triggers, success rate and response times over the last `hours` (default 24).
     async fn stats(
@@ -170,10 +145,7 @@ impl Callback {
         ctx: &Context<'_>,
         #[graphql(default = 24)] hours: i32,
     ) -> async_graphql::Result<CallbackStats> {
-        if !(1..=24 * 90).contains(&hours) {
-            return Err(AppError::field("hours", "must be between 1 and 2160").into());
-        }
-        let s = callback::stats(&ctx.state().db, self.0.id, i64::from(hours)).await?;
+        let s = query::stats(&ctx.state().db, self.0.id, hours).await?;
         Ok(CallbackStats {
             window_hours: hours,
             total: s.total,
@@ -229,13 +201,12 @@ impl CallbackLog {
         self.0.created_at
     }
     async fn executions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ActionExecution>> {
-        let rows = action::executions_query(self.0.callback_id, Some(self.0.id))
-            .order_by_asc(action_executions::Column::Step)
-            .order_by_asc(action_executions::Column::Id)
-            .all(&ctx.state().db)
-            .await
-            .map_err(AppError::from)?;
-        Ok(rows.into_iter().map(ActionExecution).collect())
+        let rows = ctx.loaders().log_executions.load_one(self.0.id).await?;
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(ActionExecution)
+            .collect())
     }
 }
 
@@ -438,20 +409,10 @@ impl CallbackQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<Callback>> {
         let id = validate::id("projectId", &project_id)?;
-        ctx.principal()?
-            .project(&ctx.state().db, id, Level::Viewer)
-            .await?;
-        Ok(paginate(
-            ctx,
-            callback::list_query(id),
-            callbacks::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |c| c.id,
-            Callback,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::list(ctx.state(), principal, id, request).await?;
+        Ok(connection(request, rows, |c| c.id, Callback))
     }
 
     async fn callback(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Callback>> {
@@ -473,27 +434,15 @@ impl CallbackQuery {
         filter: Option<CallbackLogFilter>,
     ) -> async_graphql::Result<Page<CallbackLog>> {
         let id = validate::id("callbackId", &callback_id)?;
-        callback::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await?;
+        let principal = ctx.principal()?;
         let filter = filter.unwrap_or_default();
-        let mut query =
-            callback_logs::Entity::find().filter(callback_logs::Column::CallbackId.eq(id));
-        if let Some(success) = filter.success {
-            query = query.filter(callback_logs::Column::Success.eq(success));
-        }
-        if let Some(event) = filter.event {
-            query = query.filter(callback_logs::Column::Event.eq(event));
-        }
-        Ok(paginate(
-            ctx,
-            query,
-            callback_logs::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |l| l.id,
-            CallbackLog,
-        )
-        .await?)
+        let filter = query::LogFilter {
+            success: filter.success,
+            event: filter.event,
+        };
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::logs(ctx.state(), principal, id, filter, request).await?;
+        Ok(connection(request, rows, |l| l.id, CallbackLog))
     }
 
     /// Executions of a callback's actions (or of one trigger), newest first.
@@ -507,18 +456,10 @@ impl CallbackQuery {
     ) -> async_graphql::Result<Page<ActionExecution>> {
         let id = validate::id("callbackId", &callback_id)?;
         let log = validate::opt_id("logId", log_id.as_deref())?;
-        callback::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await?;
-        Ok(paginate(
-            ctx,
-            action::executions_query(id, log),
-            action_executions::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |e| e.id,
-            ActionExecution,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::executions(ctx.state(), principal, id, log, request).await?;
+        Ok(connection(request, rows, |e| e.id, ActionExecution))
     }
 
     /// Payloads kept by STORE actions, newest first.
@@ -533,21 +474,14 @@ impl CallbackQuery {
     ) -> async_graphql::Result<Page<StoredPayload>> {
         let project = validate::id("projectId", &project_id)?;
         let callback = validate::opt_id("callbackId", callback_id.as_deref())?;
-        ctx.principal()?
-            .project(&ctx.state().db, project, Level::Viewer)
-            .await?;
-        let query = store::payloads_query(project, callback, key);
-        Ok(paginate(
-            ctx,
-            query,
-            stored_payloads::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |p| p.id,
-            StoredPayload,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let filter = query::PayloadFilter {
+            callback_id: callback,
+            key,
+        };
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::payloads(ctx.state(), principal, project, filter, request).await?;
+        Ok(connection(request, rows, |p| p.id, StoredPayload))
     }
 }
 
@@ -767,8 +701,7 @@ impl CallbackSubscription {
                     if callback_id != id {
                         return None;
                     }
-                    callback_logs::Entity::find_by_id(log_id)
-                        .one(&db)
+                    query::log(&db, log_id)
                         .await
                         .ok()
                         .flatten()

@@ -4,13 +4,10 @@ use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, OutputType, SimpleObject};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sea_orm::{EntityTrait, Select};
 use uuid::Uuid;
 
-pub use crate::db::page::Order;
-use crate::db::page::{self, PageRequest, Rows};
+use crate::db::page::{PageRequest, Rows};
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::CtxExt;
 use crate::validate;
 
 /// Fields every connection adds to Relay's.
@@ -71,27 +68,4 @@ pub fn connection<M, N: OutputType>(
         .map(|row| Edge::new(encode_cursor(id_of(&row)), map(row)))
         .collect();
     connection
-}
-
-/// Runs `select` one page at a time (see [`page_request`]), for lists whose domain has no
-/// read of its own yet.
-#[allow(clippy::too_many_arguments)] // the Relay arguments plus the keyset, spelled out at each call
-pub async fn paginate<E, N>(
-    ctx: &Context<'_>,
-    select: Select<E>,
-    id_col: E::Column,
-    order: Order,
-    first: Option<i32>,
-    after: Option<String>,
-    id_of: impl Fn(&E::Model) -> Uuid,
-    map: impl Fn(E::Model) -> N,
-) -> AppResult<Page<N>>
-where
-    E: EntityTrait,
-    E::Model: Sync,
-    N: OutputType,
-{
-    let request = page_request(ctx, first, after.as_deref())?;
-    let rows = page::read(&ctx.state().db, select, id_col, order, request).await?;
-    Ok(connection(request, rows, id_of, map))
 }

@@ -4,9 +4,8 @@ use async_graphql::{Context, Enum, ID, InputObject, Json, Object};
 use chrono::{DateTime, Utc};
 use entity::service_credentials;
 
-use crate::auth::Level;
 use crate::credential::{self, NewCredential, mask};
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::validate;
 
@@ -81,20 +80,10 @@ impl CredentialQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<ServiceCredential>> {
         let id = validate::id("projectId", &project_id)?;
-        ctx.principal()?
-            .project(&ctx.state().db, id, Level::Viewer)
-            .await?;
-        Ok(paginate(
-            ctx,
-            credential::list_query(id),
-            service_credentials::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |c| c.id,
-            ServiceCredential,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = credential::list(ctx.state(), principal, id, request).await?;
+        Ok(connection(request, rows, |c| c.id, ServiceCredential))
     }
 }
 

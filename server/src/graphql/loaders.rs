@@ -1,19 +1,17 @@
 //! Dataloaders: nested fields load in one query per level, whatever the number of parents.
+//! Each loader is a thin adapter over a domain batch function that takes the parents' ids and
+//! returns a map.
 
 use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use entity::{member, organization, project_members, projects, user};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use entity::{action_executions, actions, member, organization, project_members, projects, user};
+use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use crate::error::AppError;
+use crate::{account, callback, organization as org, project};
 
 type LoadResult<V> = Result<HashMap<Uuid, V>, async_graphql::Error>;
-
-fn db_error(err: sea_orm::DbErr) -> async_graphql::Error {
-    AppError::from(err).into()
-}
 
 /// Users by id.
 pub struct UserLoader(pub DatabaseConnection);
@@ -23,12 +21,7 @@ impl Loader<Uuid> for UserLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<user::Model> {
-        let rows = user::Entity::find()
-            .filter(user::Column::Id.is_in(keys.to_vec()))
-            .all(&self.0)
-            .await
-            .map_err(db_error)?;
-        Ok(rows.into_iter().map(|u| (u.id, u)).collect())
+        Ok(account::users(&self.0, keys).await?)
     }
 }
 
@@ -40,12 +33,7 @@ impl Loader<Uuid> for OrganizationLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<organization::Model> {
-        let rows = organization::Entity::find()
-            .filter(organization::Column::Id.is_in(keys.to_vec()))
-            .all(&self.0)
-            .await
-            .map_err(db_error)?;
-        Ok(rows.into_iter().map(|o| (o.id, o)).collect())
+        Ok(org::by_ids(&self.0, keys).await?)
     }
 }
 
@@ -57,12 +45,7 @@ impl Loader<Uuid> for ProjectLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<projects::Model> {
-        let rows = projects::Entity::find()
-            .filter(projects::Column::Id.is_in(keys.to_vec()))
-            .all(&self.0)
-            .await
-            .map_err(db_error)?;
-        Ok(rows.into_iter().map(|p| (p.id, p)).collect())
+        Ok(project::by_ids(&self.0, keys).await?)
     }
 }
 
@@ -77,19 +60,7 @@ impl Loader<Uuid> for OrgProjectsLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<Vec<projects::Model>> {
-        let mut query = projects::Entity::find()
-            .filter(projects::Column::OrganizationId.is_in(keys.to_vec()))
-            .order_by_asc(projects::Column::Id);
-        if let Some(scope) = self.scope {
-            query = query.filter(projects::Column::Id.eq(scope));
-        }
-        let rows = query.all(&self.db).await.map_err(db_error)?;
-        let mut out: HashMap<Uuid, Vec<projects::Model>> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            out.entry(row.organization_id).or_default().push(row);
-        }
-        Ok(out)
+        Ok(project::of_organizations(&self.db, keys, self.scope).await?)
     }
 }
 
@@ -101,18 +72,7 @@ impl Loader<Uuid> for OrgMembersLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<Vec<member::Model>> {
-        let rows = member::Entity::find()
-            .filter(member::Column::OrganizationId.is_in(keys.to_vec()))
-            .order_by_asc(member::Column::Id)
-            .all(&self.0)
-            .await
-            .map_err(db_error)?;
-        let mut out: HashMap<Uuid, Vec<member::Model>> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            out.entry(row.organization_id).or_default().push(row);
-        }
-        Ok(out)
+        Ok(org::members_of(&self.0, keys).await?)
     }
 }
 
@@ -124,18 +84,7 @@ impl Loader<Uuid> for ProjectMembersLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<Vec<project_members::Model>> {
-        let rows = project_members::Entity::find()
-            .filter(project_members::Column::ProjectId.is_in(keys.to_vec()))
-            .order_by_asc(project_members::Column::Id)
-            .all(&self.0)
-            .await
-            .map_err(db_error)?;
-        let mut out: HashMap<Uuid, Vec<project_members::Model>> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            out.entry(row.project_id).or_default().push(row);
-        }
-        Ok(out)
+        Ok(project::members_of(&self.0, keys).await?)
     }
 }
 
@@ -150,13 +99,7 @@ impl Loader<Uuid> for ViewerMembershipLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<member::Model> {
-        let rows = member::Entity::find()
-            .filter(member::Column::OrganizationId.is_in(keys.to_vec()))
-            .filter(member::Column::UserId.eq(self.user_id))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?;
-        Ok(rows.into_iter().map(|m| (m.organization_id, m)).collect())
+        Ok(org::memberships_of(&self.db, self.user_id, keys).await?)
     }
 }
 
@@ -171,13 +114,31 @@ impl Loader<Uuid> for ViewerProjectRoleLoader {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> LoadResult<project_members::Model> {
-        let rows = project_members::Entity::find()
-            .filter(project_members::Column::ProjectId.is_in(keys.to_vec()))
-            .filter(project_members::Column::UserId.eq(self.user_id))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?;
-        Ok(rows.into_iter().map(|m| (m.project_id, m)).collect())
+        Ok(project::roles_of(&self.db, self.user_id, keys).await?)
+    }
+}
+
+/// The actions of each callback, in pipeline order.
+pub struct CallbackActionsLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for CallbackActionsLoader {
+    type Value = Vec<actions::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> LoadResult<Vec<actions::Model>> {
+        Ok(callback::query::actions(&self.0, keys).await?)
+    }
+}
+
+/// The action executions of each trigger, by step.
+pub struct LogExecutionsLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for LogExecutionsLoader {
+    type Value = Vec<action_executions::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> LoadResult<Vec<action_executions::Model>> {
+        Ok(callback::query::log_executions(&self.0, keys).await?)
     }
 }
 
@@ -191,6 +152,8 @@ pub struct Loaders {
     pub project_members: DataLoader<ProjectMembersLoader>,
     pub viewer_membership: DataLoader<ViewerMembershipLoader>,
     pub viewer_project_role: DataLoader<ViewerProjectRoleLoader>,
+    pub callback_actions: DataLoader<CallbackActionsLoader>,
+    pub log_executions: DataLoader<LogExecutionsLoader>,
     pub latest_results: DataLoader<crate::graphql::monitor::LatestResultLoader>,
     pub uptimes: DataLoader<crate::graphql::monitor::UptimeLoader>,
     pub monitor_tags: DataLoader<crate::graphql::monitor::MonitorTagsLoader>,
@@ -231,6 +194,8 @@ impl Loaders {
                 },
                 tokio::spawn,
             ),
+            callback_actions: DataLoader::new(CallbackActionsLoader(db.clone()), tokio::spawn),
+            log_executions: DataLoader::new(LogExecutionsLoader(db.clone()), tokio::spawn),
             latest_results: DataLoader::new(
                 crate::graphql::monitor::LatestResultLoader(db.clone()),
                 tokio::spawn,

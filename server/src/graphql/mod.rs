@@ -1,4 +1,15 @@
 //! The GraphQL API: one module per domain, merged into one schema.
+//!
+//! The rule of every resolver: it parses its input (ids through `validate::id`, arguments
+//! into the domain's input and filter types, `first`/`after` through
+//! [`connection::page_request`]), calls one domain function with the caller's `Principal`,
+//! and wraps what comes back in its API object (a list's rows through
+//! [`connection::connection`]). It opens no transaction, writes no row, writes no audit row
+//! and builds no query: nested fields that would load per parent go through
+//! [`loaders`], thin adapters over the domains' batch functions. Why: access checks,
+//! tenancy and rules then live in one place, the domain, where the workers and the HTTP
+//! edges call the same functions, and an API type cannot forget an organization filter
+//! because it never writes one.
 
 pub mod account;
 pub mod admin;

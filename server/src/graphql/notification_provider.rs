@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 use entity::notification_providers;
 
 use crate::auth::Level;
+use crate::db::page::{self, Order};
 use crate::error::AppError;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::notification_provider::{self, NewProvider, ProviderChanges};
 use crate::validate;
@@ -113,17 +114,11 @@ impl NotificationProviderQuery {
         ctx.principal()?
             .project(&ctx.state().db, id, Level::Viewer)
             .await?;
-        Ok(paginate(
-            ctx,
-            notification_provider::list_query(id),
-            notification_providers::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |p| p.id,
-            NotificationProvider,
-        )
-        .await?)
+        let request = page_request(ctx, first, after.as_deref())?;
+        let query = notification_provider::list_query(id);
+        let column = notification_providers::Column::Id;
+        let rows = page::read(&ctx.state().db, query, column, Order::Asc, request).await?;
+        Ok(connection(request, rows, |p| p.id, NotificationProvider))
     }
 
     /// A provider, or null when it does not exist or is not visible to the caller.

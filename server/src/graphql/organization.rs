@@ -7,7 +7,7 @@ use entity::{invitation, member, organization};
 use crate::auth::Level;
 use crate::error::AppError;
 use crate::graphql::account::User;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::graphql::project::Project;
 use crate::organization::{self as org, NewInvitation, NewOrganization};
@@ -199,18 +199,9 @@ impl OrganizationQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<Organization>> {
         let principal = ctx.principal()?;
-        let query = org::list_query(principal);
-        Ok(paginate(
-            ctx,
-            query,
-            organization::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |o| o.id,
-            Organization,
-        )
-        .await?)
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = org::list(ctx.state(), principal, request).await?;
+        Ok(connection(request, rows, |o| o.id, Organization))
     }
 
     async fn organization(
@@ -239,20 +230,10 @@ impl OrganizationQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<Member>> {
         let id = validate::id("organizationId", &organization_id)?;
-        ctx.principal()?
-            .org(&ctx.state().db, id, Level::Viewer)
-            .await?;
-        Ok(paginate(
-            ctx,
-            org::members_query(id),
-            member::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |m| m.id,
-            Member,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = org::members(ctx.state(), principal, id, request).await?;
+        Ok(connection(request, rows, |m| m.id, Member))
     }
 
     /// Invitations of an organization, newest first (admins).
@@ -264,20 +245,10 @@ impl OrganizationQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<Invitation>> {
         let id = validate::id("organizationId", &organization_id)?;
-        ctx.principal()?
-            .org(&ctx.state().db, id, Level::OrgAdmin)
-            .await?;
-        Ok(paginate(
-            ctx,
-            org::invitations_query(id),
-            invitation::Column::Id,
-            Order::Desc,
-            first,
-            after,
-            |i| i.id,
-            Invitation,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = org::invitations(ctx.state(), principal, id, request).await?;
+        Ok(connection(request, rows, |i| i.id, Invitation))
     }
 
     /// Open invitations addressed to the caller.

@@ -8,7 +8,7 @@ use crate::auth::Level;
 use crate::auth::guard::org_wide_level;
 use crate::error::AppError;
 use crate::graphql::account::User;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::graphql::organization::Organization;
 use crate::project::{self, NewProject, ProjectChanges};
@@ -185,19 +185,9 @@ impl ProjectQuery {
     ) -> async_graphql::Result<Page<Project>> {
         let id = validate::id("organizationId", &organization_id)?;
         let principal = ctx.principal()?;
-        principal.org(&ctx.state().db, id, Level::Viewer).await?;
-        let query = project::list_query(principal, id);
-        Ok(paginate(
-            ctx,
-            query,
-            projects::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |p| p.id,
-            Project,
-        )
-        .await?)
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = project::list(ctx.state(), principal, id, request).await?;
+        Ok(connection(request, rows, |p| p.id, Project))
     }
 
     async fn project(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Project>> {

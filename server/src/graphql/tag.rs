@@ -4,8 +4,7 @@ use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use entity::tags;
 
-use crate::auth::Level;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::tag;
 use crate::validate;
@@ -63,20 +62,10 @@ impl TagQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<Tag>> {
         let id = validate::id("projectId", &project_id)?;
-        ctx.principal()?
-            .project(&ctx.state().db, id, Level::Viewer)
-            .await?;
-        Ok(paginate(
-            ctx,
-            tag::list_query(id),
-            tags::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |t| t.id,
-            Tag,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = tag::list(ctx.state(), principal, id, request).await?;
+        Ok(connection(request, rows, |t| t.id, Tag))
     }
 }
 

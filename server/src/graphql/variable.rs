@@ -4,8 +4,7 @@ use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use entity::project_variables;
 
-use crate::auth::Level;
-use crate::graphql::connection::{Order, Page, paginate};
+use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::validate;
 use crate::variable::{self, NewVariable};
@@ -72,20 +71,10 @@ impl VariableQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<ProjectVariable>> {
         let id = validate::id("projectId", &project_id)?;
-        ctx.principal()?
-            .project(&ctx.state().db, id, Level::Viewer)
-            .await?;
-        Ok(paginate(
-            ctx,
-            variable::list_query(id),
-            project_variables::Column::Id,
-            Order::Asc,
-            first,
-            after,
-            |v| v.id,
-            ProjectVariable,
-        )
-        .await?)
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = variable::list(ctx.state(), principal, id, request).await?;
+        Ok(connection(request, rows, |v| v.id, ProjectVariable))
     }
 }
 
