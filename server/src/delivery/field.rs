@@ -171,7 +171,7 @@ impl<'de, const MIN: i64, const MAX: i64> Deserialize<'de> for Whole<MIN, MAX> {
 }
 
 /// A JSON object (header names to values); its values are checked by the config that holds
-/// it, which names each one's field. `HEADERS` picks the sentence for anything else.
+/// it, which names each one's field. `ACTION` picks the sentence for anything else.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Object<const ACTION: bool>(pub Map<String, Value>);
 
