@@ -972,6 +972,12 @@ async fn send_post(
             return Err((format!("the request failed: {why}"), true));
         }
     };
+    answered(response).await
+}
+
+/// An HTTP_POST's answer: 2xx succeeds with its status and the start of its body; 5xx, 429
+/// and 408 are retried.
+async fn answered(response: reqwest::Response) -> Attempt {
     let status = response.status().as_u16();
     let text: String = response
         .text()
