@@ -1,27 +1,19 @@
 //! Notification providers: a project's configured channels (an email list, a Slack webhook, a
 //! Telegram chat, ...) that alerts are delivered through.
 //!
-//! `config` is a JSON object with camelCase keys, checked per type on every write:
-//!
-//! | type | keys (secret ones marked *) |
-//! |---|---|
-//! | EMAIL | `to` (addresses); for SendGrid also `from` and `sendgridApiKey`* or `credentialId` |
-//! | SLACK, DISCORD, TEAMS | `webhookUrl`* |
-//! | TELEGRAM | `botToken`*, `chatId` |
-//! | WEBHOOK | `url`, `secret`* (signs the body), `headers`* (an object; the values are secret) |
-//! | SMS | `accountSid`, `authToken`* or `credentialId`, `from`, `to` (E.164 numbers) |
-//!
-//! Secret values are sealed with the master key in the stored config and shown masked; they
-//! are opened only by [`channel`], just before sending. `credentialId` names a service
-//! credential of the same project (SENDGRID or TWILIO) whose secret is used instead of one
-//! stored in the config; its `meta` may supply `from` (SendGrid) or `accountSid` (Twilio).
+//! `config` is a JSON object with camelCase keys, the settings of the provider's type
+//! ([`crate::delivery::config`] lists them), read into its typed struct and checked on every
+//! write. Secret values are sealed with the master key in the stored config and shown
+//! masked; they are opened only by [`channel`], just before sending. `credentialId` names a
+//! service credential of the same project (SENDGRID, SLACK, DISCORD or TWILIO) whose secret is
+//! used instead of one stored in the config; its `meta` may supply `from` (SendGrid) or
+//! `accountSid` (Twilio).
 //!
 //! Updates merge the given keys over the stored config: a key set to null is removed, a key
 //! left out is kept, and a secret sent back in its masked form keeps the stored value.
 
 use chrono::Utc;
 use entity::notification_providers::{self, NotificationProviderType as Kind};
-use entity::service_credentials::{self, ServiceProvider};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -29,140 +21,22 @@ use uuid::Uuid;
 use crate::audit;
 use crate::auth::{Level, Principal};
 use crate::credential::mask_str;
-use crate::crypto::{Binding, MasterKey};
+use crate::crypto::MasterKey;
 use crate::db::Tx;
+pub use crate::delivery::config::ChannelHome;
+use crate::delivery::config::{ChannelConfig, Scope, secret_keys, type_name};
 use crate::delivery::{self, Channel, Message, Outcome, RetryPolicy, Severity};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::validate;
 
-/// Most recipients of one email provider.
-const MAX_EMAILS: usize = 50;
-/// Most numbers of one SMS provider (each one is a paid message).
-const MAX_NUMBERS: usize = 10;
-/// Most custom headers of one webhook.
-const MAX_HEADERS: usize = 20;
-const MAX_URL: usize = 2048;
-const MAX_SECRET: usize = 1024;
-
-/// The keys each type accepts.
-fn keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Email => &["to", "from", "sendgridApiKey", "credentialId"],
-        Kind::Slack | Kind::Discord => &["webhookUrl", "credentialId"],
-        Kind::Teams => &["webhookUrl"],
-        Kind::Telegram => &["botToken", "chatId"],
-        Kind::Webhook => &["url", "secret", "headers"],
-        Kind::Sms => &["accountSid", "authToken", "credentialId", "from", "to"],
-    }
-}
-
-/// The keys whose (string) values are sealed at rest and masked when shown. The values of a
-/// webhook's `headers` object are handled the same way.
-fn secret_keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Email => &["sendgridApiKey"],
-        Kind::Slack | Kind::Discord | Kind::Teams => &["webhookUrl"],
-        Kind::Telegram => &["botToken"],
-        Kind::Webhook => &["secret"],
-        Kind::Sms => &["authToken"],
-    }
-}
-
-/// `SLACK`, as the API spells types.
-fn type_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Email => "EMAIL",
-        Kind::Slack => "SLACK",
-        Kind::Discord => "DISCORD",
-        Kind::Teams => "TEAMS",
-        Kind::Telegram => "TELEGRAM",
-        Kind::Webhook => "WEBHOOK",
-        Kind::Sms => "SMS",
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
-// Sealing, opening and masking the stored config.
-
-/// The row a channel config is stored in, which its sealed values are bound to: a provider's
-/// own config, or the `channel` of a Slack, Discord, email or SMS callback action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChannelHome {
-    Provider(Uuid),
-    Action(Uuid),
-}
-
-impl ChannelHome {
-    /// The binding of the secret at `path` (`["secret"]`, `["headers", name]`) of the config.
-    fn binding(self, path: &[&str]) -> Binding {
-        match self {
-            ChannelHome::Provider(id) => Binding::provider_config(id, path),
-            ChannelHome::Action(id) => Binding::action_channel(id, path),
-        }
-    }
-}
-
-/// Applies `f` to every secret string of a config, with its path in the config.
-fn map_secrets(
-    kind: Kind,
-    config: &Map<String, Value>,
-    mut f: impl FnMut(&[&str], &str) -> AppResult<String>,
-) -> AppResult<Map<String, Value>> {
-    let mut out = config.clone();
-    for key in secret_keys(kind) {
-        if let Some(Value::String(value)) = config.get(*key) {
-            out.insert((*key).to_owned(), Value::String(f(&[*key], value)?));
-        }
-    }
-    if kind == Kind::Webhook
-        && let Some(Value::Object(headers)) = config.get("headers")
-    {
-        let mut mapped = Map::new();
-        for (name, value) in headers {
-            let value = match value {
-                Value::String(v) => Value::String(f(&["headers", name], v)?),
-                other => other.clone(),
-            };
-            mapped.insert(name.clone(), value);
-        }
-        out.insert("headers".into(), Value::Object(mapped));
-    }
-    Ok(out)
-}
-
-fn as_object(value: &Value) -> Map<String, Value> {
-    value.as_object().cloned().unwrap_or_default()
-}
-
-/// The stored config with its secrets in clear.
-fn open_config(
-    state: &AppState,
-    kind: Kind,
-    home: ChannelHome,
-    stored: &Value,
-) -> AppResult<Map<String, Value>> {
-    map_secrets(kind, &as_object(stored), |path, sealed| {
-        Ok(state.master_key.open(sealed, &home.binding(path))?)
-    })
-}
-
-/// A checked config with its secrets sealed, as stored.
-fn seal_config(
-    state: &AppState,
-    kind: Kind,
-    home: ChannelHome,
-    plain: &Map<String, Value>,
-) -> AppResult<Value> {
-    Ok(Value::Object(map_secrets(kind, plain, |path, clear| {
-        Ok(state.master_key.seal(clear, &home.binding(path))?)
-    })?))
-}
+// Reading, checking and storing the config.
 
 /// The config as clients see it: secrets masked (`ht****ab`), never in clear.
 pub fn masked_config(state: &AppState, row: &notification_providers::Model) -> Value {
-    masked_channel_config(
-        state,
+    ChannelConfig::masked(
+        &state.master_key,
         row.r#type,
         ChannelHome::Provider(row.id),
         &row.config,
@@ -177,427 +51,30 @@ pub(crate) fn reseal_unbound_config(
     home: ChannelHome,
     stored: &Value,
 ) -> AppResult<Option<Value>> {
-    let mut changed = false;
-    let config = map_secrets(kind, &as_object(stored), |path, value| {
-        if crate::crypto::is_unbound(value) {
-            changed = true;
-            Ok(key.reseal_unbound(value, &home.binding(path))?)
-        } else {
-            Ok(value.to_owned())
-        }
-    })?;
-    Ok(changed.then_some(Value::Object(config)))
+    ChannelConfig::reseal_unbound(key, kind, home, stored)
 }
 
-// ---------------------------------------------------------------------------------------------
-// Checking a config.
-
-fn field(key: &str) -> String {
-    format!("config.{key}")
+fn as_object(value: &Value) -> Map<String, Value> {
+    value.as_object().cloned().unwrap_or_default()
 }
 
-fn string(config: &Map<String, Value>, key: &str) -> AppResult<Option<String>> {
-    match config.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => {
-            let s = s.trim();
-            if s.is_empty() {
-                Ok(None)
-            } else {
-                Ok(Some(s.to_owned()))
-            }
-        }
-        Some(_) => Err(AppError::field(&field(key), "must be a string")),
-    }
-}
-
-fn required(config: &Map<String, Value>, key: &str) -> AppResult<String> {
-    string(config, key)?.ok_or_else(|| AppError::field(&field(key), "is required"))
-}
-
-fn secret(config: &Map<String, Value>, key: &str) -> AppResult<Option<String>> {
-    let value = string(config, key)?;
-    if let Some(v) = &value {
-        if v.len() < 6 {
-            return Err(AppError::field(
-                &field(key),
-                "must be at least 6 characters",
-            ));
-        }
-        if v.len() > MAX_SECRET {
-            return Err(AppError::field(&field(key), "is too long"));
-        }
-        if v.chars().any(char::is_control) {
-            return Err(AppError::field(
-                &field(key),
-                "must not contain control characters",
-            ));
-        }
-    }
-    Ok(value)
-}
-
-/// A list of strings (a single string is taken as a list of one), each checked by `check`.
-fn list(
-    config: &Map<String, Value>,
-    key: &str,
-    max: usize,
-    check: impl Fn(&str) -> AppResult<String>,
-) -> AppResult<Vec<String>> {
-    let items: Vec<&Value> = match config.get(key) {
-        None | Some(Value::Null) => vec![],
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(one @ Value::String(_)) => vec![one],
-        Some(_) => return Err(AppError::field(&field(key), "must be a list of strings")),
-    };
-    if items.is_empty() {
-        return Err(AppError::field(&field(key), "needs at least one entry"));
-    }
-    if items.len() > max {
-        return Err(AppError::field(
-            &field(key),
-            format!("may have at most {max} entries"),
-        ));
-    }
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let Some(text) = item.as_str() else {
-            return Err(AppError::field(
-                &field(key),
-                format!("entry {} is not a string", i + 1),
-            ));
-        };
-        let value = check(text.trim()).map_err(|e| match e {
-            AppError::Validation { message, .. } => {
-                AppError::field(&field(key), format!("entry {}: {message}", i + 1))
-            }
-            other => other,
-        })?;
-        if !out.contains(&value) {
-            out.push(value);
-        }
-    }
-    Ok(out)
-}
-
-fn url(state: &AppState, config: &Map<String, Value>, key: &str) -> AppResult<String> {
-    let value = required(config, key)?;
-    if value.len() > MAX_URL {
-        return Err(AppError::field(&field(key), "is too long"));
-    }
-    state.settings.outbound().check_url(&field(key), &value)?;
-    Ok(value)
-}
-
-/// `+` and 7 to 15 digits (E.164).
-fn phone(value: &str) -> AppResult<String> {
-    let compact: String = value
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
-        .collect();
-    let digits = compact.strip_prefix('+').unwrap_or("");
-    let ok = (7..=15).contains(&digits.len())
-        && digits.chars().all(|c| c.is_ascii_digit())
-        && !digits.starts_with('0');
-    if ok {
-        Ok(compact)
-    } else {
-        Err(AppError::invalid(
-            "must be a phone number in E.164 form, like +14155550100",
-        ))
-    }
-}
-
-fn mailbox(config: &Map<String, Value>, key: &str) -> AppResult<Option<String>> {
-    let Some(value) = string(config, key)? else {
-        return Ok(None);
-    };
-    if value.len() > 320 || value.parse::<lettre::message::Mailbox>().is_err() {
-        return Err(AppError::field(
-            &field(key),
-            "must be an address like alerts@example.com or Name <alerts@example.com>",
-        ));
-    }
-    Ok(Some(value))
-}
-
-fn account_sid(value: &str, key: &str) -> AppResult<String> {
-    let ok = value.len() == 34
-        && value.starts_with("AC")
-        && value[2..].chars().all(|c| c.is_ascii_hexdigit());
-    if ok {
-        Ok(value.to_owned())
-    } else {
-        Err(AppError::field(
-            &field(key),
-            "must be a Twilio account SID (AC followed by 32 hex digits)",
-        ))
-    }
-}
-
-/// The service credential `credentialId` names: of this project and of `provider`.
-async fn credential(
-    state: &AppState,
-    project_id: Uuid,
-    config: &Map<String, Value>,
-    provider: ServiceProvider,
-) -> AppResult<Option<service_credentials::Model>> {
-    let Some(id) = string(config, "credentialId")? else {
-        return Ok(None);
-    };
-    let id = validate::id("config.credentialId", &id)?;
-    let row = service_credentials::Entity::find_by_id(id)
-        .filter(service_credentials::Column::ProjectId.eq(project_id))
-        .one(&state.db)
-        .await?
-        .ok_or_else(|| {
-            AppError::field(
-                "config.credentialId",
-                "is not a service credential of this project",
-            )
-        })?;
-    if row.provider != provider {
-        return Err(AppError::field(
-            "config.credentialId",
-            format!(
-                "must be a {} credential",
-                format!("{provider:?}").to_uppercase()
-            ),
-        ));
-    }
-    Ok(Some(row))
-}
-
-/// A string of a credential's `meta`.
-fn meta(row: &service_credentials::Model, key: &str) -> Option<String> {
-    row.meta
-        .as_ref()
-        .and_then(|m| m.get(key))
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-}
-
-/// Checks `config` for `kind` and returns it normalised, secrets in clear.
+/// Reads and checks a config of `kind` for a provider of `project_id`; returns it normalised,
+/// secrets in clear.
 async fn check_config(
     state: &AppState,
     project_id: Uuid,
     kind: Kind,
-    config: &Map<String, Value>,
-) -> AppResult<Map<String, Value>> {
-    for key in config.keys() {
-        if !keys(kind).contains(&key.as_str()) {
-            return Err(AppError::field(
-                &field(key),
-                format!(
-                    "is not a setting of {} providers (they take {})",
-                    type_name(kind),
-                    keys(kind).join(", ")
-                ),
-            ));
-        }
-    }
-    let mut out = Map::new();
-    match kind {
-        Kind::Email => {
-            let to = list(config, "to", MAX_EMAILS, |v| validate::email("to", v))?;
-            out.insert("to".into(), json!(to));
-            let api_key = secret(config, "sendgridApiKey")?;
-            let cred = credential(state, project_id, config, ServiceProvider::Sendgrid).await?;
-            if api_key.is_some() && cred.is_some() {
-                return Err(AppError::field(
-                    "config.credentialId",
-                    "give either sendgridApiKey or credentialId, not both",
-                ));
-            }
-            let from = mailbox(config, "from")?;
-            if api_key.is_some() || cred.is_some() {
-                let from_meta = cred.as_ref().and_then(|c| meta(c, "from"));
-                if from.is_none() && from_meta.is_none() {
-                    return Err(AppError::field(
-                        "config.from",
-                        "is required to send through SendGrid",
-                    ));
-                }
-            } else if from.is_some() {
-                return Err(AppError::field(
-                    "config.from",
-                    "only applies to SendGrid (give sendgridApiKey or credentialId); mail through SMTP comes from smtp.from",
-                ));
-            }
-            if let Some(from) = from {
-                out.insert("from".into(), json!(from));
-            }
-            if let Some(key) = api_key {
-                out.insert("sendgridApiKey".into(), json!(key));
-            }
-            if let Some(cred) = cred {
-                out.insert("credentialId".into(), json!(cred.id.to_string()));
-            }
-        }
-        Kind::Slack | Kind::Discord if string(config, "webhookUrl")?.is_none() => {
-            // The webhook URL is the secret of a SLACK or DISCORD service credential.
-            let provider = if kind == Kind::Slack {
-                ServiceProvider::Slack
-            } else {
-                ServiceProvider::Discord
-            };
-            let Some(cred) = credential(state, project_id, config, provider).await? else {
-                return Err(AppError::field(
-                    "config.webhookUrl",
-                    "is required (or a credentialId)",
-                ));
-            };
-            let secret = crate::credential::open_secret(state, &cred)?;
-            state
-                .settings
-                .outbound()
-                .check_url("config.credentialId", &secret)?;
-            out.insert("credentialId".into(), json!(cred.id.to_string()));
-        }
-        Kind::Slack | Kind::Discord | Kind::Teams => {
-            out.insert(
-                "webhookUrl".into(),
-                json!(url(state, config, "webhookUrl")?),
-            );
-        }
-        Kind::Telegram => {
-            let token = required(config, "botToken")?;
-            let ok = token.split_once(':').is_some_and(|(bot, key)| {
-                !bot.is_empty()
-                    && bot.chars().all(|c| c.is_ascii_digit())
-                    && key.len() >= 20
-                    && key
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            });
-            if !ok {
-                return Err(AppError::field(
-                    "config.botToken",
-                    "must be a bot token from @BotFather, like 123456:ABC-DEF...",
-                ));
-            }
-            let chat = match config.get("chatId") {
-                Some(Value::Number(n)) if n.is_i64() => n.to_string(),
-                _ => required(config, "chatId")?,
-            };
-            let numeric = chat
-                .strip_prefix('-')
-                .unwrap_or(&chat)
-                .chars()
-                .all(|c| c.is_ascii_digit())
-                && chat.len() <= 20
-                && !chat.trim_start_matches('-').is_empty();
-            let username = chat.strip_prefix('@').is_some_and(|name| {
-                name.len() >= 4
-                    && name.len() <= 64
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            });
-            if !numeric && !username {
-                return Err(AppError::field(
-                    "config.chatId",
-                    "must be a chat id (like -1001234567890) or a channel name (like @alerts)",
-                ));
-            }
-            out.insert("botToken".into(), json!(token));
-            out.insert("chatId".into(), json!(chat));
-        }
-        Kind::Webhook => {
-            out.insert("url".into(), json!(url(state, config, "url")?));
-            if let Some(secret) = secret(config, "secret")? {
-                out.insert("secret".into(), json!(secret));
-            }
-            match config.get("headers") {
-                None | Some(Value::Null) => {}
-                Some(Value::Object(headers)) => {
-                    if headers.len() > MAX_HEADERS {
-                        return Err(AppError::field(
-                            "config.headers",
-                            format!("may have at most {MAX_HEADERS} headers"),
-                        ));
-                    }
-                    let mut checked = Map::new();
-                    for (name, value) in headers {
-                        let at = format!("config.headers.{name}");
-                        if reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_err() {
-                            return Err(AppError::field(&at, "is not a valid header name"));
-                        }
-                        if delivery::RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str())
-                        {
-                            return Err(AppError::field(
-                                &at,
-                                "is set by Vigil and cannot be changed",
-                            ));
-                        }
-                        let Some(value) = value.as_str() else {
-                            return Err(AppError::field(&at, "must be a string"));
-                        };
-                        if value.len() > 4096
-                            || reqwest::header::HeaderValue::from_str(value).is_err()
-                        {
-                            return Err(AppError::field(&at, "is not a valid header value"));
-                        }
-                        checked.insert(name.clone(), json!(value));
-                    }
-                    if !checked.is_empty() {
-                        out.insert("headers".into(), Value::Object(checked));
-                    }
-                }
-                Some(_) => {
-                    return Err(AppError::field(
-                        "config.headers",
-                        "must be an object of header names and values",
-                    ));
-                }
-            }
-        }
-        Kind::Sms => {
-            let token = secret(config, "authToken")?;
-            let cred = credential(state, project_id, config, ServiceProvider::Twilio).await?;
-            match (&token, &cred) {
-                (Some(_), Some(_)) => {
-                    return Err(AppError::field(
-                        "config.credentialId",
-                        "give either authToken or credentialId, not both",
-                    ));
-                }
-                (None, None) => {
-                    return Err(AppError::field(
-                        "config.authToken",
-                        "is required (or give credentialId, a TWILIO service credential)",
-                    ));
-                }
-                _ => {}
-            }
-            match string(config, "accountSid")? {
-                Some(sid) => {
-                    out.insert("accountSid".into(), json!(account_sid(&sid, "accountSid")?));
-                }
-                None => {
-                    let from_meta = cred.as_ref().and_then(|c| meta(c, "accountSid"));
-                    match from_meta {
-                        Some(sid) => {
-                            account_sid(&sid, "accountSid")?;
-                        }
-                        None => {
-                            return Err(AppError::field("config.accountSid", "is required"));
-                        }
-                    }
-                }
-            }
-            let from = phone(&required(config, "from")?)
-                .map_err(|e| AppError::field("config.from", e.public_message()))?;
-            out.insert("from".into(), json!(from));
-            let to = list(config, "to", MAX_NUMBERS, phone)?;
-            out.insert("to".into(), json!(to));
-            if let Some(token) = token {
-                out.insert("authToken".into(), json!(token));
-            }
-            if let Some(cred) = cred {
-                out.insert("credentialId".into(), json!(cred.id.to_string()));
-            }
-        }
-    }
-    Ok(out)
+    config: &Value,
+) -> AppResult<ChannelConfig> {
+    config_object(config)?;
+    let scope = Scope {
+        state,
+        project_id,
+        prefix: "config",
+    };
+    ChannelConfig::parse(kind, "config", config)?
+        .check(&scope)
+        .await
 }
 
 fn config_object(config: &Value) -> AppResult<&Map<String, Value>> {
@@ -714,15 +191,9 @@ pub async fn create(
         .project(&state.db, input.project_id, Level::Editor)
         .await?;
     let name = validate::name("name", &input.name)?;
-    let config = check_config(
-        state,
-        input.project_id,
-        input.kind,
-        config_object(&input.config)?,
-    )
-    .await?;
+    let config = check_config(state, input.project_id, input.kind, &input.config).await?;
     let id = Uuid::now_v7();
-    let stored = seal_config(state, input.kind, ChannelHome::Provider(id), &config)?;
+    let stored = config.seal(&state.master_key, ChannelHome::Provider(id))?;
     let now = Utc::now();
     let tx = Tx::begin(state).await?;
     let row = notification_providers::ActiveModel {
@@ -798,17 +269,13 @@ pub async fn update(
     if let Some(config) = &changes.config {
         let config = config_object(config)?;
         changed_keys = config.keys().cloned().collect();
-        let current = open_config(state, kind, ChannelHome::Provider(id), &row.config)?;
-        let merged = merge(kind, &current, config)?;
+        let home = ChannelHome::Provider(id);
+        let current = ChannelConfig::open(&state.master_key, kind, home, &row.config)?.to_json()?;
+        let merged = merge(kind, &as_object(&current), config)?;
         // An organization-wide provider has no project, so no project credential to name.
         let project_id = row.project_id.unwrap_or_else(Uuid::nil);
-        let checked = check_config(state, project_id, kind, &merged).await?;
-        active.config = Set(seal_config(
-            state,
-            kind,
-            ChannelHome::Provider(id),
-            &checked,
-        )?);
+        let checked = check_config(state, project_id, kind, &Value::Object(merged)).await?;
+        active.config = Set(checked.seal(&state.master_key, home)?);
     }
     if let Some(enabled) = changes.is_enabled {
         active.is_enabled = Set(enabled);
@@ -865,182 +332,14 @@ pub fn list_query(project_id: Uuid) -> sea_orm::Select<notification_providers::E
 /// names) opened. Callers check `is_enabled` themselves. A provider whose credential was
 /// deleted, or whose config no longer holds, is `BAD_USER_INPUT`.
 pub async fn channel(state: &AppState, row: &notification_providers::Model) -> AppResult<Channel> {
-    channel_from(
-        state,
-        row.project_id,
+    ChannelConfig::open(
+        &state.master_key,
         row.r#type,
         ChannelHome::Provider(row.id),
         &row.config,
-    )
+    )?
+    .channel(state, row.project_id)
     .await
-}
-
-/// Checks a channel config of `kind` for a project and returns it as stored, its secrets
-/// sealed. Callback actions of the channel types (Slack, Discord, email, SMS) take the same
-/// settings as providers, through this.
-pub async fn check_channel_config(
-    state: &AppState,
-    project_id: Uuid,
-    kind: Kind,
-    home: ChannelHome,
-    config: &Value,
-) -> AppResult<Value> {
-    let config = check_config(state, project_id, kind, config_object(config)?).await?;
-    seal_config(state, kind, home, &config)
-}
-
-/// A stored channel config as clients see it, its secrets masked.
-pub fn masked_channel_config(
-    state: &AppState,
-    kind: Kind,
-    home: ChannelHome,
-    stored: &Value,
-) -> Value {
-    let masked = map_secrets(kind, &as_object(stored), |path, sealed| {
-        Ok(state
-            .master_key
-            .open(sealed, &home.binding(path))
-            .map(|clear| mask_str(&clear))
-            .unwrap_or_else(|_| "****".into()))
-    });
-    Value::Object(masked.unwrap_or_default())
-}
-
-/// The channel of a stored config of `kind` owned by `project_id` (see [`channel`]).
-pub async fn channel_from(
-    state: &AppState,
-    project_id: Option<Uuid>,
-    kind: Kind,
-    home: ChannelHome,
-    stored: &Value,
-) -> AppResult<Channel> {
-    let config = open_config(state, kind, home, stored)?;
-    let text = |key: &str| string(&config, key).ok().flatten();
-    let need = |key: &str| {
-        text(key).ok_or_else(|| {
-            AppError::field(
-                &field(key),
-                "is missing from the stored config; update the provider",
-            )
-        })
-    };
-    let strings = |key: &str| -> Vec<String> {
-        match config.get(key) {
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect(),
-            Some(Value::String(one)) => vec![one.clone()],
-            _ => vec![],
-        }
-    };
-    let stored_credential = |provider: ServiceProvider| async move {
-        let Some(id) = text("credentialId") else {
-            return Ok(None);
-        };
-        let id = validate::id("config.credentialId", &id)?;
-        let cred = service_credentials::Entity::find_by_id(id)
-            .one(&state.db)
-            .await?
-            .filter(|c| Some(c.project_id) == project_id && c.provider == provider)
-            .ok_or_else(|| {
-                AppError::field(
-                    "config.credentialId",
-                    "the service credential of this provider no longer exists",
-                )
-            })?;
-        let secret = crate::credential::open_secret(state, &cred)?;
-        AppResult::Ok(Some((cred, secret)))
-    };
-    Ok(match kind {
-        Kind::Email => {
-            let to = strings("to");
-            let sendgrid = match text("sendgridApiKey") {
-                Some(key) => Some((key, text("from"))),
-                None => stored_credential(ServiceProvider::Sendgrid)
-                    .await?
-                    .map(|(cred, key)| (key, text("from").or_else(|| meta(&cred, "from")))),
-            };
-            match sendgrid {
-                Some((api_key, from)) => Channel::SendgridEmail {
-                    api_key,
-                    from: from.ok_or_else(|| {
-                        AppError::field("config.from", "is required to send through SendGrid")
-                    })?,
-                    to,
-                },
-                None => Channel::Email { to },
-            }
-        }
-        Kind::Slack => Channel::Slack {
-            webhook_url: match text("webhookUrl") {
-                Some(url) => url,
-                None => stored_credential(ServiceProvider::Slack)
-                    .await?
-                    .map(|(_, url)| url)
-                    .ok_or_else(|| {
-                        AppError::field(
-                            "config.webhookUrl",
-                            "is missing from the stored config; update the provider",
-                        )
-                    })?,
-            },
-        },
-        Kind::Discord => Channel::Discord {
-            webhook_url: match text("webhookUrl") {
-                Some(url) => url,
-                None => stored_credential(ServiceProvider::Discord)
-                    .await?
-                    .map(|(_, url)| url)
-                    .ok_or_else(|| {
-                        AppError::field(
-                            "config.webhookUrl",
-                            "is missing from the stored config; update the provider",
-                        )
-                    })?,
-            },
-        },
-        Kind::Teams => Channel::Teams {
-            webhook_url: need("webhookUrl")?,
-        },
-        Kind::Telegram => Channel::Telegram {
-            bot_token: need("botToken")?,
-            chat_id: need("chatId")?,
-        },
-        Kind::Webhook => Channel::Webhook {
-            url: need("url")?,
-            secret: text("secret"),
-            headers: config
-                .get("headers")
-                .and_then(Value::as_object)
-                .map(|h| {
-                    h.iter()
-                        .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned())))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        },
-        Kind::Sms => {
-            let (auth_token, account_sid) = match text("authToken") {
-                Some(token) => (token, text("accountSid")),
-                None => match stored_credential(ServiceProvider::Twilio).await? {
-                    Some((cred, token)) => (
-                        token,
-                        text("accountSid").or_else(|| meta(&cred, "accountSid")),
-                    ),
-                    None => return Err(AppError::field("config.authToken", "is missing")),
-                },
-            };
-            Channel::Sms {
-                account_sid: account_sid
-                    .ok_or_else(|| AppError::field("config.accountSid", "is missing"))?,
-                auth_token,
-                from: need("from")?,
-                to: strings("to"),
-            }
-        }
-    })
 }
 
 /// How a provider test is retried: quickly, since someone waits for the answer.
@@ -1150,22 +449,5 @@ mod tests {
             "a-new-signing-key"
         );
         Ok(())
-    }
-
-    #[test]
-    fn phones_are_e164() {
-        assert_eq!(
-            phone("+1 (415) 555-0100").ok().as_deref(),
-            Some("+14155550100")
-        );
-        for bad in [
-            "4155550100",
-            "+0123456789",
-            "+12",
-            "+1415555010012345",
-            "+1415abc0100",
-        ] {
-            assert!(phone(bad).is_err(), "{bad}");
-        }
     }
 }

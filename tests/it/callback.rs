@@ -1640,3 +1640,132 @@ async fn each_period_of_the_plan_limits_triggers_and_the_headers_follow_the_bind
         app.stop().await;
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Typed action configs: an unknown key, a value of the wrong type or a required setting left
+// out is refused with its field, and nothing is written.
+
+#[tokio::test]
+async fn unknown_wrong_and_missing_action_settings_are_refused_by_name() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/") }),
+        )
+        .await;
+        let slack = json!({ "webhookUrl": upstream.url("/slack") });
+        let cases = [
+            (
+                "QUEUE",
+                json!({ "queue": "orders", "key": "k" }),
+                "config.key",
+                "is not a setting of Queue actions (they take queue, maxAttempts, retryDelaySeconds)",
+            ),
+            (
+                "SLACK",
+                json!({ "channel": { "webhookUrl": upstream.url("/slack"), "to": ["a@example.com"] }, "message": "m" }),
+                "config.channel.to",
+                "is not a setting of SLACK providers (they take webhookUrl, credentialId)",
+            ),
+            (
+                "HTTP_POST",
+                json!({ "url": upstream.url("/"), "maxAttempts": "3" }),
+                "config.maxAttempts",
+                "must be a whole number from 1 to 10",
+            ),
+            (
+                "HTTP_POST",
+                json!({ "url": upstream.url("/"), "headers": "x-a: b" }),
+                "config.headers",
+                "must be an object of at most 50 header names to strings",
+            ),
+            (
+                "SLACK",
+                json!({ "channel": slack, "message": ["m"] }),
+                "config.message",
+                "must be a string",
+            ),
+            (
+                "SMS",
+                json!({ "channel": { "accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "twilio-token-1", "from": 15550000001_i64, "to": ["+15550000002"] }, "message": "m" }),
+                "config.channel.from",
+                "must be a string",
+            ),
+            ("QUEUE", json!({}), "config.queue", "is required"),
+            (
+                "EMAIL",
+                json!({ "channel": { "to": ["ops@example.com"] }, "message": "m" }),
+                "config.subject",
+                "is required",
+            ),
+            (
+                "DISCORD",
+                json!({ "channel": {}, "message": "m" }),
+                "config.channel.webhookUrl",
+                "is required (or a credentialId)",
+            ),
+        ];
+        let before = app.count("actions").await;
+        let audits = app.count("audit_logs").await;
+        for (kind, config, field, message) in cases {
+            let refused = app
+                .gql(
+                    Some(&user.token),
+                    ACTION,
+                    json!({ "i": { "callbackId": hook.id, "type": kind, "config": config } }),
+                )
+                .await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(
+                refused.field(),
+                Some(field),
+                "{kind} {config}: {}",
+                refused.body
+            );
+            assert_eq!(refused.message(), message, "{kind} {config}");
+        }
+        assert_eq!(app.count("actions").await, before);
+        assert_eq!(app.count("audit_logs").await, audits);
+        // On an update too, and the stored config stays as it was.
+        let id = action(
+            &app,
+            &user,
+            &hook,
+            "QUEUE",
+            json!({ "queue": "orders" }),
+            0,
+            false,
+        )
+        .await;
+        let config = stored_config(&app, &id).await;
+        assert_eq!(
+            config,
+            json!({ "queue": "orders", "maxAttempts": 3, "retryDelaySeconds": 5 })
+        );
+        let refused = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!, $i: UpdateActionInput!) { updateAction(id: $id, input: $i) { id } }",
+                json!({ "id": id, "i": { "config": { "queue": "orders", "url": "https://example.com" } } }),
+            )
+            .await;
+        refused.expect_code("BAD_USER_INPUT");
+        assert_eq!(refused.field(), Some("config.url"), "{}", refused.body);
+        assert_eq!(stored_config(&app, &id).await, config);
+        app.stop().await;
+    }
+}
+
+/// An action's config as stored.
+async fn stored_config(app: &TestApp, id: &str) -> Value {
+    entity::actions::Entity::find_by_id(Uuid::parse_str(id).expect("uuid"))
+        .one(app.db())
+        .await
+        .expect("db")
+        .expect("action")
+        .config
+}

@@ -1300,3 +1300,213 @@ async fn private_targets_are_refused_only_when_the_policy_says_so() {
         open.stop().await;
     }
 }
+
+#[tokio::test]
+async fn unknown_wrong_and_missing_settings_are_refused_by_name() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let owner = app.sign_up("owner@example.com").await;
+        let (_, project) = app.create_org(&owner, "Typed").await;
+        let cases = [
+            // An unknown key, on each kind of struct.
+            (
+                "TEAMS",
+                json!({ "webhookUrl": "https://example.com/t", "credentialId": "x" }),
+                "config.credentialId",
+                "is not a setting of TEAMS providers (they take webhookUrl)",
+            ),
+            (
+                "WEBHOOK",
+                json!({ "url": "https://example.com/h", "body": "{}" }),
+                "config.body",
+                "is not a setting of WEBHOOK providers (they take url, secret, headers)",
+            ),
+            // A value of the wrong type.
+            (
+                "SLACK",
+                json!({ "webhookUrl": 42 }),
+                "config.webhookUrl",
+                "must be a string",
+            ),
+            (
+                "EMAIL",
+                json!({ "to": { "a": "ops@example.com" } }),
+                "config.to",
+                "must be a list of strings",
+            ),
+            (
+                "EMAIL",
+                json!({ "to": ["ops@example.com", 7] }),
+                "config.to",
+                "entry 2 is not a string",
+            ),
+            (
+                "TELEGRAM",
+                json!({ "botToken": BOT_TOKEN, "chatId": true }),
+                "config.chatId",
+                "must be a string",
+            ),
+            (
+                "WEBHOOK",
+                json!({ "url": "https://example.com/h", "headers": { "X-Team": 1 } }),
+                "config.headers.X-Team",
+                "must be a string",
+            ),
+            // A required setting left out.
+            (
+                "WEBHOOK",
+                json!({ "secret": SIGNING_SECRET }),
+                "config.url",
+                "is required",
+            ),
+            (
+                "TELEGRAM",
+                json!({ "botToken": BOT_TOKEN }),
+                "config.chatId",
+                "is required",
+            ),
+            (
+                "SMS",
+                json!({ "accountSid": SID, "authToken": TWILIO_TOKEN, "to": ["+14155550101"] }),
+                "config.from",
+                "is required",
+            ),
+        ];
+        let providers = app.count("notification_providers").await;
+        let audits = app.count("audit_logs").await;
+        for (kind, config, field, message) in cases {
+            let refused = app
+                .gql(
+                    Some(&owner.token),
+                    CREATE,
+                    json!({ "i": { "projectId": project, "name": "n", "type": kind, "config": config } }),
+                )
+                .await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(
+                refused.field(),
+                Some(field),
+                "{kind} {config}: {}",
+                refused.body
+            );
+            assert_eq!(refused.message(), message, "{kind} {config}");
+        }
+        // The same on an update, which changes nothing.
+        let id = app
+            .gql(
+                Some(&owner.token),
+                CREATE,
+                json!({ "i": { "projectId": project, "name": "Hook", "type": "WEBHOOK",
+                    "config": { "url": "https://example.com/hook", "secret": SIGNING_SECRET } } }),
+            )
+            .await
+            .ok()["createNotificationProvider"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let before = stored(&app, &id).await.expect("stored");
+        let audits_after_create = app.count("audit_logs").await;
+        for (config, field) in [
+            (json!({ "extra": "x" }), "config.extra"),
+            (json!({ "secret": ["a"] }), "config.secret"),
+        ] {
+            let refused = app
+                .gql(
+                    Some(&owner.token),
+                    UPDATE,
+                    json!({ "id": id, "i": { "config": config } }),
+                )
+                .await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(refused.field(), Some(field), "{}", refused.body);
+        }
+        assert_eq!(stored(&app, &id).await.expect("stored"), before);
+        assert_eq!(app.count("audit_logs").await, audits_after_create);
+        assert_eq!(app.count("notification_providers").await, providers + 1);
+        assert_eq!(audits_after_create, audits + 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_provider_row_stored_in_the_shape_of_before_reads_back_and_sends() {
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    use vigil::crypto::Binding;
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let hook = Receiver::start().await;
+        let owner = app.sign_up("owner@example.com").await;
+        let (_, project) = app.create_org(&owner, "Old rows").await;
+        let id = app
+            .gql(
+                Some(&owner.token),
+                CREATE,
+                json!({ "i": { "projectId": project, "name": "Hook", "type": "WEBHOOK",
+                    "config": { "url": "https://example.com/hook" } } }),
+            )
+            .await
+            .ok()["createNotificationProvider"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        // The config as rows were written before configs were typed, sealed by hand.
+        let uuid = uuid::Uuid::parse_str(&id).expect("uuid");
+        let key = &app.state().master_key;
+        let seal = |value: &str, path: &[&str]| {
+            key.seal(value, &Binding::provider_config(uuid, path))
+                .expect("seal")
+        };
+        let old = json!({
+            "url": hook.url("/old"),
+            "secret": seal(SIGNING_SECRET, &["secret"]),
+            "headers": { "X-Team": seal("ops-team-1", &["headers", "X-Team"]) },
+        });
+        notification_providers::Entity::update_many()
+            .col_expr(
+                notification_providers::Column::Config,
+                Expr::value(old.clone()),
+            )
+            .filter(notification_providers::Column::Id.eq(uuid))
+            .exec(app.db())
+            .await
+            .expect("write the row");
+        let shown = app
+            .gql(Some(&owner.token), GET, json!({ "id": id }))
+            .await
+            .ok()["notificationProvider"]["config"]
+            .clone();
+        assert_eq!(shown["url"], hook.url("/old"));
+        assert_eq!(shown["secret"], vigil::credential::mask_str(SIGNING_SECRET));
+        assert_eq!(
+            shown["headers"]["X-Team"],
+            vigil::credential::mask_str("ops-team-1")
+        );
+        let tested = app
+            .gql(Some(&owner.token), TEST, json!({ "id": id }))
+            .await
+            .ok();
+        assert_eq!(
+            tested["testNotificationProvider"]["success"], true,
+            "{tested}"
+        );
+        let got = &hook.wait_for(1).await[0];
+        assert_eq!(got.header("x-team"), Some("ops-team-1"));
+        let signature = got.header("x-vigil-signature").expect("signed");
+        let t: i64 = signature
+            .strip_prefix("t=")
+            .and_then(|s| s.split_once(','))
+            .and_then(|(t, _)| t.parse().ok())
+            .expect("t=");
+        assert_eq!(signature, delivery::signature(SIGNING_SECRET, t, &got.body));
+        // A rename keeps the stored config as it was.
+        app.gql(
+            Some(&owner.token),
+            UPDATE,
+            json!({ "id": id, "i": { "name": "Renamed" } }),
+        )
+        .await
+        .ok();
+        assert_eq!(stored(&app, &id).await.expect("stored").config, old);
+        app.stop().await;
+    }
+}

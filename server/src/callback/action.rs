@@ -24,7 +24,6 @@ use std::time::Instant;
 use chrono::{Duration, Utc};
 use entity::action_executions::{self, ActionExecutionStatus};
 use entity::actions::{self, ActionType};
-use entity::notification_providers::NotificationProviderType;
 use entity::{callback_logs, callbacks, queue_messages, stored_payloads};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -37,95 +36,60 @@ use crate::auth::{Level, Principal};
 use crate::crypto::Binding;
 use crate::db::Tx;
 use crate::db::claim::{ClaimQueue, Due};
+use crate::delivery::action::{
+    ActionConfig, EmailMessageConfig, HttpPostConfig, MessageConfig, QueueConfig, StoreConfig,
+    channel_kind,
+};
+use crate::delivery::config::{ChannelConfig, ChannelHome, Scope};
+use crate::delivery::field::{self, ActionHeaders, Str};
+use crate::delivery::signed::{PostError, SignatureForm, SignedPost};
 use crate::error::{AppError, AppResult};
-use crate::notification_provider::ChannelHome;
 use crate::state::AppState;
 
 const MASK: &str = "********";
 /// How long a claimed execution holds before another worker may take it over.
 const EXECUTION_LEASE: std::time::Duration = std::time::Duration::from_secs(300);
+/// Longest time an HTTP_POST may take, answer included.
+const POST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 fn field(key: &str) -> String {
     format!("config.{key}")
 }
 
-fn keys(kind: ActionType) -> &'static [&'static str] {
-    match kind {
-        ActionType::HttpPost => &[
-            "url",
-            "headers",
-            "body",
-            "secret",
-            "maxAttempts",
-            "retryDelaySeconds",
-        ],
-        ActionType::Slack | ActionType::Discord | ActionType::Sms => {
-            &["channel", "message", "maxAttempts", "retryDelaySeconds"]
-        }
-        ActionType::Email => &[
-            "channel",
-            "subject",
-            "message",
-            "maxAttempts",
-            "retryDelaySeconds",
-        ],
-        ActionType::Store => &["key", "maxAttempts", "retryDelaySeconds"],
-        ActionType::Queue => &["queue", "maxAttempts", "retryDelaySeconds"],
+/// A text setting as given: at most `max` bytes, no NUL.
+fn text(key: &str, value: &Option<Str>, max: usize) -> AppResult<Option<String>> {
+    let Some(Str(s)) = value else {
+        return Ok(None);
+    };
+    if s.len() > max {
+        return Err(AppError::field(
+            &field(key),
+            format!("must be at most {max} characters"),
+        ));
     }
+    if s.contains('\0') {
+        return Err(AppError::field(
+            &field(key),
+            "must not contain NUL characters",
+        ));
+    }
+    Ok(Some(s.clone()))
 }
 
-fn channel_kind(kind: ActionType) -> Option<NotificationProviderType> {
-    match kind {
-        ActionType::Slack => Some(NotificationProviderType::Slack),
-        ActionType::Discord => Some(NotificationProviderType::Discord),
-        ActionType::Email => Some(NotificationProviderType::Email),
-        ActionType::Sms => Some(NotificationProviderType::Sms),
-        _ => None,
-    }
-}
-
-fn text(config: &Map<String, Value>, key: &str, max: usize) -> AppResult<Option<String>> {
-    match config.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => {
-            if s.len() > max {
-                return Err(AppError::field(
-                    &field(key),
-                    format!("must be at most {max} characters"),
-                ));
-            }
-            if s.contains('\0') {
-                return Err(AppError::field(
-                    &field(key),
-                    "must not contain NUL characters",
-                ));
-            }
-            Ok(Some(s.clone()))
-        }
-        Some(_) => Err(AppError::field(&field(key), "must be a string")),
-    }
-}
-
-fn number(
-    config: &Map<String, Value>,
+/// A text setting that is a template over the trigger; `required` refuses it missing.
+fn template_text(
     key: &str,
-    range: std::ops::RangeInclusive<i64>,
-    default: i64,
-) -> AppResult<i64> {
-    match config.get(key) {
-        None | Some(Value::Null) => Ok(default),
-        Some(v) => match v.as_i64() {
-            Some(n) if range.contains(&n) => Ok(n),
-            _ => Err(AppError::field(
-                &field(key),
-                format!(
-                    "must be a whole number from {} to {}",
-                    range.start(),
-                    range.end()
-                ),
-            )),
-        },
+    value: &Option<Str>,
+    max: usize,
+    required: bool,
+) -> AppResult<Option<Str>> {
+    let value = text(key, value, max)?;
+    match &value {
+        Some(t) => template::check(&field(key), t)?,
+        None if required => return Err(AppError::field(&field(key), "is required")),
+        None => {}
     }
+    Ok(value.map(Str))
 }
 
 /// Checks a config (merged over `previous` for updates) and returns it as stored, its secrets
@@ -138,211 +102,235 @@ async fn check_config(
     config: &Value,
     previous: Option<&Value>,
 ) -> AppResult<Value> {
-    let Some(input) = config.as_object() else {
-        return Err(AppError::field("config", "must be a JSON object"));
+    let home = Home {
+        state,
+        id,
+        project_id,
+        kind,
+        previous,
     };
-    for key in input.keys() {
-        if !keys(kind).contains(&key.as_str()) {
-            return Err(AppError::field(
-                &field(key),
-                format!(
-                    "is not a setting of {kind:?} actions (they take {})",
-                    keys(kind).join(", ")
-                ),
-            ));
+    let checked = match ActionConfig::parse(kind, config)? {
+        ActionConfig::HttpPost(c) => ActionConfig::HttpPost(home.check_post(c)?),
+        ActionConfig::Slack(c) => ActionConfig::Slack(home.check_message(c).await?),
+        ActionConfig::Discord(c) => ActionConfig::Discord(home.check_message(c).await?),
+        ActionConfig::Sms(c) => ActionConfig::Sms(home.check_message(c).await?),
+        ActionConfig::Email(c) => {
+            let channel = Some(home.check_channel(c.channel).await?);
+            ActionConfig::Email(EmailMessageConfig {
+                channel,
+                subject: template_text("subject", &c.subject, 500, true)?,
+                message: template_text("message", &c.message, 10_000, true)?,
+                ..c
+            })
         }
-    }
-    let mut out = Map::new();
-    out.insert(
-        "maxAttempts".into(),
-        json!(number(input, "maxAttempts", 1..=10, 3)?),
-    );
-    out.insert(
-        "retryDelaySeconds".into(),
-        json!(number(input, "retryDelaySeconds", 1..=3600, 5)?),
-    );
-    let template_field = |key: &str, max: usize, required: bool| -> AppResult<Option<String>> {
-        let value = text(input, key, max)?;
-        match &value {
-            Some(t) => template::check(&field(key), t)?,
-            None if required => return Err(AppError::field(&field(key), "is required")),
-            None => {}
-        }
-        Ok(value)
-    };
-    let previous = previous.and_then(Value::as_object);
-    match kind {
-        ActionType::HttpPost => {
-            let url = text(input, "url", 2048)?
-                .ok_or_else(|| AppError::field(&field("url"), "is required"))?;
-            state.settings.outbound().check_url(&field("url"), &url)?;
-            // Masked secrets sent back are kept only while the URL keeps its origin.
-            let same_destination = previous
-                .and_then(|p| p.get("url"))
-                .and_then(Value::as_str)
-                .is_some_and(|old| crate::outbound::same_origin(old, &url));
-            let keep = |key: &str| {
-                if same_destination {
-                    Ok(())
-                } else {
-                    Err(crate::outbound::secret_needs_reentry(&field(key)))
-                }
-            };
-            out.insert("url".into(), url.into());
-            if let Some(headers) = input.get("headers").filter(|h| !h.is_null()) {
-                let Some(map) = headers.as_object().filter(|m| m.len() <= 50) else {
-                    return Err(AppError::field(
-                        &field("headers"),
-                        "must be an object of at most 50 header names to strings",
-                    ));
-                };
-                let old_headers = previous
-                    .and_then(|p| p.get("headers"))
-                    .and_then(Value::as_object);
-                let mut stored = Map::new();
-                for (name, value) in map {
-                    let ok = axum::http::HeaderName::from_bytes(name.as_bytes()).is_ok()
-                        && value
-                            .as_str()
-                            .is_some_and(|v| axum::http::HeaderValue::from_str(v).is_ok());
-                    let Some(value) = value.as_str().filter(|_| ok) else {
-                        return Err(AppError::field(
-                            &field("headers"),
-                            format!("{name:?} is not a valid header"),
-                        ));
-                    };
-                    // Credentials in headers are sealed at rest and masked when shown.
-                    let value = if !crate::monitor::config::is_secret_header(name) {
-                        value.to_owned()
-                    } else if value == MASK {
-                        keep("headers")?;
-                        let old = old_headers
-                            .and_then(|h| h.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)))
-                            .and_then(|(_, v)| v.as_str())
-                            .ok_or_else(|| {
-                                AppError::field(
-                                    &field("headers"),
-                                    format!("{name:?} has no stored value to keep"),
-                                )
-                            })?;
-                        kept_header(state, id, name, old)?
-                    } else {
-                        state
-                            .master_key
-                            .seal(value, &Binding::action_header(id, name))?
-                    };
-                    stored.insert(name.clone(), value.into());
-                }
-                out.insert("headers".into(), Value::Object(stored));
-            }
-            if let Some(body) = template_field("body", 65_536, false)? {
-                out.insert("body".into(), body.into());
-            }
-            match text(input, "secret", 1024)? {
-                Some(secret) if secret == MASK => {
-                    if let Some(old) = previous.and_then(|p| p.get("secret")) {
-                        keep("secret")?;
-                        out.insert("secret".into(), old.clone());
-                    }
-                }
-                Some(secret) if secret.len() < 8 => {
-                    return Err(AppError::field(
-                        &field("secret"),
-                        "must be at least 8 characters",
-                    ));
-                }
-                Some(secret) => {
-                    let sealed = state
-                        .master_key
-                        .seal(&secret, &Binding::action_secret(id))?;
-                    out.insert("secret".into(), sealed.into());
-                }
-                None => {}
-            }
-        }
-        ActionType::Slack | ActionType::Discord | ActionType::Email | ActionType::Sms => {
-            let provider_kind =
-                channel_kind(kind).ok_or_else(|| AppError::invalid("not a channel action"))?;
-            let channel = input.get("channel").cloned().unwrap_or(Value::Null);
-            // Masked secrets sent back keep their stored values: merge over the previous channel.
-            let merged = match (
-                channel.as_object(),
-                previous
-                    .and_then(|p| p.get("channel"))
-                    .and_then(Value::as_object),
-            ) {
-                (Some(new), Some(old)) => {
-                    let mut merged = new.clone();
-                    for (k, v) in new {
-                        if v.as_str() == Some(MASK)
-                            || v.as_str().is_some_and(|s| s.contains("****"))
-                        {
-                            match old.get(k) {
-                                // A kept secret is opened for the check, then sealed again.
-                                Some(Value::String(old_value))
-                                    if crate::crypto::is_sealed(old_value) =>
-                                {
-                                    let clear = state
-                                        .master_key
-                                        .open(
-                                            old_value,
-                                            &Binding::action_channel(id, &[k.as_str()]),
-                                        )
-                                        .map_err(|_| {
-                                            AppError::field(
-                                                &field(&format!("channel.{k}")),
-                                                "the stored value cannot be opened; enter it again",
-                                            )
-                                        })?;
-                                    merged.insert(k.clone(), clear.into())
-                                }
-                                Some(old_value) => merged.insert(k.clone(), old_value.clone()),
-                                None => merged.remove(k),
-                            };
-                        }
-                    }
-                    Value::Object(merged)
-                }
-                _ => channel,
-            };
-            let sealed = crate::notification_provider::check_channel_config(
-                state,
-                project_id,
-                provider_kind,
-                ChannelHome::Action(id),
-                &merged,
-            )
-            .await
-            .map_err(|e| match e {
-                AppError::Validation {
-                    field: Some(f),
-                    message,
-                } => AppError::field(&f.replacen("config.", "config.channel.", 1), message),
-                other => other,
-            })?;
-            out.insert("channel".into(), sealed);
-            if kind == ActionType::Email
-                && let Some(subject) = template_field("subject", 500, true)?
-            {
-                out.insert("subject".into(), subject.into());
-            }
-            if let Some(message) = template_field("message", 10_000, true)? {
-                out.insert("message".into(), message.into());
-            }
-        }
-        ActionType::Store => {
-            if let Some(key) = template_field("key", 255, false)? {
-                out.insert("key".into(), key.into());
-            }
-        }
-        ActionType::Queue => {
-            let queue = text(input, "queue", 100)?
+        ActionConfig::Store(c) => ActionConfig::Store(StoreConfig {
+            key: template_text("key", &c.key, 255, false)?,
+            ..c
+        }),
+        ActionConfig::Queue(c) => {
+            let queue = text("queue", &c.queue, 100)?
                 .ok_or_else(|| AppError::field(&field("queue"), "is required"))?;
             super::store::check_queue_name(&field("queue"), &queue)?;
-            out.insert("queue".into(), queue.into());
+            ActionConfig::Queue(QueueConfig {
+                queue: Some(Str(queue)),
+                ..c
+            })
+        }
+    };
+    checked.with_retry_defaults().to_json()
+}
+
+/// What checking an action's config needs: the action it is for and its stored config.
+struct Home<'a> {
+    state: &'a AppState,
+    id: Uuid,
+    project_id: Uuid,
+    kind: ActionType,
+    previous: Option<&'a Value>,
+}
+
+impl Home<'_> {
+    /// The stored config, typed, when it reads.
+    fn previous_post(&self) -> Option<HttpPostConfig> {
+        match ActionConfig::parse(ActionType::HttpPost, self.previous?) {
+            Ok(ActionConfig::HttpPost(c)) => Some(c),
+            _ => None,
         }
     }
-    Ok(Value::Object(out))
+
+    fn check_post(&self, c: HttpPostConfig) -> AppResult<HttpPostConfig> {
+        let state = self.state;
+        let url = text("url", &c.url, 2048)?
+            .ok_or_else(|| AppError::field(&field("url"), "is required"))?;
+        state.settings.outbound().check_url(&field("url"), &url)?;
+        let previous = self.previous_post();
+        // Masked secrets sent back are kept only while the URL keeps its origin.
+        let same_destination = previous
+            .as_ref()
+            .and_then(|p| Str::get(&p.url))
+            .is_some_and(|old| crate::outbound::same_origin(old, &url));
+        let keep = |key: &str| {
+            if same_destination {
+                Ok(())
+            } else {
+                Err(crate::outbound::secret_needs_reentry(&field(key)))
+            }
+        };
+        let old_headers = previous.as_ref().and_then(|p| p.headers.as_ref());
+        let headers = match c.headers {
+            Some(headers) => Some(self.seal_headers(headers, old_headers, &keep)?),
+            None => None,
+        };
+        let body = template_text("body", &c.body, 65_536, false)?;
+        let secret = match text("secret", &c.secret, 1024)? {
+            Some(secret) if secret == MASK => match previous.and_then(|p| p.secret) {
+                Some(old) => {
+                    keep("secret")?;
+                    Some(old)
+                }
+                None => None,
+            },
+            Some(secret) if secret.len() < 8 => {
+                return Err(AppError::field(
+                    &field("secret"),
+                    "must be at least 8 characters",
+                ));
+            }
+            Some(secret) => Str::new(
+                state
+                    .master_key
+                    .seal(&secret, &Binding::action_secret(self.id))?,
+            ),
+            None => None,
+        };
+        Ok(HttpPostConfig {
+            url: Some(Str(url)),
+            headers,
+            body,
+            secret,
+            ..c
+        })
+    }
+
+    /// Headers as stored: credentials sealed (a masked one sent back keeps the stored value,
+    /// for the same origin only), the others as given.
+    fn seal_headers(
+        &self,
+        headers: ActionHeaders,
+        old: Option<&ActionHeaders>,
+        keep: &dyn Fn(&str) -> AppResult<()>,
+    ) -> AppResult<ActionHeaders> {
+        if headers.0.len() > 50 {
+            return Err(AppError::field(
+                &field("headers"),
+                "must be an object of at most 50 header names to strings",
+            ));
+        }
+        let mut stored = Map::new();
+        for (name, value) in headers.0 {
+            let ok = axum::http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+                && value
+                    .as_str()
+                    .is_some_and(|v| axum::http::HeaderValue::from_str(v).is_ok());
+            let Some(value) = value.as_str().filter(|_| ok) else {
+                return Err(AppError::field(
+                    &field("headers"),
+                    format!("{name:?} is not a valid header"),
+                ));
+            };
+            // Credentials in headers are sealed at rest and masked when shown.
+            let value = if !crate::monitor::config::is_secret_header(&name) {
+                value.to_owned()
+            } else if value == MASK {
+                keep("headers")?;
+                let old = old
+                    .and_then(|h| h.0.iter().find(|(n, _)| n.eq_ignore_ascii_case(&name)))
+                    .and_then(|(_, v)| v.as_str())
+                    .ok_or_else(|| {
+                        AppError::field(
+                            &field("headers"),
+                            format!("{name:?} has no stored value to keep"),
+                        )
+                    })?;
+                kept_header(self.state, self.id, &name, old)?
+            } else {
+                self.state
+                    .master_key
+                    .seal(value, &Binding::action_header(self.id, &name))?
+            };
+            stored.insert(name, value.into());
+        }
+        Ok(field::Object(stored))
+    }
+
+    async fn check_message(&self, c: MessageConfig) -> AppResult<MessageConfig> {
+        let channel = Some(self.check_channel(c.channel).await?);
+        Ok(MessageConfig {
+            channel,
+            message: template_text("message", &c.message, 10_000, true)?,
+            ..c
+        })
+    }
+
+    /// A channel action's `channel`: a provider config of the action's channel kind, checked
+    /// the same way (its errors name `config.channel.{key}`), sealed for the action.
+    async fn check_channel(&self, channel: Option<Value>) -> AppResult<Value> {
+        let kind =
+            channel_kind(self.kind).ok_or_else(|| AppError::invalid("not a channel action"))?;
+        let old = self
+            .previous
+            .and_then(|p| p.get("channel"))
+            .and_then(Value::as_object);
+        let merged = self.keep_masked(channel.unwrap_or(Value::Null), old)?;
+        if !merged.is_object() {
+            return Err(AppError::field("config", "must be a JSON object"));
+        }
+        if merged.to_string().len() > 64 * 1024 {
+            return Err(AppError::field("config", "is too large"));
+        }
+        let scope = Scope {
+            state: self.state,
+            project_id: self.project_id,
+            prefix: "config.channel",
+        };
+        ChannelConfig::parse(kind, scope.prefix, &merged)?
+            .check(&scope)
+            .await?
+            .seal(&self.state.master_key, ChannelHome::Action(self.id))
+    }
+
+    /// `channel` with its masked values (`********`, `ht****ab`) replaced by the stored ones,
+    /// opened so that the check sees them in clear.
+    fn keep_masked(&self, channel: Value, old: Option<&Map<String, Value>>) -> AppResult<Value> {
+        let (Value::Object(new), Some(old)) = (&channel, old) else {
+            return Ok(channel);
+        };
+        let mut merged = new.clone();
+        for (k, v) in new {
+            if v.as_str() != Some(MASK) && !v.as_str().is_some_and(|s| s.contains("****")) {
+                continue;
+            }
+            match old.get(k) {
+                // A kept secret is opened for the check, then sealed again.
+                Some(Value::String(old_value)) if crate::crypto::is_sealed(old_value) => {
+                    let clear = self
+                        .state
+                        .master_key
+                        .open(old_value, &Binding::action_channel(self.id, &[k.as_str()]))
+                        .map_err(|_| {
+                            AppError::field(
+                                &field(&format!("channel.{k}")),
+                                "the stored value cannot be opened; enter it again",
+                            )
+                        })?;
+                    merged.insert(k.clone(), clear.into())
+                }
+                Some(old_value) => merged.insert(k.clone(), old_value.clone()),
+                None => merged.remove(k),
+            };
+        }
+        Ok(Value::Object(merged))
+    }
 }
 
 /// A stored credential header kept on update: as stored when sealed (header names compare
@@ -380,85 +368,75 @@ pub(crate) fn reseal_unbound_config(
     action: &actions::Model,
 ) -> AppResult<Option<Value>> {
     let id = action.id;
-    let mut config = action.config.clone();
-    let mut changed = false;
-    let Some(map) = config.as_object_mut() else {
-        return Ok(None);
-    };
+    let mut config = ActionConfig::parse(action.r#type, &action.config)?;
     if let Some(kind) = channel_kind(action.r#type) {
-        let Some(channel) = action.config.get("channel") else {
+        let Some(Some(channel)) = config.channel_mut() else {
             return Ok(None);
         };
-        let Some(channel) = crate::notification_provider::reseal_unbound_config(
-            key,
-            kind,
-            ChannelHome::Action(id),
-            channel,
-        )?
+        let Some(resealed) =
+            ChannelConfig::reseal_unbound(key, kind, ChannelHome::Action(id), channel)?
         else {
             return Ok(None);
         };
-        map.insert("channel".into(), channel);
-        return Ok(Some(config));
+        *channel = resealed;
+        return Ok(Some(config.to_json()?));
     }
-    if action.r#type != ActionType::HttpPost {
+    let ActionConfig::HttpPost(post) = &mut config else {
         return Ok(None);
-    }
-    if let Some(Value::String(secret)) = map.get_mut("secret")
+    };
+    let mut changed = false;
+    if let Some(Str(secret)) = post.secret.as_mut()
         && crate::crypto::is_unbound(secret)
     {
         *secret = key.reseal_unbound(secret, &Binding::action_secret(id))?;
         changed = true;
     }
-    if let Some(Value::Object(headers)) = map.get_mut("headers") {
-        for (name, value) in headers.iter_mut() {
-            let Value::String(value) = value else {
-                continue;
-            };
-            let binding = Binding::action_header(id, name);
-            if crate::crypto::is_unbound(value) {
-                *value = key.reseal_unbound(value, &binding)?;
-                changed = true;
-            } else if !crate::crypto::is_sealed(value)
-                && crate::monitor::config::is_secret_header(name)
-            {
-                *value = key.seal(value, &binding)?;
-                changed = true;
-            }
+    for (name, value) in post.headers.iter_mut().flat_map(|h| h.0.iter_mut()) {
+        let Value::String(value) = value else {
+            continue;
+        };
+        let binding = Binding::action_header(id, name);
+        if crate::crypto::is_unbound(value) {
+            *value = key.reseal_unbound(value, &binding)?;
+            changed = true;
+        } else if !crate::crypto::is_sealed(value) && crate::monitor::config::is_secret_header(name)
+        {
+            *value = key.seal(value, &binding)?;
+            changed = true;
         }
     }
-    Ok(changed.then_some(config))
+    Ok(if changed {
+        Some(config.to_json()?)
+    } else {
+        None
+    })
 }
 
-/// The config as clients see it: secrets masked.
+/// The config as clients see it: secrets masked. A config that no longer reads is shown
+/// empty.
 pub fn masked_config(state: &AppState, action: &actions::Model) -> Value {
-    let mut config = action.config.clone();
-    if let Some(map) = config.as_object_mut() {
-        if map.contains_key("secret") {
-            map.insert("secret".into(), MASK.into());
+    let Ok(mut config) = ActionConfig::parse(action.r#type, &action.config) else {
+        return json!({});
+    };
+    if let ActionConfig::HttpPost(post) = &mut config {
+        if post.secret.is_some() {
+            post.secret = Str::new(MASK);
         }
-        if let Some(Value::Object(headers)) = map.get_mut("headers") {
-            for (name, value) in headers.iter_mut() {
-                if crate::monitor::config::is_secret_header(name) {
-                    *value = MASK.into();
-                }
+        for (name, value) in post.headers.iter_mut().flat_map(|h| h.0.iter_mut()) {
+            if crate::monitor::config::is_secret_header(name) {
+                *value = MASK.into();
             }
         }
-        if let (Some(kind), Some(channel)) =
-            (channel_kind(action.r#type), map.get("channel").cloned())
-        {
-            map.insert(
-                "channel".into(),
-                crate::notification_provider::masked_channel_config(
-                    state,
-                    kind,
-                    ChannelHome::Action(action.id),
-                    &channel,
-                ),
-            );
-        }
     }
-    config
+    if let (Some(kind), Some(Some(channel))) = (channel_kind(action.r#type), config.channel_mut()) {
+        *channel = ChannelConfig::masked(
+            &state.master_key,
+            kind,
+            ChannelHome::Action(action.id),
+            channel,
+        );
+    }
+    config.to_json().unwrap_or_else(|_| json!({}))
 }
 
 /// Fields of an action; `None` leaves a field as it is.
@@ -613,7 +591,29 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
 
 /// Claims up to `limit` due executions for `worker` and runs them. Returns how many ran.
 pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<usize> {
-    let db = &state.db;
+    let claimed = claim_due(state, worker, limit).await?;
+    let count = claimed.len();
+    if count == 0 {
+        return Ok(0);
+    }
+    let batch = Batch::load(&state.db, &claimed).await?;
+    let runs = claimed.into_iter().map(|execution| {
+        let action = batch.actions.get(&execution.action_id).cloned();
+        let log = batch.logs.get(&execution.callback_log_id).cloned();
+        let callback = batch.callbacks.get(&execution.callback_id).cloned();
+        execute(state, execution, action, log, callback)
+    });
+    let finished = futures_util::future::join_all(runs).await;
+    record(state, finished).await?;
+    Ok(count)
+}
+
+/// Ends the leases of stopped workers and claims up to `limit` due executions for `worker`.
+async fn claim_due(
+    state: &AppState,
+    worker: &str,
+    limit: u64,
+) -> AppResult<Vec<action_executions::Model>> {
     let now = Utc::now();
     let queue = ClaimQueue::<action_executions::Entity>::new(
         action_executions::Column::Id,
@@ -653,47 +653,54 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
         .await?;
     let claimed = queue.claim(tx.conn(), &due, now, limit).await?;
     tx.commit().await?;
-    let count = claimed.len();
-    if count == 0 {
-        return Ok(0);
+    Ok(claimed)
+}
+
+/// What a batch of executions needs, in three queries whatever its size.
+struct Batch {
+    actions: HashMap<Uuid, actions::Model>,
+    logs: HashMap<Uuid, callback_logs::Model>,
+    callbacks: HashMap<Uuid, callbacks::Model>,
+}
+
+impl Batch {
+    async fn load(
+        db: &impl sea_orm::ConnectionTrait,
+        claimed: &[action_executions::Model],
+    ) -> AppResult<Self> {
+        let ids = |f: fn(&action_executions::Model) -> Uuid| {
+            let mut ids: Vec<Uuid> = claimed.iter().map(f).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let actions: HashMap<Uuid, actions::Model> = actions::Entity::find()
+            .filter(actions::Column::Id.is_in(ids(|e| e.action_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+        let logs: HashMap<Uuid, callback_logs::Model> = callback_logs::Entity::find()
+            .filter(callback_logs::Column::Id.is_in(ids(|e| e.callback_log_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|l| (l.id, l))
+            .collect();
+        let callbacks: HashMap<Uuid, callbacks::Model> = callbacks::Entity::find()
+            .filter(callbacks::Column::Id.is_in(ids(|e| e.callback_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        Ok(Self {
+            actions,
+            logs,
+            callbacks,
+        })
     }
-    // What the batch needs, in three queries whatever its size.
-    let ids = |f: fn(&action_executions::Model) -> Uuid| {
-        let mut ids: Vec<Uuid> = claimed.iter().map(f).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    };
-    let actions: HashMap<Uuid, actions::Model> = actions::Entity::find()
-        .filter(actions::Column::Id.is_in(ids(|e| e.action_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let logs: HashMap<Uuid, callback_logs::Model> = callback_logs::Entity::find()
-        .filter(callback_logs::Column::Id.is_in(ids(|e| e.callback_log_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| (l.id, l))
-        .collect();
-    let callbacks: HashMap<Uuid, callbacks::Model> = callbacks::Entity::find()
-        .filter(callbacks::Column::Id.is_in(ids(|e| e.callback_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let runs = claimed.into_iter().map(|execution| {
-        let action = actions.get(&execution.action_id).cloned();
-        let log = logs.get(&execution.callback_log_id).cloned();
-        let callback = callbacks.get(&execution.callback_id).cloned();
-        execute(state, execution, action, log, callback)
-    });
-    let finished = futures_util::future::join_all(runs).await;
-    record(state, finished).await?;
-    Ok(count)
 }
 
 /// Writes what a batch did in one transaction: the rows of its local actions (STORE, QUEUE)
@@ -789,16 +796,7 @@ async fn execute(
 ) -> Finished {
     let started = Instant::now();
     let (max_attempts, delay) = action.as_ref().map_or((1, 5), |a| {
-        (
-            a.config
-                .get("maxAttempts")
-                .and_then(Value::as_i64)
-                .unwrap_or(3),
-            a.config
-                .get("retryDelaySeconds")
-                .and_then(Value::as_i64)
-                .unwrap_or(5),
-        )
+        ActionConfig::parse(a.r#type, &a.config).map_or((3, 5), |c| c.retry())
     });
     let (outcome, local): (Attempt, Option<Local>) = match (action, log, callback) {
         (Some(action), Some(log), Some(callback)) => match local_row(&action, &callback, &log) {
@@ -860,27 +858,22 @@ fn local_row(
     callback: &callbacks::Model,
     log: &callback_logs::Model,
 ) -> Option<(Value, Local)> {
+    if !matches!(action.r#type, ActionType::Store | ActionType::Queue) {
+        return None;
+    }
     let ctx = context(callback, log);
     let payload = ctx["request"]["body"].clone();
-    match action.r#type {
-        ActionType::Store => {
-            let key = action
-                .config
-                .get("key")
-                .and_then(Value::as_str)
-                .map(|t| template::render(t, &ctx));
+    match ActionConfig::parse(action.r#type, &action.config).ok()? {
+        ActionConfig::Store(config) => {
+            let key = Str::get(&config.key).map(|t| template::render(t, &ctx));
             let id = Uuid::now_v7();
             Some((
                 json!({ "storedPayloadId": id }),
                 Local::Stored(super::store::stored_row(id, action, log, key, payload)),
             ))
         }
-        ActionType::Queue => {
-            let queue = action
-                .config
-                .get("queue")
-                .and_then(Value::as_str)
-                .unwrap_or("default");
+        ActionConfig::Queue(config) => {
+            let queue = Str::get(&config.queue).unwrap_or("default");
             let id = Uuid::now_v7();
             Some((
                 json!({ "queueMessageId": id, "queue": queue }),
@@ -899,135 +892,155 @@ async fn perform(
     execution: &action_executions::Model,
 ) -> Attempt {
     let ctx = context(callback, log);
-    let config = &action.config;
-    let get = |key: &str| {
-        config
-            .get(key)
-            .and_then(Value::as_str)
-            .map(|t| template::render(t, &ctx))
-    };
-    match action.r#type {
-        ActionType::HttpPost => {
-            let url = config
-                .get("url")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            let body = match get("body") {
-                Some(body) => body,
-                None => ctx["request"]
-                    .get("raw")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| match &ctx["request"]["body"] {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    }),
-            };
-            let mut request = state
-                .http
-                .post(url)
-                .timeout(std::time::Duration::from_secs(30))
-                .header("content-type", "application/json")
-                .header(
-                    "x-vigil-delivery",
-                    format!("{}:{}", execution.id, execution.attempt),
-                )
-                .header("x-vigil-trigger-id", log.id.to_string());
-            if let Some(headers) = config.get("headers").and_then(Value::as_object) {
-                for (name, value) in headers {
-                    if let Some(value) = value.as_str() {
-                        let value =
-                            open_header(state, action.id, name, value).map_err(|e| (e, false))?;
-                        request = request.header(name, template::render(&value, &ctx));
-                    }
-                }
-            }
-            if let Some(sealed) = config.get("secret").and_then(Value::as_str) {
-                let secret = state
-                    .master_key
-                    .open(sealed, &Binding::action_secret(action.id))
-                    .map_err(|e| (format!("the signing secret cannot be opened: {e:#}"), false))?;
-                let t = Utc::now().timestamp();
-                request = request.header(
-                    "x-vigil-signature",
-                    format!(
-                        "t={t},v1={}",
-                        crate::delivery::webhook::signature(&secret, t, body.as_bytes())
-                    ),
-                );
-            }
-            match request.body(body).send().await {
-                Err(err) => Err((
-                    format!(
-                        "the request failed: {}",
-                        if err.is_timeout() {
-                            "timeout".to_owned()
-                        } else {
-                            err.without_url().to_string()
-                        }
-                    ),
-                    true,
-                )),
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    let text: String = response
-                        .text()
-                        .await
-                        .unwrap_or_default()
-                        .chars()
-                        .take(1000)
-                        .collect();
-                    if (200..300).contains(&status) {
-                        Ok(json!({ "status": status, "body": text }))
-                    } else {
-                        Err((
-                            format!("the URL answered {status}"),
-                            status >= 500 || status == 429 || status == 408,
-                        ))
-                    }
-                }
-            }
-        }
-        ActionType::Slack | ActionType::Discord | ActionType::Email | ActionType::Sms => {
-            let Some(kind) = channel_kind(action.r#type) else {
-                return Err(("not a channel action".into(), false));
-            };
-            let channel = crate::notification_provider::channel_from(
-                state,
-                Some(action.project_id),
-                kind,
-                ChannelHome::Action(action.id),
-                config.get("channel").unwrap_or(&Value::Null),
-            )
-            .await
-            .map_err(|e| (e.public_message(), false))?;
-            let message = crate::delivery::Message {
-                event: "callback.action".into(),
-                // SMS is the message alone; other channels head it with the callback's name.
-                title: get("subject").unwrap_or_else(|| {
-                    if action.r#type == ActionType::Sms {
-                        String::new()
-                    } else {
-                        format!("{} was triggered", callback.name)
-                    }
-                }),
-                body: get("message").unwrap_or_default(),
-                severity: crate::delivery::Severity::Info,
-                link: None,
-                fields: Vec::new(),
-                data: ctx["request"]["body"].clone(),
-            };
-            crate::delivery::send(state, &channel, &message)
-                .await
-                .map(|d| json!({ "status": d.status, "channel": channel.kind() }))
-                .map_err(|e| (e.message().to_owned(), e.is_retryable()))
+    let config = ActionConfig::parse(action.r#type, &action.config)
+        .map_err(|e| (e.public_message(), false))?;
+    match &config {
+        ActionConfig::HttpPost(post) => {
+            let delivery = format!("{}:{}", execution.id, execution.attempt);
+            send_post(state, action.id, post, &ctx, delivery, log.id).await
         }
         // Local actions are written with their execution's outcome (see `local_row`).
-        ActionType::Store | ActionType::Queue => Err((
+        ActionConfig::Store(_) | ActionConfig::Queue(_) => Err((
             "a local action is recorded with its execution".into(),
             false,
         )),
+        _ => send_message(state, action, &config, callback, &ctx).await,
     }
+}
+
+/// An HTTP_POST: the body (the trigger's, or the template), the headers rendered, signed
+/// when the action has a secret, through the signed-request path webhooks use.
+async fn send_post(
+    state: &AppState,
+    id: Uuid,
+    config: &HttpPostConfig,
+    ctx: &Value,
+    delivery: String,
+    trigger_id: Uuid,
+) -> Attempt {
+    let body = match Str::get(&config.body) {
+        Some(body) => template::render(body, ctx),
+        None => ctx["request"]
+            .get("raw")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .unwrap_or_else(|| match &ctx["request"]["body"] {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }),
+    };
+    let mut headers = vec![
+        ("content-type".to_owned(), "application/json".to_owned()),
+        ("x-vigil-delivery".to_owned(), delivery),
+        ("x-vigil-trigger-id".to_owned(), trigger_id.to_string()),
+    ];
+    for (name, value) in config.headers.iter().flat_map(|h| h.0.iter()) {
+        if let Some(value) = value.as_str() {
+            let value = open_header(state, id, name, value).map_err(|e| (e, false))?;
+            headers.push((name.clone(), template::render(&value, ctx)));
+        }
+    }
+    let secret = match Str::get(&config.secret) {
+        Some(sealed) => Some(
+            state
+                .master_key
+                .open(sealed, &Binding::action_secret(id))
+                .map_err(|e| (format!("the signing secret cannot be opened: {e:#}"), false))?,
+        ),
+        None => None,
+    };
+    let post = SignedPost {
+        url: Str::get(&config.url).unwrap_or_default(),
+        headers,
+        body: body.into_bytes(),
+        secret: secret.as_deref(),
+        timestamp: Utc::now().timestamp(),
+        form: SignatureForm::Prefixed,
+        timeout: POST_TIMEOUT,
+    };
+    let response = match post.send(state).await {
+        Ok(response) => response,
+        Err(PostError::Refused(reason)) => {
+            return Err((format!("the request failed: the URL {reason}"), false));
+        }
+        Err(PostError::Transport(err)) => {
+            let why = if err.is_timeout() {
+                "timeout".to_owned()
+            } else {
+                err.without_url().to_string()
+            };
+            return Err((format!("the request failed: {why}"), true));
+        }
+    };
+    answered(response).await
+}
+
+/// An HTTP_POST's answer: 2xx succeeds with its status and the start of its body; 5xx, 429
+/// and 408 are retried.
+async fn answered(response: reqwest::Response) -> Attempt {
+    let status = response.status().as_u16();
+    let text: String = response
+        .text()
+        .await
+        .unwrap_or_default()
+        .chars()
+        .take(1000)
+        .collect();
+    if (200..300).contains(&status) {
+        Ok(json!({ "status": status, "body": text }))
+    } else {
+        Err((
+            format!("the URL answered {status}"),
+            status >= 500 || status == 429 || status == 408,
+        ))
+    }
+}
+
+/// A Slack, Discord, email or SMS action: its message through its channel.
+async fn send_message(
+    state: &AppState,
+    action: &actions::Model,
+    config: &ActionConfig,
+    callback: &callbacks::Model,
+    ctx: &Value,
+) -> Attempt {
+    let (Some(kind), Some((channel, subject, message))) =
+        (channel_kind(action.r#type), config.channel())
+    else {
+        return Err(("not a channel action".into(), false));
+    };
+    let opened = ChannelConfig::open(
+        &state.master_key,
+        kind,
+        ChannelHome::Action(action.id),
+        channel.unwrap_or(&Value::Null),
+    );
+    let channel = match opened {
+        Ok(config) => config.channel(state, Some(action.project_id)).await,
+        Err(e) => Err(e),
+    }
+    .map_err(|e| (e.public_message(), false))?;
+    let render = |t: &str| template::render(t, ctx);
+    let message = crate::delivery::Message {
+        event: "callback.action".into(),
+        // SMS is the message alone; other channels head it with the callback's name.
+        title: subject.map(render).unwrap_or_else(|| {
+            if action.r#type == ActionType::Sms {
+                String::new()
+            } else {
+                format!("{} was triggered", callback.name)
+            }
+        }),
+        body: message.map(render).unwrap_or_default(),
+        severity: crate::delivery::Severity::Info,
+        link: None,
+        fields: Vec::new(),
+        data: ctx["request"]["body"].clone(),
+    };
+    crate::delivery::send(state, &channel, &message)
+        .await
+        .map(|d| json!({ "status": d.status, "channel": channel.kind() }))
+        .map_err(|e| (e.message().to_owned(), e.is_retryable()))
 }
 
 /// Executions of a callback (or of one trigger), newest first.

@@ -10,8 +10,12 @@
 //! never carry secrets: reqwest errors lose their URL (which holds webhook and bot tokens),
 //! and every message is scrubbed of the channel's secret values before it leaves this module.
 
+pub mod action;
+pub mod config;
 mod discord;
 mod email;
+pub mod field;
+pub mod signed;
 mod slack;
 mod sms;
 mod teams;
@@ -537,6 +541,12 @@ async fn execute(what: &str, request: reqwest::RequestBuilder) -> Result<Deliver
         .send()
         .await
         .map_err(|err| transport_error(what, err))?;
+    answer(what, response).await
+}
+
+/// An answer as a delivery result: 2xx delivered; 5xx and 429 retryable; other statuses
+/// permanent, with the status and the start of the body.
+async fn answer(what: &str, response: reqwest::Response) -> Result<Delivered, DeliveryError> {
     let status = response.status();
     if status.is_success() {
         return Ok(Delivered {

@@ -8,7 +8,8 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde_json::json;
 use sha2::Sha256;
 
-use super::{Delivered, DeliveryError, Message, checked_url, execute};
+use super::signed::{PostError, SignatureForm, SignedPost};
+use super::{Delivered, DeliveryError, Message, REQUEST_TIMEOUT, answer, transport_error};
 use crate::state::AppState;
 
 /// The header that carries the signature.
@@ -47,7 +48,6 @@ pub(super) async fn send(
     headers: &[(String, String)],
     message: &Message,
 ) -> Result<Delivered, DeliveryError> {
-    let url = checked_url(state, "webhook", url)?;
     let now = chrono::Utc::now();
     let payload = json!({
         "event": message.event,
@@ -65,7 +65,7 @@ pub(super) async fn send(
     });
     let body = serde_json::to_vec(&payload)
         .map_err(|_| DeliveryError::permanent("webhook: the message is not valid JSON"))?;
-    let mut request = state.http.post(url);
+    let mut sent = Vec::with_capacity(headers.len() + 2);
     for (name, value) in headers {
         if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
             continue;
@@ -73,16 +73,32 @@ pub(super) async fn send(
         let name = reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
             DeliveryError::permanent(format!("webhook: {name:?} is not a valid header name"))
         })?;
-        let value = reqwest::header::HeaderValue::from_str(value).map_err(|_| {
-            DeliveryError::permanent(format!("webhook: the value of header {name} is not valid"))
-        })?;
-        request = request.header(name, value);
+        if reqwest::header::HeaderValue::from_str(value).is_err() {
+            return Err(DeliveryError::permanent(format!(
+                "webhook: the value of header {name} is not valid"
+            )));
+        }
+        sent.push((name.to_string(), value.clone()));
     }
-    request = request
-        .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .header(EVENT_HEADER, message.event.as_str());
-    if let Some(secret) = secret {
-        request = request.header(SIGNATURE_HEADER, signature(secret, now.timestamp(), &body));
+    sent.push((
+        reqwest::header::CONTENT_TYPE.to_string(),
+        "application/json".into(),
+    ));
+    sent.push((EVENT_HEADER.into(), message.event.clone()));
+    let post = SignedPost {
+        url,
+        headers: sent,
+        body,
+        secret,
+        timestamp: now.timestamp(),
+        form: SignatureForm::Plain,
+        timeout: REQUEST_TIMEOUT,
+    };
+    match post.send(state).await {
+        Ok(response) => answer("webhook", response).await,
+        Err(PostError::Refused(reason)) => Err(DeliveryError::permanent(format!(
+            "the webhook URL {reason}"
+        ))),
+        Err(PostError::Transport(err)) => Err(transport_error("webhook", err)),
     }
-    execute("webhook", request.body(body)).await
 }
