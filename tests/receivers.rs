@@ -35,6 +35,20 @@ impl Received {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Verifies `X-Vigil-Signature` as a receiver does (`t=<unix seconds>,v1=<hex>`, the
+    /// HMAC-SHA256 of `"<t>.<raw body>"` with `secret`); the signed time when it matches.
+    pub fn vigil_signature(&self, secret: &[u8]) -> Option<i64> {
+        use hmac::{Hmac, KeyInit, Mac};
+        let signature = self.header("x-vigil-signature")?;
+        let (t, v1) = signature.split_once(',')?;
+        let (t, v1) = (t.strip_prefix("t=")?, v1.strip_prefix("v1=")?);
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).ok()?;
+        mac.update(format!("{t}.").as_bytes());
+        mac.update(&self.body);
+        mac.verify_slice(&hex::decode(v1).ok()?).ok()?;
+        t.parse().ok()
+    }
+
     /// The body as text.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()

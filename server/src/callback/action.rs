@@ -42,7 +42,7 @@ use crate::delivery::action::{
 };
 use crate::delivery::config::{ChannelConfig, ChannelHome, Scope};
 use crate::delivery::field::{self, ActionHeaders, Str};
-use crate::delivery::signed::{PostError, SignatureForm, SignedPost};
+use crate::delivery::signed::{PostError, SignedPost};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -955,7 +955,6 @@ async fn send_post(
         body: body.into_bytes(),
         secret: secret.as_deref(),
         timestamp: Utc::now().timestamp(),
-        form: SignatureForm::Prefixed,
         timeout: POST_TIMEOUT,
     };
     let response = match post.send(state).await {

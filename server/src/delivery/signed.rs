@@ -10,16 +10,6 @@ use std::time::Duration;
 use super::webhook::{SIGNATURE_HEADER, signature};
 use crate::state::AppState;
 
-/// How the signature header is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SignatureForm {
-    /// `t=<unix seconds>,v1=<hex>`, what webhook notifications send.
-    Plain,
-    /// `t=<t>,v1=t=<t>,v1=<hex>`: the plain form after a second `t=<t>,v1=` prefix, what
-    /// HTTP_POST actions have always sent and their receivers verify.
-    Prefixed,
-}
-
 /// A POST to send.
 #[derive(Debug)]
 pub struct SignedPost<'a> {
@@ -33,7 +23,6 @@ pub struct SignedPost<'a> {
     pub secret: Option<&'a str>,
     /// The signature's time (unix seconds).
     pub timestamp: i64,
-    pub form: SignatureForm,
     /// The longest the request may take, answer included.
     pub timeout: Duration,
 }
@@ -49,14 +38,10 @@ pub enum PostError {
 }
 
 impl SignedPost<'_> {
-    /// The value of the signature header, when there is a secret.
+    /// The value of the signature header (`t=<unix seconds>,v1=<hex>`), when there is a
+    /// secret.
     pub fn signature(&self) -> Option<String> {
-        let secret = self.secret?;
-        let plain = signature(secret, self.timestamp, &self.body);
-        Some(match self.form {
-            SignatureForm::Plain => plain,
-            SignatureForm::Prefixed => format!("t={},v1={plain}", self.timestamp),
-        })
+        Some(signature(self.secret?, self.timestamp, &self.body))
     }
 
     /// Sends it once.
@@ -92,27 +77,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_forms_sign_the_same_mac() {
+    fn the_signature_is_the_webhook_signature_of_the_body() {
         let mut post = SignedPost {
             url: "https://example.com/",
             headers: vec![],
             body: b"{\"a\":1}".to_vec(),
             secret: Some("signing-secret-1"),
             timestamp: 1_700_000_000,
-            form: SignatureForm::Plain,
             timeout: Duration::from_secs(1),
         };
-        let plain = post.signature().unwrap_or_default();
+        let header = post.signature().unwrap_or_default();
         assert_eq!(
-            plain,
+            header,
             signature("signing-secret-1", 1_700_000_000, b"{\"a\":1}")
         );
-        assert!(plain.starts_with("t=1700000000,v1="));
-        post.form = SignatureForm::Prefixed;
-        assert_eq!(
-            post.signature().unwrap_or_default(),
-            format!("t=1700000000,v1={plain}")
-        );
+        let (t, v1) = header.split_once(",v1=").unwrap_or_default();
+        assert_eq!(t, "t=1700000000");
+        assert_eq!(v1.len(), 64, "{header}");
+        assert!(v1.chars().all(|c| c.is_ascii_hexdigit()), "{header}");
         post.secret = None;
         assert_eq!(post.signature(), None);
     }

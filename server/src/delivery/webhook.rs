@@ -8,7 +8,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde_json::json;
 use sha2::Sha256;
 
-use super::signed::{PostError, SignatureForm, SignedPost};
+use super::signed::{PostError, SignedPost};
 use super::{Delivered, DeliveryError, Message, REQUEST_TIMEOUT, answer, transport_error};
 use crate::state::AppState;
 
@@ -91,7 +91,6 @@ pub(super) async fn send(
         body,
         secret,
         timestamp: now.timestamp(),
-        form: SignatureForm::Plain,
         timeout: REQUEST_TIMEOUT,
     };
     match post.send(state).await {
