@@ -359,8 +359,8 @@ async fn queue(tx: &Tx, monitor: &monitors::Model, messages: &[AlertMessage]) ->
     let subject = Subject::monitor(monitor);
     let mut queued = Queued::default();
     for message in messages {
-        let count = crate::alert::enqueue(tx, &subject, message, event(message.kind), &providers)
-            .await?;
+        let count =
+            crate::alert::enqueue(tx, &subject, message, event(message.kind), &providers).await?;
         match message.kind {
             AlertType::MonitorFailure => queued.failure += count,
             AlertType::MonitorRecovery => queued.recovery += count,

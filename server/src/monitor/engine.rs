@@ -22,9 +22,9 @@ use tokio::sync::{Semaphore, mpsc};
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
+use super::alerting::{self, AlertSettings};
 use super::check::{CheckOutcome, Checker};
 use super::config::MonitorConfig;
-use super::alerting::{self, AlertSettings};
 use super::{aggregate, schedule};
 use crate::db::Tx;
 use crate::db::claim::{ClaimQueue, Due};
@@ -628,15 +628,29 @@ async fn record_one(
         .map(|s| s.next_check_at)
         .min()
         .unwrap_or(slot.next_check_at);
-    let updated = write_monitor(tx.conn(), &monitor, &completion, changed.then_some(overall), next_check_at)
-        .await?;
+    let updated = write_monitor(
+        tx.conn(),
+        &monitor,
+        &completion,
+        changed.then_some(overall),
+        next_check_at,
+    )
+    .await?;
     write_slot(tx.conn(), &slot).await?;
     let result_id = Uuid::now_v7();
     let mut details = completion.outcome.details.clone();
     if let Some(parent) = &held_by {
         alerting::note_hold(&mut details, parent);
     }
-    written.results.push(result_row(result_id, &monitor, &slot, &completion, details, changed, sent));
+    written.results.push(result_row(
+        result_id,
+        &monitor,
+        &slot,
+        &completion,
+        details,
+        changed,
+        sent,
+    ));
     written.touched.insert((
         monitor.id,
         slot.location.clone(),

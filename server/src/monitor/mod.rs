@@ -246,10 +246,7 @@ fn settle_tls(layers: &Layers<'_>) -> AppResult<TlsConfig> {
 }
 
 /// The domain registration watch of a website monitor (`expiry_days` 0 turns it off).
-fn settle_domain(
-    state: &AppState,
-    layers: &Layers<'_>,
-) -> AppResult<Option<config::DomainConfig>> {
+fn settle_domain(state: &AppState, layers: &Layers<'_>) -> AppResult<Option<config::DomainConfig>> {
     let mut domain = match &layers.input.domain {
         Some(d) if d.expiry_days == 0 => None,
         Some(d) => Some(d.clone()),
