@@ -1562,6 +1562,15 @@ async fn not_due(app: &TestApp, monitor: &str) {
         .expect("push back");
 }
 
+/// What `checkMonitorNow` gives for a type.
+enum Now {
+    /// A result at the next engine step: up, down, or either (`None`: the ping method depends
+    /// on the host).
+    Result(Option<bool>),
+    /// The documented refusal.
+    Refused,
+}
+
 #[tokio::test]
 async fn check_now_checks_every_type_the_engine_polls_and_refuses_the_others() {
     use vigil_tests::dns::DnsServer;
@@ -1583,35 +1592,34 @@ async fn check_now_checks_every_type_the_engine_polls_and_refuses_the_others() {
             "import { test } from '@playwright/test';\ntest('opens', async () => {});\n",
         )
         .await;
-        // Each type, its settings, and whether checking it now gives a result (up or down
-        // as expected; None: either, as the ping method depends on the host) or is refused.
-        let cases: Vec<(&str, Value, Result<Option<bool>, ()>)> = vec![
+        // Each type, its settings, and what checking it now gives.
+        let cases = vec![
             (
                 "HTTP",
                 json!({ "target": target.url("/ok") }),
-                Ok(Some(true)),
+                Now::Result(Some(true)),
             ),
             (
                 "WEBSITE",
                 json!({ "target": format!("https://localhost:{}/", tls.port()), "http": { "ignoreTlsErrors": true } }),
-                Ok(Some(true)),
+                Now::Result(Some(true)),
             ),
-            ("PING", json!({ "target": "127.0.0.1" }), Ok(None)),
+            ("PING", json!({ "target": "127.0.0.1" }), Now::Result(None)),
             (
                 "PORT",
                 json!({ "target": "127.0.0.1", "port": { "port": target.addr.port() } }),
-                Ok(Some(true)),
+                Now::Result(Some(true)),
             ),
             (
                 "DNS",
                 json!({ "target": "shop.example.test", "dns": { "recordType": "A", "expected": ["192.0.2.10"], "resolver": dns.resolver() } }),
-                Ok(Some(true)),
+                Now::Result(Some(true)),
             ),
-            ("HEARTBEAT", json!({}), Err(())),
+            ("HEARTBEAT", json!({}), Now::Refused),
             (
                 "SYNTHETIC_TEST",
                 json!({ "syntheticTestId": test }),
-                Err(()),
+                Now::Refused,
             ),
         ];
         let mut polled = Vec::new();
@@ -1626,12 +1634,12 @@ async fn check_now_checks_every_type_the_engine_polls_and_refuses_the_others() {
                 .gql(Some(&user.token), CHECK_NOW, json!({ "id": id }))
                 .await;
             match expected {
-                Err(()) => {
+                Now::Refused => {
                     answer.expect_code("BAD_USER_INPUT");
                     assert_eq!(answer.field(), Some("id"), "[{backend}] {kind}");
                     assert_eq!(answer.message(), REFUSED, "[{backend}] {kind}");
                 }
-                Ok(up) => {
+                Now::Result(up) => {
                     assert_eq!(answer.ok()["checkMonitorNow"]["id"], id.as_str());
                     polled.push((kind, id, up));
                 }

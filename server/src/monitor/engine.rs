@@ -826,6 +826,11 @@ mod tests {
     }
 
     #[test]
+    fn the_engine_polls_every_type_but_heartbeats_and_synthetic_tests() {
+        assert_eq!(polled_types(), "'http', 'website', 'ping', 'port', 'dns'");
+    }
+
+    #[test]
     fn aggregation_rules() {
         use MonitorStatus::{Down, Pending, Up};
         assert_eq!(
