@@ -1,32 +1,20 @@
-//! Alerts: what a result means for the people watching (failure, recovery, certificate
-//! expiry), recorded as pending `alert_history` rows in the same transaction as the result,
-//! then delivered by the alert worker with retries. Nothing is sent for muted monitors.
+//! The alert delivery queue: alerts of monitors (decided by `monitor::alerting`) and of runs
+//! (`testing::run`) are queued by [`enqueue`] as pending `alert_history` rows, one per
+//! notification provider, in the transaction that raised them; [`deliver_due`] claims due rows
+//! with a lease and delivers them through their channel, with retries and backoff; the rows
+//! are the alert history.
 
 use chrono::{Duration, Utc};
 use entity::alert_history::{self, AlertStatus, AlertType};
-use entity::member::OrgRole;
-use entity::monitor_results::MonitorResultStatus;
-use entity::monitors::{self, MonitorStatus};
-use entity::{member, monitor_notification_settings, notification_providers, project_members};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, Set,
-};
+use entity::notification_providers;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::db::claim::{ClaimQueue, Due};
 use crate::error::AppResult;
-use crate::monitor::AlertSettings;
-use crate::monitor::engine::Completion;
 use crate::state::AppState;
-
-/// Alerts queued for one result.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Queued {
-    pub failure: i32,
-    pub recovery: i32,
-}
 
 /// What an alert says, rendered once and delivered to every channel.
 #[derive(Debug, Clone)]
@@ -48,184 +36,45 @@ pub fn render(template: &str, vars: &[(&str, String)]) -> String {
     out
 }
 
-/// Decides the alerts a recorded result raises and queues them.
-#[allow(clippy::too_many_arguments)]
-pub async fn on_result(
+/// What an alert is about: a monitor or a job, named in its history row.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// The monitor's or job's name, shown in the history.
+    pub name: String,
+    /// `monitor` or `job`.
+    pub kind: &'static str,
+    pub monitor_id: Option<Uuid>,
+    pub job_id: Option<Uuid>,
+    pub organization_id: Uuid,
+}
+
+impl Subject {
+    pub fn monitor(monitor: &entity::monitors::Model) -> Self {
+        Self {
+            name: monitor.name.clone(),
+            kind: "monitor",
+            monitor_id: Some(monitor.id),
+            job_id: None,
+            organization_id: monitor.organization_id,
+        }
+    }
+
+    pub fn job(job: &entity::jobs::Model) -> Self {
+        Self {
+            name: job.name.clone(),
+            kind: "job",
+            monitor_id: None,
+            job_id: Some(job.id),
+            organization_id: job.organization_id,
+        }
+    }
+}
+
+/// The enabled providers among `ids` (none asked: none read).
+pub async fn enabled_providers(
     tx: &Tx,
-    state: &AppState,
-    monitor: &monitors::Model,
-    previous: MonitorStatus,
-    now_status: MonitorStatus,
-    changed: bool,
-    completion: &Completion,
-    settings: &AlertSettings,
-) -> AppResult<Queued> {
-    let mut queued = Queued::default();
-    if !settings.enabled || monitor.muted_until.is_some_and(|until| until > Utc::now()) {
-        return Ok(queued);
-    }
-    let outcome = &completion.outcome;
-    let error = outcome
-        .details
-        .get("error")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
-    let vars = vec![
-        ("monitor.name", monitor.name.clone()),
-        ("monitor.target", monitor.target.clone()),
-        ("monitor.status", format!("{now_status:?}").to_lowercase()),
-        (
-            "monitor.previousStatus",
-            format!("{previous:?}").to_lowercase(),
-        ),
-        ("location", completion.slot.location.clone()),
-        ("result.error", error.clone()),
-        (
-            "result.responseTimeMs",
-            outcome
-                .response_time_ms
-                .map(|ms| ms.to_string())
-                .unwrap_or_default(),
-        ),
-        ("checkedAt", completion.checked_at.to_rfc3339()),
-    ];
-    let data = json!({
-        "monitorId": monitor.id,
-        "projectId": monitor.project_id,
-        "status": format!("{now_status:?}").to_lowercase(),
-        "previousStatus": format!("{previous:?}").to_lowercase(),
-        "location": completion.slot.location,
-        "checkedAt": completion.checked_at,
-        "responseTimeMs": outcome.response_time_ms,
-        "details": outcome.details,
-    });
-    let mut messages = Vec::new();
-    if changed && now_status == MonitorStatus::Down {
-        let timeout = outcome.status == MonitorResultStatus::Timeout;
-        if settings.on_failure || (timeout && settings.on_timeout) {
-            let default = format!(
-                "{} ({}) is down{}: {}",
-                monitor.name,
-                monitor.target,
-                if timeout { " (timeout)" } else { "" },
-                if error.is_empty() {
-                    "the check failed"
-                } else {
-                    &error
-                }
-            );
-            messages.push(AlertMessage {
-                kind: AlertType::MonitorFailure,
-                title: format!("{} is down", monitor.name),
-                body: settings
-                    .custom_message
-                    .as_deref()
-                    .map(|t| render(t, &vars))
-                    .unwrap_or(default),
-                severity: "critical",
-                data: data.clone(),
-            });
-        }
-    }
-    if changed
-        && now_status == MonitorStatus::Up
-        && previous == MonitorStatus::Down
-        && settings.on_recovery
-    {
-        let default = format!("{} ({}) is up again", monitor.name, monitor.target);
-        messages.push(AlertMessage {
-            kind: AlertType::MonitorRecovery,
-            title: format!("{} is up", monitor.name),
-            body: settings
-                .custom_message
-                .as_deref()
-                .map(|t| render(t, &vars))
-                .unwrap_or(default),
-            severity: "success",
-            data: data.clone(),
-        });
-    }
-    if let Some(days) = outcome.certificate_days_left
-        && settings.on_ssl_expiration
-        && outcome
-            .details
-            .get("certificateExpiring")
-            .and_then(Value::as_bool)
-            == Some(true)
-        && !sent_today(tx, monitor, AlertType::SslExpiring).await?
-    {
-        messages.push(AlertMessage {
-            kind: AlertType::SslExpiring,
-            title: format!("The certificate of {} expires in {days} days", monitor.name),
-            body: format!(
-                "The TLS certificate of {} expires in {days} days.",
-                monitor.target
-            ),
-            severity: "warning",
-            data: data.clone(),
-        });
-    }
-    if let Some(days) = outcome.domain_days_left
-        && settings.on_ssl_expiration
-        && outcome
-            .details
-            .get("domainExpiring")
-            .and_then(Value::as_bool)
-            == Some(true)
-        && !sent_today(tx, monitor, AlertType::DomainExpiring).await?
-    {
-        let domain = outcome
-            .details
-            .get("domain")
-            .and_then(Value::as_str)
-            .unwrap_or(&monitor.target)
-            .to_owned();
-        messages.push(AlertMessage {
-            kind: AlertType::DomainExpiring,
-            title: format!("The domain of {} expires in {days} days", monitor.name),
-            body: format!("The registration of {domain} expires in {days} days."),
-            severity: "warning",
-            data: data.clone(),
-        });
-    }
-    if messages.is_empty() {
-        return Ok(queued);
-    }
-    let providers = providers_of(tx, monitor.id).await?;
-    for message in &messages {
-        let count = queue(tx, monitor, message, &providers).await?;
-        match message.kind {
-            AlertType::MonitorFailure => queued.failure += count,
-            AlertType::MonitorRecovery => queued.recovery += count,
-            _ => {}
-        }
-        notify_users(tx, monitor, message).await?;
-    }
-    let _ = state;
-    Ok(queued)
-}
-
-/// Whether an alert of `kind` about `monitor` went out in the last 24 hours: expiry warnings
-/// go at most once a day.
-async fn sent_today(tx: &Tx, monitor: &monitors::Model, kind: AlertType) -> AppResult<bool> {
-    Ok(alert_history::Entity::find()
-        .filter(alert_history::Column::MonitorId.eq(monitor.id))
-        .filter(alert_history::Column::Type.eq(kind))
-        .filter(alert_history::Column::SentAt.gt(Utc::now() - Duration::hours(24)))
-        .count(tx.conn())
-        .await?
-        > 0)
-}
-
-async fn providers_of(tx: &Tx, monitor_id: Uuid) -> AppResult<Vec<notification_providers::Model>> {
-    let ids: Vec<Uuid> = monitor_notification_settings::Entity::find()
-        .filter(monitor_notification_settings::Column::MonitorId.eq(monitor_id))
-        .all(tx.conn())
-        .await?
-        .into_iter()
-        .map(|s| s.notification_provider_id)
-        .collect();
+    ids: Vec<Uuid>,
+) -> AppResult<Vec<notification_providers::Model>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -236,11 +85,14 @@ async fn providers_of(tx: &Tx, monitor_id: Uuid) -> AppResult<Vec<notification_p
         .await?)
 }
 
-/// One pending delivery per provider; returns how many were queued.
-async fn queue(
+/// Queues `message` about `subject`: one pending delivery per provider, due now, delivered by
+/// [`deliver_due`]; `event` names it to the channels (`monitor.down`, `job.failed`, ...).
+/// Returns how many were queued.
+pub async fn enqueue(
     tx: &Tx,
-    monitor: &monitors::Model,
+    subject: &Subject,
     message: &AlertMessage,
+    event: &str,
     providers: &[notification_providers::Model],
 ) -> AppResult<i32> {
     let now = Utc::now();
@@ -250,118 +102,11 @@ async fn queue(
             id: Set(Uuid::now_v7()),
             message: Set(message.body.clone()),
             r#type: Set(message.kind),
-            target: Set(monitor.name.clone()),
-            target_type: Set("monitor".into()),
-            monitor_id: Set(Some(monitor.id)),
-            job_id: Set(None),
-            organization_id: Set(Some(monitor.organization_id)),
-            provider: Set(format!("{:?}", provider.r#type).to_lowercase()),
-            status: Set(AlertStatus::Pending),
-            sent_at: Set(now),
-            error_message: Set(None),
-            notification_provider_id: Set(Some(provider.id)),
-            attempts: Set(0),
-            next_attempt_at: Set(Some(now)),
-            claimed_until: Set(None),
-            payload: Set(Some(json!({
-                "title": message.title,
-                "body": message.body,
-                "severity": message.severity,
-                "event": format!("monitor.{}", match message.kind {
-                    AlertType::MonitorFailure => "down",
-                    AlertType::MonitorRecovery => "up",
-                    AlertType::SslExpiring => "certificate_expiring",
-                    AlertType::DomainExpiring => "domain_expiring",
-                    _ => "alert",
-                }),
-                "data": message.data,
-            }))),
-        }
-        .insert(tx.conn())
-        .await?;
-        count += 1;
-    }
-    Ok(count)
-}
-
-/// In-app notifications for the people of the monitor's project: organization owners and
-/// admins, and members with a role in the project.
-async fn notify_users(tx: &Tx, monitor: &monitors::Model, message: &AlertMessage) -> AppResult<()> {
-    let mut users: Vec<Uuid> = member::Entity::find()
-        .filter(member::Column::OrganizationId.eq(monitor.organization_id))
-        .filter(
-            Condition::any()
-                .add(member::Column::Role.eq(OrgRole::OrgOwner))
-                .add(member::Column::Role.eq(OrgRole::OrgAdmin)),
-        )
-        .all(tx.conn())
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect();
-    users.extend(
-        project_members::Entity::find()
-            .filter(project_members::Column::ProjectId.eq(monitor.project_id))
-            .all(tx.conn())
-            .await?
-            .into_iter()
-            .map(|m| m.user_id),
-    );
-    users.sort_unstable();
-    users.dedup();
-    let kind = match message.kind {
-        AlertType::MonitorFailure => "monitor_down",
-        AlertType::MonitorRecovery => "monitor_up",
-        AlertType::SslExpiring => "certificate_expiring",
-        AlertType::DomainExpiring => "domain_expiring",
-        _ => "alert",
-    };
-    for user_id in users {
-        crate::notification::add(tx, user_id, kind, json!({ "title": message.title, "body": message.body, "monitorId": monitor.id, "projectId": monitor.project_id })).await?;
-    }
-    Ok(())
-}
-
-/// Queues a job's alert: one pending delivery per enabled provider of the job
-/// (`job_notification_settings`), delivered by [`deliver_due`] like monitor alerts. Returns
-/// how many were queued.
-pub async fn queue_job_alert(
-    tx: &Tx,
-    job: &entity::jobs::Model,
-    message: AlertMessage,
-) -> AppResult<i32> {
-    let ids: Vec<Uuid> = entity::job_notification_settings::Entity::find()
-        .filter(entity::job_notification_settings::Column::JobId.eq(job.id))
-        .all(tx.conn())
-        .await?
-        .into_iter()
-        .map(|s| s.notification_provider_id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    let providers = notification_providers::Entity::find()
-        .filter(notification_providers::Column::Id.is_in(ids))
-        .filter(notification_providers::Column::IsEnabled.eq(true))
-        .all(tx.conn())
-        .await?;
-    let now = Utc::now();
-    let event = match message.kind {
-        AlertType::JobSuccess => "job.passed",
-        AlertType::JobTimeout => "job.timed_out",
-        _ => "job.failed",
-    };
-    let mut count = 0;
-    for provider in providers {
-        alert_history::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            message: Set(message.body.clone()),
-            r#type: Set(message.kind),
-            target: Set(job.name.clone()),
-            target_type: Set("job".into()),
-            monitor_id: Set(None),
-            job_id: Set(Some(job.id)),
-            organization_id: Set(Some(job.organization_id)),
+            target: Set(subject.name.clone()),
+            target_type: Set(subject.kind.into()),
+            monitor_id: Set(subject.monitor_id),
+            job_id: Set(subject.job_id),
+            organization_id: Set(Some(subject.organization_id)),
             provider: Set(format!("{:?}", provider.r#type).to_lowercase()),
             status: Set(AlertStatus::Pending),
             sent_at: Set(now),
@@ -383,6 +128,30 @@ pub async fn queue_job_alert(
         count += 1;
     }
     Ok(count)
+}
+
+/// Queues a job's alert: one pending delivery per enabled provider of the job
+/// (`job_notification_settings`), delivered by [`deliver_due`] like monitor alerts. Returns
+/// how many were queued.
+pub async fn queue_job_alert(
+    tx: &Tx,
+    job: &entity::jobs::Model,
+    message: AlertMessage,
+) -> AppResult<i32> {
+    let ids: Vec<Uuid> = entity::job_notification_settings::Entity::find()
+        .filter(entity::job_notification_settings::Column::JobId.eq(job.id))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|s| s.notification_provider_id)
+        .collect();
+    let providers = enabled_providers(tx, ids).await?;
+    let event = match message.kind {
+        AlertType::JobSuccess => "job.passed",
+        AlertType::JobTimeout => "job.timed_out",
+        _ => "job.failed",
+    };
+    enqueue(tx, &Subject::job(job), &message, event, &providers).await
 }
 
 /// Delivery attempts before an alert is given up.

@@ -8,13 +8,14 @@
 // takes a connection or the state; nothing below them knows about GraphQL or HTTP.
 /// Sign-up, sign-in, sessions, passwords, e-mail verification, two-factor codes.
 pub mod account;
-/// What a monitor result or a run means for the people watching, and the delivery queue.
+/// The alert delivery queue (enqueue, claim, deliver with retries, history) and run alerts.
 pub mod alert;
 /// Webhook callbacks: trigger URLs, forwarding, caching, rate limits, actions.
 pub mod callback;
 /// Service credentials of a project: tokens for SendGrid, Twilio, Slack, ... (sealed).
 pub mod credential;
-/// Uptime monitors: settings, checks, the check engine, results, aggregates, heartbeats.
+/// Uptime monitors: settings, checks, the check engine, results, aggregates, heartbeats, and
+/// what a result means for the people watching (`monitor::alerting`).
 pub mod monitor;
 /// In-app notifications of a user.
 pub mod notification;

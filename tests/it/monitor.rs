@@ -1548,3 +1548,113 @@ async fn dns_monitors_check_cname_ns_soa_and_caa_records() {
         app.stop().await;
     }
 }
+
+/// Pushes every schedule row of `monitor` an hour ahead: nothing is due unless asked for.
+async fn not_due(app: &TestApp, monitor: &str) {
+    monitor_locations::Entity::update_many()
+        .col_expr(
+            monitor_locations::Column::NextCheckAt,
+            (Utc::now() + Duration::hours(1)).into(),
+        )
+        .filter(monitor_locations::Column::MonitorId.eq(uuid(monitor)))
+        .exec(app.db())
+        .await
+        .expect("push back");
+}
+
+/// What `checkMonitorNow` gives for a type.
+enum Now {
+    /// A result at the next engine step: up, down, or either (`None`: the ping method depends
+    /// on the host).
+    Result(Option<bool>),
+    /// The documented refusal.
+    Refused,
+}
+
+#[tokio::test]
+async fn check_now_checks_every_type_the_engine_polls_and_refuses_the_others() {
+    use vigil_tests::dns::DnsServer;
+    const CHECK_NOW: &str = "mutation($id: ID!) { checkMonitorNow(id: $id) { id } }";
+    const REFUSED: &str =
+        "only polled monitors (http, website, ping, port, dns) can be checked on demand";
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let target = Target::start().await;
+        let tls = tls_target(30).await;
+        let dns = DnsServer::start().await;
+        dns.set("shop.example.test", vec![DnsServer::a([192, 0, 2, 10])]);
+        let test = vigil_tests::ops::create_test(
+            &app,
+            &user,
+            &project,
+            "Shop works",
+            "BROWSER",
+            "import { test } from '@playwright/test';\ntest('opens', async () => {});\n",
+        )
+        .await;
+        // Each type, its settings, and what checking it now gives.
+        let cases = vec![
+            (
+                "HTTP",
+                json!({ "target": target.url("/ok") }),
+                Now::Result(Some(true)),
+            ),
+            (
+                "WEBSITE",
+                json!({ "target": format!("https://localhost:{}/", tls.port()), "http": { "ignoreTlsErrors": true } }),
+                Now::Result(Some(true)),
+            ),
+            ("PING", json!({ "target": "127.0.0.1" }), Now::Result(None)),
+            (
+                "PORT",
+                json!({ "target": "127.0.0.1", "port": { "port": target.addr.port() } }),
+                Now::Result(Some(true)),
+            ),
+            (
+                "DNS",
+                json!({ "target": "shop.example.test", "dns": { "recordType": "A", "expected": ["192.0.2.10"], "resolver": dns.resolver() } }),
+                Now::Result(Some(true)),
+            ),
+            ("HEARTBEAT", json!({}), Now::Refused),
+            (
+                "SYNTHETIC_TEST",
+                json!({ "syntheticTestId": test }),
+                Now::Refused,
+            ),
+        ];
+        let mut polled = Vec::new();
+        for (kind, settings, expected) in cases {
+            let mut input = json!({ "projectId": project, "name": kind, "type": kind });
+            if let (Value::Object(input), Value::Object(settings)) = (&mut input, settings) {
+                input.extend(settings);
+            }
+            let id = create(&app, &user, input).await;
+            not_due(&app, &id).await;
+            let answer = app
+                .gql(Some(&user.token), CHECK_NOW, json!({ "id": id }))
+                .await;
+            match expected {
+                Now::Refused => {
+                    answer.expect_code("BAD_USER_INPUT");
+                    assert_eq!(answer.field(), Some("id"), "[{backend}] {kind}");
+                    assert_eq!(answer.message(), REFUSED, "[{backend}] {kind}");
+                }
+                Now::Result(up) => {
+                    assert_eq!(answer.ok()["checkMonitorNow"]["id"], id.as_str());
+                    polled.push((kind, id, up));
+                }
+            }
+        }
+        // One engine step checks exactly the monitors made due, and nothing else.
+        let done = app.engine("default").tick().await.expect("tick");
+        assert_eq!(done, polled.len(), "[{backend}]");
+        for (kind, id, up) in polled {
+            let result = latest(&app, &id).await;
+            if let Some(up) = up {
+                assert_eq!(result.is_up, up, "[{backend}] {kind} {:?}", result.details);
+            }
+        }
+        assert!(dns.queries() >= 1, "[{backend}]");
+        app.stop().await;
+    }
+}

@@ -23,6 +23,14 @@ pub enum MonitorType {
     Dns,
 }
 
+impl MonitorType {
+    /// Whether the check engine polls monitors of this type on their schedule (and so can
+    /// check one now): heartbeats wait for pings, synthetic monitors run a stored test.
+    pub fn is_polled(self) -> bool {
+        !matches!(self, Self::Heartbeat | Self::SyntheticTest)
+    }
+}
+
 /// The current state of a monitor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]

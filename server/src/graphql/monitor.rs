@@ -239,29 +239,12 @@ pub struct CreateMonitorInput {
     pub target: Option<String>,
     /// Default 5.
     pub frequency_minutes: Option<i32>,
-    pub enabled: Option<bool>,
-    pub http: Option<HttpSettingsInput>,
-    pub tls: Option<TlsSettingsInput>,
-    pub port: Option<PortSettingsInput>,
-    pub ping: Option<PingSettingsInput>,
-    pub heartbeat: Option<HeartbeatSettingsInput>,
-    pub synthetic_test_id: Option<ID>,
+    #[graphql(flatten)]
+    pub check: MonitorCheckInput,
     /// Where to check from; default: the `default` location.
     pub locations: Option<Vec<String>>,
-    pub aggregation: Option<MonitorAggregation>,
-    pub tag_ids: Option<Vec<ID>>,
-    pub notification_provider_ids: Option<Vec<ID>>,
-    pub alert: Option<AlertSettingsInput>,
-    /// Settings of `dns` monitors (the target is the name to resolve).
-    pub dns: Option<DnsSettingsInput>,
-    /// Domain registration watch of `website` monitors.
-    pub domain: Option<DomainSettingsInput>,
-    /// While checks fail, check again after this many seconds (20 to 86400) instead of at the
-    /// next regular slot; 0 turns it off.
-    pub down_interval_seconds: Option<i32>,
-    /// Monitors of the same project this one depends on: while one of them is down, this
-    /// one's alerts are held back. Replaces the list.
-    pub parent_ids: Option<Vec<ID>>,
+    #[graphql(flatten)]
+    pub settings: MonitorSettingsInput,
 }
 
 #[derive(InputObject)]
@@ -270,6 +253,17 @@ pub struct UpdateMonitorInput {
     pub description: Option<String>,
     pub target: Option<String>,
     pub frequency_minutes: Option<i32>,
+    #[graphql(flatten)]
+    pub check: MonitorCheckInput,
+    pub locations: Option<Vec<String>>,
+    #[graphql(flatten)]
+    pub settings: MonitorSettingsInput,
+}
+
+/// Whether and how a monitor is checked: on or off, and the settings of its type. Flattened
+/// into [`CreateMonitorInput`] and [`UpdateMonitorInput`] (it is no type of the API).
+#[derive(InputObject)]
+pub struct MonitorCheckInput {
     pub enabled: Option<bool>,
     pub http: Option<HttpSettingsInput>,
     pub tls: Option<TlsSettingsInput>,
@@ -277,7 +271,15 @@ pub struct UpdateMonitorInput {
     pub ping: Option<PingSettingsInput>,
     pub heartbeat: Option<HeartbeatSettingsInput>,
     pub synthetic_test_id: Option<ID>,
-    pub locations: Option<Vec<String>>,
+}
+
+/// The other settings create and update share: how locations vote, tags, providers, alerts,
+/// DNS and domain settings, the down interval, parents. Flattened into
+/// [`CreateMonitorInput`] and [`UpdateMonitorInput`] (it is no type of the API). It stands
+/// apart from [`MonitorCheckInput`] because `locations` comes between the two in both inputs
+/// and is documented in one of them only: one struct would change the schema.
+#[derive(InputObject)]
+pub struct MonitorSettingsInput {
     pub aggregation: Option<MonitorAggregation>,
     pub tag_ids: Option<Vec<ID>>,
     pub notification_provider_ids: Option<Vec<ID>>,
@@ -365,74 +367,53 @@ fn http_config(input: HttpSettingsInput) -> Result<HttpConfig, AppError> {
     })
 }
 
-/// Adds the settings of DNS monitors, domain watches, down intervals and dependencies.
-fn with_extras(
-    mut input: MonitorInput,
-    dns: Option<DnsSettingsInput>,
-    domain: Option<DomainSettingsInput>,
-    down_interval_seconds: Option<i32>,
-    parent_ids: Option<Vec<ID>>,
-) -> Result<MonitorInput, AppError> {
-    input.dns = dns
-        .map(|d| -> Result<config::DnsConfig, AppError> {
-            Ok(config::DnsConfig {
-                record_type: d.record_type,
-                expected: d.expected,
-                resolver: d.resolver,
-                timeout_seconds: non_negative("dns.timeoutSeconds", d.timeout_seconds)?,
-            })
-        })
-        .transpose()?;
-    input.domain = domain
-        .map(|d| {
-            non_negative("domain.expiryDays", d.expiry_days).map(|expiry_days| {
-                config::DomainConfig {
-                    expiry_days,
-                    name: d.name.filter(|n| !n.trim().is_empty()),
-                }
-            })
-        })
-        .transpose()?;
-    input.down_interval_seconds = down_interval_seconds
-        .map(|s| non_negative("downIntervalSeconds", s))
-        .transpose()?;
-    input.parent_ids = validate::opt_ids("parentIds", parent_ids)?;
-    Ok(input)
+/// The one conversion of create and update inputs into the domain's input (a create is an
+/// update of every field, with the name given).
+impl TryFrom<UpdateMonitorInput> for MonitorInput {
+    type Error = AppError;
+
+    fn try_from(input: UpdateMonitorInput) -> Result<Self, AppError> {
+        let mut domain = MonitorInput {
+            name: input.name,
+            description: input.description,
+            target: input.target,
+            frequency_minutes: input.frequency_minutes,
+            locations: input.locations,
+            ..MonitorInput::default()
+        };
+        input.check.fill(&mut domain)?;
+        input.settings.fill(&mut domain)?;
+        Ok(domain)
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn monitor_input(
-    name: Option<String>,
-    description: Option<String>,
-    target: Option<String>,
-    frequency_minutes: Option<i32>,
-    enabled: Option<bool>,
-    http: Option<HttpSettingsInput>,
-    tls: Option<TlsSettingsInput>,
-    port: Option<PortSettingsInput>,
-    ping: Option<PingSettingsInput>,
-    heartbeat: Option<HeartbeatSettingsInput>,
-    synthetic_test_id: Option<ID>,
-    locations: Option<Vec<String>>,
-    aggregation: Option<MonitorAggregation>,
-    tag_ids: Option<Vec<ID>>,
-    notification_provider_ids: Option<Vec<ID>>,
-    alert: Option<AlertSettingsInput>,
-) -> Result<MonitorInput, AppError> {
-    Ok(MonitorInput {
-        name,
-        description,
-        target,
-        frequency_minutes,
-        enabled,
-        http: http.map(http_config).transpose()?,
-        tls: tls
+impl From<CreateMonitorInput> for UpdateMonitorInput {
+    fn from(input: CreateMonitorInput) -> Self {
+        UpdateMonitorInput {
+            name: Some(input.name),
+            description: input.description,
+            target: input.target,
+            frequency_minutes: input.frequency_minutes,
+            check: input.check,
+            locations: input.locations,
+            settings: input.settings,
+        }
+    }
+}
+
+impl MonitorCheckInput {
+    fn fill(self, domain: &mut MonitorInput) -> Result<(), AppError> {
+        domain.enabled = self.enabled;
+        domain.http = self.http.map(http_config).transpose()?;
+        domain.tls = self
+            .tls
             .map(|t| {
                 non_negative("tls.expiryDays", t.expiry_days)
                     .map(|expiry_days| config::TlsConfig { expiry_days })
             })
-            .transpose()?,
-        port: port
+            .transpose()?;
+        domain.port = self
+            .port
             .map(|p| -> Result<config::PortConfig, AppError> {
                 Ok(config::PortConfig {
                     port: u16::try_from(p.port)
@@ -441,14 +422,16 @@ fn monitor_input(
                     timeout_seconds: non_negative("port.timeoutSeconds", p.timeout_seconds)?,
                 })
             })
-            .transpose()?,
-        ping: ping
+            .transpose()?;
+        domain.ping = self
+            .ping
             .map(|p| {
                 non_negative("ping.timeoutSeconds", p.timeout_seconds)
                     .map(|timeout_seconds| config::PingConfig { timeout_seconds })
             })
-            .transpose()?,
-        heartbeat: heartbeat
+            .transpose()?;
+        domain.heartbeat = self
+            .heartbeat
             .map(|h| {
                 non_negative("heartbeat.gracePeriodMinutes", h.grace_period_minutes).map(
                     |grace_period_minutes| config::HeartbeatConfig {
@@ -456,16 +439,20 @@ fn monitor_input(
                     },
                 )
             })
-            .transpose()?,
-        synthetic_test_id: validate::opt_id("syntheticTestId", synthetic_test_id.as_deref())?,
-        locations,
-        aggregation: aggregation.map(Into::into),
-        tag_ids: validate::opt_ids("tagIds", tag_ids)?,
-        notification_provider_ids: validate::opt_ids(
-            "notificationProviderIds",
-            notification_provider_ids,
-        )?,
-        alert: alert.map(|a| AlertSettings {
+            .transpose()?;
+        domain.synthetic_test_id =
+            validate::opt_id("syntheticTestId", self.synthetic_test_id.as_deref())?;
+        Ok(())
+    }
+}
+
+impl MonitorSettingsInput {
+    fn fill(self, domain: &mut MonitorInput) -> Result<(), AppError> {
+        domain.aggregation = self.aggregation.map(Into::into);
+        domain.tag_ids = validate::opt_ids("tagIds", self.tag_ids)?;
+        domain.notification_provider_ids =
+            validate::opt_ids("notificationProviderIds", self.notification_provider_ids)?;
+        domain.alert = self.alert.map(|a| AlertSettings {
             enabled: a.enabled,
             on_failure: a.alert_on_failure,
             on_recovery: a.alert_on_recovery,
@@ -474,9 +461,36 @@ fn monitor_input(
             failure_threshold: a.failure_threshold,
             recovery_threshold: a.recovery_threshold,
             custom_message: a.custom_message.filter(|m| !m.trim().is_empty()),
-        }),
-        ..MonitorInput::default()
-    })
+        });
+        domain.dns = self
+            .dns
+            .map(|d| -> Result<config::DnsConfig, AppError> {
+                Ok(config::DnsConfig {
+                    record_type: d.record_type,
+                    expected: d.expected,
+                    resolver: d.resolver,
+                    timeout_seconds: non_negative("dns.timeoutSeconds", d.timeout_seconds)?,
+                })
+            })
+            .transpose()?;
+        domain.domain = self
+            .domain
+            .map(|d| {
+                non_negative("domain.expiryDays", d.expiry_days).map(|expiry_days| {
+                    config::DomainConfig {
+                        expiry_days,
+                        name: d.name.filter(|n| !n.trim().is_empty()),
+                    }
+                })
+            })
+            .transpose()?;
+        domain.down_interval_seconds = self
+            .down_interval_seconds
+            .map(|s| non_negative("downIntervalSeconds", s))
+            .transpose()?;
+        domain.parent_ids = validate::opt_ids("parentIds", self.parent_ids)?;
+        Ok(())
+    }
 }
 
 /// A monitor's alert settings.
@@ -921,33 +935,7 @@ impl MonitorMutation {
     ) -> async_graphql::Result<Monitor> {
         let project_id = validate::id("projectId", &input.project_id)?;
         let kind = input.kind.into();
-        let domain = monitor_input(
-            Some(input.name),
-            input.description,
-            input.target,
-            input.frequency_minutes,
-            input.enabled,
-            input.http,
-            input.tls,
-            input.port,
-            input.ping,
-            input.heartbeat,
-            input.synthetic_test_id,
-            input.locations,
-            input.aggregation,
-            input.tag_ids,
-            input.notification_provider_ids,
-            input.alert,
-        )
-        .and_then(|d| {
-            with_extras(
-                d,
-                input.dns,
-                input.domain,
-                input.down_interval_seconds,
-                input.parent_ids,
-            )
-        })?;
+        let domain = MonitorInput::try_from(UpdateMonitorInput::from(input))?;
         Ok(Monitor(
             monitor::create(ctx.state(), ctx.principal()?, project_id, kind, domain).await?,
         ))
@@ -960,33 +948,7 @@ impl MonitorMutation {
         input: UpdateMonitorInput,
     ) -> async_graphql::Result<Monitor> {
         let id = validate::id("id", &id)?;
-        let domain = monitor_input(
-            input.name,
-            input.description,
-            input.target,
-            input.frequency_minutes,
-            input.enabled,
-            input.http,
-            input.tls,
-            input.port,
-            input.ping,
-            input.heartbeat,
-            input.synthetic_test_id,
-            input.locations,
-            input.aggregation,
-            input.tag_ids,
-            input.notification_provider_ids,
-            input.alert,
-        )
-        .and_then(|d| {
-            with_extras(
-                d,
-                input.dns,
-                input.domain,
-                input.down_interval_seconds,
-                input.parent_ids,
-            )
-        })?;
+        let domain = MonitorInput::try_from(input)?;
         Ok(Monitor(
             monitor::update(ctx.state(), ctx.principal()?, id, domain).await?,
         ))

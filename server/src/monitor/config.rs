@@ -274,6 +274,21 @@ impl HttpConfig {
                 format!("must be one of {}", METHODS.join(", ")),
             ));
         }
+        self.validate_headers()?;
+        if self.body.as_ref().is_some_and(|b| b.len() > MAX_BODY) {
+            return Err(AppError::field(
+                "http.body",
+                format!("must be at most {MAX_BODY} bytes"),
+            ));
+        }
+        self.validate_auth()?;
+        self.validate_status_codes()?;
+        self.validate_assertions()?;
+        timeout("http.timeoutSeconds", self.timeout_seconds)
+    }
+
+    /// At most [`MAX_HEADERS`] headers, each with a token for a name and a value on one line.
+    fn validate_headers(&self) -> AppResult<()> {
         if self.headers.len() > MAX_HEADERS {
             return Err(AppError::field(
                 "http.headers",
@@ -300,12 +315,10 @@ impl HttpConfig {
                 ));
             }
         }
-        if self.body.as_ref().is_some_and(|b| b.len() > MAX_BODY) {
-            return Err(AppError::field(
-                "http.body",
-                format!("must be at most {MAX_BODY} bytes"),
-            ));
-        }
+        Ok(())
+    }
+
+    fn validate_auth(&self) -> AppResult<()> {
         match &self.auth {
             Some(Auth::Basic { username, password })
                 if username.is_empty()
@@ -313,16 +326,19 @@ impl HttpConfig {
                     || username.len() > 256
                     || password.len() > 1024 =>
             {
-                return Err(AppError::field(
+                Err(AppError::field(
                     "http.auth",
                     "needs a username without ':' and a password",
-                ));
+                ))
             }
             Some(Auth::Bearer { token }) if token.is_empty() || token.len() > 8192 => {
-                return Err(AppError::field("http.auth", "needs a token"));
+                Err(AppError::field("http.auth", "needs a token"))
             }
-            _ => {}
+            _ => Ok(()),
         }
+    }
+
+    fn validate_status_codes(&self) -> AppResult<()> {
         if self.expected_status_codes.is_empty() || self.expected_status_codes.len() > 20 {
             return Err(AppError::field(
                 "http.expectedStatusCodes",
@@ -339,6 +355,11 @@ impl HttpConfig {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// The keyword and JSON assertions on the body.
+    fn validate_assertions(&self) -> AppResult<()> {
         if let Some(keyword) = &self.keyword
             && (keyword.is_empty() || keyword.len() > 1024)
         {
@@ -354,7 +375,7 @@ impl HttpConfig {
         } else if self.json_expected.is_some() {
             return Err(AppError::field("http.jsonExpected", "needs a jsonPath"));
         }
-        timeout("http.timeoutSeconds", self.timeout_seconds)
+        Ok(())
     }
 
     /// Whether `code` is one of the expected codes.

@@ -22,9 +22,10 @@ use tokio::sync::{Semaphore, mpsc};
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
+use super::alerting::{self, AlertSettings};
 use super::check::{CheckOutcome, Checker};
 use super::config::MonitorConfig;
-use super::{AlertSettings, aggregate, schedule};
+use super::{aggregate, schedule};
 use crate::db::Tx;
 use crate::db::claim::{ClaimQueue, Due};
 use crate::error::AppResult;
@@ -61,7 +62,7 @@ pub struct Completion {
 /// Which monitors a claim takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClaimKind {
-    /// Checks run by polling (http, website, ping, port).
+    /// Checks run by polling: the types of which [`MonitorType::is_polled`] holds.
     Polling,
     /// Heartbeat deadlines that passed.
     Heartbeat,
@@ -117,9 +118,9 @@ impl Engine {
     pub async fn claim(&self, kind: ClaimKind, limit: u64) -> AppResult<Vec<Claimed>> {
         let db = &self.state.db;
         let types = match kind {
-            ClaimKind::Polling => "m.type IN ('http', 'website', 'ping', 'port', 'dns')",
-            ClaimKind::Heartbeat => "m.type = 'heartbeat'",
-            ClaimKind::Synthetic => "m.type = 'synthetic_test'",
+            ClaimKind::Polling => format!("m.type IN ({})", polled_types()),
+            ClaimKind::Heartbeat => "m.type = 'heartbeat'".to_owned(),
+            ClaimKind::Synthetic => "m.type = 'synthetic_test'".to_owned(),
         };
         let when = format!("l.location = $2 AND l.next_check_at <= $1 AND m.enabled AND {types}");
         let due = Due {
@@ -386,26 +387,6 @@ fn hostname() -> String {
         .unwrap_or_else(|| "vigil".into())
 }
 
-/// A location's view after a result: thresholds decide when it flips.
-fn location_status(
-    current: MonitorStatus,
-    failures: i32,
-    successes: i32,
-    up: bool,
-    settings: &AlertSettings,
-) -> MonitorStatus {
-    match (current, up) {
-        (MonitorStatus::Pending, true) => MonitorStatus::Up,
-        (MonitorStatus::Down, true) if successes >= settings.recovery_threshold => {
-            MonitorStatus::Up
-        }
-        (MonitorStatus::Down, true) => MonitorStatus::Down,
-        (_, true) => MonitorStatus::Up,
-        (_, false) if failures >= settings.failure_threshold => MonitorStatus::Down,
-        (status, false) => status,
-    }
-}
-
 /// The monitor's status from its locations' statuses. Locations that have not reported yet
 /// count as not down; the monitor is up once some location is up and the rule does not say
 /// down.
@@ -430,293 +411,400 @@ pub fn overall_status(rule: MonitorAggregation, statuses: &[MonitorStatus]) -> M
     }
 }
 
+/// The `IN` list of the types the engine polls, for the claim's SQL.
+fn polled_types() -> String {
+    use sea_orm::{ActiveEnum, Iterable};
+    MonitorType::iter()
+        .filter(|t| t.is_polled())
+        .map(|t| format!("'{}'", t.to_value()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Records finished checks in one transaction: result rows, location schedules and counts,
 /// the monitors' status, aggregates and alerts; events go out when it commits.
 pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<()> {
     if batch.is_empty() {
         return Ok(());
     }
-    batch.sort_by_key(|c| (c.monitor.id, c.checked_at));
     let tx = Tx::begin(state).await?;
-    let db = tx.conn();
-    let backend = db.get_database_backend();
-    let monitor_ids: Vec<Uuid> = {
-        let mut ids: Vec<Uuid> = batch.iter().map(|c| c.monitor.id).collect();
-        ids.dedup();
-        ids
-    };
-    // Fresh monitor rows, locked on PostgreSQL so replicas of other locations wait their turn.
-    let mut current: HashMap<Uuid, monitors::Model> = if backend == DbBackend::Postgres {
-        let placeholders: Vec<String> = (1..=monitor_ids.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT * FROM monitors WHERE id IN ({}) ORDER BY id FOR UPDATE",
-            placeholders.join(", ")
-        );
-        monitors::Model::find_by_statement(Statement::from_sql_and_values(
-            backend,
-            sql,
-            monitor_ids
-                .iter()
-                .map(|id| (*id).into())
-                .collect::<Vec<sea_orm::Value>>(),
-        ))
-        .all(db)
-        .await?
-    } else {
-        monitors::Entity::find()
-            .filter(monitors::Column::Id.is_in(monitor_ids.clone()))
-            .all(db)
-            .await?
-    }
-    .into_iter()
-    .map(|m| (m.id, m))
-    .collect();
-    let settings: HashMap<Uuid, AlertSettings> = alerts::Entity::find()
-        .filter(alerts::Column::MonitorId.is_in(monitor_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.monitor_id, AlertSettings::from_row(&a)))
-        .collect();
-    let mut slots: HashMap<Uuid, monitor_locations::Model> = monitor_locations::Entity::find()
-        .filter(monitor_locations::Column::MonitorId.is_in(monitor_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
-
-    // The monitors these depend on: while one is down, the dependent's alerts are held.
-    let configs: HashMap<Uuid, MonitorConfig> = current
-        .values()
-        .map(|m| (m.id, MonitorConfig::from_json(m.config.as_ref())))
-        .collect();
-    let parent_ids: Vec<Uuid> = {
-        let mut ids: Vec<Uuid> = configs
-            .values()
-            .flat_map(|c| c.depends_on.iter().copied())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    };
-    let parents: HashMap<Uuid, monitors::Model> = if parent_ids.is_empty() {
-        HashMap::new()
-    } else {
-        monitors::Entity::find()
-            .filter(monitors::Column::Id.is_in(parent_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect()
-    };
-
+    let mut ids: Vec<Uuid> = batch.iter().map(|c| c.monitor.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut batch_state = BatchState::read(tx.conn(), &ids).await?;
     // Monitors that depend on others come last, so that a parent going down in this batch
     // holds its dependents' alerts in the same batch.
     batch.sort_by_key(|c| {
         (
-            configs
-                .get(&c.monitor.id)
-                .is_some_and(|cfg| !cfg.depends_on.is_empty()),
+            batch_state.depends_on_others(c.monitor.id),
             c.monitor.id,
             c.checked_at,
         )
     });
-
-    let mut results = Vec::with_capacity(batch.len());
-    let mut touched: HashSet<(Uuid, String, DateTime<Utc>)> = HashSet::new();
+    let mut written = Written::default();
     for completion in batch {
-        let Some(monitor) = current.get(&completion.monitor.id).cloned() else {
-            continue; // deleted meanwhile
-        };
-        let Some(mut slot) = slots.get(&completion.slot.id).cloned() else {
-            continue; // location removed meanwhile
-        };
-        let alert_settings = settings.get(&monitor.id).cloned().unwrap_or_default();
-        let outcome = &completion.outcome;
-        let up = outcome.is_up();
-        if up {
-            slot.consecutive_successes += 1;
-            slot.consecutive_failures = 0;
-        } else {
-            slot.consecutive_failures += 1;
-            slot.consecutive_successes = 0;
-        }
-        slot.status = location_status(
-            slot.status,
-            slot.consecutive_failures,
-            slot.consecutive_successes,
-            up,
-            &alert_settings,
-        );
-        slot.next_check_at = completion.next_check_at;
-        let config = configs.get(&monitor.id).cloned().unwrap_or_default();
-        if !up
-            && !matches!(
-                monitor.r#type,
-                MonitorType::Heartbeat | MonitorType::SyntheticTest
-            )
-            && let Some(secs) = config.down_interval_seconds
-        {
-            // Failing: look again sooner than the next regular slot.
-            slot.next_check_at = slot
-                .next_check_at
-                .min(completion.checked_at + chrono::Duration::seconds(i64::from(secs)));
-        }
-        slot.claimed_by = None;
-        slot.claimed_until = None;
-        slot.last_checked_at = Some(completion.checked_at);
-        slot.updated_at = Utc::now();
-        let statuses: Vec<MonitorStatus> = slots
-            .values()
-            .filter(|s| s.monitor_id == monitor.id)
-            .map(|s| {
-                if s.id == slot.id {
-                    slot.status
-                } else {
-                    s.status
-                }
-            })
-            .collect();
-        let mut overall = overall_status(monitor.aggregation, &statuses);
-        if !monitor.enabled {
-            overall = MonitorStatus::Paused;
-        }
-        let previous = monitor.status;
-        let changed = overall != previous && overall != MonitorStatus::Pending && monitor.enabled;
-        let result_id = Uuid::now_v7();
-        let mut alerts_failure = 0;
-        let mut alerts_recovery = 0;
-        // A parent recorded earlier in this batch counts with its new status.
-        let held_by = config
-            .depends_on
-            .iter()
-            .filter_map(|id| current.get(id).or_else(|| parents.get(id)))
-            .find(|p| p.status == MonitorStatus::Down)
-            .map(|p| (p.id, p.name.clone()));
-        let mut details = outcome.details.clone();
-        if let (Some((parent_id, parent_name)), serde_json::Value::Object(map)) =
-            (&held_by, &mut details)
-        {
-            map.insert(
-                "alertsHeldBy".into(),
-                serde_json::json!({
-                    "monitorId": parent_id,
-                    "name": parent_name,
-                    "reason": format!("{parent_name} is down, and this monitor depends on it"),
-                }),
-            );
-        }
-        if held_by.is_none()
-            && (changed
-                || outcome.certificate_days_left.is_some()
-                || outcome.domain_days_left.is_some())
-        {
-            let sent = crate::alert::on_result(
-                &tx,
-                state,
-                &monitor,
-                previous,
-                overall,
-                changed,
-                &completion,
-                &alert_settings,
-            )
-            .await?;
-            alerts_failure = sent.failure;
-            alerts_recovery = sent.recovery;
-        }
-        let mut updated = monitor.clone();
-        updated.last_check_at = Some(completion.checked_at);
-        if changed {
-            updated.status = overall;
-            updated.last_status_change_at = Some(completion.checked_at);
-        }
-        if monitor.r#type == MonitorType::Heartbeat && up {
-            updated.heartbeat_started_at = None;
-        }
-        updated.next_check_at = Some(
-            slots
-                .values()
-                .filter(|s| s.monitor_id == monitor.id && s.id != slot.id)
-                .map(|s| s.next_check_at)
-                .chain(std::iter::once(slot.next_check_at))
-                .min()
-                .unwrap_or(slot.next_check_at),
-        );
-        monitors::Entity::update(monitors::ActiveModel {
-            id: Set(monitor.id),
-            status: Set(updated.status),
-            last_check_at: Set(updated.last_check_at),
-            last_status_change_at: Set(updated.last_status_change_at),
-            next_check_at: Set(updated.next_check_at),
-            heartbeat_started_at: Set(updated.heartbeat_started_at),
-            ..Default::default()
-        })
-        .exec(db)
-        .await?;
-        monitor_locations::Entity::update(monitor_locations::ActiveModel {
-            id: Set(slot.id),
-            next_check_at: Set(slot.next_check_at),
-            claimed_by: Set(None),
-            claimed_until: Set(None),
-            status: Set(slot.status),
-            consecutive_failures: Set(slot.consecutive_failures),
-            consecutive_successes: Set(slot.consecutive_successes),
-            last_checked_at: Set(slot.last_checked_at),
-            updated_at: Set(slot.updated_at),
-            ..Default::default()
-        })
-        .exec(db)
-        .await?;
-        results.push(monitor_results::ActiveModel {
-            id: Set(result_id),
-            monitor_id: Set(monitor.id),
-            checked_at: Set(completion.checked_at),
-            location: Set(slot.location.clone()),
-            status: Set(outcome.status),
-            response_time_ms: Set(outcome.response_time_ms),
-            details: Set(Some(details)),
-            is_up: Set(up),
-            is_status_change: Set(changed),
-            consecutive_failure_count: Set(slot.consecutive_failures),
-            consecutive_success_count: Set(slot.consecutive_successes),
-            alerts_sent_for_failure: Set(alerts_failure),
-            alerts_sent_for_recovery: Set(alerts_recovery),
-            test_execution_id: ActiveValue::Set(None),
-            test_report_s3_url: ActiveValue::Set(None),
-        });
-        touched.insert((
-            monitor.id,
-            slot.location.clone(),
-            aggregate::hour_start(completion.checked_at),
-        ));
-        tx.publish(Event::MonitorResultAdded {
-            monitor_id: monitor.id,
-            project_id: monitor.project_id,
-            result_id,
-        })
-        .await?;
-        if changed {
-            tx.publish(Event::MonitorStatusChanged {
-                monitor_id: monitor.id,
-                project_id: monitor.project_id,
-            })
-            .await?;
-        }
-        slots.insert(slot.id, slot);
-        current.insert(monitor.id, updated);
+        record_one(&tx, &mut batch_state, completion, &mut written).await?;
     }
-    if !results.is_empty() {
-        monitor_results::Entity::insert_many(results)
+    let db = tx.conn();
+    if !written.results.is_empty() {
+        monitor_results::Entity::insert_many(written.results)
             .exec(db)
             .await?;
     }
-    for (monitor_id, location, hour) in touched {
+    for (monitor_id, location, hour) in written.touched {
         aggregate::refresh(db, monitor_id, &location, hour).await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// What [`record`] reads once for a batch, and keeps current as it records: the monitors,
+/// their alert settings, configs and schedule rows, and the monitors they depend on.
+struct BatchState {
+    monitors: HashMap<Uuid, monitors::Model>,
+    settings: HashMap<Uuid, AlertSettings>,
+    configs: HashMap<Uuid, MonitorConfig>,
+    slots: HashMap<Uuid, monitor_locations::Model>,
+    parents: HashMap<Uuid, monitors::Model>,
+}
+
+impl BatchState {
+    async fn read(db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<Self> {
+        let monitors = lock_monitors(db, ids).await?;
+        let settings = alerts::Entity::find()
+            .filter(alerts::Column::MonitorId.is_in(ids.to_vec()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.monitor_id, AlertSettings::from_row(&a)))
+            .collect();
+        let slots = monitor_locations::Entity::find()
+            .filter(monitor_locations::Column::MonitorId.is_in(ids.to_vec()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+        let configs: HashMap<Uuid, MonitorConfig> = monitors
+            .values()
+            .map(|m| (m.id, MonitorConfig::from_json(m.config.as_ref())))
+            .collect();
+        let parents = read_parents(db, &configs).await?;
+        Ok(Self {
+            monitors,
+            settings,
+            configs,
+            slots,
+            parents,
+        })
+    }
+
+    fn depends_on_others(&self, monitor_id: Uuid) -> bool {
+        self.configs
+            .get(&monitor_id)
+            .is_some_and(|cfg| !cfg.depends_on.is_empty())
+    }
+
+    /// A monitor depended on: one recorded earlier in this batch counts with its new status.
+    fn parent(&self, id: &Uuid) -> Option<&monitors::Model> {
+        self.monitors.get(id).or_else(|| self.parents.get(id))
+    }
+
+    /// The locations of `monitor_id` other than `slot`, with `slot` as it is now.
+    fn locations<'a>(
+        &'a self,
+        monitor_id: Uuid,
+        slot: &'a monitor_locations::Model,
+    ) -> impl Iterator<Item = &'a monitor_locations::Model> {
+        self.slots
+            .values()
+            .filter(move |s| s.monitor_id == monitor_id && s.id != slot.id)
+            .chain(std::iter::once(slot))
+    }
+
+    /// The monitor's status over its locations once `slot` is as it is now.
+    fn overall(&self, monitor: &monitors::Model, slot: &monitor_locations::Model) -> MonitorStatus {
+        if !monitor.enabled {
+            return MonitorStatus::Paused;
+        }
+        let statuses: Vec<MonitorStatus> =
+            self.locations(monitor.id, slot).map(|s| s.status).collect();
+        overall_status(monitor.aggregation, &statuses)
+    }
+}
+
+/// Fresh monitor rows, locked on PostgreSQL so replicas of other locations wait their turn.
+async fn lock_monitors(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, monitors::Model>> {
+    let backend = db.get_database_backend();
+    let rows = if backend == DbBackend::Postgres {
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT * FROM monitors WHERE id IN ({}) ORDER BY id FOR UPDATE",
+            placeholders.join(", ")
+        );
+        let values: Vec<sea_orm::Value> = ids.iter().map(|id| (*id).into()).collect();
+        monitors::Model::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
+            .all(db)
+            .await?
+    } else {
+        monitors::Entity::find()
+            .filter(monitors::Column::Id.is_in(ids.to_vec()))
+            .all(db)
+            .await?
+    };
+    Ok(rows.into_iter().map(|m| (m.id, m)).collect())
+}
+
+/// The monitors these depend on: while one is down, the dependent's alerts are held.
+async fn read_parents(
+    db: &impl ConnectionTrait,
+    configs: &HashMap<Uuid, MonitorConfig>,
+) -> AppResult<HashMap<Uuid, monitors::Model>> {
+    let mut ids: Vec<Uuid> = configs
+        .values()
+        .flat_map(|c| c.depends_on.iter().copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(monitors::Entity::find()
+        .filter(monitors::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect())
+}
+
+/// What a batch writes at its end: the result rows, and the hours of aggregates they touch.
+#[derive(Default)]
+struct Written {
+    results: Vec<monitor_results::ActiveModel>,
+    touched: HashSet<(Uuid, String, DateTime<Utc>)>,
+}
+
+/// Records one finished check: the location's row, the monitor's status, the alerts it
+/// raises, its result row (written with the batch) and its events.
+async fn record_one(
+    tx: &Tx,
+    batch: &mut BatchState,
+    completion: Completion,
+    written: &mut Written,
+) -> AppResult<()> {
+    let Some(monitor) = batch.monitors.get(&completion.monitor.id).cloned() else {
+        return Ok(()); // deleted meanwhile
+    };
+    let Some(mut slot) = batch.slots.get(&completion.slot.id).cloned() else {
+        return Ok(()); // location removed meanwhile
+    };
+    let settings = batch.settings.get(&monitor.id).cloned().unwrap_or_default();
+    let config = batch.configs.get(&monitor.id).cloned().unwrap_or_default();
+    advance_slot(&mut slot, &monitor, &completion, &settings, &config);
+    let overall = batch.overall(&monitor, &slot);
+    let changed = overall != monitor.status && overall != MonitorStatus::Pending && monitor.enabled;
+    let held_by = alerting::held_by(&config.depends_on, |id| batch.parent(id)).cloned();
+    let sent = alerting::on_result(
+        tx,
+        &alerting::RecordedResult {
+            monitor: &monitor,
+            previous: monitor.status,
+            status: overall,
+            changed,
+            location: &slot.location,
+            checked_at: completion.checked_at,
+            outcome: &completion.outcome,
+            settings: &settings,
+            held_by: held_by.as_ref(),
+        },
+    )
+    .await?;
+    let next_check_at = batch
+        .locations(monitor.id, &slot)
+        .map(|s| s.next_check_at)
+        .min()
+        .unwrap_or(slot.next_check_at);
+    let updated = write_monitor(
+        tx.conn(),
+        &monitor,
+        &completion,
+        changed.then_some(overall),
+        next_check_at,
+    )
+    .await?;
+    write_slot(tx.conn(), &slot).await?;
+    let result_id = Uuid::now_v7();
+    let mut details = completion.outcome.details.clone();
+    if let Some(parent) = &held_by {
+        alerting::note_hold(&mut details, parent);
+    }
+    written.results.push(result_row(
+        result_id,
+        &monitor,
+        &slot,
+        &completion,
+        details,
+        changed,
+        sent,
+    ));
+    written.touched.insert((
+        monitor.id,
+        slot.location.clone(),
+        aggregate::hour_start(completion.checked_at),
+    ));
+    publish(tx, &monitor, result_id, changed).await?;
+    batch.slots.insert(slot.id, slot);
+    batch.monitors.insert(monitor.id, updated);
+    Ok(())
+}
+
+/// Moves a location's row on by one result: the counts in a row, the status its thresholds
+/// give, the next check (sooner while failing, where the monitor asks for that), the lease
+/// ended.
+fn advance_slot(
+    slot: &mut monitor_locations::Model,
+    monitor: &monitors::Model,
+    completion: &Completion,
+    settings: &AlertSettings,
+    config: &MonitorConfig,
+) {
+    let up = completion.outcome.is_up();
+    if up {
+        slot.consecutive_successes += 1;
+        slot.consecutive_failures = 0;
+    } else {
+        slot.consecutive_failures += 1;
+        slot.consecutive_successes = 0;
+    }
+    slot.status = alerting::location_status(
+        slot.status,
+        slot.consecutive_failures,
+        slot.consecutive_successes,
+        up,
+        settings,
+    );
+    slot.next_check_at = completion.next_check_at;
+    if !up
+        && monitor.r#type.is_polled()
+        && let Some(secs) = config.down_interval_seconds
+    {
+        // Failing: look again sooner than the next regular slot.
+        slot.next_check_at = slot
+            .next_check_at
+            .min(completion.checked_at + chrono::Duration::seconds(i64::from(secs)));
+    }
+    slot.claimed_by = None;
+    slot.claimed_until = None;
+    slot.last_checked_at = Some(completion.checked_at);
+    slot.updated_at = Utc::now();
+}
+
+/// Writes the monitor's row after a result (`status` when it changed) and returns it as now
+/// stored.
+async fn write_monitor(
+    db: &impl ConnectionTrait,
+    monitor: &monitors::Model,
+    completion: &Completion,
+    status: Option<MonitorStatus>,
+    next_check_at: DateTime<Utc>,
+) -> AppResult<monitors::Model> {
+    let mut updated = monitor.clone();
+    updated.last_check_at = Some(completion.checked_at);
+    if let Some(status) = status {
+        updated.status = status;
+        updated.last_status_change_at = Some(completion.checked_at);
+    }
+    if monitor.r#type == MonitorType::Heartbeat && completion.outcome.is_up() {
+        updated.heartbeat_started_at = None;
+    }
+    updated.next_check_at = Some(next_check_at);
+    monitors::Entity::update(monitors::ActiveModel {
+        id: Set(monitor.id),
+        status: Set(updated.status),
+        last_check_at: Set(updated.last_check_at),
+        last_status_change_at: Set(updated.last_status_change_at),
+        next_check_at: Set(updated.next_check_at),
+        heartbeat_started_at: Set(updated.heartbeat_started_at),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(updated)
+}
+
+/// Writes a location's row as [`advance_slot`] left it.
+async fn write_slot(db: &impl ConnectionTrait, slot: &monitor_locations::Model) -> AppResult<()> {
+    monitor_locations::Entity::update(monitor_locations::ActiveModel {
+        id: Set(slot.id),
+        next_check_at: Set(slot.next_check_at),
+        claimed_by: Set(None),
+        claimed_until: Set(None),
+        status: Set(slot.status),
+        consecutive_failures: Set(slot.consecutive_failures),
+        consecutive_successes: Set(slot.consecutive_successes),
+        last_checked_at: Set(slot.last_checked_at),
+        updated_at: Set(slot.updated_at),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// The result row of one check.
+fn result_row(
+    id: Uuid,
+    monitor: &monitors::Model,
+    slot: &monitor_locations::Model,
+    completion: &Completion,
+    details: serde_json::Value,
+    changed: bool,
+    sent: alerting::Queued,
+) -> monitor_results::ActiveModel {
+    let outcome = &completion.outcome;
+    monitor_results::ActiveModel {
+        id: Set(id),
+        monitor_id: Set(monitor.id),
+        checked_at: Set(completion.checked_at),
+        location: Set(slot.location.clone()),
+        status: Set(outcome.status),
+        response_time_ms: Set(outcome.response_time_ms),
+        details: Set(Some(details)),
+        is_up: Set(outcome.is_up()),
+        is_status_change: Set(changed),
+        consecutive_failure_count: Set(slot.consecutive_failures),
+        consecutive_success_count: Set(slot.consecutive_successes),
+        alerts_sent_for_failure: Set(sent.failure),
+        alerts_sent_for_recovery: Set(sent.recovery),
+        test_execution_id: ActiveValue::Set(None),
+        test_report_s3_url: ActiveValue::Set(None),
+    }
+}
+
+/// The events of a recorded result, sent when the batch commits.
+async fn publish(
+    tx: &Tx,
+    monitor: &monitors::Model,
+    result_id: Uuid,
+    changed: bool,
+) -> AppResult<()> {
+    tx.publish(Event::MonitorResultAdded {
+        monitor_id: monitor.id,
+        project_id: monitor.project_id,
+        result_id,
+    })
+    .await?;
+    if changed {
+        tx.publish(Event::MonitorStatusChanged {
+            monitor_id: monitor.id,
+            project_id: monitor.project_id,
+        })
+        .await?;
+    }
     Ok(())
 }
 
@@ -735,6 +823,11 @@ mod tests {
         assert_eq!(until_next_second(at(0)), Duration::from_millis(1002));
         assert_eq!(until_next_second(at(250)), Duration::from_millis(752));
         assert_eq!(until_next_second(at(999)), Duration::from_millis(3));
+    }
+
+    #[test]
+    fn the_engine_polls_every_type_but_heartbeats_and_synthetic_tests() {
+        assert_eq!(polled_types(), "'http', 'website', 'ping', 'port', 'dns'");
     }
 
     #[test]
@@ -770,39 +863,6 @@ mod tests {
         assert_eq!(
             overall_status(MonitorAggregation::Majority, &[Pending, Down, Down]),
             Down
-        );
-    }
-
-    #[test]
-    fn thresholds_decide_when_a_location_flips() {
-        let settings = AlertSettings {
-            failure_threshold: 3,
-            recovery_threshold: 2,
-            ..AlertSettings::default()
-        };
-        assert_eq!(
-            location_status(MonitorStatus::Up, 2, 0, false, &settings),
-            MonitorStatus::Up
-        );
-        assert_eq!(
-            location_status(MonitorStatus::Up, 3, 0, false, &settings),
-            MonitorStatus::Down
-        );
-        assert_eq!(
-            location_status(MonitorStatus::Down, 0, 1, true, &settings),
-            MonitorStatus::Down
-        );
-        assert_eq!(
-            location_status(MonitorStatus::Down, 0, 2, true, &settings),
-            MonitorStatus::Up
-        );
-        assert_eq!(
-            location_status(MonitorStatus::Pending, 0, 1, true, &settings),
-            MonitorStatus::Up
-        );
-        assert_eq!(
-            location_status(MonitorStatus::Pending, 1, 0, false, &settings),
-            MonitorStatus::Pending
         );
     }
 }

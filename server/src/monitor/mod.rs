@@ -7,7 +7,10 @@
 //! - [`check`]: the checks (HTTP, website with TLS and domain expiry, DNS, ping, port).
 //! - [`schedule`]: when checks are due, spread over their period.
 //! - [`engine`]: claiming due checks through the claim queue, running them, writing results
-//!   and their aggregates in batches, status by location and aggregation rule.
+//!   and their aggregates in batches, status by aggregation rule.
+//! - [`alerting`]: what a result means for the people watching: thresholds, status changes
+//!   and expiry warnings, muting, parents holding alerts back, the providers to queue them for
+//!   (the delivery queue itself is `crate::alert`).
 //! - [`synthetic`]: monitors that run a stored test through the test-automation executors.
 //! - [`aggregate`]: hourly and daily figures, uptime, series.
 //! - [`query`]: the reads: lists, results, uptime, series, daily bars, batch loads.
@@ -15,6 +18,7 @@
 //! - [`heartbeat`]: inbound pings.
 
 pub mod aggregate;
+pub mod alerting;
 pub mod check;
 pub mod config;
 pub mod engine;
@@ -23,6 +27,8 @@ pub mod maintenance;
 pub mod query;
 pub mod schedule;
 pub mod synthetic;
+
+pub use alerting::AlertSettings;
 
 use chrono::Utc;
 use entity::monitors::{self, MonitorAggregation, MonitorStatus, MonitorType};
@@ -49,71 +55,6 @@ use config::{
 
 /// The location of workers started without `--location`, and of monitors that name none.
 pub const DEFAULT_LOCATION: &str = "default";
-
-/// Alert settings of a monitor (the `alerts` row).
-#[derive(Debug, Clone, PartialEq)]
-pub struct AlertSettings {
-    pub enabled: bool,
-    pub on_failure: bool,
-    pub on_recovery: bool,
-    pub on_ssl_expiration: bool,
-    pub on_timeout: bool,
-    pub failure_threshold: i32,
-    pub recovery_threshold: i32,
-    pub custom_message: Option<String>,
-}
-
-impl Default for AlertSettings {
-    fn default() -> Self {
-        Self {
-            enabled: true,
-            on_failure: true,
-            on_recovery: true,
-            on_ssl_expiration: true,
-            on_timeout: true,
-            failure_threshold: 1,
-            recovery_threshold: 1,
-            custom_message: None,
-        }
-    }
-}
-
-impl AlertSettings {
-    pub fn from_row(row: &alerts::Model) -> Self {
-        Self {
-            enabled: row.enabled,
-            on_failure: row.alert_on_failure,
-            on_recovery: row.alert_on_recovery,
-            on_ssl_expiration: row.alert_on_ssl_expiration,
-            on_timeout: row.alert_on_timeout,
-            failure_threshold: row.failure_threshold,
-            recovery_threshold: row.recovery_threshold,
-            custom_message: row.custom_message.clone(),
-        }
-    }
-
-    fn validate(&self) -> AppResult<()> {
-        if !(1..=100).contains(&self.failure_threshold) {
-            return Err(AppError::field(
-                "alert.failureThreshold",
-                "must be between 1 and 100",
-            ));
-        }
-        if !(1..=100).contains(&self.recovery_threshold) {
-            return Err(AppError::field(
-                "alert.recoveryThreshold",
-                "must be between 1 and 100",
-            ));
-        }
-        if self.custom_message.as_ref().is_some_and(|m| m.len() > 4000) {
-            return Err(AppError::field(
-                "alert.customMessage",
-                "must be at most 4000 characters",
-            ));
-        }
-        Ok(())
-    }
-}
 
 /// Everything a monitor can be created or updated with. `None` leaves a field as it is (on
 /// create: its default).
@@ -185,6 +126,27 @@ pub fn locations_of(monitor: &monitors::Model) -> Vec<String> {
         .unwrap_or_else(|| vec![DEFAULT_LOCATION.into()])
 }
 
+/// A monitor's stored target and config under an input: `settle_config` takes each setting
+/// from the input, else from what is stored.
+struct Layers<'a> {
+    input: &'a MonitorInput,
+    /// The stored target, `None` for a new monitor.
+    stored_target: Option<&'a str>,
+    /// The stored config (the defaults for a new monitor).
+    stored: MonitorConfig,
+}
+
+impl Layers<'_> {
+    /// The input's target, else the stored one; `missing` says what the type needs.
+    fn target(&self, missing: &str) -> AppResult<String> {
+        self.input
+            .target
+            .clone()
+            .or(self.stored_target.map(str::to_owned))
+            .ok_or_else(|| AppError::field("target", missing))
+    }
+}
+
 /// Builds and validates the target and config of the monitor `id` of type `ty` from `input`
 /// layered over `current` (its stored target and config, `None` for a new monitor), its
 /// secrets sealed for `id`.
@@ -198,184 +160,251 @@ async fn settle_config(
     current: Option<(&str, MonitorConfig)>,
 ) -> AppResult<(String, MonitorConfig)> {
     let monitor_id = current.is_some().then_some(id);
-    let (current_target, current_config) = match current {
-        Some((target, config)) => (Some(target.to_owned()), config),
+    let (stored_target, stored) = match current {
+        Some((target, config)) => (Some(target), config),
         None => (None, MonitorConfig::default()),
     };
-    let target_in = input.target.clone().or(current_target.clone());
+    let layers = Layers {
+        input,
+        stored_target,
+        stored,
+    };
     let mut config = MonitorConfig::default();
     let target = match ty {
-        MonitorType::Http | MonitorType::Website => {
-            let target = target_in
-                .ok_or_else(|| AppError::field("target", "an HTTP monitor needs a URL"))?;
-            let url = state.settings.outbound().check_url("target", &target)?;
-            let mut http = input
-                .http
-                .clone()
-                .or(current_config.http.clone())
-                .unwrap_or_default();
-            http.method = http.method.to_uppercase();
-            // Secrets sent back masked, or left out of the input, keep their stored values,
-            // for the same origin only.
-            if let Some(old) = &current_config.http {
-                let same_origin = current_target
-                    .as_deref()
-                    .is_some_and(|old| crate::outbound::same_origin(old, &target));
-                if input.http.is_some() {
-                    keep_masked_secrets(&mut http, old, same_origin)?;
-                } else if !same_origin && has_secrets(old) {
-                    return Err(crate::outbound::secret_needs_reentry("http"));
-                }
-            }
-            http.validate()?;
-            config.http = Some(http);
-            if ty == MonitorType::Website {
-                let tls = input
-                    .tls
-                    .clone()
-                    .or(current_config.tls.clone())
-                    .unwrap_or_default();
-                if !(1..=365).contains(&tls.expiry_days) {
-                    return Err(AppError::field(
-                        "tls.expiryDays",
-                        "must be between 1 and 365",
-                    ));
-                }
-                config.tls = Some(tls);
-                let domain = match &input.domain {
-                    Some(d) if d.expiry_days == 0 => None,
-                    Some(d) => Some(d.clone()),
-                    None => current_config.domain.clone(),
-                };
-                let mut domain = domain;
-                if let Some(d) = &mut domain {
-                    if !(1..=365).contains(&d.expiry_days) {
-                        return Err(AppError::field(
-                            "domain.expiryDays",
-                            "must be between 1 and 365 (0 turns the watch off)",
-                        ));
-                    }
-                    if let Some(name) = &d.name {
-                        let name = check_host("domain.name", name, state)?;
-                        if name.parse::<std::net::IpAddr>().is_ok() || !name.contains('.') {
-                            return Err(AppError::field(
-                                "domain.name",
-                                "must be a registered domain name like example.com",
-                            ));
-                        }
-                        d.name = Some(name);
-                    }
-                }
-                config.domain = domain;
-            }
-            url.to_string()
-        }
-        MonitorType::Dns => {
-            let target = target_in.ok_or_else(|| {
-                AppError::field("target", "a DNS monitor needs a name to resolve")
-            })?;
-            let name = check_host("target", &target, state)?;
-            if name.parse::<std::net::IpAddr>().is_ok() {
-                return Err(AppError::field(
-                    "target",
-                    "must be a domain name (example.com), not an IP address",
-                ));
-            }
-            let mut dns = input
-                .dns
-                .clone()
-                .or(current_config.dns.clone())
-                .unwrap_or_default();
-            dns.validate()?;
-            if let Some(server) = dns.resolver.as_deref().and_then(config::dns_server)
-                && state.settings.outbound().check_ip(server.ip()).is_err()
-            {
-                return Err(AppError::field(
-                    "dns.resolver",
-                    format!(
-                        "{} is a private address, which this instance does not reach",
-                        server.ip()
-                    ),
-                ));
-            }
-            config.dns = Some(dns);
-            name
-        }
-        MonitorType::Port => {
-            let target = target_in
-                .ok_or_else(|| AppError::field("target", "a port monitor needs a host"))?;
-            let host = check_host("target", &target, state)?;
-            let port = input
-                .port
-                .clone()
-                .or(current_config.port.clone())
-                .ok_or_else(|| AppError::field("port.port", "a port monitor needs a port"))?;
-            port.validate()?;
-            config.port = Some(port);
-            host
-        }
-        MonitorType::Ping => {
-            let target = target_in
-                .ok_or_else(|| AppError::field("target", "a ping monitor needs a host"))?;
-            let host = check_host("target", &target, state)?;
-            let ping = input
-                .ping
-                .clone()
-                .or(current_config.ping.clone())
-                .unwrap_or_default();
-            if !(1..=config::MAX_TIMEOUT_SECS).contains(&ping.timeout_seconds) {
-                return Err(AppError::field(
-                    "ping.timeoutSeconds",
-                    "must be between 1 and 60 seconds",
-                ));
-            }
-            config.ping = Some(ping);
-            host
-        }
-        MonitorType::Heartbeat => {
-            let heartbeat = input
-                .heartbeat
-                .clone()
-                .or(current_config.heartbeat.clone())
-                .unwrap_or_default();
-            if !(1..=10_080).contains(&heartbeat.grace_period_minutes) {
-                return Err(AppError::field(
-                    "heartbeat.gracePeriodMinutes",
-                    "must be between 1 minute and 7 days",
-                ));
-            }
-            config.heartbeat = Some(heartbeat);
-            String::new()
-        }
+        MonitorType::Http | MonitorType::Website => settle_http(state, ty, &layers, &mut config)?,
+        MonitorType::Dns => settle_dns(state, &layers, &mut config)?,
+        MonitorType::Port => settle_port(state, &layers, &mut config)?,
+        MonitorType::Ping => settle_ping(state, &layers, &mut config)?,
+        MonitorType::Heartbeat => settle_heartbeat(&layers, &mut config)?,
         MonitorType::SyntheticTest => {
-            let test_id = input
-                .synthetic_test_id
-                .or(current_config.synthetic.as_ref().map(|s| s.test_id))
-                .ok_or_else(|| {
-                    AppError::field("synthetic.testId", "a synthetic monitor needs a test")
-                })?;
-            let found = tests::Entity::find_by_id(test_id)
-                .filter(tests::Column::ProjectId.eq(project_id))
-                .count(db)
-                .await?;
-            if found == 0 {
-                return Err(AppError::field(
-                    "synthetic.testId",
-                    "no such test in this project",
-                ));
-            }
-            config.synthetic = Some(SyntheticConfig { test_id });
-            test_id.to_string()
+            settle_synthetic(db, project_id, &layers, &mut config).await?
         }
     };
     // Settings every type shares.
-    config.down_interval_seconds = match input.down_interval_seconds {
+    config.down_interval_seconds = settle_down_interval(ty, &layers)?;
+    config.depends_on = match &input.parent_ids {
+        Some(ids) => check_parents(db, project_id, monitor_id, ids).await?,
+        None => layers.stored.depends_on.clone(),
+    };
+    config.seal(&state.master_key, id)?;
+    Ok((target, config))
+}
+
+/// HTTP and website monitors: the URL, the request and its assertions, and for websites the
+/// certificate and domain watches. Returns the target.
+fn settle_http(
+    state: &AppState,
+    ty: MonitorType,
+    layers: &Layers<'_>,
+    config: &mut MonitorConfig,
+) -> AppResult<String> {
+    let target = layers.target("an HTTP monitor needs a URL")?;
+    let url = state.settings.outbound().check_url("target", &target)?;
+    let input = layers.input;
+    let mut http = input
+        .http
+        .clone()
+        .or(layers.stored.http.clone())
+        .unwrap_or_default();
+    http.method = http.method.to_uppercase();
+    // Secrets sent back masked, or left out of the input, keep their stored values, for the
+    // same origin only.
+    if let Some(old) = &layers.stored.http {
+        let same_origin = layers
+            .stored_target
+            .is_some_and(|old| crate::outbound::same_origin(old, &target));
+        if input.http.is_some() {
+            keep_masked_secrets(&mut http, old, same_origin)?;
+        } else if !same_origin && has_secrets(old) {
+            return Err(crate::outbound::secret_needs_reentry("http"));
+        }
+    }
+    http.validate()?;
+    config.http = Some(http);
+    if ty == MonitorType::Website {
+        config.tls = Some(settle_tls(layers)?);
+        config.domain = settle_domain(state, layers)?;
+    }
+    Ok(url.to_string())
+}
+
+/// The certificate watch of a website monitor.
+fn settle_tls(layers: &Layers<'_>) -> AppResult<TlsConfig> {
+    let tls = layers
+        .input
+        .tls
+        .clone()
+        .or(layers.stored.tls.clone())
+        .unwrap_or_default();
+    if !(1..=365).contains(&tls.expiry_days) {
+        return Err(AppError::field(
+            "tls.expiryDays",
+            "must be between 1 and 365",
+        ));
+    }
+    Ok(tls)
+}
+
+/// The domain registration watch of a website monitor (`expiry_days` 0 turns it off).
+fn settle_domain(state: &AppState, layers: &Layers<'_>) -> AppResult<Option<config::DomainConfig>> {
+    let mut domain = match &layers.input.domain {
+        Some(d) if d.expiry_days == 0 => None,
+        Some(d) => Some(d.clone()),
+        None => layers.stored.domain.clone(),
+    };
+    if let Some(d) = &mut domain {
+        if !(1..=365).contains(&d.expiry_days) {
+            return Err(AppError::field(
+                "domain.expiryDays",
+                "must be between 1 and 365 (0 turns the watch off)",
+            ));
+        }
+        if let Some(name) = &d.name {
+            let name = check_host("domain.name", name, state)?;
+            if name.parse::<std::net::IpAddr>().is_ok() || !name.contains('.') {
+                return Err(AppError::field(
+                    "domain.name",
+                    "must be a registered domain name like example.com",
+                ));
+            }
+            d.name = Some(name);
+        }
+    }
+    Ok(domain)
+}
+
+/// DNS monitors: the name to resolve and what to ask whom. Returns the target.
+fn settle_dns(
+    state: &AppState,
+    layers: &Layers<'_>,
+    config: &mut MonitorConfig,
+) -> AppResult<String> {
+    let target = layers.target("a DNS monitor needs a name to resolve")?;
+    let name = check_host("target", &target, state)?;
+    if name.parse::<std::net::IpAddr>().is_ok() {
+        return Err(AppError::field(
+            "target",
+            "must be a domain name (example.com), not an IP address",
+        ));
+    }
+    let mut dns = layers
+        .input
+        .dns
+        .clone()
+        .or(layers.stored.dns.clone())
+        .unwrap_or_default();
+    dns.validate()?;
+    if let Some(server) = dns.resolver.as_deref().and_then(config::dns_server)
+        && state.settings.outbound().check_ip(server.ip()).is_err()
+    {
+        return Err(AppError::field(
+            "dns.resolver",
+            format!(
+                "{} is a private address, which this instance does not reach",
+                server.ip()
+            ),
+        ));
+    }
+    config.dns = Some(dns);
+    Ok(name)
+}
+
+/// Port monitors: the host and port. Returns the target.
+fn settle_port(
+    state: &AppState,
+    layers: &Layers<'_>,
+    config: &mut MonitorConfig,
+) -> AppResult<String> {
+    let target = layers.target("a port monitor needs a host")?;
+    let host = check_host("target", &target, state)?;
+    let port = layers
+        .input
+        .port
+        .clone()
+        .or(layers.stored.port.clone())
+        .ok_or_else(|| AppError::field("port.port", "a port monitor needs a port"))?;
+    port.validate()?;
+    config.port = Some(port);
+    Ok(host)
+}
+
+/// Ping monitors: the host and how long to wait. Returns the target.
+fn settle_ping(
+    state: &AppState,
+    layers: &Layers<'_>,
+    config: &mut MonitorConfig,
+) -> AppResult<String> {
+    let target = layers.target("a ping monitor needs a host")?;
+    let host = check_host("target", &target, state)?;
+    let ping = layers
+        .input
+        .ping
+        .clone()
+        .or(layers.stored.ping.clone())
+        .unwrap_or_default();
+    if !(1..=config::MAX_TIMEOUT_SECS).contains(&ping.timeout_seconds) {
+        return Err(AppError::field(
+            "ping.timeoutSeconds",
+            "must be between 1 and 60 seconds",
+        ));
+    }
+    config.ping = Some(ping);
+    Ok(host)
+}
+
+/// Heartbeat monitors: the grace period. They have no target.
+fn settle_heartbeat(layers: &Layers<'_>, config: &mut MonitorConfig) -> AppResult<String> {
+    let heartbeat = layers
+        .input
+        .heartbeat
+        .clone()
+        .or(layers.stored.heartbeat.clone())
+        .unwrap_or_default();
+    if !(1..=10_080).contains(&heartbeat.grace_period_minutes) {
+        return Err(AppError::field(
+            "heartbeat.gracePeriodMinutes",
+            "must be between 1 minute and 7 days",
+        ));
+    }
+    config.heartbeat = Some(heartbeat);
+    Ok(String::new())
+}
+
+/// Synthetic monitors: a test of the same project. Returns the target (the test's id).
+async fn settle_synthetic(
+    db: &impl ConnectionTrait,
+    project_id: Uuid,
+    layers: &Layers<'_>,
+    config: &mut MonitorConfig,
+) -> AppResult<String> {
+    let test_id = layers
+        .input
+        .synthetic_test_id
+        .or(layers.stored.synthetic.as_ref().map(|s| s.test_id))
+        .ok_or_else(|| AppError::field("synthetic.testId", "a synthetic monitor needs a test"))?;
+    let found = tests::Entity::find_by_id(test_id)
+        .filter(tests::Column::ProjectId.eq(project_id))
+        .count(db)
+        .await?;
+    if found == 0 {
+        return Err(AppError::field(
+            "synthetic.testId",
+            "no such test in this project",
+        ));
+    }
+    config.synthetic = Some(SyntheticConfig { test_id });
+    Ok(test_id.to_string())
+}
+
+/// The seconds between checks while failing (0 turns it off), for polled monitors only.
+fn settle_down_interval(ty: MonitorType, layers: &Layers<'_>) -> AppResult<Option<u32>> {
+    let secs = match layers.input.down_interval_seconds {
         Some(0) => None,
         Some(secs) => Some(secs),
-        None => current_config.down_interval_seconds,
+        None => layers.stored.down_interval_seconds,
     };
-    if let Some(secs) = config.down_interval_seconds {
-        if matches!(ty, MonitorType::Heartbeat | MonitorType::SyntheticTest) {
+    if let Some(secs) = secs {
+        if !ty.is_polled() {
             return Err(AppError::field(
                 "downIntervalSeconds",
                 "only monitors that Vigil checks itself (http, website, ping, port, dns) have one",
@@ -388,12 +417,7 @@ async fn settle_config(
             ));
         }
     }
-    config.depends_on = match &input.parent_ids {
-        Some(ids) => check_parents(db, project_id, monitor_id, ids).await?,
-        None => current_config.depends_on.clone(),
-    };
-    config.seal(&state.master_key, id)?;
-    Ok((target, config))
+    Ok(secs)
 }
 
 /// Checks the monitors a monitor depends on: in the same project, at most 10, not itself and
@@ -672,6 +696,105 @@ async fn sync_locations(db: &impl ConnectionTrait, monitor: &monitors::Model) ->
     Ok(())
 }
 
+/// The fields of a new monitor that need no database, checked before the transaction opens.
+struct NewMonitor {
+    ty: MonitorType,
+    name: String,
+    description: Option<String>,
+    frequency: i32,
+    enabled: bool,
+    alert: AlertSettings,
+    locations: Vec<String>,
+    aggregation: MonitorAggregation,
+}
+
+impl NewMonitor {
+    fn check(ty: MonitorType, input: &MonitorInput) -> AppResult<Self> {
+        let name = validate::name("name", input.name.as_deref().unwrap_or_default())?;
+        let description = validate::text(
+            "description",
+            input.description.as_deref(),
+            validate::MAX_TEXT,
+        )?;
+        let alert = input.alert.clone().unwrap_or_default();
+        alert.validate()?;
+        Ok(Self {
+            ty,
+            name,
+            description,
+            frequency: input.frequency_minutes.unwrap_or(5),
+            enabled: input.enabled.unwrap_or(true),
+            alert,
+            locations: check_locations(input.locations.as_deref().unwrap_or_default())?,
+            aggregation: input.aggregation.unwrap_or(MonitorAggregation::Any),
+        })
+    }
+
+    /// The monitor's row, pending its first check (paused when created disabled).
+    fn row(
+        &self,
+        id: Uuid,
+        project: &entity::projects::Model,
+        user_id: Uuid,
+        target: String,
+        config: &MonitorConfig,
+    ) -> AppResult<monitors::ActiveModel> {
+        let now = Utc::now();
+        Ok(monitors::ActiveModel {
+            id: Set(id),
+            organization_id: Set(project.organization_id),
+            project_id: Set(project.id),
+            created_by_user_id: Set(Some(user_id)),
+            name: Set(self.name.clone()),
+            description: Set(self.description.clone()),
+            r#type: Set(self.ty),
+            target: Set(target),
+            frequency_minutes: Set(self.frequency),
+            enabled: Set(self.enabled),
+            status: Set(if self.enabled {
+                MonitorStatus::Pending
+            } else {
+                MonitorStatus::Paused
+            }),
+            config: Set(Some(
+                serde_json::to_value(config).map_err(anyhow::Error::from)?,
+            )),
+            alert_config: Set(None),
+            last_check_at: Set(None),
+            last_status_change_at: Set(None),
+            muted_until: Set(None),
+            scheduled_job_id: Set(None),
+            next_check_at: Set(None),
+            claimed_by: Set(None),
+            claimed_until: Set(None),
+            heartbeat_token: Set(
+                (self.ty == MonitorType::Heartbeat).then(|| crate::crypto::random_token(24))
+            ),
+            locations: Set(Some(json!(self.locations))),
+            aggregation: Set(self.aggregation),
+            heartbeat_started_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+        })
+    }
+}
+
+/// Refuses a monitor more than the organization's plan allows.
+async fn check_monitor_count(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<()> {
+    let limits = crate::plan::limits(db, org_id).await?;
+    let count = monitors::Entity::find()
+        .filter(monitors::Column::OrganizationId.eq(org_id))
+        .count(db)
+        .await?;
+    if count >= u64::try_from(limits.max_monitors).unwrap_or(0) {
+        return Err(AppError::PlanLimit(format!(
+            "your plan allows {} monitors",
+            limits.max_monitors
+        )));
+    }
+    Ok(())
+}
+
 /// Creates a monitor (project editors), within the plan's monitor count and interval.
 pub async fn create(
     state: &AppState,
@@ -684,80 +807,25 @@ pub async fn create(
         .project(&state.db, project_id, Level::Editor)
         .await?;
     let org_id = access.project.organization_id;
-    let name = validate::name("name", input.name.as_deref().unwrap_or_default())?;
-    let description = validate::text(
-        "description",
-        input.description.as_deref(),
-        validate::MAX_TEXT,
-    )?;
-    let frequency = input.frequency_minutes.unwrap_or(5);
-    let alert = input.alert.clone().unwrap_or_default();
-    alert.validate()?;
-    let locations = check_locations(input.locations.as_deref().unwrap_or_default())?;
+    let new = NewMonitor::check(ty, &input)?;
 
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
-    check_frequency(db, org_id, frequency).await?;
+    check_frequency(db, org_id, new.frequency).await?;
     let id = Uuid::now_v7();
     let (target, config) = settle_config(state, db, project_id, ty, &input, id, None).await?;
     check_links(db, project_id, &input).await?;
-    let limits = crate::plan::limits(db, org_id).await?;
-    let count = monitors::Entity::find()
-        .filter(monitors::Column::OrganizationId.eq(org_id))
-        .count(db)
+    check_monitor_count(db, org_id).await?;
+    let monitor = new
+        .row(id, &access.project, principal.user_id(), target, &config)?
+        .insert(db)
         .await?;
-    if count >= u64::try_from(limits.max_monitors).unwrap_or(0) {
-        return Err(AppError::PlanLimit(format!(
-            "your plan allows {} monitors",
-            limits.max_monitors
-        )));
-    }
-    let now = Utc::now();
-    let enabled = input.enabled.unwrap_or(true);
-    let monitor = monitors::ActiveModel {
-        id: Set(id),
-        organization_id: Set(org_id),
-        project_id: Set(project_id),
-        created_by_user_id: Set(Some(principal.user_id())),
-        name: Set(name),
-        description: Set(description),
-        r#type: Set(ty),
-        target: Set(target),
-        frequency_minutes: Set(frequency),
-        enabled: Set(enabled),
-        status: Set(if enabled {
-            MonitorStatus::Pending
-        } else {
-            MonitorStatus::Paused
-        }),
-        config: Set(Some(
-            serde_json::to_value(&config).map_err(anyhow::Error::from)?,
-        )),
-        alert_config: Set(None),
-        last_check_at: Set(None),
-        last_status_change_at: Set(None),
-        muted_until: Set(None),
-        scheduled_job_id: Set(None),
-        next_check_at: Set(None),
-        claimed_by: Set(None),
-        claimed_until: Set(None),
-        heartbeat_token: Set(
-            (ty == MonitorType::Heartbeat).then(|| crate::crypto::random_token(24))
-        ),
-        locations: Set(Some(json!(locations))),
-        aggregation: Set(input.aggregation.unwrap_or(MonitorAggregation::Any)),
-        heartbeat_started_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(db)
-    .await?;
     sync_locations(db, &monitor).await?;
     write_links(db, monitor.id, &input).await?;
     write_alert(
         db,
         &monitor,
-        &alert,
+        &new.alert,
         input.notification_provider_ids.as_deref(),
     )
     .await?;
@@ -811,38 +879,7 @@ pub async fn update(
     )
     .await?;
     check_links(db, current.project_id, &input).await?;
-    let mut active: monitors::ActiveModel = current.clone().into();
-    if let Some(name) = &input.name {
-        active.name = Set(validate::name("name", name)?);
-    }
-    if input.description.is_some() {
-        active.description = Set(validate::text(
-            "description",
-            input.description.as_deref(),
-            validate::MAX_TEXT,
-        )?);
-    }
-    if let Some(frequency) = input.frequency_minutes {
-        check_frequency(db, current.organization_id, frequency).await?;
-        active.frequency_minutes = Set(frequency);
-    }
-    if let Some(enabled) = input.enabled {
-        active.enabled = Set(enabled);
-        if enabled != current.enabled {
-            active.status = Set(if enabled {
-                MonitorStatus::Pending
-            } else {
-                MonitorStatus::Paused
-            });
-            active.last_status_change_at = Set(Some(Utc::now()));
-        }
-    }
-    if let Some(locations) = &input.locations {
-        active.locations = Set(Some(json!(check_locations(locations)?)));
-    }
-    if let Some(aggregation) = input.aggregation {
-        active.aggregation = Set(aggregation);
-    }
+    let mut active = changed_fields(db, &current, &input).await?;
     active.target = Set(target);
     active.config = Set(Some(
         serde_json::to_value(&config).map_err(anyhow::Error::from)?,
@@ -878,6 +915,48 @@ pub async fn update(
     .await?;
     tx.commit().await?;
     Ok(monitor)
+}
+
+/// The monitor's plain fields the input changes (name, description, frequency, enabled,
+/// locations, aggregation), checked; pausing or resuming resets its status.
+async fn changed_fields(
+    db: &impl ConnectionTrait,
+    current: &monitors::Model,
+    input: &MonitorInput,
+) -> AppResult<monitors::ActiveModel> {
+    let mut active: monitors::ActiveModel = current.clone().into();
+    if let Some(name) = &input.name {
+        active.name = Set(validate::name("name", name)?);
+    }
+    if input.description.is_some() {
+        active.description = Set(validate::text(
+            "description",
+            input.description.as_deref(),
+            validate::MAX_TEXT,
+        )?);
+    }
+    if let Some(frequency) = input.frequency_minutes {
+        check_frequency(db, current.organization_id, frequency).await?;
+        active.frequency_minutes = Set(frequency);
+    }
+    if let Some(enabled) = input.enabled {
+        active.enabled = Set(enabled);
+        if enabled != current.enabled {
+            active.status = Set(if enabled {
+                MonitorStatus::Pending
+            } else {
+                MonitorStatus::Paused
+            });
+            active.last_status_change_at = Set(Some(Utc::now()));
+        }
+    }
+    if let Some(locations) = &input.locations {
+        active.locations = Set(Some(json!(check_locations(locations)?)));
+    }
+    if let Some(aggregation) = input.aggregation {
+        active.aggregation = Set(aggregation);
+    }
+    Ok(active)
 }
 
 async fn reset_locations(db: &impl ConnectionTrait, monitor: &monitors::Model) -> AppResult<()> {
@@ -980,20 +1059,18 @@ pub async fn rotate_heartbeat_token(
     Ok(monitor)
 }
 
-/// Makes a monitor due now in all its locations.
+/// Makes a monitor due now in all its locations; only types the engine polls
+/// ([`MonitorType::is_polled`]) can be checked on demand.
 pub async fn check_now(
     state: &AppState,
     principal: &Principal,
     id: Uuid,
 ) -> AppResult<monitors::Model> {
     let monitor = find(state, principal, id, Level::Editor).await?;
-    if !matches!(
-        monitor.r#type,
-        MonitorType::Http | MonitorType::Website | MonitorType::Ping | MonitorType::Port
-    ) {
+    if !monitor.r#type.is_polled() {
         return Err(AppError::field(
             "id",
-            "only polled monitors (http, website, ping, port) can be checked on demand",
+            "only polled monitors (http, website, ping, port, dns) can be checked on demand",
         ));
     }
     if !monitor.enabled {

@@ -43,6 +43,46 @@ pub async fn check(
 }
 
 async fn request(checker: &Checker, url: &reqwest::Url, config: &HttpConfig) -> CheckOutcome {
+    let started = Instant::now();
+    let response = match build(checker, url, config).send().await {
+        Ok(response) => response,
+        Err(err) => {
+            let elapsed = millis(started.elapsed());
+            let (class, message) = classify(&err);
+            return CheckOutcome::down(class, message, elapsed, json!({}));
+        }
+    };
+    let status = response.status().as_u16();
+    let final_url = response.url().to_string();
+    // The response time includes the body.
+    let (body, truncated) = match read_body(response).await {
+        Ok(read) => read,
+        Err(err) => {
+            let (class, message) = classify(&err);
+            return CheckOutcome::down(
+                class,
+                message,
+                millis(started.elapsed()),
+                json!({ "statusCode": status }),
+            );
+        }
+    };
+    let elapsed = millis(started.elapsed());
+    let mut details = json!({ "statusCode": status, "bodyBytes": body.len() });
+    if final_url != url.as_str() {
+        details["finalUrl"] = final_url.into();
+    }
+    if truncated {
+        details["bodyTruncated"] = true.into();
+    }
+    match assert_response(config, status, &body, &mut details) {
+        Ok(()) => CheckOutcome::up(elapsed, details),
+        Err((class, message)) => CheckOutcome::down(class, message, elapsed, details),
+    }
+}
+
+/// The request as configured: method, headers, credentials, body.
+fn build(checker: &Checker, url: &reqwest::Url, config: &HttpConfig) -> reqwest::RequestBuilder {
     let method =
         reqwest::Method::from_bytes(config.method.as_bytes()).unwrap_or(reqwest::Method::GET);
     let client = checker.client(config.follow_redirects, config.ignore_tls_errors);
@@ -62,108 +102,83 @@ async fn request(checker: &Checker, url: &reqwest::Url, config: &HttpConfig) -> 
     if let Some(body) = &config.body {
         request = request.body(body.clone());
     }
-    let started = Instant::now();
-    let response = match request.send().await {
-        Ok(response) => response,
-        Err(err) => {
-            let elapsed = millis(started.elapsed());
-            let (class, message) = classify(&err);
-            return CheckOutcome::down(class, message, elapsed, json!({}));
-        }
-    };
-    let status = response.status().as_u16();
-    let final_url = response.url().to_string();
-    // Read at most MAX_BODY bytes; the response time includes the body.
+    request
+}
+
+/// Reads at most [`MAX_BODY`] bytes of the body; says whether there was more.
+async fn read_body(mut response: reqwest::Response) -> Result<(Vec<u8>, bool), reqwest::Error> {
     let mut body = Vec::new();
-    let mut response = response;
-    let mut truncated = false;
-    loop {
-        match response.chunk().await {
-            Ok(Some(chunk)) => {
-                let room = MAX_BODY.saturating_sub(body.len());
-                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-                if chunk.len() > room {
-                    truncated = true;
-                    break;
-                }
-            }
-            Ok(None) => break,
-            Err(err) => {
-                let (class, message) = classify(&err);
-                return CheckOutcome::down(
-                    class,
-                    message,
-                    millis(started.elapsed()),
-                    json!({ "statusCode": status }),
-                );
-            }
+    while let Some(chunk) = response.chunk().await? {
+        let room = MAX_BODY.saturating_sub(body.len());
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if chunk.len() > room {
+            return Ok((body, true));
         }
     }
-    let elapsed = millis(started.elapsed());
-    let mut details = json!({ "statusCode": status, "bodyBytes": body.len() });
-    if final_url != url.as_str() {
-        details["finalUrl"] = final_url.into();
-    }
-    if truncated {
-        details["bodyTruncated"] = true.into();
-    }
+    Ok((body, false))
+}
+
+/// The status, keyword and JSON assertions, in that order; the first that fails gives the
+/// error class and message. What they saw goes into `details`.
+fn assert_response(
+    config: &HttpConfig,
+    status: u16,
+    body: &[u8],
+    details: &mut Value,
+) -> Result<(), (&'static str, String)> {
     if !config.expects(status) {
-        return CheckOutcome::down(
+        return Err((
             "status",
             format!(
                 "status {status} is not one of {}",
                 config.expected_status_codes.join(", ")
             ),
-            elapsed,
-            details,
-        );
+        ));
     }
-    let text = String::from_utf8_lossy(&body);
     if let Some(keyword) = &config.keyword {
-        let found = text.contains(keyword.as_str());
+        let found = String::from_utf8_lossy(body).contains(keyword.as_str());
         details["keywordFound"] = found.into();
-        let ok = match config.keyword_mode {
-            KeywordMode::Present => found,
-            KeywordMode::Absent => !found,
-        };
-        if !ok {
-            let message = match config.keyword_mode {
-                KeywordMode::Present => format!("the body does not contain {keyword:?}"),
-                KeywordMode::Absent => format!("the body contains {keyword:?}"),
-            };
-            return CheckOutcome::down("keyword", message, elapsed, details);
+        match config.keyword_mode {
+            KeywordMode::Present if !found => {
+                return Err(("keyword", format!("the body does not contain {keyword:?}")));
+            }
+            KeywordMode::Absent if found => {
+                return Err(("keyword", format!("the body contains {keyword:?}")));
+            }
+            _ => {}
         }
     }
     if let Some(path) = &config.json_path {
-        let Ok(json) = serde_json::from_slice::<Value>(&body) else {
-            return CheckOutcome::down("json", "the body is not JSON", elapsed, details);
-        };
-        let pointer = json_pointer(path).unwrap_or_default();
-        let Some(value) = json.pointer(&pointer) else {
-            return CheckOutcome::down(
-                "json",
-                format!("{path} is not in the body"),
-                elapsed,
-                details,
-            );
-        };
-        let text = match value {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        details["jsonValue"] = Value::String(text.chars().take(200).collect());
-        if let Some(expected) = &config.json_expected
-            && &text != expected
-        {
-            return CheckOutcome::down(
-                "json",
-                format!("{path} is {text:?}, expected {expected:?}"),
-                elapsed,
-                details,
-            );
-        }
+        assert_json(config, path, body, details)?;
     }
-    CheckOutcome::up(elapsed, details)
+    Ok(())
+}
+
+/// The JSON assertion: the value at `path`, equal to the expected one if one is set.
+fn assert_json(
+    config: &HttpConfig,
+    path: &str,
+    body: &[u8],
+    details: &mut Value,
+) -> Result<(), (&'static str, String)> {
+    let Ok(json) = serde_json::from_slice::<Value>(body) else {
+        return Err(("json", "the body is not JSON".into()));
+    };
+    let pointer = json_pointer(path).unwrap_or_default();
+    let Some(value) = json.pointer(&pointer) else {
+        return Err(("json", format!("{path} is not in the body")));
+    };
+    let text = match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    details["jsonValue"] = Value::String(text.chars().take(200).collect());
+    if let Some(expected) = &config.json_expected
+        && &text != expected
+    {
+        return Err(("json", format!("{path} is {text:?}, expected {expected:?}")));
+    }
+    Ok(())
 }
 
 /// Names the kind of failure without leaking anything of the request.
