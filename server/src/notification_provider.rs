@@ -23,6 +23,7 @@ use crate::auth::{Level, Principal};
 use crate::credential::mask_str;
 use crate::crypto::MasterKey;
 use crate::db::Tx;
+use crate::db::page::{self, Order, PageRequest, Rows};
 pub use crate::delivery::config::ChannelHome;
 use crate::delivery::config::{ChannelConfig, Scope, secret_keys, type_name};
 use crate::delivery::{self, Channel, Message, Outcome, RetryPolicy, Severity};
@@ -319,10 +320,26 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-/// The providers of a project.
-pub fn list_query(project_id: Uuid) -> sea_orm::Select<notification_providers::Entity> {
-    notification_providers::Entity::find()
-        .filter(notification_providers::Column::ProjectId.eq(project_id))
+/// Notification providers of a project the caller may view, oldest first.
+pub async fn list(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<notification_providers::Model>> {
+    principal
+        .project(&state.db, project_id, Level::Viewer)
+        .await?;
+    let query = notification_providers::Entity::find()
+        .filter(notification_providers::Column::ProjectId.eq(project_id));
+    page::read(
+        &state.db,
+        query,
+        notification_providers::Column::Id,
+        Order::Asc,
+        request,
+    )
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -436,16 +436,3 @@ pub async fn remove_member(
     tx.commit().await?;
     Ok(())
 }
-
-/// Users with a role in a project, with their user rows.
-pub async fn members(
-    db: &impl ConnectionTrait,
-    project_id: Uuid,
-) -> AppResult<Vec<(project_members::Model, Option<user::Model>)>> {
-    Ok(project_members::Entity::find()
-        .filter(project_members::Column::ProjectId.eq(project_id))
-        .find_also_related(user::Entity)
-        .order_by_asc(project_members::Column::Id)
-        .all(db)
-        .await?)
-}

@@ -1041,16 +1041,3 @@ async fn send_message(
         .map(|d| json!({ "status": d.status, "channel": channel.kind() }))
         .map_err(|e| (e.message().to_owned(), e.is_retryable()))
 }
-
-/// Executions of a callback (or of one trigger), newest first.
-pub fn executions_query(
-    callback_id: Uuid,
-    log_id: Option<Uuid>,
-) -> sea_orm::Select<action_executions::Entity> {
-    let mut query = action_executions::Entity::find()
-        .filter(action_executions::Column::CallbackId.eq(callback_id));
-    if let Some(log_id) = log_id {
-        query = query.filter(action_executions::Column::CallbackLogId.eq(log_id));
-    }
-    query
-}

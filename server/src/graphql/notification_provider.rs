@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use entity::notification_providers;
 
 use crate::auth::Level;
-use crate::db::page::{self, Order};
 use crate::error::AppError;
 use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
@@ -111,13 +110,9 @@ impl NotificationProviderQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Page<NotificationProvider>> {
         let id = validate::id("projectId", &project_id)?;
-        ctx.principal()?
-            .project(&ctx.state().db, id, Level::Viewer)
-            .await?;
+        let principal = ctx.principal()?;
         let request = page_request(ctx, first, after.as_deref())?;
-        let query = notification_provider::list_query(id);
-        let column = notification_providers::Column::Id;
-        let rows = page::read(&ctx.state().db, query, column, Order::Asc, request).await?;
+        let rows = notification_provider::list(ctx.state(), principal, id, request).await?;
         Ok(connection(request, rows, |p| p.id, NotificationProvider))
     }
 
