@@ -551,18 +551,15 @@ pub async fn replay(
     };
     let query = Some(text("query")).filter(|q| !q.is_empty());
     let resolved = trigger::load(&state.db, callback.clone()).await?;
-    let response = trigger::run(
-        state,
-        resolved,
+    let request = trigger::TriggerRequest {
         method,
-        text("path"),
+        suffix: text("path"),
         query,
         headers,
-        body.into(),
-        None,
-        Some(log.id),
-    )
-    .await?;
+        body: body.into(),
+        addr: None,
+    };
+    let response = trigger::run(state, resolved, request, Some(log.id)).await?;
     let new_id = response
         .headers()
         .get("x-vigil-trigger-id")
