@@ -31,6 +31,8 @@ pub mod project;
 pub mod tag;
 /// Test automation: tests, jobs, runs, the sandboxed executors.
 pub mod testing;
+/// Usage metering: what an organization used that its plan bills, per billing period.
+pub mod usage;
 /// Project variables and secrets.
 pub mod variable;
 

@@ -509,8 +509,8 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
         let other = spawn_replica(&app).await;
         let stepped_after = Utc::now();
         let (a, b) = tokio::join!(
-            vigil::testing::run::schedule_due(app.state()),
-            vigil::testing::run::schedule_due(&other),
+            vigil::testing::cron::schedule_due(app.state()),
+            vigil::testing::cron::schedule_due(&other),
         );
         assert_eq!(
             a.expect("a") + b.expect("b"),
@@ -536,7 +536,7 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
         );
         // Stepping again fires nothing until then.
         assert_eq!(
-            vigil::testing::run::schedule_due(app.state())
+            vigil::testing::cron::schedule_due(app.state())
                 .await
                 .expect("step"),
             0
@@ -553,7 +553,7 @@ async fn cron_schedules_show_their_next_run_and_fire_once_across_replicas() {
         assert!(paused["pauseJobSchedule"]["nextRunAt"].is_null());
         assert_eq!(paused["pauseJobSchedule"]["schedulePaused"], true);
         assert_eq!(
-            vigil::testing::run::schedule_due(app.state())
+            vigil::testing::cron::schedule_due(app.state())
                 .await
                 .expect("step"),
             0,
@@ -2774,6 +2774,104 @@ async fn a_run_queued_again_after_its_worker_died_runs_to_its_end_on_a_live_work
                 .is_none()
         );
         assert_eq!(run_row(&app, &run).await.status, RunStatus::Passed);
+        app.stop().await;
+    }
+}
+
+/// Rows written before a run's artifacts and metadata had types of their own read back
+/// through the API as before: the artifact list in its order, the stored paths unchanged,
+/// the output's line count and the test of a single-test run.
+#[tokio::test]
+async fn run_rows_in_the_stored_json_shape_read_back_through_the_api() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let test = create_test(
+            &app,
+            &user,
+            &project,
+            "stored",
+            "PERFORMANCE",
+            "export default function () {}",
+        )
+        .await;
+        let run = app
+            .gql(
+                Some(&user.token),
+                "mutation($id: ID!) { runTest(id: $id) { id } }",
+                json!({ "id": test }),
+            )
+            .await
+            .ok()["runTest"]["id"]
+            .as_str()
+            .expect("run id")
+            .to_owned();
+        let key = |name: &str| format!("runs/{run}/{name}");
+        let metadata = json!({
+            "testId": test, "testIds": [test], "script": null, "triggeredBy": user.id,
+            "executorStartedAt": "2026-12-06T10:00:01.250Z", "logLines": 42,
+        });
+        let k6 = json!({
+            "report": key("k6/001-stored/report.html"),
+            "k6": [{ "testId": test, "report": key("k6/001-stored/report.html"),
+                     "summary": key("k6/001-stored/summary.json"), "console": key("k6/001-stored/console.txt") }],
+            "log": key("output.log"),
+        });
+        let playwright = json!({
+            "report": key("report/index.html"), "results": key("results.json"),
+            "screenshots": [key("test-results/a/test-failed-1.png")], "videos": [key("test-results/a/video.webm")],
+            "traces": [key("test-results/a/trace.zip")],
+            "stats": { "passed": 0, "failed": 1, "flaky": 0, "skipped": 0 },
+            "log": key("output.log"),
+        });
+        let cases = [
+            (
+                k6,
+                vec!["report", "log", "k6-report", "k6-summary", "k6-console"],
+            ),
+            (
+                playwright,
+                vec!["report", "log", "results", "screenshot", "video", "trace"],
+            ),
+            (json!({}), vec![]),
+        ];
+        for (artifacts, kinds) in cases {
+            runs::Entity::update_many()
+                .col_expr(runs::Column::Status, Expr::value(RunStatus::Failed))
+                .col_expr(runs::Column::Metadata, Expr::value(metadata.clone()))
+                .col_expr(runs::Column::ArtifactPaths, Expr::value(artifacts.clone()))
+                .filter(runs::Column::Id.eq(uuid(&run)))
+                .exec(app.db())
+                .await
+                .expect("write the row");
+            let data = app
+                .gql(
+                    Some(&user.token),
+                    "query($id: ID!) { run(id: $id) { testId logLines artifactPaths artifacts { kind path url } } }",
+                    json!({ "id": run }),
+                )
+                .await
+                .ok();
+            let shown = &data["run"];
+            assert_eq!(shown["testId"], test.as_str(), "[{backend}]");
+            assert_eq!(shown["logLines"], 42, "[{backend}]");
+            assert_eq!(shown["artifactPaths"], artifacts, "[{backend}]");
+            let listed = shown["artifacts"].as_array().expect("artifacts");
+            let got: Vec<&str> = listed
+                .iter()
+                .map(|a| a["kind"].as_str().expect("kind"))
+                .collect();
+            assert_eq!(got, kinds, "[{backend}] {artifacts}");
+            for artifact in listed {
+                let path = artifact["path"].as_str().expect("path");
+                assert!(path.starts_with(&format!("runs/{run}/")));
+                assert!(
+                    artifact["url"]
+                        .as_str()
+                        .is_some_and(|u| u.ends_with(&format!("/artifacts/{path}"))),
+                    "{artifact}"
+                );
+            }
+        }
         app.stop().await;
     }
 }

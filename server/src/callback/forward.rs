@@ -146,55 +146,30 @@ pub enum Failure {
     Unreachable(String),
 }
 
+/// A trigger on its way to the callback URL.
+#[derive(Debug, Clone)]
+pub struct Outgoing<'a> {
+    pub url: reqwest::Url,
+    pub method: &'a Method,
+    /// The caller's headers (those meant for Vigil are dropped on the way).
+    pub headers: &'a HeaderMap,
+    pub body: Bytes,
+    /// How long the upstream has to answer in full.
+    pub timeout: Duration,
+    /// The caller's address, sent as `X-Forwarded-For`.
+    pub client_ip: Option<&'a str>,
+    /// Sent as `X-Vigil-Trigger-Id`, so that the upstream can tell triggers apart.
+    pub trigger_id: uuid::Uuid,
+}
+
 /// Sends the trigger upstream and reads the answer.
-#[allow(clippy::too_many_arguments)]
-pub async fn forward(
-    client: &reqwest::Client,
-    url: reqwest::Url,
-    method: &Method,
-    headers: &HeaderMap,
-    body: Bytes,
-    timeout: Duration,
-    client_ip: Option<&str>,
-    trigger_id: uuid::Uuid,
-) -> Result<Cached, Failure> {
+pub async fn forward(client: &reqwest::Client, outgoing: Outgoing<'_>) -> Result<Cached, Failure> {
     let started = Instant::now();
-    let method =
-        reqwest::Method::from_bytes(method.as_str().as_bytes()).unwrap_or(reqwest::Method::POST);
-    let mut request = client.request(method, url);
-    for (name, value) in headers {
-        if !is_dropped_request_header(name.as_str()) {
-            request = request.header(name.as_str(), value.as_bytes());
-        }
-    }
-    if let Some(ip) = client_ip {
-        request = request.header("x-forwarded-for", ip);
-    }
-    request = request.header("x-vigil-trigger-id", trigger_id.to_string());
+    let timeout = outgoing.timeout;
+    let request = build(client, outgoing);
     let attempt = async {
-        let mut response = request.body(body).send().await.map_err(describe)?;
-        let status = response.status().as_u16();
-        let headers: Vec<(String, String)> = response
-            .headers()
-            .iter()
-            .filter(|(name, _)| !is_dropped_response_header(name.as_str()))
-            .filter_map(|(name, value)| {
-                value
-                    .to_str()
-                    .ok()
-                    .map(|v| (name.as_str().to_owned(), v.to_owned()))
-            })
-            .collect();
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(describe)? {
-            if body.len() + chunk.len() > MAX_RESPONSE {
-                return Err(Failure::Unreachable(format!(
-                    "the answer is larger than {MAX_RESPONSE} bytes"
-                )));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok((status, headers, Bytes::from(body)))
+        let response = request.send().await.map_err(describe)?;
+        read_answer(response).await
     };
     match tokio::time::timeout(timeout, attempt).await {
         Err(_) => Err(Failure::Timeout),
@@ -206,6 +181,53 @@ pub async fn forward(
             upstream_ms: i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
         }),
     }
+}
+
+/// The upstream request: the caller's method, relayable headers and body, and Vigil's own
+/// headers.
+fn build(client: &reqwest::Client, outgoing: Outgoing<'_>) -> reqwest::RequestBuilder {
+    let method = reqwest::Method::from_bytes(outgoing.method.as_str().as_bytes())
+        .unwrap_or(reqwest::Method::POST);
+    let mut request = client.request(method, outgoing.url);
+    for (name, value) in outgoing.headers {
+        if !is_dropped_request_header(name.as_str()) {
+            request = request.header(name.as_str(), value.as_bytes());
+        }
+    }
+    if let Some(ip) = outgoing.client_ip {
+        request = request.header("x-forwarded-for", ip);
+    }
+    request
+        .header("x-vigil-trigger-id", outgoing.trigger_id.to_string())
+        .body(outgoing.body)
+}
+
+/// The upstream's status, relayable headers and body (at most [`MAX_RESPONSE`] bytes).
+async fn read_answer(
+    mut response: reqwest::Response,
+) -> Result<(u16, Vec<(String, String)>, Bytes), Failure> {
+    let status = response.status().as_u16();
+    let headers: Vec<(String, String)> = response
+        .headers()
+        .iter()
+        .filter(|(name, _)| !is_dropped_response_header(name.as_str()))
+        .filter_map(|(name, value)| {
+            value
+                .to_str()
+                .ok()
+                .map(|v| (name.as_str().to_owned(), v.to_owned()))
+        })
+        .collect();
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(describe)? {
+        if body.len() + chunk.len() > MAX_RESPONSE {
+            return Err(Failure::Unreachable(format!(
+                "the answer is larger than {MAX_RESPONSE} bytes"
+            )));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok((status, headers, Bytes::from(body)))
 }
 
 fn describe(err: reqwest::Error) -> Failure {

@@ -412,20 +412,9 @@ pub async fn replay(
         .await?
         .ok_or(AppError::NotFound)?;
     let callback = find(state, principal, log.callback_id, Level::Editor).await?;
-    let request = Replayed::from_log(&log)?;
+    let request = replayed(&log)?;
     let resolved = trigger::load(&state.db, callback.clone()).await?;
-    let response = trigger::run(
-        state,
-        resolved,
-        request.method,
-        request.path,
-        request.query,
-        request.headers,
-        request.body.into(),
-        None,
-        Some(log.id),
-    )
-    .await?;
+    let response = trigger::run(state, resolved, request, Some(log.id)).await?;
     let new_id = response
         .headers()
         .get("x-vigil-trigger-id")
@@ -448,49 +437,39 @@ pub async fn replay(
         .ok_or(AppError::NotFound)
 }
 
-/// A logged trigger's request, rebuilt to be sent again.
-struct Replayed {
-    method: Method,
-    path: String,
-    query: Option<String>,
-    headers: HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Replayed {
-    /// Reads the request a log kept (method, path suffix, query, headers, body); a body that
-    /// was too large to keep cannot be replayed.
-    fn from_log(log: &callback_logs::Model) -> AppResult<Replayed> {
-        let request = log.request.clone().unwrap_or_default();
-        let text = |key: &str| {
-            request
-                .get(key)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
-        let flag = |key: &str| request.get(key).and_then(Value::as_bool) == Some(true);
-        if flag("bodyTruncated") {
-            return Err(AppError::field(
-                "id",
-                "this trigger's body was too large to keep, so it cannot be replayed",
-            ));
-        }
-        let body = if flag("bodyBase64") {
-            base64::engine::general_purpose::STANDARD
-                .decode(text("body"))
-                .unwrap_or_default()
-        } else {
-            text("body").into_bytes()
-        };
-        Ok(Replayed {
-            method: Method::from_bytes(text("method").as_bytes()).unwrap_or(Method::POST),
-            path: text("path"),
-            query: Some(text("query")).filter(|q| !q.is_empty()),
-            headers: headers_of(request.get("headers")),
-            body,
-        })
+/// The request a log kept (method, path suffix, query, headers, body), rebuilt to be sent
+/// again; a body that was too large to keep cannot be replayed.
+fn replayed(log: &callback_logs::Model) -> AppResult<trigger::TriggerRequest> {
+    let request = log.request.clone().unwrap_or_default();
+    let text = |key: &str| {
+        request
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let flag = |key: &str| request.get(key).and_then(Value::as_bool) == Some(true);
+    if flag("bodyTruncated") {
+        return Err(AppError::field(
+            "id",
+            "this trigger's body was too large to keep, so it cannot be replayed",
+        ));
     }
+    let body = if flag("bodyBase64") {
+        base64::engine::general_purpose::STANDARD
+            .decode(text("body"))
+            .unwrap_or_default()
+    } else {
+        text("body").into_bytes()
+    };
+    Ok(trigger::TriggerRequest {
+        method: Method::from_bytes(text("method").as_bytes()).unwrap_or(Method::POST),
+        suffix: text("path"),
+        query: Some(text("query")).filter(|q| !q.is_empty()),
+        headers: headers_of(request.get("headers")),
+        body: body.into(),
+        addr: None,
+    })
 }
 
 /// The headers a log kept, without those that are no longer valid.

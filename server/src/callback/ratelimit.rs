@@ -118,99 +118,142 @@ pub async fn admit(txn: &impl ConnectionTrait, batch: &[Admit]) -> AppResult<Vec
         return Ok(Vec::new());
     }
     let now = Utc::now();
-    let mut owners: HashMap<Key, (Uuid, Uuid)> = HashMap::new();
-    for a in batch {
-        for period in PERIODS {
-            owners.insert(
-                (a.callback_id, period, window(period, a.at).0),
-                (a.user_id, a.organization_id),
-            );
-        }
-    }
-    // One order everywhere, so that replicas locking the same counters cannot deadlock.
-    let mut keys: Vec<Key> = owners.keys().copied().collect();
-    keys.sort_by_key(|(id, period, start)| (*id, *start, format!("{period:?}")));
-    use rate_limit_logs::Column as C;
-    // Make sure every counter exists, and read (and on PostgreSQL lock) it.
-    let existing = rate_limit_logs::Entity::insert_many(keys.iter().map(|k| {
-        let (user, org) = owners[k];
-        row(k, 0, user, org, now)
-    }))
-    .on_conflict(
-        OnConflict::columns([C::CallbackId, C::Period, C::PeriodStart])
-            .update_column(C::UpdatedAt)
-            .to_owned(),
-    )
-    .exec_with_returning(txn)
-    .await?;
-    let mut counts: HashMap<Key, i64> = existing
-        .into_iter()
-        .map(|r| {
-            (
-                (r.callback_id, r.period, r.period_start),
-                i64::from(r.request_count),
-            )
-        })
-        .collect();
-    let mut decisions = Vec::with_capacity(batch.len());
-    let mut changed = false;
-    for a in batch {
-        let mut allowed = true;
-        let mut refused_by = None;
-        let mut tightest = (i64::MAX, i64::MAX, 0i64);
-        for period in PERIODS {
-            let (start, end) = window(period, a.at);
-            let count = counts
-                .get(&(a.callback_id, period, start))
-                .copied()
-                .unwrap_or(0);
-            let limit = limit_of(&a.limits, period);
-            if count + 1 > limit && allowed {
-                allowed = false;
-                refused_by = Some(period);
-            }
-            let remaining = (limit - count - 1).max(0);
-            if remaining < tightest.1 {
-                tightest = (limit, remaining, (end - a.at).num_seconds().max(1));
-            }
-        }
-        if allowed {
-            for period in PERIODS {
-                *counts
-                    .entry((a.callback_id, period, window(period, a.at).0))
-                    .or_default() += 1;
-            }
-            changed = true;
-        } else if let Some(period) = refused_by {
-            let end = window(period, a.at).1;
-            tightest = (
-                limit_of(&a.limits, period),
-                0,
-                (end - a.at).num_seconds().max(1),
-            );
-        }
-        decisions.push(Decision {
-            allowed,
-            limit: tightest.0,
-            remaining: tightest.1,
-            reset_secs: tightest.2,
-            refused_by,
-        });
-    }
-    if changed {
-        rate_limit_logs::Entity::insert_many(keys.iter().map(|k| {
-            let (user, org) = owners[k];
-            row(k, counts.get(k).copied().unwrap_or(0), user, org, now)
-        }))
-        .on_conflict(
-            OnConflict::columns([C::CallbackId, C::Period, C::PeriodStart])
-                .update_columns([C::RequestCount, C::UpdatedAt])
-                .to_owned(),
-        )
-        .exec_without_returning(txn)
-        .await?;
+    let counters = Counters::of(batch);
+    let mut counts = counters.read(txn, now).await?;
+    let decisions: Vec<Decision> = batch.iter().map(|a| decide(a, &mut counts)).collect();
+    if decisions.iter().any(|d| d.allowed) {
+        counters.write(txn, &counts, now).await?;
     }
     Ok(decisions)
+}
+
+/// Decides one request against every period, in arrival order: allowed, it counts in each
+/// period; refused, it counts in none and the headers speak of the period that refused it.
+fn decide(a: &Admit, counts: &mut HashMap<Key, i64>) -> Decision {
+    let mut allowed = true;
+    let mut refused_by = None;
+    let mut tightest = (i64::MAX, i64::MAX, 0i64);
+    for period in PERIODS {
+        let (start, end) = window(period, a.at);
+        let count = counts
+            .get(&(a.callback_id, period, start))
+            .copied()
+            .unwrap_or(0);
+        let limit = limit_of(&a.limits, period);
+        if count + 1 > limit && allowed {
+            allowed = false;
+            refused_by = Some(period);
+        }
+        let remaining = (limit - count - 1).max(0);
+        if remaining < tightest.1 {
+            tightest = (limit, remaining, (end - a.at).num_seconds().max(1));
+        }
+    }
+    if allowed {
+        for period in PERIODS {
+            *counts
+                .entry((a.callback_id, period, window(period, a.at).0))
+                .or_default() += 1;
+        }
+    } else if let Some(period) = refused_by {
+        let end = window(period, a.at).1;
+        tightest = (
+            limit_of(&a.limits, period),
+            0,
+            (end - a.at).num_seconds().max(1),
+        );
+    }
+    Decision {
+        allowed,
+        limit: tightest.0,
+        remaining: tightest.1,
+        reset_secs: tightest.2,
+        refused_by,
+    }
+}
+
+/// The counter rows a batch touches, with the owner a new row is written with.
+struct Counters {
+    owners: HashMap<Key, (Uuid, Uuid)>,
+    /// The same keys in one order everywhere, so that replicas locking the same counters
+    /// cannot deadlock.
+    keys: Vec<Key>,
+}
+
+impl Counters {
+    fn of(batch: &[Admit]) -> Self {
+        let mut owners: HashMap<Key, (Uuid, Uuid)> = HashMap::new();
+        for a in batch {
+            for period in PERIODS {
+                owners.insert(
+                    (a.callback_id, period, window(period, a.at).0),
+                    (a.user_id, a.organization_id),
+                );
+            }
+        }
+        let mut keys: Vec<Key> = owners.keys().copied().collect();
+        keys.sort_by_key(|(id, period, start)| (*id, *start, format!("{period:?}")));
+        Self { owners, keys }
+    }
+
+    fn rows(
+        &self,
+        counts: &HashMap<Key, i64>,
+        now: DateTime<Utc>,
+    ) -> Vec<rate_limit_logs::ActiveModel> {
+        self.keys
+            .iter()
+            .map(|k| {
+                let (user, org) = self.owners[k];
+                row(k, counts.get(k).copied().unwrap_or(0), user, org, now)
+            })
+            .collect()
+    }
+
+    /// Makes sure every counter exists, and reads (and on PostgreSQL locks) it.
+    async fn read(
+        &self,
+        txn: &impl ConnectionTrait,
+        now: DateTime<Utc>,
+    ) -> AppResult<HashMap<Key, i64>> {
+        use rate_limit_logs::Column as C;
+        let existing = rate_limit_logs::Entity::insert_many(self.rows(&HashMap::new(), now))
+            .on_conflict(
+                OnConflict::columns([C::CallbackId, C::Period, C::PeriodStart])
+                    .update_column(C::UpdatedAt)
+                    .to_owned(),
+            )
+            .exec_with_returning(txn)
+            .await?;
+        Ok(existing
+            .into_iter()
+            .map(|r| {
+                (
+                    (r.callback_id, r.period, r.period_start),
+                    i64::from(r.request_count),
+                )
+            })
+            .collect())
+    }
+
+    /// Writes the new counts.
+    async fn write(
+        &self,
+        txn: &impl ConnectionTrait,
+        counts: &HashMap<Key, i64>,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        use rate_limit_logs::Column as C;
+        rate_limit_logs::Entity::insert_many(self.rows(counts, now))
+            .on_conflict(
+                OnConflict::columns([C::CallbackId, C::Period, C::PeriodStart])
+                    .update_columns([C::RequestCount, C::UpdatedAt])
+                    .to_owned(),
+            )
+            .exec_without_returning(txn)
+            .await?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -297,26 +297,17 @@ async fn token_root(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    match by_token(&state, &token).await {
-        Ok(Some(resolved)) => {
-            handle(
-                &state,
-                resolved,
-                method,
-                String::new(),
-                query,
-                headers,
-                body,
-                Some(addr),
-            )
-            .await
-        }
-        Ok(None) => not_found(),
-        Err(err) => err.into_response(),
-    }
+    let request = TriggerRequest {
+        method,
+        suffix: String::new(),
+        query,
+        headers,
+        body,
+        addr: Some(addr),
+    };
+    by_token_handle(&state, &token, request).await
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn token_rest(
     State(state): State<AppState>,
     Path((token, rest)): Path<(String, String)>,
@@ -326,20 +317,21 @@ async fn token_rest(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    match by_token(&state, &token).await {
-        Ok(Some(resolved)) => {
-            handle(
-                &state,
-                resolved,
-                method,
-                rest,
-                query,
-                headers,
-                body,
-                Some(addr),
-            )
-            .await
-        }
+    let request = TriggerRequest {
+        method,
+        suffix: rest,
+        query,
+        headers,
+        body,
+        addr: Some(addr),
+    };
+    by_token_handle(&state, &token, request).await
+}
+
+/// Runs a trigger sent to a token's URL; a bare 404 for an unknown token.
+async fn by_token_handle(state: &AppState, token: &str, request: TriggerRequest) -> Response {
+    match by_token(state, token).await {
+        Ok(Some(resolved)) => handle(state, resolved, request).await,
         Ok(None) => not_found(),
         Err(err) => err.into_response(),
     }
@@ -438,7 +430,15 @@ pub async fn custom_path(
             Some(to_trigger_origin(&state.settings, uri))
         }
         Ok(Some((resolved, suffix))) => {
-            Some(handle(state, resolved, method, suffix, query, headers, body, addr).await)
+            let request = TriggerRequest {
+                method,
+                suffix,
+                query,
+                headers,
+                body,
+                addr,
+            };
+            Some(handle(state, resolved, request).await)
         }
         Ok(None) => None,
         Err(err) => Some(err.into_response()),
@@ -483,217 +483,273 @@ fn relay(cached: &Cached, trigger_id: Uuid, hit: bool, served: forward::Served) 
     response
 }
 
+/// A trigger request as it arrived: what the pipeline forwards, caches by and logs.
+#[derive(Debug, Clone)]
+pub struct TriggerRequest {
+    pub method: Method,
+    /// The path after the trigger URL or the custom path, without its leading `/`.
+    pub suffix: String,
+    pub query: Option<String>,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    /// The caller's address; none for a replay.
+    pub addr: Option<SocketAddr>,
+}
+
 /// Runs one trigger through the pipeline.
-#[allow(clippy::too_many_arguments)]
 pub async fn handle(
     state: &AppState,
     resolved: Arc<Resolved>,
-    method: Method,
-    suffix: String,
-    query: Option<String>,
-    headers: HeaderMap,
-    body: Bytes,
-    addr: Option<SocketAddr>,
+    request: TriggerRequest,
 ) -> Response {
-    match run(
-        state, resolved, method, suffix, query, headers, body, addr, None,
-    )
-    .await
-    {
+    match run(state, resolved, request, None).await {
         Ok(response) => response,
         Err(err) => err.into_response(),
     }
 }
 
-/// The pipeline; `replay_of` marks replays (which skip the rate limits).
-#[allow(clippy::too_many_arguments)]
+/// One trigger in the pipeline: its id, its callback, where it is answered and what its log
+/// row keeps.
+struct Trigger {
+    id: Uuid,
+    resolved: Arc<Resolved>,
+    served: forward::Served,
+    /// The request as the log keeps it.
+    record: Value,
+    replay_of: Option<Uuid>,
+}
+
+impl Trigger {
+    /// The trigger's log row with its actions pending; the caller says what happened.
+    fn entry(self, event: &'static str, details: Value) -> NewLog {
+        NewLog {
+            id: self.id,
+            callback: self.resolved.callback.clone(),
+            event,
+            details,
+            response_time: None,
+            status_code: None,
+            success: false,
+            request: self.record,
+            replay_of: self.replay_of,
+            steps: self.resolved.steps.clone(),
+        }
+    }
+}
+
+/// The pipeline: rate limits (not for replays, which `replay_of` marks), then the answer
+/// from the cache or the callback URL, then the log row, durable before the caller hears
+/// back.
 pub async fn run(
     state: &AppState,
     resolved: Arc<Resolved>,
-    method: Method,
-    suffix: String,
-    query: Option<String>,
-    headers: HeaderMap,
-    body: Bytes,
-    addr: Option<SocketAddr>,
+    request: TriggerRequest,
     replay_of: Option<Uuid>,
 ) -> AppResult<Response> {
-    let callback = &resolved.callback;
-    if !callback.active_status {
+    if !resolved.callback.active_status {
         return Ok(not_found());
     }
-    let now = Utc::now();
-    let trigger_id = Uuid::now_v7();
-    let served = served_on(&state.settings, &headers);
-    let record = request_record(&method, &suffix, query.as_deref(), &headers, &body);
+    let trigger = Trigger {
+        id: Uuid::now_v7(),
+        served: served_on(&state.settings, &request.headers),
+        record: request_record(
+            &request.method,
+            &request.suffix,
+            request.query.as_deref(),
+            &request.headers,
+            &request.body,
+        ),
+        resolved,
+        replay_of,
+    };
     let decision = if replay_of.is_some() {
         None
     } else {
-        let decision = state
-            .callbacks
-            .admit(Admit {
-                callback_id: callback.id,
-                user_id: callback.user_id,
-                organization_id: callback.organization_id,
-                limits: resolved.limits,
-                at: now,
-            })
-            .await?;
+        let decision = admit(state, &trigger.resolved).await?;
         if !decision.allowed {
-            let period = decision
-                .refused_by
-                .map(|p| format!("{p:?}").to_lowercase())
-                .unwrap_or_default();
-            state
-                .callbacks
-                .log(NewLog {
-                    id: trigger_id,
-                    callback: callback.clone(),
-                    event: "rate_limited",
-                    details: json!({ "period": period }),
-                    response_time: None,
-                    status_code: Some(429),
-                    success: false,
-                    request: record,
-                    replay_of,
-                    steps: Vec::new(),
-                })
-                .await?;
-            let mut response = (
-                StatusCode::TOO_MANY_REQUESTS,
-                axum::Json(json!({ "error": { "code": "RATE_LIMITED", "message": format!("this callback's {period} limit is reached") } })),
-            )
-                .into_response();
-            limit_headers(&mut response, &decision);
-            if let Ok(value) = HeaderValue::from_str(&decision.reset_secs.to_string()) {
-                response.headers_mut().insert("retry-after", value);
-            }
-            return Ok(response);
+            return refuse(state, trigger, &decision).await;
         }
         Some(decision)
     };
-
-    let ttl = Duration::from_secs(u64::try_from(callback.cache_period.max(0)).unwrap_or(0));
-    let content_type = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let cache_key = key(
-        method.as_str(),
-        &suffix,
-        query.as_deref().unwrap_or_default(),
-        content_type,
-        &body,
-    );
-    let (mut response, entry) = match (!ttl.is_zero())
-        .then(|| state.callbacks.cache.get(callback.id, &cache_key))
-        .flatten()
-    {
-        Some(cached) => {
-            let entry = NewLog {
-                id: trigger_id,
-                callback: callback.clone(),
-                event: "cache_hit",
-                details: json!({ "cache": "hit", "triggerId": trigger_id }),
-                response_time: Some(0),
-                status_code: Some(i32::from(cached.status)),
-                success: cached.status < 400,
-                request: record,
-                replay_of,
-                steps: resolved.steps.clone(),
-            };
-            (relay(&cached, trigger_id, true, served), entry)
-        }
-        None => {
-            let url = forward::upstream_url(&callback.callback_url, &suffix, query.as_deref())
-                .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
-            let timeout = Duration::from_millis(
-                u64::try_from(callback.timeout_duration.max(1)).unwrap_or(30_000),
-            );
-            let ip = addr.map(|a| a.ip().to_string());
-            let started = Instant::now();
-            match forward::forward(
-                &state.http,
-                url,
-                &method,
-                &headers,
-                body.clone(),
-                timeout,
-                ip.as_deref(),
-                trigger_id,
-            )
-            .await
-            {
-                Ok(answer) => {
-                    if !ttl.is_zero() && answer.status < 400 {
-                        state
-                            .callbacks
-                            .cache
-                            .put(callback.id, cache_key, answer.clone(), ttl);
-                    }
-                    let entry = NewLog {
-                        id: trigger_id,
-                        callback: callback.clone(),
-                        event: "forwarded",
-                        details: json!({ "cache": if ttl.is_zero() { Value::Null } else { "miss".into() }, "triggerId": trigger_id, "bytes": answer.body.len() }),
-                        response_time: Some(answer.upstream_ms),
-                        status_code: Some(i32::from(answer.status)),
-                        success: answer.status < 400,
-                        request: record,
-                        replay_of,
-                        steps: resolved.steps.clone(),
-                    };
-                    (relay(&answer, trigger_id, false, served), entry)
-                }
-                Err(failure) => {
-                    let (status, event, message) = match failure {
-                        Failure::Timeout => (
-                            StatusCode::GATEWAY_TIMEOUT,
-                            "timeout",
-                            format!(
-                                "the callback URL did not answer within {} ms",
-                                callback.timeout_duration
-                            ),
-                        ),
-                        Failure::Unreachable(reason) => (
-                            StatusCode::BAD_GATEWAY,
-                            "error",
-                            format!("the callback URL could not be reached: {reason}"),
-                        ),
-                    };
-                    let entry = NewLog {
-                        id: trigger_id,
-                        callback: callback.clone(),
-                        event,
-                        details: json!({ "error": message, "triggerId": trigger_id }),
-                        response_time: Some(
-                            i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX),
-                        ),
-                        status_code: Some(i32::from(status.as_u16())),
-                        success: false,
-                        request: record,
-                        replay_of,
-                        steps: resolved.steps.clone(),
-                    };
-                    let mut response = (
-                        status,
-                        axum::Json(json!({ "error": { "code": "UPSTREAM", "message": message } })),
-                    )
-                        .into_response();
-                    if let Ok(value) = HeaderValue::from_str(&trigger_id.to_string()) {
-                        response.headers_mut().insert("x-vigil-trigger-id", value);
-                    }
-                    (response, entry)
-                }
-            }
-        }
-    };
-    // Durable before the caller hears back: the log row and its pending executions.
+    let (mut response, entry) = answer(state, trigger, &request).await?;
     state.callbacks.log(entry).await?;
     if let Some(decision) = &decision {
         limit_headers(&mut response, decision);
     }
     Ok(response)
+}
+
+/// Asks the callback's rate limits to let one more trigger pass now.
+async fn admit(state: &AppState, resolved: &Resolved) -> AppResult<Decision> {
+    let callback = &resolved.callback;
+    state
+        .callbacks
+        .admit(Admit {
+            callback_id: callback.id,
+            user_id: callback.user_id,
+            organization_id: callback.organization_id,
+            limits: resolved.limits,
+            at: Utc::now(),
+        })
+        .await
+}
+
+/// A trigger the rate limits refused: logged (without actions), answered 429 with the
+/// limit headers and `Retry-After`.
+async fn refuse(state: &AppState, trigger: Trigger, decision: &Decision) -> AppResult<Response> {
+    let period = decision
+        .refused_by
+        .map(|p| format!("{p:?}").to_lowercase())
+        .unwrap_or_default();
+    let entry = NewLog {
+        status_code: Some(429),
+        steps: Vec::new(),
+        ..trigger.entry("rate_limited", json!({ "period": period }))
+    };
+    state.callbacks.log(entry).await?;
+    let mut response = (
+        StatusCode::TOO_MANY_REQUESTS,
+        axum::Json(json!({ "error": { "code": "RATE_LIMITED", "message": format!("this callback's {period} limit is reached") } })),
+    )
+        .into_response();
+    limit_headers(&mut response, decision);
+    if let Ok(value) = HeaderValue::from_str(&decision.reset_secs.to_string()) {
+        response.headers_mut().insert("retry-after", value);
+    }
+    Ok(response)
+}
+
+/// The answer to an admitted trigger, from the cache when the callback caches and holds one
+/// for this request, else from the callback URL; with the trigger's log row.
+async fn answer(
+    state: &AppState,
+    trigger: Trigger,
+    request: &TriggerRequest,
+) -> AppResult<(Response, NewLog)> {
+    let callback = &trigger.resolved.callback;
+    let ttl = Duration::from_secs(u64::try_from(callback.cache_period.max(0)).unwrap_or(0));
+    let content_type = request
+        .headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let cache_key = key(
+        request.method.as_str(),
+        &request.suffix,
+        request.query.as_deref().unwrap_or_default(),
+        content_type,
+        &request.body,
+    );
+    match (!ttl.is_zero())
+        .then(|| state.callbacks.cache.get(callback.id, &cache_key))
+        .flatten()
+    {
+        Some(cached) => Ok(from_cache(trigger, &cached)),
+        None => {
+            let cache = (!ttl.is_zero()).then_some((cache_key, ttl));
+            forward_upstream(state, trigger, request, cache).await
+        }
+    }
+}
+
+/// The cached answer, relayed.
+fn from_cache(trigger: Trigger, cached: &Cached) -> (Response, NewLog) {
+    let response = relay(cached, trigger.id, true, trigger.served);
+    let details = json!({ "cache": "hit", "triggerId": trigger.id });
+    let entry = NewLog {
+        response_time: Some(0),
+        status_code: Some(i32::from(cached.status)),
+        success: cached.status < 400,
+        ..trigger.entry("cache_hit", details)
+    };
+    (response, entry)
+}
+
+/// Forwards the trigger to the callback URL and relays its answer, kept in the cache under
+/// `cache` (key and time) when it is a success; a timeout or an unreachable URL is answered
+/// 504 or 502.
+async fn forward_upstream(
+    state: &AppState,
+    trigger: Trigger,
+    request: &TriggerRequest,
+    cache: Option<([u8; 32], Duration)>,
+) -> AppResult<(Response, NewLog)> {
+    let callback = &trigger.resolved.callback;
+    let url = forward::upstream_url(
+        &callback.callback_url,
+        &request.suffix,
+        request.query.as_deref(),
+    )
+    .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
+    let ip = request.addr.map(|a| a.ip().to_string());
+    let started = Instant::now();
+    let outgoing = forward::Outgoing {
+        url,
+        method: &request.method,
+        headers: &request.headers,
+        body: request.body.clone(),
+        timeout: Duration::from_millis(
+            u64::try_from(callback.timeout_duration.max(1)).unwrap_or(30_000),
+        ),
+        client_ip: ip.as_deref(),
+        trigger_id: trigger.id,
+    };
+    let answer = match forward::forward(&state.http, outgoing).await {
+        Ok(answer) => answer,
+        Err(failure) => return Ok(unanswered(trigger, failure, started)),
+    };
+    let cached = cache.is_some();
+    if let Some((key, ttl)) = cache
+        && answer.status < 400
+    {
+        state
+            .callbacks
+            .cache
+            .put(callback.id, key, answer.clone(), ttl);
+    }
+    let response = relay(&answer, trigger.id, false, trigger.served);
+    let details = json!({ "cache": if cached { "miss".into() } else { Value::Null }, "triggerId": trigger.id, "bytes": answer.body.len() });
+    let entry = NewLog {
+        response_time: Some(answer.upstream_ms),
+        status_code: Some(i32::from(answer.status)),
+        success: answer.status < 400,
+        ..trigger.entry("forwarded", details)
+    };
+    Ok((response, entry))
+}
+
+/// The answer when the callback URL did not answer: 504 for a timeout, 502 otherwise.
+fn unanswered(trigger: Trigger, failure: Failure, started: Instant) -> (Response, NewLog) {
+    let (status, event, message) = match failure {
+        Failure::Timeout => (
+            StatusCode::GATEWAY_TIMEOUT,
+            "timeout",
+            format!(
+                "the callback URL did not answer within {} ms",
+                trigger.resolved.callback.timeout_duration
+            ),
+        ),
+        Failure::Unreachable(reason) => (
+            StatusCode::BAD_GATEWAY,
+            "error",
+            format!("the callback URL could not be reached: {reason}"),
+        ),
+    };
+    let mut response = (
+        status,
+        axum::Json(json!({ "error": { "code": "UPSTREAM", "message": message } })),
+    )
+        .into_response();
+    if let Ok(value) = HeaderValue::from_str(&trigger.id.to_string()) {
+        response.headers_mut().insert("x-vigil-trigger-id", value);
+    }
+    let details = json!({ "error": message, "triggerId": trigger.id });
+    let entry = NewLog {
+        response_time: Some(i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX)),
+        status_code: Some(i32::from(status.as_u16())),
+        ..trigger.entry(event, details)
+    };
+    (response, entry)
 }
 
 /// Does a batch of jobs in one transaction: the log rows (with their pending executions)

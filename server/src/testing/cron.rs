@@ -1,11 +1,22 @@
 //! Cron schedules of jobs: five fields (minute, hour, day of month, month, day of week) or a
-//! nickname (`@hourly`, `@daily`, ...), evaluated in UTC.
+//! nickname (`@hourly`, `@daily`, ...), evaluated in UTC; and firing them: the scheduler's
+//! step ([`schedule_due`]) that queues the runs of jobs whose time has come.
 
 use chrono::{DateTime, Utc};
 use croner::Cron;
 use croner::parser::{CronParser, Seconds, Year};
+use entity::jobs;
+use entity::runs::{self, RunStatus, RunTrigger};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
 
+use super::artifact::RunMetadata;
+use super::run::{NewRun, enqueue};
+use crate::db::Tx;
 use crate::error::{AppError, AppResult};
+use crate::events::Event;
+use crate::state::AppState;
 
 /// Parses and checks a schedule; errors name `field`.
 pub fn parse(field: &str, expression: &str) -> AppResult<Cron> {
@@ -57,6 +68,127 @@ pub fn upcoming(cron: &Cron, after: DateTime<Utc>, count: usize) -> Vec<DateTime
 /// The normalised form stored on the job (trimmed, single spaces).
 pub fn normalise(expression: &str) -> String {
     expression.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A job's schedule as stored (normalised) and its next fire time from now, from the
+/// expression given (`cronSchedule`); `None` for a job without one (manual jobs).
+pub fn settle(expression: Option<&str>) -> AppResult<(Option<String>, Option<DateTime<Utc>>)> {
+    match expression.map(str::trim).filter(|e| !e.is_empty()) {
+        None => Ok((None, None)),
+        Some(expression) => {
+            let parsed = parse("cronSchedule", expression)?;
+            Ok((Some(normalise(expression)), next_after(&parsed, Utc::now())))
+        }
+    }
+}
+
+/// One step of the cron scheduler: every job whose `next_run_at` has come is moved to its
+/// next fire time with a compare-and-set on the old value, and only the replica whose update
+/// took queues the run, so no schedule fires twice. Fire times missed while no replica ran are
+/// made up by one run, not one per missed time. Returns the number of runs queued.
+pub async fn schedule_due(state: &AppState) -> AppResult<usize> {
+    let now = Utc::now();
+    let due = jobs::Entity::find()
+        .filter(jobs::Column::CronSchedule.is_not_null())
+        .filter(jobs::Column::NextRunAt.lte(now))
+        .all(&state.db)
+        .await?;
+    let mut queued = 0;
+    for job in due {
+        let Some(previous) = job.next_run_at else {
+            continue;
+        };
+        let next = job
+            .cron_schedule
+            .as_deref()
+            .and_then(|c| parse("cronSchedule", c).ok())
+            .and_then(|c| next_after(&c, now));
+        let tx = Tx::begin(state).await?;
+        let db = tx.conn();
+        let moved = jobs::Entity::update_many()
+            .col_expr(jobs::Column::NextRunAt, Expr::value(next))
+            .filter(jobs::Column::Id.eq(job.id))
+            .filter(jobs::Column::NextRunAt.eq(previous))
+            .exec(db)
+            .await?
+            .rows_affected;
+        if moved == 0 {
+            continue; // another replica fired it
+        }
+        let tests = super::job::tests_of(db, job.id).await?;
+        if tests.is_empty() {
+            tx.commit().await?;
+            continue;
+        }
+        let new = NewRun {
+            organization_id: job.organization_id,
+            project_id: job.project_id,
+            job_id: Some(job.id),
+            trigger: RunTrigger::Schedule,
+            metadata: RunMetadata {
+                test_ids: tests.iter().map(|t| t.id).collect(),
+                scheduled_for: Some(previous),
+                ..RunMetadata::default()
+            }
+            .to_json(),
+        };
+        match enqueue(&tx, state, new.clone()).await {
+            Ok(_) => queued += 1,
+            Err(AppError::PlanLimit(message)) => {
+                // Recorded as a finished run so that the skipped fire time is visible.
+                let run = insert_skipped(&tx, &job, new, &message).await?;
+                tracing::warn!(job = %job.id, run = %run.id, "scheduled run skipped: {message}");
+            }
+            Err(err) => return Err(err),
+        }
+        tx.commit().await?;
+    }
+    Ok(queued)
+}
+
+async fn insert_skipped(
+    tx: &Tx,
+    job: &jobs::Model,
+    new: NewRun,
+    message: &str,
+) -> AppResult<runs::Model> {
+    let now = Utc::now();
+    let run = runs::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        job_id: Set(Some(job.id)),
+        project_id: Set(job.project_id),
+        organization_id: Set(job.organization_id),
+        status: Set(RunStatus::Error),
+        duration: Set(None),
+        duration_ms: Set(Some(0)),
+        started_at: Set(None),
+        completed_at: Set(Some(now)),
+        report_s3_url: Set(None),
+        logs_s3_url: Set(None),
+        video_s3_url: Set(None),
+        screenshots_s3_path: Set(None),
+        artifact_paths: Set(None),
+        logs: Set(None),
+        location: Set(None),
+        metadata: Set(Some(new.metadata)),
+        error_details: Set(Some(format!("not started: {message}"))),
+        trigger: Set(new.trigger),
+        claimed_by: Set(None),
+        claimed_until: Set(None),
+        attempt: Set(0),
+        exit_code: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        cancel_requested: Set(false),
+    }
+    .insert(tx.conn())
+    .await?;
+    tx.publish(Event::RunUpdated {
+        run_id: run.id,
+        project_id: run.project_id,
+    })
+    .await?;
+    Ok(run)
 }
 
 #[cfg(test)]

@@ -9,12 +9,12 @@ use chrono::{DateTime, Utc};
 use entity::jobs::{self, JobType};
 use entity::runs::{self, RunStatus};
 use entity::tests;
-use serde_json::json;
 use tokio::io::AsyncBufReadExt;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use super::artifact::RunMetadata;
 use super::mask::Masker;
 use super::run::Outcome;
 use super::sandbox::{self, Cgroup, Limits, Sandbox};
@@ -47,7 +47,7 @@ impl LogStream {
     pub fn new(
         state: &AppState,
         run_id: uuid::Uuid,
-        metadata: serde_json::Value,
+        metadata: RunMetadata,
         masker: Masker,
     ) -> Self {
         let (sender, receiver) = mpsc::unbounded_channel();
@@ -132,7 +132,7 @@ impl LogStream {
 async fn publish_lines(
     state: AppState,
     run_id: uuid::Uuid,
-    metadata: serde_json::Value,
+    metadata: RunMetadata,
     mut receiver: mpsc::UnboundedReceiver<String>,
 ) {
     let mut live = Live {
@@ -184,7 +184,7 @@ const SNAPSHOT_EVERY: Duration = Duration::from_secs(2);
 struct Live {
     state: AppState,
     run_id: uuid::Uuid,
-    metadata: serde_json::Value,
+    metadata: RunMetadata,
     /// The number of the next line.
     next: u64,
     /// The last lines sent (at most `LOG_TAIL` bytes).
@@ -227,14 +227,12 @@ impl Live {
         }
         self.unsaved = false;
         let mut metadata = self.metadata.clone();
-        if let serde_json::Value::Object(map) = &mut metadata {
-            map.insert("logLines".into(), json!(self.next - 1));
-        }
+        metadata.log_lines = Some(self.next - 1);
         use sea_orm::sea_query::Expr;
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         let saved = runs::Entity::update_many()
             .col_expr(runs::Column::Logs, Expr::value(self.tail.clone()))
-            .col_expr(runs::Column::Metadata, Expr::value(metadata))
+            .col_expr(runs::Column::Metadata, Expr::value(metadata.to_json()))
             .filter(runs::Column::Id.eq(self.run_id))
             .filter(runs::Column::Status.eq(RunStatus::Running))
             .exec(&self.state.db)
@@ -390,6 +388,14 @@ impl Context {
         env
     }
 
+    /// Whether the run's tests run on k6 (a k6 job, or a single performance test).
+    pub fn is_k6(&self) -> bool {
+        match &self.job {
+            Some(job) => job.job_type == JobType::K6,
+            None => self.tests.first().is_some_and(|t| super::is_k6(t.r#type)),
+        }
+    }
+
     /// Whether scripts may use the network: not where the outbound policy blocks private
     /// addresses, since a shared network namespace reaches the host's loopback and LAN.
     pub fn network(&self) -> bool {
@@ -520,14 +526,11 @@ pub async fn execute(
     cancel: CancellationToken,
 ) -> Outcome {
     let started_at = Utc::now();
-    let variables = match crate::variable::resolved(state, &state.db, run.project_id).await {
-        Ok(v) => v,
-        Err(_) => {
-            return Outcome::error(
-                "the project's secrets cannot be opened with this instance's master key",
-                started_at,
-            );
-        }
+    let Ok(variables) = crate::variable::resolved(state, &state.db, run.project_id).await else {
+        return Outcome::error(
+            "the project's secrets cannot be opened with this instance's master key",
+            started_at,
+        );
     };
     let masker = Masker::new(
         variables
@@ -535,72 +538,34 @@ pub async fn execute(
             .filter(|(_, _, secret)| *secret)
             .map(|(_, v, _)| v.as_str()),
     );
-    let mut log = LogStream::new(
-        state,
-        run.id,
-        run.metadata.clone().unwrap_or_else(|| json!({})),
-        masker,
-    );
-    let sandbox = match sandbox::detect(&state.settings) {
-        Ok(s) => s,
+    let mut log = LogStream::new(state, run.id, RunMetadata::of(&run), masker);
+    let (sandbox, work_dir) = match set_up(state, &run, &tests, &mut log).await {
+        Ok(ready) => ready,
         Err(message) => {
-            log.note(&message);
             let logs = log.close().await;
             let mut outcome = Outcome::error(message, started_at);
             outcome.logs = logs;
             return outcome;
         }
     };
-    if tests.is_empty() {
-        let logs = log.close().await;
-        let mut outcome = Outcome::error("the run has no tests (they were deleted)", started_at);
-        outcome.logs = logs;
-        return outcome;
-    }
-    let work_dir = state.settings.work_dir().join(run.id.to_string());
-    let _ = tokio::fs::remove_dir_all(&work_dir).await;
-    if let Err(err) = tokio::fs::create_dir_all(&work_dir).await {
-        let logs = log.close().await;
-        let mut outcome = Outcome::error(
-            format!("cannot create the work directory: {err}"),
-            started_at,
-        );
-        outcome.logs = logs;
-        return outcome;
-    }
-    // The sandbox user (nobody) writes here.
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tokio::fs::set_permissions(&work_dir, std::fs::Permissions::from_mode(0o777)).await;
-    }
-    let timeout = job
-        .as_ref()
-        .map(|j| j.timeout_seconds)
-        .unwrap_or(600)
-        .clamp(10, super::job::MAX_TIMEOUT_SECS);
-    let deadline = Instant::now() + Duration::from_secs(u64::try_from(timeout).unwrap_or(600));
-    let cgroup = Cgroup::create(
-        &run.id.simple().to_string(),
-        state.settings.runner.memory_mb * 1024 * 1024,
-        state.settings.runner.cpus,
-    );
-    let is_k6 = match &job {
-        Some(job) => job.job_type == JobType::K6,
-        None => tests.first().is_some_and(|t| super::is_k6(t.r#type)),
-    };
+    let timeout = timeout_secs(job.as_ref());
     let ctx = Context {
         state: state.clone(),
+        deadline: Instant::now() + Duration::from_secs(u64::try_from(timeout).unwrap_or(600)),
+        cgroup: Cgroup::create(
+            &run.id.simple().to_string(),
+            state.settings.runner.memory_mb * 1024 * 1024,
+            state.settings.runner.cpus,
+        ),
         run,
         job,
         tests,
         sandbox,
-        work_dir: work_dir.clone(),
+        work_dir,
         tools_dir: state.settings.tools_dir(),
         variables,
-        deadline,
         cancel,
         started_at,
-        cgroup,
     };
     if matches!(ctx.sandbox, Sandbox::Unsandboxed) {
         log.note("WARNING: running without a sandbox (runner.allow_unsandboxed)");
@@ -608,15 +573,54 @@ pub async fn execute(
     if !ctx.network() {
         log.note("the outbound policy blocks private addresses: this run has no network");
     }
-    let mut outcome = if is_k6 {
+    let mut outcome = if ctx.is_k6() {
         super::k6::execute(&ctx, &mut log).await
     } else {
         super::playwright::execute(&ctx, &mut log).await
     };
+    say_how_it_stopped(&ctx, &mut outcome, &mut log, timeout);
+    wrap_up(ctx, outcome, log).await
+}
+
+/// The sandbox and a fresh work directory (writable by the sandbox's user), or why the run
+/// cannot start.
+async fn set_up(
+    state: &AppState,
+    run: &runs::Model,
+    tests: &[tests::Model],
+    log: &mut LogStream,
+) -> Result<(Sandbox, PathBuf), String> {
+    let sandbox = sandbox::detect(&state.settings).inspect_err(|message| log.note(message))?;
+    if tests.is_empty() {
+        return Err("the run has no tests (they were deleted)".into());
+    }
+    let work_dir = state.settings.work_dir().join(run.id.to_string());
+    let _ = tokio::fs::remove_dir_all(&work_dir).await;
+    tokio::fs::create_dir_all(&work_dir)
+        .await
+        .map_err(|err| format!("cannot create the work directory: {err}"))?;
+    // The sandbox user (nobody) writes here.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tokio::fs::set_permissions(&work_dir, std::fs::Permissions::from_mode(0o777)).await;
+    }
+    Ok((sandbox, work_dir))
+}
+
+/// The run's time limit in seconds: its job's, within bounds (10 minutes without a job).
+fn timeout_secs(job: Option<&jobs::Model>) -> i32 {
+    job.map(|j| j.timeout_seconds)
+        .unwrap_or(600)
+        .clamp(10, super::job::MAX_TIMEOUT_SECS)
+}
+
+/// Says in the log what stopped the run (its memory limit, its time limit, a cancel); the
+/// memory limit makes the run an `error` unless time or a cancel ended it first.
+fn say_how_it_stopped(ctx: &Context, outcome: &mut Outcome, log: &mut LogStream, timeout: i32) {
     if ctx.cgroup.as_ref().is_some_and(Cgroup::oom_killed) {
         log.note(&format!(
             "the run hit its memory limit of {} MiB",
-            state.settings.runner.memory_mb
+            ctx.state.settings.runner.memory_mb
         ));
         if outcome.status != RunStatus::TimedOut && outcome.status != RunStatus::Cancelled {
             outcome.status = RunStatus::Error;
@@ -630,23 +634,23 @@ pub async fn execute(
         RunStatus::Cancelled => log.note("cancelled"),
         _ => {}
     }
+}
+
+/// Stores the whole log with the artifacts, and removes what the run left on this machine.
+async fn wrap_up(ctx: Context, mut outcome: Outcome, log: LogStream) -> Outcome {
     let masker = log.masker().clone();
     let logs = log.close().await;
     outcome.logs_key = ctx
         .store_bytes("output.log", logs.as_bytes().to_vec(), &masker)
         .await;
     outcome.logs = logs;
-    if let serde_json::Value::Object(map) = &mut outcome.artifacts
-        && let Some(key) = &outcome.logs_key
-    {
-        map.insert("log".into(), json!(key));
-    }
-    outcome.started_at = started_at;
+    outcome.artifacts.log = outcome.logs_key.clone();
+    outcome.started_at = ctx.started_at;
     outcome.finished_at = Utc::now();
     if let Some(cgroup) = ctx.cgroup {
         cgroup.remove().await;
     }
-    let _ = tokio::fs::remove_dir_all(&work_dir).await;
+    let _ = tokio::fs::remove_dir_all(&ctx.work_dir).await;
     outcome
 }
 

@@ -85,22 +85,6 @@ pub struct JobInput {
     pub notification_provider_ids: Option<Vec<Uuid>>,
 }
 
-/// The schedule and the next fire time of a cron expression (`None` for manual jobs).
-fn settle_schedule(
-    expression: Option<&str>,
-) -> AppResult<(Option<String>, Option<chrono::DateTime<Utc>>)> {
-    match expression.map(str::trim).filter(|e| !e.is_empty()) {
-        None => Ok((None, None)),
-        Some(expression) => {
-            let parsed = cron::parse("cronSchedule", expression)?;
-            Ok((
-                Some(cron::normalise(expression)),
-                cron::next_after(&parsed, Utc::now()),
-            ))
-        }
-    }
-}
-
 fn check_timeout(seconds: i32) -> AppResult<i32> {
     if !(10..=MAX_TIMEOUT_SECS).contains(&seconds) {
         return Err(AppError::field(
@@ -226,7 +210,7 @@ pub async fn create(
         validate::MAX_TEXT,
     )?;
     let job_type = input.job_type.unwrap_or(JobType::Playwright);
-    let (schedule, next_run_at) = settle_schedule(input.cron_schedule.as_deref())?;
+    let (schedule, next_run_at) = cron::settle(input.cron_schedule.as_deref())?;
     let timeout = check_timeout(input.timeout_seconds.unwrap_or(600))?;
     let alert = input.alert_config.clone().unwrap_or_default();
     alert.validate()?;
@@ -314,7 +298,7 @@ pub async fn update(
         )?);
     }
     if let Some(expression) = &input.cron_schedule {
-        let (schedule, next_run_at) = settle_schedule(Some(expression))?;
+        let (schedule, next_run_at) = cron::settle(Some(expression))?;
         if schedule != current.cron_schedule {
             // A paused schedule stays paused with its new expression.
             let paused = schedule_paused(&current) && schedule.is_some();
@@ -382,7 +366,7 @@ pub async fn set_schedule_paused(
     let next = if paused {
         None
     } else {
-        settle_schedule(Some(&expression))?.1
+        cron::settle(Some(&expression))?.1
     };
     let tx = Tx::begin(state).await?;
     let mut active: jobs::ActiveModel = current.clone().into();

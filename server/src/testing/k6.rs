@@ -14,10 +14,14 @@
 //! }
 //! ```
 
-use chrono::Utc;
-use serde_json::{Value, json};
+use std::path::Path;
 
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use super::artifact::{K6Artifact, K6Artifacts, RunnerArtifacts};
 use super::executor::{self, Context, Exit, LogStream};
+use super::mask::Masker;
 use super::run::{K6Result, Outcome};
 use entity::runs::RunStatus;
 
@@ -139,154 +143,212 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
     let mut outcome = Outcome::error(String::new(), ctx.started_at);
     outcome.error = None;
     outcome.status = RunStatus::Passed;
-    let mut reports = Vec::new();
     for (i, test) in ctx.tests.iter().enumerate() {
         let stem = executor::file_stem(i, &test.title);
-        let sub = ctx.work_dir.join(&stem);
-        for (name, content) in [("script.js", test.script.as_str()), ("vigil.js", HELPER)] {
-            if let Err(err) = executor::write(&sub, name, content).await {
-                return Outcome::error(format!("cannot write {name}: {err}"), ctx.started_at);
-            }
-        }
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = tokio::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o777)).await;
+        let dir = ctx.work_dir.join(&stem);
+        if let Err(message) = write_test(&dir, test).await {
+            return Outcome::error(message, ctx.started_at);
         }
         log.note(&format!("k6 run {:?}", test.title));
-        let mut env = ctx.env();
-        env.extend([
-            ("K6_NO_USAGE_REPORT".to_owned(), "true".to_owned()),
-            ("K6_NO_COLOR".to_owned(), "true".to_owned()),
-        ]);
-        let summary_path = sub.join("summary.json");
-        let cmd = ctx.command(
-            &k6,
-            vec![
-                "run".into(),
-                "--no-color".into(),
-                "--quiet".into(),
-                // No REST API: on a network the host shares (self-hosted mode) any other
-                // script could pause or stop the run through it, and a second run at the same
-                // time found its address taken.
-                "--address".into(),
-                String::new(),
-                "--summary-export".into(),
-                summary_path.display().to_string(),
-                "--summary-trend-stats".into(),
-                "avg,min,med,max,p(90),p(95),p(99)".into(),
-                sub.join("script.js").display().to_string(),
-            ],
-            env,
-            Some(ctx.state.settings.runner.memory_mb * 1024 * 1024),
-        );
-        let started = Utc::now();
-        let offset = log.len();
-        // The planned peak of virtual users (what VU-minutes bill), from k6 itself, asked
-        // while the test runs.
-        let ((exit, executor_started), planned_vus) = tokio::join!(
-            executor::run_process(cmd, log, ctx.deadline, &ctx.cancel),
-            planned_vus(ctx, &k6, &sub),
-        );
+        let (exit, executor_started, result) = run_one(ctx, log, &k6, &dir, &stem, test).await;
         if outcome.executor_started_at.is_none() {
             outcome.executor_started_at = executor_started;
         }
-        let completed = Utc::now();
-        let masker = log.masker().clone();
-        let summary: Option<Value> = ctx
-            .read_file(&summary_path, super::workfile::MAX_REPORT)
-            .await
-            .and_then(|b| serde_json::from_slice(&b).ok());
-        let mut result = summary.as_ref().map(parse_summary).unwrap_or_default();
-        result.max_vus = match (result.max_vus, planned_vus) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        };
-        let status = match (&exit, executor::status_of(&exit)) {
-            (_, Some(status)) => status,
-            (Exit::Code(0), None) => RunStatus::Passed,
-            (Exit::Code(THRESHOLDS_FAILED), None) => RunStatus::Failed,
-            _ => RunStatus::Error,
-        };
-        if matches!(exit, Exit::Code(0) | Exit::Code(THRESHOLDS_FAILED)) {
-            result.thresholds_passed = Some(exit != Exit::Code(THRESHOLDS_FAILED));
-        } else if summary.is_none() {
-            result.thresholds_passed = None;
-        }
-        result.error = match &exit {
-            Exit::Code(0) => None,
-            Exit::Code(THRESHOLDS_FAILED) => Some("thresholds were crossed".into()),
-            Exit::Code(_) if out_of_memory(log.since(offset)) => Some(format!(
-                "k6 ran out of memory (the run's limit is {} MiB, runner.memory_mb)",
-                ctx.state.settings.runner.memory_mb
-            )),
-            Exit::Code(code) => Some(
-                executor::tool_failure(log.since(offset), &ctx.tools_dir).unwrap_or_else(|| {
-                    format!("k6 exited with code {code} (a script error; see the output)")
-                }),
-            ),
-            other => executor::error_of(other),
-        };
-        result.test_id = Some(test.id);
-        result.status = Some(status);
-        result.started_at = Some(started);
-        result.completed_at = Some(completed);
-        result.duration_ms = i32::try_from((completed - started).num_milliseconds()).ok();
-        if let Some(s) = &summary {
-            result.summary_key = ctx
-                .store_bytes(
-                    &format!("k6/{stem}/summary.json"),
-                    serde_json::to_vec_pretty(s).unwrap_or_default(),
-                    &masker,
-                )
-                .await;
-            // The stored summary is masked too.
-            result.summary =
-                serde_json::from_slice(&masker.bytes(&serde_json::to_vec(s).unwrap_or_default()))
-                    .ok();
-        }
-        let console = log.since(offset).to_owned();
-        result.console_tail = Some(super::run::tail(&console, 16 * 1024));
-        result.console_key = ctx
-            .store_bytes(
-                &format!("k6/{stem}/console.txt"),
-                console.into_bytes(),
-                &masker,
-            )
-            .await;
-        result.report_key = ctx
-            .store_bytes(
-                &format!("k6/{stem}/report.html"),
-                html_report(&test.title, &result, status).into_bytes(),
-                &masker,
-            )
-            .await;
-        reports.push(result.report_key.clone());
+        let status = result.status.unwrap_or(RunStatus::Error);
         if let Some(err) = &result.error
             && outcome.error.is_none()
         {
             outcome.error = Some(format!("{}: {err}", test.title));
         }
-        outcome.exit_code = match exit {
-            Exit::Code(c) => Some(c),
-            _ => outcome.exit_code,
-        };
+        if let Exit::Code(code) = exit {
+            outcome.exit_code = Some(code);
+        }
         outcome.status = worse(outcome.status, status);
         outcome.k6.push(result);
         if matches!(status, RunStatus::TimedOut | RunStatus::Cancelled) {
             break;
         }
     }
-    outcome.report_key = reports.into_iter().flatten().next();
-    outcome.artifacts = json!({
-        "report": outcome.report_key,
-        "k6": outcome.k6.iter().map(|k| json!({
-            "testId": k.test_id,
-            "report": k.report_key,
-            "summary": k.summary_key,
-            "console": k.console_key,
-        })).collect::<Vec<_>>(),
-    });
+    outcome.report_key = outcome.k6.iter().find_map(|k| k.report_key.clone());
+    outcome.artifacts.runner = Some(RunnerArtifacts::K6(K6Artifacts {
+        report: outcome.report_key.clone(),
+        k6: outcome
+            .k6
+            .iter()
+            .map(|k| K6Artifact {
+                test_id: k.test_id,
+                report: k.report_key.clone(),
+                summary: k.summary_key.clone(),
+                console: k.console_key.clone(),
+            })
+            .collect(),
+    }));
     outcome
+}
+
+/// Writes a test's script and the helper into its own directory (writable by the sandbox's
+/// user).
+async fn write_test(dir: &Path, test: &entity::tests::Model) -> Result<(), String> {
+    for (name, content) in [("script.js", test.script.as_str()), ("vigil.js", HELPER)] {
+        executor::write(dir, name, content)
+            .await
+            .map_err(|err| format!("cannot write {name}: {err}"))?;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let _ = tokio::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).await;
+    Ok(())
+}
+
+/// Runs one test with k6 and reads its figures; returns how k6 exited, when its process
+/// started, and the test's result with its stored files.
+async fn run_one(
+    ctx: &Context,
+    log: &mut LogStream,
+    k6: &Path,
+    dir: &Path,
+    stem: &str,
+    test: &entity::tests::Model,
+) -> (Exit, Option<DateTime<Utc>>, K6Result) {
+    let summary_path = dir.join("summary.json");
+    let cmd = command(ctx, k6, dir, &summary_path);
+    let started = Utc::now();
+    let offset = log.len();
+    // The planned peak of virtual users (what VU-minutes bill), from k6 itself, asked
+    // while the test runs.
+    let ((exit, executor_started), planned_vus) = tokio::join!(
+        executor::run_process(cmd, log, ctx.deadline, &ctx.cancel),
+        planned_vus(ctx, k6, dir),
+    );
+    let completed = Utc::now();
+    let summary: Option<Value> = ctx
+        .read_file(&summary_path, super::workfile::MAX_REPORT)
+        .await
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    let mut result = summary.as_ref().map(parse_summary).unwrap_or_default();
+    result.max_vus = match (result.max_vus, planned_vus) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    if matches!(exit, Exit::Code(0) | Exit::Code(THRESHOLDS_FAILED)) {
+        result.thresholds_passed = Some(exit != Exit::Code(THRESHOLDS_FAILED));
+    } else if summary.is_none() {
+        result.thresholds_passed = None;
+    }
+    let console = log.since(offset).to_owned();
+    result.error = error_of(ctx, &exit, &console);
+    result.test_id = Some(test.id);
+    result.status = Some(status_of(&exit));
+    result.started_at = Some(started);
+    result.completed_at = Some(completed);
+    result.duration_ms = i32::try_from((completed - started).num_milliseconds()).ok();
+    let masker = log.masker().clone();
+    let files = Files {
+        stem,
+        title: &test.title,
+        summary: summary.as_ref(),
+        console,
+    };
+    store_files(ctx, files, &mut result, &masker).await;
+    (exit, executor_started, result)
+}
+
+/// `k6 run` of the script in `dir`, exporting its summary to `summary_path`.
+fn command(ctx: &Context, k6: &Path, dir: &Path, summary_path: &Path) -> tokio::process::Command {
+    let mut env = ctx.env();
+    env.extend([
+        ("K6_NO_USAGE_REPORT".to_owned(), "true".to_owned()),
+        ("K6_NO_COLOR".to_owned(), "true".to_owned()),
+    ]);
+    ctx.command(
+        k6,
+        vec![
+            "run".into(),
+            "--no-color".into(),
+            "--quiet".into(),
+            // No REST API: on a network the host shares (self-hosted mode) any other
+            // script could pause or stop the run through it, and a second run at the same
+            // time found its address taken.
+            "--address".into(),
+            String::new(),
+            "--summary-export".into(),
+            summary_path.display().to_string(),
+            "--summary-trend-stats".into(),
+            "avg,min,med,max,p(90),p(95),p(99)".into(),
+            dir.join("script.js").display().to_string(),
+        ],
+        env,
+        Some(ctx.state.settings.runner.memory_mb * 1024 * 1024),
+    )
+}
+
+/// The status of one k6 execution: thresholds crossed fail it, other exits are errors.
+fn status_of(exit: &Exit) -> RunStatus {
+    match (exit, executor::status_of(exit)) {
+        (_, Some(status)) => status,
+        (Exit::Code(0), None) => RunStatus::Passed,
+        (Exit::Code(THRESHOLDS_FAILED), None) => RunStatus::Failed,
+        _ => RunStatus::Error,
+    }
+}
+
+/// The error of one k6 execution, from how it exited and what it printed (`console`).
+fn error_of(ctx: &Context, exit: &Exit, console: &str) -> Option<String> {
+    match exit {
+        Exit::Code(0) => None,
+        Exit::Code(THRESHOLDS_FAILED) => Some("thresholds were crossed".into()),
+        Exit::Code(_) if out_of_memory(console) => Some(format!(
+            "k6 ran out of memory (the run's limit is {} MiB, runner.memory_mb)",
+            ctx.state.settings.runner.memory_mb
+        )),
+        Exit::Code(code) => Some(
+            executor::tool_failure(console, &ctx.tools_dir).unwrap_or_else(|| {
+                format!("k6 exited with code {code} (a script error; see the output)")
+            }),
+        ),
+        other => executor::error_of(other),
+    }
+}
+
+/// What one k6 execution leaves to store, under `runs/{run}/k6/{stem}/`.
+struct Files<'a> {
+    stem: &'a str,
+    title: &'a str,
+    summary: Option<&'a Value>,
+    console: String,
+}
+
+/// Stores the summary (masked, also kept masked on the result), the console output and the
+/// HTML report of one k6 execution, and records their keys on `result`.
+async fn store_files(ctx: &Context, files: Files<'_>, result: &mut K6Result, masker: &Masker) {
+    let stem = files.stem;
+    if let Some(s) = files.summary {
+        result.summary_key = ctx
+            .store_bytes(
+                &format!("k6/{stem}/summary.json"),
+                serde_json::to_vec_pretty(s).unwrap_or_default(),
+                masker,
+            )
+            .await;
+        // The stored summary is masked too.
+        result.summary =
+            serde_json::from_slice(&masker.bytes(&serde_json::to_vec(s).unwrap_or_default())).ok();
+    }
+    result.console_tail = Some(super::run::tail(&files.console, 16 * 1024));
+    result.console_key = ctx
+        .store_bytes(
+            &format!("k6/{stem}/console.txt"),
+            files.console.into_bytes(),
+            masker,
+        )
+        .await;
+    let status = result.status.unwrap_or(RunStatus::Error);
+    result.report_key = ctx
+        .store_bytes(
+            &format!("k6/{stem}/report.html"),
+            html_report(files.title, result, status).into_bytes(),
+            masker,
+        )
+        .await;
 }
 
 /// Whether k6's output shows the Go runtime failing to get memory (the run's limit): a
@@ -335,6 +397,7 @@ fn worse(a: RunStatus, b: RunStatus) -> RunStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn parses_a_summary_export() {

@@ -3,19 +3,21 @@
 //!
 //! - this module: tests (scripts) and their tags.
 //! - [`job`]: jobs, their ordered tests, alert settings and notification providers.
-//! - [`cron`]: cron expressions and next fire times.
+//! - [`cron`]: cron expressions, next fire times, and the scheduler's step that fires them.
 //! - [`run`]: triggering (capacity by plan), the queue with leases, cancelling, finishing
-//!   (job status, alerts, usage, reports), lease expiry and the scheduler's step.
+//!   (job status, alerts, reports, and the usage [`crate::usage`] meters), lease expiry.
 //! - [`worker`]: the loop that claims queued runs (through the claim queue) and executes them.
 //! - [`query`]: the reads: lists of tests, jobs and runs, batch loads.
 //! - [`retention`]: finished runs and their artifacts deleted by plan.
 //! - [`executor`], [`sandbox`], [`playwright`], [`k6`]: running a script in a bubblewrap
 //!   sandbox with limits, streaming masked output, collecting artifacts ([`workfile`] reads
 //!   what the script left without following its links).
+//! - [`artifact`]: what a run keeps as JSON (its artifacts and metadata), typed.
 //! - [`mask`]: secret values masked in logs and stored reports.
 //! - [`http`]: `POST /api/jobs/{id}/trigger`, `GET /api/runs/{id}` and artifact downloads.
 //! - [`install`]: `vigil runners install`.
 
+pub mod artifact;
 pub mod cron;
 pub mod executor;
 pub mod http;

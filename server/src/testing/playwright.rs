@@ -15,8 +15,9 @@
 //! });
 //! ```
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
+use super::artifact::{PlaywrightArtifacts, PlaywrightStats, RunnerArtifacts};
 use super::executor::{self, Context, LogStream};
 use super::run::Outcome;
 use entity::runs::RunStatus;
@@ -142,29 +143,88 @@ fn attachments(results: &Value) -> Vec<(String, String)> {
 
 /// Runs the context's tests with Playwright.
 pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
+    let cli = match installed(ctx) {
+        Ok(cli) => cli,
+        Err(message) => {
+            log.note(&message);
+            return Outcome::error(message, ctx.started_at);
+        }
+    };
+    if let Err(message) = write_project(ctx).await {
+        return Outcome::error(message, ctx.started_at);
+    }
     let settings = &ctx.state.settings;
-    let package = ctx
+    log.note(&format!(
+        "running {} Playwright test file(s) with {}",
+        ctx.tests.len(),
+        settings.runner.chromium.display()
+    ));
+    if !video_ready(&ctx.tools_dir) {
+        log.note("videos are off: ffmpeg is missing (apt-get install ffmpeg, then vigil runners install)");
+    }
+    let cmd = ctx.command(
+        &settings.runner.node,
+        vec![
+            cli.display().to_string(),
+            "test".into(),
+            "--config".into(),
+            "playwright.config.js".into(),
+        ],
+        environment(ctx),
+        None,
+    );
+    let offset = log.len();
+    let (exit, executor_started) = executor::run_process(cmd, log, ctx.deadline, &ctx.cancel).await;
+
+    let masker = log.masker().clone();
+    let results: Option<Value> = ctx
+        .read_file(
+            &ctx.work_dir.join("results.json"),
+            super::workfile::MAX_REPORT,
+        )
+        .await
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    let (status, error) = judge(&exit, results.as_ref(), &masker, || {
+        executor::tool_failure(log.since(offset), &ctx.tools_dir)
+    });
+    let mut outcome = Outcome::error(String::new(), ctx.started_at);
+    outcome.status = status;
+    outcome.error = error;
+    outcome.exit_code = match exit {
+        executor::Exit::Code(code) => Some(code),
+        _ => None,
+    };
+    outcome.executor_started_at = executor_started;
+    store_artifacts(ctx, &mut outcome, results.as_ref(), &masker).await;
+    outcome
+}
+
+/// The Playwright CLI in the tools dir, once the runner and Chromium are both installed.
+fn installed(ctx: &Context) -> Result<std::path::PathBuf, String> {
+    let cli = ctx
         .tools_dir
-        .join("playwright/node_modules/@playwright/test");
-    let cli = package.join("cli.js");
+        .join("playwright/node_modules/@playwright/test/cli.js");
     if !cli.exists() {
-        let message = format!(
+        return Err(format!(
             "the Playwright runner is not installed in {}: run `vigil runners install`",
             ctx.tools_dir.display()
-        );
-        log.note(&message);
-        return Outcome::error(message, ctx.started_at);
+        ));
     }
-    if !settings.runner.chromium.exists() {
-        let message = format!(
+    let chromium = &ctx.state.settings.runner.chromium;
+    if !chromium.exists() {
+        return Err(format!(
             "Chromium is not installed at {} (apt-get install chromium)",
-            settings.runner.chromium.display()
-        );
-        log.note(&message);
-        return Outcome::error(message, ctx.started_at);
+            chromium.display()
+        ));
     }
+    Ok(cli)
+}
+
+/// Writes the run's Playwright project into the work dir: the config, the helper and one
+/// spec file per test, and a link to the runner's packages.
+async fn write_project(ctx: &Context) -> Result<(), String> {
     let dir = &ctx.work_dir;
-    let chromium = settings.runner.chromium.display().to_string();
+    let chromium = ctx.state.settings.runner.chromium.display().to_string();
     let mut files = vec![
         (
             "package.json".to_owned(),
@@ -183,18 +243,20 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         ));
     }
     for (name, content) in &files {
-        if let Err(err) = executor::write(dir, name, content).await {
-            return Outcome::error(format!("cannot write {name}: {err}"), ctx.started_at);
-        }
+        executor::write(dir, name, content)
+            .await
+            .map_err(|err| format!("cannot write {name}: {err}"))?;
     }
     // Scripts import '@playwright/test' from the tools dir (read-only in the sandbox).
     let modules = ctx.tools_dir.join("playwright/node_modules");
-    if let Err(err) = tokio::fs::symlink(&modules, dir.join("node_modules")).await {
-        return Outcome::error(
-            format!("cannot link the Playwright package: {err}"),
-            ctx.started_at,
-        );
-    }
+    tokio::fs::symlink(&modules, dir.join("node_modules"))
+        .await
+        .map_err(|err| format!("cannot link the Playwright package: {err}"))
+}
+
+/// The run's environment plus what makes Playwright quiet, headless and offline for its
+/// own downloads.
+fn environment(ctx: &Context) -> Vec<(String, String)> {
     let mut env = ctx.env();
     env.extend([
         ("CI".to_owned(), "1".to_owned()),
@@ -212,83 +274,61 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
                 .to_string(),
         ),
     ]);
-    log.note(&format!(
-        "running {} Playwright test file(s) with {}",
-        ctx.tests.len(),
-        chromium
-    ));
-    if !video_ready(&ctx.tools_dir) {
-        log.note("videos are off: ffmpeg is missing (apt-get install ffmpeg, then vigil runners install)");
-    }
-    let cmd = ctx.command(
-        &settings.runner.node,
-        vec![
-            cli.display().to_string(),
-            "test".into(),
-            "--config".into(),
-            "playwright.config.js".into(),
-        ],
-        env,
-        None,
-    );
-    let offset = log.len();
-    let (exit, executor_started) = executor::run_process(cmd, log, ctx.deadline, &ctx.cancel).await;
+    env
+}
 
-    let masker = log.masker().clone();
-    let results: Option<Value> = ctx
-        .read_file(&dir.join("results.json"), super::workfile::MAX_REPORT)
-        .await
-        .and_then(|b| serde_json::from_slice(&b).ok());
-    let stats = results.as_ref().map(stats).unwrap_or_default();
-    let (status, error) = match (executor::status_of(&exit), &exit) {
-        (Some(status), _) => (status, executor::error_of(&exit)),
+/// The run's status and error from how Playwright exited and what its JSON report says;
+/// `tool_failure` reads the output for a broken installation when nothing else explains a
+/// failure.
+fn judge(
+    exit: &executor::Exit,
+    results: Option<&Value>,
+    masker: &super::mask::Masker,
+    tool_failure: impl FnOnce() -> Option<String>,
+) -> (RunStatus, Option<String>) {
+    let stats = results.map(stats).unwrap_or_default();
+    match (executor::status_of(exit), exit) {
+        (Some(status), _) => (status, executor::error_of(exit)),
         (None, executor::Exit::Code(0)) => (RunStatus::Passed, None),
-        (None, executor::Exit::Code(code)) => {
-            if stats.unexpected > 0 {
-                (
-                    RunStatus::Failed,
-                    Some(format!(
-                        "{} of {} tests failed",
-                        stats.unexpected,
-                        stats.expected + stats.unexpected + stats.flaky
-                    )),
-                )
-            } else if stats.errors > 0 {
-                let first = results
-                    .as_ref()
-                    .and_then(|r| r["errors"][0]["message"].as_str())
-                    .map(|m| masker.text(m))
-                    .unwrap_or_default();
-                (
-                    RunStatus::Error,
-                    Some(format!(
-                        "the tests could not run: {}",
-                        first.chars().take(2000).collect::<String>()
-                    )),
-                )
-            } else {
-                (
-                    RunStatus::Error,
-                    Some(
-                        executor::tool_failure(log.since(offset), &ctx.tools_dir)
-                            .unwrap_or_else(|| format!("Playwright exited with code {code}")),
-                    ),
-                )
-            }
+        (None, executor::Exit::Code(_)) if stats.unexpected > 0 => (
+            RunStatus::Failed,
+            Some(format!(
+                "{} of {} tests failed",
+                stats.unexpected,
+                stats.expected + stats.unexpected + stats.flaky
+            )),
+        ),
+        (None, executor::Exit::Code(_)) if stats.errors > 0 => {
+            let first = results
+                .and_then(|r| r["errors"][0]["message"].as_str())
+                .map(|m| masker.text(m))
+                .unwrap_or_default();
+            (
+                RunStatus::Error,
+                Some(format!(
+                    "the tests could not run: {}",
+                    first.chars().take(2000).collect::<String>()
+                )),
+            )
         }
-        (None, _) => (RunStatus::Error, executor::error_of(&exit)),
-    };
+        (None, executor::Exit::Code(code)) => (
+            RunStatus::Error,
+            Some(tool_failure().unwrap_or_else(|| format!("Playwright exited with code {code}"))),
+        ),
+        (None, _) => (RunStatus::Error, executor::error_of(exit)),
+    }
+}
 
-    // Artifacts.
-    let mut outcome = Outcome::error(String::new(), ctx.started_at);
-    outcome.status = status;
-    outcome.error = error;
-    outcome.exit_code = match exit {
-        executor::Exit::Code(code) => Some(code),
-        _ => None,
-    };
-    outcome.executor_started_at = executor_started;
-    let report_keys = ctx.store_dir(&dir.join("report"), "report", &masker).await;
+/// Stores the HTML report, the attachments the run wrote in its work dir (screenshots,
+/// videos, traces) and the JSON report, and records their keys on the outcome.
+async fn store_artifacts(
+    ctx: &Context,
+    outcome: &mut Outcome,
+    results: Option<&Value>,
+    masker: &super::mask::Masker,
+) {
+    let dir = &ctx.work_dir;
+    let report_keys = ctx.store_dir(&dir.join("report"), "report", masker).await;
     outcome.report_key = report_keys
         .iter()
         .find(|k| k.ends_with("/report/index.html"))
@@ -296,7 +336,7 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
     let mut screenshots = Vec::new();
     let mut videos = Vec::new();
     let mut traces = Vec::new();
-    for (name, path) in results.as_ref().map(attachments).unwrap_or_default() {
+    for (name, path) in results.map(attachments).unwrap_or_default() {
         let path = std::path::PathBuf::from(path);
         // Only files the run wrote in its own work dir.
         let Ok(relative) = path.strip_prefix(dir) else {
@@ -306,7 +346,7 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
         if crate::storage::check_key(&relative).is_none() {
             continue;
         }
-        if let Some(key) = ctx.store_file(&path, &relative, &masker).await {
+        if let Some(key) = ctx.store_file(&path, &relative, masker).await {
             match name.as_str() {
                 "screenshot" => screenshots.push(key),
                 "video" => videos.push(key),
@@ -315,12 +355,12 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
             }
         }
     }
-    let results_key = match &results {
+    let results_key = match results {
         Some(r) => {
             ctx.store_bytes(
                 "results.json",
                 serde_json::to_vec_pretty(r).unwrap_or_default(),
-                &masker,
+                masker,
             )
             .await
         }
@@ -329,25 +369,26 @@ pub async fn execute(ctx: &Context, log: &mut LogStream) -> Outcome {
     outcome.video_key = videos.first().cloned();
     outcome.screenshots_prefix =
         (!screenshots.is_empty()).then(|| format!("runs/{}/test-results/", ctx.run.id));
-    outcome.artifacts = json!({
-        "report": outcome.report_key,
-        "results": results_key,
-        "screenshots": screenshots,
-        "videos": videos,
-        "traces": traces,
-        "stats": {
-            "passed": stats.expected,
-            "failed": stats.unexpected,
-            "flaky": stats.flaky,
-            "skipped": stats.skipped,
+    let stats = results.map(stats).unwrap_or_default();
+    outcome.artifacts.runner = Some(RunnerArtifacts::Playwright(PlaywrightArtifacts {
+        report: outcome.report_key.clone(),
+        results: results_key,
+        screenshots,
+        videos,
+        traces,
+        stats: PlaywrightStats {
+            passed: stats.expected,
+            failed: stats.unexpected,
+            flaky: stats.flaky,
+            skipped: stats.skipped,
         },
-    });
-    outcome
+    }));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn reads_the_json_report() {

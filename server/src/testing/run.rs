@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use entity::jobs::{self, JobStatus, JobType};
 use entity::reports::{self, ReportEntityType};
 use entity::runs::{self, RunStatus, RunTrigger};
-use entity::{k6_performance_runs, organization, tests, usage_events};
+use entity::{k6_performance_runs, tests};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait,
@@ -23,6 +23,7 @@ use sea_orm::{
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::artifact::{RunArtifacts, RunMetadata};
 use super::job::AlertConfig;
 use crate::audit;
 use crate::auth::{Level, Principal};
@@ -31,6 +32,7 @@ use crate::db::claim::{ClaimQueue, Due};
 use crate::error::{AppError, AppResult};
 use crate::events::Event;
 use crate::state::AppState;
+use crate::usage::Usage;
 
 /// How long a claim holds without renewal.
 pub const LEASE: Duration = Duration::from_secs(60);
@@ -184,11 +186,13 @@ pub async fn trigger_job(
             project_id: job.project_id,
             job_id: Some(job.id),
             trigger,
-            metadata: json!({
-                "testIds": tests.iter().map(|t| t.id).collect::<Vec<_>>(),
-                "triggeredBy": principal.user_id(),
-                "apiKeyId": principal.api_key_id(),
-            }),
+            metadata: RunMetadata {
+                test_ids: tests.iter().map(|t| t.id).collect(),
+                triggered_by: Some(principal.user_id()),
+                api_key_id: principal.api_key_id(),
+                ..RunMetadata::default()
+            }
+            .to_json(),
         },
     )
     .await?;
@@ -229,12 +233,14 @@ pub async fn run_test(
             } else {
                 RunTrigger::Manual
             },
-            metadata: json!({
-                "testId": test.id,
-                "testIds": [test.id],
-                "script": script,
-                "triggeredBy": principal.user_id(),
-            }),
+            metadata: RunMetadata {
+                test_id: Some(test.id),
+                test_ids: vec![test.id],
+                script,
+                triggered_by: Some(principal.user_id()),
+                ..RunMetadata::default()
+            }
+            .to_json(),
         },
     )
     .await?;
@@ -454,7 +460,7 @@ pub struct Outcome {
     pub report_key: Option<String>,
     pub video_key: Option<String>,
     pub screenshots_prefix: Option<String>,
-    pub artifacts: Value,
+    pub artifacts: RunArtifacts,
     pub k6: Vec<K6Result>,
     pub started_at: DateTime<Utc>,
     pub executor_started_at: Option<DateTime<Utc>>,
@@ -473,7 +479,7 @@ impl Outcome {
             report_key: None,
             video_key: None,
             screenshots_prefix: None,
-            artifacts: json!({}),
+            artifacts: RunArtifacts::default(),
             k6: Vec::new(),
             started_at,
             executor_started_at: None,
@@ -508,14 +514,53 @@ pub async fn finish(
     let duration_ms = (outcome.finished_at - outcome.started_at)
         .num_milliseconds()
         .max(0);
-    let mut metadata = run.metadata.clone().unwrap_or_else(|| json!({}));
-    if let (Value::Object(map), Some(at)) = (&mut metadata, outcome.executor_started_at) {
-        map.insert("executorStartedAt".into(), json!(at));
+    if !write_outcome(db, run, worker_id, &outcome, duration_ms).await? {
+        return Ok(None);
     }
-    if let Value::Object(map) = &mut metadata {
-        map.insert("logLines".into(), json!(outcome.logs.lines().count()));
+    let Some(finished) = runs::Entity::find_by_id(run.id).one(db).await? else {
+        return Ok(None);
+    };
+    let job = match run.job_id {
+        Some(id) => jobs::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    insert_k6_results(db, run, &outcome).await?;
+    if let Some(job) = &job {
+        settle_job(db, job, outcome.status).await?;
     }
-    // Ends the lease with the run: the outcome is written only while the lease is held.
+    if let Some(report_key) = &outcome.report_key {
+        record_report(&tx, run, job.as_ref(), report_key, outcome.status).await?;
+    }
+    if let Some(uses) = usage_of(run, job.as_ref(), &outcome, duration_ms) {
+        crate::usage::record(db, run.organization_id, uses).await?;
+    }
+    if let Some(job) = &job {
+        queue_alerts(&tx, job, &finished).await?;
+    }
+    tx.publish(Event::RunUpdated {
+        run_id: run.id,
+        project_id: run.project_id,
+    })
+    .await?;
+    tx.commit().await?;
+    ended(state, &finished).await;
+    Ok(Some(finished))
+}
+
+/// Writes the outcome on the run and ends the lease with it, only while `worker_id` holds
+/// the lease. Returns whether it did.
+async fn write_outcome(
+    db: &impl ConnectionTrait,
+    run: &runs::Model,
+    worker_id: &str,
+    outcome: &Outcome,
+    duration_ms: i64,
+) -> AppResult<bool> {
+    let mut metadata = RunMetadata::of(run);
+    if outcome.executor_started_at.is_some() {
+        metadata.executor_started_at = outcome.executor_started_at;
+    }
+    metadata.log_lines = Some(outcome.logs.lines().count() as u64);
     let updated = leases(worker_id)
         .release([run.id])
         .col_expr(runs::Column::Status, Expr::value(outcome.status))
@@ -550,29 +595,28 @@ pub async fn finish(
         )
         .col_expr(
             runs::Column::ArtifactPaths,
-            Expr::value(outcome.artifacts.clone()),
+            Expr::value(outcome.artifacts.to_json()),
         )
         .col_expr(
             runs::Column::ErrorDetails,
             Expr::value(outcome.error.clone()),
         )
         .col_expr(runs::Column::ExitCode, Expr::value(outcome.exit_code))
-        .col_expr(runs::Column::Metadata, Expr::value(metadata))
+        .col_expr(runs::Column::Metadata, Expr::value(metadata.to_json()))
         .col_expr(runs::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(runs::Column::Status.eq(RunStatus::Running))
         .exec(db)
         .await?
         .rows_affected;
-    if updated == 0 {
-        return Ok(None);
-    }
-    let Some(finished) = runs::Entity::find_by_id(run.id).one(db).await? else {
-        return Ok(None);
-    };
-    let job = match run.job_id {
-        Some(id) => jobs::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
+    Ok(updated > 0)
+}
+
+/// One `k6_performance_runs` row per k6 execution of the run.
+async fn insert_k6_results(
+    db: &impl ConnectionTrait,
+    run: &runs::Model,
+    outcome: &Outcome,
+) -> AppResult<()> {
     for k6 in &outcome.k6 {
         let now = Utc::now();
         k6_performance_runs::ActiveModel {
@@ -606,47 +650,52 @@ pub async fn finish(
         .insert(db)
         .await?;
     }
-    if let Some(job) = &job {
-        let status = match outcome.status {
-            RunStatus::Passed => Some(JobStatus::Passed),
-            RunStatus::Failed | RunStatus::TimedOut => Some(JobStatus::Failed),
-            RunStatus::Error => Some(JobStatus::Error),
-            // A cancelled run says nothing about the job.
-            _ => None,
-        };
-        jobs::Entity::update_many()
-            .col_expr(
-                jobs::Column::Status,
-                Expr::value(status.unwrap_or(match job.status {
-                    JobStatus::Running => JobStatus::Pending,
-                    other => other,
-                })),
-            )
-            .col_expr(jobs::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(jobs::Column::Id.eq(job.id))
-            .exec(db)
-            .await?;
-    }
-    if let Some(report_key) = &outcome.report_key {
-        let (entity_type, entity_id) = match (&job, test_id_of(run)) {
-            (Some(job), _) => (ReportEntityType::Job, job.id.to_string()),
-            (None, Some(test_id)) => (ReportEntityType::Test, test_id.to_string()),
-            (None, None) => (ReportEntityType::Run, run.id.to_string()),
-        };
-        upsert_report(&tx, run, entity_type, entity_id, report_key, outcome.status).await?;
-    }
-    record_usage(db, run, job.as_ref(), &outcome, duration_ms).await?;
-    if let Some(job) = &job {
-        queue_alerts(&tx, job, &finished).await?;
-    }
-    tx.publish(Event::RunUpdated {
-        run_id: run.id,
-        project_id: run.project_id,
-    })
-    .await?;
-    tx.commit().await?;
-    ended(state, &finished).await;
-    Ok(Some(finished))
+    Ok(())
+}
+
+/// The job's status after a run of it ended as `status`.
+async fn settle_job(
+    db: &impl ConnectionTrait,
+    job: &jobs::Model,
+    status: RunStatus,
+) -> AppResult<()> {
+    let status = match status {
+        RunStatus::Passed => Some(JobStatus::Passed),
+        RunStatus::Failed | RunStatus::TimedOut => Some(JobStatus::Failed),
+        RunStatus::Error => Some(JobStatus::Error),
+        // A cancelled run says nothing about the job.
+        _ => None,
+    };
+    jobs::Entity::update_many()
+        .col_expr(
+            jobs::Column::Status,
+            Expr::value(status.unwrap_or(match job.status {
+                JobStatus::Running => JobStatus::Pending,
+                other => other,
+            })),
+        )
+        .col_expr(jobs::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(jobs::Column::Id.eq(job.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Keeps the run's report as the latest of its job, of its test (a single-test run), or of
+/// the run itself.
+async fn record_report(
+    tx: &Tx,
+    run: &runs::Model,
+    job: Option<&jobs::Model>,
+    report_key: &str,
+    status: RunStatus,
+) -> AppResult<()> {
+    let (entity_type, entity_id) = match (job, test_id_of(run)) {
+        (Some(job), _) => (ReportEntityType::Job, job.id.to_string()),
+        (None, Some(test_id)) => (ReportEntityType::Test, test_id.to_string()),
+        (None, None) => (ReportEntityType::Run, run.id.to_string()),
+    };
+    upsert_report(tx, run, entity_type, entity_id, report_key, status).await
 }
 
 /// After a run has ended: a synthetic monitor's run records the monitor's result.
@@ -658,11 +707,7 @@ async fn ended(state: &AppState, run: &runs::Model) {
 
 /// The test of a single-test run.
 pub fn test_id_of(run: &runs::Model) -> Option<Uuid> {
-    run.metadata
-        .as_ref()
-        .and_then(|m| m.get("testId"))
-        .and_then(Value::as_str)
-        .and_then(|s| Uuid::parse_str(s).ok())
+    RunMetadata::of(run).test_id
 }
 
 fn status_text(status: RunStatus) -> &'static str {
@@ -706,12 +751,7 @@ async fn upsert_report(
                 id: Set(Uuid::now_v7()),
                 organization_id: Set(run.organization_id),
                 project_id: Set(run.project_id),
-                created_by_user_id: Set(run
-                    .metadata
-                    .as_ref()
-                    .and_then(|m| m.get("triggeredBy"))
-                    .and_then(Value::as_str)
-                    .and_then(|s| Uuid::parse_str(s).ok())),
+                created_by_user_id: Set(RunMetadata::of(run).triggered_by),
                 entity_type: Set(entity_type),
                 entity_id: Set(entity_id),
                 report_path: Set(report_key.to_owned()),
@@ -727,131 +767,39 @@ async fn upsert_report(
     Ok(())
 }
 
-/// The billing period usage falls in: the organization's, or the calendar month.
-fn period(org: &organization::Model, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    use chrono::{Datelike, TimeZone};
-    if let (Some(start), Some(end)) = (org.usage_period_start, org.usage_period_end)
-        && start <= now
-        && now < end
-    {
-        return (start, end);
-    }
-    let start = Utc
-        .with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
-        .single()
-        .unwrap_or(now);
-    let (y, m) = if now.month() == 12 {
-        (now.year() + 1, 1)
-    } else {
-        (now.year(), now.month() + 1)
-    };
-    let end = Utc
-        .with_ymd_and_hms(y, m, 1, 0, 0, 0)
-        .single()
-        .unwrap_or(now);
-    (start, end)
-}
-
-/// Minutes billed for `ms`: every started minute counts, as CI providers bill.
-pub fn billed_minutes(ms: i64) -> i64 {
-    ((ms.max(1) + 59_999) / 60_000).max(1)
-}
-
-/// Playwright minutes (whole run) and k6 VU-minutes (peak VUs × minutes, per k6 execution),
-/// as `usage_events` and on the organization's counters. Runs that never started a process
-/// are not billed.
-async fn record_usage(
-    db: &impl ConnectionTrait,
+/// What a run used (`usage`): Playwright minutes for the whole run, or k6 VU-minutes per k6
+/// execution. `None` for a run that never started a process: it is not billed.
+fn usage_of(
     run: &runs::Model,
     job: Option<&jobs::Model>,
     outcome: &Outcome,
     duration_ms: i64,
-) -> AppResult<()> {
-    if outcome.executor_started_at.is_none() {
-        return Ok(());
-    }
-    let Some(org) = organization::Entity::find_by_id(run.organization_id)
-        .one(db)
-        .await?
-    else {
-        return Ok(());
-    };
-    let now = Utc::now();
-    let (start, end) = period(&org, now);
+) -> Option<Vec<Usage>> {
+    outcome.executor_started_at?;
     let is_k6 = job
         .map(|j| j.job_type == JobType::K6)
         .unwrap_or(!outcome.k6.is_empty());
-    let mut events: Vec<(usage_events::UsageEventType, &str, i64, &str, Value)> = Vec::new();
-    if is_k6 {
-        for k6 in &outcome.k6 {
-            let ms = i64::from(k6.duration_ms.unwrap_or(0));
-            let vus = i64::from(k6.max_vus.unwrap_or(1).max(1));
-            // Peak VUs times every started minute.
-            let units = vus * billed_minutes(ms);
-            events.push((
-                usage_events::UsageEventType::K6Execution,
-                "k6_vu_minutes",
-                units.max(1),
-                "vu_minutes",
-                json!({ "runId": run.id, "jobId": run.job_id, "testId": k6.test_id, "durationMs": ms, "maxVus": vus }),
-            ));
-        }
-    } else {
-        events.push((
-            usage_events::UsageEventType::PlaywrightExecution,
-            "playwright_minutes",
-            billed_minutes(duration_ms),
-            "minutes",
+    if !is_k6 {
+        return Some(vec![Usage::playwright(
+            duration_ms,
             json!({ "runId": run.id, "jobId": run.job_id, "testId": test_id_of(run), "durationMs": duration_ms }),
-        ));
+        )]);
     }
-    let mut playwright = 0i64;
-    let mut k6 = 0i64;
-    for (kind, name, units, unit_type, metadata) in events {
-        match kind {
-            usage_events::UsageEventType::K6Execution => k6 += units,
-            _ => playwright += units,
-        }
-        usage_events::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            organization_id: Set(run.organization_id),
-            event_type: Set(kind),
-            event_name: Set(name.into()),
-            units: Set(units as f64),
-            unit_type: Set(unit_type.into()),
-            metadata: Set(Some(metadata)),
-            synced_to_polar: Set(false),
-            polar_event_id: Set(None),
-            sync_error: Set(None),
-            sync_attempts: Set(0),
-            last_sync_attempt: Set(None),
-            billing_period_start: Set(start),
-            billing_period_end: Set(end),
-            created_at: Set(now),
-        }
-        .insert(db)
-        .await?;
-    }
-    let as_i32 = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
-    organization::Entity::update_many()
-        .col_expr(
-            organization::Column::PlaywrightMinutesUsed,
-            sea_orm::sea_query::ExprTrait::add(
-                Expr::col(organization::Column::PlaywrightMinutesUsed),
-                as_i32(playwright),
-            ),
-        )
-        .col_expr(
-            organization::Column::K6VuMinutesUsed,
-            sea_orm::sea_query::ExprTrait::add(
-                Expr::col(organization::Column::K6VuMinutesUsed),
-                as_i32(k6),
-            ),
-        )
-        .filter(organization::Column::Id.eq(run.organization_id))
-        .exec(db)
-        .await?;
-    Ok(())
+    Some(
+        outcome
+            .k6
+            .iter()
+            .map(|k6| {
+                let ms = i64::from(k6.duration_ms.unwrap_or(0));
+                let vus = i64::from(k6.max_vus.unwrap_or(1).max(1));
+                Usage::k6(
+                    ms,
+                    vus,
+                    json!({ "runId": run.id, "jobId": run.job_id, "testId": k6.test_id, "durationMs": ms, "maxVus": vus }),
+                )
+            })
+            .collect(),
+    )
 }
 
 /// Queues the job's alerts for a finished run through its notification providers (the same
@@ -937,208 +885,126 @@ pub async fn recover_expired(state: &AppState) -> AppResult<usize> {
         .await?;
     let mut handled = 0;
     for run in expired {
-        let tx = Tx::begin(state).await?;
-        let db = tx.conn();
-        let (status, error) = if run.cancel_requested {
-            (
-                RunStatus::Cancelled,
-                "cancelled; its worker had stopped".to_owned(),
-            )
-        } else if run.attempt < MAX_ATTEMPTS {
-            (RunStatus::Queued, String::new())
-        } else {
-            (
-                RunStatus::Error,
-                format!(
-                    "the worker running it stopped responding (lease expired) on attempt {} of {MAX_ATTEMPTS}",
-                    run.attempt
-                ),
-            )
-        };
-        let mut update = runs::Entity::update_many()
-            .col_expr(runs::Column::Status, Expr::value(status))
-            .col_expr(runs::Column::ClaimedBy, Expr::value(Option::<String>::None))
-            .col_expr(
-                runs::Column::ClaimedUntil,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .col_expr(runs::Column::UpdatedAt, Expr::value(now));
-        if status == RunStatus::Queued {
-            let note = format!(
-                "{}[vigil] the worker running attempt {} stopped; the run is queued again\n",
-                run.logs.clone().unwrap_or_default(),
-                run.attempt
-            );
-            update = update
-                .col_expr(runs::Column::Logs, Expr::value(note))
-                .col_expr(
-                    runs::Column::StartedAt,
-                    Expr::value(Option::<DateTime<Utc>>::None),
-                );
-        } else {
-            let duration = run.started_at.map(|s| (now - s).num_milliseconds().max(0));
-            update = update
-                .col_expr(runs::Column::CompletedAt, Expr::value(now))
-                .col_expr(runs::Column::ErrorDetails, Expr::value(error))
-                .col_expr(
-                    runs::Column::DurationMs,
-                    Expr::value(duration.map(|d| i32::try_from(d).unwrap_or(i32::MAX))),
-                )
-                .col_expr(
-                    runs::Column::Duration,
-                    Expr::value(duration.map(human_duration)),
-                );
+        if recover(state, &run, now).await? {
+            handled += 1;
         }
-        let changed = update
-            .filter(runs::Column::Id.eq(run.id))
-            .filter(runs::Column::Status.eq(RunStatus::Running))
-            .filter(runs::Column::ClaimedUntil.lt(now))
-            .exec(db)
-            .await?
-            .rows_affected;
-        if changed == 0 {
-            continue;
-        }
-        if let Some(job_id) = run.job_id
-            && let Some(job) = jobs::Entity::find_by_id(job_id).one(db).await?
-        {
-            let job_status = match status {
-                RunStatus::Error => JobStatus::Error,
-                RunStatus::Queued => JobStatus::Pending,
-                _ => job.status,
-            };
-            jobs::Entity::update_many()
-                .col_expr(jobs::Column::Status, Expr::value(job_status))
-                .filter(jobs::Column::Id.eq(job_id))
-                .exec(db)
-                .await?;
-            if status == RunStatus::Error
-                && let Some(finished) = runs::Entity::find_by_id(run.id).one(db).await?
-            {
-                queue_alerts(&tx, &job, &finished).await?;
-            }
-        }
-        tx.publish(Event::RunUpdated {
-            run_id: run.id,
-            project_id: run.project_id,
-        })
-        .await?;
-        tx.commit().await?;
-        if status != RunStatus::Queued
-            && let Some(row) = runs::Entity::find_by_id(run.id).one(&state.db).await?
-        {
-            ended(state, &row).await;
-        }
-        handled += 1;
     }
     Ok(handled)
 }
 
-/// One step of the cron scheduler: every job whose `next_run_at` has come is moved to its
-/// next fire time with a compare-and-set on the old value, and only the replica whose update
-/// took queues the run, so no schedule fires twice. Fire times missed while no replica ran are
-/// made up by one run, not one per missed time. Returns the number of runs queued.
-pub async fn schedule_due(state: &AppState) -> AppResult<usize> {
-    let now = Utc::now();
-    let due = jobs::Entity::find()
-        .filter(jobs::Column::CronSchedule.is_not_null())
-        .filter(jobs::Column::NextRunAt.lte(now))
-        .all(&state.db)
-        .await?;
-    let mut queued = 0;
-    for job in due {
-        let Some(previous) = job.next_run_at else {
-            continue;
-        };
-        let next = job
-            .cron_schedule
-            .as_deref()
-            .and_then(|c| super::cron::parse("cronSchedule", c).ok())
-            .and_then(|c| super::cron::next_after(&c, now));
-        let tx = Tx::begin(state).await?;
-        let db = tx.conn();
-        let moved = jobs::Entity::update_many()
-            .col_expr(jobs::Column::NextRunAt, Expr::value(next))
-            .filter(jobs::Column::Id.eq(job.id))
-            .filter(jobs::Column::NextRunAt.eq(previous))
-            .exec(db)
-            .await?
-            .rows_affected;
-        if moved == 0 {
-            continue; // another replica fired it
-        }
-        let tests = super::job::tests_of(db, job.id).await?;
-        if tests.is_empty() {
-            tx.commit().await?;
-            continue;
-        }
-        let new = NewRun {
-            organization_id: job.organization_id,
-            project_id: job.project_id,
-            job_id: Some(job.id),
-            trigger: RunTrigger::Schedule,
-            metadata: json!({
-                "testIds": tests.iter().map(|t| t.id).collect::<Vec<_>>(),
-                "scheduledFor": previous,
-            }),
-        };
-        match enqueue(&tx, state, new.clone()).await {
-            Ok(_) => queued += 1,
-            Err(AppError::PlanLimit(message)) => {
-                // Recorded as a finished run so that the skipped fire time is visible.
-                let run = insert_skipped(&tx, &job, new, &message).await?;
-                tracing::warn!(job = %job.id, run = %run.id, "scheduled run skipped: {message}");
-            }
-            Err(err) => return Err(err),
-        }
-        tx.commit().await?;
+/// What becomes of a run whose lease expired: its new status and error.
+fn fate_of_expired(run: &runs::Model) -> (RunStatus, String) {
+    if run.cancel_requested {
+        (
+            RunStatus::Cancelled,
+            "cancelled; its worker had stopped".to_owned(),
+        )
+    } else if run.attempt < MAX_ATTEMPTS {
+        (RunStatus::Queued, String::new())
+    } else {
+        (
+            RunStatus::Error,
+            format!(
+                "the worker running it stopped responding (lease expired) on attempt {} of {MAX_ATTEMPTS}",
+                run.attempt
+            ),
+        )
     }
-    Ok(queued)
 }
 
-async fn insert_skipped(
-    tx: &Tx,
-    job: &jobs::Model,
-    new: NewRun,
-    message: &str,
-) -> AppResult<runs::Model> {
-    let now = Utc::now();
-    let run = runs::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        job_id: Set(Some(job.id)),
-        project_id: Set(job.project_id),
-        organization_id: Set(job.organization_id),
-        status: Set(RunStatus::Error),
-        duration: Set(None),
-        duration_ms: Set(Some(0)),
-        started_at: Set(None),
-        completed_at: Set(Some(now)),
-        report_s3_url: Set(None),
-        logs_s3_url: Set(None),
-        video_s3_url: Set(None),
-        screenshots_s3_path: Set(None),
-        artifact_paths: Set(None),
-        logs: Set(None),
-        location: Set(None),
-        metadata: Set(Some(new.metadata)),
-        error_details: Set(Some(format!("not started: {message}"))),
-        trigger: Set(new.trigger),
-        claimed_by: Set(None),
-        claimed_until: Set(None),
-        attempt: Set(0),
-        exit_code: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        cancel_requested: Set(false),
+/// Ends or requeues one expired run, with its job's status and alerts. False when the run
+/// changed meanwhile (renewed, finished, or handled by another replica).
+async fn recover(state: &AppState, run: &runs::Model, now: DateTime<Utc>) -> AppResult<bool> {
+    let (status, error) = fate_of_expired(run);
+    let tx = Tx::begin(state).await?;
+    let db = tx.conn();
+    if !write_expired(db, run, status, error, now).await? {
+        return Ok(false);
     }
-    .insert(tx.conn())
-    .await?;
+    if let Some(job_id) = run.job_id
+        && let Some(job) = jobs::Entity::find_by_id(job_id).one(db).await?
+    {
+        let job_status = match status {
+            RunStatus::Error => JobStatus::Error,
+            RunStatus::Queued => JobStatus::Pending,
+            _ => job.status,
+        };
+        jobs::Entity::update_many()
+            .col_expr(jobs::Column::Status, Expr::value(job_status))
+            .filter(jobs::Column::Id.eq(job_id))
+            .exec(db)
+            .await?;
+        if status == RunStatus::Error
+            && let Some(finished) = runs::Entity::find_by_id(run.id).one(db).await?
+        {
+            queue_alerts(&tx, &job, &finished).await?;
+        }
+    }
     tx.publish(Event::RunUpdated {
         run_id: run.id,
         project_id: run.project_id,
     })
     .await?;
-    Ok(run)
+    tx.commit().await?;
+    if status != RunStatus::Queued
+        && let Some(row) = runs::Entity::find_by_id(run.id).one(&state.db).await?
+    {
+        ended(state, &row).await;
+    }
+    Ok(true)
+}
+
+/// Writes an expired run's fate, if its lease is still expired: queued again (with a note in
+/// its output) or ended. Returns whether it did.
+async fn write_expired(
+    db: &impl ConnectionTrait,
+    run: &runs::Model,
+    status: RunStatus,
+    error: String,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let mut update = runs::Entity::update_many()
+        .col_expr(runs::Column::Status, Expr::value(status))
+        .col_expr(runs::Column::ClaimedBy, Expr::value(Option::<String>::None))
+        .col_expr(
+            runs::Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(runs::Column::UpdatedAt, Expr::value(now));
+    if status == RunStatus::Queued {
+        let note = format!(
+            "{}[vigil] the worker running attempt {} stopped; the run is queued again\n",
+            run.logs.clone().unwrap_or_default(),
+            run.attempt
+        );
+        update = update
+            .col_expr(runs::Column::Logs, Expr::value(note))
+            .col_expr(
+                runs::Column::StartedAt,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            );
+    } else {
+        let duration = run.started_at.map(|s| (now - s).num_milliseconds().max(0));
+        update = update
+            .col_expr(runs::Column::CompletedAt, Expr::value(now))
+            .col_expr(runs::Column::ErrorDetails, Expr::value(error))
+            .col_expr(
+                runs::Column::DurationMs,
+                Expr::value(duration.map(|d| i32::try_from(d).unwrap_or(i32::MAX))),
+            )
+            .col_expr(
+                runs::Column::Duration,
+                Expr::value(duration.map(human_duration)),
+            );
+    }
+    let changed = update
+        .filter(runs::Column::Id.eq(run.id))
+        .filter(runs::Column::Status.eq(RunStatus::Running))
+        .filter(runs::Column::ClaimedUntil.lt(now))
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(changed > 0)
 }
 
 /// Loads what a worker needs to execute a claimed run: its job, its tests in order (with the
@@ -1163,14 +1029,10 @@ pub async fn plan_of(
         },
     };
     if job.is_none()
-        && let Some(script) = run
-            .metadata
-            .as_ref()
-            .and_then(|m| m.get("script"))
-            .and_then(Value::as_str)
+        && let Some(script) = RunMetadata::of(run).script
         && let Some(test) = tests.first_mut()
     {
-        test.script = script.to_owned();
+        test.script = script;
     }
     Ok((job, tests))
 }
@@ -1180,13 +1042,10 @@ mod tests_unit {
     use super::*;
 
     #[test]
-    fn durations_and_minutes() {
+    fn durations_and_tails() {
         assert_eq!(human_duration(850), "850ms");
         assert_eq!(human_duration(72_000), "1m 12s");
         assert_eq!(human_duration(3_723_000), "1h 2m 3s");
-        assert_eq!(billed_minutes(1), 1);
-        assert_eq!(billed_minutes(60_000), 1);
-        assert_eq!(billed_minutes(60_001), 2);
         assert!(tail(&"x".repeat(100), 10).ends_with("xxxxxxxxxx"));
     }
 }

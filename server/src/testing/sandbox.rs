@@ -114,48 +114,7 @@ const ETC: &[&str] = &[
 /// Builds the command that runs `spec` in `sandbox`, inside `cgroup` when there is one.
 pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio::process::Command {
     let mut cmd = match sandbox {
-        Sandbox::Bwrap(bwrap) => {
-            let mut cmd = tokio::process::Command::new(bwrap);
-            cmd.args(["--unshare-all", "--die-with-parent", "--new-session"]);
-            if spec.network {
-                cmd.arg("--share-net");
-            }
-            cmd.args(["--uid", "65534", "--gid", "65534"]);
-            cmd.args(["--ro-bind", "/usr", "/usr"]);
-            for dir in ["/bin", "/lib", "/lib64", "/lib32", "/sbin"] {
-                match std::fs::read_link(dir) {
-                    Ok(target) => {
-                        cmd.arg("--symlink").arg(target).arg(dir);
-                    }
-                    Err(_) => {
-                        cmd.args(["--ro-bind-try", dir, dir]);
-                    }
-                }
-            }
-            // Only what programs need from /etc: no shadow files, no host configuration.
-            for path in ETC {
-                cmd.args(["--ro-bind-try", path, path]);
-            }
-            // Chromium reads CPU and memory topology from here; it holds no secrets.
-            cmd.args([
-                "--ro-bind-try",
-                "/sys/devices/system/cpu",
-                "/sys/devices/system/cpu",
-            ]);
-            cmd.args(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm"]);
-            cmd.args(["--tmpfs", "/tmp"]);
-            for dir in &spec.read_only {
-                cmd.arg("--ro-bind").arg(dir).arg(dir);
-            }
-            cmd.arg("--bind").arg(&spec.work_dir).arg(&spec.work_dir);
-            cmd.arg("--chdir").arg(&spec.work_dir);
-            cmd.arg("--clearenv");
-            for (key, value) in base_env(spec) {
-                cmd.arg("--setenv").arg(key).arg(value);
-            }
-            cmd.arg("--").arg(&spec.program).args(&spec.args);
-            cmd
-        }
+        Sandbox::Bwrap(bwrap) => bwrap_command(bwrap, spec),
         Sandbox::Unsandboxed => {
             let mut cmd = tokio::process::Command::new(&spec.program);
             cmd.args(&spec.args).current_dir(&spec.work_dir).env_clear();
@@ -171,7 +130,58 @@ pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio
         .kill_on_drop(true)
         // Its own process group, so that cancelling kills every process of the run.
         .process_group(0);
-    let limits = spec.limits;
+    limit_child(&mut cmd, spec.limits, cgroup);
+    cmd
+}
+
+/// `bwrap` running the spec's program in namespaces of its own: the system's programs and
+/// libraries read-only, the work dir writable, nothing of the host's data or environment.
+fn bwrap_command(bwrap: &Path, spec: &Spec) -> tokio::process::Command {
+    let mut cmd = tokio::process::Command::new(bwrap);
+    cmd.args(["--unshare-all", "--die-with-parent", "--new-session"]);
+    if spec.network {
+        cmd.arg("--share-net");
+    }
+    cmd.args(["--uid", "65534", "--gid", "65534"]);
+    cmd.args(["--ro-bind", "/usr", "/usr"]);
+    for dir in ["/bin", "/lib", "/lib64", "/lib32", "/sbin"] {
+        match std::fs::read_link(dir) {
+            Ok(target) => {
+                cmd.arg("--symlink").arg(target).arg(dir);
+            }
+            Err(_) => {
+                cmd.args(["--ro-bind-try", dir, dir]);
+            }
+        }
+    }
+    // Only what programs need from /etc: no shadow files, no host configuration.
+    for path in ETC {
+        cmd.args(["--ro-bind-try", path, path]);
+    }
+    // Chromium reads CPU and memory topology from here; it holds no secrets.
+    cmd.args([
+        "--ro-bind-try",
+        "/sys/devices/system/cpu",
+        "/sys/devices/system/cpu",
+    ]);
+    cmd.args(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm"]);
+    cmd.args(["--tmpfs", "/tmp"]);
+    for dir in &spec.read_only {
+        cmd.arg("--ro-bind").arg(dir).arg(dir);
+    }
+    cmd.arg("--bind").arg(&spec.work_dir).arg(&spec.work_dir);
+    cmd.arg("--chdir").arg(&spec.work_dir);
+    cmd.arg("--clearenv");
+    for (key, value) in base_env(spec) {
+        cmd.arg("--setenv").arg(key).arg(value);
+    }
+    cmd.arg("--").arg(&spec.program).args(&spec.args);
+    cmd
+}
+
+/// Puts the child, before it runs anything, into the run's cgroup and under the run's
+/// per-process limits, at a lower priority.
+fn limit_child(cmd: &mut tokio::process::Command, limits: Limits, cgroup: Option<&Cgroup>) {
     let procs: Vec<std::ffi::CString> = cgroup.map(Cgroup::procs_files).unwrap_or_default();
     // SAFETY: the closure runs in the child between fork and exec and only calls
     // async-signal-safe functions (getpid, open, write, close, setrlimit) on memory allocated
@@ -198,7 +208,6 @@ pub fn command(sandbox: &Sandbox, spec: &Spec, cgroup: Option<&Cgroup>) -> tokio
             Ok(())
         });
     }
-    cmd
 }
 
 /// Writes this process's id to a `cgroup.procs` file without allocating.

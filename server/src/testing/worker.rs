@@ -1,7 +1,8 @@
 //! The run worker of one process: claims queued runs within the organizations' capacity and
 //! this process's `runner.max_concurrent`, executes them while renewing their leases, stops
 //! them when `cancelRun` asks (an event from any replica, or the flag seen at renewal), and
-//! records the outcome. Also drives the cron scheduler and the recovery of expired leases.
+//! records the outcome. Also drives the cron scheduler ([`super::cron::schedule_due`]) and
+//! the recovery of expired leases.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,6 +13,7 @@ use entity::runs::{self, RunStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tokio::sync::broadcast::error::RecvError;
+use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
@@ -90,54 +92,8 @@ impl Worker {
         let cancel = CancellationToken::new();
         let lost = Arc::new(AtomicBool::new(false));
         let stop = CancellationToken::new();
-        // Lease renewal, which also sees a cancel request set on any replica.
-        let renewer = {
-            let (state, id, cancel, lost, stop) = (
-                self.state.clone(),
-                self.id.clone(),
-                cancel.clone(),
-                lost.clone(),
-                stop.clone(),
-            );
-            tokio::spawn(async move {
-                loop {
-                    tokio::select! {
-                        () = stop.cancelled() => break,
-                        () = tokio::time::sleep(run::RENEW_EVERY) => {}
-                    }
-                    match run::renew(&state, run_id, &id).await {
-                        Ok(Lease::Held) => {}
-                        Ok(Lease::CancelRequested) => cancel.cancel(),
-                        Ok(Lease::Lost) => {
-                            lost.store(true, Ordering::SeqCst);
-                            cancel.cancel();
-                            break;
-                        }
-                        Err(err) => {
-                            tracing::warn!(error = ?err, %run_id, "renewing a run's lease failed")
-                        }
-                    }
-                }
-            })
-        };
-        // Cancel requests arrive as events from any replica.
-        let watcher = {
-            let mut events = self.state.events.subscribe();
-            let (cancel, stop, shutdown) = (cancel.clone(), stop.clone(), shutdown.clone());
-            tokio::spawn(async move {
-                loop {
-                    tokio::select! {
-                        () = stop.cancelled() => break,
-                        () = shutdown.cancelled() => { cancel.cancel(); break; }
-                        event = events.recv() => match event {
-                            Ok(Event::RunCancelRequested { run_id: id }) if id == run_id => { cancel.cancel(); break; }
-                            Ok(_) | Err(RecvError::Lagged(_)) => {}
-                            Err(_) => break,
-                        },
-                    }
-                }
-            })
-        };
+        let renewer = self.renew_lease(run_id, cancel.clone(), lost.clone(), stop.clone());
+        let watcher = self.watch_cancel(run_id, cancel.clone(), stop.clone(), shutdown.clone());
         // A cancel request that came between the claim and now.
         if runs::Entity::find_by_id(run_id)
             .one(&self.state.db)
@@ -166,6 +122,64 @@ impl Worker {
         let _ = renewer.await;
         let _ = watcher.await;
         result
+    }
+
+    /// Renews the run's lease every [`run::RENEW_EVERY`] until `stop`, which also sees a
+    /// cancel request set on any replica: it cancels the run, and when the lease is lost it
+    /// says so in `lost` too.
+    fn renew_lease(
+        &self,
+        run_id: Uuid,
+        cancel: CancellationToken,
+        lost: Arc<AtomicBool>,
+        stop: CancellationToken,
+    ) -> JoinHandle<()> {
+        let (state, id) = (self.state.clone(), self.id.clone());
+        tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    () = stop.cancelled() => break,
+                    () = tokio::time::sleep(run::RENEW_EVERY) => {}
+                }
+                match run::renew(&state, run_id, &id).await {
+                    Ok(Lease::Held) => {}
+                    Ok(Lease::CancelRequested) => cancel.cancel(),
+                    Ok(Lease::Lost) => {
+                        lost.store(true, Ordering::SeqCst);
+                        cancel.cancel();
+                        break;
+                    }
+                    Err(err) => {
+                        tracing::warn!(error = ?err, %run_id, "renewing a run's lease failed")
+                    }
+                }
+            }
+        })
+    }
+
+    /// Cancels the run when a cancel request for it arrives as an event (from any replica) or
+    /// when the process shuts down, until `stop`.
+    fn watch_cancel(
+        &self,
+        run_id: Uuid,
+        cancel: CancellationToken,
+        stop: CancellationToken,
+        shutdown: CancellationToken,
+    ) -> JoinHandle<()> {
+        let mut events = self.state.events.subscribe();
+        tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    () = stop.cancelled() => break,
+                    () = shutdown.cancelled() => { cancel.cancel(); break; }
+                    event = events.recv() => match event {
+                        Ok(Event::RunCancelRequested { run_id: id }) if id == run_id => { cancel.cancel(); break; }
+                        Ok(_) | Err(RecvError::Lagged(_)) => {}
+                        Err(_) => break,
+                    },
+                }
+            }
+        })
     }
 
     /// Gives a run back to the queue (on shutdown), so another replica starts it again.
@@ -206,7 +220,7 @@ impl Worker {
         loop {
             if last_housekeeping.elapsed() >= HOUSEKEEPING_EVERY {
                 last_housekeeping = tokio::time::Instant::now();
-                if let Err(err) = run::schedule_due(&self.state).await {
+                if let Err(err) = super::cron::schedule_due(&self.state).await {
                     tracing::warn!(error = ?err, "firing cron schedules failed");
                 }
                 if let Err(err) = run::recover_expired(&self.state).await {

@@ -17,6 +17,7 @@ use crate::events::Event;
 use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::state::AppState;
+use crate::testing::artifact::{RunArtifacts, RunMetadata};
 use crate::testing::{query, run};
 use crate::validate;
 
@@ -99,11 +100,9 @@ impl Run {
     }
     /// The number of the last output line `logs` holds (see `RunLogLine.number`).
     async fn log_lines(&self) -> Option<i64> {
-        self.0
-            .metadata
-            .as_ref()
-            .and_then(|m| m.get("logLines"))
-            .and_then(serde_json::Value::as_i64)
+        RunMetadata::of(&self.0)
+            .log_lines
+            .and_then(|n| i64::try_from(n).ok())
     }
     async fn error_details(&self) -> Option<&str> {
         self.0.error_details.as_deref()
@@ -136,37 +135,15 @@ impl Run {
     }
     /// Every stored artifact with its download URL.
     async fn artifacts(&self, ctx: &Context<'_>) -> Vec<RunArtifact> {
-        let mut out = Vec::new();
-        let Some(paths) = &self.0.artifact_paths else {
-            return out;
-        };
-        let mut add = |kind: &str, v: &serde_json::Value| {
-            if let Some(key) = v.as_str() {
-                out.push(RunArtifact {
-                    kind: kind.into(),
-                    path: key.into(),
-                    url: artifact_url(ctx, key),
-                });
-            }
-        };
-        for (field, kind) in [("report", "report"), ("log", "log"), ("results", "results")] {
-            add(kind, &paths[field]);
-        }
-        for (field, kind) in [
-            ("screenshots", "screenshot"),
-            ("videos", "video"),
-            ("traces", "trace"),
-        ] {
-            for v in paths[field].as_array().into_iter().flatten() {
-                add(kind, v);
-            }
-        }
-        for k in paths["k6"].as_array().into_iter().flatten() {
-            add("k6-report", &k["report"]);
-            add("k6-summary", &k["summary"]);
-            add("k6-console", &k["console"]);
-        }
-        out
+        RunArtifacts::of(&self.0)
+            .entries()
+            .into_iter()
+            .map(|(kind, key)| RunArtifact {
+                kind: kind.into(),
+                path: key.into(),
+                url: artifact_url(ctx, key),
+            })
+            .collect()
     }
     /// Figures of each k6 execution of the run.
     async fn k6_results(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<K6PerformanceRun>> {
