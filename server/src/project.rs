@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use entity::project_members::{self, ProjectRole};
 use entity::projects::{self, ProjectStatus};
-use entity::{member, user};
+use entity::member;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,

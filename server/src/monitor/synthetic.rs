@@ -11,7 +11,7 @@ use entity::monitor_results::MonitorResultStatus;
 use entity::runs::{self, RunStatus, RunTrigger};
 use entity::{monitor_locations, monitors, tests};
 use sea_orm::{ActiveEnum, ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use serde_json::{Value, json};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::check::CheckOutcome;
@@ -21,6 +21,7 @@ use super::schedule;
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::testing::artifact::RunMetadata;
 use crate::testing::run::{self as run, NewRun};
 
 /// Queues the run of a due synthetic check. Returns a result to record when no run could be
@@ -71,12 +72,13 @@ pub async fn start(state: &AppState, claimed: Claimed) -> AppResult<Option<Compl
                 project_id: monitor.project_id,
                 job_id: None,
                 trigger: RunTrigger::Schedule,
-                metadata: json!({
-                    "testId": test.id,
-                    "testIds": [test.id],
-                    "monitorId": monitor.id,
-                    "monitorLocationId": slot.id,
-                }),
+                metadata: RunMetadata {
+                    test_id: Some(test.id),
+                    test_ids: vec![test.id],
+                    monitor_id: Some(monitor.id),
+                    monitor_location_id: Some(slot.id),
+                    ..RunMetadata::default()
+                },
             },
         )
         .await;
@@ -107,11 +109,7 @@ pub async fn start(state: &AppState, claimed: Claimed) -> AppResult<Option<Compl
 
 /// The monitor location a run checks for, when it is a synthetic monitor's run.
 fn slot_of(run: &runs::Model) -> Option<Uuid> {
-    run.metadata
-        .as_ref()
-        .and_then(|m| m.get("monitorLocationId"))
-        .and_then(Value::as_str)
-        .and_then(|s| Uuid::parse_str(s).ok())
+    RunMetadata::of(run).monitor_location_id
 }
 
 /// Records the result of a synthetic monitor's run that has ended (nothing for other runs).

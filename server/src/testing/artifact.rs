@@ -207,8 +207,21 @@ pub struct RunMetadata {
         skip_serializing_if = "Option::is_none"
     )]
     pub log_lines: Option<u64>,
-    /// Keys other modules keep on the run (a synthetic monitor's `monitorId` and
-    /// `monitorLocationId`), carried through unchanged.
+    /// The synthetic monitor whose check this run is.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monitor_id: Option<Uuid>,
+    /// The monitor location (its schedule row) the synthetic check is for.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monitor_location_id: Option<Uuid>,
+    /// Keys this version does not know (written by a newer one), carried through unchanged.
     #[serde(flatten)]
     pub other: Map<String, Value>,
 }

@@ -129,8 +129,7 @@ pub async fn schedule_due(state: &AppState) -> AppResult<usize> {
                 test_ids: tests.iter().map(|t| t.id).collect(),
                 scheduled_for: Some(previous),
                 ..RunMetadata::default()
-            }
-            .to_json(),
+            },
         };
         match enqueue(&tx, state, new.clone()).await {
             Ok(_) => queued += 1,
@@ -170,7 +169,7 @@ async fn insert_skipped(
         artifact_paths: Set(None),
         logs: Set(None),
         location: Set(None),
-        metadata: Set(Some(new.metadata)),
+        metadata: Set(Some(new.metadata.to_json())),
         error_details: Set(Some(format!("not started: {message}"))),
         trigger: Set(new.trigger),
         claimed_by: Set(None),

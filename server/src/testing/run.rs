@@ -113,7 +113,7 @@ pub struct NewRun {
     pub project_id: Uuid,
     pub job_id: Option<Uuid>,
     pub trigger: RunTrigger,
-    pub metadata: Value,
+    pub metadata: RunMetadata,
 }
 
 /// Queues a run inside `tx` after the capacity check.
@@ -139,7 +139,7 @@ pub async fn enqueue(tx: &Tx, state: &AppState, new: NewRun) -> AppResult<runs::
         artifact_paths: Set(None),
         logs: Set(None),
         location: Set(Some(state.settings.location.clone())),
-        metadata: Set(Some(new.metadata)),
+        metadata: Set(Some(new.metadata.to_json())),
         error_details: Set(None),
         trigger: Set(new.trigger),
         claimed_by: Set(None),
@@ -191,8 +191,7 @@ pub async fn trigger_job(
                 triggered_by: Some(principal.user_id()),
                 api_key_id: principal.api_key_id(),
                 ..RunMetadata::default()
-            }
-            .to_json(),
+            },
         },
     )
     .await?;
@@ -239,8 +238,7 @@ pub async fn run_test(
                 script,
                 triggered_by: Some(principal.user_id()),
                 ..RunMetadata::default()
-            }
-            .to_json(),
+            },
         },
     )
     .await?;
