@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use async_graphql::dataloader::Loader;
 use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject, Subscription};
 use chrono::{DateTime, Utc};
-use entity::{monitor_notification_settings, monitor_results, monitors, tags};
+use entity::{monitor_results, monitors, tags};
 use futures_util::Stream;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use crate::auth::{Level, Principal};
@@ -670,15 +670,8 @@ impl Monitor {
             .collect())
     }
     async fn notification_provider_ids(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ID>> {
-        let rows = monitor_notification_settings::Entity::find()
-            .filter(monitor_notification_settings::Column::MonitorId.eq(self.0.id))
-            .all(&ctx.state().db)
-            .await
-            .map_err(AppError::from)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| ID(r.notification_provider_id.to_string()))
-            .collect())
+        let ids = query::provider_ids(&ctx.state().db, self.0.id).await?;
+        Ok(ids.into_iter().map(|id| ID(id.to_string())).collect())
     }
     async fn alert(&self, ctx: &Context<'_>) -> async_graphql::Result<MonitorAlertSettings> {
         let s = monitor::alert_settings(&ctx.state().db, self.0.id).await?;
@@ -1055,8 +1048,7 @@ impl MonitorSubscription {
                     if p != project || monitor_id.is_some_and(|want| want != m) {
                         return None;
                     }
-                    monitor_results::Entity::find_by_id(result_id)
-                        .one(&db)
+                    query::result(&db, result_id)
                         .await
                         .ok()
                         .flatten()
@@ -1096,8 +1088,7 @@ impl MonitorSubscription {
                     if project_id != project {
                         return None;
                     }
-                    monitors::Entity::find_by_id(monitor_id)
-                        .one(&db)
+                    query::monitor(&db, monitor_id)
                         .await
                         .ok()
                         .flatten()

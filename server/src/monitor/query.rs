@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use entity::monitor_aggregates::AggregationPeriod;
 use entity::{
-    monitor_aggregates, monitor_locations, monitor_results, monitor_tags, monitors, tags,
+    monitor_aggregates, monitor_locations, monitor_notification_settings, monitor_results,
+    monitor_tags, monitors, tags,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -416,4 +417,28 @@ pub async fn locations(
         .order_by_asc(monitor_locations::Column::Location)
         .all(db)
         .await?)
+}
+
+/// The notification providers a monitor alerts through.
+pub async fn provider_ids(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Vec<Uuid>> {
+    Ok(monitor_notification_settings::Entity::find()
+        .filter(monitor_notification_settings::Column::MonitorId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.notification_provider_id)
+        .collect())
+}
+
+/// One result by id, for an event that names it (the subscriber's access was checked).
+pub async fn result(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> AppResult<Option<monitor_results::Model>> {
+    Ok(monitor_results::Entity::find_by_id(id).one(db).await?)
+}
+
+/// One monitor by id, for an event that names it (the subscriber's access was checked).
+pub async fn monitor(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<monitors::Model>> {
+    Ok(monitors::Entity::find_by_id(id).one(db).await?)
 }
