@@ -370,8 +370,10 @@ impl Settings {
         self.validate_urls()?;
         self.validate_identity()?;
         self.validate_account_limits()?;
-        self.validate_smtp()?;
+        // The runner's settings first: in cloud mode, running scripts unsandboxed is the
+        // graver mistake to report than missing SMTP.
         self.validate_runner()?;
+        self.validate_smtp()?;
         self.validate_storage()?;
         tracing_subscriber::EnvFilter::try_new(&self.log)
             .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
