@@ -483,11 +483,11 @@ impl TestApp {
     }
 }
 
-/// The runner tools (`@playwright/test`, k6) the executor tests use: `VIGIL_TEST_TOOLS_DIR`,
+/// The runner tools (`@playwright/test`, k6) the executor tests use: `TEST_TOOLS_DIR`,
 /// else `.tools` at the root of the working tree (`vigil runners install --tools-dir .tools`,
 /// which `scripts/test` runs).
 pub fn tools_dir() -> PathBuf {
-    if let Ok(dir) = std::env::var("VIGIL_TEST_TOOLS_DIR")
+    if let Ok(dir) = std::env::var("TEST_TOOLS_DIR")
         && !dir.is_empty()
     {
         return PathBuf::from(dir);

@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
+use entity::member;
 use entity::project_members::{self, ProjectRole};
 use entity::projects::{self, ProjectStatus};
-use entity::member;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,

@@ -23,7 +23,7 @@ struct S3Server {
 }
 
 fn moto_server() -> PathBuf {
-    if let Ok(path) = std::env::var("VIGIL_TEST_MOTO_SERVER")
+    if let Ok(path) = std::env::var("TEST_MOTO_SERVER")
         && !path.is_empty()
     {
         return PathBuf::from(path);
@@ -36,7 +36,7 @@ impl S3Server {
         let bin = moto_server();
         assert!(
             bin.exists(),
-            "{} is missing: scripts/test installs it (python3 -m venv .tools/s3 && .tools/s3/bin/pip install 'moto[server]'), or set VIGIL_TEST_MOTO_SERVER",
+            "{} is missing: scripts/test installs it (python3 -m venv .tools/s3 && .tools/s3/bin/pip install 'moto[server]'), or set TEST_MOTO_SERVER",
             bin.display()
         );
         let port = std::net::TcpListener::bind("127.0.0.1:0")
