@@ -665,6 +665,49 @@ async fn capacity_follows_the_plan_and_claims_respect_running_capacity() {
             before,
             "[{backend}] nothing was queued"
         );
+        // A scheduled firing that finds the queue full is recorded as a run that did not
+        // start, with the plan's reason, so the skipped fire time is visible.
+        jobs::Entity::update_many()
+            .col_expr(jobs::Column::CronSchedule, Expr::value("0 3 * * *"))
+            .col_expr(
+                jobs::Column::NextRunAt,
+                Expr::value(Utc::now() - chrono::Duration::minutes(1)),
+            )
+            .filter(jobs::Column::Id.eq(uuid(job_id)))
+            .exec(app.db())
+            .await
+            .expect("schedule");
+        let queued = vigil::testing::cron::schedule_due(app.state())
+            .await
+            .expect("schedule_due");
+        assert_eq!(queued, 0, "[{backend}] the queue is full");
+        let skipped = runs::Entity::find()
+            .filter(runs::Column::Status.eq(RunStatus::Error))
+            .all(app.db())
+            .await
+            .expect("runs");
+        assert_eq!(skipped.len(), 1, "[{backend}] {skipped:?}");
+        let skipped = &skipped[0];
+        assert_eq!(skipped.job_id, Some(uuid(job_id)));
+        assert_eq!(skipped.trigger, runs::RunTrigger::Schedule);
+        assert!(skipped.completed_at.is_some() && skipped.started_at.is_none());
+        assert!(
+            skipped
+                .error_details
+                .as_deref()
+                .is_some_and(|e| e.starts_with("not started: your plan runs 1 at a time")),
+            "[{backend}] {:?}",
+            skipped.error_details
+        );
+        jobs::Entity::update_many()
+            .col_expr(
+                jobs::Column::CronSchedule,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(jobs::Column::Id.eq(uuid(job_id)))
+            .exec(app.db())
+            .await
+            .expect("unschedule");
 
         // One may run at a time, even with two replicas claiming.
         let worker = app.run_worker();

@@ -8,14 +8,12 @@ use croner::parser::{CronParser, Seconds, Year};
 use entity::jobs;
 use entity::runs::{self, RunStatus, RunTrigger};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use uuid::Uuid;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::artifact::RunMetadata;
-use super::run::{NewRun, enqueue};
+use super::run::{NewRun, enqueue, insert};
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
-use crate::events::Event;
 use crate::state::AppState;
 
 /// Parses and checks a schedule; errors name `field`.
@@ -135,7 +133,7 @@ pub async fn schedule_due(state: &AppState) -> AppResult<usize> {
             Ok(_) => queued += 1,
             Err(AppError::PlanLimit(message)) => {
                 // Recorded as a finished run so that the skipped fire time is visible.
-                let run = insert_skipped(&tx, &job, new, &message).await?;
+                let run = insert_skipped(&tx, new, &message).await?;
                 tracing::warn!(job = %job.id, run = %run.id, "scheduled run skipped: {message}");
             }
             Err(err) => return Err(err),
@@ -145,49 +143,14 @@ pub async fn schedule_due(state: &AppState) -> AppResult<usize> {
     Ok(queued)
 }
 
-async fn insert_skipped(
-    tx: &Tx,
-    job: &jobs::Model,
-    new: NewRun,
-    message: &str,
-) -> AppResult<runs::Model> {
+async fn insert_skipped(tx: &Tx, new: NewRun, message: &str) -> AppResult<runs::Model> {
+    let mut row = new.queued_row(None);
     let now = Utc::now();
-    let run = runs::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        job_id: Set(Some(job.id)),
-        project_id: Set(job.project_id),
-        organization_id: Set(job.organization_id),
-        status: Set(RunStatus::Error),
-        duration: Set(None),
-        duration_ms: Set(Some(0)),
-        started_at: Set(None),
-        completed_at: Set(Some(now)),
-        report_s3_url: Set(None),
-        logs_s3_url: Set(None),
-        video_s3_url: Set(None),
-        screenshots_s3_path: Set(None),
-        artifact_paths: Set(None),
-        logs: Set(None),
-        location: Set(None),
-        metadata: Set(Some(new.metadata.to_json())),
-        error_details: Set(Some(format!("not started: {message}"))),
-        trigger: Set(new.trigger),
-        claimed_by: Set(None),
-        claimed_until: Set(None),
-        attempt: Set(0),
-        exit_code: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        cancel_requested: Set(false),
-    }
-    .insert(tx.conn())
-    .await?;
-    tx.publish(Event::RunUpdated {
-        run_id: run.id,
-        project_id: run.project_id,
-    })
-    .await?;
-    Ok(run)
+    row.status = Set(RunStatus::Error);
+    row.duration_ms = Set(Some(0));
+    row.completed_at = Set(Some(now));
+    row.error_details = Set(Some(format!("not started: {message}")));
+    insert(tx, row).await
 }
 
 #[cfg(test)]

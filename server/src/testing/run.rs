@@ -116,48 +116,60 @@ pub struct NewRun {
     pub metadata: RunMetadata,
 }
 
-/// Queues a run inside `tx` after the capacity check.
-pub async fn enqueue(tx: &Tx, state: &AppState, new: NewRun) -> AppResult<runs::Model> {
-    let db = tx.conn();
-    lock_org(db, new.organization_id).await?;
-    check_capacity(db, new.organization_id).await?;
-    let now = Utc::now();
-    let run = runs::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        job_id: Set(new.job_id),
-        project_id: Set(new.project_id),
-        organization_id: Set(new.organization_id),
-        status: Set(RunStatus::Queued),
-        duration: Set(None),
-        duration_ms: Set(None),
-        started_at: Set(None),
-        completed_at: Set(None),
-        report_s3_url: Set(None),
-        logs_s3_url: Set(None),
-        video_s3_url: Set(None),
-        screenshots_s3_path: Set(None),
-        artifact_paths: Set(None),
-        logs: Set(None),
-        location: Set(Some(state.settings.location.clone())),
-        metadata: Set(Some(new.metadata.to_json())),
-        error_details: Set(None),
-        trigger: Set(new.trigger),
-        claimed_by: Set(None),
-        claimed_until: Set(None),
-        attempt: Set(0),
-        exit_code: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        cancel_requested: Set(false),
+impl NewRun {
+    /// The row of this run as it is queued; a caller that records it otherwise (a scheduled
+    /// run skipped by its plan) changes the fields that differ.
+    pub fn queued_row(self, location: Option<String>) -> runs::ActiveModel {
+        let now = Utc::now();
+        runs::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            job_id: Set(self.job_id),
+            project_id: Set(self.project_id),
+            organization_id: Set(self.organization_id),
+            status: Set(RunStatus::Queued),
+            duration: Set(None),
+            duration_ms: Set(None),
+            started_at: Set(None),
+            completed_at: Set(None),
+            report_s3_url: Set(None),
+            logs_s3_url: Set(None),
+            video_s3_url: Set(None),
+            screenshots_s3_path: Set(None),
+            artifact_paths: Set(None),
+            logs: Set(None),
+            location: Set(location),
+            metadata: Set(Some(self.metadata.to_json())),
+            error_details: Set(None),
+            trigger: Set(self.trigger),
+            claimed_by: Set(None),
+            claimed_until: Set(None),
+            attempt: Set(0),
+            exit_code: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            cancel_requested: Set(false),
+        }
     }
-    .insert(db)
-    .await?;
+}
+
+/// Inserts a run row inside `tx` and announces it when `tx` commits.
+pub async fn insert(tx: &Tx, row: runs::ActiveModel) -> AppResult<runs::Model> {
+    let run = row.insert(tx.conn()).await?;
     tx.publish(Event::RunUpdated {
         run_id: run.id,
         project_id: run.project_id,
     })
     .await?;
     Ok(run)
+}
+
+/// Queues a run inside `tx` after the capacity check.
+pub async fn enqueue(tx: &Tx, state: &AppState, new: NewRun) -> AppResult<runs::Model> {
+    let db = tx.conn();
+    lock_org(db, new.organization_id).await?;
+    check_capacity(db, new.organization_id).await?;
+    let location = state.settings.location.clone();
+    insert(tx, new.queued_row(Some(location))).await
 }
 
 /// Triggers a job by hand (a session: `manual`) or from CI/CD (an API key: `remote`).
