@@ -27,6 +27,8 @@ pub mod organization;
 pub mod plan;
 /// Projects and their members.
 pub mod project;
+/// Public status pages: pages, components and the monitors behind them.
+pub mod status_page;
 /// Tags of monitors and tests.
 pub mod tag;
 /// Test automation: tests, jobs, runs, the sandboxed executors.

@@ -15,5 +15,6 @@ mod monitor;
 mod organization;
 mod roles;
 mod served;
+mod status_page;
 mod storage;
 mod testing;

@@ -251,7 +251,8 @@ in_project!(
     queue_messages,
     tests,
     jobs,
-    runs
+    runs,
+    status_pages
 );
 
 impl Principal {

@@ -161,6 +161,8 @@ pub struct Loaders {
     pub job_tests: DataLoader<crate::graphql::testing::job::JobTestsLoader>,
     pub jobs: DataLoader<crate::graphql::testing::job::JobLoader>,
     pub run_k6: DataLoader<crate::graphql::testing::run::RunK6Loader>,
+    pub page_components: DataLoader<crate::graphql::status_page::PageComponentsLoader>,
+    pub component_monitors: DataLoader<crate::graphql::status_page::ComponentMonitorsLoader>,
 }
 
 impl Loaders {
@@ -222,6 +224,14 @@ impl Loaders {
             ),
             run_k6: DataLoader::new(
                 crate::graphql::testing::run::RunK6Loader(db.clone()),
+                tokio::spawn,
+            ),
+            page_components: DataLoader::new(
+                crate::graphql::status_page::PageComponentsLoader(db.clone()),
+                tokio::spawn,
+            ),
+            component_monitors: DataLoader::new(
+                crate::graphql::status_page::ComponentMonitorsLoader(db.clone()),
                 tokio::spawn,
             ),
         }

@@ -26,6 +26,7 @@ pub mod notification;
 pub mod notification_provider;
 pub mod organization;
 pub mod project;
+pub mod status_page;
 pub mod subscription;
 pub mod tag;
 pub mod testing;
@@ -57,6 +58,7 @@ pub struct Query(
     testing::JobQuery,
     testing::RunQuery,
     testing::JobScheduleQuery,
+    status_page::StatusPageQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -76,6 +78,7 @@ pub struct Mutation(
     testing::TestMutation,
     testing::JobMutation,
     testing::RunMutation,
+    status_page::StatusPageMutation,
 );
 
 #[derive(MergedSubscription, Default)]
