@@ -56,6 +56,13 @@ pub enum Event {
         first: u64,
         lines: Vec<String>,
     },
+    /// Something a status page shows changed: the page's settings, a component's status, an
+    /// incident, a maintenance window or a postmortem. Public pages served from a cache drop
+    /// it; `statusPageUpdated` subscribers hear of it.
+    StatusPageUpdated {
+        status_page_id: Uuid,
+        project_id: Uuid,
+    },
     /// `cancelRun` on a running run: the replica running it stops its processes.
     RunCancelRequested {
         run_id: Uuid,
