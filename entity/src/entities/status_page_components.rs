@@ -45,6 +45,8 @@ pub struct Model {
     pub id: Uuid,
     pub status_page_id: Uuid,
     pub name: String,
+    /// Components sharing a group name are shown together under it; `None` stands alone.
+    pub group_name: Option<String>,
     pub description: Option<String>,
     pub status: ComponentStatus,
     /// Shows the uptime bar of the component on the page.

@@ -54,6 +54,7 @@ pub async fn create(
         id: Set(Uuid::now_v7()),
         status_page_id: Set(page.id),
         name: Set(name),
+        group_name: Set(None),
         description: Set(description),
         status: Set(ComponentStatus::Operational),
         showcase: Set(true),
