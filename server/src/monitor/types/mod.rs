@@ -232,6 +232,58 @@ pub(crate) fn polled_names() -> String {
 mod tests {
     use super::*;
 
+    /// The stored shape of every section, which rows already in the database hold.
+    #[test]
+    fn sections_are_stored_under_their_names_in_camel_case() {
+        let config = MonitorConfig {
+            http: Some(http::HttpConfig::default()),
+            tls: Some(website::TlsConfig::default()),
+            port: Some(port::PortConfig {
+                port: 443,
+                tls: true,
+                timeout_seconds: 10,
+            }),
+            ping: Some(ping::PingConfig::default()),
+            heartbeat: Some(heartbeat::HeartbeatConfig::default()),
+            synthetic: Some(synthetic::SyntheticConfig {
+                test_id: Uuid::nil(),
+            }),
+            dns: Some(dns::DnsConfig::default()),
+            domain: Some(website::DomainConfig {
+                expiry_days: 30,
+                name: None,
+            }),
+            down_interval_seconds: Some(60),
+            depends_on: vec![Uuid::nil()],
+        };
+        let stored = serde_json::to_value(&config).unwrap_or_default();
+        assert_eq!(
+            stored,
+            serde_json::json!({
+                "http": {
+                    "method": "GET", "headers": [], "body": null, "auth": null,
+                    "expectedStatusCodes": ["200-299"], "keyword": null, "keywordMode": "present",
+                    "jsonPath": null, "jsonExpected": null, "timeoutSeconds": 30,
+                    "followRedirects": true, "ignoreTlsErrors": false
+                },
+                "tls": { "expiryDays": 14 },
+                "port": { "port": 443, "tls": true, "timeoutSeconds": 10 },
+                "ping": { "timeoutSeconds": 10 },
+                "heartbeat": { "gracePeriodMinutes": 5 },
+                "synthetic": { "testId": Uuid::nil() },
+                "dns": { "recordType": "A", "expected": [], "resolver": null, "timeoutSeconds": 10 },
+                "domain": { "expiryDays": 30 },
+                "downIntervalSeconds": 60,
+                "dependsOn": [Uuid::nil()]
+            })
+        );
+        assert_eq!(MonitorConfig::from_json(Some(&stored)), config);
+        assert_eq!(
+            serde_json::to_value(MonitorConfig::default()).unwrap_or_default(),
+            serde_json::json!({})
+        );
+    }
+
     #[test]
     fn polled_types_are_named_in_the_order_messages_always_gave() {
         assert_eq!(polled_names(), "http, website, ping, port, dns");
