@@ -161,6 +161,7 @@ impl MonitorConfig {
         serde_json::to_value(out).unwrap_or_default()
     }
 
+    /// A stored config; one that does not read (or none) is the defaults.
     pub fn from_json(value: Option<&serde_json::Value>) -> MonitorConfig {
         value
             .and_then(|v| serde_json::from_value(v.clone()).ok())

@@ -22,6 +22,7 @@ pub struct PortConfig {
 }
 
 impl PortConfig {
+    /// Checks every field; errors name `port.<field>`.
     pub fn validate(&self) -> AppResult<()> {
         if self.port == 0 {
             return Err(AppError::field("port.port", "must be between 1 and 65535"));
