@@ -16,7 +16,8 @@ use crate::events::Event;
 use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
 use crate::graphql::tag::Tag;
-use crate::monitor::config::{self, Auth, Header, HttpConfig, KeywordMode as KeywordModeCfg};
+use crate::monitor::types::http::{Auth, Header, HttpConfig, KeywordMode as KeywordModeCfg};
+use crate::monitor::types::{self, MonitorConfig};
 use crate::monitor::{self, AlertSettings, MonitorInput, query};
 use crate::state::AppState;
 use crate::validate;
@@ -404,18 +405,19 @@ impl From<CreateMonitorInput> for UpdateMonitorInput {
 impl MonitorCheckInput {
     fn fill(self, domain: &mut MonitorInput) -> Result<(), AppError> {
         domain.enabled = self.enabled;
-        domain.http = self.http.map(http_config).transpose()?;
-        domain.tls = self
+        let sections = &mut domain.type_settings;
+        sections.http = self.http.map(http_config).transpose()?;
+        sections.tls = self
             .tls
             .map(|t| {
                 non_negative("tls.expiryDays", t.expiry_days)
-                    .map(|expiry_days| config::TlsConfig { expiry_days })
+                    .map(|expiry_days| types::website::TlsConfig { expiry_days })
             })
             .transpose()?;
-        domain.port = self
+        sections.port = self
             .port
-            .map(|p| -> Result<config::PortConfig, AppError> {
-                Ok(config::PortConfig {
+            .map(|p| -> Result<types::port::PortConfig, AppError> {
+                Ok(types::port::PortConfig {
                     port: u16::try_from(p.port)
                         .map_err(|_| AppError::field("port.port", "must be between 1 and 65535"))?,
                     tls: p.tls,
@@ -423,25 +425,26 @@ impl MonitorCheckInput {
                 })
             })
             .transpose()?;
-        domain.ping = self
+        sections.ping = self
             .ping
             .map(|p| {
                 non_negative("ping.timeoutSeconds", p.timeout_seconds)
-                    .map(|timeout_seconds| config::PingConfig { timeout_seconds })
+                    .map(|timeout_seconds| types::ping::PingConfig { timeout_seconds })
             })
             .transpose()?;
-        domain.heartbeat = self
+        sections.heartbeat = self
             .heartbeat
             .map(|h| {
                 non_negative("heartbeat.gracePeriodMinutes", h.grace_period_minutes).map(
-                    |grace_period_minutes| config::HeartbeatConfig {
+                    |grace_period_minutes| types::heartbeat::HeartbeatConfig {
                         grace_period_minutes,
                     },
                 )
             })
             .transpose()?;
-        domain.synthetic_test_id =
-            validate::opt_id("syntheticTestId", self.synthetic_test_id.as_deref())?;
+        sections.synthetic =
+            validate::opt_id("syntheticTestId", self.synthetic_test_id.as_deref())?
+                .map(|test_id| types::synthetic::SyntheticConfig { test_id });
         Ok(())
     }
 }
@@ -462,10 +465,10 @@ impl MonitorSettingsInput {
             recovery_threshold: a.recovery_threshold,
             custom_message: a.custom_message.filter(|m| !m.trim().is_empty()),
         });
-        domain.dns = self
+        domain.type_settings.dns = self
             .dns
-            .map(|d| -> Result<config::DnsConfig, AppError> {
-                Ok(config::DnsConfig {
+            .map(|d| -> Result<types::dns::DnsConfig, AppError> {
+                Ok(types::dns::DnsConfig {
                     record_type: d.record_type,
                     expected: d.expected,
                     resolver: d.resolver,
@@ -473,11 +476,11 @@ impl MonitorSettingsInput {
                 })
             })
             .transpose()?;
-        domain.domain = self
+        domain.type_settings.domain = self
             .domain
             .map(|d| {
                 non_negative("domain.expiryDays", d.expiry_days).map(|expiry_days| {
-                    config::DomainConfig {
+                    types::website::DomainConfig {
                         expiry_days,
                         name: d.name.filter(|n| !n.trim().is_empty()),
                     }
@@ -607,7 +610,7 @@ impl Monitor {
     }
     /// Type-specific settings; secrets appear as `********`.
     async fn config(&self) -> Json<serde_json::Value> {
-        Json(config::MonitorConfig::from_json(self.0.config.as_ref()).masked())
+        Json(MonitorConfig::from_json(self.0.config.as_ref()).masked())
     }
     async fn last_check_at(&self) -> Option<DateTime<Utc>> {
         self.0.last_check_at
@@ -634,7 +637,7 @@ impl Monitor {
     }
     /// The monitors this one depends on.
     async fn parent_ids(&self) -> Vec<ID> {
-        config::MonitorConfig::from_json(self.0.config.as_ref())
+        MonitorConfig::from_json(self.0.config.as_ref())
             .depends_on
             .iter()
             .map(|id| ID(id.to_string()))
@@ -642,7 +645,7 @@ impl Monitor {
     }
     /// Seconds between checks while failing, when set.
     async fn down_interval_seconds(&self) -> Option<i32> {
-        config::MonitorConfig::from_json(self.0.config.as_ref())
+        MonitorConfig::from_json(self.0.config.as_ref())
             .down_interval_seconds
             .and_then(|s| i32::try_from(s).ok())
     }

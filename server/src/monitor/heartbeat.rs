@@ -15,8 +15,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
 use super::check::CheckOutcome;
-use super::config::MonitorConfig;
 use super::engine::{Completion, record};
+use super::types::MonitorConfig;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 

@@ -3,8 +3,11 @@
 //!
 //! - this module: creating, updating, muting and deleting monitors, with their locations,
 //!   tags, notification providers and parents.
-//! - [`config`]: per-type settings, validated and sealed.
-//! - [`check`]: the checks (HTTP, website with TLS and domain expiry, DNS, ping, port).
+//! - [`types`]: one module per monitor type (HTTP, website with TLS and domain expiry, DNS,
+//!   ping, port, heartbeat, synthetic): its settings, validated and settled from an input,
+//!   and its check; the registry that dispatches to them and the stored config.
+//! - [`config`]: the stored config's names as other domains use them.
+//! - [`check`]: what the checks share: their outcome, HTTP clients, TCP, TLS and RDAP.
 //! - [`schedule`]: when checks are due, spread over their period.
 //! - [`engine`]: claiming due checks through the claim queue, running them, writing results
 //!   and their aggregates in batches, status by aggregation rule.
@@ -27,6 +30,7 @@ pub mod maintenance;
 pub mod query;
 pub mod schedule;
 pub mod synthetic;
+pub mod types;
 
 pub use alerting::AlertSettings;
 
@@ -34,7 +38,7 @@ use chrono::Utc;
 use entity::monitors::{self, MonitorAggregation, MonitorStatus, MonitorType};
 use entity::{
     alerts, monitor_locations, monitor_notification_settings, monitor_tags, notification_providers,
-    tags, tests,
+    tags,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
@@ -49,9 +53,7 @@ use crate::error::{AppError, AppResult};
 use crate::project::{self, dedup};
 use crate::state::AppState;
 use crate::validate;
-use config::{
-    HeartbeatConfig, HttpConfig, MonitorConfig, PingConfig, PortConfig, SyntheticConfig, TlsConfig,
-};
+use types::MonitorConfig;
 
 /// The location of workers started without `--location`, and of monitors that name none.
 pub const DEFAULT_LOCATION: &str = "default";
@@ -65,28 +67,19 @@ pub struct MonitorInput {
     pub target: Option<String>,
     pub frequency_minutes: Option<i32>,
     pub enabled: Option<bool>,
-    pub http: Option<HttpConfig>,
-    pub tls: Option<TlsConfig>,
-    pub port: Option<PortConfig>,
-    pub ping: Option<PingConfig>,
-    pub heartbeat: Option<HeartbeatConfig>,
-    pub synthetic_test_id: Option<Uuid>,
+    /// The settings of the monitor's type, by section as stored (`None`: keep the stored
+    /// section; on create, its default). Only the sections are read: the settings every type
+    /// shares change through `down_interval_seconds` and `parent_ids`.
+    pub type_settings: MonitorConfig,
     pub locations: Option<Vec<String>>,
     pub aggregation: Option<MonitorAggregation>,
     pub tag_ids: Option<Vec<Uuid>>,
     pub notification_provider_ids: Option<Vec<Uuid>>,
     pub alert: Option<AlertSettings>,
-    pub dns: Option<config::DnsConfig>,
-    /// Domain registration watch of website monitors; `expiry_days` 0 turns it off.
-    pub domain: Option<config::DomainConfig>,
     /// Seconds between checks while failing; 0 turns it off.
     pub down_interval_seconds: Option<u32>,
     /// Monitors of the same project this one depends on (replaces the list).
     pub parent_ids: Option<Vec<Uuid>>,
-}
-
-fn check_host(field: &str, host: &str, state: &AppState) -> AppResult<String> {
-    state.settings.outbound().check_host(field, host)
 }
 
 fn check_locations(locations: &[String]) -> AppResult<Vec<String>> {
@@ -126,27 +119,6 @@ pub fn locations_of(monitor: &monitors::Model) -> Vec<String> {
         .unwrap_or_else(|| vec![DEFAULT_LOCATION.into()])
 }
 
-/// A monitor's stored target and config under an input: `settle_config` takes each setting
-/// from the input, else from what is stored.
-struct Layers<'a> {
-    input: &'a MonitorInput,
-    /// The stored target, `None` for a new monitor.
-    stored_target: Option<&'a str>,
-    /// The stored config (the defaults for a new monitor).
-    stored: MonitorConfig,
-}
-
-impl Layers<'_> {
-    /// The input's target, else the stored one; `missing` says what the type needs.
-    fn target(&self, missing: &str) -> AppResult<String> {
-        self.input
-            .target
-            .clone()
-            .or(self.stored_target.map(str::to_owned))
-            .ok_or_else(|| AppError::field("target", missing))
-    }
-}
-
 /// Builds and validates the target and config of the monitor `id` of type `ty` from `input`
 /// layered over `current` (its stored target and config, `None` for a new monitor), its
 /// secrets sealed for `id`.
@@ -164,250 +136,46 @@ async fn settle_config(
         Some((target, config)) => (Some(target), config),
         None => (None, MonitorConfig::default()),
     };
-    let layers = Layers {
-        input,
+    let layers = types::Layers {
+        state,
+        db,
+        project_id,
+        input_target: input.target.as_deref(),
+        input: &input.type_settings,
         stored_target,
-        stored,
+        stored: &stored,
     };
     let mut config = MonitorConfig::default();
-    let target = match ty {
-        MonitorType::Http | MonitorType::Website => settle_http(state, ty, &layers, &mut config)?,
-        MonitorType::Dns => settle_dns(state, &layers, &mut config)?,
-        MonitorType::Port => settle_port(state, &layers, &mut config)?,
-        MonitorType::Ping => settle_ping(state, &layers, &mut config)?,
-        MonitorType::Heartbeat => settle_heartbeat(&layers, &mut config)?,
-        MonitorType::SyntheticTest => {
-            settle_synthetic(db, project_id, &layers, &mut config).await?
-        }
-    };
+    let target = types::settle(ty, &layers, &mut config).await?;
     // Settings every type shares.
-    config.down_interval_seconds = settle_down_interval(ty, &layers)?;
+    config.down_interval_seconds = settle_down_interval(ty, input, &stored)?;
     config.depends_on = match &input.parent_ids {
         Some(ids) => check_parents(db, project_id, monitor_id, ids).await?,
-        None => layers.stored.depends_on.clone(),
+        None => stored.depends_on.clone(),
     };
     config.seal(&state.master_key, id)?;
     Ok((target, config))
 }
 
-/// HTTP and website monitors: the URL, the request and its assertions, and for websites the
-/// certificate and domain watches. Returns the target.
-fn settle_http(
-    state: &AppState,
-    ty: MonitorType,
-    layers: &Layers<'_>,
-    config: &mut MonitorConfig,
-) -> AppResult<String> {
-    let target = layers.target("an HTTP monitor needs a URL")?;
-    let url = state.settings.outbound().check_url("target", &target)?;
-    let input = layers.input;
-    let mut http = input
-        .http
-        .clone()
-        .or(layers.stored.http.clone())
-        .unwrap_or_default();
-    http.method = http.method.to_uppercase();
-    // Secrets sent back masked, or left out of the input, keep their stored values, for the
-    // same origin only.
-    if let Some(old) = &layers.stored.http {
-        let same_origin = layers
-            .stored_target
-            .is_some_and(|old| crate::outbound::same_origin(old, &target));
-        if input.http.is_some() {
-            keep_masked_secrets(&mut http, old, same_origin)?;
-        } else if !same_origin && has_secrets(old) {
-            return Err(crate::outbound::secret_needs_reentry("http"));
-        }
-    }
-    http.validate()?;
-    config.http = Some(http);
-    if ty == MonitorType::Website {
-        config.tls = Some(settle_tls(layers)?);
-        config.domain = settle_domain(state, layers)?;
-    }
-    Ok(url.to_string())
-}
-
-/// The certificate watch of a website monitor.
-fn settle_tls(layers: &Layers<'_>) -> AppResult<TlsConfig> {
-    let tls = layers
-        .input
-        .tls
-        .clone()
-        .or(layers.stored.tls.clone())
-        .unwrap_or_default();
-    if !(1..=365).contains(&tls.expiry_days) {
-        return Err(AppError::field(
-            "tls.expiryDays",
-            "must be between 1 and 365",
-        ));
-    }
-    Ok(tls)
-}
-
-/// The domain registration watch of a website monitor (`expiry_days` 0 turns it off).
-fn settle_domain(state: &AppState, layers: &Layers<'_>) -> AppResult<Option<config::DomainConfig>> {
-    let mut domain = match &layers.input.domain {
-        Some(d) if d.expiry_days == 0 => None,
-        Some(d) => Some(d.clone()),
-        None => layers.stored.domain.clone(),
-    };
-    if let Some(d) = &mut domain {
-        if !(1..=365).contains(&d.expiry_days) {
-            return Err(AppError::field(
-                "domain.expiryDays",
-                "must be between 1 and 365 (0 turns the watch off)",
-            ));
-        }
-        if let Some(name) = &d.name {
-            let name = check_host("domain.name", name, state)?;
-            if name.parse::<std::net::IpAddr>().is_ok() || !name.contains('.') {
-                return Err(AppError::field(
-                    "domain.name",
-                    "must be a registered domain name like example.com",
-                ));
-            }
-            d.name = Some(name);
-        }
-    }
-    Ok(domain)
-}
-
-/// DNS monitors: the name to resolve and what to ask whom. Returns the target.
-fn settle_dns(
-    state: &AppState,
-    layers: &Layers<'_>,
-    config: &mut MonitorConfig,
-) -> AppResult<String> {
-    let target = layers.target("a DNS monitor needs a name to resolve")?;
-    let name = check_host("target", &target, state)?;
-    if name.parse::<std::net::IpAddr>().is_ok() {
-        return Err(AppError::field(
-            "target",
-            "must be a domain name (example.com), not an IP address",
-        ));
-    }
-    let mut dns = layers
-        .input
-        .dns
-        .clone()
-        .or(layers.stored.dns.clone())
-        .unwrap_or_default();
-    dns.validate()?;
-    if let Some(server) = dns.resolver.as_deref().and_then(config::dns_server)
-        && state.settings.outbound().check_ip(server.ip()).is_err()
-    {
-        return Err(AppError::field(
-            "dns.resolver",
-            format!(
-                "{} is a private address, which this instance does not reach",
-                server.ip()
-            ),
-        ));
-    }
-    config.dns = Some(dns);
-    Ok(name)
-}
-
-/// Port monitors: the host and port. Returns the target.
-fn settle_port(
-    state: &AppState,
-    layers: &Layers<'_>,
-    config: &mut MonitorConfig,
-) -> AppResult<String> {
-    let target = layers.target("a port monitor needs a host")?;
-    let host = check_host("target", &target, state)?;
-    let port = layers
-        .input
-        .port
-        .clone()
-        .or(layers.stored.port.clone())
-        .ok_or_else(|| AppError::field("port.port", "a port monitor needs a port"))?;
-    port.validate()?;
-    config.port = Some(port);
-    Ok(host)
-}
-
-/// Ping monitors: the host and how long to wait. Returns the target.
-fn settle_ping(
-    state: &AppState,
-    layers: &Layers<'_>,
-    config: &mut MonitorConfig,
-) -> AppResult<String> {
-    let target = layers.target("a ping monitor needs a host")?;
-    let host = check_host("target", &target, state)?;
-    let ping = layers
-        .input
-        .ping
-        .clone()
-        .or(layers.stored.ping.clone())
-        .unwrap_or_default();
-    if !(1..=config::MAX_TIMEOUT_SECS).contains(&ping.timeout_seconds) {
-        return Err(AppError::field(
-            "ping.timeoutSeconds",
-            "must be between 1 and 60 seconds",
-        ));
-    }
-    config.ping = Some(ping);
-    Ok(host)
-}
-
-/// Heartbeat monitors: the grace period. They have no target.
-fn settle_heartbeat(layers: &Layers<'_>, config: &mut MonitorConfig) -> AppResult<String> {
-    let heartbeat = layers
-        .input
-        .heartbeat
-        .clone()
-        .or(layers.stored.heartbeat.clone())
-        .unwrap_or_default();
-    if !(1..=10_080).contains(&heartbeat.grace_period_minutes) {
-        return Err(AppError::field(
-            "heartbeat.gracePeriodMinutes",
-            "must be between 1 minute and 7 days",
-        ));
-    }
-    config.heartbeat = Some(heartbeat);
-    Ok(String::new())
-}
-
-/// Synthetic monitors: a test of the same project. Returns the target (the test's id).
-async fn settle_synthetic(
-    db: &impl ConnectionTrait,
-    project_id: Uuid,
-    layers: &Layers<'_>,
-    config: &mut MonitorConfig,
-) -> AppResult<String> {
-    let test_id = layers
-        .input
-        .synthetic_test_id
-        .or(layers.stored.synthetic.as_ref().map(|s| s.test_id))
-        .ok_or_else(|| AppError::field("synthetic.testId", "a synthetic monitor needs a test"))?;
-    let found = tests::Entity::find_by_id(test_id)
-        .filter(tests::Column::ProjectId.eq(project_id))
-        .count(db)
-        .await?;
-    if found == 0 {
-        return Err(AppError::field(
-            "synthetic.testId",
-            "no such test in this project",
-        ));
-    }
-    config.synthetic = Some(SyntheticConfig { test_id });
-    Ok(test_id.to_string())
-}
-
 /// The seconds between checks while failing (0 turns it off), for polled monitors only.
-fn settle_down_interval(ty: MonitorType, layers: &Layers<'_>) -> AppResult<Option<u32>> {
-    let secs = match layers.input.down_interval_seconds {
+fn settle_down_interval(
+    ty: MonitorType,
+    input: &MonitorInput,
+    stored: &MonitorConfig,
+) -> AppResult<Option<u32>> {
+    let secs = match input.down_interval_seconds {
         Some(0) => None,
         Some(secs) => Some(secs),
-        None => layers.stored.down_interval_seconds,
+        None => stored.down_interval_seconds,
     };
     if let Some(secs) = secs {
         if !ty.is_polled() {
             return Err(AppError::field(
                 "downIntervalSeconds",
-                "only monitors that Vigil checks itself (http, website, ping, port, dns) have one",
+                format!(
+                    "only monitors that Vigil checks itself ({}) have one",
+                    types::polled_names()
+                ),
             ));
         }
         if !(20..=86_400).contains(&secs) {
@@ -466,54 +234,6 @@ async fn check_parents(
         }
     }
     Ok(ids)
-}
-
-/// Whether an HTTP config carries credentials (auth, or a header named like a secret).
-fn has_secrets(http: &HttpConfig) -> bool {
-    http.auth.is_some()
-        || http
-            .headers
-            .iter()
-            .any(|h| config::is_secret_header(&h.name))
-}
-
-/// Puts back the stored secrets a client sent back masked; refused when the target moved to
-/// another origin (`outbound::same_origin`).
-fn keep_masked_secrets(new: &mut HttpConfig, old: &HttpConfig, same_origin: bool) -> AppResult<()> {
-    use config::Auth;
-    const MASK: &str = "********";
-    let keep = |field: &str| {
-        if same_origin {
-            Ok(())
-        } else {
-            Err(crate::outbound::secret_needs_reentry(field))
-        }
-    };
-    match (&mut new.auth, &old.auth) {
-        (Some(Auth::Basic { password, .. }), Some(Auth::Basic { password: old, .. }))
-            if password == MASK =>
-        {
-            keep("http.auth.password")?;
-            *password = old.clone();
-        }
-        (Some(Auth::Bearer { token }), Some(Auth::Bearer { token: old })) if token == MASK => {
-            keep("http.auth.token")?;
-            *token = old.clone()
-        }
-        _ => {}
-    }
-    for header in &mut new.headers {
-        if header.value == MASK
-            && let Some(previous) = old
-                .headers
-                .iter()
-                .find(|h| h.name.eq_ignore_ascii_case(&header.name))
-        {
-            keep("http.headers")?;
-            header.value = previous.value.clone();
-        }
-    }
-    Ok(())
 }
 
 async fn check_frequency(db: &impl ConnectionTrait, org_id: Uuid, minutes: i32) -> AppResult<()> {
@@ -1070,7 +790,10 @@ pub async fn check_now(
     if !monitor.r#type.is_polled() {
         return Err(AppError::field(
             "id",
-            "only polled monitors (http, website, ping, port, dns) can be checked on demand",
+            format!(
+                "only polled monitors ({}) can be checked on demand",
+                types::polled_names()
+            ),
         ));
     }
     if !monitor.enabled {

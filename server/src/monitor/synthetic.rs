@@ -15,9 +15,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::check::CheckOutcome;
-use super::config::MonitorConfig;
 use super::engine::{Claimed, Completion, record};
 use super::schedule;
+use super::types::MonitorConfig;
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;

@@ -1,19 +1,23 @@
-//! The checks themselves. Each returns a [`CheckOutcome`]; none returns an error: a failure of
-//! the target is a result, not a failure of Vigil.
+//! What the checks share. Each check (in its type's module, `super::types`) returns a
+//! [`CheckOutcome`]; none returns an error: a failure of the target is a result, not a
+//! failure of Vigil.
+//!
+//! - this module: the outcome, and the [`Checker`] with the HTTP clients every check shares.
+//! - [`net`]: TCP connections under the outbound policy.
+//! - [`tls`]: TLS handshakes that read the server's certificate.
+//! - [`domain`]: domain registration lookups (RDAP) and their cache.
 
-pub mod dns;
 pub mod domain;
-pub mod http;
 pub mod net;
 pub mod tls;
 
 use std::time::Duration;
 
 use entity::monitor_results::MonitorResultStatus;
-use entity::monitors::{self, MonitorType};
+use entity::monitors;
 use serde_json::{Value, json};
 
-use crate::monitor::config::MonitorConfig;
+use crate::monitor::types::MonitorConfig;
 use crate::outbound::OutboundPolicy;
 
 /// What one check found.
@@ -141,89 +145,9 @@ impl Checker {
         }
     }
 
-    /// Runs the check of `monitor` with its opened config.
+    /// Runs the check of `monitor` with its opened config: its type's (`super::types`).
     pub async fn run(&self, monitor: &monitors::Model, config: &MonitorConfig) -> CheckOutcome {
-        match monitor.r#type {
-            MonitorType::Http => match &config.http {
-                Some(http) => http::check(self, &monitor.target, http, None).await,
-                None => CheckOutcome::error("the monitor has no HTTP settings"),
-            },
-            MonitorType::Website => match &config.http {
-                Some(http) => {
-                    let mut outcome = http::check(
-                        self,
-                        &monitor.target,
-                        http,
-                        Some(config.tls.clone().unwrap_or_default()),
-                    )
-                    .await;
-                    if let Some(domain) = &config.domain {
-                        self.domain_expiry(&monitor.target, domain, &mut outcome)
-                            .await;
-                    }
-                    outcome
-                }
-                None => CheckOutcome::error("the monitor has no HTTP settings"),
-            },
-            MonitorType::Dns => match &config.dns {
-                Some(dns) => dns::check(self, &monitor.target, dns).await,
-                None => CheckOutcome::error("the monitor has no DNS settings"),
-            },
-            MonitorType::Port => match &config.port {
-                Some(port) => net::port(self, &monitor.target, port).await,
-                None => CheckOutcome::error("the monitor has no port settings"),
-            },
-            MonitorType::Ping => {
-                net::ping(
-                    self,
-                    &monitor.target,
-                    &config.ping.clone().unwrap_or_default(),
-                )
-                .await
-            }
-            MonitorType::Heartbeat | MonitorType::SyntheticTest => {
-                CheckOutcome::error("this monitor type is not checked by polling")
-            }
-        }
-    }
-}
-
-impl Checker {
-    /// Adds the domain's registration expiry to a website check's details. A lookup that
-    /// fails is noted and changes nothing else.
-    async fn domain_expiry(
-        &self,
-        url: &str,
-        config: &crate::monitor::config::DomainConfig,
-        outcome: &mut CheckOutcome,
-    ) {
-        let Some(host) = config.name.clone().or_else(|| {
-            url::Url::parse(url)
-                .ok()
-                .and_then(|u| u.host_str().map(str::to_owned))
-        }) else {
-            return;
-        };
-        let found = self.domains.expiry(self.client(true, false), &host).await;
-        let Value::Object(details) = &mut outcome.details else {
-            return;
-        };
-        match found {
-            Ok((domain, expires)) => {
-                let days = (expires - chrono::Utc::now()).num_days();
-                details.insert("domain".into(), domain.into());
-                details.insert("domainExpiresAt".into(), expires.to_rfc3339().into());
-                details.insert("domainDaysLeft".into(), days.into());
-                details.insert(
-                    "domainExpiring".into(),
-                    (days < i64::from(config.expiry_days)).into(),
-                );
-                outcome.domain_days_left = Some(days);
-            }
-            Err(err) => {
-                details.insert("domainError".into(), err.into());
-            }
-        }
+        crate::monitor::types::check(self, monitor, config).await
     }
 }
 
