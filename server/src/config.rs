@@ -67,6 +67,9 @@ pub struct Integrations {
     /// IANA's RDAP bootstrap file for domains: where website monitors look up when a domain's
     /// registration expires.
     pub rdap_bootstrap_url: String,
+    /// The name server (`ip` or `ip:port`) Vigil asks in its own DNS lookups (the TXT record
+    /// that verifies a status page's custom domain). Default: the system's resolvers.
+    pub dns_resolver: Option<String>,
 }
 
 impl Default for Integrations {
@@ -76,6 +79,7 @@ impl Default for Integrations {
             telegram_api_base: "https://api.telegram.org".into(),
             sendgrid_api_base: "https://api.sendgrid.com".into(),
             rdap_bootstrap_url: "https://data.iana.org/rdap/dns.json".into(),
+            dns_resolver: None,
         }
     }
 }
@@ -375,6 +379,13 @@ impl Settings {
         self.validate_runner()?;
         self.validate_smtp()?;
         self.validate_storage()?;
+        if let Some(server) = &self.integrations.dns_resolver
+            && crate::monitor::config::dns_server(server).is_none()
+        {
+            bail!(
+                "invalid setting integrations.dns_resolver: expected ip or ip:port, got {server:?}"
+            );
+        }
         tracing_subscriber::EnvFilter::try_new(&self.log)
             .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
         Ok(())

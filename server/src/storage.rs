@@ -112,6 +112,15 @@ impl Storage {
         }
     }
 
+    /// Deletes the object at `key`; deleting what is not there succeeds.
+    pub async fn delete(&self, key: &str) -> anyhow::Result<()> {
+        let path = object_path(key)?;
+        match self.inner.delete(&path).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(err) => Err(anyhow::Error::new(err).context(format!("deleting {key}"))),
+        }
+    }
+
     /// The runs that have artifacts stored (the `runs/{id}/` prefixes).
     pub async fn run_ids(&self) -> anyhow::Result<Vec<uuid::Uuid>> {
         let listed = match self

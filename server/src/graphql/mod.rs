@@ -88,6 +88,7 @@ pub struct Subscription(
     monitor::MonitorSubscription,
     callback::CallbackSubscription,
     testing::RunSubscription,
+    status_page::StatusPageSubscription,
 );
 
 /// The schema type.

@@ -804,6 +804,7 @@ async fn publish(
             project_id: monitor.project_id,
         })
         .await?;
+        crate::status_page::status::on_monitor_status_changed(tx, monitor.id).await?;
     }
     Ok(())
 }

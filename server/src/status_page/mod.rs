@@ -1,8 +1,17 @@
-//! Public status pages: the pages of a project (`status_pages`), their components and the
-//! monitors behind them (`component`). Editors of the project manage them, viewers read them;
-//! only published pages are served to the public.
+//! Public status pages: the pages of a project (`status_pages`) and their settings
+//! (`settings`), images (`image`) and custom domain (`domain`), their components and the
+//! monitors behind them (`component`), and the components' live status (`status`). Editors of
+//! the project manage them, viewers read them; only published pages are served to the public.
+//!
+//! Every change the public page shows publishes `StatusPageUpdated` in its transaction
+//! ([`published_change`]): caches of the public page drop the page, and `statusPageUpdated`
+//! subscribers hear of it.
 
 pub mod component;
+pub mod domain;
+pub mod image;
+pub mod settings;
+pub mod status;
 
 use chrono::Utc;
 use entity::status_pages::{self, StatusPageStatus};
@@ -15,6 +24,7 @@ use crate::auth::{Level, Principal};
 use crate::db::Tx;
 use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::{AppError, AppResult};
+use crate::events::Event;
 use crate::state::AppState;
 use crate::validate;
 
@@ -96,11 +106,13 @@ fn generated_subdomain(name: &str) -> String {
     }
 }
 
+fn taken(subdomain: &str) -> AppError {
+    AppError::Conflict(format!("the subdomain {subdomain:?} is already taken"))
+}
+
 fn conflict(subdomain: &str) -> impl Fn(sea_orm::DbErr) -> AppError + '_ {
     move |e| match AppError::from(e) {
-        AppError::Conflict(_) => {
-            AppError::Conflict(format!("the subdomain {subdomain:?} is already taken"))
-        }
+        AppError::Conflict(_) => taken(subdomain),
         other => other,
     }
 }
@@ -211,6 +223,15 @@ pub async fn find(
         .0)
 }
 
+/// Page `id`, without an access check: for callers that checked already (a subscription
+/// checks its caller before each event it delivers).
+pub async fn by_id(
+    db: &impl sea_orm::ConnectionTrait,
+    id: Uuid,
+) -> AppResult<Option<status_pages::Model>> {
+    Ok(status_pages::Entity::find_by_id(id).one(db).await?)
+}
+
 /// Publishes (`true`) or takes back to draft (`false`) a page: only published pages are
 /// served to the public.
 pub async fn set_published(
@@ -246,11 +267,68 @@ pub async fn set_published(
         json!({ "statusPageId": page.id }),
     )
     .await?;
+    published_change(&tx, &page).await?;
     tx.commit().await?;
     Ok(page)
 }
 
-/// Deletes a page with its components, incidents and subscribers.
+/// Tells caches and subscribers, when `tx` commits, that `page` shows something new.
+pub(crate) async fn published_change(tx: &Tx, page: &status_pages::Model) -> AppResult<()> {
+    tx.publish(Event::StatusPageUpdated {
+        status_page_id: page.id,
+        project_id: page.project_id,
+    })
+    .await?;
+    Ok(())
+}
+
+/// Changes the settings of page `id` (see [`settings::PageSettings`]).
+pub async fn update(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    changes: &settings::PageSettings,
+) -> AppResult<status_pages::Model> {
+    let page = find(state, principal, id, Level::Editor).await?;
+    let mut row: status_pages::ActiveModel = page.clone().into();
+    let fields = settings::apply(&mut row, changes)?;
+    if !row.is_changed() {
+        return Ok(page);
+    }
+    let subdomain = changes
+        .subdomain
+        .as_deref()
+        .map(check_subdomain)
+        .transpose()?
+        .unwrap_or_default();
+    // A clear answer before writing; the unique index decides between concurrent claims.
+    if !subdomain.is_empty()
+        && status_pages::Entity::find()
+            .filter(status_pages::Column::Subdomain.eq(subdomain.as_str()))
+            .filter(status_pages::Column::Id.ne(id))
+            .one(&state.db)
+            .await?
+            .is_some()
+    {
+        return Err(taken(&subdomain));
+    }
+    row.updated_at = Set(Utc::now());
+    let tx = Tx::begin(state).await?;
+    let page = row.update(tx.conn()).await.map_err(conflict(&subdomain))?;
+    audit::record(
+        &tx,
+        principal,
+        Some(page.organization_id),
+        "status_page.update",
+        json!({ "statusPageId": page.id, "fields": fields }),
+    )
+    .await?;
+    published_change(&tx, &page).await?;
+    tx.commit().await?;
+    Ok(page)
+}
+
+/// Deletes a page with its components, incidents and subscribers, then its images.
 pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
     let page = find(state, principal, id, Level::Editor).await?;
     let tx = Tx::begin(state).await?;
@@ -265,7 +343,16 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
         json!({ "statusPageId": id, "name": page.name }),
     )
     .await?;
+    published_change(&tx, &page).await?;
     tx.commit().await?;
+    if let Err(err) = state
+        .storage
+        .delete_prefix(&format!("status-pages/{id}"))
+        .await
+    {
+        // The page is gone; its images are unreachable, only their space is lost.
+        tracing::warn!(error = format!("{err:#}"), page = %id, "deleting a status page's images");
+    }
     Ok(())
 }
 
