@@ -380,7 +380,7 @@ impl Settings {
         self.validate_smtp()?;
         self.validate_storage()?;
         if let Some(server) = &self.integrations.dns_resolver
-            && crate::monitor::config::dns_server(server).is_none()
+            && crate::monitor::types::dns::dns_server(server).is_none()
         {
             bail!(
                 "invalid setting integrations.dns_resolver: expected ip or ip:port, got {server:?}"

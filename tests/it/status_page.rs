@@ -1497,3 +1497,64 @@ async fn page_changes_reach_subscribers_of_the_page_only() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn pausing_or_deleting_a_monitor_updates_the_components_that_watch_it() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let target = Target::start().await;
+        target.set("api", 500, "broken");
+        let api = http_monitor(&app, &user, &project, "api", &target.url("/m/api")).await;
+        let made = page(&app, &user, json!({ "projectId": project, "name": "Acme" })).await;
+        let first = component(&app, &user, &made["id"], "API", &[api.as_str()]).await;
+        let second = component(&app, &user, &made["id"], "Edge", &[api.as_str()]).await;
+        check_all(&app).await;
+        assert_eq!(
+            component_status(&app, &first).await,
+            ComponentStatus::MajorOutage
+        );
+
+        // Paused: the monitor has no say, and the component no longer shows its outage.
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { updateMonitor(id: $id, input: { enabled: false }) { status } }",
+            json!({ "id": api }),
+        )
+        .await
+        .ok();
+        assert_eq!(
+            component_status(&app, &first).await,
+            ComponentStatus::Operational
+        );
+
+        // Resumed and down again, then deleted: the components forget it.
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { updateMonitor(id: $id, input: { enabled: true }) { status } }",
+            json!({ "id": api }),
+        )
+        .await
+        .ok();
+        check_all(&app).await;
+        assert_eq!(
+            component_status(&app, &second).await,
+            ComponentStatus::MajorOutage
+        );
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { deleteMonitor(id: $id) }",
+            json!({ "id": api }),
+        )
+        .await
+        .ok();
+        assert_eq!(
+            component_status(&app, &first).await,
+            ComponentStatus::Operational
+        );
+        assert_eq!(
+            component_status(&app, &second).await,
+            ComponentStatus::Operational
+        );
+        app.stop().await;
+    }
+}

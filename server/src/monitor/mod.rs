@@ -611,6 +611,10 @@ pub async fn update(
         // Resumed: check soon, with fresh counts.
         reset_locations(db, &monitor).await?;
     }
+    if monitor.status != current.status {
+        // Paused or resumed: the status pages showing it follow.
+        crate::status_page::status::on_monitor_status_changed(&tx, monitor.id).await?;
+    }
     write_links(db, monitor.id, &input).await?;
     if input.alert.is_some() || input.notification_provider_ids.is_some() {
         let settings = match input.alert.clone() {
@@ -704,7 +708,12 @@ async fn reset_locations(db: &impl ConnectionTrait, monitor: &monitors::Model) -
 pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
     let monitor = find(state, principal, id, Level::Editor).await?;
     let tx = Tx::begin(state).await?;
+    // The pages showing it, found before its links go with it, are recomputed without it.
+    let pages = crate::status_page::status::pages_watching(tx.conn(), id).await?;
     monitors::Entity::delete_by_id(id).exec(tx.conn()).await?;
+    for page in pages {
+        crate::status_page::status::refresh_page(&tx, page).await?;
+    }
     audit::record(
         &tx,
         principal,

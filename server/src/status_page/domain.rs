@@ -20,8 +20,8 @@ use crate::auth::{Level, Principal};
 use crate::config::Settings;
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
-use crate::monitor::check::{Checker, dns};
-use crate::monitor::config::DnsConfig;
+use crate::monitor::check::Checker;
+use crate::monitor::types::dns::{self, DnsConfig};
 use crate::outbound::OutboundPolicy;
 use crate::state::AppState;
 
@@ -242,7 +242,7 @@ async fn lookup(settings: &Settings, expected: &Challenge) -> AppResult<()> {
         resolver: settings.integrations.dns_resolver.clone(),
         timeout_seconds: LOOKUP_SECONDS,
     };
-    let outcome = dns::check(&checker, &expected.record_name, &config).await;
+    let outcome = dns::resolve(&checker, &expected.record_name, &config).await;
     if outcome.is_up() {
         return Ok(());
     }

@@ -167,7 +167,17 @@ pub async fn refresh_page(tx: &Tx, status_page_id: Uuid) -> AppResult<bool> {
 /// Recomputes the pages whose components watch `monitor_id`, after its status changed (the
 /// monitor engine calls it in the transaction that records the change).
 pub async fn on_monitor_status_changed(tx: &Tx, monitor_id: Uuid) -> AppResult<()> {
-    let pages: Vec<Uuid> = status_page_components::Entity::find()
+    // Pages, then components, in id order: replicas recording other monitors of the same
+    // pages lock the rows in the same order and wait for each other instead of deadlocking.
+    for page in pages_watching(tx.conn(), monitor_id).await? {
+        refresh_page(tx, page).await?;
+    }
+    Ok(())
+}
+
+/// The pages with a component that watches `monitor_id`, in id order.
+pub async fn pages_watching(db: &impl ConnectionTrait, monitor_id: Uuid) -> AppResult<Vec<Uuid>> {
+    Ok(status_page_components::Entity::find()
         .select_only()
         .column(status_page_components::Column::StatusPageId)
         .distinct()
@@ -178,14 +188,8 @@ pub async fn on_monitor_status_changed(tx: &Tx, monitor_id: Uuid) -> AppResult<(
         .filter(links::Column::MonitorId.eq(monitor_id))
         .order_by_asc(status_page_components::Column::StatusPageId)
         .into_tuple()
-        .all(tx.conn())
-        .await?;
-    // Pages, then components, in id order: replicas recording other monitors of the same
-    // pages lock the rows in the same order and wait for each other instead of deadlocking.
-    for page in pages {
-        refresh_page(tx, page).await?;
-    }
-    Ok(())
+        .all(db)
+        .await?)
 }
 
 /// Recomputes and writes the components of a page whose status changed, without publishing

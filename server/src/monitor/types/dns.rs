@@ -206,7 +206,7 @@ fn failure(err: &ResolveError, name: &str, record_type: &str) -> (&'static str, 
 }
 
 /// Resolves `name` and checks the answers.
-async fn resolve(checker: &Checker, name: &str, config: &DnsConfig) -> CheckOutcome {
+pub async fn resolve(checker: &Checker, name: &str, config: &DnsConfig) -> CheckOutcome {
     let Ok(record_type) = RecordType::from_str(&config.record_type) else {
         return CheckOutcome::error(format!("{} is not a record type", config.record_type));
     };
