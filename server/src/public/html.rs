@@ -13,6 +13,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::read::{self, Incidents};
+use super::render::has_image;
+use super::route::ImageKind;
 use super::style::{self, Mode};
 use super::view::{self, Bar, Clock, Item, Level};
 use super::{Site, image_path};
@@ -50,10 +52,10 @@ pub fn layout(site: &Site<'_>, title: &str, main: Markup) -> Document {
                 meta property="og:description" content=(description);
                 meta property="og:url" content=(site.canonical);
                 meta name="twitter:card" content="summary";
-                @if page.twitter_logo.is_some() {
+                @if has_image(site, ImageKind::TwitterLogo) {
                     meta name="twitter:image" content=(format!("{}{}", site.canonical, image_path("twitter-logo")));
                 }
-                @if page.favicon_logo.is_some() {
+                @if has_image(site, ImageKind::Favicon) {
                     link rel="icon" href=(site.link(&image_path("favicon")));
                 }
                 link rel="alternate" type="application/rss+xml" title=(format!("{} incident history (RSS)", page.name)) href=(site.link("/history.rss"));
@@ -88,7 +90,7 @@ fn header(site: &Site<'_>) -> Markup {
     html! {
         header.top { div.wrap {
             a.brand href=(site.link("")) {
-                @if page.transactional_logo.is_some() {
+                @if has_image(site, ImageKind::Logo) {
                     img src=(site.link(&image_path("logo"))) alt=(format!("{} home", page.name));
                 } @else {
                     (page.name)
@@ -274,7 +276,7 @@ pub fn index(site: &Site<'_>, index: &Index<'_>) -> Document {
         .collect();
     upcoming.sort_by_key(|i| i.scheduled_for);
     let main = html! {
-        @if page.hero_cover.is_some() { img.hero src=(site.link(&image_path("hero"))) alt=""; }
+        @if has_image(site, ImageKind::Hero) { img.hero src=(site.link(&image_path("hero"))) alt=""; }
         h1 { (page.name) }
         @if let Some(headline) = &page.headline { p.lede { (headline) } }
         @if let Some(description) = &page.page_description { p.muted { (description) } }

@@ -184,7 +184,7 @@ async fn incident(
 }
 
 /// Raster images only: an SVG may carry script. Content types by the key's extension.
-fn image_type(key: &str) -> Option<&'static str> {
+pub fn image_type(key: &str) -> Option<&'static str> {
     let ext = key.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match ext.as_str() {
         "png" => "image/png",
@@ -212,6 +212,11 @@ pub fn image_key(site: &Site<'_>, kind: ImageKind) -> Option<String> {
     let key = crate::storage::check_key(key)?;
     key.starts_with(&super::image_prefix(page.id))
         .then(|| key.to_owned())
+}
+
+/// Whether the page has an image of `kind` that may be served (links to it are shown).
+pub fn has_image(site: &Site<'_>, kind: ImageKind) -> bool {
+    image_key(site, kind).is_some_and(|key| image_type(&key).is_some())
 }
 
 async fn image(state: &AppState, site: &Site<'_>, kind: ImageKind) -> AppResult<Option<Rendered>> {
