@@ -162,19 +162,20 @@ impl Public {
         let Some(route) = Route::parse(rest, query) else {
             return not_found();
         };
-        let site = Site::new(&self.state, page, base);
         if let Route::Shortlink(code) = &route {
             return match read::shortlink(&self.state.db, page.id, code).await {
-                Ok(Some(id)) => redirect(&site.link(&format!("/incidents/{id}"))),
+                Ok(Some(id)) => redirect(&format!("{base}/incidents/{id}")),
                 Ok(None) => not_found(),
                 Err(err) => failure(err),
             };
         }
-        let key = format!("{}{}", site.base, route.key());
+        // Links differ between the subdomain path and the custom domain: both are in the key.
+        let key = format!("{base}{}", route.key());
         let stamp = self.cache.stamp(page.id);
         if let Some(hit) = self.cache.get(page.id, stamp, &key) {
             return respond(&hit, headers);
         }
+        let site = Site::new(&self.state, page, base);
         match render::render(&self.state, &site, &route).await {
             Ok(Some(rendered)) => {
                 let rendered = Arc::new(rendered);
