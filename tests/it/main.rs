@@ -13,6 +13,7 @@ mod graphql;
 mod migration;
 mod monitor;
 mod organization;
+mod public;
 mod roles;
 mod served;
 mod status_page;
