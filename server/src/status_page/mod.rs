@@ -3,6 +3,11 @@
 //! only published pages are served to the public.
 
 pub mod component;
+pub mod incident;
+pub mod maintenance;
+pub mod postmortem;
+pub mod status;
+pub mod template;
 
 use chrono::Utc;
 use entity::status_pages::{self, StatusPageStatus};
