@@ -10,6 +10,7 @@ mod callback;
 mod cli;
 mod delivery;
 mod graphql;
+mod incident;
 mod migration;
 mod monitor;
 mod organization;

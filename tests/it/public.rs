@@ -268,6 +268,8 @@ async fn incident(app: &TestApp, page: Uuid, new: NewIncident<'_>) -> Uuid {
         backfilled: Set(false),
         monitoring_at: Set(None),
         resolved_at: Set(new.resolved),
+        next_run_at: Set(None),
+        claimed_until: Set(None),
         shortlink: Set(new.shortlink.map(Into::into)),
         created_at: Set(new.started),
         updated_at: Set(new.resolved.unwrap_or(new.started)),
