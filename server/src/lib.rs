@@ -8,6 +8,8 @@
 // takes a connection or the state; nothing below them knows about GraphQL or HTTP.
 /// Sign-up, sign-in, sessions, passwords, e-mail verification, two-factor codes.
 pub mod account;
+/// Billing in cloud mode: plans, Stripe and Polar checkouts, portals and webhooks.
+pub mod billing;
 /// The alert delivery queue (enqueue, claim, deliver with retries, history) and run alerts.
 pub mod alert;
 /// Webhook callbacks: trigger URLs, forwarding, caching, rate limits, actions.

@@ -67,6 +67,10 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
         ));
     }
 
+    if crate::billing::enabled(&state.settings) {
+        tasks.spawn(crate::billing::upkeep::run_forever(state.clone()));
+    }
+
     let upkeep_state = state.clone();
     tasks.spawn(async move {
         let mut since = Utc::now() - chrono::Duration::days(2);

@@ -163,6 +163,8 @@ pub struct Loaders {
     pub run_k6: DataLoader<crate::graphql::testing::run::RunK6Loader>,
     pub page_components: DataLoader<crate::graphql::status_page::PageComponentsLoader>,
     pub component_monitors: DataLoader<crate::graphql::status_page::ComponentMonitorsLoader>,
+    pub plans_by_name: DataLoader<crate::graphql::billing::PlanByNameLoader>,
+    pub org_subscriptions: DataLoader<crate::graphql::billing::OrgSubscriptionLoader>,
 }
 
 impl Loaders {
@@ -232,6 +234,14 @@ impl Loaders {
             ),
             component_monitors: DataLoader::new(
                 crate::graphql::status_page::ComponentMonitorsLoader(db.clone()),
+                tokio::spawn,
+            ),
+            plans_by_name: DataLoader::new(
+                crate::graphql::billing::PlanByNameLoader(db.clone()),
+                tokio::spawn,
+            ),
+            org_subscriptions: DataLoader::new(
+                crate::graphql::billing::OrgSubscriptionLoader(db.clone()),
                 tokio::spawn,
             ),
         }

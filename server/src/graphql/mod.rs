@@ -15,6 +15,7 @@ pub mod account;
 pub mod admin;
 pub mod apikey;
 pub mod audit;
+pub mod billing;
 pub mod callback;
 pub mod connection;
 pub mod context;
@@ -59,6 +60,7 @@ pub struct Query(
     testing::RunQuery,
     testing::JobScheduleQuery,
     status_page::StatusPageQuery,
+    billing::BillingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -79,6 +81,7 @@ pub struct Mutation(
     testing::JobMutation,
     testing::RunMutation,
     status_page::StatusPageMutation,
+    billing::BillingMutation,
 );
 
 #[derive(MergedSubscription, Default)]
