@@ -17,7 +17,7 @@ use entity::{organization, subscription_plans};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveEnum, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QuerySelect, Set, TryIntoModel,
+    QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -479,7 +479,10 @@ impl Applying<'_> {
         row.cancel_at_period_end = Set(w.cancel_at_period_end);
         row.last_event_at = Set(Some(self.event.created));
         row.updated_at = Set(self.now);
-        Ok(row.save(self.tx.conn()).await?.try_into_model()?)
+        Ok(match self.row {
+            Some(_) => row.update(self.tx.conn()).await?,
+            None => row.insert(self.tx.conn()).await?,
+        })
     }
 
     /// Mirrors the subscription on the organization's columns; `plan` (when given) becomes its

@@ -318,9 +318,10 @@ impl BillingQuery {
     async fn plans(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default)] include_inactive: bool,
+        include_inactive: Option<bool>,
     ) -> async_graphql::Result<Vec<Plan>> {
-        let rows = plans::list(&ctx.state().db, ctx.principal()?, include_inactive).await?;
+        let all = include_inactive.unwrap_or(false);
+        let rows = plans::list(&ctx.state().db, ctx.principal()?, all).await?;
         Ok(rows.into_iter().map(Plan).collect())
     }
 }
