@@ -177,7 +177,10 @@ fn stripe_api(request: &Received) -> (u16, Value) {
 fn polar_api(request: &Received) -> (u16, Value) {
     let bearer = format!("Bearer {POLAR_ACCESS_TOKEN}");
     if request.header("authorization") != Some(bearer.as_str()) {
-        return (401, json!({ "error": "invalid_token", "detail": "Unauthorized" }));
+        return (
+            401,
+            json!({ "error": "invalid_token", "detail": "Unauthorized" }),
+        );
     }
     let body: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
     match (request.method.as_str(), request.path.as_str()) {

@@ -84,8 +84,13 @@ impl MigrationTrait for Migration {
             .await?;
         }
         for col in ["last_event_at", "past_due_since"] {
-            m.alter_table(Table::alter().table("subscriptions").drop_column(col).take())
-                .await?;
+            m.alter_table(
+                Table::alter()
+                    .table("subscriptions")
+                    .drop_column(col)
+                    .take(),
+            )
+            .await?;
         }
         Ok(())
     }

@@ -590,9 +590,8 @@ impl Settings {
             (&b.polar_api_base, "billing.polar_api_base"),
         ] {
             let parsed = reqwest::Url::parse(url).ok();
-            let ok = parsed.is_some_and(|u| {
-                matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
-            });
+            let ok = parsed
+                .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
             if !ok {
                 bail!("invalid setting {name}: must be an http:// or https:// URL");
             }

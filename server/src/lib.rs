@@ -8,10 +8,10 @@
 // takes a connection or the state; nothing below them knows about GraphQL or HTTP.
 /// Sign-up, sign-in, sessions, passwords, e-mail verification, two-factor codes.
 pub mod account;
-/// Billing in cloud mode: plans, Stripe and Polar checkouts, portals and webhooks.
-pub mod billing;
 /// The alert delivery queue (enqueue, claim, deliver with retries, history) and run alerts.
 pub mod alert;
+/// Billing in cloud mode: plans, Stripe and Polar checkouts, portals and webhooks.
+pub mod billing;
 /// Webhook callbacks: trigger URLs, forwarding, caching, rate limits, actions.
 pub mod callback;
 /// Service credentials of a project: tokens for SendGrid, Twilio, Slack, ... (sealed).

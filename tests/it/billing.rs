@@ -9,9 +9,9 @@ use entity::{audit_logs, organization, subscriptions, webhook_idempotency};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 use vigil_tests::billing::{
-    POLAR_WEBHOOK_SECRET, PolarSub, SECRETS, STRIPE_WEBHOOK_SECRET, StandIn, StripeSub,
-    configure, deliver_polar, deliver_stripe, now, polar_event, polar_order, polar_subscription,
-    post_polar, post_stripe, standard_signature, stripe_checkout, stripe_event, stripe_invoice,
+    POLAR_WEBHOOK_SECRET, PolarSub, SECRETS, STRIPE_WEBHOOK_SECRET, StandIn, StripeSub, configure,
+    deliver_polar, deliver_stripe, now, polar_event, polar_order, polar_subscription, post_polar,
+    post_stripe, standard_signature, stripe_checkout, stripe_event, stripe_invoice,
     stripe_signature, stripe_subscription,
 };
 use vigil_tests::snapshot::uuid;
@@ -243,7 +243,8 @@ async fn plans_are_read_by_members_and_managed_by_system_administrators() {
             answer.expect_code("BAD_USER_INPUT");
             assert_eq!(answer.field(), Some(field), "[{backend}] {}", answer.body);
         }
-        let rename_free = json!({ "id": plan_id(app, owner, "free").await, "i": { "name": "Gratis" } });
+        let rename_free =
+            json!({ "id": plan_id(app, owner, "free").await, "i": { "name": "Gratis" } });
         let answer = app.gql(Some(&admin.token), UPDATE_PLAN, rename_free).await;
         assert_eq!(answer.field(), Some("name"), "{}", answer.body);
         // A retired plan is listed only for administrators who ask.
@@ -254,8 +255,16 @@ async fn plans_are_read_by_members_and_managed_by_system_administrators() {
         )
         .await
         .ok();
-        assert!(!plan_names(app, owner, false).await.contains(&"Team".to_owned()));
-        assert!(plan_names(app, admin, true).await.contains(&"Team".to_owned()));
+        assert!(
+            !plan_names(app, owner, false)
+                .await
+                .contains(&"Team".to_owned())
+        );
+        assert!(
+            plan_names(app, admin, true)
+                .await
+                .contains(&"Team".to_owned())
+        );
 
         // An invoiced customer is put on a plan by hand; its limits follow.
         let set = app
@@ -270,8 +279,13 @@ async fn plans_are_read_by_members_and_managed_by_system_administrators() {
             set["setOrganizationPlan"]["plan"],
             json!({ "name": "Team", "limits": { "tier": "PRO", "maxMonitors": 250 } })
         );
-        let limits = vigil::plan::limits(app.db(), uuid(&c.org)).await.expect("limits");
-        assert_eq!(limits.max_monitors, 250, "[{backend}] the limits read Team's link");
+        let limits = vigil::plan::limits(app.db(), uuid(&c.org))
+            .await
+            .expect("limits");
+        assert_eq!(
+            limits.max_monitors, 250,
+            "[{backend}] the limits read Team's link"
+        );
         assert_eq!(audit_count(app, "billing.organization_plan.set").await, 1);
         app.gql(
             Some(&admin.token),
@@ -325,10 +339,17 @@ async fn a_stripe_checkout_carries_the_organization_and_the_price() {
             ("line_items[0][quantity]", "1"),
             ("metadata[organizationId]", c.org.as_str()),
             ("metadata[planId]", c.pro.as_str()),
-            ("subscription_data[metadata][organizationId]", c.org.as_str()),
+            (
+                "subscription_data[metadata][organizationId]",
+                c.org.as_str(),
+            ),
             ("customer_email", "owner@example.com"),
         ] {
-            assert_eq!(form.form_value(key).as_deref(), Some(value), "{key}: {form:?}");
+            assert_eq!(
+                form.form_value(key).as_deref(),
+                Some(value),
+                "{key}: {form:?}"
+            );
         }
         let success = form.form_value("success_url").unwrap_or_default();
         assert!(
@@ -341,7 +362,13 @@ async fn a_stripe_checkout_carries_the_organization_and_the_price() {
 
         // Only owners and admins of the organization; another tenant's is not there.
         let viewer = app
-            .member(owner, &c.org, &c.project, "viewer@example.com", "PROJECT_VIEWER")
+            .member(
+                owner,
+                &c.org,
+                &c.project,
+                "viewer@example.com",
+                "PROJECT_VIEWER",
+            )
             .await;
         app.gql(
             Some(&viewer.token),
@@ -360,7 +387,11 @@ async fn a_stripe_checkout_carries_the_organization_and_the_price() {
         .expect_code("NOT_FOUND");
         let free = plan_id(app, owner, "free").await;
         let answer = app
-            .gql(Some(&owner.token), STRIPE_CHECKOUT, json!({ "o": c.org, "p": free }))
+            .gql(
+                Some(&owner.token),
+                STRIPE_CHECKOUT,
+                json!({ "o": c.org, "p": free }),
+            )
             .await;
         answer.expect_code("BAD_USER_INPUT");
         assert_eq!(answer.field(), Some("planId"));
@@ -372,14 +403,22 @@ async fn a_stripe_checkout_carries_the_organization_and_the_price() {
         .await
         .expect_code("NOT_FOUND");
         let answer = app
-            .gql(Some(&owner.token), STRIPE_CHECKOUT, json!({ "o": "nope", "p": c.pro }))
+            .gql(
+                Some(&owner.token),
+                STRIPE_CHECKOUT,
+                json!({ "o": "nope", "p": c.pro }),
+            )
             .await;
         assert_eq!(answer.field(), Some("organizationId"));
         // No customer yet: no portal.
         app.gql(Some(&owner.token), STRIPE_PORTAL, json!({ "o": c.org }))
             .await
             .expect_code("CONFLICT");
-        assert_eq!(c.stripe.requests().len(), 1, "[{backend}] refused calls send nothing");
+        assert_eq!(
+            c.stripe.requests().len(),
+            1,
+            "[{backend}] refused calls send nothing"
+        );
 
         // Once subscribed: the portal of its customer, and no second checkout.
         let payload = stripe_event(
@@ -400,7 +439,10 @@ async fn a_stripe_checkout_carries_the_organization_and_the_price() {
         let sent = c.stripe.requests();
         let portal_form = sent.last().expect("the portal request");
         assert_eq!(portal_form.path, "/v1/billing_portal/sessions");
-        assert_eq!(portal_form.form_value("customer").as_deref(), Some("cus_vigilAcme"));
+        assert_eq!(
+            portal_form.form_value("customer").as_deref(),
+            Some("cus_vigilAcme")
+        );
         assert!(
             portal_form
                 .form_value("return_url")
@@ -442,7 +484,10 @@ async fn the_stripe_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         };
 
         let checkout = stripe_checkout(&c.org, &c.pro, "cus_vigilJourney", "sub_vigilJourney");
-        assert_eq!(deliver("evt_1", "checkout.session.completed", 0, checkout).await, "applied");
+        assert_eq!(
+            deliver("evt_1", "checkout.session.completed", 0, checkout).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["plan"]["name"], "pro", "[{backend}] {org}");
         assert_eq!(org["plan"]["limits"]["maxMonitors"], 250);
@@ -450,7 +495,10 @@ async fn the_stripe_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         assert_eq!(org["subscription"]["provider"], "STRIPE");
 
         let created = sub("active", false);
-        assert_eq!(deliver("evt_2", "customer.subscription.created", 1, created).await, "applied");
+        assert_eq!(
+            deliver("evt_2", "customer.subscription.created", 1, created).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         let expected_end = chrono::DateTime::from_timestamp(period_end, 0)
             .map(|t| t.to_rfc3339())
@@ -464,16 +512,29 @@ async fn the_stripe_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         );
 
         let cancelling = sub("active", true);
-        assert_eq!(deliver("evt_3", "customer.subscription.updated", 2, cancelling).await, "applied");
-        assert_eq!(billing(app, owner, &c.org).await["subscription"]["cancelAtPeriodEnd"], true);
+        assert_eq!(
+            deliver("evt_3", "customer.subscription.updated", 2, cancelling).await,
+            "applied"
+        );
+        assert_eq!(
+            billing(app, owner, &c.org).await["subscription"]["cancelAtPeriodEnd"],
+            true
+        );
 
         // A failed payment keeps the plan for the grace period, then falls back to free.
-        assert_eq!(deliver("evt_4", "invoice.payment_failed", 3, invoice.clone()).await, "applied");
+        assert_eq!(
+            deliver("evt_4", "invoice.payment_failed", 3, invoice.clone()).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["subscription"]["status"], "PAST_DUE");
-        assert_eq!(org["plan"]["name"], "pro", "[{backend}] kept in the grace period");
+        assert_eq!(
+            org["plan"]["name"], "pro",
+            "[{backend}] kept in the grace period"
+        );
         assert!(org["subscription"]["pastDueSince"].is_string());
-        let step = |days| vigil::billing::upkeep::run_once(app.state(), Utc::now() + Duration::days(days));
+        let step =
+            |days| vigil::billing::upkeep::run_once(app.state(), Utc::now() + Duration::days(days));
         assert_eq!(step(6).await.expect("upkeep").lapsed, 0);
         assert_eq!(billing(app, owner, &c.org).await["plan"]["name"], "pro");
         assert_eq!(step(8).await.expect("upkeep").lapsed, 1);
@@ -482,13 +543,19 @@ async fn the_stripe_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         assert_eq!(audit_count(app, "billing.plan.lapse").await, 1);
 
         // A recovered payment restores it; deleting the subscription downgrades for good.
-        assert_eq!(deliver("evt_5", "invoice.paid", 4, invoice).await, "applied");
+        assert_eq!(
+            deliver("evt_5", "invoice.paid", 4, invoice).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["plan"]["name"], "pro", "[{backend}] {org}");
         assert_eq!(org["subscription"]["status"], "ACTIVE");
         assert_eq!(org["subscription"]["pastDueSince"], Value::Null);
         let deleted = sub("canceled", false);
-        assert_eq!(deliver("evt_6", "customer.subscription.deleted", 5, deleted).await, "applied");
+        assert_eq!(
+            deliver("evt_6", "customer.subscription.deleted", 5, deleted).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["plan"]["name"], "free", "[{backend}] {org}");
         assert_eq!(org["plan"]["limits"]["maxMonitors"], 10);
@@ -511,7 +578,11 @@ async fn the_polar_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         let c = cloud(&backend).await;
         let (app, owner) = (&c.app, &c.owner);
         let url = app
-            .gql(Some(&owner.token), POLAR_CHECKOUT, json!({ "o": c.org, "p": c.pro }))
+            .gql(
+                Some(&owner.token),
+                POLAR_CHECKOUT,
+                json!({ "o": c.org, "p": c.pro }),
+            )
             .await
             .ok()["createPolarCheckout"]
             .clone();
@@ -546,11 +617,17 @@ async fn the_polar_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         };
 
         // Not paid yet: recorded, nothing granted.
-        assert_eq!(deliver("msg_1", "subscription.created", 0, sub("incomplete", false)).await, "applied");
+        assert_eq!(
+            deliver("msg_1", "subscription.created", 0, sub("incomplete", false)).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["plan"]["name"], "free", "[{backend}] {org}");
         assert_eq!(org["subscription"]["status"], "INACTIVE");
-        assert_eq!(deliver("msg_2", "subscription.active", 1, sub("active", false)).await, "applied");
+        assert_eq!(
+            deliver("msg_2", "subscription.active", 1, sub("active", false)).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["plan"]["name"], "pro", "[{backend}] {org}");
         assert_eq!(org["subscription"]["provider"], "POLAR");
@@ -568,12 +645,21 @@ async fn the_polar_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         );
         let sent = c.polar.requests();
         assert_eq!(sent[1].path, "/v1/customer-sessions/");
-        assert_eq!(sent[1].json()["customer_id"], "8a2c4e6f-0b1d-4f3a-8c5e-9d7b5a3c1e2f");
+        assert_eq!(
+            sent[1].json()["customer_id"],
+            "8a2c4e6f-0b1d-4f3a-8c5e-9d7b5a3c1e2f"
+        );
 
-        assert_eq!(deliver("msg_3", "subscription.past_due", 2, sub("past_due", false)).await, "applied");
+        assert_eq!(
+            deliver("msg_3", "subscription.past_due", 2, sub("past_due", false)).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["subscription"]["status"], "PAST_DUE");
-        assert_eq!(org["plan"]["name"], "pro", "[{backend}] kept in the grace period");
+        assert_eq!(
+            org["plan"]["name"], "pro",
+            "[{backend}] kept in the grace period"
+        );
         let order = polar_order(
             "0d6f2b8e-4a1c-4e3b-9f5d-7a9c1e3b5d70",
             "8a2c4e6f-0b1d-4f3a-8c5e-9d7b5a3c1e2f",
@@ -581,12 +667,24 @@ async fn the_polar_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
             &c.org,
         );
         assert_eq!(deliver("msg_4", "order.paid", 3, order).await, "applied");
-        assert_eq!(billing(app, owner, &c.org).await["subscription"]["status"], "ACTIVE");
-        assert_eq!(deliver("msg_5", "subscription.canceled", 4, sub("active", true)).await, "applied");
+        assert_eq!(
+            billing(app, owner, &c.org).await["subscription"]["status"],
+            "ACTIVE"
+        );
+        assert_eq!(
+            deliver("msg_5", "subscription.canceled", 4, sub("active", true)).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["subscription"]["cancelAtPeriodEnd"], true);
-        assert_eq!(org["plan"]["name"], "pro", "[{backend}] until the period ends");
-        assert_eq!(deliver("msg_6", "subscription.revoked", 5, sub("canceled", true)).await, "applied");
+        assert_eq!(
+            org["plan"]["name"], "pro",
+            "[{backend}] until the period ends"
+        );
+        assert_eq!(
+            deliver("msg_6", "subscription.revoked", 5, sub("canceled", true)).await,
+            "applied"
+        );
         let org = billing(app, owner, &c.org).await;
         assert_eq!(org["plan"]["name"], "free", "[{backend}] {org}");
         assert_eq!(org["subscription"]["status"], "CANCELLED");
@@ -614,10 +712,38 @@ async fn forged_stale_and_malformed_deliveries_are_refused_and_change_nothing() 
         let payload = stripe_checkout_payload(&c, "evt_forged", now());
         let tampered = payload.replace(&c.pro, &uuid::Uuid::new_v4().to_string());
         let mut answers = vec![
-            post_stripe(app, &tampered, Some(&stripe_signature(&payload, STRIPE_WEBHOOK_SECRET, now()))).await,
-            post_stripe(app, &payload, Some(&stripe_signature(&payload, "whsec_wrong", now()))).await,
-            post_stripe(app, &payload, Some(&stripe_signature(&payload, STRIPE_WEBHOOK_SECRET, now() - 600))).await,
-            post_stripe(app, &payload, Some(&stripe_signature(&payload, STRIPE_WEBHOOK_SECRET, now() + 600))).await,
+            post_stripe(
+                app,
+                &tampered,
+                Some(&stripe_signature(&payload, STRIPE_WEBHOOK_SECRET, now())),
+            )
+            .await,
+            post_stripe(
+                app,
+                &payload,
+                Some(&stripe_signature(&payload, "whsec_wrong", now())),
+            )
+            .await,
+            post_stripe(
+                app,
+                &payload,
+                Some(&stripe_signature(
+                    &payload,
+                    STRIPE_WEBHOOK_SECRET,
+                    now() - 600,
+                )),
+            )
+            .await,
+            post_stripe(
+                app,
+                &payload,
+                Some(&stripe_signature(
+                    &payload,
+                    STRIPE_WEBHOOK_SECRET,
+                    now() + 600,
+                )),
+            )
+            .await,
             post_stripe(app, &payload, None).await,
             post_stripe(app, &payload, Some("t=1,v1=00")).await,
         ];
@@ -655,17 +781,28 @@ async fn forged_stale_and_malformed_deliveries_are_refused_and_change_nothing() 
         ]);
         for malformed in ["not json", r#"{"type":"subscription.active","data":{}}"#] {
             let signature = standard_signature(POLAR_WEBHOOK_SECRET, "msg_bad", t, malformed);
-            answers.push(post_polar(app, malformed, Some("msg_bad"), Some(t), Some(&signature)).await);
+            answers
+                .push(post_polar(app, malformed, Some("msg_bad"), Some(t), Some(&signature)).await);
         }
 
         for (i, (status, text)) in answers.iter().enumerate() {
-            assert_eq!(*status, 400, "[{backend}] delivery {i} was not refused: {text}");
+            assert_eq!(
+                *status, 400,
+                "[{backend}] delivery {i} was not refused: {text}"
+            );
             assert_no_secret("a refusal", text);
-            assert!(!text.contains(&good), "a refusal shows the expected signature");
+            assert!(
+                !text.contains(&good),
+                "a refusal shows the expected signature"
+            );
         }
         let stale_answer = &answers[2].1;
         assert!(stale_answer.contains("tolerance"), "{stale_answer}");
-        assert_eq!(rows(app).await, before, "[{backend}] a refused delivery wrote something");
+        assert_eq!(
+            rows(app).await,
+            before,
+            "[{backend}] a refused delivery wrote something"
+        );
         c.app.stop().await;
     }
 }
@@ -695,7 +832,11 @@ async fn replays_late_events_and_strangers_are_recorded_without_effect() {
         // The same event again (a provider's retry, or an attacker's replay of a captured one,
         // signed anew): answered, nothing changed.
         assert_eq!(outcome(&deliver_stripe(app, &active).await), "duplicate");
-        assert_eq!(rows(app).await, after_first, "[{backend}] a replay changed something");
+        assert_eq!(
+            rows(app).await,
+            after_first,
+            "[{backend}] a replay changed something"
+        );
 
         // An older event arriving late changes nothing, and is recorded as skipped.
         let late = stripe_event(
@@ -762,13 +903,29 @@ async fn replays_late_events_and_strangers_are_recorded_without_effect() {
             )
         };
         let newer = polar_body("active", 10);
-        assert_eq!(outcome(&deliver_polar(app, "msg_newer", &newer).await), "applied");
+        assert_eq!(
+            outcome(&deliver_polar(app, "msg_newer", &newer).await),
+            "applied"
+        );
         let settled = rows(app).await;
-        assert_eq!(outcome(&deliver_polar(app, "msg_newer", &newer).await), "duplicate");
-        assert_eq!(rows(app).await, settled, "[{backend}] a Polar replay changed something");
+        assert_eq!(
+            outcome(&deliver_polar(app, "msg_newer", &newer).await),
+            "duplicate"
+        );
+        assert_eq!(
+            rows(app).await,
+            settled,
+            "[{backend}] a Polar replay changed something"
+        );
         let older = polar_body("past_due", 60);
-        assert_eq!(outcome(&deliver_polar(app, "msg_older", &older).await), "skipped");
-        assert_eq!(billing(app, owner, &c.org).await["subscription"]["status"], "ACTIVE");
+        assert_eq!(
+            outcome(&deliver_polar(app, "msg_older", &older).await),
+            "skipped"
+        );
+        assert_eq!(
+            billing(app, owner, &c.org).await["subscription"]["status"],
+            "ACTIVE"
+        );
         c.app.stop().await;
     }
 }
@@ -836,7 +993,10 @@ async fn self_hosted_instances_bill_nothing() {
         let owner = app.sign_up("owner@example.com").await;
         let (org, _) = app.create_org(&owner, "Home").await;
         let pro = plan_id(&app, &owner, "pro").await;
-        assert_eq!(billing(&app, &owner, &org).await["plan"]["name"], "unlimited");
+        assert_eq!(
+            billing(&app, &owner, &org).await["plan"]["name"],
+            "unlimited"
+        );
         let payload = stripe_event(
             "evt_home",
             "checkout.session.completed",
@@ -859,6 +1019,91 @@ async fn self_hosted_instances_bill_nothing() {
         }
         assert!(stripe.requests().is_empty() && polar.requests().is_empty());
         assert_eq!(app.count("webhook_idempotency").await, 0);
+        app.stop().await;
+    }
+}
+
+#[test]
+fn the_tests_standard_webhooks_signer_matches_the_specifications_test_vector() {
+    // The vector of the reference libraries (standard-webhooks/standard-webhooks).
+    assert_eq!(
+        standard_signature(
+            "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
+            "msg_27UH4WbU6Z5A5EzD8u03UvzRbpk",
+            1_649_367_553,
+            r#"{"email":"test@example.com","username":"test_user"}"#,
+        ),
+        "v1,tZ1I4/hDygAJgO5TYxiSd6Sd0kDW6hPenDe+bTa3Kkw="
+    );
+}
+
+/// Start-up with `env` is refused; the message it prints.
+fn refused(env: &[(&str, &str)]) -> String {
+    let dir = vigil_tests::temp_dir("billing-settings");
+    let mut cmd = vigil_tests::served::vigil_command(&dir);
+    cmd.arg("serve").env("VIGIL_BIND", "127.0.0.1:1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("running vigil");
+    assert!(!out.status.success(), "vigil accepted {env:?}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn billing_settings_come_from_the_environment_and_bad_ones_are_named_not_shown() {
+    let secret = "whsec_not base64 but secret-ish";
+    let message = refused(&[("VIGIL_BILLING_POLAR_WEBHOOK_SECRET", secret)]);
+    assert!(
+        message.contains("billing.polar_webhook_secret"),
+        "{message}"
+    );
+    assert!(!message.contains(secret), "{message}");
+    let message = refused(&[("VIGIL_BILLING_STRIPE_WEBHOOK_SECRET", " ")]);
+    assert!(
+        message.contains("billing.stripe_webhook_secret"),
+        "{message}"
+    );
+    let message = refused(&[("VIGIL_BILLING_PAST_DUE_GRACE_DAYS", "365")]);
+    assert!(message.contains("billing.past_due_grace_days"), "{message}");
+    let message = refused(&[("VIGIL_BILLING_STRIPE_API_BASE", "ftp://stripe.example")]);
+    assert!(message.contains("billing.stripe_api_base"), "{message}");
+}
+
+/// Statements one read of every organization's plan and subscription costs.
+async fn organizations_read_cost(app: &TestApp, user: &TestUser) -> u64 {
+    let before = app.statements();
+    let read = app
+        .gql(
+            Some(&user.token),
+            "{ organizations(first: 50) { nodes { plan { name limits { tier } } subscription { status } } } }",
+            json!({}),
+        )
+        .await
+        .ok();
+    assert!(read["organizations"]["nodes"][0]["plan"]["name"].is_string());
+    app.statements() - before
+}
+
+#[tokio::test]
+async fn organizations_plans_and_subscriptions_load_in_a_statement_per_level() {
+    for backend in backends() {
+        // Self-hosted, where a user may have any number of organizations.
+        let app = TestApp::spawn(&backend).await;
+        let owner = app.sign_up("owner@example.com").await;
+        for i in 0..2 {
+            app.create_org(&owner, &format!("Few {i}")).await;
+        }
+        let few = organizations_read_cost(&app, &owner).await;
+        for i in 0..10 {
+            app.create_org(&owner, &format!("Many {i}")).await;
+        }
+        let many = organizations_read_cost(&app, &owner).await;
+        // A dataloader batch split by a busy machine costs one more statement per loader.
+        assert!(
+            many <= few + 3,
+            "[{backend}] statements grew with the organizations: {few} for 2, {many} for 12"
+        );
         app.stop().await;
     }
 }

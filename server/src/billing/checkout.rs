@@ -114,7 +114,9 @@ pub async fn stripe_portal(
         .as_ref()
         .and_then(|s| s.stripe_customer_id.as_deref())
         .ok_or_else(|| {
-            AppError::Conflict("the organization has no Stripe customer yet: subscribe first".into())
+            AppError::Conflict(
+                "the organization has no Stripe customer yet: subscribe first".into(),
+            )
         })?;
     stripe::portal_session(
         &state.settings.billing,

@@ -33,7 +33,11 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn stripe_webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+async fn stripe_webhook(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let Some(secret) = state.settings.billing.stripe_webhook_secret.as_deref() else {
         return StatusCode::NOT_FOUND.into_response();
     };

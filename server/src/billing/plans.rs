@@ -182,7 +182,12 @@ pub async fn create(state: &AppState, principal: &Principal, input: NewPlan) -> 
         price: Set(check_price(input.price)?),
         currency: Set(check_currency(&input.currency)?),
         interval: Set(input.interval.as_str().into()),
-        max_triggers: Set(check_range("maxTriggers", input.max_triggers, 0, 1_000_000_000)?),
+        max_triggers: Set(check_range(
+            "maxTriggers",
+            input.max_triggers,
+            0,
+            1_000_000_000,
+        )?),
         max_timeout_duration: Set(check_range(
             "maxTimeoutDuration",
             input.max_timeout_duration,
@@ -198,7 +203,14 @@ pub async fn create(state: &AppState, principal: &Principal, input: NewPlan) -> 
         updated_at: Set(now),
     };
     let plan = row.insert(tx.conn()).await.map_err(taken)?;
-    audit::record(&tx, principal, None, "billing.plan.create", described(&plan)).await?;
+    audit::record(
+        &tx,
+        principal,
+        None,
+        "billing.plan.create",
+        described(&plan),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Plan { plan, limits })
 }
@@ -356,9 +368,9 @@ async fn limits_row(db: &impl ConnectionTrait, plan: BillingPlan) -> AppResult<p
 /// A unique name, price or product taken by another plan.
 fn taken(err: sea_orm::DbErr) -> AppError {
     match AppError::from(err) {
-        AppError::Conflict(_) => AppError::Conflict(
-            "another plan has this name, Stripe price or Polar product".into(),
-        ),
+        AppError::Conflict(_) => {
+            AppError::Conflict("another plan has this name, Stripe price or Polar product".into())
+        }
         other => other,
     }
 }
@@ -389,7 +401,10 @@ fn check_currency(currency: &str) -> AppResult<String> {
     if currency.len() == 3 && currency.chars().all(|c| c.is_ascii_alphabetic()) {
         Ok(currency.to_ascii_uppercase())
     } else {
-        Err(AppError::field("currency", "must be a three-letter ISO 4217 code"))
+        Err(AppError::field(
+            "currency",
+            "must be a three-letter ISO 4217 code",
+        ))
     }
 }
 
@@ -397,7 +412,10 @@ fn check_range(field: &str, value: i32, min: i32, max: i32) -> AppResult<i32> {
     if (min..=max).contains(&value) {
         Ok(value)
     } else {
-        Err(AppError::field(field, format!("must be between {min} and {max}")))
+        Err(AppError::field(
+            field,
+            format!("must be between {min} and {max}"),
+        ))
     }
 }
 

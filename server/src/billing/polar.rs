@@ -54,9 +54,7 @@ async fn post(settings: &BillingSettings, path: &str, body: Value) -> AppResult<
         .json(&body)
         .send()
         .await
-        .map_err(|e| {
-            AppError::Internal(anyhow::anyhow!("calling Polar: {}", e.without_url()))
-        })?;
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("calling Polar: {}", e.without_url())))?;
     let status = response.status();
     if !status.is_success() {
         return Err(AppError::Internal(anyhow::anyhow!(
@@ -82,7 +80,10 @@ pub struct CheckoutRequest<'a> {
 }
 
 /// Opens a checkout; its URL.
-pub async fn checkout(settings: &BillingSettings, request: CheckoutRequest<'_>) -> AppResult<String> {
+pub async fn checkout(
+    settings: &BillingSettings,
+    request: CheckoutRequest<'_>,
+) -> AppResult<String> {
     let mut body = json!({
         "products": [request.product],
         "success_url": request.success_url,
@@ -236,7 +237,10 @@ fn change(kind: &str, data: Value) -> Result<Change, Rejection> {
 }
 
 /// The organization an object names: its metadata, else its customer's external id.
-fn organization_in(metadata: &Map<String, Value>, customer: Option<&PolarCustomer>) -> Option<Uuid> {
+fn organization_in(
+    metadata: &Map<String, Value>,
+    customer: Option<&PolarCustomer>,
+) -> Option<Uuid> {
     metadata
         .get(ORGANIZATION_KEY)
         .and_then(Value::as_str)
@@ -261,7 +265,9 @@ fn subscription(sub: PolarSubscription, revoked: bool) -> Change {
             customer_id: sub.customer_id,
             subscription_id: Some(sub.id),
         },
-        product: sub.product_id.map_or(Product::Unknown, Product::PolarProduct),
+        product: sub
+            .product_id
+            .map_or(Product::Unknown, Product::PolarProduct),
         status,
         period_start: sub.current_period_start,
         period_end: sub.current_period_end,

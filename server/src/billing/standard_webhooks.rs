@@ -244,7 +244,10 @@ mod tests {
         let raw = Key::parse("polar_whs_abc").expect("a raw secret");
         let encoded = Key::parse(&format!("whsec_{}", STANDARD.encode("polar_whs_abc")))
             .expect("the same secret, encoded");
-        assert_eq!(raw.sign(ID, TIMESTAMP, BODY), encoded.sign(ID, TIMESTAMP, BODY));
+        assert_eq!(
+            raw.sign(ID, TIMESTAMP, BODY),
+            encoded.sign(ID, TIMESTAMP, BODY)
+        );
         assert_eq!(format!("{raw:?}"), "Key(..)");
     }
 }

@@ -195,7 +195,10 @@ fn checkout(session: &CheckoutSession) -> Change {
     Change::Subscription(SubscriptionState {
         parties: Parties {
             organization_id,
-            customer_id: session.customer.as_ref().map(|c| c.id().as_str().to_owned()),
+            customer_id: session
+                .customer
+                .as_ref()
+                .map(|c| c.id().as_str().to_owned()),
             subscription_id: session
                 .subscription
                 .as_ref()

@@ -178,7 +178,9 @@ async fn apply(
     };
     let Some(org) = locate(tx.conn(), event.provider, parties).await? else {
         tracing::warn!(provider = ?event.provider, event = %event.id, kind = %event.kind, "billing webhook about no known organization");
-        return Ok(Outcome::Skipped("no organization matches this event".into()));
+        return Ok(Outcome::Skipped(
+            "no organization matches this event".into(),
+        ));
     };
     let row = subscriptions::Entity::find()
         .filter(subscriptions::Column::OrganizationId.eq(org.id))
@@ -303,13 +305,13 @@ pub(super) async fn plan_for(
 
 /// The plan an organization gets from a subscription: its plan while active, and while past
 /// due within the grace period; `free` once it ended or the grace period ran out.
-pub fn granted_plan<'a>(
+pub fn granted_plan(
     status: SubscriptionStatus,
     past_due_since: Option<DateTime<Utc>>,
-    plan: &'a str,
+    plan: &str,
     now: DateTime<Utc>,
     grace: Duration,
-) -> &'a str {
+) -> &str {
     match status {
         SubscriptionStatus::Active => plan,
         SubscriptionStatus::PastDue if past_due_since.is_none_or(|since| now < since + grace) => {
@@ -426,11 +428,7 @@ impl Applying<'_> {
 
     /// Creates or updates the organization's subscription row; ids and periods the event does
     /// not give stay as they were.
-    async fn write_row(
-        &self,
-        parties: &Parties,
-        w: &Written,
-    ) -> AppResult<subscriptions::Model> {
+    async fn write_row(&self, parties: &Parties, w: &Written) -> AppResult<subscriptions::Model> {
         let mut row: subscriptions::ActiveModel = match self.row {
             Some(row) => row.clone().into(),
             None => subscriptions::ActiveModel {
@@ -447,7 +445,8 @@ impl Applying<'_> {
                 ..Default::default()
             },
         };
-        let (customer, subscription) = (parties.customer_id.clone(), parties.subscription_id.clone());
+        let (customer, subscription) =
+            (parties.customer_id.clone(), parties.subscription_id.clone());
         match self.event.provider {
             SubscriptionProvider::Stripe => {
                 if customer.is_some() {
@@ -500,8 +499,7 @@ impl Applying<'_> {
         if row.provider == SubscriptionProvider::Polar && row.polar_customer_id.is_some() {
             org.polar_customer_id = Set(row.polar_customer_id.clone());
         }
-        if self.org.subscription_started_at.is_none() && row.status == SubscriptionStatus::Active
-        {
+        if self.org.subscription_started_at.is_none() && row.status == SubscriptionStatus::Active {
             org.subscription_started_at = Set(Some(self.now));
         }
         org.subscription_ends_at = Set(match row.status {

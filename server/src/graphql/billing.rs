@@ -233,7 +233,10 @@ impl Loader<Uuid> for OrgSubscriptionLoader {
     type Value = subscriptions::Model;
     type Error = async_graphql::Error;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, subscriptions::Model>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[Uuid],
+    ) -> Result<HashMap<Uuid, subscriptions::Model>, Self::Error> {
         Ok(plans::subscriptions_of(&self.0, keys).await?)
     }
 }
@@ -408,7 +411,10 @@ impl BillingMutation {
     ) -> async_graphql::Result<String> {
         let organization_id = validate::id("organizationId", &organization_id)?;
         let plan_id = validate::id("planId", &plan_id)?;
-        Ok(checkout::stripe_checkout(ctx.state(), ctx.principal()?, organization_id, plan_id).await?)
+        Ok(
+            checkout::stripe_checkout(ctx.state(), ctx.principal()?, organization_id, plan_id)
+                .await?,
+        )
     }
 
     /// A Stripe billing portal session for the organization (owners and admins, cloud mode);
@@ -431,7 +437,10 @@ impl BillingMutation {
     ) -> async_graphql::Result<String> {
         let organization_id = validate::id("organizationId", &organization_id)?;
         let plan_id = validate::id("planId", &plan_id)?;
-        Ok(checkout::polar_checkout(ctx.state(), ctx.principal()?, organization_id, plan_id).await?)
+        Ok(
+            checkout::polar_checkout(ctx.state(), ctx.principal()?, organization_id, plan_id)
+                .await?,
+        )
     }
 
     /// A Polar customer portal session for the organization (owners and admins, cloud mode);

@@ -57,7 +57,10 @@ impl Organization {
     }
     /// The plan the organization is on, with its limits (`unlimited` on self-hosted
     /// instances).
-    async fn plan(&self, ctx: &Context<'_>) -> async_graphql::Result<crate::graphql::billing::Plan> {
+    async fn plan(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<crate::graphql::billing::Plan> {
         crate::graphql::billing::organization_plan(ctx, &self.0).await
     }
     /// The organization's paid subscription (Stripe or Polar), when it has one.
