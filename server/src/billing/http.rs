@@ -91,3 +91,33 @@ async fn apply(state: &AppState, event: &ProviderEvent) -> Response {
         Err(err) => err.into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const SECRET: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+
+    proptest! {
+        /// Whatever arrives (any body, any header values), the parsers answer without panicking,
+        /// and nothing unsigned is taken for an event.
+        #[test]
+        fn forged_deliveries_never_parse_and_never_panic(
+            body in proptest::collection::vec(any::<u8>(), 0..512),
+            id in "[ -~]{0,40}",
+            timestamp in "[ -~]{0,12}",
+            signature in "[ -~]{0,120}",
+        ) {
+            prop_assert!(stripe::parse(SECRET, &body, &signature).is_err());
+            let key = Key::parse(SECRET).expect("the test secret");
+            let headers = Headers {
+                id: Some(&id),
+                timestamp: Some(&timestamp),
+                signature: Some(&signature),
+            };
+            prop_assert!(polar::parse(&key, headers, &body, Utc::now().timestamp()).is_err());
+        }
+    }
+}
