@@ -4,6 +4,7 @@
 //! receivers that stand in for internet services; and the real `vigil serve` binary with its
 //! own background loops, one or several processes on one database ([`served`]).
 
+pub mod billing;
 pub mod dns;
 pub mod ops;
 pub mod receivers;

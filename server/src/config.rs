@@ -150,6 +150,46 @@ pub struct StorageSettings {
     pub s3_secret_access_key: Option<String>,
 }
 
+/// Billing through Stripe and Polar (cloud mode only: a self-hosted instance bills nothing,
+/// answers 404 on the webhook paths and builds no client). Each provider is on when its keys
+/// are set; docs/billing.md tells how to set them up.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BillingSettings {
+    /// Stripe's secret API key (`sk_live_…`), for checkout and portal sessions.
+    pub stripe_secret_key: Option<String>,
+    /// The signing secret of the `/webhooks/stripe` endpoint (`whsec_…`, from Stripe's
+    /// dashboard). Without it the path answers 404.
+    pub stripe_webhook_secret: Option<String>,
+    /// Where Stripe's API is; tests point it at a local stand-in.
+    pub stripe_api_base: String,
+    /// Polar's organization access token (`polar_oat_…`), for checkouts and portal sessions.
+    pub polar_access_token: Option<String>,
+    /// The Standard Webhooks secret of the `/webhooks/polar` endpoint (`whsec_<base64>`, or
+    /// the raw secret Polar shows). Without it the path answers 404.
+    pub polar_webhook_secret: Option<String>,
+    /// Where Polar's API is (`https://sandbox-api.polar.sh` for its sandbox); tests point it at a
+    /// local stand-in.
+    pub polar_api_base: String,
+    /// Days an organization whose payment failed keeps its paid plan before it falls back to
+    /// `free` (the provider may still recover the payment; it is restored when it does).
+    pub past_due_grace_days: i64,
+}
+
+impl Default for BillingSettings {
+    fn default() -> Self {
+        Self {
+            stripe_secret_key: None,
+            stripe_webhook_secret: None,
+            stripe_api_base: "https://api.stripe.com".into(),
+            polar_access_token: None,
+            polar_webhook_secret: None,
+            polar_api_base: "https://api.polar.sh".into(),
+            past_due_grace_days: 7,
+        }
+    }
+}
+
 /// What a process does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -219,6 +259,8 @@ pub struct Settings {
     pub runner: RunnerSettings,
     #[serde(default)]
     pub storage: StorageSettings,
+    #[serde(default)]
+    pub billing: BillingSettings,
 }
 
 impl Default for Settings {
@@ -248,6 +290,7 @@ impl Default for Settings {
             integrations: Integrations::default(),
             runner: RunnerSettings::default(),
             storage: StorageSettings::default(),
+            billing: BillingSettings::default(),
         }
     }
 }
@@ -319,7 +362,7 @@ impl Settings {
             )
             .merge(Env::prefixed("VIGIL_").ignore(&["CONFIG"]).map(|key| {
                 let key = key.as_str().to_ascii_lowercase();
-                for section in ["smtp", "integrations", "runner", "storage"] {
+                for section in ["smtp", "integrations", "runner", "storage", "billing"] {
                     if let Some(rest) = key.strip_prefix(&format!("{section}_")) {
                         return format!("{section}.{rest}").into();
                     }
@@ -386,6 +429,7 @@ impl Settings {
                 "invalid setting integrations.dns_resolver: expected ip or ip:port, got {server:?}"
             );
         }
+        self.validate_billing()?;
         tracing_subscriber::EnvFilter::try_new(&self.log)
             .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
         Ok(())
@@ -527,6 +571,44 @@ impl Settings {
             bail!(
                 "invalid setting storage.s3_access_key_id/storage.s3_secret_access_key: give both or neither"
             );
+        }
+        Ok(())
+    }
+
+    /// `billing.*`. Values are never repeated in messages: some are secrets.
+    fn validate_billing(&self) -> anyhow::Result<()> {
+        let b = &self.billing;
+        for (value, name) in [
+            (&b.stripe_secret_key, "billing.stripe_secret_key"),
+            (&b.stripe_webhook_secret, "billing.stripe_webhook_secret"),
+            (&b.polar_access_token, "billing.polar_access_token"),
+            (&b.polar_webhook_secret, "billing.polar_webhook_secret"),
+        ] {
+            let bad = value
+                .as_deref()
+                .is_some_and(|v| v.trim().is_empty() || v.chars().any(char::is_control));
+            if bad {
+                bail!("invalid setting {name}: must not be empty or hold control characters");
+            }
+        }
+        if let Some(secret) = &b.polar_webhook_secret
+            && crate::billing::standard_webhooks::Key::parse(secret).is_none()
+        {
+            bail!("invalid setting billing.polar_webhook_secret: a whsec_ secret must be base64");
+        }
+        for (url, name) in [
+            (&b.stripe_api_base, "billing.stripe_api_base"),
+            (&b.polar_api_base, "billing.polar_api_base"),
+        ] {
+            let parsed = reqwest::Url::parse(url).ok();
+            let ok = parsed
+                .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+            if !ok {
+                bail!("invalid setting {name}: must be an http:// or https:// URL");
+            }
+        }
+        if !(0..=90).contains(&b.past_due_grace_days) {
+            bail!("invalid setting billing.past_due_grace_days: must be between 0 and 90");
         }
         Ok(())
     }

@@ -10,6 +10,8 @@
 pub mod account;
 /// The alert delivery queue (enqueue, claim, deliver with retries, history) and run alerts.
 pub mod alert;
+/// Billing in cloud mode: plans, Stripe and Polar checkouts, portals and webhooks.
+pub mod billing;
 /// Webhook callbacks: trigger URLs, forwarding, caching, rate limits, actions.
 pub mod callback;
 /// Service credentials of a project: tokens for SendGrid, Twilio, Slack, ... (sealed).

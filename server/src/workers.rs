@@ -82,6 +82,9 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
             }
         },
     ));
+    if crate::billing::enabled(&state.settings) {
+        tasks.spawn(crate::billing::upkeep::run_forever(state.clone()));
+    }
 
     let upkeep_state = state.clone();
     tasks.spawn(async move {

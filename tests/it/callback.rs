@@ -411,6 +411,8 @@ async fn exactly_the_allowed_number_of_concurrent_triggers_pass() {
             stripe_price_id: Set(None),
             created_at: Set(Utc::now()),
             updated_at: Set(Utc::now()),
+            plan_limits_id: Set(None),
+            polar_product_id: Set(None),
         }
         .insert(app.db())
         .await
@@ -1447,6 +1449,8 @@ async fn rate_plan(app: &TestApp, project: &str, name: &str, limits: [i32; 4]) {
         stripe_price_id: Set(None),
         created_at: Set(Utc::now()),
         updated_at: Set(Utc::now()),
+        plan_limits_id: Set(None),
+        polar_product_id: Set(None),
     }
     .insert(app.db())
     .await

@@ -6,6 +6,7 @@
 mod account;
 mod alert;
 mod attack;
+mod billing;
 mod callback;
 mod cli;
 mod delivery;

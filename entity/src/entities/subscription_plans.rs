@@ -1,5 +1,6 @@
-//! `subscription_plans`: the priced plans of seed 001, with their trigger and timeout limits and
-//! their Stripe price.
+//! `subscription_plans`: the priced plans of seed 001, with their trigger and timeout limits,
+//! the limits they grant (`plan_limits_id`) and what sells them (a Stripe price, a Polar
+//! product).
 
 use sea_orm::entity::prelude::*;
 
@@ -23,10 +24,17 @@ pub struct Model {
     /// JSON array of feature strings shown on the pricing page.
     pub features: Json,
     pub is_active: bool,
+    /// The Stripe price that sells this plan; webhooks match subscriptions to plans by it.
     #[sea_orm(unique)]
     pub stripe_price_id: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The `plan_limits` row this plan grants (migration 11; the seeded plans carry the limits
+    /// of the same name).
+    pub plan_limits_id: Option<Uuid>,
+    /// The Polar product that sells this plan; webhooks match subscriptions to plans by it.
+    #[sea_orm(unique)]
+    pub polar_product_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -52,6 +52,12 @@ pub struct Model {
     pub cancel_at_period_end: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When the last provider event applied to this subscription was created (the provider's
+    /// time): an event created before it arrived late and changes nothing.
+    pub last_event_at: Option<DateTimeUtc>,
+    /// Since when payment has failed (`PAST_DUE`); the plan is kept for the grace period
+    /// counted from here.
+    pub past_due_since: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

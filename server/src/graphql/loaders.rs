@@ -167,6 +167,8 @@ pub struct Loaders {
     pub incident_components: DataLoader<crate::graphql::incident::IncidentComponentsLoader>,
     pub postmortems: DataLoader<crate::graphql::incident::PostmortemLoader>,
     pub template_components: DataLoader<crate::graphql::incident::TemplateComponentsLoader>,
+    pub plans_by_name: DataLoader<crate::graphql::billing::PlanByNameLoader>,
+    pub org_subscriptions: DataLoader<crate::graphql::billing::OrgSubscriptionLoader>,
 }
 
 impl Loaders {
@@ -252,6 +254,14 @@ impl Loaders {
             ),
             template_components: DataLoader::new(
                 crate::graphql::incident::TemplateComponentsLoader(db.clone()),
+                tokio::spawn,
+            ),
+            plans_by_name: DataLoader::new(
+                crate::graphql::billing::PlanByNameLoader(db.clone()),
+                tokio::spawn,
+            ),
+            org_subscriptions: DataLoader::new(
+                crate::graphql::billing::OrgSubscriptionLoader(db.clone()),
                 tokio::spawn,
             ),
         }

@@ -15,6 +15,7 @@ pub mod account;
 pub mod admin;
 pub mod apikey;
 pub mod audit;
+pub mod billing;
 pub mod callback;
 pub mod connection;
 pub mod context;
@@ -61,6 +62,7 @@ pub struct Query(
     testing::JobScheduleQuery,
     status_page::StatusPageQuery,
     incident::IncidentQuery,
+    billing::BillingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -82,6 +84,7 @@ pub struct Mutation(
     testing::RunMutation,
     status_page::StatusPageMutation,
     incident::IncidentMutation,
+    billing::BillingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

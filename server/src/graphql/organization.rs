@@ -55,9 +55,20 @@ impl Organization {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
-    /// The plan the organization is on (`unlimited` for self-hosted instances).
-    async fn plan(&self) -> Option<&str> {
-        self.0.subscription_plan.as_deref()
+    /// The plan the organization is on, with its limits (`unlimited` on self-hosted
+    /// instances).
+    async fn plan(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<crate::graphql::billing::Plan> {
+        crate::graphql::billing::organization_plan(ctx, &self.0).await
+    }
+    /// The organization's paid subscription (Stripe or Polar), when it has one.
+    async fn subscription(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::graphql::billing::BillingSubscription>> {
+        crate::graphql::billing::organization_subscription(ctx, &self.0).await
     }
     /// The caller's role here.
     async fn viewer_role(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<OrgRole>> {

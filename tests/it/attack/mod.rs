@@ -11,9 +11,12 @@
 //! - `auth`: sign-in, two-factor codes, resets and sign-up resist replay, CSRF and enumeration.
 //! - `ssrf`: outbound targets in private ranges are refused, whatever their spelling.
 //! - `bad_input`: bad input gets a clear error and changes nothing.
+//! - `billing`: webhook endpoints refuse oversized and overlong deliveries; no answer shows a
+//!   secret or a provider's ids; billing links stay with an organization's owners and admins.
 
 mod auth;
 mod bad_input;
+mod billing;
 mod complexity;
 mod keys;
 mod origin;
