@@ -12,6 +12,7 @@ mod m20261122_000007_test_automation;
 mod m20261122_000008_callbacks;
 mod m20261202_000009_sealed_formats;
 mod m20261207_000010_component_groups;
+mod m20261208_000011_maintenance_schedule;
 mod util;
 
 /// Runs the migrations in order.
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_callbacks::Migration),
             Box::new(m20261202_000009_sealed_formats::Migration),
             Box::new(m20261207_000010_component_groups::Migration),
+            Box::new(m20261208_000011_maintenance_schedule::Migration),
         ]
     }
 }

@@ -126,11 +126,13 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .with_state(state.clone());
     let web_dir = state.settings.web_dir.clone();
+    let public = crate::public::Public::new(&state);
     let app = api
         .merge(health)
         .merge(crate::monitor::heartbeat::router(state.clone()))
         .merge(crate::callback::trigger::router(state.clone()))
-        .merge(crate::testing::http::router(state.clone()));
+        .merge(crate::testing::http::router(state.clone()))
+        .merge(crate::public::router(public.clone()));
     let assets = Router::new()
         .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
         .layer(SetResponseHeaderLayer::overriding(
@@ -142,6 +144,11 @@ pub fn router(state: AppState) -> Router {
     app.layer(axum::middleware::from_fn_with_state(
         state.clone(),
         crate::callback::trigger::split_origins,
+    ))
+    // Outermost: a verified custom domain of a status page serves that page only.
+    .layer(axum::middleware::from_fn_with_state(
+        public,
+        crate::public::by_host,
     ))
     .layer(RequestBodyLimitLayer::new(MAX_BODY))
     .layer(TraceLayer::new_for_http())

@@ -27,6 +27,8 @@ pub mod organization;
 pub mod plan;
 /// Projects and their members.
 pub mod project;
+/// Published status pages served to anyone: HTML, JSON, feeds, badges, custom domains.
+pub mod public;
 /// Public status pages: pages, components and the monitors behind them.
 pub mod status_page;
 /// Tags of monitors and tests.

@@ -1,9 +1,9 @@
 //! Background work started by `vigil serve` (roles `all` and `worker`): the check engine of
 //! this process's location, the run worker (cron schedules, queued runs, expired leases),
-//! alert deliveries, callback action executions (several claim loops), and upkeep (monitor
-//! aggregates and retention, run retention). Each loop takes its work through the claim queue
-//! (`db::claim`), so any number of processes share it; every loop ends when the process's
-//! shutdown token is cancelled.
+//! alert deliveries, callback action executions (several claim loops), the status pages'
+//! maintenance scheduler, and upkeep (monitor aggregates and retention, run retention). Each
+//! loop takes its work through the claim queue (`db::claim`), so any number of processes share
+//! it; every loop ends when the process's shutdown token is cancelled.
 
 use std::time::Duration;
 
@@ -66,6 +66,22 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
             },
         ));
     }
+
+    // Scheduled maintenance: reminders, starts and ends, due to the minute.
+    let maintenance = state.clone();
+    tasks.spawn(drain(
+        state.clone(),
+        "running scheduled maintenance",
+        (Duration::from_millis(10), Duration::from_secs(1)),
+        move || {
+            let maintenance = maintenance.clone();
+            async move {
+                crate::status_page::maintenance::run_due(&maintenance, Utc::now(), 50)
+                    .await
+                    .map(|n| n == 50)
+            }
+        },
+    ));
 
     let upkeep_state = state.clone();
     tasks.spawn(async move {

@@ -1194,6 +1194,8 @@ async fn incident(
         backfilled: Set(false),
         monitoring_at: Set(None),
         resolved_at: Set(None),
+        next_run_at: Set(None),
+        claimed_until: Set(None),
         shortlink: Set(None),
         created_at: Set(now),
         updated_at: Set(now),

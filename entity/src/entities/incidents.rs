@@ -80,7 +80,14 @@ pub struct Model {
     pub backfilled: bool,
     pub monitoring_at: Option<DateTimeUtc>,
     pub resolved_at: Option<DateTimeUtc>,
+    /// The incident's short code, unique: the public page serves it at
+    /// `/status/{subdomain}/i/{shortlink}`.
     pub shortlink: Option<String>,
+    /// When the maintenance scheduler next has something to do with this maintenance (a
+    /// reminder, its start, its end); null when nothing.
+    pub next_run_at: Option<DateTimeUtc>,
+    /// The lease of the scheduler instance working on this row (`db::claim`).
+    pub claimed_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -78,6 +78,7 @@ pub const RESERVED: &[&str] = &[
     "signup",
     "static",
     "status",
+    "status-domains",
     "t",
     "tests",
     "verify-email",

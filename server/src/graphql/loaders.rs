@@ -163,6 +163,10 @@ pub struct Loaders {
     pub run_k6: DataLoader<crate::graphql::testing::run::RunK6Loader>,
     pub page_components: DataLoader<crate::graphql::status_page::PageComponentsLoader>,
     pub component_monitors: DataLoader<crate::graphql::status_page::ComponentMonitorsLoader>,
+    pub incident_updates: DataLoader<crate::graphql::incident::IncidentUpdatesLoader>,
+    pub incident_components: DataLoader<crate::graphql::incident::IncidentComponentsLoader>,
+    pub postmortems: DataLoader<crate::graphql::incident::PostmortemLoader>,
+    pub template_components: DataLoader<crate::graphql::incident::TemplateComponentsLoader>,
 }
 
 impl Loaders {
@@ -232,6 +236,22 @@ impl Loaders {
             ),
             component_monitors: DataLoader::new(
                 crate::graphql::status_page::ComponentMonitorsLoader(db.clone()),
+                tokio::spawn,
+            ),
+            incident_updates: DataLoader::new(
+                crate::graphql::incident::IncidentUpdatesLoader(db.clone()),
+                tokio::spawn,
+            ),
+            incident_components: DataLoader::new(
+                crate::graphql::incident::IncidentComponentsLoader(db.clone()),
+                tokio::spawn,
+            ),
+            postmortems: DataLoader::new(
+                crate::graphql::incident::PostmortemLoader(db.clone()),
+                tokio::spawn,
+            ),
+            template_components: DataLoader::new(
+                crate::graphql::incident::TemplateComponentsLoader(db.clone()),
                 tokio::spawn,
             ),
         }

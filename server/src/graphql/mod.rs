@@ -20,6 +20,7 @@ pub mod connection;
 pub mod context;
 pub mod cost;
 pub mod credential;
+pub mod incident;
 pub mod loaders;
 pub mod monitor;
 pub mod notification;
@@ -59,6 +60,7 @@ pub struct Query(
     testing::RunQuery,
     testing::JobScheduleQuery,
     status_page::StatusPageQuery,
+    incident::IncidentQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -79,6 +81,7 @@ pub struct Mutation(
     testing::JobMutation,
     testing::RunMutation,
     status_page::StatusPageMutation,
+    incident::IncidentMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -1,7 +1,7 @@
 //! What a monitor's result means for the people watching: a location flips after its
 //! thresholds; a status change (failure, recovery) or an expiry warning (certificate, domain
-//! registration) raises alerts; a muted monitor, one whose alerts are off, or one whose parent
-//! is down raises none. The alerts go to the monitor's enabled notification providers, queued
+//! registration) raises alerts; a muted monitor, one whose alerts are off, one whose parent
+//! is down or one under a maintenance in progress raises none. The alerts go to the monitor's enabled notification providers, queued
 //! as pending deliveries by [`crate::alert::enqueue`] in the transaction that records the
 //! result, and to the project's people as in-app notifications.
 
@@ -153,11 +153,13 @@ pub struct RecordedResult<'a> {
     pub settings: &'a AlertSettings,
     /// A monitor this one depends on that is down ([`held_by`]).
     pub held_by: Option<&'a monitors::Model>,
+    /// A maintenance in progress that covers this monitor: it holds every alert.
+    pub maintenance: Option<&'a crate::status_page::maintenance::Hold>,
 }
 
 impl RecordedResult<'_> {
     /// Whether the result may raise anything: a status change or an expiry figure, not held
-    /// back by a parent, alerts on and not muted.
+    /// back by a parent or a maintenance, alerts on and not muted.
     fn may_alert(&self) -> bool {
         let has_news = self.changed
             || self.outcome.certificate_days_left.is_some()
@@ -166,7 +168,8 @@ impl RecordedResult<'_> {
             .monitor
             .muted_until
             .is_some_and(|until| until > Utc::now());
-        self.held_by.is_none() && has_news && self.settings.enabled && !muted
+        let held = self.held_by.is_some() || self.maintenance.is_some();
+        !held && has_news && self.settings.enabled && !muted
     }
 
     fn error(&self) -> String {

@@ -466,6 +466,8 @@ struct BatchState {
     configs: HashMap<Uuid, MonitorConfig>,
     slots: HashMap<Uuid, monitor_locations::Model>,
     parents: HashMap<Uuid, monitors::Model>,
+    /// Monitors behind a maintenance in progress: they show `MAINTENANCE`, alerts held.
+    maintenance: HashMap<Uuid, crate::status_page::maintenance::Hold>,
 }
 
 impl BatchState {
@@ -490,12 +492,14 @@ impl BatchState {
             .map(|m| (m.id, MonitorConfig::from_json(m.config.as_ref())))
             .collect();
         let parents = read_parents(db, &configs).await?;
+        let maintenance = crate::status_page::maintenance::holds(db, ids).await?;
         Ok(Self {
             monitors,
             settings,
             configs,
             slots,
             parents,
+            maintenance,
         })
     }
 
@@ -605,7 +609,11 @@ async fn record_one(
     let settings = batch.settings.get(&monitor.id).cloned().unwrap_or_default();
     let config = batch.configs.get(&monitor.id).cloned().unwrap_or_default();
     advance_slot(&mut slot, &monitor, &completion, &settings, &config);
-    let overall = batch.overall(&monitor, &slot);
+    let maintenance = batch.maintenance.get(&monitor.id).cloned();
+    let overall = match maintenance {
+        Some(_) if monitor.enabled => MonitorStatus::Maintenance,
+        _ => batch.overall(&monitor, &slot),
+    };
     let changed = overall != monitor.status && overall != MonitorStatus::Pending && monitor.enabled;
     let held_by = alerting::held_by(&config.depends_on, |id| batch.parent(id)).cloned();
     let sent = alerting::on_result(
@@ -620,6 +628,7 @@ async fn record_one(
             outcome: &completion.outcome,
             settings: &settings,
             held_by: held_by.as_ref(),
+            maintenance: maintenance.as_ref(),
         },
     )
     .await?;
@@ -641,6 +650,9 @@ async fn record_one(
     let mut details = completion.outcome.details.clone();
     if let Some(parent) = &held_by {
         alerting::note_hold(&mut details, parent);
+    }
+    if let Some(hold) = &maintenance {
+        crate::status_page::maintenance::note_hold(&mut details, hold);
     }
     written.results.push(result_row(
         result_id,

@@ -10,8 +10,12 @@
 pub mod component;
 pub mod domain;
 pub mod image;
+pub mod incident;
+pub mod maintenance;
+pub mod postmortem;
 pub mod settings;
 pub mod status;
+pub mod template;
 
 use chrono::Utc;
 use entity::status_pages::{self, StatusPageStatus};

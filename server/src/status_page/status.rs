@@ -15,8 +15,8 @@ use entity::monitors::{self, MonitorStatus};
 use entity::status_page_components::{self, AggregationMethod, ComponentStatus};
 use entity::{incident_components, status_page_component_monitors as links, status_pages};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
-    sea_query::Expr,
+    ColumnTrait, ConnectionTrait, EntityTrait, Iterable, QueryFilter, QueryOrder, QuerySelect,
+    RelationTrait, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -136,13 +136,6 @@ pub fn shown(derived: ComponentStatus, overrides: Overrides) -> ComponentStatus 
     }
 }
 
-/// Incident statuses that are open (an incident not resolved yet).
-const OPEN_INCIDENT: [IncidentStatus; 3] = [
-    IncidentStatus::Investigating,
-    IncidentStatus::Identified,
-    IncidentStatus::Monitoring,
-];
-
 /// Recomputes the status of every component of page `status_page_id` and writes those that
 /// changed; publishes `StatusPageUpdated` when one did. Incidents call it after they change
 /// an incident or a maintenance. Returns whether a status changed.
@@ -162,6 +155,20 @@ pub async fn refresh_page(tx: &Tx, status_page_id: Uuid) -> AppResult<bool> {
         .await?;
     }
     Ok(changed)
+}
+
+/// After a change of an incident, a maintenance or a postmortem of page `status_page_id`:
+/// recomputes its components and publishes `StatusPageUpdated` whether or not a component
+/// changed, since the change itself shows on the public page.
+pub async fn incident_changed(tx: &Tx, status_page_id: Uuid) -> AppResult<()> {
+    let Some(page) = status_pages::Entity::find_by_id(status_page_id)
+        .one(tx.conn())
+        .await?
+    else {
+        return Ok(());
+    };
+    recompute(tx.conn(), status_page_id).await?;
+    super::published_change(tx, &page).await
 }
 
 /// Recomputes the pages whose components watch `monitor_id`, after its status changed (the
@@ -266,10 +273,12 @@ async fn monitor_statuses(
 }
 
 /// The overrides of each component of `ids` that has one: the newest `new_status` among the
-/// open incidents naming it, and whether a maintenance naming it is in progress.
+/// open incidents naming it, and whether a maintenance naming it is under way (in progress or
+/// verifying: `incident::is_active`).
 async fn overrides(db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<HashMap<Uuid, Overrides>> {
-    let mut statuses = OPEN_INCIDENT.to_vec();
-    statuses.push(IncidentStatus::InProgress);
+    let statuses: Vec<IncidentStatus> = IncidentStatus::iter()
+        .filter(|s| super::incident::is_active(*s))
+        .collect();
     let rows = incident_components::Entity::find()
         .find_also_related(incidents::Entity)
         .filter(incident_components::Column::ComponentId.is_in(ids.to_vec()))
@@ -283,7 +292,7 @@ async fn overrides(db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<HashMap
     for (row, incident) in rows {
         let Some(incident) = incident else { continue };
         let entry = by_component.entry(row.component_id).or_default();
-        if incident.status == IncidentStatus::InProgress {
+        if super::incident::Kind::of(incident.status) == super::incident::Kind::Maintenance {
             entry.maintenance = true;
         } else {
             entry.incident = Some(row.new_status);
