@@ -97,6 +97,32 @@ test('a status page: created, two components linked to a monitor, reordered with
     await expect(page.getByTestId('status-page-state')).toHaveText('Published');
     const publicUrl = await page.getByRole('link', { name: new RegExp(`/status/${subdomain}$`) }).getAttribute('href');
     expect(publicUrl).toMatch(new RegExp(`/status/${subdomain}$`));
+    const visitor = await page.context().browser()!.newPage();
+    await visitor.goto(publicUrl!);
+    for (const name of ['API', 'Website']) await expect(visitor.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
+    await expect(visitor.getByText('API health')).toHaveCount(0);
+
+    // An incident, composed in the app, is on the public page.
+    await page.getByRole('navigation', { name: 'Status page sections' }).getByRole('link', { name: 'Incidents' }).click();
+    await expect(page.getByText('No incidents yet')).toBeVisible();
+    await page.getByRole('link', { name: 'Report an incident' }).click();
+    const composer = page.getByRole('form', { name: 'New incident' });
+    await composer.getByLabel('Title').fill('Elevated API errors');
+    await composer.getByRole('radio', { name: 'Identified' }).check();
+    await composer.getByLabel('Message').fill('A bad deploy: rolling back.');
+    await composer.getByRole('checkbox', { name: 'Website' }).check();
+    await composer.getByRole('combobox', { name: 'Status of Website' }).selectOption('DEGRADED_PERFORMANCE');
+    await composer.getByRole('button', { name: 'Open incident' }).click();
+    await expect(page.getByRole('heading', { name: 'Elevated API errors' })).toBeVisible();
+    await expect(page.getByTestId('incident-status')).toHaveAttribute('data-status', 'IDENTIFIED');
+    await expect(page.getByTestId('incident-components')).toContainText('Degraded performance');
+    expect(await seriousViolations(page)).toEqual([]);
+    await expect(async () => {
+      await visitor.reload();
+      await expect(visitor.getByText('Elevated API errors').first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(visitor.getByText('A bad deploy: rolling back.').first()).toBeVisible();
+    await visitor.close();
 
     expect(consoleErrors).toEqual([]);
   } finally {
@@ -177,6 +203,115 @@ test('page settings: the preview follows the branding, refusals are shown where 
   await page.getByRole('dialog').getByRole('button', { name: 'Delete page' }).click();
   await expect(page.getByRole('heading', { name: 'Status pages' })).toBeVisible();
   await expect(page.getByText('No status pages yet')).toBeVisible();
+
+  expect(consoleErrors).toEqual([]);
+});
+
+test('incidents from a template, updated and resolved, a postmortem with a safe preview, maintenance on the calendar', async ({ page, consoleErrors }) => {
+  const { projectUrl } = await signUpWithOrganization(page, 'Ops Co');
+  const projectId = projectUrl.split('/projects/')[1];
+  // The page and its components through the API: this test is about what comes after.
+  const made = await gql<{ createStatusPage: { id: string } }>(page, 'mutation($input: CreateStatusPageInput!) { createStatusPage(input: $input) { id } }', {
+    input: { projectId, name: 'Ops Co' },
+  });
+  const statusPageId = made.createStatusPage.id;
+  await gql(page, 'mutation($id: ID!, $input: UpdateStatusPageInput!) { updateStatusPage(id: $id, input: $input) { id } }', { id: statusPageId, input: { timezone: 'Europe/Paris' } });
+  for (const name of ['Database', 'Dashboard']) {
+    await gql(page, 'mutation($input: CreateStatusPageComponentInput!) { createStatusPageComponent(input: $input) { id } }', { input: { statusPageId, name } });
+  }
+  const base = `${projectUrl}/status-pages/${statusPageId}`;
+  const sections = page.getByRole('navigation', { name: 'Status page sections' });
+
+  // A template, then an incident composed from it.
+  await page.goto(`${base}/templates`);
+  await page.getByRole('button', { name: 'New template' }).click();
+  const editor = page.getByRole('form', { name: 'New template' });
+  await editor.getByLabel('Name').fill('Database down');
+  await editor.getByLabel('Incident title').fill('Database unreachable');
+  await editor.getByLabel('Message').fill('Queries fail; we are on it.');
+  await editor.getByRole('checkbox', { name: 'Database' }).check();
+  await editor.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByTestId('template-table')).toContainText('Database unreachable');
+
+  await sections.getByRole('link', { name: 'Incidents' }).click();
+  await page.getByRole('link', { name: 'Report an incident' }).click();
+  const composer = page.getByRole('form', { name: 'New incident' });
+  await composer.getByLabel('Start from a template').click();
+  await page.getByRole('option', { name: 'Database down' }).click();
+  await expect(composer.getByLabel('Title')).toHaveValue('Database unreachable');
+  await expect(composer.getByLabel('Message')).toHaveValue('Queries fail; we are on it.');
+  await expect(composer.getByRole('checkbox', { name: 'Database' })).toBeChecked();
+  await composer.getByRole('combobox', { name: 'Status of Database' }).selectOption('MAJOR_OUTAGE');
+  await composer.getByRole('button', { name: 'Open incident' }).click();
+  await expect(page.getByTestId('incident-status')).toHaveAttribute('data-status', 'INVESTIGATING');
+  await expect(page.getByTestId('incident-components')).toContainText('Major outage');
+
+  // An update that moves to monitoring and brings the database back to degraded.
+  const update = page.getByRole('form', { name: 'Post an update' });
+  await update.getByRole('radio', { name: 'Monitoring' }).check();
+  await update.getByLabel('Message').fill('A replica took over. <b>Watching</b>.');
+  await update.getByRole('combobox', { name: 'Status of Database' }).selectOption('DEGRADED_PERFORMANCE');
+  await update.getByRole('button', { name: 'Post update' }).click();
+  await expect(page.getByTestId('incident-status')).toHaveAttribute('data-status', 'MONITORING');
+  await expect(page.getByTestId('incident-timeline').getByTestId('update-message').first()).toHaveText('A replica took over. <b>Watching</b>.');
+  // An update shown in the future is refused before sending.
+  await update.getByLabel('Message').fill('Later');
+  await update.getByLabel(/Shown at/).fill('2999-01-01T10:00');
+  await update.getByRole('button', { name: 'Post update' }).click();
+  await expect(update.getByText('Must not be in the future')).toBeVisible();
+
+  // Resolved with the standard message; it takes no more updates.
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByTestId('incident-status')).toHaveAttribute('data-status', 'RESOLVED');
+  await expect(page.getByRole('form', { name: 'Post an update' })).toHaveCount(0);
+  await expect(page.getByTestId('incident-timeline')).toContainText('This incident has been resolved.');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The postmortem: Markdown with a preview that renders no script, saved, then published.
+  await page.getByRole('link', { name: 'Write the postmortem' }).click();
+  const markdown = page.getByRole('textbox', { name: 'Markdown' });
+  await markdown.fill('## Root cause\n\nThe **primary** disk filled.\n\n<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>\n\n[details](javascript:window.hacked=3)');
+  const preview = page.getByTestId('postmortem-preview');
+  await expect(preview.getByRole('heading', { name: 'Root cause' })).toBeVisible();
+  await expect(preview.locator('strong')).toHaveText('primary');
+  await expect(preview).toContainText('<script>window.hacked=2</script>');
+  await expect(preview.locator('img, script, a[href^="javascript"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('postmortem-state')).toHaveText('Draft');
+  await page.getByRole('checkbox', { name: 'Notify subscribers when publishing' }).check();
+  await page.getByRole('button', { name: 'Publish postmortem' }).click();
+  await expect(page.getByTestId('postmortem-state')).toHaveText('Published');
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Unpublish postmortem' }).click();
+  await expect(page.getByTestId('postmortem-state')).toHaveText('Draft');
+  // Told once: publishing again cannot notify twice.
+  await expect(page.getByRole('checkbox', { name: 'Notify subscribers when publishing' })).toBeDisabled();
+
+  // Maintenance: scheduled in the page's zone, listed under its day.
+  await sections.getByRole('link', { name: 'Maintenance' }).click();
+  await expect(page.getByText('No maintenance scheduled')).toBeVisible();
+  await page.getByRole('link', { name: 'Schedule maintenance' }).click();
+  const schedule = page.getByRole('form', { name: 'Schedule maintenance' });
+  await schedule.getByLabel('Title').fill('Database upgrade');
+  await schedule.getByLabel('Message').fill('Writes pause for ten minutes.');
+  await schedule.getByRole('textbox', { name: 'Ends', exact: true }).fill('2020-01-01T10:00');
+  await schedule.getByRole('button', { name: 'Schedule maintenance' }).click();
+  await expect(schedule.getByText(/End must be after the start|Must not be in the past/)).toBeVisible();
+  const year = new Date().getUTCFullYear() + 1;
+  await schedule.getByRole('textbox', { name: 'Starts', exact: true }).fill(`${year}-03-10T22:00`);
+  await schedule.getByRole('textbox', { name: 'Ends', exact: true }).fill(`${year}-03-10T23:30`);
+  await schedule.getByRole('checkbox', { name: 'Database' }).check();
+  await schedule.getByRole('button', { name: 'Schedule maintenance' }).click();
+  await expect(page.getByTestId('incident-status')).toHaveAttribute('data-status', 'SCHEDULED');
+  await expect(page.getByText(/10 Mar \d{4}, 22:00 (CET|GMT\+1)/)).toBeVisible();
+  await sections.getByRole('link', { name: 'Maintenance' }).click();
+  const upcoming = page.getByTestId('maintenance-upcoming');
+  await expect(upcoming).toContainText(/Wednesday|Tuesday|Monday|Thursday|Friday|Saturday|Sunday/);
+  await expect(upcoming.getByTestId('maintenance-Database upgrade')).toContainText('22:00–23:30');
+  await expect(upcoming).toContainText(`10 March ${year}`);
+  expect(await seriousViolations(page)).toEqual([]);
 
   expect(consoleErrors).toEqual([]);
 });

@@ -112,7 +112,7 @@ export default function Components() {
                 <Paper withBorder p="sm" data-testid={`group-${line.name}`}>
                   <Group justify="space-between" mb="xs">
                     <Group gap="xs">
-                      <Badge variant="outline" color="gray">
+                      <Badge variant="default">
                         Group
                       </Badge>
                       <Text fw={600}>{line.name}</Text>
@@ -179,12 +179,12 @@ function ComponentRow({
             </Text>
             <ComponentStatusBadge status={c.status} testId="component-status" />
             {!c.showcase && (
-              <Badge variant="outline" color="gray" size="sm">
+              <Badge variant="default" size="sm">
                 No uptime bar
               </Badge>
             )}
             {c.onlyShowIfDegraded && (
-              <Badge variant="outline" color="gray" size="sm">
+              <Badge variant="default" size="sm">
                 Hidden while operational
               </Badge>
             )}

@@ -10,15 +10,7 @@ import { useFormSubmit } from '../../lib/form';
 import { act, notifySaved } from '../../lib/notify';
 import { useStatusPage } from './context';
 import { SetCustomDomainMutation, VerifyCustomDomainMutation } from './operations';
-
-/** A host name as the server takes it (it has the last word: IDNs, its own host...). */
-export function domainError(value: string): string | null {
-  const d = value.trim().replace(/\.$/, '').toLowerCase();
-  if (!d) return 'Enter a host name such as status.example.com';
-  if (/[\s/:@]/.test(d)) return 'Only the host name: no scheme, port or path';
-  if (!d.includes('.')) return 'Use a full host name such as status.example.com';
-  return null;
-}
+import { domainError } from './settingsForm';
 
 /** The custom domain: set or remove it, the TXT record to create, and a Verify button. */
 export function CustomDomain() {

@@ -15,6 +15,13 @@ import StatusPageList from './StatusPageList';
 
 const Components = lazy(() => import('./Components'));
 const PageSettings = lazy(() => import('./PageSettings'));
+const Incidents = lazy(() => import('./Incidents'));
+const IncidentComposer = lazy(() => import('./IncidentComposer'));
+const IncidentDetail = lazy(() => import('./IncidentDetail'));
+const PostmortemEditor = lazy(() => import('./PostmortemEditor'));
+const Maintenance = lazy(() => import('./Maintenance'));
+const MaintenanceSchedule = lazy(() => import('./MaintenanceSchedule'));
+const Templates = lazy(() => import('./Templates'));
 
 /** Everything under /projects/:projectId/status-pages. */
 export default function StatusPageRoutes() {
@@ -28,6 +35,9 @@ export default function StatusPageRoutes() {
 
 const SECTIONS = [
   { path: 'components', label: 'Components' },
+  { path: 'incidents', label: 'Incidents' },
+  { path: 'maintenance', label: 'Maintenance' },
+  { path: 'templates', label: 'Templates' },
   { path: 'settings', label: 'Settings' },
 ];
 
@@ -37,17 +47,28 @@ function StatusPageShell() {
   const project = useProject();
   const [result, refetch] = useQuery({ query: StatusPageQuery, variables: { id: statusPageId } });
   const [current, setCurrent] = useState<StatusPageFieldsFragment | null>(null);
+  const [version, setVersion] = useState(0);
   const loaded = result.data?.statusPage ?? null;
   // The newest of what the query loaded and what arrived live.
   useEffect(() => setCurrent(loaded), [loaded]);
   useSubscription({ query: StatusPageUpdatedSubscription, variables: { statusPageId } }, (_prev: unknown, event) => {
     setCurrent(event.statusPageUpdated);
+    setVersion((n) => n + 1);
     return null;
   });
-  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const reload = useCallback(() => {
+    refetch({ requestPolicy: 'network-only' });
+    setVersion((n) => n + 1);
+  }, [refetch]);
   useRefetchOnReconnect(reload);
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
-  const value: CurrentStatusPage | null = useMemo(() => (current ? { page: current, editor, reload, replace: setCurrent } : null), [current, editor, reload]);
+  const base = `/projects/${project.id}/status-pages/${statusPageId}`;
+  // Until the effect above runs, what was just loaded.
+  const shown = current ?? loaded;
+  const value: CurrentStatusPage | null = useMemo(
+    () => (shown ? { page: shown, base, editor, reload, version, replace: setCurrent } : null),
+    [shown, base, editor, reload, version],
+  );
 
   if (apiErrors(result.error).some((e) => e.code === 'NOT_FOUND')) return <NotFound what="status page" />;
   const waiting = pending(result, reload);
@@ -84,6 +105,14 @@ function StatusPageShell() {
           <Routes>
             <Route index element={<Navigate to="components" replace />} />
             <Route path="components" element={<Components />} />
+            <Route path="incidents" element={<Incidents />} />
+            <Route path="incidents/new" element={<IncidentComposer />} />
+            <Route path="incidents/:incidentId" element={<IncidentDetail />} />
+            <Route path="incidents/:incidentId/postmortem" element={<PostmortemEditor />} />
+            <Route path="maintenance" element={<Maintenance />} />
+            <Route path="maintenance/new" element={<MaintenanceSchedule />} />
+            <Route path="maintenance/:incidentId" element={<IncidentDetail />} />
+            <Route path="templates" element={<Templates />} />
             <Route path="settings" element={<PageSettings />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
@@ -96,9 +125,7 @@ function StatusPageShell() {
 /** The page's sections as links, the current one marked. */
 function Sections() {
   const { pathname } = useLocation();
-  const { statusPageId = '' } = useParams();
-  const project = useProject();
-  const base = `/projects/${project.id}/status-pages/${statusPageId}`;
+  const { base } = useStatusPage();
   return (
     <nav aria-label="Status page sections">
       <Group gap={4}>

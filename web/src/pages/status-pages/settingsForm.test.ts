@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusPageFieldsFragment } from '../../gql/graphql';
-import { settingsInput, settingsToValues, subdomain, timezone, timezones, validateSettings } from './settingsForm';
+import { domainError, settingsInput, settingsToValues, subdomain, timezone, timezones, validateSettings } from './settingsForm';
 
 const page = {
   name: 'Acme',
@@ -64,6 +64,15 @@ describe('status page settings', () => {
     expect(subdomain('-acme')).toMatch(/start or end/);
     expect(subdomain('acme_cloud')).toMatch(/lowercase/);
     expect(subdomain('<script>')).toMatch(/lowercase/);
+  });
+
+  it('catches obvious custom domain mistakes, leaving the rest to the server', () => {
+    expect(domainError('status.example.com')).toBeNull();
+    expect(domainError('Status.Example.com.')).toBeNull();
+    expect(domainError('')).toMatch(/Enter a host name/);
+    expect(domainError('https://status.example.com/')).toMatch(/no scheme, port or path/);
+    expect(domainError('status.example.com:8443')).toMatch(/no scheme, port or path/);
+    expect(domainError('localhost')).toMatch(/full host name/);
   });
 
   it('knows time zones', () => {

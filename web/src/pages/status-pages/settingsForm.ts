@@ -69,6 +69,15 @@ export function subdomain(value: string, required = true): string | null {
   return null;
 }
 
+/** A custom domain's obvious mistakes; the server has the last word (IDNs, its own host...). */
+export function domainError(value: string): string | null {
+  const d = value.trim().replace(/\.$/, '').toLowerCase();
+  if (!d) return 'Enter a host name such as status.example.com';
+  if (/[\s/:@]/.test(d)) return 'Only the host name: no scheme, port or path';
+  if (!d.includes('.')) return 'Use a full host name such as status.example.com';
+  return null;
+}
+
 /** An IANA time zone the browser knows; empty is UTC. */
 export function timezone(value: string): string | null {
   if (!value.trim()) return null;
