@@ -28,7 +28,7 @@ async function createMonitor(page: Page, projectUrl: string, name: string, targe
   return data.createMonitor.id;
 }
 
-test('a status page: created, two components linked to a monitor, reordered with the keyboard, published, live', async ({ page, consoleErrors }) => {
+test('a status page: created, two components linked to a monitor, reordered with the keyboard, published, live', async ({ page, vigil, consoleErrors }) => {
   const target = await Target.start();
   try {
     const { projectUrl } = await signUpWithOrganization(page, 'Status Co');
@@ -92,7 +92,9 @@ test('a status page: created, two components linked to a monitor, reordered with
     await expect(page.getByTestId('component-API').getByTestId('component-status')).toHaveAttribute('data-status', 'MAJOR_OUTAGE', { timeout: 45_000 });
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(7);
 
-    // Published: the public page shows the components.
+    // A draft is not public; published, the public page shows the components.
+    const draft = await page.request.get(`${vigil.url}/status/${subdomain}`);
+    expect(draft.status()).toBe(404);
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByTestId('status-page-state')).toHaveText('Published');
     const publicUrl = await page.getByRole('link', { name: new RegExp(`/status/${subdomain}$`) }).getAttribute('href');
@@ -166,6 +168,11 @@ test('page settings: the preview follows the branding, refusals are shown where 
   await expect(form.getByText(/reserved/)).toBeVisible();
   await page.reload();
   await expect(form.getByLabel('Headline')).toHaveValue('');
+  // Oversized text is refused before sending.
+  await form.getByLabel('Description').fill('x'.repeat(5001));
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByText('Description must be at most 5,000 characters')).toBeVisible();
+  await form.getByLabel('Description').fill('');
   await form.getByLabel('Headline').fill('Everything about our uptime');
   await form.getByRole('textbox', { name: 'Background' }).fill('#fdf6e3');
   await form.getByRole('button', { name: 'Save settings' }).click();
@@ -244,6 +251,7 @@ test('incidents from a template, updated and resolved, a postmortem with a safe 
   await composer.getByRole('combobox', { name: 'Status of Database' }).selectOption('MAJOR_OUTAGE');
   await composer.getByRole('button', { name: 'Open incident' }).click();
   await expect(page.getByTestId('incident-status')).toHaveAttribute('data-status', 'INVESTIGATING');
+  const incidentId = page.url().split('/incidents/')[1];
   await expect(page.getByTestId('incident-components')).toContainText('Major outage');
 
   // An update that moves to monitoring and brings the database back to degraded.
@@ -312,6 +320,22 @@ test('incidents from a template, updated and resolved, a postmortem with a safe 
   await expect(upcoming.getByTestId('maintenance-Database upgrade')).toContainText('22:00–23:30');
   await expect(upcoming).toContainText(`10 March ${year}`);
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Another account, in its own project, opens neither this page nor, under a page of its
+  // own, this page's incident.
+  const other = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  const stranger = await other.newPage();
+  const { projectUrl: theirs } = await signUpWithOrganization(stranger, 'Other Co');
+  await stranger.goto(`${theirs}/status-pages/${statusPageId}/incidents`);
+  await expect(stranger.getByText('This status page does not exist, or it is not shared with you.')).toBeVisible();
+  const own = await gql<{ createStatusPage: { id: string } }>(stranger, 'mutation($input: CreateStatusPageInput!) { createStatusPage(input: $input) { id } }', {
+    input: { projectId: theirs.split('/projects/')[1], name: 'Other Co' },
+  });
+  await stranger.goto(`${theirs}/status-pages/${own.createStatusPage.id}/incidents/${incidentId}/postmortem`);
+  await expect(stranger.getByText('This incident does not exist, or it is not shared with you.')).toBeVisible();
+  await stranger.goto(`${theirs}/status-pages/${own.createStatusPage.id}/incidents/${incidentId}`);
+  await expect(stranger.getByText('This incident does not exist, or it is not shared with you.')).toBeVisible();
+  await other.close();
 
   expect(consoleErrors).toEqual([]);
 });
