@@ -79,9 +79,33 @@ test('a status page: created, two components linked to a monitor, reordered with
     await expect(names).toHaveText(['API', 'Website']);
     await expect(page.getByTestId('order-announcement')).toHaveText('API moved to position 1 of 2');
     await expect(page.getByRole('button', { name: 'Move API down' })).toBeFocused();
-    // The order is the server's: it survives a reload.
+    // The order is the server's (once it answered): it survives a reload.
+    await expect(page.getByTestId('components')).toHaveAttribute('aria-busy', 'false');
     await page.reload();
     await expect(names).toHaveText(['API', 'Website']);
+
+    // Edited: a group, a weighted method, a weight; a threshold out of range is held in range.
+    await page.getByRole('button', { name: 'Edit API' }).click();
+    const dialog = page.getByRole('form', { name: 'Edit API' });
+    await dialog.getByLabel('Group').fill('Core');
+    await dialog.getByLabel('How monitors combine').click();
+    await page.getByRole('option', { name: 'Weighted average' }).click();
+    await dialog.getByLabel('Weight of API health').fill('5');
+    const threshold = dialog.getByLabel('Failure threshold');
+    await threshold.fill('500');
+    await threshold.blur();
+    await expect(threshold).toHaveValue('200');
+    await threshold.fill('1');
+    await dialog.getByRole('button', { name: 'Save component' }).click();
+    await expect(dialog).toHaveCount(0);
+    const core = page.getByTestId('group-Core');
+    await expect(core.getByTestId('component-monitors')).toContainText('weighted average');
+    await expect(core.getByTestId('component-monitors')).toContainText('×5');
+    // A group moves as a whole.
+    await page.getByRole('button', { name: 'Move group Core down' }).click();
+    await expect(names).toHaveText(['Website', 'API']);
+    await expect(page.getByTestId('components')).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByRole('button', { name: 'Move group Core up' })).toBeFocused();
     expect(await seriousViolations(page)).toEqual([]);
 
     // Live: the monitor goes down and the component follows without a reload.

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -72,7 +72,7 @@ export default function Components() {
     buttons.current.set(key, el);
   };
 
-  const page_lines = lines(components);
+  const shown = lines(components);
   const groupNames = [...new Set(components.map((c) => c.groupName?.trim()).filter((g): g is string => Boolean(g)))];
   const row = (c: Component) => (
     <ComponentRow
@@ -103,37 +103,17 @@ export default function Components() {
       {components.length === 0 ? (
         <Empty title="No components yet">Add the parts of your service people use (website, API, database…) and link them to monitors.</Empty>
       ) : (
-        <Stack gap="sm" component="ol" aria-label="Components, in page order" data-testid="components" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {page_lines.map((line, i) =>
+        <Stack gap="sm" component="ol" aria-label="Components, in page order" aria-busy={pending !== null} data-testid="components" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {shown.map((line, i) =>
             line.kind === 'single' ? (
               <li key={line.component.id}>{row(line.component)}</li>
             ) : (
               <li key={`group:${line.name}`}>
-                <Paper withBorder p="sm" data-testid={`group-${line.name}`}>
-                  <Group justify="space-between" mb="xs">
-                    <Group gap="xs">
-                      <Badge variant="default">
-                        Group
-                      </Badge>
-                      <Text fw={600}>{line.name}</Text>
-                    </Group>
-                    {editor && (
-                      <Group gap={4}>
-                        <Button size="xs" variant="subtle" ref={ref(`group:${line.name}:up`)} disabled={i === 0} onClick={() => moveAll(line.name, -1)} aria-label={`Move group ${line.name} up`}>
-                          ↑ Up
-                        </Button>
-                        <Button size="xs" variant="subtle" ref={ref(`group:${line.name}:down`)} disabled={i === page_lines.length - 1} onClick={() => moveAll(line.name, 1)} aria-label={`Move group ${line.name} down`}>
-                          ↓ Down
-                        </Button>
-                      </Group>
-                    )}
-                  </Group>
-                  <Stack gap="xs" component="ol" aria-label={`Components of ${line.name}`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                    {line.members.map((m) => (
-                      <li key={m.id}>{row(m)}</li>
-                    ))}
-                  </Stack>
-                </Paper>
+                <GroupLine name={line.name} editor={editor} first={i === 0} last={i === shown.length - 1} buttonRef={ref} onMove={(delta) => moveAll(line.name, delta)}>
+                  {line.members.map((m) => (
+                    <li key={m.id}>{row(m)}</li>
+                  ))}
+                </GroupLine>
               </li>
             ),
           )}
@@ -145,6 +125,49 @@ export default function Components() {
       {editingComponent && <ComponentEditor component={editingComponent} monitors={pickable} groups={groupNames} onClose={() => setEditing(null)} />}
       {editor && <NewComponent monitors={pickable} truncated={(monitors.data?.monitors.totalCount ?? 0) > pickable.length} />}
     </Stack>
+  );
+}
+
+/** A group of components: its name, its move buttons, its members. */
+function GroupLine({
+  name,
+  editor,
+  first,
+  last,
+  buttonRef,
+  onMove,
+  children,
+}: {
+  name: string;
+  editor: boolean;
+  first: boolean;
+  last: boolean;
+  buttonRef: (key: string) => (el: HTMLButtonElement | null) => void;
+  onMove: (delta: number) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="sm" data-testid={`group-${name}`}>
+      <Group justify="space-between" mb="xs">
+        <Group gap="xs">
+          <Badge variant="default">Group</Badge>
+          <Text fw={600}>{name}</Text>
+        </Group>
+        {editor && (
+          <Group gap={4}>
+            <Button size="xs" variant="subtle" ref={buttonRef(`group:${name}:up`)} disabled={first} onClick={() => onMove(-1)} aria-label={`Move group ${name} up`}>
+              ↑ Up
+            </Button>
+            <Button size="xs" variant="subtle" ref={buttonRef(`group:${name}:down`)} disabled={last} onClick={() => onMove(1)} aria-label={`Move group ${name} down`}>
+              ↓ Down
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Stack gap="xs" component="ol" aria-label={`Components of ${name}`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {children}
+      </Stack>
+    </Paper>
   );
 }
 

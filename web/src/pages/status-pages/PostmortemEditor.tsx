@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FormAlert, NotFound, pending } from '../../components/States';
-import type { IncidentDetailFragment } from '../../gql/graphql';
+import type { IncidentDetailFragment, PostmortemFieldsFragment } from '../../gql/graphql';
 import { apiErrors, describe } from '../../lib/errors';
 import { act, notifySaved } from '../../lib/notify';
 import { useStatusPage } from './context';
@@ -32,11 +32,8 @@ function Editor({ incident }: { incident: IncidentDetailFragment }) {
   const zone = zoneOf(page.timezone);
   const [postmortem, setPostmortem] = useState(incident.postmortem);
   const [body, setBody] = useState(incident.postmortem?.body ?? OUTLINE);
-  const [notify, setNotify] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [, save] = useMutation(SavePostmortemMutation);
-  const [publishing, publish] = useMutation(PublishPostmortemMutation);
-  const [, unpublish] = useMutation(UnpublishPostmortemMutation);
   const [saving, setSaving] = useState(false);
   const dirty = body !== (postmortem?.body ?? OUTLINE) || !postmortem;
   const tooLong = [...body].length > MAX_POSTMORTEM;
@@ -132,63 +129,87 @@ function Editor({ incident }: { incident: IncidentDetailFragment }) {
           </Paper>
         </Grid.Col>
       </Grid>
-      {editor && (
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Group>
-              <Button
-                variant="default"
-                loading={saving}
-                disabled={tooLong || (!dirty && Boolean(postmortem))}
-                onClick={async () => {
-                  if (await saveDraft()) notifySaved(postmortem?.published ? 'Saved: the public page shows the new text' : 'Draft saved');
-                }}
-              >
-                {postmortem?.published ? 'Save changes' : 'Save draft'}
-              </Button>
-              {postmortem?.published ? (
-                <Button
-                  variant="light"
-                  color="gray"
-                  onClick={async () => {
-                    await act(async () => {
-                      const result = await unpublish({ incidentId: incident.id });
-                      if (result.data) setPostmortem(result.data.unpublishPostmortem);
-                      return result;
-                    }, 'The postmortem is a draft again');
-                  }}
-                >
-                  Unpublish postmortem
-                </Button>
-              ) : (
-                <Button
-                  loading={publishing.fetching}
-                  disabled={tooLong}
-                  onClick={async () => {
-                    if (dirty && !(await saveDraft())) return;
-                    await act(async () => {
-                      const result = await publish({ incidentId: incident.id, notifySubscribers: notify });
-                      if (result.data) setPostmortem(result.data.publishPostmortem);
-                      return result;
-                    }, 'Postmortem published');
-                  }}
-                >
-                  Publish postmortem
-                </Button>
-              )}
-            </Group>
-            {!postmortem?.published && (
-              <Checkbox
-                label="Notify subscribers when publishing"
-                description={postmortem?.notifiedSubscribers ? 'Subscribers were already told of this postmortem: they are told once.' : 'They are told once, whatever the number of publishes.'}
-                disabled={postmortem?.notifiedSubscribers}
-                checked={notify && !postmortem?.notifiedSubscribers}
-                onChange={(e) => setNotify(e.currentTarget.checked)}
-              />
-            )}
-          </Stack>
-        </Paper>
-      )}
+      {editor && <PublishBar incidentId={incident.id} postmortem={postmortem} onChange={setPostmortem} dirty={dirty} tooLong={tooLong} saving={saving} saveDraft={saveDraft} />}
     </Stack>
+  );
+}
+
+/** Save, publish (telling subscribers once, when asked) and unpublish. */
+function PublishBar({
+  incidentId,
+  postmortem,
+  onChange,
+  dirty,
+  tooLong,
+  saving,
+  saveDraft,
+}: {
+  incidentId: string;
+  postmortem: PostmortemFieldsFragment | null;
+  onChange: (postmortem: PostmortemFieldsFragment) => void;
+  dirty: boolean;
+  tooLong: boolean;
+  saving: boolean;
+  saveDraft: () => Promise<boolean>;
+}) {
+  const [notify, setNotify] = useState(false);
+  const [publishing, publish] = useMutation(PublishPostmortemMutation);
+  const [, unpublish] = useMutation(UnpublishPostmortemMutation);
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group>
+          <Button
+            variant="default"
+            loading={saving}
+            disabled={tooLong || (!dirty && Boolean(postmortem))}
+            onClick={async () => {
+              if (await saveDraft()) notifySaved(postmortem?.published ? 'Saved: the public page shows the new text' : 'Draft saved');
+            }}
+          >
+            {postmortem?.published ? 'Save changes' : 'Save draft'}
+          </Button>
+          {postmortem?.published ? (
+            <Button
+              variant="light"
+              color="gray"
+              onClick={async () => {
+                await act(async () => {
+                  const result = await unpublish({ incidentId });
+                  if (result.data) onChange(result.data.unpublishPostmortem);
+                  return result;
+                }, 'The postmortem is a draft again');
+              }}
+            >
+              Unpublish postmortem
+            </Button>
+          ) : (
+            <Button
+              loading={publishing.fetching}
+              disabled={tooLong}
+              onClick={async () => {
+                if (dirty && !(await saveDraft())) return;
+                await act(async () => {
+                  const result = await publish({ incidentId, notifySubscribers: notify });
+                  if (result.data) onChange(result.data.publishPostmortem);
+                  return result;
+                }, 'Postmortem published');
+              }}
+            >
+              Publish postmortem
+            </Button>
+          )}
+        </Group>
+        {!postmortem?.published && (
+          <Checkbox
+            label="Notify subscribers when publishing"
+            description={postmortem?.notifiedSubscribers ? 'Subscribers were already told of this postmortem: they are told once.' : 'They are told once, whatever the number of publishes.'}
+            disabled={postmortem?.notifiedSubscribers}
+            checked={notify && !postmortem?.notifiedSubscribers}
+            onChange={(e) => setNotify(e.currentTarget.checked)}
+          />
+        )}
+      </Stack>
+    </Paper>
   );
 }
