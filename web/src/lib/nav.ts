@@ -8,6 +8,7 @@ export interface NavEntry {
 
 export const PROJECT_NAV: NavEntry[] = [
   { label: 'Monitors', path: 'monitors' },
+  { label: 'Status pages', path: 'status-pages' },
   { label: 'Callbacks', path: 'callbacks' },
   { label: 'Tests', path: 'tests' },
   { label: 'Jobs', path: 'jobs' },

@@ -20,6 +20,7 @@ const JobEditor = lazy(() => import('../jobs/JobEditor'));
 const RunList = lazy(() => import('../runs/RunList'));
 const RunDetail = lazy(() => import('../runs/RunDetail'));
 const ProjectSettings = lazy(() => import('../settings/ProjectSettings'));
+const StatusPageRoutes = lazy(() => import('../status-pages/StatusPageRoutes'));
 
 /** Everything under /projects/:projectId. */
 export default function ProjectRoutes() {
@@ -43,6 +44,7 @@ export default function ProjectRoutes() {
         <Route path="monitors/new" element={<MonitorEditor />} />
         <Route path="monitors/:monitorId" element={<MonitorDetail />} />
         <Route path="monitors/:monitorId/edit" element={<MonitorEditor />} />
+        <Route path="status-pages/*" element={<StatusPageRoutes />} />
         <Route path="callbacks" element={<CallbackList />} />
         <Route path="callbacks/new" element={<CallbackEditor />} />
         <Route path="callbacks/:callbackId" element={<CallbackDetail />} />
