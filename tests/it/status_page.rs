@@ -195,13 +195,15 @@ async fn components_are_ordered_and_link_only_monitors_of_the_project() {
         )
         .await
         .expect_code("NOT_FOUND");
-        app.gql(
-            Some(&other.token),
-            "query($id: ID!) { statusPage(id: $id) { name } }",
-            json!({ "id": made["id"] }),
-        )
-        .await
-        .expect_code("NOT_FOUND");
+        let seen = app
+            .gql(
+                Some(&other.token),
+                "query($id: ID!) { statusPage(id: $id) { name } }",
+                json!({ "id": made["id"] }),
+            )
+            .await
+            .ok();
+        assert!(seen["statusPage"].is_null(), "{seen}");
         assert_eq!(app.count("status_page_components").await, before);
 
         let read = app
@@ -238,13 +240,15 @@ async fn viewers_read_pages_and_editors_manage_them() {
                 "PROJECT_VIEWER",
             )
             .await;
-        app.gql(
-            Some(&viewer.token),
-            "query($id: ID!) { statusPage(id: $id) { name } }",
-            json!({ "id": made["id"] }),
-        )
-        .await
-        .ok();
+        let seen = app
+            .gql(
+                Some(&viewer.token),
+                "query($id: ID!) { statusPage(id: $id) { name } }",
+                json!({ "id": made["id"] }),
+            )
+            .await
+            .ok();
+        assert_eq!(seen["statusPage"]["name"], "Acme");
         for (query, vars) in [
             (
                 CREATE_PAGE,

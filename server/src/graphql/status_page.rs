@@ -528,16 +528,19 @@ impl StatusPageQuery {
         Ok(connection(request, rows, |p| p.id, StatusPage))
     }
 
-    async fn status_page(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<StatusPage> {
+    /// A page the caller may view; null when it is missing or not visible to the caller.
+    async fn status_page(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<StatusPage>> {
         let id = validate::id("id", &id)?;
-        let page = status_page::find(
-            ctx.state(),
-            ctx.principal()?,
-            id,
-            crate::auth::Level::Viewer,
-        )
-        .await?;
-        Ok(StatusPage(page))
+        let level = crate::auth::Level::Viewer;
+        match status_page::find(ctx.state(), ctx.principal()?, id, level).await {
+            Ok(page) => Ok(Some(StatusPage(page))),
+            Err(crate::error::AppError::NotFound) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
     }
 }
 
