@@ -19,10 +19,7 @@ fn check_color(color: Option<&str>) -> AppResult<Option<String>> {
     let Some(color) = color.map(str::trim).filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
-    let ok = color.len() == 7
-        && color.starts_with('#')
-        && color[1..].chars().all(|c| c.is_ascii_hexdigit());
-    if ok {
+    if validate::is_hex_colour(color) {
         Ok(Some(color.to_lowercase()))
     } else {
         Err(AppError::field("color", "must be a colour like #3b82f6"))

@@ -98,6 +98,12 @@ pub fn email(field: &str, value: &str) -> AppResult<String> {
     Ok(value)
 }
 
+/// Whether `value` is a colour written `#rrggbb` (what tags and status pages store, and the
+/// only form a status page writes into its stylesheet).
+pub fn is_hex_colour(value: &str) -> bool {
+    value.len() == 7 && value.starts_with('#') && value[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
 /// Checks a URL slug: 2-64 of `a-z`, `0-9` and `-`, not starting or ending with `-`.
 pub fn slug(field: &str, value: &str) -> AppResult<String> {
     let value = value.trim().to_lowercase();

@@ -1,9 +1,10 @@
 //! What a monitor's result means for the people watching: a location flips after its
 //! thresholds; a status change (failure, recovery) or an expiry warning (certificate, domain
 //! registration) raises alerts; a muted monitor, one whose alerts are off, one whose parent
-//! is down or one under a maintenance in progress raises none. The alerts go to the monitor's enabled notification providers, queued
-//! as pending deliveries by [`crate::alert::enqueue`] in the transaction that records the
-//! result, and to the project's people as in-app notifications.
+//! is down or one under a maintenance in progress raises none. The alerts go to the monitor's
+//! enabled notification providers, queued as pending deliveries by [`crate::alert::enqueue`]
+//! in the transaction that records the result, and to the project's people as in-app
+//! notifications.
 
 use chrono::{DateTime, Duration, Utc};
 use entity::alert_history::{self, AlertType};

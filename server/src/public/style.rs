@@ -40,9 +40,7 @@ impl Mode {
 /// A colour as the settings store it, `#rrggbb`; anything else is refused here too, since
 /// it would be written into the stylesheet.
 pub fn colour(value: Option<&str>) -> Option<&str> {
-    value.filter(|v| {
-        v.len() == 7 && v.starts_with('#') && v[1..].chars().all(|c| c.is_ascii_hexdigit())
-    })
+    value.filter(|v| crate::validate::is_hex_colour(v))
 }
 
 /// Text colours (light palette and a forced dark one), then status colours (every palette).

@@ -150,10 +150,7 @@ pub struct PageSettings {
 /// A `#rrggbb` colour, lower-cased; nothing else (these go into a `<style>` element).
 pub fn check_color(field: &str, value: &str) -> AppResult<String> {
     let value = value.trim();
-    let ok = value.len() == 7
-        && value.starts_with('#')
-        && value[1..].chars().all(|c| c.is_ascii_hexdigit());
-    if ok {
+    if validate::is_hex_colour(value) {
         Ok(value.to_ascii_lowercase())
     } else {
         Err(AppError::field(
