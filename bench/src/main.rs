@@ -5,12 +5,16 @@
 //! measures, for 1 and 64 concurrent clients: `signIn`, and the nested query
 //! `organizations { projects { members { user } } }`. It prints a Markdown table.
 //!
+//! `vigil-bench status-page --db sqlite|postgres` measures the public status page (see
+//! `status_page.rs`).
+//!
 //! `vigil-bench monitors --db sqlite|postgres --monitors 1000,10000 --minutes 3` runs the check
 //! engine under N HTTP monitors of 1-minute frequency against a loopback target (see
 //! `monitors.rs`).
 
 mod monitors;
 mod runs;
+mod status_page;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -77,6 +81,20 @@ enum Cmd {
         #[arg(long, default_value_t = 3)]
         minutes: u64,
     },
+    /// The public status page and `summary.json` under wrk beside nginx serving static files
+    /// of the same sizes, and the delay from a monitor going down to the page showing it.
+    StatusPage {
+        #[arg(long, value_enum, default_value = "sqlite")]
+        db: Db,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Open connections of wrk.
+        #[arg(long, default_value_t = 64)]
+        connections: u32,
+        /// Times the delay to the page is measured (down, then up again, each).
+        #[arg(long, default_value_t = 10)]
+        flips: usize,
+    },
     /// Time of one argon2id hash with the production parameters.
     Argon2 {
         #[arg(long, default_value_t = 50)]
@@ -117,6 +135,12 @@ async fn main() -> anyhow::Result<()> {
             seconds,
             connections,
         } => callbacks(db, seconds, connections).await,
+        Cmd::StatusPage {
+            db,
+            seconds,
+            connections,
+            flips,
+        } => status_page::status_page(db, seconds, connections, flips).await,
     }
 }
 
@@ -446,31 +470,33 @@ pub(crate) fn load_average() -> String {
 /// What wrk measured: its latency percentiles (over every response), the responses it
 /// counted, those that were not 2xx or 3xx, and socket errors (connect, read, write,
 /// timeout), over `seconds` of wall time as wrk measured them.
-struct Wrk {
-    p50: f64,
-    p99: f64,
-    responses: u64,
-    non_2xx: u64,
-    socket_errors: u64,
-    seconds: f64,
+pub(crate) struct Wrk {
+    pub(crate) p50: f64,
+    pub(crate) p99: f64,
+    pub(crate) responses: u64,
+    pub(crate) non_2xx: u64,
+    pub(crate) socket_errors: u64,
+    pub(crate) seconds: f64,
 }
 
-/// Runs wrk (POST of a small JSON body).
-fn wrk(url: &str, seconds: u64, connections: u32) -> anyhow::Result<Wrk> {
-    let script = std::env::temp_dir().join("vigil-bench-post.lua");
-    std::fs::write(
-        &script,
-        "wrk.method = \"POST\"\nwrk.body = '{\"order\":{\"id\":7,\"customer\":\"Ada\"}}'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n",
-    )?;
-    let output = std::process::Command::new("wrk")
-        .args([
-            "-t2",
-            &format!("-c{connections}"),
-            &format!("-d{seconds}s"),
-            "--latency",
-            "-s",
-        ])
-        .arg(&script)
+/// Runs wrk: a POST of a small JSON body (the callbacks bench), or plain GETs.
+pub(crate) fn wrk(url: &str, seconds: u64, connections: u32, post: bool) -> anyhow::Result<Wrk> {
+    let mut command = std::process::Command::new("wrk");
+    command.args([
+        "-t2",
+        &format!("-c{connections}"),
+        &format!("-d{seconds}s"),
+        "--latency",
+    ]);
+    if post {
+        let script = std::env::temp_dir().join("vigil-bench-post.lua");
+        std::fs::write(
+            &script,
+            "wrk.method = \"POST\"\nwrk.body = '{\"order\":{\"id\":7,\"customer\":\"Ada\"}}'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n",
+        )?;
+        command.arg("-s").arg(&script);
+    }
+    let output = command
         .arg(url)
         .output()
         .context("running wrk (apt-get install wrk)")?;
@@ -596,7 +622,7 @@ async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()>
             .error_for_status()?;
         let measured = tokio::task::spawn_blocking({
             let url = url.clone();
-            move || wrk(&url, seconds, connections)
+            move || wrk(&url, seconds, connections, true)
         })
         .await??;
         let stopped = Instant::now();
