@@ -119,7 +119,7 @@ export function planLimitOf(error: Pick<CombinedError, 'graphQLErrors'> | null |
 /** The one line to show for a refusal: the server's message, which names the limit and what to do. */
 export function planLimitText(error: PlanLimitError): string {
   if (error.message.trim()) return error.message;
-  const what = error.limit ? error.limit.toLowerCase().replaceAll('_', ' ') : 'a limit';
+  const what = error.limit ? `the ${error.limit.toLowerCase().replaceAll('_', ' ')} limit` : 'a limit';
   const plan = error.plan ? ` of the ${error.plan} plan` : '';
   const use = error.current !== null && error.max !== null ? ` (${error.current} of ${error.max})` : '';
   return `You have reached ${what}${plan}${use}.`;
