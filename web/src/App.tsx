@@ -19,6 +19,8 @@ const OrganizationRoutes = lazy(() => import('./pages/organization/OrganizationR
 const NewOrganization = lazy(() => import('./pages/organization/NewOrganization'));
 const ProjectRoutes = lazy(() => import('./pages/project/ProjectRoutes'));
 const AccountRoutes = lazy(() => import('./pages/account/AccountRoutes'));
+const PlanAdmin = lazy(() => import('./pages/admin/plans/PlanAdmin'));
+const BillingRedirect = lazy(() => import('./pages/organization/billing/BillingPage').then((m) => ({ default: m.BillingRedirect })));
 
 type Auth = { state: 'loading' } | { state: 'error'; message: string } | { state: 'out' } | { state: 'in'; me: Me };
 
@@ -107,6 +109,8 @@ function SignedInRoutes() {
         <Route path="/organizations/:orgId/*" element={<OrganizationRoutes />} />
         <Route path="/projects/:projectId/*" element={<ProjectRoutes />} />
         <Route path="/settings/*" element={<AccountRoutes />} />
+        <Route path="/billing" element={<BillingRedirect />} />
+        <Route path="/admin/plans/*" element={<PlanAdmin />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

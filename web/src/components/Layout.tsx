@@ -20,11 +20,12 @@ import { useCallback, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { ACCOUNT_NAV, ORG_NAV, PROJECT_NAV, PROJECT_SETTINGS_NAV, scopeOf, type NavEntry } from '../lib/nav';
+import { ACCOUNT_NAV, ADMIN_NAV, ORG_NAV, PROJECT_NAV, PROJECT_SETTINGS_NAV, scopeOf, type NavEntry } from '../lib/nav';
 import { SetActiveMutation, WorkspaceQuery } from '../lib/queries';
 import { useMe, useSession } from '../lib/session';
 import { WorkspaceContext, orgOfProject, type WorkspaceValue } from '../lib/workspace';
 import { LiveBanner } from './LiveBanner';
+import { useBillingOn } from './PlanLimit';
 import { ErrorState, Loading } from './States';
 
 const SignOutMutation = graphql(`
@@ -146,6 +147,10 @@ function Navigation({ value, pathname, onNavigate }: { value: WorkspaceValue; pa
   const projectId = scope.projectId ?? value.activeProjectId ?? undefined;
   const org = projectId ? orgOfProject(value.organizations, projectId) : undefined;
   const orgId = scope.orgId ?? org?.id;
+  const me = useMe();
+  // Billing has a page only where the instance bills (cloud mode).
+  const billing = useBillingOn(orgId);
+  const orgNav = ORG_NAV.filter((e) => e.path !== 'billing' || billing === true);
   const section = (title: string, base: string, entries: NavEntry[]) => (
     <nav aria-label={title}>
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
@@ -162,9 +167,10 @@ function Navigation({ value, pathname, onNavigate }: { value: WorkspaceValue; pa
     <>
       {projectId && org && section('Project', `/projects/${projectId}`, PROJECT_NAV)}
       {projectId && org && section('Project settings', `/projects/${projectId}`, PROJECT_SETTINGS_NAV)}
-      {orgId && section('Organization', `/organizations/${orgId}`, ORG_NAV)}
+      {orgId && section('Organization', `/organizations/${orgId}`, orgNav)}
       <Divider my="xs" />
       {section('Account', '/settings', ACCOUNT_NAV)}
+      {me.role === 'ADMIN' && section('Administration', '/admin', ADMIN_NAV)}
     </>
   );
 }

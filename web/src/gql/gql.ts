@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query OrganizationBillingMode($id: ID!) {\n    organization(id: $id) {\n      id\n      plan {\n        id\n        limits {\n          tier\n        }\n      }\n      subscription {\n        status\n      }\n    }\n  }\n": typeof types.OrganizationBillingModeDocument,
     "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n": typeof types.RunnerStatusDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceDocument,
@@ -32,6 +33,10 @@ type Documents = {
     "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n": typeof types.DisableTotpDocument,
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  query AdminPlans {\n    plans(includeInactive: true) {\n      ...AdminPlan\n    }\n  }\n  fragment AdminPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    maxTimeoutDuration\n    limits {\n      tier\n    }\n  }\n": typeof types.AdminPlansDocument,
+    "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminPlan\n    }\n  }\n": typeof types.CreatePlanDocument,
+    "\n  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {\n    updatePlan(id: $id, input: $input) {\n      ...AdminPlan\n    }\n  }\n": typeof types.UpdatePlanDocument,
+    "\n  mutation SetOrganizationPlan($organizationId: ID!, $planId: ID!) {\n    setOrganizationPlan(organizationId: $organizationId, planId: $planId) {\n      id\n      name\n      plan {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SetOrganizationPlanDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
@@ -95,6 +100,11 @@ type Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": typeof types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
+    "\n  query BillingOverview($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      plan {\n        ...BillingPlan\n      }\n      subscription {\n        status\n        provider\n        currentPeriodStart\n        currentPeriodEnd\n        cancelAtPeriodEnd\n        pastDueSince\n      }\n    }\n    plans {\n      ...BillingPlan\n    }\n  }\n  fragment BillingPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    limits {\n      tier\n      maxMonitors\n      minCheckIntervalMinutes\n      playwrightMinutesIncluded\n      k6VuMinutesIncluded\n      aiCreditsIncluded\n      runningCapacity\n      maxTeamMembers\n      maxProjects\n      maxStatusPages\n      customDomains\n      ssoEnabled\n      dataRetentionDays\n    }\n  }\n": typeof types.BillingOverviewDocument,
+    "\n  mutation CreateCheckoutSession($organizationId: ID!, $planId: ID!) {\n    createCheckoutSession(organizationId: $organizationId, planId: $planId)\n  }\n": typeof types.CreateCheckoutSessionDocument,
+    "\n  mutation CreatePolarCheckout($organizationId: ID!, $planId: ID!) {\n    createPolarCheckout(organizationId: $organizationId, planId: $planId)\n  }\n": typeof types.CreatePolarCheckoutDocument,
+    "\n  mutation CreateBillingPortalSession($organizationId: ID!) {\n    createBillingPortalSession(organizationId: $organizationId)\n  }\n": typeof types.CreateBillingPortalSessionDocument,
+    "\n  mutation CreatePolarPortalSession($organizationId: ID!) {\n    createPolarPortalSession(organizationId: $organizationId)\n  }\n": typeof types.CreatePolarPortalSessionDocument,
     "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": typeof types.RunsDocument,
     "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.JobNamesDocument,
     "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": typeof types.RunRowFragmentDoc,
@@ -168,6 +178,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query OrganizationBillingMode($id: ID!) {\n    organization(id: $id) {\n      id\n      plan {\n        id\n        limits {\n          tier\n        }\n      }\n      subscription {\n        status\n      }\n    }\n  }\n": types.OrganizationBillingModeDocument,
     "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n": types.RunnerStatusDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      role\n      twoFactorEnabled\n    }\n  }\n": types.MeDocument,
     "\n  query Workspace {\n    currentSession {\n      id\n      activeOrganizationId\n      activeProjectId\n    }\n    organizations(first: 200) {\n      nodes {\n        id\n        name\n        slug\n        viewerRole\n        projects {\n          id\n          name\n          isDefault\n          status\n        }\n      }\n    }\n  }\n": types.WorkspaceDocument,
@@ -185,6 +196,10 @@ const documents: Documents = {
     "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      twoFactorEnabled\n    }\n  }\n": types.DisableTotpDocument,
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      ipAddress\n      userAgent\n      current\n    }\n  }\n": types.SessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  query AdminPlans {\n    plans(includeInactive: true) {\n      ...AdminPlan\n    }\n  }\n  fragment AdminPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    maxTimeoutDuration\n    limits {\n      tier\n    }\n  }\n": types.AdminPlansDocument,
+    "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminPlan\n    }\n  }\n": types.CreatePlanDocument,
+    "\n  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {\n    updatePlan(id: $id, input: $input) {\n      ...AdminPlan\n    }\n  }\n": types.UpdatePlanDocument,
+    "\n  mutation SetOrganizationPlan($organizationId: ID!, $planId: ID!) {\n    setOrganizationPlan(organizationId: $organizationId, planId: $planId) {\n      id\n      name\n      plan {\n        id\n        name\n      }\n    }\n  }\n": types.SetOrganizationPlanDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
@@ -248,6 +263,11 @@ const documents: Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
+    "\n  query BillingOverview($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      plan {\n        ...BillingPlan\n      }\n      subscription {\n        status\n        provider\n        currentPeriodStart\n        currentPeriodEnd\n        cancelAtPeriodEnd\n        pastDueSince\n      }\n    }\n    plans {\n      ...BillingPlan\n    }\n  }\n  fragment BillingPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    limits {\n      tier\n      maxMonitors\n      minCheckIntervalMinutes\n      playwrightMinutesIncluded\n      k6VuMinutesIncluded\n      aiCreditsIncluded\n      runningCapacity\n      maxTeamMembers\n      maxProjects\n      maxStatusPages\n      customDomains\n      ssoEnabled\n      dataRetentionDays\n    }\n  }\n": types.BillingOverviewDocument,
+    "\n  mutation CreateCheckoutSession($organizationId: ID!, $planId: ID!) {\n    createCheckoutSession(organizationId: $organizationId, planId: $planId)\n  }\n": types.CreateCheckoutSessionDocument,
+    "\n  mutation CreatePolarCheckout($organizationId: ID!, $planId: ID!) {\n    createPolarCheckout(organizationId: $organizationId, planId: $planId)\n  }\n": types.CreatePolarCheckoutDocument,
+    "\n  mutation CreateBillingPortalSession($organizationId: ID!) {\n    createBillingPortalSession(organizationId: $organizationId)\n  }\n": types.CreateBillingPortalSessionDocument,
+    "\n  mutation CreatePolarPortalSession($organizationId: ID!) {\n    createPolarPortalSession(organizationId: $organizationId)\n  }\n": types.CreatePolarPortalSessionDocument,
     "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": types.RunsDocument,
     "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.JobNamesDocument,
     "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": types.RunRowFragmentDoc,
@@ -341,6 +361,10 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OrganizationBillingMode($id: ID!) {\n    organization(id: $id) {\n      id\n      plan {\n        id\n        limits {\n          tier\n        }\n      }\n      subscription {\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationBillingMode($id: ID!) {\n    organization(id: $id) {\n      id\n      plan {\n        id\n        limits {\n          tier\n        }\n      }\n      subscription {\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n"): (typeof documents)["\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -406,6 +430,22 @@ export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPlans {\n    plans(includeInactive: true) {\n      ...AdminPlan\n    }\n  }\n  fragment AdminPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    maxTimeoutDuration\n    limits {\n      tier\n    }\n  }\n"): (typeof documents)["\n  query AdminPlans {\n    plans(includeInactive: true) {\n      ...AdminPlan\n    }\n  }\n  fragment AdminPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    maxTimeoutDuration\n    limits {\n      tier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminPlan\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminPlan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {\n    updatePlan(id: $id, input: $input) {\n      ...AdminPlan\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {\n    updatePlan(id: $id, input: $input) {\n      ...AdminPlan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganizationPlan($organizationId: ID!, $planId: ID!) {\n    setOrganizationPlan(organizationId: $organizationId, planId: $planId) {\n      id\n      name\n      plan {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetOrganizationPlan($organizationId: ID!, $planId: ID!) {\n    setOrganizationPlan(organizationId: $organizationId, planId: $planId) {\n      id\n      name\n      plan {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -658,6 +698,26 @@ export function graphql(source: "\n  mutation UpdateOrganization($id: ID!, $inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BillingOverview($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      plan {\n        ...BillingPlan\n      }\n      subscription {\n        status\n        provider\n        currentPeriodStart\n        currentPeriodEnd\n        cancelAtPeriodEnd\n        pastDueSince\n      }\n    }\n    plans {\n      ...BillingPlan\n    }\n  }\n  fragment BillingPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    limits {\n      tier\n      maxMonitors\n      minCheckIntervalMinutes\n      playwrightMinutesIncluded\n      k6VuMinutesIncluded\n      aiCreditsIncluded\n      runningCapacity\n      maxTeamMembers\n      maxProjects\n      maxStatusPages\n      customDomains\n      ssoEnabled\n      dataRetentionDays\n    }\n  }\n"): (typeof documents)["\n  query BillingOverview($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      plan {\n        ...BillingPlan\n      }\n      subscription {\n        status\n        provider\n        currentPeriodStart\n        currentPeriodEnd\n        cancelAtPeriodEnd\n        pastDueSince\n      }\n    }\n    plans {\n      ...BillingPlan\n    }\n  }\n  fragment BillingPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    limits {\n      tier\n      maxMonitors\n      minCheckIntervalMinutes\n      playwrightMinutesIncluded\n      k6VuMinutesIncluded\n      aiCreditsIncluded\n      runningCapacity\n      maxTeamMembers\n      maxProjects\n      maxStatusPages\n      customDomains\n      ssoEnabled\n      dataRetentionDays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCheckoutSession($organizationId: ID!, $planId: ID!) {\n    createCheckoutSession(organizationId: $organizationId, planId: $planId)\n  }\n"): (typeof documents)["\n  mutation CreateCheckoutSession($organizationId: ID!, $planId: ID!) {\n    createCheckoutSession(organizationId: $organizationId, planId: $planId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePolarCheckout($organizationId: ID!, $planId: ID!) {\n    createPolarCheckout(organizationId: $organizationId, planId: $planId)\n  }\n"): (typeof documents)["\n  mutation CreatePolarCheckout($organizationId: ID!, $planId: ID!) {\n    createPolarCheckout(organizationId: $organizationId, planId: $planId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBillingPortalSession($organizationId: ID!) {\n    createBillingPortalSession(organizationId: $organizationId)\n  }\n"): (typeof documents)["\n  mutation CreateBillingPortalSession($organizationId: ID!) {\n    createBillingPortalSession(organizationId: $organizationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePolarPortalSession($organizationId: ID!) {\n    createPolarPortalSession(organizationId: $organizationId)\n  }\n"): (typeof documents)["\n  mutation CreatePolarPortalSession($organizationId: ID!) {\n    createPolarPortalSession(organizationId: $organizationId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

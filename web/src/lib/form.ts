@@ -1,6 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { CombinedError } from '@urql/core';
 import { useCallback, useState } from 'react';
+import { showPlanLimit } from '../components/PlanLimit';
 import { apiErrors, fieldPaths, formErrors } from './errors';
 
 interface Result<T> {
@@ -28,6 +29,8 @@ export function useFormSubmit<V extends Record<string, unknown>>(
         if (result.error || !result.data) {
           const split = formErrors(apiErrors(result.error), fieldPaths(form.getValues()), aliases);
           form.setErrors(split.fields);
+          // Besides the message above the form: the way to the billing page.
+          showPlanLimit(result.error);
           setGeneral(split.general.length || Object.keys(split.fields).length ? split.general : ['Could not save.']);
           return null;
         }

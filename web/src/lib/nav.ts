@@ -30,7 +30,12 @@ export const ORG_NAV: NavEntry[] = [
   { label: 'Invitations', path: 'invitations' },
   { label: 'Audit log', path: 'audit-log' },
   { label: 'Organization', path: 'general' },
+  /** Shown only where billing is on (cloud instances). */
+  { label: 'Billing', path: 'billing' },
 ];
+
+/** The system administrators' screens, relative to /admin/. */
+export const ADMIN_NAV: NavEntry[] = [{ label: 'Plans', path: 'plans' }];
 
 export const ACCOUNT_NAV: NavEntry[] = [
   { label: 'Profile', path: 'profile' },

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { CombinedError } from '@urql/core';
+import { showPlanLimit } from '../components/PlanLimit';
 import { errorText } from './errors';
 
 export function notifySaved(message: string): void {
@@ -7,6 +8,8 @@ export function notifySaved(message: string): void {
 }
 
 export function notifyError(error: CombinedError | undefined, title = 'That did not work'): void {
+  // A plan limit says which limit and links to the billing page.
+  if (showPlanLimit(error)) return;
   notifications.show({ color: 'red', title, message: errorText(error) || 'Something went wrong.' });
 }
 

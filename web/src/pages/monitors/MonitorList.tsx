@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { Page } from '../../components/Page';
+import { LimitedButton } from '../../components/PlanLimit';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
@@ -105,9 +106,9 @@ export default function MonitorList() {
       description="Status updates live as checks come in."
       actions={
         editor && (
-          <Button component={Link} to="new">
+          <LimitedButton organizationId={project.organizationId} kind="MONITORS" to="new">
             New monitor
-          </Button>
+          </LimitedButton>
         )
       }
     >

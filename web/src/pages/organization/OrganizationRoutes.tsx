@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Code, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
-import { Empty, FormAlert, NotFound, QueryView } from '../../components/States';
+import { LimitedButton } from '../../components/PlanLimit';
+import { Empty, FormAlert, Loading, NotFound, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { AuditEntryFragment, OrgRole } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
@@ -15,6 +16,8 @@ import { act } from '../../lib/notify';
 import { useMe } from '../../lib/session';
 import * as v from '../../lib/validate';
 import { useWorkspace } from '../../lib/workspace';
+
+const BillingPage = lazy(() => import('./billing/BillingPage'));
 
 const ROLES: OrgRole[] = ['ORG_OWNER', 'ORG_ADMIN', 'PROJECT_ADMIN', 'PROJECT_EDITOR', 'PROJECT_VIEWER'];
 const roleOptions = ROLES.map((r) => ({ value: r, label: enumLabel(r) }));
@@ -32,6 +35,14 @@ export default function OrganizationRoutes() {
       <Route path="invitations" element={<Invitations orgId={orgId} />} />
       <Route path="audit-log" element={<AuditLog orgId={orgId} />} />
       <Route path="general" element={<General orgId={orgId} />} />
+      <Route
+        path="billing"
+        element={
+          <Suspense fallback={<Loading />}>
+            <BillingPage orgId={orgId} />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
@@ -99,9 +110,9 @@ function Projects({ orgId }: { orgId: string }) {
               <TextInput label="Slug" description="Optional" {...form.getInputProps('slug')} />
               <TextInput label="Description" {...form.getInputProps('description')} />
               <Group>
-                <Button type="submit" loading={submitting}>
+                <LimitedButton organizationId={orgId} kind="PROJECTS" type="submit" loading={submitting}>
                   Create project
-                </Button>
+                </LimitedButton>
               </Group>
             </Stack>
           </form>

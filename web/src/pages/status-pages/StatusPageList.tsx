@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../../components/Page';
+import { LimitedButton } from '../../components/PlanLimit';
 import { Empty, FormAlert, QueryView } from '../../components/States';
 import { useFormSubmit } from '../../lib/form';
 import { atLeast, useProject } from '../../lib/project';
@@ -123,9 +124,9 @@ function NewStatusPage() {
             {...form.getInputProps('subdomain')}
           />
           <Group>
-            <Button type="submit" loading={submitting}>
+            <LimitedButton organizationId={project.organizationId} kind="STATUS_PAGES" type="submit" loading={submitting}>
               Create status page
-            </Button>
+            </LimitedButton>
           </Group>
         </Stack>
       </form>
