@@ -103,10 +103,7 @@ impl AppError {
 
     /// Whether this is a plan limit (`PLAN_LIMIT`), with or without its figures.
     pub fn is_plan_limit(&self) -> bool {
-        matches!(
-            self,
-            AppError::PlanLimit(_) | AppError::PlanLimitReached(_)
-        )
+        matches!(self, AppError::PlanLimit(_) | AppError::PlanLimitReached(_))
     }
 
     /// The limit's figures, for a structured plan limit.
@@ -139,9 +136,7 @@ impl AppError {
             AppError::Validation { .. } => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::PlanLimit(_) | AppError::PlanLimitReached(_) => {
-                StatusCode::PAYMENT_REQUIRED
-            }
+            AppError::PlanLimit(_) | AppError::PlanLimitReached(_) => StatusCode::PAYMENT_REQUIRED,
             AppError::Internal(_) | AppError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -211,7 +206,8 @@ impl IntoResponse for AppError {
             } => *retry_after_secs,
             _ => None,
         };
-        let mut error = serde_json::json!({ "code": self.code(), "message": self.public_message() });
+        let mut error =
+            serde_json::json!({ "code": self.code(), "message": self.public_message() });
         if let Some(limit) = self.plan_limit() {
             error["limit"] = limit.limit.clone().into();
             error["current"] = limit.current.into();

@@ -16,11 +16,10 @@ use entity::invitation::{self, InvitationStatus};
 use entity::member::{self, OrgRole};
 use entity::plan_limits::BillingPlan;
 use entity::{
-    monitors, organization, plan_limits, projects, status_pages, subscription_plans,
-    user,
+    monitors, organization, plan_limits, projects, status_pages, subscription_plans, user,
 };
-use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::sea_query::LockType;
+use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ActiveEnum, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, Iterable, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect,
@@ -246,7 +245,13 @@ pub async fn require_monitor(db: &impl ConnectionTrait, org_id: Uuid) -> AppResu
         .await?;
     let max = plan.limits.max_monitors;
     if count >= cap(max) {
-        return Err(plan.full(Limit::Monitors, "monitors", count, max, "Upgrade or remove one."));
+        return Err(plan.full(
+            Limit::Monitors,
+            "monitors",
+            count,
+            max,
+            "Upgrade or remove one.",
+        ));
     }
     Ok(())
 }
@@ -289,7 +294,13 @@ pub async fn require_project(db: &impl ConnectionTrait, org_id: Uuid) -> AppResu
         .await?;
     let max = plan.limits.max_projects;
     if count >= cap(max) {
-        return Err(plan.full(Limit::Projects, "projects", count, max, "Upgrade or delete one."));
+        return Err(plan.full(
+            Limit::Projects,
+            "projects",
+            count,
+            max,
+            "Upgrade or delete one.",
+        ));
     }
     Ok(())
 }
@@ -371,7 +382,11 @@ pub async fn require_organization(
     let mut names: Vec<String> = owned
         .iter()
         .filter_map(|(_, org)| org.as_ref())
-        .map(|org| org.subscription_plan.clone().unwrap_or_else(|| "free".into()))
+        .map(|org| {
+            org.subscription_plan
+                .clone()
+                .unwrap_or_else(|| "free".into())
+        })
         .chain([start_plan.to_owned()])
         .collect();
     names.sort();
@@ -734,7 +749,11 @@ mod tests {
         assert_eq!(refused.code(), "PLAN_LIMIT");
         let limit = refused.plan_limit().expect("figures");
         assert_eq!((limit.limit.as_str(), limit.plan.as_str()), ("SSO", "free"));
-        assert!(limit.message.contains("single sign-on"), "{}", limit.message);
+        assert!(
+            limit.message.contains("single sign-on"),
+            "{}",
+            limit.message
+        );
         assert!(sso_allowed(&plan(BillingPlan::Pro, true)).is_ok());
     }
 

@@ -30,8 +30,7 @@ const CREATE_PAGE: &str =
 const SET_DOMAIN: &str = "mutation($id: ID!, $d: String) { setStatusPageCustomDomain(id: $id, domain: $d) { customDomain } }";
 const CREATE_CALLBACK: &str = "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerUrl timeoutDuration } }";
 const UPDATE_CALLBACK: &str = "mutation($id: ID!, $i: UpdateCallbackInput!) { updateCallback(id: $id, input: $i) { timeoutDuration } }";
-const QUOTAS: &str =
-    "query($id: ID!) { organization(id: $id) { id quotas { limit used max } } }";
+const QUOTAS: &str = "query($id: ID!) { organization(id: $id) { id quotas { limit used max } } }";
 
 /// Puts organization `org` on the plan called `plan`.
 async fn set_plan(app: &TestApp, org: &str, plan: &str) {
@@ -45,7 +44,10 @@ async fn set_plan(app: &TestApp, org: &str, plan: &str) {
 
 /// A server (self-hosted, so that organizations start `unlimited`) with a user whose
 /// organization is put on `plan`: (app, owner, organization, default project).
-async fn on_plan(backend: &vigil_tests::Backend, plan: &str) -> (TestApp, TestUser, String, String) {
+async fn on_plan(
+    backend: &vigil_tests::Backend,
+    plan: &str,
+) -> (TestApp, TestUser, String, String) {
     let app = TestApp::spawn(backend).await;
     let user = app.sign_up("owner@example.com").await;
     let (org, project) = app.create_org(&user, "Acme").await;
@@ -134,7 +136,9 @@ async fn monitors_and_their_check_interval_stop_at_the_plan() {
         assert!(message.contains("every 5 minutes"), "{message}");
         // free: 10 monitors.
         for i in 0..10 {
-            monitor(&app, &user, &project, &format!("m{i}"), 5).await.ok();
+            monitor(&app, &user, &project, &format!("m{i}"), 5)
+                .await
+                .ok();
         }
         let before = Snapshot::take_with_domains(&app).await;
         let eleventh = monitor(&app, &user, &project, "eleventh", 5).await;
@@ -161,14 +165,23 @@ async fn projects_stop_at_the_plan_and_racing_creates_do_not_pass_it() {
         let names: Vec<String> = (0..8).map(|i| format!("p{i}")).collect();
         let racing = names.iter().map(|n| create_project(&app, &user, &org, n));
         let answers = futures_util::future::join_all(racing).await;
-        let made = answers.iter().filter(|a| a.body.get("errors").is_none()).count();
+        let made = answers
+            .iter()
+            .filter(|a| a.body.get("errors").is_none())
+            .count();
         assert_eq!(made, 1, "[{backend}] exactly one create passed");
         for answer in answers.iter().filter(|a| a.body.get("errors").is_some()) {
             refused(answer, "PROJECTS", 2, 2, "free");
         }
         assert_eq!(app.count("projects").await, 2, "[{backend}]");
         let before = Snapshot::take(&app).await;
-        refused(&create_project(&app, &user, &org, "later").await, "PROJECTS", 2, 2, "free");
+        refused(
+            &create_project(&app, &user, &org, "later").await,
+            "PROJECTS",
+            2,
+            2,
+            "free",
+        );
         assert!(before.changes(&Snapshot::take(&app).await).is_empty());
         app.stop().await;
     }
@@ -194,7 +207,10 @@ async fn members_and_open_invitations_share_the_plans_seats() {
             .await
             .ok();
         invite(&app, &owner, &org, "c@example.com").await.ok();
-        assert_eq!(quota(&quotas(&app, &owner, &org).await, "MEMBERS"), (3, Some(3)));
+        assert_eq!(
+            quota(&quotas(&app, &owner, &org).await, "MEMBERS"),
+            (3, Some(3))
+        );
         // Accepting an invitation takes its own seat: allowed.
         let invited = app.verified_user("c@example.com").await;
         let c_id = invitation_id(&app, &org, "c@example.com").await;
@@ -397,12 +413,26 @@ async fn run_capacity_refuses_over_graphql_and_the_ci_trigger_url_alike() {
         let body: Value = response.json().await.expect("json");
         let error = &body["error"];
         assert_eq!(
-            (&error["code"], &error["limit"], &error["max"], &error["plan"]),
-            (&json!("PLAN_LIMIT"), &json!("QUEUED_CAPACITY"), &json!(10), &json!("free")),
+            (
+                &error["code"],
+                &error["limit"],
+                &error["max"],
+                &error["plan"]
+            ),
+            (
+                &json!("PLAN_LIMIT"),
+                &json!("QUEUED_CAPACITY"),
+                &json!(10),
+                &json!("free")
+            ),
             "{body}"
         );
         assert!(error["message"].as_str().unwrap_or("").contains("(free)"));
-        assert_eq!(app.count("runs").await, before, "[{backend}] nothing queued");
+        assert_eq!(
+            app.count("runs").await,
+            before,
+            "[{backend}] nothing queued"
+        );
         app.stop().await;
     }
 }
@@ -431,7 +461,10 @@ async fn queued_runs_are_claimed_by_the_capacity_of_the_plans_link() {
             let claimed = vigil::testing::run::claim_one(app.state(), "w")
                 .await
                 .expect("claim");
-            assert!(claimed.is_some(), "[{backend}] claimed within pro's capacity");
+            assert!(
+                claimed.is_some(),
+                "[{backend}] claimed within pro's capacity"
+            );
         }
         let running = entity::runs::Entity::find()
             .filter(entity::runs::Column::Status.eq(RunStatus::Running))
@@ -493,11 +526,11 @@ async fn retention_keeps_results_as_long_as_each_organizations_plan_says() {
             .as_str()
             .expect("id")
             .to_owned();
-        let pro_monitor = monitor(&app, &other, &pro_project, "p", 5).await.ok()["createMonitor"]
-            ["id"]
-            .as_str()
-            .expect("id")
-            .to_owned();
+        let pro_monitor =
+            monitor(&app, &other, &pro_project, "p", 5).await.ok()["createMonitor"]["id"]
+                .as_str()
+                .expect("id")
+                .to_owned();
         // free keeps 7 days, pro 90.
         for (monitor, days) in [
             (&free_monitor, 10),
@@ -606,13 +639,7 @@ async fn callback_timeouts_and_monthly_triggers_follow_the_plan() {
                 .map(|(_, t)| t.to_owned())
                 .expect("a trigger URL");
             let url = format!("{}/t/{token}", app.url);
-            async move {
-                http.post(url)
-                    .body("{}")
-                    .send()
-                    .await
-                    .expect("trigger")
-            }
+            async move { http.post(url).body("{}").send().await.expect("trigger") }
         };
         for url in [&a, &a, &b].map(|h| h["triggerUrl"].clone()) {
             assert_eq!(send(url).await.status().as_u16(), 200);
@@ -624,7 +651,13 @@ async fn callback_timeouts_and_monthly_triggers_follow_the_plan() {
         let body: Value = over.json().await.expect("json");
         let error = &body["error"];
         assert_eq!(
-            (&error["code"], &error["limit"], &error["current"], &error["max"], &error["plan"]),
+            (
+                &error["code"],
+                &error["limit"],
+                &error["current"],
+                &error["max"],
+                &error["plan"]
+            ),
             (
                 &json!("PLAN_LIMIT"),
                 &json!("CALLBACK_TRIGGERS"),
@@ -635,7 +668,10 @@ async fn callback_timeouts_and_monthly_triggers_follow_the_plan() {
             "{body}"
         );
         assert!(
-            error["message"].as_str().unwrap_or("").contains("starts again on"),
+            error["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("starts again on"),
             "{body}"
         );
         assert_eq!(upstream.requests().len(), 3, "[{backend}] not forwarded");
@@ -657,7 +693,9 @@ async fn a_downgrade_keeps_everything_and_refuses_what_is_new() {
         // On plus: 11 monitors every 2 minutes, 3 projects, 2 status pages.
         let mut monitors = Vec::new();
         for i in 0..11 {
-            let made = monitor(&app, &user, &project, &format!("m{i}"), 2).await.ok();
+            let made = monitor(&app, &user, &project, &format!("m{i}"), 2)
+                .await
+                .ok();
             monitors.push(made["createMonitor"]["id"].as_str().expect("id").to_owned());
         }
         create_project(&app, &user, &org, "second").await.ok();
@@ -672,13 +710,35 @@ async fn a_downgrade_keeps_everything_and_refuses_what_is_new() {
             .await
             .expect("db");
         assert_eq!(monitors_now.len(), 11);
-        assert!(monitors_now.iter().all(|m| m.enabled && m.frequency_minutes == 2));
+        assert!(
+            monitors_now
+                .iter()
+                .all(|m| m.enabled && m.frequency_minutes == 2)
+        );
         assert_eq!(app.count("projects").await, 3);
         assert_eq!(app.count("status_pages").await, 2);
         // New ones are refused, with the figures over the limit.
-        refused(&monitor(&app, &user, &project, "new", 5).await, "MONITORS", 11, 10, "free");
-        refused(&create_project(&app, &user, &org, "fourth").await, "PROJECTS", 3, 2, "free");
-        refused(&page(&app, &user, &project, "three").await, "STATUS_PAGES", 2, 1, "free");
+        refused(
+            &monitor(&app, &user, &project, "new", 5).await,
+            "MONITORS",
+            11,
+            10,
+            "free",
+        );
+        refused(
+            &create_project(&app, &user, &org, "fourth").await,
+            "PROJECTS",
+            3,
+            2,
+            "free",
+        );
+        refused(
+            &page(&app, &user, &project, "three").await,
+            "STATUS_PAGES",
+            2,
+            1,
+            "free",
+        );
         let after = Snapshot::take_with_domains(&app).await;
         let changed: Vec<String> = before
             .changes(&after)
@@ -707,7 +767,10 @@ async fn a_downgrade_keeps_everything_and_refuses_what_is_new() {
             .await
             .expect("db")
             .expect("monitor");
-        assert_eq!(kept.frequency_minutes, 3, "[{backend}] the refused edit changed nothing");
+        assert_eq!(
+            kept.frequency_minutes, 3,
+            "[{backend}] the refused edit changed nothing"
+        );
         // The quotas show the use over the plan.
         let q = quotas(&app, &user, &org).await;
         assert_eq!(quota(&q, "MONITORS"), (11, Some(10)));
@@ -724,8 +787,12 @@ async fn self_hosted_unlimited_refuses_nothing() {
         let (org, project) = app.create_org(&user, "Home").await;
         app.create_org(&user, "Second home").await;
         for i in 0..4 {
-            create_project(&app, &user, &org, &format!("p{i}")).await.ok();
-            invite(&app, &user, &org, &format!("m{i}@example.com")).await.ok();
+            create_project(&app, &user, &org, &format!("p{i}"))
+                .await
+                .ok();
+            invite(&app, &user, &org, &format!("m{i}@example.com"))
+                .await
+                .ok();
         }
         let first = page(&app, &user, &project, "one").await.ok();
         page(&app, &user, &project, "two").await.ok();
@@ -776,12 +843,18 @@ async fn quotas_are_read_by_members_only_in_one_statement_of_counts() {
         // Quotas cost a fixed handful of statements: the access check, the plan, one count.
         let plain = "query($id: ID!) { organization(id: $id) { id } }";
         let start = app.statements();
-        app.gql(Some(&owner.token), plain, json!({ "id": org })).await.ok();
+        app.gql(Some(&owner.token), plain, json!({ "id": org }))
+            .await
+            .ok();
         let without = app.statements() - start;
         let start = app.statements();
         quotas(&app, &owner, &org).await;
         let with = app.statements() - start;
-        assert!(with - without <= 5, "[{backend}] quotas took {} statements", with - without);
+        assert!(
+            with - without <= 5,
+            "[{backend}] quotas took {} statements",
+            with - without
+        );
         // Another tenant cannot read them, by the organization or through the field.
         let stranger = app.sign_up("stranger@example.com").await;
         let (their_org, _) = app.create_org(&stranger, "Theirs").await;

@@ -52,7 +52,9 @@ impl Resolved {
     /// `max_timeout_duration` now (a callback kept from a larger plan waits what the plan
     /// allows).
     pub fn timeout_ms(&self) -> i32 {
-        self.callback.timeout_duration.min(self.limits.max_timeout_ms)
+        self.callback
+            .timeout_duration
+            .min(self.limits.max_timeout_ms)
     }
 }
 

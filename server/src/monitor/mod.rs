@@ -40,9 +40,7 @@ use entity::{
     alerts, monitor_locations, monitor_notification_settings, monitor_tags, notification_providers,
     tags,
 };
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use uuid::Uuid;
 
