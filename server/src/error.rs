@@ -24,9 +24,36 @@ pub enum AppError {
         message: String,
         retry_after_secs: Option<u64>,
     },
+    /// A plan limit reached, said only in words (the spending hard stop builds these until it
+    /// moves to [`AppError::PlanLimitReached`]).
     PlanLimit(String),
+    /// A plan limit reached, with the limit, the current use, the plan's maximum and the plan
+    /// (`extensions.limit`, `current`, `max`, `plan`).
+    PlanLimitReached(Box<PlanLimitError>),
     Internal(anyhow::Error),
     Db(DbErr),
+}
+
+/// What a refused action reports about the plan limit it reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanLimitError {
+    /// A stable upper-case name: a `PlanLimitKind` (`MONITORS`, `PROJECTS`, ...) or the name of
+    /// a limit that is not counted (`MIN_CHECK_INTERVAL`, `CUSTOM_DOMAINS`, ...).
+    pub limit: String,
+    /// The use now (for `MIN_CHECK_INTERVAL` the interval asked for, in minutes).
+    pub current: i64,
+    /// What the plan allows (for `MIN_CHECK_INTERVAL` the shortest interval, in minutes).
+    pub max: i64,
+    /// The organization's plan.
+    pub plan: String,
+    /// A sentence a person can act on: which limit, the plan, what to do.
+    pub message: String,
+}
+
+impl From<PlanLimitError> for AppError {
+    fn from(err: PlanLimitError) -> Self {
+        AppError::PlanLimitReached(Box::new(err))
+    }
 }
 
 impl From<anyhow::Error> for AppError {
@@ -74,6 +101,19 @@ impl AppError {
         AppError::Unauthenticated("sign in first".into())
     }
 
+    /// Whether this is a plan limit (`PLAN_LIMIT`), with or without its figures.
+    pub fn is_plan_limit(&self) -> bool {
+        matches!(self, AppError::PlanLimit(_) | AppError::PlanLimitReached(_))
+    }
+
+    /// The limit's figures, for a structured plan limit.
+    pub fn plan_limit(&self) -> Option<&PlanLimitError> {
+        match self {
+            AppError::PlanLimitReached(limit) => Some(limit),
+            _ => None,
+        }
+    }
+
     /// The `extensions.code` of docs/api.md.
     pub fn code(&self) -> &'static str {
         match self {
@@ -83,7 +123,7 @@ impl AppError {
             AppError::Validation { .. } => "BAD_USER_INPUT",
             AppError::Conflict(_) => "CONFLICT",
             AppError::RateLimited { .. } => "RATE_LIMITED",
-            AppError::PlanLimit(_) => "PLAN_LIMIT",
+            AppError::PlanLimit(_) | AppError::PlanLimitReached(_) => "PLAN_LIMIT",
             AppError::Internal(_) | AppError::Db(_) => "INTERNAL",
         }
     }
@@ -96,7 +136,7 @@ impl AppError {
             AppError::Validation { .. } => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::PlanLimit(_) => StatusCode::PAYMENT_REQUIRED,
+            AppError::PlanLimit(_) | AppError::PlanLimitReached(_) => StatusCode::PAYMENT_REQUIRED,
             AppError::Internal(_) | AppError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -114,6 +154,7 @@ impl AppError {
                 "internal error".into()
             }
             AppError::NotFound => "not found".into(),
+            AppError::PlanLimitReached(limit) => limit.message.clone(),
             AppError::Forbidden(m)
             | AppError::Unauthenticated(m)
             | AppError::Conflict(m)
@@ -137,8 +178,15 @@ impl From<AppError> for async_graphql::Error {
             } => *retry_after_secs,
             _ => None,
         };
+        let limit = err.plan_limit().cloned();
         async_graphql::Error::new(err.public_message()).extend_with(|_, ext| {
             ext.set("code", code);
+            if let Some(limit) = &limit {
+                ext.set("limit", limit.limit.as_str());
+                ext.set("current", limit.current);
+                ext.set("max", limit.max);
+                ext.set("plan", limit.plan.as_str());
+            }
             if let Some(field) = &field {
                 ext.set("field", field.as_str());
             }
@@ -158,7 +206,15 @@ impl IntoResponse for AppError {
             } => *retry_after_secs,
             _ => None,
         };
-        let body = serde_json::json!({ "error": { "code": self.code(), "message": self.public_message() } });
+        let mut error =
+            serde_json::json!({ "code": self.code(), "message": self.public_message() });
+        if let Some(limit) = self.plan_limit() {
+            error["limit"] = limit.limit.clone().into();
+            error["current"] = limit.current.into();
+            error["max"] = limit.max.into();
+            error["plan"] = limit.plan.clone().into();
+        }
+        let body = serde_json::json!({ "error": error });
         let mut response = (status, axum::Json(body)).into_response();
         if let Some(secs) = retry_after
             && let Ok(value) = secs.to_string().parse()

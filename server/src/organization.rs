@@ -47,8 +47,11 @@ pub async fn create(
         Some(slug) => validate::slug("slug", slug)?,
         None => validate::slugify(&name),
     };
+    let self_hosted = state.settings.mode == crate::config::Mode::SelfHosted;
+    let start_plan = if self_hosted { "unlimited" } else { "free" };
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
+    crate::plan::require_organization(db, principal.user_id(), start_plan).await?;
     if slug_taken(db, &slug, None).await? {
         if explicit {
             return Err(AppError::Conflict(format!("the slug {slug:?} is taken")));
@@ -56,7 +59,6 @@ pub async fn create(
         slug = format!("{slug}-{}", &Uuid::new_v4().simple().to_string()[..6]);
     }
     let now = Utc::now();
-    let self_hosted = state.settings.mode == crate::config::Mode::SelfHosted;
     let org = organization::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
@@ -66,7 +68,7 @@ pub async fn create(
         updated_at: Set(now),
         metadata: Set(None),
         polar_customer_id: Set(None),
-        subscription_plan: Set(Some(if self_hosted { "unlimited" } else { "free" }.into())),
+        subscription_plan: Set(Some(start_plan.into())),
         subscription_status: Set(Some("active".into())),
         subscription_id: Set(None),
         subscription_started_at: Set(Some(now)),
@@ -420,6 +422,12 @@ pub async fn invite(
     {
         return Err(AppError::Conflict(format!("{email} is already a member")));
     }
+    crate::plan::require_member(
+        db,
+        input.organization_id,
+        crate::plan::Seat::Invite { email: &email },
+    )
+    .await?;
     // The new invitation replaces any still pending for the address.
     invitation::Entity::update_many()
         .col_expr(invitation::Column::Status, InvitationStatus::Revoked.into())
@@ -589,6 +597,14 @@ pub async fn accept_invitation(
             "you are already a member of this organization".into(),
         ));
     }
+    crate::plan::require_member(
+        db,
+        invite.organization_id,
+        crate::plan::Seat::Accept {
+            invitation_id: invite.id,
+        },
+    )
+    .await?;
     let now = Utc::now();
     let member = member::ActiveModel {
         id: Set(Uuid::now_v7()),

@@ -144,6 +144,7 @@ pub async fn create(
         None => validate::slugify(&name),
     };
     let tx = Tx::begin(state).await?;
+    crate::plan::require_project(tx.conn(), input.organization_id).await?;
     if slug_taken(tx.conn(), input.organization_id, &slug, None).await? {
         if explicit {
             return Err(AppError::Conflict(format!(

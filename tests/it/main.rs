@@ -15,6 +15,7 @@ mod incident;
 mod migration;
 mod monitor;
 mod organization;
+mod plan_limits;
 mod public;
 mod roles;
 mod served;

@@ -695,7 +695,7 @@ async fn capacity_follows_the_plan_and_claims_respect_running_capacity() {
             skipped
                 .error_details
                 .as_deref()
-                .is_some_and(|e| e.starts_with("not started: your plan runs 1 at a time")),
+                .is_some_and(|e| e.starts_with("not started: Your plan (free) runs 1 at a time")),
             "[{backend}] {:?}",
             skipped.error_details
         );

@@ -27,7 +27,7 @@ pub mod trigger;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method};
 use base64::Engine;
 use chrono::Utc;
-use entity::{callback_logs, callbacks, organization, rate_limits, subscription_plans};
+use entity::{callback_logs, callbacks, rate_limits};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -100,23 +100,7 @@ pub struct Limits {
 /// The limits of an organization's plan (`free` without one), from `subscription_plans` and
 /// their active `rate_limits`.
 pub async fn limits(db: &impl ConnectionTrait, organization_id: Uuid) -> AppResult<Limits> {
-    let plan_name = organization::Entity::find_by_id(organization_id)
-        .one(db)
-        .await?
-        .and_then(|o| o.subscription_plan)
-        .unwrap_or_else(|| "free".into());
-    let mut plan = subscription_plans::Entity::find()
-        .filter(subscription_plans::Column::Name.eq(plan_name))
-        .one(db)
-        .await?;
-    if plan.is_none() {
-        plan = subscription_plans::Entity::find()
-            .filter(subscription_plans::Column::Name.eq("free"))
-            .one(db)
-            .await?;
-    }
-    let plan = plan
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no subscription plans are seeded")))?;
+    let plan = crate::plan::callback_plan(db, organization_id).await?;
     let rate = rate_limits::Entity::find()
         .filter(rate_limits::Column::PlanId.eq(plan.id))
         .filter(rate_limits::Column::IsActive.eq(true))
@@ -196,13 +180,13 @@ async fn check_input(
         state.settings.outbound().check_url("callbackUrl", url)?;
     }
     if let Some(timeout) = input.timeout_ms {
-        let max = limits(db, org_id).await?.max_timeout_ms;
-        if !(100..=max).contains(&timeout) {
+        if timeout < 100 {
             return Err(AppError::field(
                 "timeoutDuration",
-                format!("must be between 100 and {max} milliseconds on your plan"),
+                "must be at least 100 milliseconds",
             ));
         }
+        crate::plan::require_callback_timeout(db, org_id, timeout).await?;
     }
     if let Some(cache) = input.cache_seconds
         && !(0..=MAX_CACHE_SECONDS).contains(&cache)

@@ -6,6 +6,11 @@
 //! the rest), decides each request in arrival order against every period, and writes the new
 //! counts. Refused requests are not counted, so a burst over the limit does not eat into the
 //! month. Under any concurrency, on any number of replicas, exactly the allowed number pass.
+//!
+//! Beside each callback's own limits, the organization's plan caps the triggers of all its
+//! callbacks in a calendar month (UTC) at `subscription_plans.max_triggers`: the batch takes
+//! the row locks of its organizations (PostgreSQL), sums their callbacks' month counters and
+//! refuses past the cap with a `CALLBACK_TRIGGERS` plan limit ([`Decision::plan_refusal`]).
 
 use std::collections::HashMap;
 
@@ -17,6 +22,7 @@ use uuid::Uuid;
 
 use super::Limits;
 use crate::error::AppResult;
+use crate::plan::TriggerCap;
 
 /// One request asking to pass.
 #[derive(Debug, Clone)]
@@ -36,8 +42,79 @@ pub struct Decision {
     pub limit: i64,
     pub remaining: i64,
     pub reset_secs: i64,
-    /// The period that refused, when refused.
+    /// The period that refused, when one of the callback's own limits refused.
     pub refused_by: Option<RateLimitPeriod>,
+    /// The plan's monthly trigger cap, when that refused.
+    pub plan_refusal: Option<PlanRefusal>,
+}
+
+/// A trigger refused by the organization's monthly `max_triggers`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRefusal {
+    pub cap: TriggerCap,
+    /// Triggers of the organization's callbacks this month.
+    pub used: i64,
+    /// When the month's count starts again.
+    pub resets_at: DateTime<Utc>,
+}
+
+/// The organizations' trigger counts per month start, and their caps.
+struct OrgMonths {
+    caps: HashMap<Uuid, TriggerCap>,
+    used: HashMap<(Uuid, DateTime<Utc>), i64>,
+}
+
+impl OrgMonths {
+    /// Locks the batch's organizations and reads their caps and this batch's months' counts
+    /// (before the counter rows, so that every writer takes the locks in one order).
+    async fn read(txn: &impl ConnectionTrait, batch: &[Admit]) -> AppResult<Self> {
+        use rate_limit_logs::Column as C;
+        use sea_orm::sea_query::{Expr, ExprTrait};
+        use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+        let mut orgs: Vec<Uuid> = batch.iter().map(|a| a.organization_id).collect();
+        orgs.sort_unstable();
+        orgs.dedup();
+        let mut starts: Vec<DateTime<Utc>> = batch
+            .iter()
+            .map(|a| window(RateLimitPeriod::Month, a.at).0)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let caps = crate::plan::trigger_caps(txn, &orgs).await?;
+        let used = rate_limit_logs::Entity::find()
+            .select_only()
+            .column(C::OrganizationId)
+            .column(C::PeriodStart)
+            .column_as(Expr::col(C::RequestCount).sum(), "n")
+            .filter(C::OrganizationId.is_in(orgs))
+            .filter(C::Period.eq(RateLimitPeriod::Month))
+            .filter(C::PeriodStart.is_in(starts))
+            .group_by(C::OrganizationId)
+            .group_by(C::PeriodStart)
+            .into_tuple::<(Uuid, DateTime<Utc>, Option<i64>)>()
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|(org, start, n)| ((org, start), n.unwrap_or(0)))
+            .collect();
+        Ok(Self { caps, used })
+    }
+
+    /// Refuses `a` when its organization used its month's cap; counts it otherwise.
+    fn take(&mut self, a: &Admit) -> Option<PlanRefusal> {
+        let cap = self.caps.get(&a.organization_id)?;
+        let (start, end) = window(RateLimitPeriod::Month, a.at);
+        let used = self.used.entry((a.organization_id, start)).or_default();
+        if *used + 1 > cap.max {
+            return Some(PlanRefusal {
+                cap: cap.clone(),
+                used: *used,
+                resets_at: end,
+            });
+        }
+        *used += 1;
+        None
+    }
 }
 
 pub const PERIODS: [RateLimitPeriod; 4] = [
@@ -118,18 +195,23 @@ pub async fn admit(txn: &impl ConnectionTrait, batch: &[Admit]) -> AppResult<Vec
         return Ok(Vec::new());
     }
     let now = Utc::now();
+    let mut months = OrgMonths::read(txn, batch).await?;
     let counters = Counters::of(batch);
     let mut counts = counters.read(txn, now).await?;
-    let decisions: Vec<Decision> = batch.iter().map(|a| decide(a, &mut counts)).collect();
+    let decisions: Vec<Decision> = batch
+        .iter()
+        .map(|a| decide(a, &mut counts, &mut months))
+        .collect();
     if decisions.iter().any(|d| d.allowed) {
         counters.write(txn, &counts, now).await?;
     }
     Ok(decisions)
 }
 
-/// Decides one request against every period, in arrival order: allowed, it counts in each
-/// period; refused, it counts in none and the headers speak of the period that refused it.
-fn decide(a: &Admit, counts: &mut HashMap<Key, i64>) -> Decision {
+/// Decides one request against every period, then its organization's monthly cap, in
+/// arrival order: allowed, it counts in each period; refused, it counts in none and the
+/// headers speak of the period that refused it.
+fn decide(a: &Admit, counts: &mut HashMap<Key, i64>, months: &mut OrgMonths) -> Decision {
     let mut allowed = true;
     let mut refused_by = None;
     let mut tightest = (i64::MAX, i64::MAX, 0i64);
@@ -148,6 +230,15 @@ fn decide(a: &Admit, counts: &mut HashMap<Key, i64>) -> Decision {
         if remaining < tightest.1 {
             tightest = (limit, remaining, (end - a.at).num_seconds().max(1));
         }
+    }
+    let plan_refusal = if allowed { months.take(a) } else { None };
+    if let Some(refusal) = &plan_refusal {
+        allowed = false;
+        tightest = (
+            refusal.cap.max,
+            0,
+            (refusal.resets_at - a.at).num_seconds().max(1),
+        );
     }
     if allowed {
         for period in PERIODS {
@@ -169,6 +260,7 @@ fn decide(a: &Admit, counts: &mut HashMap<Key, i64>) -> Decision {
         remaining: tightest.1,
         reset_secs: tightest.2,
         refused_by,
+        plan_refusal,
     }
 }
 

@@ -47,6 +47,17 @@ pub struct Resolved {
     pub limits: Limits,
 }
 
+impl Resolved {
+    /// How long the callback URL is waited for: the callback's timeout, within its plan's
+    /// `max_timeout_duration` now (a callback kept from a larger plan waits what the plan
+    /// allows).
+    pub fn timeout_ms(&self) -> i32 {
+        self.callback
+            .timeout_duration
+            .min(self.limits.max_timeout_ms)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Lookup {
     Token(String),
@@ -597,6 +608,9 @@ async fn admit(state: &AppState, resolved: &Resolved) -> AppResult<Decision> {
 /// A trigger the rate limits refused: logged (without actions), answered 429 with the
 /// limit headers and `Retry-After`.
 async fn refuse(state: &AppState, trigger: Trigger, decision: &Decision) -> AppResult<Response> {
+    if let Some(refusal) = &decision.plan_refusal {
+        return refuse_by_plan(state, trigger, decision, refusal).await;
+    }
     let period = decision
         .refused_by
         .map(|p| format!("{p:?}").to_lowercase())
@@ -612,6 +626,33 @@ async fn refuse(state: &AppState, trigger: Trigger, decision: &Decision) -> AppR
         axum::Json(json!({ "error": { "code": "RATE_LIMITED", "message": format!("this callback's {period} limit is reached") } })),
     )
         .into_response();
+    limit_headers(&mut response, decision);
+    if let Ok(value) = HeaderValue::from_str(&decision.reset_secs.to_string()) {
+        response.headers_mut().insert("retry-after", value);
+    }
+    Ok(response)
+}
+
+/// A trigger over the organization's monthly `max_triggers`: logged (without actions),
+/// answered 402 `PLAN_LIMIT` (`CALLBACK_TRIGGERS`) with the limit headers and `Retry-After`
+/// (the start of the next month).
+async fn refuse_by_plan(
+    state: &AppState,
+    trigger: Trigger,
+    decision: &Decision,
+    refusal: &ratelimit::PlanRefusal,
+) -> AppResult<Response> {
+    let error = crate::plan::triggers_refused(&refusal.cap, refusal.used, refusal.resets_at);
+    let entry = NewLog {
+        status_code: Some(i32::from(error.status().as_u16())),
+        steps: Vec::new(),
+        ..trigger.entry(
+            "plan_limited",
+            json!({ "limit": "CALLBACK_TRIGGERS", "used": refusal.used, "max": refusal.cap.max }),
+        )
+    };
+    state.callbacks.log(entry).await?;
+    let mut response = error.into_response();
     limit_headers(&mut response, decision);
     if let Ok(value) = HeaderValue::from_str(&decision.reset_secs.to_string()) {
         response.headers_mut().insert("retry-after", value);
@@ -689,7 +730,7 @@ async fn forward_upstream(
         headers: &request.headers,
         body: request.body.clone(),
         timeout: Duration::from_millis(
-            u64::try_from(callback.timeout_duration.max(1)).unwrap_or(30_000),
+            u64::try_from(trigger.resolved.timeout_ms().max(1)).unwrap_or(30_000),
         ),
         client_ip: ip.as_deref(),
         trigger_id: trigger.id,
@@ -726,7 +767,7 @@ fn unanswered(trigger: Trigger, failure: Failure, started: Instant) -> (Response
             "timeout",
             format!(
                 "the callback URL did not answer within {} ms",
-                trigger.resolved.callback.timeout_duration
+                trigger.resolved.timeout_ms()
             ),
         ),
         Failure::Unreachable(reason) => (

@@ -85,6 +85,64 @@ impl Organization {
         let rows = ctx.loaders().org_members.load_one(self.0.id).await?;
         Ok(rows.unwrap_or_default().into_iter().map(Member).collect())
     }
+    /// Every countable plan limit with its current use (members may read).
+    async fn quotas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Quota>> {
+        let rows = crate::plan::quotas(&ctx.state().db, ctx.principal()?, self.0.id).await?;
+        Ok(rows.into_iter().filter_map(Quota::of).collect())
+    }
+}
+
+/// The plan limits that are counted (`Organization.quotas`, `extensions.limit` of a refusal).
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum PlanLimitKind {
+    Monitors,
+    Projects,
+    /// Members and open invitations.
+    Members,
+    StatusPages,
+    /// Webhook callbacks (no plan limits their number).
+    Callbacks,
+}
+
+/// One countable plan limit with its current use.
+pub struct Quota {
+    limit: PlanLimitKind,
+    used: i64,
+    max: Option<i64>,
+}
+
+impl Quota {
+    fn of(quota: crate::plan::Quota) -> Option<Self> {
+        use crate::plan::Limit;
+        let limit = match quota.limit {
+            Limit::Monitors => PlanLimitKind::Monitors,
+            Limit::Projects => PlanLimitKind::Projects,
+            Limit::Members => PlanLimitKind::Members,
+            Limit::StatusPages => PlanLimitKind::StatusPages,
+            Limit::Callbacks => PlanLimitKind::Callbacks,
+            _ => return None,
+        };
+        Some(Self {
+            limit,
+            used: quota.used,
+            max: quota.max,
+        })
+    }
+}
+
+#[Object]
+impl Quota {
+    async fn limit(&self) -> PlanLimitKind {
+        self.limit
+    }
+    /// The use now.
+    async fn used(&self) -> i32 {
+        i32::try_from(self.used).unwrap_or(i32::MAX)
+    }
+    /// What the plan allows; null when it does not limit this.
+    async fn max(&self) -> Option<i32> {
+        self.max.map(|m| i32::try_from(m).unwrap_or(i32::MAX))
+    }
 }
 
 /// A user's membership of an organization.

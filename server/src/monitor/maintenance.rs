@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 use entity::plan_limits;
-use entity::{monitor_aggregates, monitor_results, monitors, organization};
+use entity::{monitor_aggregates, monitor_results, monitors};
 use sea_orm::sea_query::{Query, SelectStatement};
-use sea_orm::{ActiveEnum, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::error::AppResult;
 
@@ -16,18 +16,11 @@ pub struct Upkeep {
     pub aggregates_deleted: u64,
 }
 
-/// The ids of the organizations on `plan` (organizations with no plan are on `free`).
+/// The ids of the organizations on the limits `plan`: those whose plan links them, or, for a
+/// plan without a link, of the same name (organizations with no plan, or an unknown one, are on
+/// `free`), as every limit check reads them.
 pub fn organizations_on(plan: &plan_limits::Model) -> SelectStatement {
-    let name = plan.plan.to_value();
-    let mut orgs = Condition::any().add(organization::Column::SubscriptionPlan.eq(name.clone()));
-    if name == "free" {
-        orgs = orgs.add(organization::Column::SubscriptionPlan.is_null());
-    }
-    Query::select()
-        .column(organization::Column::Id)
-        .from(organization::Entity)
-        .cond_where(orgs)
-        .to_owned()
+    crate::plan::organizations_on(plan.id)
 }
 
 /// Rolls up the daily rows changed since `since`, then drops raw results older than each

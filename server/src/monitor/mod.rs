@@ -40,9 +40,7 @@ use entity::{
     alerts, monitor_locations, monitor_notification_settings, monitor_tags, notification_providers,
     tags,
 };
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -236,21 +234,21 @@ async fn check_parents(
     Ok(ids)
 }
 
-async fn check_frequency(db: &impl ConnectionTrait, org_id: Uuid, minutes: i32) -> AppResult<()> {
-    let limits = crate::plan::limits(db, org_id).await?;
+/// Checks a check interval: 1 to 1440 minutes, and within the plan (`current`: the monitor's
+/// interval when it is edited, see [`crate::plan::require_check_interval`]).
+async fn check_frequency(
+    db: &impl ConnectionTrait,
+    org_id: Uuid,
+    minutes: i32,
+    current: Option<i32>,
+) -> AppResult<()> {
     if !(1..=1440).contains(&minutes) {
         return Err(AppError::field(
             "frequencyMinutes",
             "must be between 1 and 1440",
         ));
     }
-    if minutes < limits.min_check_interval_minutes {
-        return Err(AppError::PlanLimit(format!(
-            "your plan checks at most every {} minutes",
-            limits.min_check_interval_minutes
-        )));
-    }
-    Ok(())
+    crate::plan::require_check_interval(db, org_id, minutes, current).await
 }
 
 async fn check_links(
@@ -499,22 +497,6 @@ impl NewMonitor {
     }
 }
 
-/// Refuses a monitor more than the organization's plan allows.
-async fn check_monitor_count(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<()> {
-    let limits = crate::plan::limits(db, org_id).await?;
-    let count = monitors::Entity::find()
-        .filter(monitors::Column::OrganizationId.eq(org_id))
-        .count(db)
-        .await?;
-    if count >= u64::try_from(limits.max_monitors).unwrap_or(0) {
-        return Err(AppError::PlanLimit(format!(
-            "your plan allows {} monitors",
-            limits.max_monitors
-        )));
-    }
-    Ok(())
-}
-
 /// Creates a monitor (project editors), within the plan's monitor count and interval.
 pub async fn create(
     state: &AppState,
@@ -531,11 +513,12 @@ pub async fn create(
 
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
-    check_frequency(db, org_id, new.frequency).await?;
+    // First: it takes the organization's lock, before this transaction writes anything.
+    crate::plan::require_monitor(db, org_id).await?;
+    check_frequency(db, org_id, new.frequency, None).await?;
     let id = Uuid::now_v7();
     let (target, config) = settle_config(state, db, project_id, ty, &input, id, None).await?;
     check_links(db, project_id, &input).await?;
-    check_monitor_count(db, org_id).await?;
     let monitor = new
         .row(id, &access.project, principal.user_id(), target, &config)?
         .insert(db)
@@ -660,7 +643,13 @@ async fn changed_fields(
         )?);
     }
     if let Some(frequency) = input.frequency_minutes {
-        check_frequency(db, current.organization_id, frequency).await?;
+        check_frequency(
+            db,
+            current.organization_id,
+            frequency,
+            Some(current.frequency_minutes),
+        )
+        .await?;
         active.frequency_minutes = Set(frequency);
     }
     if let Some(enabled) = input.enabled {

@@ -19,7 +19,7 @@ use super::engine::{Claimed, Completion, record};
 use super::schedule;
 use super::types::MonitorConfig;
 use crate::db::Tx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use crate::testing::artifact::RunMetadata;
 use crate::testing::run::{self as run, NewRun};
@@ -84,7 +84,8 @@ pub async fn start(state: &AppState, claimed: Claimed) -> AppResult<Option<Compl
         .await;
         match queued {
             Ok(_) => {}
-            Err(AppError::PlanLimit(message)) => {
+            Err(err) if err.is_plan_limit() => {
+                let message = err.public_message();
                 drop(tx);
                 return Ok(Some(failed(CheckOutcome::error(format!(
                     "the test could not be queued: {message}"

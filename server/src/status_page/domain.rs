@@ -140,6 +140,10 @@ pub async fn set(
     if page.custom_domain == domain {
         return Ok(page);
     }
+    if domain.is_some() {
+        // Removing a domain is always allowed; a plan without custom domains sets none.
+        crate::plan::require_custom_domains(&state.db, page.organization_id).await?;
+    }
     if let Some(d) = &domain {
         let taken = status_pages::Entity::find()
             .filter(status_pages::Column::CustomDomain.eq(d.as_str()))

@@ -145,6 +145,7 @@ pub async fn create(
     };
     let now = Utc::now();
     let tx = Tx::begin(state).await?;
+    crate::plan::require_status_page(tx.conn(), access.project.organization_id).await?;
     let mut row = blank(access.project.organization_id, project_id, now);
     row.created_by_user_id = Set(Some(principal.user_id()));
     row.name = Set(name);

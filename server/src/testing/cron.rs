@@ -131,7 +131,8 @@ pub async fn schedule_due(state: &AppState) -> AppResult<usize> {
         };
         match enqueue(&tx, state, new.clone()).await {
             Ok(_) => queued += 1,
-            Err(AppError::PlanLimit(message)) => {
+            Err(err) if err.is_plan_limit() => {
+                let message = err.public_message();
                 // Recorded as a finished run so that the skipped fire time is visible.
                 let run = insert_skipped(&tx, new, &message).await?;
                 tracing::warn!(job = %job.id, run = %run.id, "scheduled run skipped: {message}");

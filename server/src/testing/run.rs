@@ -17,8 +17,7 @@ use entity::runs::{self, RunStatus, RunTrigger};
 use entity::{k6_performance_runs, tests};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -67,43 +66,12 @@ pub fn human_duration(ms: i64) -> String {
     }
 }
 
-/// Serialises claims and triggers of one organization across replicas (PostgreSQL); SQLite
-/// write transactions are serialised already.
-async fn lock_org(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<()> {
-    if db.get_database_backend() == DbBackend::Postgres {
-        db.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT id FROM organization WHERE id = $1 FOR UPDATE",
-            [org_id.into()],
-        ))
-        .await?;
-    }
-    Ok(())
-}
-
 async fn count(db: &impl ConnectionTrait, org_id: Uuid, status: RunStatus) -> AppResult<u64> {
     Ok(runs::Entity::find()
         .filter(runs::Column::OrganizationId.eq(org_id))
         .filter(runs::Column::Status.eq(status))
         .count(db)
         .await?)
-}
-
-/// Refuses a new run when the organization's running and queued runs fill its plan's
-/// capacity (`running_capacity + queued_capacity`).
-async fn check_capacity(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<()> {
-    let limits = crate::plan::limits(db, org_id).await?;
-    let running = count(db, org_id, RunStatus::Running).await?;
-    let queued = count(db, org_id, RunStatus::Queued).await?;
-    let room =
-        u64::try_from(limits.running_capacity.max(0) + limits.queued_capacity.max(0)).unwrap_or(0);
-    if running + queued >= room {
-        return Err(AppError::PlanLimit(format!(
-            "your plan runs {} at a time and queues {} more; {running} are running and {queued} waiting",
-            limits.running_capacity, limits.queued_capacity
-        )));
-    }
-    Ok(())
 }
 
 /// What a new run is.
@@ -166,8 +134,7 @@ pub async fn insert(tx: &Tx, row: runs::ActiveModel) -> AppResult<runs::Model> {
 /// Queues a run inside `tx` after the capacity check.
 pub async fn enqueue(tx: &Tx, state: &AppState, new: NewRun) -> AppResult<runs::Model> {
     let db = tx.conn();
-    lock_org(db, new.organization_id).await?;
-    check_capacity(db, new.organization_id).await?;
+    crate::plan::require_run_capacity(db, new.organization_id).await?;
     let location = state.settings.location.clone();
     insert(tx, new.queued_row(Some(location))).await
 }
@@ -356,21 +323,23 @@ pub async fn claim_one(state: &AppState, worker_id: &str) -> AppResult<Option<ru
     let queue = leases(worker_id);
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
-    // Candidates: queued runs of organizations below their running capacity (an unknown
-    // plan counts as `free`). The count is checked again under the organization's lock.
+    // Candidates: queued runs of organizations below their running capacity (the plan's
+    // limits as `plan` links them). The count is checked again under the organization's lock.
+    let when = format!(
+        "r.status = 'queued' \
+           AND (SELECT COUNT(*) FROM runs x WHERE x.organization_id = r.organization_id AND x.status = 'running') < \
+               COALESCE({}, 1)",
+        crate::plan::limit_sql("running_capacity", "r.organization_id")
+    );
     let candidates = Due {
         from: "runs r",
         alias: "r",
-        when: "r.status = 'queued' \
-           AND (SELECT COUNT(*) FROM runs x WHERE x.organization_id = r.organization_id AND x.status = 'running') < \
-               COALESCE((SELECT p.running_capacity FROM organization o JOIN plan_limits p \
-                         ON p.plan = COALESCE(o.subscription_plan, 'free') WHERE o.id = r.organization_id), \
-                        (SELECT p.running_capacity FROM plan_limits p WHERE p.plan = 'free'), 1)",
+        when: &when,
         order: "r.created_at, r.id",
         ..Due::default()
     };
     for candidate in queue.peek(db, &candidates, Utc::now(), 10).await? {
-        lock_org(db, candidate.organization_id).await?;
+        crate::plan::lock_org(db, candidate.organization_id).await?;
         let limits = crate::plan::limits(db, candidate.organization_id).await?;
         let running = count(db, candidate.organization_id, RunStatus::Running).await?;
         if running >= u64::try_from(limits.running_capacity.max(0)).unwrap_or(0) {
