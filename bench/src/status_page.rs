@@ -74,9 +74,17 @@ pub(crate) async fn status_page(
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let targets = [
         ("Vigil page", page_url.clone(), html.len()),
-        ("nginx page.html", format!("{}/page.html", nginx.url), html.len()),
+        (
+            "nginx page.html",
+            format!("{}/page.html", nginx.url),
+            html.len(),
+        ),
         ("Vigil summary.json", summary_url.clone(), summary.len()),
-        ("nginx summary.json", format!("{}/summary.json", nginx.url), summary.len()),
+        (
+            "nginx summary.json",
+            format!("{}/summary.json", nginx.url),
+            summary.len(),
+        ),
     ];
     let mut rates = Vec::new();
     for (what, url, bytes) in targets {
@@ -104,7 +112,16 @@ pub(crate) async fn status_page(
         100.0 * rates[2] / rates[3],
     );
 
-    let delays = flip_delays(&running.state.db, &client, &token, &summary_url, monitors[0], &healthy, flips).await?;
+    let delays = flip_delays(
+        &running.state.db,
+        &client,
+        &token,
+        &summary_url,
+        monitors[0],
+        &healthy,
+        flips,
+    )
+    .await?;
     report_delays(&delays);
     running.stop().await?;
     let _ = std::fs::remove_dir_all(&dir);
@@ -146,7 +163,10 @@ async fn page_with_components(
             json!({ "i": { "projectId": project, "name": "Bench status", "subdomain": "bench" } }),
         )
         .await?;
-    let page_id = page["createStatusPage"]["id"].as_str().context("page id")?.to_owned();
+    let page_id = page["createStatusPage"]["id"]
+        .as_str()
+        .context("page id")?
+        .to_owned();
     let mut monitors = Vec::new();
     for i in 0..COMPONENTS {
         let created = client
@@ -157,7 +177,10 @@ async fn page_with_components(
                     "target": format!("http://{upstream}/service/{i}"), "frequencyMinutes": 1 } }),
             )
             .await?;
-        let id = created["createMonitor"]["id"].as_str().context("monitor id")?.to_owned();
+        let id = created["createMonitor"]["id"]
+            .as_str()
+            .context("monitor id")?
+            .to_owned();
         client
             .gql(
                 Some(token),
@@ -178,7 +201,10 @@ async fn page_with_components(
 }
 
 /// A year of daily aggregates (the `global` row) for every monitor, one bad day in thirty.
-async fn year_of_aggregates(db: &sea_orm::DatabaseConnection, monitors: &[Uuid]) -> anyhow::Result<()> {
+async fn year_of_aggregates(
+    db: &sea_orm::DatabaseConnection,
+    monitors: &[Uuid],
+) -> anyhow::Result<()> {
     let today = vigil::monitor::aggregate::day_start(Utc::now());
     let mut rows = Vec::new();
     for monitor in monitors {
@@ -210,7 +236,9 @@ async fn year_of_aggregates(db: &sea_orm::DatabaseConnection, monitors: &[Uuid])
     }
     while !rows.is_empty() {
         let chunk: Vec<_> = rows.drain(..rows.len().min(400)).collect();
-        monitor_aggregates::Entity::insert_many(chunk).exec(db).await?;
+        monitor_aggregates::Entity::insert_many(chunk)
+            .exec(db)
+            .await?;
     }
     Ok(())
 }
@@ -228,7 +256,9 @@ struct Nginx {
 
 impl Nginx {
     fn start(dir: &Path, root: &Path) -> anyhow::Result<Self> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
         let conf = dir.join("nginx.conf");
         std::fs::write(
             &conf,
@@ -305,7 +335,11 @@ async fn flip_delays(
                 json!({ "id": monitor.to_string() }),
             )
             .await?;
-        let want = if down { MonitorStatus::Down } else { MonitorStatus::Up };
+        let want = if down {
+            MonitorStatus::Down
+        } else {
+            MonitorStatus::Up
+        };
         let (status_at, page_at) = tokio::join!(
             async {
                 wait_for(|| async { Ok(status(db, monitor).await? == want) }).await?;
@@ -359,7 +393,9 @@ where
 }
 
 fn report_delays(flips: &[Flip]) {
-    println!("\n| flip | count | made due → status in database, median / max ms | made due → summary.json shows it, median / max ms | status → page, median / max ms |");
+    println!(
+        "\n| flip | count | made due → status in database, median / max ms | made due → summary.json shows it, median / max ms | status → page, median / max ms |"
+    );
     println!("|---|---|---|---|---|");
     for down in [true, false] {
         let of: Vec<&Flip> = flips.iter().filter(|f| f.down == down).collect();
