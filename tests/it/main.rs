@@ -20,4 +20,5 @@ mod roles;
 mod served;
 mod status_page;
 mod storage;
+mod subscriber;
 mod testing;
