@@ -175,38 +175,38 @@ fn status_words(status: incidents::IncidentStatus) -> String {
     }
 }
 
-/// The text of `what` about `incident`, rendered once.
-async fn render(
-    tx: &Tx,
-    page: &status_pages::Model,
-    incident: &incidents::Model,
-    what: Notice,
-    components: &[String],
-) -> AppResult<Rendered> {
-    let kind = Kind::of(incident.status);
-    let maintenance = kind == Kind::Maintenance;
-    let status = status_words(incident.status);
-    let mut fields = vec![("Status".to_owned(), status.clone())];
-    if !maintenance {
+/// The labelled facts of `incident`: status, impact, window, components.
+fn fields_of(incident: &incidents::Model, components: &[String]) -> Vec<(String, String)> {
+    let mut fields = vec![("Status".to_owned(), status_words(incident.status))];
+    if Kind::of(incident.status) == Kind::Incident {
         let impact = format!("{:?}", effective_impact(incident));
         fields.push(("Impact".into(), impact));
     }
     if let (Some(from), Some(until)) = (incident.scheduled_for, incident.scheduled_until) {
+        let at = |t: DateTime<Utc>| t.format("%Y-%m-%d %H:%M").to_string();
         fields.push((
             "Window".into(),
-            format!(
-                "{} to {} (UTC)",
-                from.format("%Y-%m-%d %H:%M"),
-                until.format("%Y-%m-%d %H:%M")
-            ),
+            format!("{} to {} (UTC)", at(from), at(until)),
         ));
     }
     if !components.is_empty() {
         fields.push(("Components".into(), components.join(", ")));
     }
+    fields
+}
+
+/// What `what` says: its event, title, text and the update it is about.
+async fn wording(
+    tx: &Tx,
+    page: &status_pages::Model,
+    incident: &incidents::Model,
+    what: Notice,
+) -> AppResult<(&'static str, String, String, Option<Uuid>)> {
+    let maintenance = Kind::of(incident.status) == Kind::Maintenance;
+    let status = status_words(incident.status);
     let name = &incident.name;
     let latest = incident.body.clone().unwrap_or_default();
-    let (event, title, text, update) = match what {
+    Ok(match what {
         Notice::Created if maintenance => (
             "maintenance.scheduled",
             format!("[{}] Scheduled maintenance: {name}", page.name),
@@ -255,7 +255,20 @@ async fn render(
                 None,
             )
         }
-    };
+    })
+}
+
+/// The text of `what` about `incident`, rendered once.
+async fn render(
+    tx: &Tx,
+    page: &status_pages::Model,
+    incident: &incidents::Model,
+    what: Notice,
+    components: &[String],
+) -> AppResult<Rendered> {
+    let maintenance = Kind::of(incident.status) == Kind::Maintenance;
+    let fields = fields_of(incident, components);
+    let (event, title, text, update) = wording(tx, page, incident, what).await?;
     let severity = match (maintenance, event, effective_impact(incident)) {
         (_, "incident.resolved", _) => Severity::Success,
         (true, _, _) => Severity::Info,

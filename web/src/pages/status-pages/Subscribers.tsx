@@ -222,6 +222,7 @@ function SubscriberTable({ subscribers, onChange }: { subscribers: SubscriberFie
                       aria-label={`Remove subscriber ${address}`}
                       title={`Remove ${address}?`}
                       message="It receives nothing more from this page."
+                      confirmLabel="Remove"
                       onConfirm={async () => {
                         if (await act(() => remove({ id: s.id }), 'Subscriber removed')) onChange();
                       }}
