@@ -91,6 +91,7 @@ pub async fn build_state_with(
         storage,
         sign_in_throttle,
         sockets,
+        page_views: Default::default(),
     }))
 }
 

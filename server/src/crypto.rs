@@ -124,10 +124,29 @@ impl Binding {
         )
     }
 
+    /// A status page subscriber's confirmation or unsubscribe token, or webhook signing
+    /// secret: `status_page_subscribers.{verification_token|unsubscribe_token|signing_secret}`.
+    pub fn subscriber(id: Uuid, column: SubscriberSecret) -> Self {
+        let column = match column {
+            SubscriberSecret::Verification => "verification_token",
+            SubscriberSecret::Unsubscribe => "unsubscribe_token",
+            SubscriberSecret::Signing => "signing_secret",
+        };
+        Self::column("status_page_subscribers", column, id)
+    }
+
     /// The associated data, as sealed.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The sealed columns of a status page subscriber.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubscriberSecret {
+    Verification,
+    Unsubscribe,
+    Signing,
 }
 
 /// `path` with the key after a `headers` key lower-cased: header names are case-insensitive.

@@ -1,6 +1,7 @@
 //! Outgoing mail through SMTP, or to the log when no SMTP host is configured.
 
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::Mailbox;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -18,6 +19,19 @@ pub struct Mail {
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     Log,
+}
+
+/// A message to one member of a list (a status page's subscribers): its own sender, and
+/// headers of its own (`List-Unsubscribe`).
+#[derive(Debug, Clone)]
+pub struct ListMail {
+    /// The sender; the server's (`smtp.from`) when `None`.
+    pub from: Option<Mailbox>,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// Extra headers, by name; values are encoded by lettre, so they cannot add lines.
+    pub headers: Vec<(&'static str, String)>,
 }
 
 /// Sends [`Mail`].
@@ -106,6 +120,32 @@ impl Mailer {
                 Ok(())
             }
         }
+    }
+
+    /// Sends one [`ListMail`]; without SMTP it goes to the log. Failures keep their
+    /// `lettre` error, as [`Mailer::send_to_all`]'s do.
+    pub async fn send_list(&self, mail: ListMail) -> anyhow::Result<()> {
+        let Transport::Smtp(transport) = &self.transport else {
+            tracing::info!(to = %mail.to, subject = %mail.subject, body = %mail.body, "mail (no SMTP configured)");
+            return Ok(());
+        };
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+        let mut builder = Message::builder()
+            .from(mail.from.unwrap_or_else(|| self.from.clone()))
+            .to(to)
+            .subject(mail.subject)
+            .header(ContentType::TEXT_PLAIN);
+        for (name, value) in mail.headers {
+            builder = builder.raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str(name),
+                value,
+            ));
+        }
+        transport.send(builder.body(mail.body)?).await?;
+        Ok(())
     }
 
     /// Sends in the background; a failure is logged, never shown to the requester (who must

@@ -37,6 +37,8 @@ pub struct Inner {
     pub sign_in_throttle: crate::auth::throttle::SignInThrottle,
     /// Open WebSockets per client address.
     pub sockets: crate::auth::throttle::SocketLimit,
+    /// Views of public status pages counted since they were last written.
+    pub page_views: crate::status_page::metrics::PageViews,
 }
 
 impl AppState {

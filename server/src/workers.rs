@@ -1,7 +1,8 @@
 //! Background work started by `vigil serve` (roles `all` and `worker`): the check engine of
 //! this process's location, the run worker (cron schedules, queued runs, expired leases),
 //! alert deliveries, callback action executions (several claim loops), the status pages'
-//! maintenance scheduler, and upkeep (monitor aggregates and retention, run retention). Each
+//! maintenance scheduler, deliveries to status page subscribers, and upkeep (monitor
+//! aggregates and retention, run retention, subscribers' purge and daily counts). Each
 //! loop takes its work through the claim queue (`db::claim`), so any number of processes share
 //! it; every loop ends when the process's shutdown token is cancelled.
 
@@ -82,6 +83,21 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
             }
         },
     ));
+    // Messages to status page subscribers.
+    let subscribers = state.clone();
+    tasks.spawn(drain(
+        state.clone(),
+        "delivering to status page subscribers",
+        (Duration::from_millis(10), Duration::from_secs(1)),
+        move || {
+            let subscribers = subscribers.clone();
+            async move {
+                crate::status_page::notify::deliver_due(&subscribers, Utc::now(), 50)
+                    .await
+                    .map(|n| n == 50)
+            }
+        },
+    ));
     if crate::billing::enabled(&state.settings) {
         tasks.spawn(crate::billing::upkeep::run_forever(state.clone()));
     }
@@ -101,6 +117,11 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
             match crate::testing::retention::run_once(&upkeep_state).await {
                 Ok(done) => tracing::debug!(?done, "run retention"),
                 Err(err) => tracing::warn!(error = ?err, "run retention failed"),
+            }
+            if let Err(err) =
+                crate::status_page::subscriber::upkeep(&upkeep_state, Utc::now()).await
+            {
+                tracing::warn!(error = ?err, "status page subscriber upkeep failed");
             }
             tokio::select! {
                 () = upkeep_state.shutdown.cancelled() => break,

@@ -21,4 +21,5 @@ mod roles;
 mod served;
 mod status_page;
 mod storage;
+mod subscriber;
 mod testing;

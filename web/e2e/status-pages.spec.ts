@@ -363,3 +363,85 @@ test('incidents from a template, updated and resolved, a postmortem with a safe 
 
   expect(consoleErrors).toEqual([]);
 });
+
+test('subscribers: a visitor subscribes without JavaScript, editors add, filter, export, release and remove', async ({ page, vigil, consoleErrors }) => {
+  const { projectUrl } = await signUpWithOrganization(page, 'Subs Co');
+  const projectId = projectUrl.split('/projects/')[1];
+  const subdomain = `subs-co-${Date.now()}`;
+  const created = await gql<{ createStatusPage: { id: string } }>(page, 'mutation($i: CreateStatusPageInput!) { createStatusPage(input: $i) { id } }', {
+    i: { projectId, name: 'Subs Co', subdomain },
+  });
+  const pageId = created.createStatusPage.id;
+  await gql(page, 'mutation($i: CreateStatusPageComponentInput!) { createStatusPageComponent(input: $i) { id } }', { i: { statusPageId: pageId, name: 'API' } });
+  await gql(page, 'mutation($id: ID!, $i: UpdateStatusPageInput!) { updateStatusPage(id: $id, input: $i) { id } }', { id: pageId, i: { allowWebhookSubscribers: true } });
+  await gql(page, 'mutation($id: ID!) { publishStatusPage(id: $id) { id } }', { id: pageId });
+
+  // A visitor: the public form, in a browser without JavaScript.
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+  const visitor = await context.newPage();
+  await visitor.goto(`${vigil.url}/status/${subdomain}`);
+  await visitor.getByRole('link', { name: 'Subscribe to updates' }).click();
+  await expect(visitor.getByRole('heading', { name: 'Subscribe to Subs Co updates' })).toBeVisible();
+  await visitor.getByLabel('Email address').fill('ann@localhost');
+  await visitor.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(visitor.getByRole('alert')).toContainText('is not a valid email address');
+  await visitor.getByLabel('Email address').fill('visitor@example.com');
+  await visitor.getByRole('checkbox', { name: 'API' }).check();
+  await visitor.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(visitor.getByRole('heading', { name: 'Check your messages' })).toBeVisible();
+  await context.close();
+  // axe needs script of its own: the form again, in an ordinary browser.
+  const checking = await page.context().browser()!.newContext();
+  const checker = await checking.newPage();
+  await checker.goto(`${vigil.url}/status/${subdomain}/subscribe`);
+  expect(await seriousViolations(checker)).toEqual([]);
+  await checking.close();
+
+  // The editor's tab.
+  await page.goto(`${projectUrl}/status-pages/${pageId}/subscribers`);
+  await expect(page.getByRole('heading', { name: 'Subscribers', level: 2 })).toBeVisible();
+  const visitorRow = page.getByTestId('subscriber-row-visitor@example.com');
+  await expect(visitorRow).toContainText('Pending');
+  await expect(visitorRow).toContainText('API');
+
+  await page.getByRole('button', { name: 'Add subscriber' }).click();
+  const add = page.getByRole('form', { name: 'Add subscriber' });
+  await add.getByLabel('Email address').fill('ops@example.com');
+  await add.getByRole('switch', { name: /Skip confirmation/ }).check();
+  await add.getByRole('button', { name: 'Add subscriber' }).click();
+  await expect(page.getByTestId('subscriber-row-ops@example.com')).toContainText('Active');
+  // The same address twice is refused.
+  await page.getByRole('button', { name: 'Add subscriber' }).click();
+  await add.getByLabel('Email address').fill('OPS@example.com');
+  await add.getByRole('button', { name: 'Add subscriber' }).click();
+  await expect(add.getByText(/subscribed to the page already/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Filters.
+  await page.getByRole('combobox', { name: 'State', exact: true }).click();
+  await page.getByRole('option', { name: 'Pending', exact: true }).click();
+  await expect(page.getByTestId('subscriber-count')).toHaveText('1 subscriber');
+  await expect(page.getByTestId('subscriber-row-ops@example.com')).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'State', exact: true }).click();
+  await page.getByRole('option', { name: 'Active', exact: true }).click();
+  await expect(page.getByTestId('subscriber-row-ops@example.com')).toBeVisible();
+
+  // The export downloads a CSV of every subscriber.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${subdomain}-subscribers-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const csv = await (await file.createReadStream()).toArray();
+  const text = Buffer.concat(csv).toString('utf8');
+  expect(text.split('\r\n')[0]).toMatch(/^id,mode,email,/);
+  expect(text).toContain('visitor@example.com');
+  expect(text).toContain('ops@example.com');
+
+  // Remove.
+  await page.getByRole('button', { name: 'Remove subscriber ops@example.com' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('subscriber-row-ops@example.com')).toHaveCount(0);
+  await expect(page.getByTestId('metric-views')).not.toHaveText('—');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});

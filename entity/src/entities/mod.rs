@@ -48,6 +48,7 @@ pub mod postmortems;
 pub mod status_page_component_monitors;
 pub mod status_page_component_subscriptions;
 pub mod status_page_components;
+pub mod status_page_deliveries;
 pub mod status_page_incident_subscriptions;
 pub mod status_page_metrics;
 pub mod status_page_subscribers;

@@ -1,5 +1,6 @@
 //! `status_page_metrics`: daily uptime figures of a status page, one row per component and day,
-//! plus one page-level row per day (`component_id` null).
+//! plus one page-level row per day (`component_id` null) that also counts the page's views and
+//! subscribers.
 
 use sea_orm::entity::prelude::*;
 
@@ -19,6 +20,15 @@ pub struct Model {
     pub successful_checks: i32,
     pub failed_checks: i32,
     pub average_response_time_ms: Option<i32>,
+    /// Page-level row: views of the public page's HTML that day, added by every replica.
+    pub page_views: i32,
+    /// Page-level row: subscribers receiving notifications (confirmed, not quarantined), as
+    /// last counted that day.
+    pub subscribers: i32,
+    /// Page-level row: subscribers waiting for their confirmation, as last counted that day.
+    pub pending_subscribers: i32,
+    /// Page-level row: quarantined subscribers, as last counted that day.
+    pub quarantined_subscribers: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

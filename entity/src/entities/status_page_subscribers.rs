@@ -26,7 +26,7 @@ pub struct Model {
     pub status_page_id: Uuid,
     /// Set for `email` subscribers.
     pub email: Option<String>,
-    /// Set for `sms` subscribers, without the country code.
+    /// Set for `sms` subscribers: the number in E.164 form (`+14155550123`).
     pub phone_number: Option<String>,
     /// ISO 3166-1 alpha-2 country of `phone_number`.
     pub phone_country: Option<String>,
@@ -41,12 +41,17 @@ pub struct Model {
     pub purge_at: Option<DateTimeUtc>,
     /// Confirmation of the subscription; nothing but the confirmation is sent before it.
     pub verified_at: Option<DateTimeUtc>,
-    /// Token of the confirmation link; cleared once verified.
+    /// Token of the confirmation link, sealed with the master key; kept once verified, so
+    /// that a second click is told the subscription is confirmed already.
     #[sea_orm(unique)]
     pub verification_token: Option<String>,
-    /// Token of the unsubscribe link in every message.
+    /// Token of the unsubscribe link in every message, sealed with the master key.
     #[sea_orm(unique)]
     pub unsubscribe_token: Option<String>,
+    /// The signing secret of a `webhook` subscriber, sealed with the master key.
+    pub signing_secret: Option<String>,
+    /// Deliveries that failed in a row; the subscriber is quarantined at a bound.
+    pub failed_deliveries: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

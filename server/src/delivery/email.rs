@@ -38,6 +38,22 @@ pub(super) async fn send_smtp(
     }
 }
 
+/// One mail to a list member through the instance's SMTP server (status page subscribers).
+pub(super) async fn send_list(
+    state: &AppState,
+    mail: crate::mail::ListMail,
+) -> Result<Delivered, DeliveryError> {
+    if !state.mailer.is_smtp() {
+        return Err(DeliveryError::permanent(
+            "email: this instance has no SMTP server configured (smtp.host)",
+        ));
+    }
+    match state.mailer.send_list(mail).await {
+        Ok(()) => Ok(Delivered { status: None }),
+        Err(err) => Err(smtp_error(err)),
+    }
+}
+
 /// SMTP 5xx answers are permanent; 4xx answers, timeouts and connection failures may pass.
 fn smtp_error(err: anyhow::Error) -> DeliveryError {
     let text = format!("email: {err:#}");

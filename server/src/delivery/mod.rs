@@ -392,6 +392,22 @@ async fn dispatch(
     }
 }
 
+/// Sends one mail to a member of a list (a status page subscriber: its page's sender and a
+/// `List-Unsubscribe` header) through the instance's SMTP server, once, within
+/// [`SEND_TIMEOUT`].
+pub async fn send_list_mail(
+    state: &AppState,
+    mail: crate::mail::ListMail,
+) -> Result<Delivered, DeliveryError> {
+    match tokio::time::timeout(SEND_TIMEOUT, email::send_list(state, mail)).await {
+        Ok(result) => result,
+        Err(_) => Err(DeliveryError::transient(format!(
+            "email: no answer within {} s",
+            SEND_TIMEOUT.as_secs()
+        ))),
+    }
+}
+
 /// How often and how patiently [`send_with_retry`] tries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {

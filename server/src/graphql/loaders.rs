@@ -163,6 +163,8 @@ pub struct Loaders {
     pub run_k6: DataLoader<crate::graphql::testing::run::RunK6Loader>,
     pub page_components: DataLoader<crate::graphql::status_page::PageComponentsLoader>,
     pub component_monitors: DataLoader<crate::graphql::status_page::ComponentMonitorsLoader>,
+    pub subscriber_follows:
+        DataLoader<crate::graphql::status_page_subscriber::SubscriberFollowsLoader>,
     pub incident_updates: DataLoader<crate::graphql::incident::IncidentUpdatesLoader>,
     pub incident_components: DataLoader<crate::graphql::incident::IncidentComponentsLoader>,
     pub postmortems: DataLoader<crate::graphql::incident::PostmortemLoader>,
@@ -238,6 +240,10 @@ impl Loaders {
             ),
             component_monitors: DataLoader::new(
                 crate::graphql::status_page::ComponentMonitorsLoader(db.clone()),
+                tokio::spawn,
+            ),
+            subscriber_follows: DataLoader::new(
+                crate::graphql::status_page_subscriber::SubscriberFollowsLoader(db.clone()),
                 tokio::spawn,
             ),
             incident_updates: DataLoader::new(

@@ -29,6 +29,7 @@ pub mod notification_provider;
 pub mod organization;
 pub mod project;
 pub mod status_page;
+pub mod status_page_subscriber;
 pub mod subscription;
 pub mod tag;
 pub mod testing;
@@ -61,6 +62,7 @@ pub struct Query(
     testing::RunQuery,
     testing::JobScheduleQuery,
     status_page::StatusPageQuery,
+    status_page_subscriber::StatusPageSubscriberQuery,
     incident::IncidentQuery,
     billing::BillingQuery,
 );
@@ -83,6 +85,7 @@ pub struct Mutation(
     testing::JobMutation,
     testing::RunMutation,
     status_page::StatusPageMutation,
+    status_page_subscriber::StatusPageSubscriberMutation,
     incident::IncidentMutation,
     billing::BillingMutation,
 );

@@ -255,6 +255,16 @@ impl StatusPage {
             .map(StatusPageComponent)
             .collect())
     }
+    /// Page views and subscriber counts of the last `days` days (1-366), oldest first,
+    /// today included.
+    async fn metrics(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 30)] days: i32,
+    ) -> async_graphql::Result<Vec<crate::graphql::status_page_subscriber::StatusPageDayMetrics>>
+    {
+        crate::graphql::status_page_subscriber::metrics(ctx, self.0.id, days).await
+    }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }

@@ -98,12 +98,20 @@ fn header(site: &Site<'_>) -> Markup {
             }
             nav aria-label="Status page" { ul {
                 li { a href=(site.link("/history")) { "Incident history" } }
+                @if takes_subscribers(page) && page.allow_page_subscribers {
+                    li { a href=(site.link("/subscribe")) { "Subscribe to updates" } }
+                }
                 @if let Some(url) = web_url(page.support_url.as_deref()) {
                     li { a href=(url) rel="noopener noreferrer" { "Get support" } }
                 }
             } }
         } }
     }
+}
+
+/// Whether the page takes subscribers of any kind.
+fn takes_subscribers(page: &entity::status_pages::Model) -> bool {
+    page.allow_email_subscribers || page.allow_sms_subscribers || page.allow_webhook_subscribers
 }
 
 fn footer(site: &Site<'_>) -> Markup {
@@ -419,6 +427,10 @@ pub fn incident(
         }
         @if incident.status == incidents::IncidentStatus::Resolved {
             p { "This incident has been resolved." }
+        }
+        @if takes_subscribers(site.page) && site.page.allow_incident_subscribers
+            && !crate::status_page::incident::is_closed(incident.status) {
+            p { a href=(site.link(&format!("/subscribe?incident={}", incident.id))) { "Subscribe to updates of this incident" } }
         }
         @if !affected.is_empty() {
             p { "Affected components: " (affected.join(", ")) }

@@ -20,6 +20,7 @@ pub mod read;
 mod render;
 mod route;
 mod style;
+mod subscribe;
 pub mod view;
 
 use std::net::IpAddr;
@@ -106,6 +107,8 @@ pub struct Public {
     cache: Cache,
     /// Vigil's own host names (`base_url`, the trigger origin): never custom domains.
     own_hosts: Arc<Vec<String>>,
+    /// Subscriptions per client address (`subscribe`).
+    subscriptions: Arc<crate::auth::throttle::SignInThrottle>,
 }
 
 impl Public {
@@ -113,6 +116,7 @@ impl Public {
     pub fn new(state: &AppState) -> Self {
         let cache = Cache::default();
         cache.listen(state);
+        tokio::spawn(flush_views(state.clone()));
         let own_hosts = [
             host_name(&state.settings.base_url()),
             state
@@ -125,6 +129,10 @@ impl Public {
             state: state.clone(),
             cache,
             own_hosts: Arc::new(own_hosts.into_iter().flatten().collect()),
+            subscriptions: Arc::new(crate::auth::throttle::SignInThrottle::new(
+                subscribe::PER_ADDRESS,
+                std::time::Duration::from_secs(3600),
+            )),
         }
     }
 
@@ -162,6 +170,9 @@ impl Public {
         let Some(route) = Route::parse(rest, query) else {
             return not_found();
         };
+        if matches!(route, Route::Index | Route::History(_) | Route::Incident(_)) {
+            self.state.page_views.count(page.id);
+        }
         if let Route::Shortlink(code) = &route {
             return match read::shortlink(&self.state.db, page.id, code).await {
                 Ok(Some(id)) => redirect(&format!("{base}/incidents/{id}")),
@@ -193,7 +204,10 @@ pub fn router(public: Public) -> Router {
     Router::new()
         .route("/status/{subdomain}", get(by_subdomain_root))
         .route("/status/{subdomain}/", get(by_subdomain_root))
-        .route("/status/{subdomain}/{*rest}", get(by_subdomain))
+        .route(
+            "/status/{subdomain}/{*rest}",
+            get(by_subdomain).post(by_subdomain),
+        )
         .route("/status-domains/allowed", get(allowed))
         .with_state(public)
 }
@@ -229,6 +243,11 @@ async fn page_at(public: &Public, subdomain: &str, rest: &str, request: Request)
         return not_found();
     };
     match public.find(Lookup::Subdomain(label.clone())).await {
+        Ok(Found::Page(page)) if subscribe::is_path(rest) => {
+            let base = format!("/status/{label}");
+            subscribe::handle(public, &page, base, rest, request).await
+        }
+        Ok(Found::Page(_)) if request.method() == Method::POST => method_not_allowed(),
         Ok(Found::Page(page)) => {
             let base = format!("/status/{label}");
             let query = request.uri().query();
@@ -281,14 +300,13 @@ pub async fn by_host(State(public): State<Public>, request: Request, next: Next)
     };
     match public.find(Lookup::Domain(domain)).await {
         Ok(Found::Page(page)) => {
-            if !matches!(*request.method(), Method::GET | Method::HEAD) {
-                return (
-                    StatusCode::METHOD_NOT_ALLOWED,
-                    [(header::ALLOW, "GET, HEAD")],
-                )
-                    .into_response();
-            }
             let path = request.uri().path().to_owned();
+            if subscribe::is_path(&path) {
+                return subscribe::handle(&public, &page, String::new(), &path, request).await;
+            }
+            if !matches!(*request.method(), Method::GET | Method::HEAD) {
+                return method_not_allowed();
+            }
             let rest = if path == "/" { "" } else { path.as_str() };
             let query = request.uri().query();
             public
@@ -355,6 +373,32 @@ fn respond(rendered: &Rendered, request: &HeaderMap) -> Response {
         headers.insert(name.clone(), value.clone());
     }
     response
+}
+
+fn method_not_allowed() -> Response {
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        [(header::ALLOW, "GET, HEAD")],
+    )
+        .into_response()
+}
+
+/// Adds the page views this process counted to the database every
+/// `metrics::FLUSH_EVERY`, and once more at shutdown.
+async fn flush_views(state: AppState) {
+    use crate::status_page::metrics;
+    loop {
+        let stop = tokio::select! {
+            () = state.shutdown.cancelled() => true,
+            () = tokio::time::sleep(metrics::FLUSH_EVERY) => false,
+        };
+        if let Err(err) = metrics::flush_views(&state, Utc::now()).await {
+            tracing::warn!(error = ?err, "adding status page views failed");
+        }
+        if stop {
+            break;
+        }
+    }
 }
 
 /// The one 404 of the public side.

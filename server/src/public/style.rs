@@ -161,6 +161,12 @@ ol.updates>li:first-child{border-top:0}
 .postmortem pre{overflow-x:auto;background:var(--panel);padding:.75rem}
 nav.pages ul{justify-content:space-between;margin-top:2rem}
 footer{border-top:1px solid var(--border);color:var(--fg2);font-size:.9rem;padding:1rem 0 2rem}
+form.subscribe fieldset{border:1px solid var(--border);border-radius:.5rem;margin:1rem 0;padding:.75rem 1rem}
+form.subscribe label{display:block;margin:.5rem 0 .2rem}
+form.subscribe input[type=email],form.subscribe input[type=tel],form.subscribe input[type=url],form.subscribe input[type=text]{width:100%;max-width:28rem;padding:.45rem;border:1px solid var(--border);border-radius:.3rem;background:var(--bg);color:var(--fg);font:inherit}
+form.subscribe .check label,form.subscribe .choice label{display:inline;margin-left:.3rem}
+button{font:inherit;padding:.45rem 1rem;border:1px solid var(--link);border-radius:.3rem;background:var(--link);color:#fff;cursor:pointer}
+.notice{border:1px solid var(--border);border-radius:.5rem;padding:.75rem 1rem}
 footer ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.5rem 0 0;padding:0}
 @media (max-width:40rem){
 h1{font-size:1.4rem}

@@ -154,9 +154,9 @@ pub enum Notice {
 /// The subscriber hook: called in the transaction of every change subscribers are to hear of
 /// (an incident created, an update with notifications on, a maintenance reminder, its start
 /// and end when asked, a postmortem published with `notifySubscribers`), once per notice. It
-/// does nothing yet: the subscribers module queues the messages here.
+/// queues one message per subscriber who should hear of it (`notify::queue`).
 pub async fn notify(tx: &Tx, incident: &incidents::Model, what: Notice) -> AppResult<()> {
-    let _ = (tx, incident, what);
+    super::notify::queue(tx, incident, what).await?;
     Ok(())
 }
 

@@ -1,6 +1,8 @@
 //! Public status pages: the pages of a project (`status_pages`) and their settings
 //! (`settings`), images (`image`) and custom domain (`domain`), their components and the
-//! monitors behind them (`component`), and the components' live status (`status`). Editors of
+//! monitors behind them (`component`), and the components' live status (`status`); their
+//! subscribers (`subscriber`), what those are told (`notify`), and the daily views and
+//! subscriber counts (`metrics`). Editors of
 //! the project manage them, viewers read them; only published pages are served to the public.
 //!
 //! Every change the public page shows publishes `StatusPageUpdated` in its transaction
@@ -12,9 +14,12 @@ pub mod domain;
 pub mod image;
 pub mod incident;
 pub mod maintenance;
+pub mod metrics;
+pub mod notify;
 pub mod postmortem;
 pub mod settings;
 pub mod status;
+pub mod subscriber;
 pub mod template;
 
 use chrono::Utc;

@@ -22,6 +22,7 @@ const PostmortemEditor = lazy(() => import('./PostmortemEditor'));
 const Maintenance = lazy(() => import('./Maintenance'));
 const MaintenanceSchedule = lazy(() => import('./MaintenanceSchedule'));
 const Templates = lazy(() => import('./Templates'));
+const Subscribers = lazy(() => import('./Subscribers'));
 
 /** Everything under /projects/:projectId/status-pages. */
 export default function StatusPageRoutes() {
@@ -38,6 +39,7 @@ const SECTIONS = [
   { path: 'incidents', label: 'Incidents' },
   { path: 'maintenance', label: 'Maintenance' },
   { path: 'templates', label: 'Templates' },
+  { path: 'subscribers', label: 'Subscribers' },
   { path: 'settings', label: 'Settings' },
 ];
 
@@ -113,6 +115,7 @@ function StatusPageShell() {
             <Route path="maintenance/new" element={<MaintenanceSchedule />} />
             <Route path="maintenance/:incidentId" element={<IncidentDetail />} />
             <Route path="templates" element={<Templates />} />
+            <Route path="subscribers" element={<Subscribers />} />
             <Route path="settings" element={<PageSettings />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
