@@ -122,7 +122,11 @@ pub fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     .extension(cost::Cost)
 }
 
-/// The SDL, as committed in `schema.graphql`.
+/// The SDL, as committed in `schema.graphql`: with `@specifiedBy` on the scalars that have
+/// one (`DateTime`, RFC 3339), as introspection answers, so that a client schema built by
+/// introspection prints the same.
 pub fn sdl() -> String {
-    builder().finish().sdl()
+    builder()
+        .finish()
+        .sdl_with_options(async_graphql::SDLExportOptions::new().include_specified_by())
 }
