@@ -23,7 +23,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
-use async_graphql::parser::types::{ExecutableDocument, FragmentDefinition, Selection, SelectionSet};
+use async_graphql::parser::types::{
+    ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
+};
 use async_graphql::{Name, Positioned, ServerError, ServerResult, Variables};
 
 /// Levels an ordinary query may nest (docs/api.md: limits).
@@ -194,10 +196,18 @@ mod tests {
     #[test]
     fn introspection_does_not_count_towards_the_ordinary_limit() {
         let types = nested(20, "ofType", "name");
-        assert!(checked(&format!("{{ __schema {{ types {{ fields {{ type {{ {types} }} }} }} }} }}")).is_ok());
+        assert!(
+            checked(&format!(
+                "{{ __schema {{ types {{ fields {{ type {{ {types} }} }} }} }} }}"
+            ))
+            .is_ok()
+        );
         assert!(checked(&format!("{{ __type(name: \"X\") {{ {types} }} }}")).is_ok());
         // A deep ordinary part beside it is still refused.
-        let mixed = format!("{{ __type(name: \"X\") {{ {types} }} {} }}", nested(12, "a", "b"));
+        let mixed = format!(
+            "{{ __type(name: \"X\") {{ {types} }} {} }}",
+            nested(12, "a", "b")
+        );
         assert!(checked(&mixed).is_err());
         // Through fragments too.
         let fragment = format!(

@@ -95,9 +95,7 @@ fn estimated_bytes(document: &ExecutableDocument) -> u64 {
     let fragments: u64 = document
         .fragments
         .values()
-        .map(|f| {
-            256 + directives(&f.node.directives) + selections(&f.node.selection_set.node)
-        })
+        .map(|f| 256 + directives(&f.node.directives) + selections(&f.node.selection_set.node))
         .sum();
     operations + fragments
 }
@@ -188,11 +186,16 @@ mod tests {
         let store = Store::new(1024 * 1024);
         // A flood of distinct documents, each kept when it arrives.
         for i in 0..5_000 {
-            let text = format!("{{ a{i}: me {{ id email name }} b{i}: organizations {{ totalCount }} }}");
+            let text =
+                format!("{{ a{i}: me {{ id email name }} b{i}: organizations {{ totalCount }} }}");
             let document = parse_query(&text).expect("parses");
             store.set(format!("{i:064x}"), document).await;
         }
-        assert!(store.weighted_size() <= 1024 * 1024, "{}", store.weighted_size());
+        assert!(
+            store.weighted_size() <= 1024 * 1024,
+            "{}",
+            store.weighted_size()
+        );
         assert!(store.weighted_size() > 0);
     }
 
