@@ -97,6 +97,24 @@ async fn graphql_js_introspection_is_answered_while_ordinary_queries_keep_the_de
         assert!(
             refused(&app.gql(None, three_lists, json!({})).await).contains("introspection lists")
         );
+        // Fragments that each spread the next twice: 2^30 selections in 1 KiB, refused before
+        // anything spreads them (by text, and again under a persisted hash).
+        let mut doubling = String::from("{ ...F0 }");
+        for i in 0..30 {
+            doubling.push_str(&format!(
+                " fragment F{i} on Query {{ __typename ...F{n} ...F{n} }}",
+                n = i + 1
+            ));
+        }
+        doubling.push_str(" fragment F30 on Query { __typename }");
+        let answer = app.gql(None, &doubling, json!({})).await;
+        assert!(refused(&answer).contains("too complex"), "{}", answer.body);
+        let hash = sha256(&doubling);
+        refused(&persisted(&app, None, &hash, Some(&doubling)).await);
+        let again = persisted(&app, None, &hash, None).await;
+        assert!(
+            again.message() == "PersistedQueryNotFound" || refused(&again).contains("too complex")
+        );
         let two_lists = "{ __type(name: \"Monitor\") { fields { type { fields { name } } } } }";
         assert!(app.gql(None, two_lists, json!({})).await.ok()["__type"]["fields"].is_array());
         app.stop().await;

@@ -18,15 +18,25 @@
 //! It runs on the parsed document, before validation, as [`super::cost`] does. The parser
 //! has already refused documents nested more than 32 selection sets deep, fragments included,
 //! so fragment cycles never reach it; fragments are measured once each all the same.
+//!
+//! Before that, as the request is prepared, it parses the query itself (handing the document
+//! on, so it is parsed once) and refuses a document that holds more than
+//! [`MAX_INLINED_SELECTIONS`] once its fragments are spread in place. async-graphql's nesting
+//! check, its validation and [`super::cost`] all spread fragment by fragment: thirty
+//! fragments that each spread the next twice are a 1 KiB request and 2^30 selections, and
+//! twenty of them held a core for 12 s. The complexity limit refuses such documents too, but
+//! only once those walks are done.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
+};
 use async_graphql::parser::types::{
     ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
 };
-use async_graphql::{Name, Positioned, ServerError, ServerResult, Variables};
+use async_graphql::{Name, Positioned, Request, ServerError, ServerResult, Variables};
 
 /// Levels an ordinary query may nest (docs/api.md: limits).
 pub const MAX_DEPTH: usize = 12;
@@ -36,6 +46,10 @@ pub const MAX_INTROSPECTION_DEPTH: usize = 32;
 /// Recursive introspection lists one path may hold: fewer than this (graphql-js's
 /// `MaxIntrospectionDepthRule`; its introspection query holds one).
 pub const MAX_INTROSPECTION_LISTS: usize = 3;
+/// Selections (fields, fragment spreads, inline fragments) a document may hold with its
+/// fragments spread in place: five times the fields the complexity limit allows, so that only
+/// documents it would refuse anyway are refused here, before the walks that spread them.
+pub const MAX_INLINED_SELECTIONS: u64 = 5 * super::MAX_COMPLEXITY as u64;
 /// Introspection fields whose answer is a list of types' members, which lead to types again.
 const RECURSIVE_LISTS: [&str; 4] = ["fields", "inputFields", "interfaces", "possibleTypes"];
 
@@ -52,6 +66,18 @@ struct DepthExtension;
 
 #[async_graphql::async_trait::async_trait]
 impl Extension for DepthExtension {
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        mut request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        // Parsed here once and kept in the request; a persisted query arrives parsed (its
+        // extension runs first).
+        check_size(request.parsed_query()?)?;
+        next.run(ctx, request).await
+    }
+
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -93,6 +119,30 @@ pub fn check(document: &ExecutableDocument) -> ServerResult<()> {
                 None,
             ));
         }
+    }
+    Ok(())
+}
+
+/// Refuses a document of more than [`MAX_INLINED_SELECTIONS`] with its fragments spread.
+pub fn check_size(document: &ExecutableDocument) -> ServerResult<()> {
+    let walk = Walk {
+        fragments: &document.fragments,
+        measured: HashMap::new(),
+    };
+    let mut sizes = HashMap::new();
+    let total = document
+        .operations
+        .iter()
+        .map(|(_, op)| walk.size(&op.node.selection_set.node, &mut sizes))
+        .fold(0u64, u64::saturating_add);
+    if total > MAX_INLINED_SELECTIONS {
+        return Err(ServerError::new(
+            format!(
+                "Query is too complex: {total} selections with its fragments spread in place, \
+                 more than {MAX_INLINED_SELECTIONS}"
+            ),
+            None,
+        ));
     }
     Ok(())
 }
@@ -149,6 +199,38 @@ impl<'a> Walk<'a> {
             })
             .max()
             .unwrap_or(0)
+    }
+
+    /// The selections of `set` with fragments spread in place, each fragment counted once
+    /// into `sizes` (a fragment met again while it is counted, a cycle, counts nothing).
+    fn size(&self, set: &'a SelectionSet, sizes: &mut HashMap<&'a str, u64>) -> u64 {
+        set.items
+            .iter()
+            .map(|selection| match &selection.node {
+                Selection::Field(field) => {
+                    1u64.saturating_add(self.size(&field.node.selection_set.node, sizes))
+                }
+                Selection::FragmentSpread(spread) => {
+                    let name = spread.node.fragment_name.node.as_str();
+                    let own = match sizes.get(name) {
+                        Some(known) => *known,
+                        None => match self.fragments.get(name) {
+                            Some(fragment) => {
+                                sizes.insert(name, 0);
+                                let size = self.size(&fragment.node.selection_set.node, sizes);
+                                sizes.insert(name, size);
+                                size
+                            }
+                            None => 0,
+                        },
+                    };
+                    1u64.saturating_add(own)
+                }
+                Selection::InlineFragment(inline) => {
+                    1u64.saturating_add(self.size(&inline.node.selection_set.node, sizes))
+                }
+            })
+            .fold(0, u64::saturating_add)
     }
 
     /// A fragment's count, measured once. An unknown fragment counts nothing (validation
@@ -229,6 +311,34 @@ mod tests {
             fragment U on __Type { possibleTypes { ...V } } \
             fragment V on __Type { inputFields { name } }";
         assert!(checked(fragments).is_err());
+    }
+
+    #[test]
+    fn documents_that_spread_fragments_exponentially_are_refused_by_their_spread_size() {
+        let doubling = |levels: usize| {
+            let mut text = String::from("{ ...F0 }");
+            for i in 0..levels {
+                text.push_str(&format!(
+                    " fragment F{i} on Query {{ __typename ...F{n} ...F{n} }}",
+                    n = i + 1
+                ));
+            }
+            text.push_str(&format!(" fragment F{levels} on Query {{ __typename }}"));
+            parse_query(text).expect("parses")
+        };
+        // 2^8 spreads: a few hundred selections.
+        assert!(check_size(&doubling(8)).is_ok());
+        // 2^60: counted without spreading, and refused.
+        let refused = check_size(&doubling(60)).expect_err("too many");
+        assert!(
+            refused.message.contains("too complex"),
+            "{}",
+            refused.message
+        );
+        // graphql-js's introspection query spreads to a few hundred.
+        let introspection =
+            include_str!("../../../tests/fixtures/graphql-js/introspection-full.graphql");
+        assert!(check_size(&parse_query(introspection).expect("parses")).is_ok());
     }
 
     #[test]
