@@ -1,4 +1,4 @@
-//! HTTP side of the GraphQL API: `POST`/`GET /graphql`, GraphiQL, and the route of
+//! HTTP side of the GraphQL API: `POST`/`GET /graphql`, the way to GraphiQL, and the route of
 //! `/graphql/ws` (served by [`crate::socket`]).
 
 use std::net::{IpAddr, SocketAddr};
@@ -7,7 +7,7 @@ use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use crate::auth::principal::{self, Principal};
@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::graphql::VigilSchema;
 use crate::graphql::context::RequestData;
 use crate::graphql::loaders::Loaders;
+use crate::graphql::persisted;
 use crate::state::AppState;
 
 /// State of the GraphQL routes.
@@ -133,7 +134,9 @@ async fn execute(
 
 /// Every error carries `extensions.code` (docs/api.md). Errors raised by Vigil have one; the
 /// others come from parsing, validation, argument coercion and the depth and complexity
-/// limits, which are all the client's input: `BAD_USER_INPUT`.
+/// limits, which are all the client's input: `BAD_USER_INPUT`. A persisted query's unknown
+/// hash gets the code Apollo clients look for (besides the message), which tells them to
+/// send the query.
 pub fn with_codes(errors: &mut [async_graphql::ServerError]) {
     for error in errors {
         let has_code = error
@@ -141,10 +144,15 @@ pub fn with_codes(errors: &mut [async_graphql::ServerError]) {
             .as_ref()
             .is_some_and(|e| e.get("code").is_some());
         if !has_code {
+            let code = if error.message == "PersistedQueryNotFound" {
+                "PERSISTED_QUERY_NOT_FOUND"
+            } else {
+                "BAD_USER_INPUT"
+            };
             error
                 .extensions
                 .get_or_insert_with(Default::default)
-                .set("code", "BAD_USER_INPUT");
+                .set("code", code);
         }
     }
 }
@@ -208,7 +216,8 @@ async fn graphql_post(
     .await
 }
 
-/// GET runs queries only; without a query it serves GraphiQL to browsers.
+/// GET runs queries only (checked once the document is known, see
+/// [`persisted::GetRunsQueries`]); without a query it sends browsers to GraphiQL.
 async fn graphql_get(
     State(state): State<GraphqlState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
@@ -222,7 +231,7 @@ async fn graphql_get(
         .is_some_and(|v| v.contains("text/html"));
     if uri.query().is_none_or(|q| q.is_empty()) {
         if wants_html {
-            return Html(GRAPHIQL).into_response();
+            return graphiql(&state.app);
         }
         return (
             StatusCode::BAD_REQUEST,
@@ -234,40 +243,27 @@ async fn graphql_get(
         Ok(request) => request.into_inner(),
         Err(rejection) => return rejection.into_response(),
     };
-    let is_mutation = async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
-        doc.operations
-            .iter()
-            .any(|(_, op)| op.node.ty != async_graphql::parser::types::OperationType::Query)
-    });
-    if is_mutation {
-        return early_error(AppError::invalid(
-            "mutations and subscriptions must be sent with POST",
-        ))
-        .into_response();
-    }
+    let request = request.data(persisted::QueriesOnly);
     execute(&state, Method::GET, headers, Some(addr), request).await
 }
 
-const GRAPHIQL: &str = r#"<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Vigil GraphiQL</title>
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <link rel="stylesheet" href="https://unpkg.com/graphiql@3/graphiql.min.css">
-  <style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
-</head>
-<body>
-  <div id="graphiql">Loading GraphiQL…</div>
-  <script crossorigin src="https://unpkg.com/react@18/umd/react.production.min.js"></script>
-  <script crossorigin src="https://unpkg.com/react-dom@18/umd/react-dom.production.min.js"></script>
-  <script crossorigin src="https://unpkg.com/graphiql@3/graphiql.min.js"></script>
-  <script>
-    const url = new URL('/graphql', location.href).toString();
-    const ws = url.replace(/^http/, 'ws') + '/ws';
-    const fetcher = GraphiQL.createFetcher({ url, subscriptionUrl: ws, headers: { 'X-Requested-With': 'graphiql' } });
-    ReactDOM.createRoot(document.getElementById('graphiql'))
-      .render(React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }));
-  </script>
-</body>
-</html>"#;
+/// Where the web app serves GraphiQL (`web/src/pages/graphiql`), signed in with the app's
+/// session.
+pub const GRAPHIQL_PATH: &str = "/graphiql";
+
+/// GraphiQL is part of the web app, which bundles it (nothing is loaded from the internet):
+/// browsers are sent there, or told how to reach the API when the web app is not served.
+fn graphiql(app: &AppState) -> Response {
+    if app.settings.web_dir.join("index.html").exists() {
+        return Redirect::to(GRAPHIQL_PATH).into_response();
+    }
+    Html(GRAPHIQL_WITHOUT_APP).into_response()
+}
+
+const GRAPHIQL_WITHOUT_APP: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Vigil GraphQL API</title></head><body><h1>Vigil GraphQL API</h1>\
+<p>GraphiQL comes with Vigil's web app, which this server does not serve (the web app is not \
+built: see <code>web/README.md</code>). Meanwhile, send queries with <code>POST /graphql</code> \
+(<code>application/json</code>) and subscriptions over <code>/graphql/ws</code> \
+(<code>graphql-transport-ws</code>); any GraphQL client can read the schema by introspection.</p>\
+</body></html>";

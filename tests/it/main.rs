@@ -11,6 +11,7 @@ mod callback;
 mod cli;
 mod delivery;
 mod graphql;
+mod graphql_tooling;
 mod incident;
 mod migration;
 mod monitor;

@@ -20,6 +20,7 @@ const NewOrganization = lazy(() => import('./pages/organization/NewOrganization'
 const ProjectRoutes = lazy(() => import('./pages/project/ProjectRoutes'));
 const AccountRoutes = lazy(() => import('./pages/account/AccountRoutes'));
 const PlanAdmin = lazy(() => import('./pages/admin/plans/PlanAdmin'));
+const GraphiQLPage = lazy(() => import('./pages/graphiql/GraphiQLPage'));
 const BillingRedirect = lazy(() => import('./pages/organization/billing/BillingPage').then((m) => ({ default: m.BillingRedirect })));
 
 type Auth = { state: 'loading' } | { state: 'error'; message: string } | { state: 'out' } | { state: 'in'; me: Me };
@@ -111,6 +112,7 @@ function SignedInRoutes() {
         <Route path="/settings/*" element={<AccountRoutes />} />
         <Route path="/billing" element={<BillingRedirect />} />
         <Route path="/admin/plans/*" element={<PlanAdmin />} />
+        <Route path="/graphiql" element={<GraphiQLPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -21,12 +21,14 @@ pub mod connection;
 pub mod context;
 pub mod cost;
 pub mod credential;
+pub mod depth;
 pub mod incident;
 pub mod loaders;
 pub mod monitor;
 pub mod notification;
 pub mod notification_provider;
 pub mod organization;
+pub mod persisted;
 pub mod project;
 pub mod status_page;
 pub mod status_page_subscriber;
@@ -35,10 +37,10 @@ pub mod tag;
 pub mod testing;
 pub mod variable;
 
+use async_graphql::extensions::apollo_persisted_queries::ApolloPersistedQueries;
 use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 
-/// Query depth allowed (docs/api.md).
-pub const MAX_DEPTH: usize = 12;
+pub use depth::{MAX_DEPTH, MAX_INTROSPECTION_DEPTH};
 /// Query complexity allowed (docs/api.md).
 pub const MAX_COMPLEXITY: usize = 2000;
 
@@ -103,19 +105,31 @@ pub struct Subscription(
 /// The schema type.
 pub type VigilSchema = Schema<Query, Mutation, Subscription>;
 
-/// The schema with its limits, without data (for printing the SDL).
+/// The schema with its limits and extensions, without data (for printing the SDL).
+///
+/// The depth limit async-graphql applies counts every field, introspection's too: it is the
+/// bound of introspection queries, and [`depth::Depth`] holds ordinary fields to
+/// [`MAX_DEPTH`]. Persisted queries come first, so that the other extensions see the
+/// document a hash stands for.
 pub fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
     )
-    .limit_depth(MAX_DEPTH)
+    .limit_depth(MAX_INTROSPECTION_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
+    .extension(ApolloPersistedQueries::new(persisted::Store::default()))
+    .extension(persisted::GetRunsQueries)
+    .extension(depth::Depth)
     .extension(cost::Cost)
 }
 
-/// The SDL, as committed in `schema.graphql`.
+/// The SDL, as committed in `schema.graphql`: with `@specifiedBy` on the scalars that have
+/// one (`DateTime`, RFC 3339), as introspection answers, so that a client schema built by
+/// introspection prints the same.
 pub fn sdl() -> String {
-    builder().finish().sdl()
+    builder()
+        .finish()
+        .sdl_with_options(async_graphql::SDLExportOptions::new().include_specified_by())
 }

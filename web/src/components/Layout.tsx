@@ -211,6 +211,9 @@ function UserMenu() {
         <Menu.Item component={Link} to="/settings/api-keys">
           API keys
         </Menu.Item>
+        <Menu.Item component={Link} to="/graphiql">
+          GraphiQL (API explorer)
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item
           color="red"
