@@ -14,6 +14,7 @@ mod m20261202_000009_sealed_formats;
 mod m20261207_000010_component_groups;
 mod m20261207_000011_plan_links;
 mod m20261207_000012_maintenance_schedule;
+mod m20261208_000013_usage_metering;
 mod util;
 
 /// Runs the migrations in order.
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000010_component_groups::Migration),
             Box::new(m20261207_000011_plan_links::Migration),
             Box::new(m20261207_000012_maintenance_schedule::Migration),
+            Box::new(m20261208_000013_usage_metering::Migration),
         ]
     }
 }

@@ -126,7 +126,8 @@ async fn migrations_run_up_down_and_up_again() {
             monitor_locations,
             stored_payloads,
             queue_messages,
-            sealed_formats
+            sealed_formats,
+            usage_periods
         );
         let entities: BTreeSet<String> = entities.into_iter().chain(own).collect();
         assert_eq!(

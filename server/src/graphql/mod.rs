@@ -85,6 +85,7 @@ pub struct Mutation(
     status_page::StatusPageMutation,
     incident::IncidentMutation,
     billing::BillingMutation,
+    billing::BillingSettingsMutation,
 );
 
 #[derive(MergedSubscription, Default)]
