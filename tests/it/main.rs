@@ -21,3 +21,4 @@ mod served;
 mod status_page;
 mod storage;
 mod testing;
+mod usage;

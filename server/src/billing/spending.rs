@@ -368,8 +368,8 @@ fn apply(mut s: Settings, c: SettingsChanges) -> AppResult<Settings> {
     Ok(s)
 }
 
-/// Notification addresses: each a valid address (no line breaks or spaces), lower-cased,
-/// duplicates dropped, at most [`MAX_EMAILS`].
+/// Notification addresses: each a valid, unquoted address (no line breaks, spaces, quotes or
+/// angle brackets), lower-cased, duplicates dropped, at most [`MAX_EMAILS`].
 fn check_emails(emails: &[String]) -> AppResult<Vec<String>> {
     if emails.len() > MAX_EMAILS {
         return Err(AppError::field(
@@ -380,6 +380,17 @@ fn check_emails(emails: &[String]) -> AppResult<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(emails.len());
     for email in emails {
         let email = validate::email("notificationEmails", email)?;
+        // Mailed as they are: only the characters an unquoted address has.
+        let (local, _) = email.split_once('@').unwrap_or_default();
+        if !local
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c))
+        {
+            return Err(AppError::field(
+                "notificationEmails",
+                "is not a valid email address",
+            ));
+        }
         if !out.contains(&email) {
             out.push(email);
         }
@@ -555,8 +566,9 @@ async fn claim_notice(
     let tx = Tx::begin(state).await?;
     let spending = notice.resource == UsageResourceType::Spending;
     let cents = |v: i64| Some(i32::try_from(v).unwrap_or(i32::MAX));
+    let id = Uuid::now_v7();
     let row = usage_notifications::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         organization_id: Set(org.id),
         notification_type: Set(notice.kind()),
         resource_type: Set(notice.resource),
@@ -585,11 +597,15 @@ async fn claim_notice(
             .to_owned(),
         )
         .try_insert()
-        .exec_with_returning(tx.conn())
+        .exec_without_returning(tx.conn())
         .await?;
-    let sea_orm::TryInsertResult::Inserted(row) = inserted else {
+    if !matches!(inserted, sea_orm::TryInsertResult::Inserted(1)) {
         return Ok(None); // another process has it
-    };
+    }
+    let row = usage_notifications::Entity::find_by_id(id)
+        .one(tx.conn())
+        .await?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the notice just written is missing")))?;
     let settings_row = ensure_row(tx.conn(), org.id).await?;
     let mut keys: Vec<String> = settings_row
         .notifications_sent_this_period
