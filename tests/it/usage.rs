@@ -409,7 +409,7 @@ async fn the_period_rolls_over_once_under_two_replicas() {
             read["organization"]["usagePeriods"][0]["playwrightMinutes"],
             42
         );
-        other.db.clone().close().await.ok();
+        other.shutdown.cancel();
         c.app.stop().await;
     }
 }
@@ -666,7 +666,7 @@ async fn spending_notices_go_once_per_threshold_and_period() {
             Some(json!(["spending:80", "spending:90", "spending:100"]))
         );
         assert_eq!(mails_about(app, "% of the spending limit"), 3);
-        other.db.clone().close().await.ok();
+        other.shutdown.cancel();
         c.app.stop().await;
     }
 }

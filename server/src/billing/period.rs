@@ -46,8 +46,11 @@ const LONGEST_FOLLOWED: i64 = 32;
 /// Most periods closed in one step for one organization (a guard: 20 years of months).
 const MAX_CATCH_UP: usize = 240;
 
+/// A period: its start and end.
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// A subscription's current period, when it is running.
-pub type SubscriptionPeriod = Option<(DateTime<Utc>, DateTime<Utc>)>;
+pub type SubscriptionPeriod = Option<Span>;
 
 /// The period that follows one ending at `end`.
 pub fn next_period(
@@ -83,10 +86,7 @@ pub fn catch_up(
     current: (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
     subscription: SubscriptionPeriod,
-) -> (
-    Vec<(DateTime<Utc>, DateTime<Utc>)>,
-    (DateTime<Utc>, DateTime<Utc>),
-) {
+) -> (Vec<Span>, Span) {
     let mut closed = Vec::new();
     let mut period = current;
     while period.1 <= now && closed.len() < MAX_CATCH_UP {
