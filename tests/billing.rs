@@ -5,6 +5,7 @@
 //! (checked against the specification's test vector) for Polar.
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -44,6 +45,8 @@ type Responder = fn(&Received) -> (u16, Value);
 struct Shared {
     requests: Mutex<Vec<Received>>,
     respond: Responder,
+    /// Requests still to refuse with 503 (recorded all the same).
+    failures: AtomicUsize,
 }
 
 /// An API stand-in on `127.0.0.1:0`; it runs until the test process ends.
@@ -62,6 +65,7 @@ impl StandIn {
         let shared = Arc::new(Shared {
             requests: Mutex::new(Vec::new()),
             respond,
+            failures: AtomicUsize::new(0),
         });
         let app = Router::new().fallback(record).with_state(shared.clone());
         tokio::spawn(async move {
@@ -83,6 +87,19 @@ impl StandIn {
     /// `http://127.0.0.1:{port}`.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Answers the next `n` requests with 503, as a stand-in that is down would.
+    pub fn fail_next(&self, n: usize) {
+        self.shared.failures.store(n, Ordering::SeqCst);
+    }
+
+    /// The requests to `path` so far, oldest first.
+    pub fn requests_to(&self, path: &str) -> Vec<Received> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.path == path)
+            .collect()
     }
 
     /// Every request so far, oldest first.
@@ -115,7 +132,15 @@ async fn record(
             .collect(),
         body: body.to_vec(),
     };
-    let (status, answer) = (shared.respond)(&received);
+    let failing = shared
+        .failures
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .is_ok();
+    let (status, answer) = if failing {
+        (503, json!({ "detail": "Service Unavailable" }))
+    } else {
+        (shared.respond)(&received)
+    };
     if let Ok(mut requests) = shared.requests.lock() {
         requests.push(received);
     }
@@ -173,7 +198,8 @@ fn stripe_api(request: &Received) -> (u16, Value) {
     }
 }
 
-/// Answers as Polar's API does, for the two calls Vigil makes.
+/// Answers as Polar's API does, for the three calls Vigil makes: checkouts, customer sessions
+/// and event ingestion (which answers counts, `EventsIngestResponse`, not ids).
 fn polar_api(request: &Received) -> (u16, Value) {
     let bearer = format!("Bearer {POLAR_ACCESS_TOKEN}");
     if request.header("authorization") != Some(bearer.as_str()) {
@@ -210,6 +236,20 @@ fn polar_api(request: &Received) -> (u16, Value) {
                 "customer_id": body["customer_id"],
             }),
         ),
+        ("POST", "/v1/events/ingest") => match body["events"].as_array() {
+            Some(events)
+                if events.iter().all(|e| {
+                    e["name"].is_string()
+                        && (e["customer_id"].is_string() || e["external_customer_id"].is_string())
+                }) =>
+            {
+                (200, json!({ "inserted": events.len(), "duplicates": 0 }))
+            }
+            _ => (
+                422,
+                json!({ "detail": [{ "loc": ["body", "events"], "msg": "invalid events" }] }),
+            ),
+        },
         _ => (404, json!({ "detail": "Not Found" })),
     }
 }

@@ -78,6 +78,9 @@ pub async fn create(
         ai_credits_used: Set(0),
         usage_period_start: Set(Some(now)),
         usage_period_end: Set(None),
+        monitor_checks_used: Set(0),
+        callback_triggers_used: Set(0),
+        usage_rollover_until: Set(None),
     }
     .insert(db)
     .await?;

@@ -1,54 +1,122 @@
-//! Usage metering: what an organization consumed that its plan bills. Today that is test
-//! automation: Playwright minutes (a run's whole duration) and k6 VU-minutes (peak virtual
-//! users × minutes, per k6 execution), every started minute counted as CI providers count.
+//! Usage metering: what an organization consumed in its billing period. Five meters:
+//! Playwright minutes (a run's whole duration) and k6 VU-minutes (peak virtual users × minutes,
+//! per k6 execution), every started minute counted as CI providers count; monitor checks (each
+//! result the engine records); webhook callback triggers (each one admitted); AI credits
+//! ([`spend_ai_credits`], for the features that will spend them: nothing does yet).
 //!
-//! Each use is written twice, in the caller's transaction: as a row of `usage_events` (with
-//! its billing period, and the columns that track its sync to the billing provider), and
-//! added to the organization's counters for the current period
-//! (`organization.playwright_minutes_used`, `organization.k6_vu_minutes_used`). The period is
-//! the organization's (`usage_period_start`..`usage_period_end`) while it lasts, else the
-//! calendar month. Billing reads and extends this module; callers only say what was used.
+//! Each use is written twice, in the caller's transaction: added to the organization's counter
+//! for the current period (`organization.*_used`, one statement per organization, so that
+//! concurrent writers all count), and kept as `usage_events` rows for invoices and the Polar
+//! sync. Runs and AI uses get one row each. Checks and triggers come by the thousand, so they
+//! are summed into one row per organization, meter and hour (`created_at` is the hour): the
+//! table grows with hours, not with checks. An hour's row is sent to Polar only once the hour
+//! is over (`billing::ingest`), so nothing is added to a row already sent.
+//!
+//! The period is the organization's (`usage_period_start`..`usage_period_end`), read back from
+//! the counter update itself so that an event always lands in the period its counter counted
+//! it in, even while the rollover (`billing::period`) closes that period: usage recorded after
+//! a period's end but before the rollover ran counts in the period being closed. An
+//! organization that has no period yet uses the calendar month.
 
-use chrono::{DateTime, Datelike, TimeZone, Utc};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, DurationRound, TimeZone, Utc};
 use entity::organization;
 use entity::usage_events::{self, UsageEventType};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use serde_json::Value;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::error::AppResult;
 
 /// What is metered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Meter {
     /// Minutes of a Playwright run (`playwright_minutes`, counted in minutes).
     PlaywrightMinutes,
     /// Peak VUs times minutes of a k6 execution (`k6_vu_minutes`, counted in VU-minutes).
     K6VuMinutes,
+    /// Monitor check results recorded (`monitor_checks`).
+    MonitorChecks,
+    /// Webhook callback triggers admitted (`callback_triggers`).
+    CallbackTriggers,
+    /// AI credits spent (`ai_credits`).
+    AiCredits,
 }
 
 impl Meter {
+    /// Every meter, in the order the API lists them.
+    pub const ALL: [Meter; 5] = [
+        Meter::PlaywrightMinutes,
+        Meter::K6VuMinutes,
+        Meter::MonitorChecks,
+        Meter::CallbackTriggers,
+        Meter::AiCredits,
+    ];
+
     fn event_type(self) -> UsageEventType {
         match self {
             Self::PlaywrightMinutes => UsageEventType::PlaywrightExecution,
             Self::K6VuMinutes => UsageEventType::K6Execution,
+            Self::MonitorChecks => UsageEventType::MonitorExecution,
+            Self::CallbackTriggers => UsageEventType::CallbackTrigger,
+            Self::AiCredits => UsageEventType::AiUsage,
         }
     }
 
-    /// The event's name, as the billing provider knows it.
-    fn name(self) -> &'static str {
+    /// The event's name, as the billing provider knows it (a Polar meter filters on it).
+    pub fn name(self) -> &'static str {
         match self {
             Self::PlaywrightMinutes => "playwright_minutes",
             Self::K6VuMinutes => "k6_vu_minutes",
+            Self::MonitorChecks => "monitor_checks",
+            Self::CallbackTriggers => "callback_triggers",
+            Self::AiCredits => "ai_credits",
         }
     }
 
-    fn unit_type(self) -> &'static str {
+    /// What one unit is: `minutes`, `vu_minutes`, `checks`, `triggers` or `credits`.
+    pub fn unit(self) -> &'static str {
         match self {
             Self::PlaywrightMinutes => "minutes",
             Self::K6VuMinutes => "vu_minutes",
+            Self::MonitorChecks => "checks",
+            Self::CallbackTriggers => "triggers",
+            Self::AiCredits => "credits",
         }
+    }
+
+    /// The organization's counter of this meter for the current period.
+    pub fn counter(self) -> organization::Column {
+        match self {
+            Self::PlaywrightMinutes => organization::Column::PlaywrightMinutesUsed,
+            Self::K6VuMinutes => organization::Column::K6VuMinutesUsed,
+            Self::MonitorChecks => organization::Column::MonitorChecksUsed,
+            Self::CallbackTriggers => organization::Column::CallbackTriggersUsed,
+            Self::AiCredits => organization::Column::AiCreditsUsed,
+        }
+    }
+
+    /// This meter's counter on `org`.
+    pub fn used(self, org: &organization::Model) -> i64 {
+        match self {
+            Self::PlaywrightMinutes => i64::from(org.playwright_minutes_used),
+            Self::K6VuMinutes => i64::from(org.k6_vu_minutes_used),
+            Self::MonitorChecks => org.monitor_checks_used,
+            Self::CallbackTriggers => org.callback_triggers_used,
+            Self::AiCredits => i64::from(org.ai_credits_used),
+        }
+    }
+
+    /// Whether its events are summed per hour rather than written one per use.
+    fn is_hourly(self) -> bool {
+        matches!(self, Self::MonitorChecks | Self::CallbackTriggers)
+    }
+
+    /// Whether its counter is a 32-bit column (the seed's), which a sum must not overflow.
+    fn is_narrow(self) -> bool {
+        !matches!(self, Self::MonitorChecks | Self::CallbackTriggers)
     }
 }
 
@@ -86,59 +154,114 @@ pub fn billed_minutes(ms: i64) -> i64 {
     ((ms.max(1) + 59_999) / 60_000).max(1)
 }
 
-/// The billing period usage at `now` falls in: the organization's own (`start`..`end`) while
-/// it lasts, or the calendar month.
-fn period(
+/// The calendar month (UTC) that holds `at`.
+pub fn calendar_month(at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let start = Utc
+        .with_ymd_and_hms(at.year(), at.month(), 1, 0, 0, 0)
+        .single()
+        .unwrap_or(at);
+    (start, next_month(start))
+}
+
+/// The first instant of the month after the one `start` is in.
+pub fn next_month(start: DateTime<Utc>) -> DateTime<Utc> {
+    let (y, m) = if start.month() == 12 {
+        (start.year() + 1, 1)
+    } else {
+        (start.year(), start.month() + 1)
+    };
+    Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0)
+        .single()
+        .unwrap_or(start + Duration::days(31))
+}
+
+/// The billing period of an organization at `now`: its own while it has one (also once it has
+/// ended and until the rollover closes it: the counters still count in it), else the calendar
+/// month.
+pub fn period(
     start: Option<DateTime<Utc>>,
     end: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> (DateTime<Utc>, DateTime<Utc>) {
-    if let (Some(start), Some(end)) = (start, end)
-        && start <= now
-        && now < end
-    {
-        return (start, end);
+    match (start, end) {
+        (Some(start), Some(end)) if start < end => (start, end),
+        _ => calendar_month(now),
     }
-    let start = Utc
-        .with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
-        .single()
-        .unwrap_or(now);
-    let (y, m) = if now.month() == 12 {
-        (now.year() + 1, 1)
-    } else {
-        (now.year(), now.month() + 1)
-    };
-    let end = Utc
-        .with_ymd_and_hms(y, m, 1, 0, 0, 0)
-        .single()
-        .unwrap_or(now);
-    (start, end)
 }
 
-/// Records what an organization used: one `usage_events` row per use, and the sums on the
-/// organization's counters. Nothing for an organization that is gone.
+/// Records what an organization used: added to its counters and kept as events. Nothing for
+/// an organization that is gone.
 pub async fn record(
     db: &impl ConnectionTrait,
     organization_id: Uuid,
     uses: Vec<Usage>,
 ) -> AppResult<()> {
-    let Some(org) = organization::Entity::find_by_id(organization_id)
-        .one(db)
-        .await?
-    else {
+    record_at(db, organization_id, uses, Utc::now()).await
+}
+
+/// [`record`] at `now` (tests pass their clock).
+pub async fn record_at(
+    db: &impl ConnectionTrait,
+    organization_id: Uuid,
+    uses: Vec<Usage>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let mut sums: BTreeMap<Meter, i64> = BTreeMap::new();
+    for usage in &uses {
+        *sums.entry(usage.meter).or_default() += usage.units.max(0);
+    }
+    let Some(org) = add_to_counters(db, organization_id, &sums).await? else {
         return Ok(());
     };
-    let now = Utc::now();
-    let (start, end) = period(org.usage_period_start, org.usage_period_end, now);
-    let (mut playwright, mut k6) = (0i64, 0i64);
+    let period = period(org.usage_period_start, org.usage_period_end, now);
     for usage in uses {
-        match usage.meter {
-            Meter::PlaywrightMinutes => playwright += usage.units,
-            Meter::K6VuMinutes => k6 += usage.units,
+        if usage.meter.is_hourly() {
+            add_to_hour(db, organization_id, usage.meter, usage.units, period, now).await?;
+        } else {
+            insert_event(db, organization_id, usage, period, now).await?;
         }
-        insert_event(db, organization_id, usage, (start, end), now).await?;
     }
-    add_to_counters(db, organization_id, playwright, k6).await
+    Ok(())
+}
+
+/// Counts `per_organization` uses of an hourly meter (checks, triggers) at `now`: for each
+/// organization one counter update and one hourly event update (or insert), whatever the
+/// number of uses. Organizations are taken in id order, so that concurrent batches lock their
+/// rows in one order.
+pub async fn count(
+    db: &impl ConnectionTrait,
+    meter: Meter,
+    per_organization: &BTreeMap<Uuid, i64>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for (organization_id, units) in per_organization {
+        if *units <= 0 {
+            continue;
+        }
+        let sums = BTreeMap::from([(meter, *units)]);
+        let Some(org) = add_to_counters(db, *organization_id, &sums).await? else {
+            continue;
+        };
+        let period = period(org.usage_period_start, org.usage_period_end, now);
+        add_to_hour(db, *organization_id, meter, *units, period, now).await?;
+    }
+    Ok(())
+}
+
+/// Spends `credits` AI credits of an organization, in the caller's transaction: the function
+/// the AI features will call (none spends credits yet).
+pub async fn spend_ai_credits(
+    db: &impl ConnectionTrait,
+    organization_id: Uuid,
+    credits: i64,
+    metadata: Value,
+) -> AppResult<()> {
+    let usage = Usage {
+        meter: Meter::AiCredits,
+        units: credits.max(0),
+        metadata,
+    };
+    record(db, organization_id, vec![usage]).await
 }
 
 async fn insert_event(
@@ -148,13 +271,25 @@ async fn insert_event(
     (start, end): (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    new_event(organization_id, usage, (start, end), now)
+        .insert(db)
+        .await?;
+    Ok(())
+}
+
+fn new_event(
+    organization_id: Uuid,
+    usage: Usage,
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
+    at: DateTime<Utc>,
+) -> usage_events::ActiveModel {
     usage_events::ActiveModel {
         id: Set(Uuid::now_v7()),
         organization_id: Set(organization_id),
         event_type: Set(usage.meter.event_type()),
         event_name: Set(usage.meter.name().into()),
         units: Set(usage.units as f64),
-        unit_type: Set(usage.meter.unit_type().into()),
+        unit_type: Set(usage.meter.unit().into()),
         metadata: Set(Some(usage.metadata)),
         synced_to_polar: Set(false),
         polar_event_id: Set(None),
@@ -163,40 +298,82 @@ async fn insert_event(
         last_sync_attempt: Set(None),
         billing_period_start: Set(start),
         billing_period_end: Set(end),
-        created_at: Set(now),
+        created_at: Set(at),
+        sync_claimed_until: Set(None),
     }
-    .insert(db)
-    .await?;
+}
+
+/// The hour that holds `at`: the `created_at` of an hourly event.
+pub fn hour_of(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.duration_trunc(Duration::hours(1)).unwrap_or(at)
+}
+
+/// Adds `units` to the organization's event of `meter` for the hour of `now`, or writes it.
+/// Two writers that both find no row make two rows for the hour; their sum is still right.
+async fn add_to_hour(
+    db: &impl ConnectionTrait,
+    organization_id: Uuid,
+    meter: Meter,
+    units: i64,
+    period: (DateTime<Utc>, DateTime<Utc>),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let hour = hour_of(now);
+    let added = usage_events::Entity::update_many()
+        .col_expr(
+            usage_events::Column::Units,
+            sea_orm::sea_query::ExprTrait::add(
+                Expr::col(usage_events::Column::Units),
+                units as f64,
+            ),
+        )
+        .filter(usage_events::Column::OrganizationId.eq(organization_id))
+        .filter(usage_events::Column::EventName.eq(meter.name()))
+        .filter(usage_events::Column::CreatedAt.eq(hour))
+        .filter(usage_events::Column::BillingPeriodStart.eq(period.0))
+        .filter(usage_events::Column::SyncedToPolar.eq(false))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if added == 0 {
+        let usage = Usage {
+            meter,
+            units,
+            metadata: json!({ "hour": hour }),
+        };
+        new_event(organization_id, usage, period, hour)
+            .insert(db)
+            .await?;
+    }
     Ok(())
 }
 
-/// Adds to the organization's counters in one statement, so concurrent runs all count.
+/// Adds to the organization's counters in one statement (so concurrent writers all count) and
+/// returns the organization as that statement left it; `None` when it is gone.
 async fn add_to_counters(
     db: &impl ConnectionTrait,
     organization_id: Uuid,
-    playwright: i64,
-    k6: i64,
-) -> AppResult<()> {
-    let as_i32 = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
-    organization::Entity::update_many()
-        .col_expr(
-            organization::Column::PlaywrightMinutesUsed,
-            sea_orm::sea_query::ExprTrait::add(
-                Expr::col(organization::Column::PlaywrightMinutesUsed),
-                as_i32(playwright),
-            ),
-        )
-        .col_expr(
-            organization::Column::K6VuMinutesUsed,
-            sea_orm::sea_query::ExprTrait::add(
-                Expr::col(organization::Column::K6VuMinutesUsed),
-                as_i32(k6),
-            ),
-        )
-        .filter(organization::Column::Id.eq(organization_id))
-        .exec(db)
-        .await?;
-    Ok(())
+    sums: &BTreeMap<Meter, i64>,
+) -> AppResult<Option<organization::Model>> {
+    let mut update =
+        organization::Entity::update_many().filter(organization::Column::Id.eq(organization_id));
+    for (meter, units) in sums {
+        let units = if meter.is_narrow() {
+            i64::from(i32::try_from(*units).unwrap_or(i32::MAX))
+        } else {
+            *units
+        };
+        update = update.col_expr(
+            meter.counter(),
+            sea_orm::sea_query::ExprTrait::add(Expr::col(meter.counter()), units),
+        );
+    }
+    if sums.is_empty() {
+        return Ok(organization::Entity::find_by_id(organization_id)
+            .one(db)
+            .await?);
+    }
+    Ok(update.exec_with_returning(db).await?.into_iter().next())
 }
 
 #[cfg(test)]
@@ -216,7 +393,7 @@ mod tests {
     }
 
     #[test]
-    fn the_period_is_the_organizations_while_it_lasts_else_the_month() {
+    fn the_period_is_the_organizations_while_it_has_one_else_the_month() {
         let at = |d: u32, h: u32| {
             Utc.with_ymd_and_hms(2026, 12, d, h, 0, 0)
                 .single()
@@ -224,15 +401,27 @@ mod tests {
         };
         let own = (Some(at(3, 0)), Some(at(20, 0)));
         assert_eq!(period(own.0, own.1, at(6, 12)), (at(3, 0), at(20, 0)));
+        // Ended but not rolled over yet: still the organization's, where its counters count.
+        assert_eq!(period(own.0, own.1, at(21, 12)), (at(3, 0), at(20, 0)));
         let next_year = Utc
             .with_ymd_and_hms(2027, 1, 1, 0, 0, 0)
             .single()
             .unwrap_or_default();
-        // Over, or never set: the calendar month.
-        assert_eq!(
-            period(own.0, Some(at(5, 0)), at(6, 12)),
-            (at(1, 0), next_year)
-        );
+        // Never set, or only started: the calendar month.
         assert_eq!(period(None, None, at(6, 12)), (at(1, 0), next_year));
+        assert_eq!(period(own.0, None, at(6, 12)), (at(1, 0), next_year));
+    }
+
+    #[test]
+    fn hours_and_months() {
+        let t = Utc
+            .with_ymd_and_hms(2026, 12, 31, 23, 59, 59)
+            .single()
+            .unwrap_or_default();
+        assert_eq!(hour_of(t).to_rfc3339(), "2026-12-31T23:00:00+00:00");
+        assert_eq!(
+            calendar_month(t).1.to_rfc3339(),
+            "2027-01-01T00:00:00+00:00"
+        );
     }
 }

@@ -100,6 +100,39 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
     ));
     if crate::billing::enabled(&state.settings) {
         tasks.spawn(crate::billing::upkeep::run_forever(state.clone()));
+        // Usage periods rolled over, and usage sent to Polar.
+        let periods = state.clone();
+        tasks.spawn(drain(
+            state.clone(),
+            "rolling usage periods over",
+            (Duration::from_millis(10), crate::billing::period::EVERY),
+            move || {
+                let periods = periods.clone();
+                async move {
+                    crate::billing::period::run_due(&periods, Utc::now(), 100)
+                        .await
+                        .map(|n| n == 100)
+                }
+            },
+        ));
+        let ingest = state.clone();
+        tasks.spawn(drain(
+            state.clone(),
+            "sending usage to Polar",
+            (Duration::from_millis(10), crate::billing::ingest::EVERY),
+            move || {
+                let ingest = ingest.clone();
+                async move {
+                    crate::billing::ingest::run_due(
+                        &ingest,
+                        Utc::now(),
+                        crate::billing::ingest::BATCH,
+                    )
+                    .await
+                    .map(|done| done.synced as u64 == crate::billing::ingest::BATCH)
+                }
+            },
+        ));
     }
 
     let upkeep_state = state.clone();

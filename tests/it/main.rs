@@ -24,3 +24,4 @@ mod status_page;
 mod storage;
 mod subscriber;
 mod testing;
+mod usage;

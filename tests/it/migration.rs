@@ -127,7 +127,8 @@ async fn migrations_run_up_down_and_up_again() {
             stored_payloads,
             queue_messages,
             sealed_formats,
-            status_page_deliveries
+            status_page_deliveries,
+            usage_periods
         );
         let entities: BTreeSet<String> = entities.into_iter().chain(own).collect();
         assert_eq!(

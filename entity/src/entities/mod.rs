@@ -63,6 +63,7 @@ pub mod subscription_plans;
 pub mod subscriptions;
 pub mod usage_events;
 pub mod usage_notifications;
+pub mod usage_periods;
 pub mod webhook_idempotency;
 
 // Webhook callbacks (seed 001).

@@ -25,6 +25,12 @@ pub struct Model {
     pub ai_credits_used: i32,
     pub usage_period_start: Option<DateTimeUtc>,
     pub usage_period_end: Option<DateTimeUtc>,
+    /// Monitor checks recorded in the current usage period.
+    pub monitor_checks_used: i64,
+    /// Webhook callback triggers admitted in the current usage period.
+    pub callback_triggers_used: i64,
+    /// Lease of the job rolling the usage period over (the claim queue).
+    pub usage_rollover_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

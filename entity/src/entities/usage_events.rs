@@ -1,5 +1,6 @@
-//! `usage_events`: one metered unit of usage (Playwright minutes, k6 VU minutes, AI credits),
-//! kept for billing reconciliation and synced to Polar.
+//! `usage_events`: metered usage (Playwright minutes and k6 VU-minutes per run, AI credits per
+//! use, monitor checks and callback triggers summed per hour), kept for billing reconciliation
+//! and synced to Polar.
 
 use sea_orm::entity::prelude::*;
 
@@ -15,6 +16,8 @@ pub enum UsageEventType {
     MonitorExecution,
     #[sea_orm(string_value = "ai_usage")]
     AiUsage,
+    #[sea_orm(string_value = "callback_trigger")]
+    CallbackTrigger,
 }
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -40,6 +43,8 @@ pub struct Model {
     pub billing_period_start: DateTimeUtc,
     pub billing_period_end: DateTimeUtc,
     pub created_at: DateTimeUtc,
+    /// Lease of the Polar ingestion sending it (the claim queue).
+    pub sync_claimed_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,17 +12,24 @@
 //!   [`stripe`] and [`polar`], turned into one [`webhook::ProviderEvent`] and applied by
 //!   [`webhook::process`], once, in order.
 //! - [`upkeep`] ends the grace period of organizations whose payment failed.
+//! - Usage per period: [`usage`] reads the current period's meters and overage, [`period`]
+//!   rolls periods over, [`spending`] keeps the spending limit (notices, hard stop) and
+//!   [`ingest`] sends usage to Polar. The meters themselves are `crate::usage`.
 //!
 //! In self-hosted mode all of it is off: the webhook paths are not routed (404), checkouts and
 //! portals refuse, no provider client is built and no loop runs.
 
 pub mod checkout;
 pub mod http;
+pub mod ingest;
+pub mod period;
 pub mod plans;
 pub mod polar;
+pub mod spending;
 pub mod standard_webhooks;
 pub mod stripe;
 pub mod upkeep;
+pub mod usage;
 pub mod webhook;
 
 use crate::config::{Mode, Settings};

@@ -42,7 +42,7 @@ fn client() -> AppResult<reqwest::Client> {
 
 /// POSTs `body` to Polar's `path` and returns the answer's JSON; a refusal names Polar's
 /// status, never the token.
-async fn post(settings: &BillingSettings, path: &str, body: Value) -> AppResult<Value> {
+pub(super) async fn post(settings: &BillingSettings, path: &str, body: Value) -> AppResult<Value> {
     let token = settings
         .polar_access_token
         .as_deref()

@@ -806,7 +806,17 @@ async fn write(db: &DatabaseConnection, bus: &EventBus, jobs: Vec<Job>) -> AppRe
         }
     }
     write_logs(&tx, &logs).await?;
-    let mut decisions = ratelimit::admit(tx.conn(), &admits).await?.into_iter();
+    let decisions = ratelimit::admit(tx.conn(), &admits).await?;
+    // Metered: the triggers admitted, one counter update per organization for the batch.
+    let mut triggers = std::collections::BTreeMap::new();
+    for (admit, decision) in admits.iter().zip(&decisions) {
+        if decision.allowed {
+            *triggers.entry(admit.organization_id).or_insert(0i64) += 1;
+        }
+    }
+    let meter = crate::usage::Meter::CallbackTriggers;
+    crate::usage::count(tx.conn(), meter, &triggers, Utc::now()).await?;
+    let mut decisions = decisions.into_iter();
     tx.commit().await?;
     let mut log_ids = logs.iter().map(|l| l.id);
     jobs.iter()

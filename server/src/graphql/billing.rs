@@ -1,17 +1,18 @@
 //! Billing: plans (every signed-in user reads them, system administrators manage them), an
 //! organization's plan and subscription, and the checkout and portal links of Stripe and Polar
-//! (organization owners and admins, cloud mode).
+//! (organization owners and admins, cloud mode); usage per billing period (members) and the
+//! spending limit (owners and admins).
 
 use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
-use async_graphql::{Context, Enum, ID, InputObject, Object};
+use async_graphql::{Context, Enum, ID, InputObject, MaybeUndefined, Object};
 use chrono::{DateTime, Utc};
 use entity::{organization, plan_limits, subscriptions};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use crate::billing::{checkout, plans};
+use crate::billing::{checkout, plans, spending, usage};
 use crate::error::AppError;
 use crate::graphql::context::CtxExt;
 use crate::graphql::organization::Organization;
@@ -452,5 +453,241 @@ impl BillingMutation {
     ) -> async_graphql::Result<String> {
         let organization_id = validate::id("organizationId", &organization_id)?;
         Ok(checkout::polar_portal(ctx.state(), ctx.principal()?, organization_id).await?)
+    }
+}
+
+// ---- Usage per billing period and spending limits ----
+
+/// What a usage meter counts.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "crate::usage::Meter")]
+pub enum UsageMeterKind {
+    /// Minutes of Playwright runs (every started minute).
+    PlaywrightMinutes,
+    /// Peak virtual users × minutes of k6 runs.
+    K6VuMinutes,
+    /// Monitor check results recorded.
+    MonitorChecks,
+    /// Webhook callback triggers admitted.
+    CallbackTriggers,
+    /// AI credits spent.
+    AiCredits,
+}
+
+/// An organization's current billing period: its meters and the overage they come to.
+pub struct Usage(pub usage::UsageReport);
+
+#[Object]
+impl Usage {
+    async fn period_start(&self) -> DateTime<Utc> {
+        self.0.period_start
+    }
+    /// When the period ends and the counters start again.
+    async fn period_end(&self) -> DateTime<Utc> {
+        self.0.period_end
+    }
+    async fn meters(&self) -> Vec<UsageMeter> {
+        self.0.meters.iter().cloned().map(UsageMeter).collect()
+    }
+    /// The sum of the meters' overage this period: the period's spending.
+    async fn overage_cents(&self) -> i64 {
+        self.0.overage_cents
+    }
+    /// The monthly spending limit; null when no spending limit is enabled.
+    async fn spending_limit_cents(&self) -> Option<i64> {
+        self.0.spending_limit_cents
+    }
+    /// True when the hard stop refuses new test runs now.
+    async fn hard_stopped(&self) -> bool {
+        self.0.stop.is_some()
+    }
+    /// Why the hard stop refuses new test runs (which limit, until when); null when it does
+    /// not.
+    async fn hard_stop_reason(&self) -> Option<String> {
+        self.0.stop.as_ref().map(spending::Stop::message)
+    }
+}
+
+/// One meter in the current period.
+pub struct UsageMeter(pub usage::MeterUsage);
+
+#[Object]
+impl UsageMeter {
+    async fn meter(&self) -> UsageMeterKind {
+        self.0.meter.into()
+    }
+    async fn used(&self) -> f64 {
+        self.0.used
+    }
+    /// What the plan includes per period; null when the plan does not limit it.
+    async fn included(&self) -> Option<f64> {
+        self.0.included
+    }
+    /// `minutes`, `vu_minutes`, `checks`, `triggers` or `credits`.
+    async fn unit(&self) -> &'static str {
+        self.0.meter.unit()
+    }
+    /// Units used beyond the included amount.
+    async fn overage_units(&self) -> f64 {
+        self.0.overage_units
+    }
+    /// What the overage units cost at the plan's overage price (0 without one).
+    async fn overage_cents(&self) -> i64 {
+        self.0.overage_cents
+    }
+}
+
+/// A closed billing period, kept for invoices.
+pub struct UsagePeriod(pub entity::usage_periods::Model);
+
+#[Object]
+impl UsagePeriod {
+    async fn period_start(&self) -> DateTime<Utc> {
+        self.0.period_start
+    }
+    async fn period_end(&self) -> DateTime<Utc> {
+        self.0.period_end
+    }
+    /// The plan when the period closed.
+    async fn plan(&self) -> &str {
+        &self.0.plan
+    }
+    async fn playwright_minutes(&self) -> i64 {
+        self.0.playwright_minutes
+    }
+    async fn k6_vu_minutes(&self) -> i64 {
+        self.0.k6_vu_minutes
+    }
+    async fn monitor_checks(&self) -> i64 {
+        self.0.monitor_checks
+    }
+    async fn callback_triggers(&self) -> i64 {
+        self.0.callback_triggers
+    }
+    async fn ai_credits(&self) -> i64 {
+        self.0.ai_credits
+    }
+    async fn overage_cents(&self) -> i64 {
+        self.0.overage_cents
+    }
+    async fn closed_at(&self) -> DateTime<Utc> {
+        self.0.closed_at
+    }
+}
+
+/// An organization's spending limit and usage notices.
+pub struct BillingSettings(pub spending::Settings);
+
+#[Object]
+impl BillingSettings {
+    async fn enable_spending_limit(&self) -> bool {
+        self.0.enable_spending_limit
+    }
+    /// Overage allowed per billing period, in cents.
+    async fn monthly_spending_limit_cents(&self) -> Option<i32> {
+        self.0.monthly_spending_limit_cents
+    }
+    /// Refuse new test runs once the limit is reached (monitors keep running).
+    async fn hard_stop_on_limit(&self) -> bool {
+        self.0.hard_stop_on_limit
+    }
+    async fn notify_at_50_percent(&self) -> bool {
+        self.0.notify_at_50_percent
+    }
+    async fn notify_at_80_percent(&self) -> bool {
+        self.0.notify_at_80_percent
+    }
+    async fn notify_at_90_percent(&self) -> bool {
+        self.0.notify_at_90_percent
+    }
+    async fn notify_at_100_percent(&self) -> bool {
+        self.0.notify_at_100_percent
+    }
+    /// Who is told; empty: the organization's owners and admins.
+    async fn notification_emails(&self) -> &[String] {
+        &self.0.notification_emails
+    }
+}
+
+/// Every field optional; only the fields given change. `monthlySpendingLimitCents: null`
+/// clears the limit.
+#[derive(InputObject, Default)]
+pub struct UpdateBillingSettingsInput {
+    pub enable_spending_limit: Option<bool>,
+    pub monthly_spending_limit_cents: MaybeUndefined<i32>,
+    pub hard_stop_on_limit: Option<bool>,
+    pub notify_at_50_percent: Option<bool>,
+    pub notify_at_80_percent: Option<bool>,
+    pub notify_at_90_percent: Option<bool>,
+    pub notify_at_100_percent: Option<bool>,
+    pub notification_emails: Option<Vec<String>>,
+}
+
+impl From<UpdateBillingSettingsInput> for spending::SettingsChanges {
+    fn from(input: UpdateBillingSettingsInput) -> Self {
+        Self {
+            enable_spending_limit: input.enable_spending_limit,
+            monthly_spending_limit_cents: match input.monthly_spending_limit_cents {
+                MaybeUndefined::Undefined => None,
+                MaybeUndefined::Null => Some(None),
+                MaybeUndefined::Value(cents) => Some(Some(cents)),
+            },
+            hard_stop_on_limit: input.hard_stop_on_limit,
+            notify_at_50_percent: input.notify_at_50_percent,
+            notify_at_80_percent: input.notify_at_80_percent,
+            notify_at_90_percent: input.notify_at_90_percent,
+            notify_at_100_percent: input.notify_at_100_percent,
+            notification_emails: input.notification_emails,
+        }
+    }
+}
+
+/// `Organization.usage`.
+pub async fn organization_usage(
+    ctx: &Context<'_>,
+    org: &organization::Model,
+) -> async_graphql::Result<Usage> {
+    let report = usage::current(ctx.state(), ctx.principal()?, org.id).await?;
+    Ok(Usage(report))
+}
+
+/// `Organization.usagePeriods`.
+pub async fn organization_usage_periods(
+    ctx: &Context<'_>,
+    org: &organization::Model,
+    first: Option<i32>,
+) -> async_graphql::Result<Vec<UsagePeriod>> {
+    let first = validate::page_size(first)?;
+    let rows = usage::closed_periods(ctx.state(), ctx.principal()?, org.id, first).await?;
+    Ok(rows.into_iter().map(UsagePeriod).collect())
+}
+
+/// `Organization.billingSettings`.
+pub async fn organization_billing_settings(
+    ctx: &Context<'_>,
+    org: &organization::Model,
+) -> async_graphql::Result<BillingSettings> {
+    let settings = spending::settings(ctx.state(), ctx.principal()?, org.id).await?;
+    Ok(BillingSettings(settings))
+}
+
+#[derive(Default)]
+pub struct BillingSettingsMutation;
+
+#[Object]
+impl BillingSettingsMutation {
+    /// Changes an organization's spending limit and usage notices (owners and admins, cloud
+    /// mode).
+    async fn update_billing_settings(
+        &self,
+        ctx: &Context<'_>,
+        organization_id: ID,
+        input: UpdateBillingSettingsInput,
+    ) -> async_graphql::Result<BillingSettings> {
+        let organization_id = validate::id("organizationId", &organization_id)?;
+        let settings =
+            spending::update_settings(ctx.state(), ctx.principal()?, organization_id, input.into())
+                .await?;
+        Ok(BillingSettings(settings))
     }
 }

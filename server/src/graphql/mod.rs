@@ -90,6 +90,7 @@ pub struct Mutation(
     status_page_subscriber::StatusPageSubscriberMutation,
     incident::IncidentMutation,
     billing::BillingMutation,
+    billing::BillingSettingsMutation,
 );
 
 #[derive(MergedSubscription, Default)]

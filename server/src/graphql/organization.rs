@@ -70,6 +70,28 @@ impl Organization {
     ) -> async_graphql::Result<Option<crate::graphql::billing::BillingSubscription>> {
         crate::graphql::billing::organization_subscription(ctx, &self.0).await
     }
+    /// The current billing period: meters, included amounts, overage (members may read).
+    async fn usage(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<crate::graphql::billing::Usage> {
+        crate::graphql::billing::organization_usage(ctx, &self.0).await
+    }
+    /// Closed billing periods, newest first (members may read).
+    async fn usage_periods(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+    ) -> async_graphql::Result<Vec<crate::graphql::billing::UsagePeriod>> {
+        crate::graphql::billing::organization_usage_periods(ctx, &self.0, first).await
+    }
+    /// The spending limit and usage notices (owners and admins; others get `FORBIDDEN`).
+    async fn billing_settings(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<crate::graphql::billing::BillingSettings> {
+        crate::graphql::billing::organization_billing_settings(ctx, &self.0).await
+    }
     /// The caller's role here.
     async fn viewer_role(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<OrgRole>> {
         let membership = ctx.loaders().viewer_membership.load_one(self.0.id).await?;

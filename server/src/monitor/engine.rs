@@ -454,6 +454,14 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
     for (monitor_id, location, hour) in written.touched {
         aggregate::refresh(db, monitor_id, &location, hour).await?;
     }
+    // Metered: one counter update per organization for the whole batch.
+    crate::usage::count(
+        db,
+        crate::usage::Meter::MonitorChecks,
+        &written.checks,
+        Utc::now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -590,6 +598,8 @@ async fn read_parents(
 struct Written {
     results: Vec<monitor_results::ActiveModel>,
     touched: HashSet<(Uuid, String, DateTime<Utc>)>,
+    /// Checks recorded per organization (the usage meter).
+    checks: std::collections::BTreeMap<Uuid, i64>,
 }
 
 /// Records one finished check: the location's row, the monitor's status, the alerts it
@@ -663,6 +673,7 @@ async fn record_one(
         changed,
         sent,
     ));
+    *written.checks.entry(monitor.organization_id).or_default() += 1;
     written.touched.insert((
         monitor.id,
         slot.location.clone(),

@@ -135,6 +135,10 @@ pub async fn insert(tx: &Tx, row: runs::ActiveModel) -> AppResult<runs::Model> {
 pub async fn enqueue(tx: &Tx, state: &AppState, new: NewRun) -> AppResult<runs::Model> {
     let db = tx.conn();
     crate::plan::require_run_capacity(db, new.organization_id).await?;
+    // The spending hard stop; a synthetic monitor's runs go on (availability first).
+    if new.metadata.monitor_id.is_none() {
+        crate::billing::spending::check_run(db, state, new.organization_id).await?;
+    }
     let location = state.settings.location.clone();
     insert(tx, new.queued_row(Some(location))).await
 }
@@ -523,6 +527,15 @@ pub async fn finish(
     .await?;
     tx.commit().await?;
     ended(state, &finished).await;
+    if crate::billing::enabled(&state.settings) {
+        // Spending notices, sent with their retries away from the worker's own work.
+        let (state, org) = (state.clone(), run.organization_id);
+        tokio::spawn(async move {
+            if let Err(err) = crate::billing::spending::notify_due(&state, org, Utc::now()).await {
+                tracing::warn!(error = ?err, organization = %org, "usage notices failed");
+            }
+        });
+    }
     Ok(Some(finished))
 }
 

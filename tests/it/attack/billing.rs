@@ -209,3 +209,73 @@ async fn billing_links_stay_with_the_organizations_owners_and_admins() {
         app.stop().await;
     }
 }
+
+const UPDATE_SETTINGS: &str = "mutation($o: ID!, $i: UpdateBillingSettingsInput!) { updateBillingSettings(organizationId: $o, input: $i) { notificationEmails monthlySpendingLimitCents } }";
+
+/// The billing settings take addresses that Vigil mails and a limit that stops runs: a tenant
+/// cannot reach another organization's, inject mail headers, pass markup or oversized lists,
+/// or overflow the limit; each attempt is `BAD_USER_INPUT` or `NOT_FOUND` and writes nothing.
+#[tokio::test]
+async fn billing_settings_refuse_header_injection_markup_overflow_and_other_tenants() {
+    for backend in backends() {
+        let (stripe, polar) = (StandIn::stripe().await, StandIn::polar().await);
+        let app = cloud(&backend, &stripe, &polar).await;
+        let victim = app.sign_up("victim@example.com").await;
+        let (victim_org, _) = app.create_org(&victim, "Victim").await;
+        let attacker = app.sign_up("attacker@example.com").await;
+        let (own_org, _) = app.create_org(&attacker, "Attacker").await;
+        let count = || async {
+            use sea_orm::{EntityTrait, PaginatorTrait};
+            entity::billing_settings::Entity::find()
+                .count(app.db())
+                .await
+                .expect("count")
+        };
+        // Another tenant's organization, by its real id.
+        app.gql(
+            Some(&attacker.token),
+            UPDATE_SETTINGS,
+            json!({ "o": victim_org, "i": { "notificationEmails": ["attacker@example.com"] } }),
+        )
+        .await
+        .expect_code("NOT_FOUND");
+        let huge: Vec<String> = (0..10_000).map(|i| format!("x{i}@example.com")).collect();
+        let attacks: Vec<Value> = vec![
+            json!({ "notificationEmails": ["a@example.com\r\nBcc: all@example.com"] }),
+            json!({ "notificationEmails": ["a@example.com\nSubject: pwned"] }),
+            json!({ "notificationEmails": ["\"<img src=x onerror=alert(1)>\"@example.com"] }),
+            json!({ "notificationEmails": ["a@exa mple.com"] }),
+            json!({ "notificationEmails": [format!("a@{}.com", "b".repeat(100_000))] }),
+            json!({ "notificationEmails": huge }),
+            json!({ "monthlySpendingLimitCents": i32::MIN }),
+            json!({ "enableSpendingLimit": true, "monthlySpendingLimitCents": null }),
+        ];
+        for input in attacks {
+            let gql = app
+                .gql(
+                    Some(&attacker.token),
+                    UPDATE_SETTINGS,
+                    json!({ "o": own_org, "i": input }),
+                )
+                .await;
+            gql.expect_code("BAD_USER_INPUT");
+            assert!(
+                gql.field().is_some(),
+                "[{backend}] names its field: {}",
+                gql.body
+            );
+        }
+        assert_eq!(count().await, 0, "[{backend}] nothing written");
+        // The victim's usage is not readable either.
+        let read = app
+            .gql(
+                Some(&attacker.token),
+                "query($id: ID!) { organization(id: $id) { usage { overageCents } } }",
+                json!({ "id": victim_org }),
+            )
+            .await
+            .ok();
+        assert!(read["organization"].is_null(), "[{backend}] {read}");
+        app.stop().await;
+    }
+}

@@ -12,7 +12,8 @@
 //! - `ssrf`: outbound targets in private ranges are refused, whatever their spelling.
 //! - `bad_input`: bad input gets a clear error and changes nothing.
 //! - `billing`: webhook endpoints refuse oversized and overlong deliveries; no answer shows a
-//!   secret or a provider's ids; billing links stay with an organization's owners and admins.
+//!   secret or a provider's ids; billing links stay with an organization's owners and admins;
+//!   billing settings refuse header injection, markup, oversized lists and other tenants.
 
 mod auth;
 mod bad_input;
