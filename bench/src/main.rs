@@ -551,7 +551,11 @@ pub(crate) fn wrk(url: &str, seconds: u64, connections: u32, post: bool) -> anyh
     })
 }
 
-async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()> {
+/// A quiet server (`log = warn`) on a fresh data directory and database, and a GraphQL client
+/// of it.
+pub(crate) async fn quiet_server(
+    db: Db,
+) -> anyhow::Result<(std::path::PathBuf, vigil::app::RunningApp, Client)> {
     let dir = std::env::temp_dir().join(format!("vigil-bench-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir)?;
     let settings = vigil::config::Settings {
@@ -568,6 +572,11 @@ async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()>
         http: reqwest::Client::new(),
         url: format!("{}/graphql", running.url()),
     };
+    Ok((dir, running, client))
+}
+
+async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()> {
+    let (dir, running, client) = quiet_server(db).await?;
     let upstream = upstream().await?;
     let (token, project) = client.owner_and_project().await?;
     let mut urls = Vec::new();

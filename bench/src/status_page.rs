@@ -25,7 +25,7 @@ use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::{Client, Db, Wrk, database_url, load_average, percentile, wrk};
+use crate::{Client, Db, Wrk, load_average, percentile, quiet_server, wrk};
 
 const COMPONENTS: usize = 20;
 const DAYS: i64 = 365;
@@ -36,22 +36,7 @@ pub(crate) async fn status_page(
     connections: u32,
     flips: usize,
 ) -> anyhow::Result<()> {
-    let dir = std::env::temp_dir().join(format!("vigil-bench-{}", Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&dir)?;
-    let settings = vigil::config::Settings {
-        bind: "127.0.0.1:0".into(),
-        data_dir: dir.clone(),
-        database_url: Some(database_url(db, &dir).await?),
-        web_dir: dir.join("no-web"),
-        log: "warn".into(),
-        ..Default::default()
-    };
-    let state = vigil::app::build_state(settings).await?;
-    let running = vigil::app::spawn(state).await?;
-    let client = Client {
-        http: reqwest::Client::new(),
-        url: format!("{}/graphql", running.url()),
-    };
+    let (dir, running, client) = quiet_server(db).await?;
     let healthy = Arc::new(AtomicBool::new(true));
     let upstream = switchable_upstream(healthy.clone()).await?;
     let (token, project) = client.owner_and_project().await?;
