@@ -1128,6 +1128,66 @@ async fn a_verified_custom_domain_serves_the_page_by_host() {
 }
 
 #[tokio::test]
+async fn pages_are_gzipped_for_clients_that_ask_with_their_own_validator() {
+    use std::io::Read;
+    for backend in backends() {
+        let s = published(&backend, "Acme", "acme-gzip").await;
+        component(&s.app, &s.user, s.page, "API", &[]).await;
+        let url = s.url("");
+        let (status, plain_headers, plain) = get(&s.app, &url, &[]).await;
+        assert_eq!(status, 200);
+        assert_eq!(header(&plain_headers, "content-encoding"), "");
+        assert_eq!(header(&plain_headers, "vary"), "Accept-Encoding");
+
+        let response = s
+            .app
+            .http
+            .get(&url)
+            .header("accept-encoding", "br, gzip;q=0.8")
+            .send()
+            .await
+            .expect("a response");
+        assert_eq!(response.status().as_u16(), 200);
+        let headers = response.headers().clone();
+        assert_eq!(header(&headers, "content-encoding"), "gzip");
+        let packed = response.bytes().await.expect("a body");
+        assert!(
+            packed.len() < plain.len() / 2,
+            "{} of {}",
+            packed.len(),
+            plain.len()
+        );
+        let mut unpacked = String::new();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_string(&mut unpacked)
+            .expect("gunzip");
+        assert_eq!(unpacked, plain, "the same page, compressed");
+        let gz_etag = header(&headers, "etag").to_owned();
+        assert_ne!(
+            gz_etag,
+            header(&plain_headers, "etag"),
+            "one validator per representation"
+        );
+
+        let (status, _, body) = get(
+            &s.app,
+            &url,
+            &[("accept-encoding", "gzip"), ("if-none-match", &gz_etag)],
+        )
+        .await;
+        assert_eq!(status, 304);
+        assert!(body.is_empty());
+        // The plain validator does not stand for the gzipped bytes, nor the other way round.
+        let (status, _, _) = get(&s.app, &url, &[("if-none-match", &gz_etag)]).await;
+        assert_eq!(status, 200);
+        let (status, headers, _) = get(&s.app, &url, &[("accept-encoding", "gzip;q=0")]).await;
+        assert_eq!(status, 200);
+        assert_eq!(header(&headers, "content-encoding"), "");
+        s.app.stop().await;
+    }
+}
+
+#[tokio::test]
 async fn etags_revalidate_and_events_empty_the_cache() {
     for backend in backends() {
         let s = published(&backend, "Acme", "acme-cache").await;

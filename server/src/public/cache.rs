@@ -37,7 +37,11 @@ pub struct Rendered {
     pub status: StatusCode,
     pub content_type: &'static str,
     pub body: Bytes,
-    /// A strong validator: a hash of the body, quoted.
+    /// The body gzipped, made once with the render, for clients that accept it; `None` for
+    /// bodies too small to gain from it.
+    pub gzip: Option<Bytes>,
+    /// A strong validator: a hash of the body, quoted. The gzipped body's is this with `-gz`
+    /// (a strong validator names one representation).
     pub etag: String,
     /// `Cache-Control: public, max-age=…`.
     pub max_age: u32,
@@ -54,6 +58,7 @@ impl Rendered {
             status: StatusCode::OK,
             content_type,
             etag: format!("\"{}\"", hex::encode(&digest[..16])),
+            gzip: gzip(&body),
             body,
             max_age: 10,
             headers: Vec::new(),
@@ -70,6 +75,43 @@ impl Rendered {
         self.max_age = seconds;
         self
     }
+}
+
+/// Bodies smaller than this are sent as they are: gzip's header and a round trip's worth of
+/// bytes would eat the gain.
+const GZIP_FROM: usize = 1024;
+
+/// `body` gzipped (level 6, as web servers default to), when it is worth it. Rendered
+/// responses are compressed once when they are made, so a cached answer costs no compression.
+fn gzip(body: &[u8]) -> Option<Bytes> {
+    use std::io::Write;
+    if body.len() < GZIP_FROM {
+        return None;
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    encoder.write_all(body).ok()?;
+    let packed = encoder.finish().ok()?;
+    (packed.len() < body.len()).then(|| Bytes::from(packed))
+}
+
+/// The validator of the gzipped representation of a response whose validator is `etag`.
+pub fn gzip_etag(etag: &str) -> String {
+    format!("{}-gz\"", etag.trim_end_matches('"'))
+}
+
+/// Whether an `Accept-Encoding` value accepts gzip (named or `*`, with a quality above 0).
+pub fn accepts_gzip(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let refused = parts.any(|param| {
+            param
+                .strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+    })
 }
 
 /// Where a page was asked for: its subdomain, or a custom domain (`Host`).
@@ -296,5 +338,32 @@ mod tests {
         assert!(matches("*", &etag));
         assert!(!matches("\"other\"", &etag));
         assert_ne!(etag, Rendered::ok("text/plain", "y").etag);
+    }
+
+    #[test]
+    fn large_bodies_are_gzipped_once_and_their_validator_differs() {
+        use std::io::Read;
+        let body = "<li>Service operational</li>".repeat(200);
+        let rendered = Rendered::ok("text/html", body.clone());
+        let packed = rendered.gzip.clone().expect("gzipped");
+        assert!(packed.len() < body.len() / 5, "{} bytes", packed.len());
+        let mut unpacked = String::new();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_string(&mut unpacked)
+            .expect("gunzip");
+        assert_eq!(unpacked, body);
+        assert_ne!(gzip_etag(&rendered.etag), rendered.etag);
+        assert!(gzip_etag("\"ab\"") == "\"ab-gz\"");
+        assert!(Rendered::ok("text/plain", "small").gzip.is_none());
+    }
+
+    #[test]
+    fn accept_encoding_is_read_with_its_qualities() {
+        assert!(accepts_gzip("gzip, deflate, br"));
+        assert!(accepts_gzip("br;q=1.0, GZIP;q=0.5"));
+        assert!(accepts_gzip("*"));
+        assert!(!accepts_gzip("gzip;q=0"));
+        assert!(!accepts_gzip("br, identity"));
+        assert!(!accepts_gzip(""));
     }
 }

@@ -341,16 +341,28 @@ async fn allowed(State(public): State<Public>, Query(q): Query<Domain>) -> Respo
     }
 }
 
-/// The cached response, or 304 when the client has it.
+/// The cached response (gzipped when the client accepts it and it was worth it), or 304 when
+/// the client has that representation.
 fn respond(rendered: &Rendered, request: &HeaderMap) -> Response {
+    let packed = rendered.gzip.as_ref().filter(|_| {
+        request
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(cache::accepts_gzip)
+    });
+    let etag = match packed {
+        Some(_) => cache::gzip_etag(&rendered.etag),
+        None => rendered.etag.clone(),
+    };
     let fresh = request
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| cache::matches(v, &rendered.etag));
+        .is_some_and(|v| cache::matches(v, &etag));
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        (rendered.status, rendered.body.clone()).into_response()
+        let body = packed.unwrap_or(&rendered.body).clone();
+        (rendered.status, body).into_response()
     };
     let headers = response.headers_mut();
     if !fresh {
@@ -358,8 +370,14 @@ fn respond(rendered: &Rendered, request: &HeaderMap) -> Response {
             header::CONTENT_TYPE,
             HeaderValue::from_static(rendered.content_type),
         );
+        if packed.is_some() {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
     }
-    if let Ok(etag) = HeaderValue::from_str(&rendered.etag) {
+    if rendered.gzip.is_some() {
+        headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    }
+    if let Ok(etag) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, etag);
     }
     if let Ok(control) = HeaderValue::from_str(&format!("public, max-age={}", rendered.max_age)) {
