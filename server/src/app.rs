@@ -68,7 +68,8 @@ pub async fn build_state_with(
         .client_builder()
         .build()
         .context("building the HTTP client")?;
-    let callbacks = crate::callback::trigger::Runtime::new(db.clone(), events.clone());
+    let metered = crate::usage::metered(&settings, crate::usage::Meter::CallbackTriggers);
+    let callbacks = crate::callback::trigger::Runtime::new(db.clone(), events.clone(), metered);
     let storage = crate::storage::Storage::from_settings(&settings)?;
     let sign_in_throttle = crate::auth::throttle::SignInThrottle::new(
         settings.max_failed_sign_ins_per_address,

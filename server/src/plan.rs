@@ -137,6 +137,9 @@ pub fn parse(name: &str) -> BillingPlan {
         .unwrap_or(BillingPlan::Free)
 }
 
+/// The plan of self-hosted organizations, which limits nothing.
+pub const UNLIMITED: &str = "unlimited";
+
 /// Whether `name` is one of the seeded plans (`free`, `plus`, `pro`, `unlimited`).
 pub fn is_seeded(name: &str) -> bool {
     BillingPlan::iter().any(|p| p.to_value() == name)

@@ -189,6 +189,14 @@ pub fn period(
     }
 }
 
+/// Whether this instance meters `meter`. Where billing is on, every meter. A self-hosted
+/// instance bills nobody: it keeps the runs' minutes (a row per run, beside work that takes
+/// seconds) but does not meter monitor checks and callback triggers, which come by the
+/// thousand a second and would slow both for figures nobody is billed on.
+pub fn metered(settings: &crate::config::Settings, meter: Meter) -> bool {
+    crate::billing::enabled(settings) || !meter.is_hourly()
+}
+
 /// Records what an organization used: added to its counters and kept as events. Nothing for
 /// an organization that is gone.
 pub async fn record(

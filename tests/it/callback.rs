@@ -548,6 +548,7 @@ async fn each_minute_counts_on_its_own() {
             per_hour: 1000,
             per_month: 1000,
             max_timeout_ms: 30_000,
+            capped: true,
         };
         let admit = |at: DateTime<Utc>| Admit {
             callback_id: Uuid::parse_str(&hook.id).expect("uuid"),

@@ -1018,3 +1018,98 @@ async fn self_hosted_meters_but_bills_and_refuses_nothing() {
         app.stop().await;
     }
 }
+
+/// Statements one trigger of `url` costs, the fewest of five sequential triggers (each one
+/// its own batch), so that a background loop's statement does not count.
+async fn trigger_statements(app: &TestApp, url: &str) -> u64 {
+    let mut fewest = u64::MAX;
+    for _ in 0..5 {
+        let start = app.statements();
+        let status = app
+            .http
+            .post(url)
+            .body("{}")
+            .send()
+            .await
+            .expect("trigger")
+            .status();
+        assert!(status.is_success(), "trigger answered {status}");
+        fewest = fewest.min(app.statements() - start);
+    }
+    fewest
+}
+
+#[tokio::test]
+async fn self_hosted_keeps_checks_and_triggers_off_the_meters_and_uncapped_plans_skip_the_monthly_sum()
+ {
+    for backend in backends() {
+        let app = TestApp::spawn_with(&backend, |s| s.outbound_block_private = Some(false)).await;
+        let owner = app.sign_up("self@example.com").await;
+        let (org, project) = app.create_org(&owner, "Home").await;
+        let upstream = vigil_tests::Receiver::start().await;
+        let hook = app
+            .gql(
+                Some(&owner.token),
+                "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { triggerUrl } }",
+                json!({ "i": { "projectId": project, "name": "hook", "callbackUrl": upstream.url("/in"), "cachePeriod": 3600 } }),
+            )
+            .await
+            .ok();
+        let trigger = hook["createCallback"]["triggerUrl"]
+            .as_str()
+            .and_then(|u| u.split_once("/t/"))
+            .map(|(_, t)| format!("{}/t/{t}", app.url))
+            .expect("a trigger URL");
+        let monitor = app
+            .gql(
+                Some(&owner.token),
+                "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { heartbeatUrl } }",
+                json!({ "i": { "projectId": project, "name": "nightly", "type": "HEARTBEAT", "frequencyMinutes": 60, "heartbeat": { "gracePeriodMinutes": 10 } } }),
+            )
+            .await
+            .ok();
+        let ping = monitor["createMonitor"]["heartbeatUrl"]
+            .as_str()
+            .and_then(|u| u.split_once("/ping/"))
+            .map(|(_, t)| format!("{}/ping/{t}", app.url))
+            .expect("a ping URL");
+        let status = app.http.get(&ping).send().await.expect("ping").status();
+        assert!(status.is_success(), "[{backend}] ping answered {status}");
+        // On the self-hosted `unlimited` plan: no meter, no monthly sum.
+        let uncapped = trigger_statements(&app, &trigger).await;
+        let org_row = organization::Entity::find_by_id(uuid(&org))
+            .one(app.db())
+            .await
+            .expect("db")
+            .expect("org");
+        assert_eq!(
+            (org_row.monitor_checks_used, org_row.callback_triggers_used),
+            (0, 0),
+            "[{backend}]"
+        );
+        for name in ["monitor_checks", "callback_triggers"] {
+            assert!(events(&app, uuid(&org), name).await.is_empty(), "[{backend}] {name}");
+        }
+        // On a capped plan the same trigger also reads the plan and sums the month's triggers
+        // (the resolver keeps a callback's plan a few seconds: wait for the new one).
+        organization::Entity::update_many()
+            .col_expr(organization::Column::SubscriptionPlan, Expr::value("pro"))
+            .filter(organization::Column::Id.eq(uuid(&org)))
+            .exec(app.db())
+            .await
+            .expect("the plan");
+        let mut capped = 0;
+        for _ in 0..40 {
+            capped = trigger_statements(&app, &trigger).await;
+            if capped > uncapped {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        }
+        assert!(
+            capped >= uncapped + 3,
+            "[{backend}] a capped plan's trigger took {capped} statements, an uncapped one {uncapped}"
+        );
+        app.stop().await;
+    }
+}

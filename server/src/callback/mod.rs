@@ -95,6 +95,11 @@ pub struct Limits {
     /// The smaller of the plan's monthly rate limit and its `max_triggers`.
     pub per_month: i64,
     pub max_timeout_ms: i32,
+    /// Whether the plan caps the organization's triggers a month (`max_triggers`): every plan
+    /// but `unlimited`. An uncapped organization's admissions skip the monthly sum (and, on
+    /// PostgreSQL, the organization's row lock); a plan change reaches a resolved callback
+    /// within the resolver's few seconds.
+    pub capped: bool,
 }
 
 /// The limits of an organization's plan (`free` without one), from `subscription_plans` and
@@ -122,6 +127,7 @@ pub async fn limits(db: &impl ConnectionTrait, organization_id: Uuid) -> AppResu
             .map_or(unlimited, |r| i64::from(r.requests_per_month))
             .min(i64::from(plan.max_triggers)),
         max_timeout_ms: plan.max_timeout_duration.saturating_mul(1000),
+        capped: plan.name != crate::plan::UNLIMITED,
     })
 }
 

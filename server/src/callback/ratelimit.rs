@@ -71,9 +71,20 @@ impl OrgMonths {
         use rate_limit_logs::Column as C;
         use sea_orm::sea_query::{Expr, ExprTrait};
         use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
-        let mut orgs: Vec<Uuid> = batch.iter().map(|a| a.organization_id).collect();
+        let mut orgs: Vec<Uuid> = batch
+            .iter()
+            .filter(|a| a.limits.capped)
+            .map(|a| a.organization_id)
+            .collect();
         orgs.sort_unstable();
         orgs.dedup();
+        if orgs.is_empty() {
+            // No plan in the batch caps its triggers: nothing to lock, sum or refuse.
+            return Ok(Self {
+                caps: HashMap::new(),
+                used: HashMap::new(),
+            });
+        }
         let mut starts: Vec<DateTime<Utc>> = batch
             .iter()
             .map(|a| window(RateLimitPeriod::Month, a.at).0)

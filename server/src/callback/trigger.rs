@@ -105,13 +105,14 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn new(db: DatabaseConnection, bus: EventBus) -> Self {
+    /// `metered`: whether admitted triggers count as usage (`usage::metered`).
+    pub fn new(db: DatabaseConnection, bus: EventBus, metered: bool) -> Self {
         // One writer for both kinds of work: under load, the triggers starting and the
         // triggers finishing share each commit.
         let writer = Batcher::spawn(1024, move |batch| {
             let db = db.clone();
             let bus = bus.clone();
-            async move { write(&db, &bus, batch).await }
+            async move { write(&db, &bus, metered, batch).await }
         });
         Self {
             resolved: Mutex::new(HashMap::new()),
@@ -795,7 +796,12 @@ fn unanswered(trigger: Trigger, failure: Failure, started: Instant) -> (Response
 
 /// Does a batch of jobs in one transaction: the log rows (with their pending executions)
 /// first, then the admissions; the `callbackLogAdded` events go out when it commits.
-async fn write(db: &DatabaseConnection, bus: &EventBus, jobs: Vec<Job>) -> AppResult<Vec<Done>> {
+async fn write(
+    db: &DatabaseConnection,
+    bus: &EventBus,
+    metered: bool,
+    jobs: Vec<Job>,
+) -> AppResult<Vec<Done>> {
     let tx = Tx::begin_with(db, bus).await?;
     let mut admits = Vec::new();
     let mut logs = Vec::new();
@@ -807,15 +813,17 @@ async fn write(db: &DatabaseConnection, bus: &EventBus, jobs: Vec<Job>) -> AppRe
     }
     write_logs(&tx, &logs).await?;
     let decisions = ratelimit::admit(tx.conn(), &admits).await?;
-    // Metered: the triggers admitted, one counter update per organization for the batch.
-    let mut triggers = std::collections::BTreeMap::new();
-    for (admit, decision) in admits.iter().zip(&decisions) {
-        if decision.allowed {
-            *triggers.entry(admit.organization_id).or_insert(0i64) += 1;
+    if metered {
+        // The triggers admitted, one counter update per organization for the batch.
+        let mut triggers = std::collections::BTreeMap::new();
+        for (admit, decision) in admits.iter().zip(&decisions) {
+            if decision.allowed {
+                *triggers.entry(admit.organization_id).or_insert(0i64) += 1;
+            }
         }
+        let meter = crate::usage::Meter::CallbackTriggers;
+        crate::usage::count(tx.conn(), meter, &triggers, Utc::now()).await?;
     }
-    let meter = crate::usage::Meter::CallbackTriggers;
-    crate::usage::count(tx.conn(), meter, &triggers, Utc::now()).await?;
     let mut decisions = decisions.into_iter();
     tx.commit().await?;
     let mut log_ids = logs.iter().map(|l| l.id);

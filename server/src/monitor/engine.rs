@@ -455,13 +455,10 @@ pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<(
         aggregate::refresh(db, monitor_id, &location, hour).await?;
     }
     // Metered: one counter update per organization for the whole batch.
-    crate::usage::count(
-        db,
-        crate::usage::Meter::MonitorChecks,
-        &written.checks,
-        Utc::now(),
-    )
-    .await?;
+    let meter = crate::usage::Meter::MonitorChecks;
+    if crate::usage::metered(&state.settings, meter) {
+        crate::usage::count(db, meter, &written.checks, Utc::now()).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
