@@ -5,6 +5,10 @@
 //! measures, for 1 and 64 concurrent clients: `signIn`, and the nested query
 //! `organizations { projects { members { user } } }`. It prints a Markdown table.
 //!
+//! `vigil-bench callbacks --db sqlite|postgres` measures callback triggers with and without
+//! billing's metering (see `callbacks.rs`); `vigil-bench billing --db sqlite|postgres` the
+//! Stripe and Polar webhooks and a run's metering (see `billing.rs`).
+//!
 //! `vigil-bench status-page --db sqlite|postgres` measures the public status page (see
 //! `status_page.rs`).
 //!
@@ -12,6 +16,8 @@
 //! engine under N HTTP monitors of 1-minute frequency against a loopback target (see
 //! `monitors.rs`).
 
+mod billing;
+mod callbacks;
 mod monitors;
 mod runs;
 mod status_page;
@@ -52,6 +58,20 @@ enum Cmd {
         /// Open connections of wrk.
         #[arg(long, default_value_t = 64)]
         connections: u32,
+    },
+    /// Billing: signed Stripe and Polar webhooks handled per second (new events and
+    /// replays), and what metering adds to a run's transaction.
+    Billing {
+        #[arg(long, value_enum, default_value = "sqlite")]
+        db: Db,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Concurrent senders.
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        /// Runs' usage writes timed.
+        #[arg(long, default_value_t = 2000)]
+        rounds: u32,
     },
     /// Trigger-to-executor latency and Vigil's overhead on Playwright and k6 runs.
     Runs {
@@ -134,7 +154,13 @@ async fn main() -> anyhow::Result<()> {
             db,
             seconds,
             connections,
-        } => callbacks(db, seconds, connections).await,
+        } => callbacks::callbacks(db, seconds, connections).await,
+        Cmd::Billing {
+            db,
+            seconds,
+            clients,
+            rounds,
+        } => billing::billing(db, seconds, clients, rounds).await,
         Cmd::StatusPage {
             db,
             seconds,
@@ -401,7 +427,7 @@ async fn measure(
 }
 
 /// A local upstream that answers every request with a small JSON body.
-async fn upstream() -> anyhow::Result<std::net::SocketAddr> {
+pub(crate) async fn upstream() -> anyhow::Result<std::net::SocketAddr> {
     let app = axum::Router::new().fallback(|| async { axum::Json(json!({ "ok": true })) });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
@@ -413,14 +439,14 @@ async fn upstream() -> anyhow::Result<std::net::SocketAddr> {
 
 /// Action executions by outcome, counted in the database.
 #[derive(Default, Debug)]
-struct Executions {
-    succeeded: u64,
-    failed: u64,
+pub(crate) struct Executions {
+    pub(crate) succeeded: u64,
+    pub(crate) failed: u64,
     /// Pending or running.
-    unfinished: u64,
+    pub(crate) unfinished: u64,
 }
 
-async fn executions(db: &sea_orm::DatabaseConnection) -> anyhow::Result<Executions> {
+pub(crate) async fn executions(db: &sea_orm::DatabaseConnection) -> anyhow::Result<Executions> {
     use entity::action_executions::{ActionExecutionStatus as S, Column, Entity};
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     let count = |statuses: Vec<S>| {
@@ -436,7 +462,7 @@ async fn executions(db: &sea_orm::DatabaseConnection) -> anyhow::Result<Executio
 }
 
 /// `callback_logs` rows of one callback by `success`: (succeeded, failed).
-async fn logged(
+pub(crate) async fn logged(
     db: &sea_orm::DatabaseConnection,
     callback: uuid::Uuid,
 ) -> anyhow::Result<(u64, u64)> {
@@ -556,16 +582,16 @@ pub(crate) fn wrk(url: &str, seconds: u64, connections: u32, post: bool) -> anyh
 pub(crate) async fn quiet_server(
     db: Db,
 ) -> anyhow::Result<(std::path::PathBuf, vigil::app::RunningApp, Client)> {
-    let dir = std::env::temp_dir().join(format!("vigil-bench-{}", uuid::Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&dir)?;
-    let settings = vigil::config::Settings {
-        bind: "127.0.0.1:0".into(),
-        data_dir: dir.clone(),
-        database_url: Some(database_url(db, &dir).await?),
-        web_dir: dir.join("no-web"),
-        log: "warn".into(),
-        ..Default::default()
-    };
+    quiet_server_in(db, vigil::config::Mode::SelfHosted).await
+}
+
+/// [`quiet_server`] in `mode` (`Cloud` bills: it meters every use and enforces plans).
+pub(crate) async fn quiet_server_in(
+    db: Db,
+    mode: vigil::config::Mode,
+) -> anyhow::Result<(std::path::PathBuf, vigil::app::RunningApp, Client)> {
+    let (dir, mut settings) = quiet_settings(db).await?;
+    settings.mode = mode;
     let state = vigil::app::build_state(settings).await?;
     let running = vigil::app::spawn(state).await?;
     let client = Client {
@@ -575,114 +601,21 @@ pub(crate) async fn quiet_server(
     Ok((dir, running, client))
 }
 
-async fn callbacks(db: Db, seconds: u64, connections: u32) -> anyhow::Result<()> {
-    let (dir, running, client) = quiet_server(db).await?;
-    let upstream = upstream().await?;
-    let (token, project) = client.owner_and_project().await?;
-    let mut urls = Vec::new();
-    for (name, cache) in [("cached", 3600), ("forwarded", 0), ("two actions", 0)] {
-        let created = client
-            .gql(
-                Some(&token),
-                "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerToken } }",
-                json!({ "i": { "projectId": project, "name": name, "callbackUrl": format!("http://{upstream}/in"), "cachePeriod": cache } }),
-            )
-            .await?;
-        let id = created["createCallback"]["id"]
-            .as_str()
-            .context("id")?
-            .to_owned();
-        if name == "two actions" {
-            for (kind, config) in [
-                ("STORE", json!({ "key": "order-{{request.body.order.id}}" })),
-                ("QUEUE", json!({ "queue": "orders" })),
-            ] {
-                client
-                    .gql(
-                        Some(&token),
-                        "mutation($i: CreateActionInput!) { createAction(input: $i) { id } }",
-                        json!({ "i": { "callbackId": id, "type": kind, "config": config } }),
-                    )
-                    .await?;
-            }
-        }
-        let trigger = created["createCallback"]["triggerToken"]
-            .as_str()
-            .context("token")?;
-        urls.push((
-            name,
-            uuid::Uuid::parse_str(&id)?,
-            format!("{}/t/{trigger}", running.url()),
-        ));
-    }
-    println!(
-        "| database | trigger | connections | 2xx answers | 2xx/s | non-2xx | socket errors | logged (ok, failed) | p50 ms | p99 ms | load average |"
-    );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
-    let mut notes = Vec::new();
-    for (name, id, url) in &urls {
-        // Warm the cache and the resolver (one logged trigger before the load).
-        reqwest::Client::new()
-            .post(url)
-            .header("content-type", "application/json")
-            .body(r#"{"order":{"id":7,"customer":"Ada"}}"#)
-            .send()
-            .await?
-            .error_for_status()?;
-        let measured = tokio::task::spawn_blocking({
-            let url = url.clone();
-            move || wrk(&url, seconds, connections, true)
-        })
-        .await??;
-        let stopped = Instant::now();
-        let load = load_average();
-        let ok = measured.responses - measured.non_2xx;
-        // Log rows are written in batches: wait until their count stops growing.
-        let mut counted = (u64::MAX, 0);
-        for _ in 0..50 {
-            let now = logged(&running.state.db, *id).await?;
-            if now == counted {
-                break;
-            }
-            counted = now;
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        println!(
-            "| {db:?} | {name} | {connections} | {ok} | {:.0} | {} | {} | {}, {} | {:.2} | {:.2} | {load} |",
-            ok as f64 / measured.seconds,
-            measured.non_2xx,
-            measured.socket_errors,
-            counted.0,
-            counted.1,
-            measured.p50,
-            measured.p99,
-        );
-        if *name == "two actions" {
-            // The actions run after the caller is answered: wait until none is pending or
-            // running, then count the executions by outcome.
-            for _ in 0..1200 {
-                if executions(&running.state.db).await?.unfinished == 0 {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            let drained = stopped.elapsed().as_secs_f64();
-            let e = executions(&running.state.db).await?;
-            notes.push(format!(
-                "actions ({db:?}): {} executions succeeded, {} failed, {} unfinished, of {} expected (2 per logged trigger); \
-                 the last finished {drained:.1} s after the load stopped; {:.0} succeeded per second from the load's start",
-                e.succeeded,
-                e.failed,
-                e.unfinished,
-                2 * (counted.0 + counted.1),
-                e.succeeded as f64 / (measured.seconds + drained),
-            ));
-        }
-    }
-    for note in notes {
-        println!("\n{note}");
-    }
-    running.stop().await?;
-    let _ = std::fs::remove_dir_all(&dir);
-    Ok(())
+/// The settings of a quiet server on a fresh data directory and database (returned too).
+pub(crate) async fn quiet_settings(
+    db: Db,
+) -> anyhow::Result<(std::path::PathBuf, vigil::config::Settings)> {
+    let dir = std::env::temp_dir().join(format!("vigil-bench-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir)?;
+    let settings = vigil::config::Settings {
+        bind: "127.0.0.1:0".into(),
+        data_dir: dir.clone(),
+        database_url: Some(database_url(db, &dir).await?),
+        web_dir: dir.join("no-web"),
+        log: "warn".into(),
+        // Loopback targets (the benches' upstreams) in cloud mode too.
+        outbound_block_private: Some(false),
+        ..Default::default()
+    };
+    Ok((dir, settings))
 }

@@ -4,7 +4,7 @@
 //! late events without effect, 50 concurrent duplicates with one effect); the full plan journey
 //! through each provider; and billing off in self-hosted mode.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use entity::{audit_logs, organization, subscriptions, webhook_idempotency};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
@@ -17,7 +17,7 @@ use vigil_tests::billing::{
 use vigil_tests::snapshot::uuid;
 use vigil_tests::{Backend, TestApp, TestUser, backends};
 
-const ORG_BILLING: &str = "query($id: ID!) { organization(id: $id) { plan { id name limits { tier maxMonitors } } subscription { status provider cancelAtPeriodEnd currentPeriodEnd pastDueSince } } }";
+const ORG_BILLING: &str = "query($id: ID!) { organization(id: $id) { plan { id name limits { tier maxMonitors } } subscription { status provider cancelAtPeriodEnd currentPeriodEnd pastDueSince graceEndsAt } } }";
 const PLANS: &str = "query($all: Boolean) { plans(includeInactive: $all) { id name price currency interval features isActive stripePriceId polarProductId maxTriggers limits { tier maxMonitors } } }";
 const CREATE_PLAN: &str = "mutation($i: CreatePlanInput!) { createPlan(input: $i) { id name price currency interval features stripePriceId polarProductId limits { tier maxMonitors } } }";
 const UPDATE_PLAN: &str = "mutation($id: ID!, $i: UpdatePlanInput!) { updatePlan(id: $id, input: $i) { id name stripePriceId polarProductId isActive limits { tier } } }";
@@ -162,6 +162,14 @@ async fn plans_and_an_organizations_plan_are_read_by_members_and_written_by_no_o
     for backend in backends() {
         let c = cloud(&backend).await;
         let (app, owner) = (&c.app, &c.owner);
+        let info = app
+            .gql(None, "{ serverInfo { mode billingEnabled } }", json!({}))
+            .await
+            .ok();
+        assert_eq!(
+            info["serverInfo"],
+            json!({ "mode": "CLOUD", "billingEnabled": true })
+        );
         app.gql(None, PLANS, json!({}))
             .await
             .expect_code("UNAUTHENTICATED");
@@ -549,7 +557,16 @@ async fn the_stripe_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
             org["plan"]["name"], "pro",
             "[{backend}] kept in the grace period"
         );
-        assert!(org["subscription"]["pastDueSince"].is_string());
+        // The grace period ends 7 days (the default setting) after the failure.
+        let since = org["subscription"]["pastDueSince"]
+            .as_str()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .expect("pastDueSince");
+        let ends = org["subscription"]["graceEndsAt"]
+            .as_str()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .expect("graceEndsAt");
+        assert_eq!(ends - since, Duration::days(7), "[{backend}] {org}");
         let step =
             |days| vigil::billing::upkeep::run_once(app.state(), Utc::now() + Duration::days(days));
         assert_eq!(step(6).await.expect("upkeep").lapsed, 0);
@@ -568,6 +585,7 @@ async fn the_stripe_journey_goes_from_free_to_paid_to_grace_and_back_to_free() {
         assert_eq!(org["plan"]["name"], "pro", "[{backend}] {org}");
         assert_eq!(org["subscription"]["status"], "ACTIVE");
         assert_eq!(org["subscription"]["pastDueSince"], Value::Null);
+        assert_eq!(org["subscription"]["graceEndsAt"], Value::Null);
         let deleted = sub("canceled", false);
         assert_eq!(
             deliver("evt_6", "customer.subscription.deleted", 5, deleted).await,
@@ -1016,6 +1034,15 @@ async fn self_hosted_instances_bill_nothing() {
         let app = TestApp::spawn_with(&backend, |s| configure(s, &stripe, &polar)).await;
         let owner = app.sign_up("owner@example.com").await;
         let (org, _) = app.create_org(&owner, "Home").await;
+        // Anyone may ask how the server is operated.
+        let info = app
+            .gql(None, "{ serverInfo { mode billingEnabled } }", json!({}))
+            .await
+            .ok();
+        assert_eq!(
+            info["serverInfo"],
+            json!({ "mode": "SELF_HOSTED", "billingEnabled": false })
+        );
         let pro = plan_id(&app, &owner, "pro").await;
         assert_eq!(
             billing(&app, &owner, &org).await["plan"]["name"],

@@ -1088,7 +1088,10 @@ async fn self_hosted_keeps_checks_and_triggers_off_the_meters_and_uncapped_plans
             "[{backend}]"
         );
         for name in ["monitor_checks", "callback_triggers"] {
-            assert!(events(&app, uuid(&org), name).await.is_empty(), "[{backend}] {name}");
+            assert!(
+                events(&app, uuid(&org), name).await.is_empty(),
+                "[{backend}] {name}"
+            );
         }
         // On a capped plan the same trigger also reads the plan and sums the month's triggers
         // (the resolver keeps a callback's plan a few seconds: wait for the new one).

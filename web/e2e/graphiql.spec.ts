@@ -1,13 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signUpWithOrganization, test } from './fixtures';
-
-/** A GraphQL call with the browser's session cookie, as the app makes it. */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'x-requested-with': 'e2e' } });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-}
+import { expect, gql, signUpWithOrganization, test } from './fixtures';
 
 /** Replaces the text of GraphiQL's operation editor (Monaco) with `text`. */
 async function setOperation(page: Page, text: string): Promise<void> {

@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, seriousViolations, signUpWithOrganization, test } from './fixtures';
+import { expect, gql, seriousViolations, signUpWithOrganization, test } from './fixtures';
 import { Target } from './target';
-
-/** A GraphQL call with the browser's session cookie, for what the journey does not click through. */
-async function gql<T = Record<string, unknown>>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'x-requested-with': 'e2e' } });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-}
 
 /** Chooses a file in the file input labelled `label` (a button opening the file chooser). */
 async function chooseFile(page: Page, label: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {

@@ -89,17 +89,19 @@ export class Vigil {
     readonly port: number,
     readonly dataDir: string,
     private readonly postgres: PostgresDatabase | null,
+    private readonly settings: Record<string, string>,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(): Promise<Vigil> {
+  /** Starts a server; `settings` are extra `VIGIL_…` settings (e.g. `{ VIGIL_MODE: 'cloud' }`). */
+  static async start(settings: Record<string, string> = {}): Promise<Vigil> {
     const binary = vigilBinary();
     if (!existsSync(binary)) throw new Error(`no Vigil binary at ${binary}: run cargo build --bin vigil (or set VIGIL_BIN)`);
     const dist = resolve(import.meta.dirname, '../dist');
     if (!existsSync(join(dist, 'index.html'))) throw new Error('web/dist is not built: run npm run build');
     const postgres = e2eDatabase() === 'postgres' ? PostgresDatabase.create() : null;
-    const vigil = new Vigil(await freePort(), mkdtempSync(join(tmpdir(), 'vigil-e2e-')), postgres);
+    const vigil = new Vigil(await freePort(), mkdtempSync(join(tmpdir(), 'vigil-e2e-')), postgres, settings);
     await vigil.boot();
     return vigil;
   }
@@ -122,6 +124,7 @@ export class Vigil {
         VIGIL_BASE_URL: this.url,
         VIGIL_LOG: 'info',
         VIGIL_RUNNER_TOOLS_DIR: toolsDir(),
+        ...this.settings,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -213,6 +213,14 @@ impl BillingSubscription {
     async fn past_due_since(&self) -> Option<DateTime<Utc>> {
         self.0.past_due_since
     }
+    /// When the grace period of a failed payment ends (while `PAST_DUE`): the organization
+    /// then falls back to `free` unless a payment succeeds first.
+    async fn grace_ends_at(&self, ctx: &Context<'_>) -> Option<DateTime<Utc>> {
+        let days = ctx.state().settings.billing.past_due_grace_days;
+        let since = self.0.past_due_since?;
+        (self.0.status == subscriptions::SubscriptionStatus::PastDue)
+            .then(|| since + chrono::Duration::days(days))
+    }
 }
 
 /// Plans by name (the organizations' `plan`).

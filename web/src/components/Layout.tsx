@@ -148,7 +148,7 @@ function Navigation({ value, pathname, onNavigate }: { value: WorkspaceValue; pa
   const org = projectId ? orgOfProject(value.organizations, projectId) : undefined;
   const orgId = scope.orgId ?? org?.id;
   const me = useMe();
-  // Billing has a page only where the instance bills (cloud mode).
+  // Billing has a page where the instance bills (cloud mode) or the plan limits something.
   const billing = useBillingOn(orgId);
   const orgNav = ORG_NAV.filter((e) => e.path !== 'billing' || billing === true);
   const section = (title: string, base: string, entries: NavEntry[]) => (

@@ -6,10 +6,13 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { scopeOf } from '../lib/nav';
-import { QUOTAS_QUERY, billingOn, billingPath, planLimitOf, planLimitText, quotaReason, type PlanLimitKind, type QuotasData } from '../lib/planLimit';
+import { billingPath, limitsApply, planLimitOf, planLimitText, quotaReason, type PlanLimitKind } from '../lib/planLimit';
 
 const BillingModeQuery = graphql(`
   query OrganizationBillingMode($id: ID!) {
+    serverInfo {
+      billingEnabled
+    }
     organization(id: $id) {
       id
       plan {
@@ -18,32 +21,59 @@ const BillingModeQuery = graphql(`
           tier
         }
       }
-      subscription {
-        status
+    }
+  }
+`);
+
+/** Every countable limit of an organization's plan with its current use. */
+export const OrganizationQuotasQuery = graphql(`
+  query OrganizationQuotas($id: ID!) {
+    organization(id: $id) {
+      id
+      quotas {
+        limit
+        used
+        max
       }
     }
   }
 `);
 
+/** Whether the server bills, and whether the organization's plan limits anything. */
+export interface BillingMode {
+  billing: boolean;
+  limited: boolean;
+}
+
 /**
- * Whether the organization is billed: true, false, or null while unknown. Read once per
- * session (the mode does not change under a page; a plan change refetches it).
+ * The organization's billing mode, or null while unknown. Read once per session (the mode
+ * does not change under a page; a plan change refetches it).
+ */
+export function useBillingMode(organizationId: string | undefined): BillingMode | null {
+  const [result] = useQuery({ query: BillingModeQuery, variables: { id: organizationId ?? '' }, pause: !organizationId, requestPolicy: 'cache-first' });
+  const data = result.data;
+  if (!data?.organization) return null;
+  return { billing: data.serverInfo.billingEnabled, limited: limitsApply(data.organization) };
+}
+
+/**
+ * Whether the organization has a billing page: where the server bills, or where its plan
+ * limits something (its quotas are shown there). Null while unknown.
  */
 export function useBillingOn(organizationId: string | undefined): boolean | null {
-  const [result] = useQuery({ query: BillingModeQuery, variables: { id: organizationId ?? '' }, pause: !organizationId, requestPolicy: 'cache-first' });
-  const org = result.data?.organization;
-  return org ? billingOn(org) : null;
+  const mode = useBillingMode(organizationId);
+  return mode ? mode.billing || mode.limited : null;
 }
 
 /**
  * Why creating one more `kind` is off in the organization ("Your plan allows 10 monitors"), or
- * null. Self-hosted instances have no quotas, so they never ask; a failed read leaves the
- * button on (the server still refuses past the limit).
+ * null. Organizations on the unlimited plan have no quotas, so they never ask; a failed read
+ * leaves the button on (the server still refuses past the limit).
  */
 export function useQuotaReason(organizationId: string | undefined, kind: PlanLimitKind): string | null {
-  const on = useBillingOn(organizationId);
-  const [result] = useQuery<QuotasData>({ query: QUOTAS_QUERY, variables: { id: organizationId ?? '' }, pause: !organizationId || on !== true });
-  return on ? quotaReason(result.data?.organization?.quotas, kind) : null;
+  const limited = useBillingMode(organizationId)?.limited === true;
+  const [result] = useQuery({ query: OrganizationQuotasQuery, variables: { id: organizationId ?? '' }, pause: !organizationId || !limited });
+  return limited ? quotaReason(result.data?.organization?.quotas, kind) : null;
 }
 
 /**

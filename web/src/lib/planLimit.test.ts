@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { billingLinkFor } from '../components/PlanLimit';
-import { billingOn, billingPath, countOf, planLimitOf, planLimitText, quotaLabel, quotaPercent, quotaReached, quotaReason, type Quota } from './planLimit';
+import { billingPath, countOf, limitsApply, planLimitOf, planLimitText, quotaLabel, quotaPercent, quotaReached, quotaReason, type Quota } from './planLimit';
 
 const gqlError = (message: string, extensions: Record<string, unknown>) => ({ graphQLErrors: [{ message, extensions }] }) as never;
 
-describe('billing mode', () => {
-  it('is off for the unlimited tier without a subscription (self-hosted), on otherwise', () => {
-    expect(billingOn({ plan: { limits: { tier: 'UNLIMITED' } }, subscription: null })).toBe(false);
-    expect(billingOn({ plan: { limits: { tier: 'FREE' } }, subscription: null })).toBe(true);
-    expect(billingOn({ plan: { limits: { tier: 'UNLIMITED' } }, subscription: { status: 'ACTIVE' } })).toBe(true);
+describe('plan limits', () => {
+  it('apply on every tier but unlimited, whatever the server bills', () => {
+    expect(limitsApply({ plan: { limits: { tier: 'UNLIMITED' } } })).toBe(false);
+    expect(limitsApply({ plan: { limits: { tier: 'FREE' } } })).toBe(true);
+    expect(limitsApply({ plan: { limits: { tier: 'PRO' } } })).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-// Plan limits as the web app meets them: whether the instance bills at all, the quotas that
+// Plan limits as the web app meets them: whether an organization's plan limits anything, the quotas that
 // disable a "New …" button before the server has to refuse, and the `PLAN_LIMIT` error a
 // mutation answers when it does refuse (pure, unit-tested; the React side is
 // components/PlanLimit.tsx).
@@ -14,40 +14,18 @@ export interface Quota {
   max: number | null;
 }
 
-// `Organization.quotas` is written to the contract the limits part implements; it is not in
-// schema.graphql yet, so this is a plain string (codegen would refuse a field it cannot find).
-// Once the API is merged it becomes a `graphql()` document like the others.
-export const QUOTAS_QUERY = `
-  query OrganizationQuotas($id: ID!) {
-    organization(id: $id) {
-      id
-      quotas {
-        limit
-        used
-        max
-      }
-    }
-  }
-`;
-
-/** What `QUOTAS_QUERY` answers. */
-export interface QuotasData {
-  organization: { id: string; quotas: Quota[] } | null;
-}
-
-/** The plan and subscription fields that tell whether billing is on for an organization. */
+/** The plan field that tells whether an organization's plan limits anything. */
 export interface BillingModeFacts {
   plan: { limits: { tier: string } };
-  subscription: { status: string } | null;
 }
 
 /**
- * Whether the organization is billed. The API says nothing of the server's mode; a self-hosted
- * instance puts every organization on the `unlimited` tier and never has a subscription, so
- * that pair means billing is off.
+ * Whether the organization's plan limits anything: every tier but `unlimited`, whatever the
+ * server's mode (a system administrator may put a self-hosted organization on a plan, whose
+ * limits then apply though nothing is billed).
  */
-export function billingOn(org: BillingModeFacts): boolean {
-  return !(org.plan.limits.tier === 'UNLIMITED' && org.subscription === null);
+export function limitsApply(org: BillingModeFacts): boolean {
+  return org.plan.limits.tier !== 'UNLIMITED';
 }
 
 const NOUNS: Record<PlanLimitKind, [string, string]> = {

@@ -3,7 +3,7 @@ import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Page } from '../../../components/Page';
 import { NotFound, pending } from '../../../components/States';
-import { billingOn, billingPath } from '../../../lib/planLimit';
+import { billingPath, limitsApply } from '../../../lib/planLimit';
 import { orgOfProject, useWorkspace } from '../../../lib/workspace';
 import { BillingOverviewQuery } from './operations';
 import { CurrentPlan, PlanChooser } from './PlanCards';
@@ -27,17 +27,20 @@ export default function BillingPage({ orgId }: { orgId: string }) {
   const org = result.data?.organization;
   if (!org) return <NotFound what="organization" />;
   const title = `${org.name}: billing`;
-  if (!billingOn(org)) {
+  if (!result.data?.serverInfo.billingEnabled) {
+    // Self-hosted: nothing is sold or billed, but a plan given by an administrator limits.
     return (
       <Page title={title}>
         <Paper withBorder p="md" maw={640}>
           <Stack gap="xs">
             <Text fw={600}>Billing is off on self-hosted instances</Text>
             <Text size="sm">
-              {org.name} is on the <strong>{org.plan.name}</strong> plan: no plan limits and nothing to pay.
+              {org.name} is on the <strong>{org.plan.name}</strong> plan
+              {limitsApply(org) ? ', set by a system administrator: its limits apply, and nothing is paid.' : ': no plan limits and nothing to pay.'}
             </Text>
           </Stack>
         </Paper>
+        {limitsApply(org) && <QuotasSection organizationId={orgId} />}
       </Page>
     );
   }

@@ -1,11 +1,12 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
+import { OrganizationQuotasQuery } from '../../../components/PlanLimit';
 import { QueryView } from '../../../components/States';
-import { QUOTAS_QUERY, quotaLabel, quotaPercent, quotaReached, type Quota, type QuotasData } from '../../../lib/planLimit';
+import { quotaLabel, quotaPercent, quotaReached, type Quota } from '../../../lib/planLimit';
 
 /** Every countable limit of the plan with its current use (`Organization.quotas`). */
 export function QuotasSection({ organizationId }: { organizationId: string }) {
-  const [result, refetch] = useQuery<QuotasData>({ query: QUOTAS_QUERY, variables: { id: organizationId } });
+  const [result, refetch] = useQuery({ query: OrganizationQuotasQuery, variables: { id: organizationId } });
   const quotas = result.data?.organization?.quotas ?? [];
   return (
     <section aria-labelledby="quotas-heading">

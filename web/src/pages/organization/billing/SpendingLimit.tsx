@@ -5,18 +5,15 @@ import { FormAlert, QueryView } from '../../../components/States';
 import { useFormSubmit } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
 import {
-  BILLING_SETTINGS_QUERY,
-  UPDATE_BILLING_SETTINGS_MUTATION,
+  OrganizationBillingSettingsQueryDocument,
+  UpdateBillingSettingsMutation,
   type BillingSettings,
-  type BillingSettingsData,
-  type UpdateBillingSettingsData,
-  type UpdateBillingSettingsVariables,
-} from './contract';
+} from './usageOperations';
 import { MAX_EMAILS, THRESHOLDS, isEmptyInput, toInput, toValues, validateSettings, type SettingsValues } from './settingsForm';
 
 /** The spending limit and its notices (`billingSettings`; owners and admins only). */
 export function SpendingLimitSection({ organizationId, currency }: { organizationId: string; currency: string }) {
-  const [result, refetch] = useQuery<BillingSettingsData>({ query: BILLING_SETTINGS_QUERY, variables: { id: organizationId } });
+  const [result, refetch] = useQuery({ query: OrganizationBillingSettingsQueryDocument, variables: { id: organizationId } });
   const settings = result.data?.organization?.billingSettings;
   return (
     <section aria-labelledby="spending-heading">
@@ -36,7 +33,7 @@ export function SpendingLimitSection({ organizationId, currency }: { organizatio
 }
 
 function SpendingLimitForm({ organizationId, settings, currency }: { organizationId: string; settings: BillingSettings; currency: string }) {
-  const [, update] = useMutation<UpdateBillingSettingsData, UpdateBillingSettingsVariables>(UPDATE_BILLING_SETTINGS_MUTATION);
+  const [, update] = useMutation(UpdateBillingSettingsMutation);
   const form = useForm<SettingsValues>({ initialValues: toValues(settings), validate: validateSettings });
   // The server names the input's fields; the form calls two of them otherwise.
   const { general, setGeneral, submit, submitting } = useFormSubmit(form, ALIASES);

@@ -1,7 +1,7 @@
 import { Alert, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { QueryView } from '../../../components/States';
-import { USAGE_QUERY, type Usage, type UsageData, type UsageMeter } from './contract';
+import { OrganizationUsageQueryDocument, type Usage, type UsageMeter } from './usageOperations';
 import { formatCents } from './money';
 import { amount, meterLabel, meterLevel, meterPercent, meterText, periodText, spendingPercent, unitLabel } from './usage';
 
@@ -9,7 +9,7 @@ const LEVEL_COLOUR = { ok: 'indigo', near: 'orange', over: 'red' } as const;
 
 /** The current period's usage of the organization (`Organization.usage`), read by members. */
 export function UsageSection({ organizationId, currency }: { organizationId: string; currency: string }) {
-  const [result, refetch] = useQuery<UsageData>({ query: USAGE_QUERY, variables: { id: organizationId } });
+  const [result, refetch] = useQuery({ query: OrganizationUsageQueryDocument, variables: { id: organizationId } });
   const usage = result.data?.organization?.usage;
   return (
     <section aria-labelledby="usage-heading">
@@ -32,9 +32,9 @@ export function UsageView({ usage, currency }: { usage: Usage; currency: string 
     <Stack gap="sm">
       {usage.hardStopped && (
         <Alert color="red" variant="light" role="alert" title="Paid usage is stopped">
-          The spending limit is reached and the hard stop is on: runs and checks beyond what the plan includes are refused until{' '}
+          {usage.hardStopReason ?? 'The spending limit is reached and the hard stop is on.'} New test runs are refused until{' '}
           {new Date(usage.periodEnd).toLocaleDateString('en', { day: 'numeric', month: 'long', year: 'numeric' })}, when the next period starts. Raise the
-          limit or turn the hard stop off below to resume now.
+          limit, upgrade, or turn the hard stop off below to resume now.
         </Alert>
       )}
       <Text size="sm" c="dimmed">

@@ -2,6 +2,9 @@ import { graphql } from '../../../gql';
 
 export const BillingOverviewQuery = graphql(`
   query BillingOverview($id: ID!) {
+    serverInfo {
+      billingEnabled
+    }
     organization(id: $id) {
       id
       name
@@ -16,6 +19,7 @@ export const BillingOverviewQuery = graphql(`
         currentPeriodEnd
         cancelAtPeriodEnd
         pastDueSince
+        graceEndsAt
       }
     }
     plans {

@@ -51,6 +51,7 @@ const pastDue: BillingSubscriptionFacts = {
   currentPeriodEnd: '2026-06-01T00:00:00Z',
   cancelAtPeriodEnd: false,
   pastDueSince: '2026-05-10T12:00:00Z',
+  graceEndsAt: '2026-05-24T12:00:00Z',
 };
 
 describe('current plan', () => {
@@ -59,7 +60,8 @@ describe('current plan', () => {
     expect(out).toContain('Current plan: plus');
     expect(out).toContain('$29 / month');
     expect(out).toContain('Past due');
-    expect(out).toContain('until about May 17, 2026');
+    // The server's grace period (14 days here), not a guess.
+    expect(out).toContain('until May 24, 2026');
     expect(out).toContain('Manage billing');
     expect(out).toContain('Invoices');
     expect(out).toContain('Monitors 10');

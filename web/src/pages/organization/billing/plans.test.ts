@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutNotice, graceEnd, isRunning, isSafeRedirect, limitLines, limitValue, planChoice, portalProvider, subscriptionSummary, type PlanFacts, type SubscriptionFacts } from './plans';
+import { checkoutNotice, isRunning, isSafeRedirect, limitLines, limitValue, planChoice, portalProvider, subscriptionSummary, type PlanFacts, type SubscriptionFacts } from './plans';
 
 const plan = (id: string, price: number, ids: Partial<PlanFacts> = {}): PlanFacts => ({ id, name: id, price, stripePriceId: null, polarProductId: null, ...ids });
 const free = plan('free', 0);
@@ -12,6 +12,7 @@ const sub = (status: SubscriptionFacts['status'], more: Partial<SubscriptionFact
   currentPeriodEnd: '2026-06-01T00:00:00Z',
   cancelAtPeriodEnd: false,
   pastDueSince: null,
+  graceEndsAt: null,
   ...more,
 });
 
@@ -51,12 +52,12 @@ describe('subscription summary', () => {
   });
 
   it('gives a past-due subscription the end of its grace period', () => {
-    expect(graceEnd('2026-05-10T12:00:00Z').toISOString()).toBe('2026-05-17T12:00:00.000Z');
-    const s = subscriptionSummary(sub('PAST_DUE', { pastDueSince: '2026-05-10T12:00:00Z' }));
+    const s = subscriptionSummary(sub('PAST_DUE', { pastDueSince: '2026-05-10T12:00:00Z', graceEndsAt: '2026-05-17T12:00:00Z' }));
     expect(s).toMatchObject({ label: 'Past due', color: 'red' });
     expect(s.detail).toContain('May 10, 2026');
     expect(s.detail).toContain('May 17, 2026');
-    expect(subscriptionSummary(sub('PAST_DUE')).detail).toContain('grace period');
+    expect(s.detail).not.toContain('about');
+    expect(subscriptionSummary(sub('PAST_DUE')).detail).toBe('A payment failed. The plan is kept for a grace period: update the payment method in the billing portal.');
   });
 
   it('names the other states', () => {

@@ -9,6 +9,8 @@ export interface SubscriptionFacts {
   currentPeriodEnd: string | null;
   cancelAtPeriodEnd: boolean;
   pastDueSince: string | null;
+  /** When the grace period of a failed payment ends (the server's setting applied). */
+  graceEndsAt: string | null;
 }
 
 export interface PlanFacts {
@@ -17,17 +19,6 @@ export interface PlanFacts {
   price: number;
   stripePriceId: string | null;
   polarProductId: string | null;
-}
-
-/**
- * The server's default `billing.past_due_grace_days`. The API does not give the instance's
- * value, so the page says "about" when it shows the end of the grace period.
- */
-export const DEFAULT_GRACE_DAYS = 7;
-
-/** When a past-due organization loses its plan, counted from the first failed payment. */
-export function graceEnd(pastDueSince: string, days = DEFAULT_GRACE_DAYS): Date {
-  return new Date(new Date(pastDueSince).getTime() + days * 24 * 3600 * 1000);
 }
 
 const day = (iso: string | Date) => new Date(iso).toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric' });
@@ -47,13 +38,12 @@ export function subscriptionSummary(s: SubscriptionFacts): StatusSummary {
       }
       return { label: 'Active', color: 'teal', detail: s.currentPeriodEnd ? `Renews on ${day(s.currentPeriodEnd)}.` : 'Renews automatically.' };
     case 'PAST_DUE': {
-      const since = s.pastDueSince;
+      const since = s.pastDueSince ? `A payment failed on ${day(s.pastDueSince)}. ` : 'A payment failed. ';
+      const until = s.graceEndsAt ? `, until ${day(s.graceEndsAt)}` : '';
       return {
         label: 'Past due',
         color: 'red',
-        detail: since
-          ? `A payment failed on ${day(since)}. The plan is kept for a grace period, until about ${day(graceEnd(since))}: update the payment method in the billing portal.`
-          : 'A payment failed. The plan is kept for a grace period: update the payment method in the billing portal.',
+        detail: `${since}The plan is kept for a grace period${until}: update the payment method in the billing portal.`,
       };
     }
     case 'INACTIVE':

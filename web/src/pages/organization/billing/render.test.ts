@@ -1,9 +1,9 @@
-// The contract's sections rendered from data alone (server-side rendering: no browser, no API).
+// The usage and quota sections rendered from data alone (server-side rendering: no browser, no API).
 import { MantineProvider } from '@mantine/core';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Usage } from './contract';
+import type { Usage } from './usageOperations';
 import { QuotasView } from './Quotas';
 import { UsageView } from './UsageMeters';
 
@@ -16,6 +16,7 @@ const usage: Usage = {
   overageCents: 1250,
   spendingLimitCents: 5000,
   hardStopped: false,
+  hardStopReason: null,
   meters: [
     { meter: 'PLAYWRIGHT_MINUTES', used: 75, included: 60, unit: 'minutes', overageUnits: 15, overageCents: 1250 },
     { meter: 'MONITOR_CHECKS', used: 3400, included: null, unit: 'checks', overageUnits: 0, overageCents: 0 },
@@ -44,6 +45,14 @@ describe('usage section', () => {
     const out = text(render(createElement(UsageView, { usage: { ...usage, hardStopped: true }, currency: 'USD' })));
     expect(out).toContain('Paid usage is stopped');
     expect(out).toContain('June 1, 2026');
+    expect(out).toContain('The spending limit is reached');
+  });
+
+  it('gives the reason the server gives for the hard stop', () => {
+    const reason = 'The free plan includes 60 Playwright minutes a period; all are used.';
+    const out = text(render(createElement(UsageView, { usage: { ...usage, hardStopped: true, hardStopReason: reason }, currency: 'USD' })));
+    expect(out).toContain(reason);
+    expect(out).not.toContain('The spending limit is reached');
   });
 
   it('leaves out the spending line without a limit, and shows text from the server as text', () => {

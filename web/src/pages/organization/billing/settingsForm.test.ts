@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BillingSettings } from './contract';
+import type { BillingSettings } from './usageOperations';
 import { MAX_EMAILS, emailList, isEmptyInput, toInput, toValues, validateSettings } from './settingsForm';
 
 const settings: BillingSettings = {

@@ -1,9 +1,9 @@
 // The spending-limit form: settings -> form values -> the input of `updateBillingSettings`
-// (pure, unit-tested). The input carries only what changed: the contract changes only the
+// (pure, unit-tested). The input carries only what changed: the API changes only the
 // fields it is given, so a form saved by two admins at once does not undo the other's edits
 // to fields this one left alone.
 import * as v from '../../../lib/validate';
-import type { BillingSettings, UpdateBillingSettingsInput } from './contract';
+import type { BillingSettings, UpdateBillingSettingsInput } from './usageOperations';
 import { centsToInput, parseCents } from './money';
 
 /** How many addresses the form takes (a list, not a mailing list). */

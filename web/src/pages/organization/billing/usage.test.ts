@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UsageMeter } from './contract';
+import type { UsageMeter } from './usageOperations';
 import { amount, meterLabel, meterLevel, meterPercent, meterText, periodText, spendingPercent, unitLabel } from './usage';
 
 const meter = (used: number, included: number | null, more: Partial<UsageMeter> = {}): UsageMeter => ({

@@ -1,5 +1,5 @@
 // How usage meters read (pure, unit-tested).
-import type { UsageMeter, UsageMeterKind } from './contract';
+import type { UsageMeter, UsageMeterKind } from './usageOperations';
 
 const METER_LABELS: Record<UsageMeterKind, string> = {
   PLAYWRIGHT_MINUTES: 'Playwright minutes',
