@@ -67,7 +67,7 @@ pub(crate) async fn billing(
         http: reqwest::Client::new(),
         url: format!("{}/graphql", running.url()),
     };
-    let (token, _) = client.owner_and_project().await?;
+    let (token, _) = client.cloud_owner_and_project(&running.state.db).await?;
     let org = subscribed(&client, &token, &running.url()).await?;
     println!(
         "| database | webhooks | clients | 2xx answers | 2xx/s | non-2xx | errors | idempotency rows written | p50 ms | p99 ms | load average |"
@@ -101,7 +101,7 @@ async fn subscribed(client: &crate::Client, admin: &str, base: &str) -> anyhow::
     let data = client
         .gql(
             Some(admin),
-            "{ plans { id name } organizations { id } }",
+            "{ plans { id name } organizations(first: 1) { nodes { id } } }",
             json!({}),
         )
         .await?;
@@ -111,7 +111,7 @@ async fn subscribed(client: &crate::Client, admin: &str, base: &str) -> anyhow::
         .and_then(|p| p["id"].as_str())
         .context("the pro plan")?
         .to_owned();
-    let org = data["organizations"][0]["id"]
+    let org = data["organizations"]["nodes"][0]["id"]
         .as_str()
         .context("the organization")?
         .to_owned();

@@ -67,7 +67,10 @@ async fn one_server(
     };
     let (dir, running, client) = quiet_server_in(db, mode).await?;
     let upstream = upstream().await?;
-    let (token, project) = client.owner_and_project().await?;
+    let (token, project) = match mode {
+        Mode::SelfHosted => client.owner_and_project().await?,
+        Mode::Cloud => client.cloud_owner_and_project(&running.state.db).await?,
+    };
     put_on_plan(&running.state.db, billing).await?;
     let urls = create_callbacks(&client, &token, &project, upstream, &running.url()).await?;
     for (name, id, url) in &urls {
@@ -262,8 +265,8 @@ async fn metered(
         .await?;
     let logs = callback_logs::Entity::find().count(db).await?;
     Ok(format!(
-        "meter ({which:?}, {}): the organization's trigger counter says {}, its hourly usage events {} (in {} rows); {logs} triggers were logged \
-         (cached answers are metered too, and the logs include the warm-up triggers)",
+        "meter ({which:?}, {}): the organization's trigger counter says {}, its hourly usage events {} (in {} rows); {logs} log rows were written \
+         (a trigger counts when admitted, its log row comes after its answer: a request wrk cuts off at the end can be counted without one)",
         billing.label(),
         counter.unwrap_or(0),
         hourly.iter().sum::<f64>(),

@@ -240,6 +240,35 @@ impl Client {
             .as_str()
             .context("token")?
             .to_owned();
+        self.organization(&token).await
+    }
+
+    /// [`Self::owner_and_project`] on a cloud server, where a sign-up opens no session until
+    /// the address is verified: verified in the database, then signed in.
+    pub(crate) async fn cloud_owner_and_project(
+        &self,
+        db: &sea_orm::DatabaseConnection,
+    ) -> anyhow::Result<(String, String)> {
+        use sea_orm::{EntityTrait, sea_query::Expr};
+        self.gql(None, "mutation { signUp(input: { email: \"bench@bench.test\", password: \"correct horse battery\", name: \"Bench\" }) { token } }", json!({}))
+            .await?;
+        entity::user::Entity::update_many()
+            .col_expr(entity::user::Column::EmailVerified, Expr::value(true))
+            .exec(db)
+            .await?;
+        let signed_in = self
+            .gql(None, "mutation { signIn(input: { email: \"bench@bench.test\", password: \"correct horse battery\" }) { token } }", json!({}))
+            .await?;
+        let token = signed_in["signIn"]["token"]
+            .as_str()
+            .context("token")?
+            .to_owned();
+        self.organization(&token).await
+    }
+
+    /// Creates the organization "Bench": (token, its default project).
+    async fn organization(&self, token: &str) -> anyhow::Result<(String, String)> {
+        let token = token.to_owned();
         let org = self
             .gql(
                 Some(&token),
