@@ -30,6 +30,7 @@ pub mod notification_provider;
 pub mod organization;
 pub mod persisted;
 pub mod project;
+pub mod sso;
 pub mod status_page;
 pub mod status_page_subscriber;
 pub mod subscription;
@@ -67,6 +68,7 @@ pub struct Query(
     status_page_subscriber::StatusPageSubscriberQuery,
     incident::IncidentQuery,
     billing::BillingQuery,
+    sso::SsoQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -91,6 +93,7 @@ pub struct Mutation(
     incident::IncidentMutation,
     billing::BillingMutation,
     billing::BillingSettingsMutation,
+    sso::SsoMutation,
 );
 
 #[derive(MergedSubscription, Default)]
