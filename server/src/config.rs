@@ -821,3 +821,69 @@ impl Settings {
         self.base_url().starts_with("https://")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provider(id: &str, issuer: &str) -> OidcProviderSettings {
+        OidcProviderSettings {
+            id: id.into(),
+            name: "Google".into(),
+            issuer: issuer.into(),
+            client_id: "client".into(),
+            client_secret: "very-secret-value".into(),
+            scopes: default_oidc_scopes(),
+            sign_up: true,
+        }
+    }
+
+    #[test]
+    fn the_client_secret_never_shows_in_debug() {
+        let mut settings = Settings::default();
+        settings.sso.providers = vec![provider("google", "https://accounts.google.com")];
+        let shown = format!("{settings:?}");
+        assert!(shown.contains("google") && shown.contains("<redacted>"));
+        assert!(!shown.contains("very-secret-value"));
+    }
+
+    #[test]
+    fn providers_are_checked_at_start_up_by_name() {
+        let check = |providers: Vec<OidcProviderSettings>| {
+            SsoSettings { providers }
+                .validate()
+                .map_err(|e| e.to_string())
+        };
+        assert!(check(vec![provider("google", "https://accounts.google.com")]).is_ok());
+        assert!(check(vec![provider("local", "http://127.0.0.1:8081/realms/x")]).is_ok());
+        for (bad, field) in [
+            (provider("Google!", "https://accounts.google.com"), "id"),
+            (provider("credential", "https://accounts.google.com"), "id"),
+            (provider("google", "http://accounts.google.com"), "issuer"),
+            (provider("google", "not a url"), "issuer"),
+        ] {
+            let err = check(vec![bad]).expect_err(field);
+            assert!(err.contains(&format!("sso.providers[0].{field}")), "{err}");
+            assert!(!err.contains("very-secret-value"));
+        }
+        let mut empty_secret = provider("google", "https://accounts.google.com");
+        empty_secret.client_secret = " ".into();
+        assert!(check(vec![empty_secret]).is_err());
+        let twice = vec![
+            provider("google", "https://accounts.google.com"),
+            provider("google", "https://accounts.google.com"),
+        ];
+        assert!(check(twice).expect_err("twice").contains("named twice"));
+    }
+
+    #[test]
+    fn providers_parse_from_the_environment_syntax() {
+        // `VIGIL_SSO_PROVIDERS` is read with figment's value syntax, the one parsed here.
+        let text = r#"[{id="okta", name="Okta", issuer="https://acme.okta.com", client_id="abc", client_secret="s3"}]"#;
+        let value: figment::value::Value = text.parse().expect("infallible");
+        let providers: Vec<OidcProviderSettings> = value.deserialize().expect("providers");
+        assert_eq!(providers[0].id, "okta");
+        assert_eq!(providers[0].scopes, ["email", "profile"]);
+        assert!(providers[0].sign_up);
+    }
+}

@@ -658,3 +658,31 @@ async fn unlinking_never_removes_the_last_way_in() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn an_unreachable_provider_sends_back_to_the_sign_in_page() {
+    let idp = StandIn::start().await;
+    let mut down = idp.settings(IDP);
+    // A loopback port nothing listens on (bound, then closed).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    down.issuer = format!("http://127.0.0.1:{port}/unreachable");
+    let app = TestApp::spawn_with(&Backend::Sqlite, move |s| s.sso.providers = vec![down]).await;
+    let before = Snapshot::take(&app).await;
+    let response = browser()
+        .get(format!("{}/auth/oidc/{IDP}/start", app.url))
+        .send()
+        .await
+        .expect("start");
+    assert_eq!(response.status(), 303);
+    let landing = Landing {
+        location: location(&response),
+        session: None,
+    };
+    landing.refused("try again later");
+    assert!(set_cookie(&response, "vigil_oidc_state").is_none());
+    assert!(Snapshot::take(&app).await.changes(&before).is_empty());
+    app.stop().await;
+}
