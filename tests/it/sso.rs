@@ -529,6 +529,26 @@ async fn organizations_require_sso_where_the_plan_allows_it() {
             .await
             .expect_code("NOT_FOUND");
 
+        // Not through an API key: a sign-in rule is set from the owner's own session.
+        let key = app
+            .gql(
+                Some(&owner.token),
+                "mutation { createApiKey(input: { name: \"ci\", permission: ADMIN }) { key } }",
+                json!({}),
+            )
+            .await
+            .ok()["createApiKey"]["key"]
+            .as_str()
+            .expect("a key")
+            .to_owned();
+        let as_key = TestUser {
+            token: key,
+            ..owner.clone()
+        };
+        require_sso(&app, &as_key, &org, Some(IDP))
+            .await
+            .expect_code("FORBIDDEN");
+
         let set = require_sso(&app, &owner, &org, Some(IDP)).await.ok();
         let set = &set["updateOrganizationSso"];
         assert_eq!(set["required"], true, "[{backend}]");
