@@ -6,6 +6,7 @@
 
 pub mod billing;
 pub mod dns;
+pub mod oidc;
 pub mod ops;
 pub mod receivers;
 pub mod served;

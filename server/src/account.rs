@@ -229,6 +229,14 @@ pub async fn sign_in(state: &AppState, input: SignIn, client: &ClientInfo) -> Ap
     }
     sessions::check_user_may_act(&user)?;
     let totp_step = check_totp_code(state, &attempt, &user, input.totp_code.as_deref()).await?;
+    // An organization that requires single sign-on refuses its members' passwords.
+    crate::sso::check_method(
+        &state.db,
+        &user,
+        crate::sso::Method::Password,
+        &state.settings,
+    )
+    .await?;
     open_session(state, &attempt, user, totp_step, client).await
 }
 

@@ -135,7 +135,8 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::callback::trigger::router(state.clone()))
         .merge(crate::testing::http::router(state.clone()))
         .merge(crate::public::router(public.clone()))
-        .merge(crate::billing::http::router(state.clone()));
+        .merge(crate::billing::http::router(state.clone()))
+        .merge(crate::auth::oidc::router(state.clone()));
     let assets = Router::new()
         .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
         .layer(SetResponseHeaderLayer::overriding(

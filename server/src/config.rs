@@ -190,6 +190,122 @@ impl Default for BillingSettings {
     }
 }
 
+/// One OpenID Connect provider people may sign in with (docs/sso.md). Discovery reads
+/// `{issuer}/.well-known/openid-configuration`; the redirect URL to register at the provider is
+/// `{base_url}/auth/oidc/{id}/callback`.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcProviderSettings {
+    /// Stable name in URLs and in linked accounts (`a-z`, `0-9`, `-`, `_`): changing it
+    /// unlinks every account linked through it.
+    pub id: String,
+    /// What the sign-in button says: "Sign in with {name}".
+    pub name: String,
+    /// The issuer URL, exactly as the provider's ID tokens name it.
+    pub issuer: String,
+    pub client_id: String,
+    /// Never logged, never answered by the API.
+    pub client_secret: String,
+    /// Scopes asked for besides `openid`.
+    #[serde(default = "default_oidc_scopes")]
+    pub scopes: Vec<String>,
+    /// Whether a sign-in with an address that has no account creates one.
+    #[serde(default = "default_true")]
+    pub sign_up: bool,
+}
+
+fn default_oidc_scopes() -> Vec<String> {
+    vec!["email".into(), "profile".into()]
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl std::fmt::Debug for OidcProviderSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OidcProviderSettings")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"<redacted>")
+            .field("scopes", &self.scopes)
+            .field("sign_up", &self.sign_up)
+            .finish()
+    }
+}
+
+/// Single sign-on (docs/sso.md).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SsoSettings {
+    /// The OpenID Connect providers shown on the sign-in page, in this order.
+    #[serde(default)]
+    pub providers: Vec<OidcProviderSettings>,
+}
+
+impl SsoSettings {
+    /// The provider named `id`.
+    pub fn provider(&self, id: &str) -> Option<&OidcProviderSettings> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    /// Ids unique and well formed, URLs parseable, secrets present. Values of secrets are never
+    /// repeated in messages.
+    fn validate(&self) -> anyhow::Result<()> {
+        let mut seen = std::collections::HashSet::new();
+        for (i, p) in self.providers.iter().enumerate() {
+            let at = format!("sso.providers[{i}]");
+            let id_ok = (1..=64).contains(&p.id.len())
+                && p.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !id_ok || p.id == crate::account::CREDENTIAL_PROVIDER {
+                bail!(
+                    "invalid setting {at}.id: use 1-64 of a-z, 0-9, '-' and '_' (not \"credential\")"
+                );
+            }
+            if !seen.insert(p.id.as_str()) {
+                bail!("invalid setting {at}.id: {:?} is named twice", p.id);
+            }
+            let name = p.name.trim();
+            if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+                bail!("invalid setting {at}.name: 1-100 characters");
+            }
+            let issuer = reqwest::Url::parse(&p.issuer).ok();
+            let issuer_ok = issuer.is_some_and(|u| {
+                u.scheme() == "https"
+                    || (u.scheme() == "http"
+                        && matches!(u.host_str(), Some("localhost" | "127.0.0.1" | "[::1]")))
+            });
+            if !issuer_ok {
+                bail!("invalid setting {at}.issuer: an https:// URL (http:// only on loopback)");
+            }
+            for (value, field) in [
+                (&p.client_id, "client_id"),
+                (&p.client_secret, "client_secret"),
+            ] {
+                if value.trim().is_empty() || value.chars().any(char::is_control) {
+                    bail!(
+                        "invalid setting {at}.{field}: must not be empty or hold control characters"
+                    );
+                }
+            }
+            let scope_ok = |s: &String| {
+                !s.is_empty()
+                    && s.len() <= 100
+                    && s.chars()
+                        .all(|c| c.is_ascii_graphic() && c != '"' && c != '\\')
+            };
+            if p.scopes.len() > 20 || !p.scopes.iter().all(scope_ok) {
+                bail!("invalid setting {at}.scopes: at most 20 scopes of printable ASCII");
+            }
+        }
+        Ok(())
+    }
+}
+
 /// What a process does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -261,6 +377,8 @@ pub struct Settings {
     pub storage: StorageSettings,
     #[serde(default)]
     pub billing: BillingSettings,
+    #[serde(default)]
+    pub sso: SsoSettings,
 }
 
 impl Default for Settings {
@@ -291,6 +409,7 @@ impl Default for Settings {
             runner: RunnerSettings::default(),
             storage: StorageSettings::default(),
             billing: BillingSettings::default(),
+            sso: SsoSettings::default(),
         }
     }
 }
@@ -362,7 +481,14 @@ impl Settings {
             )
             .merge(Env::prefixed("VIGIL_").ignore(&["CONFIG"]).map(|key| {
                 let key = key.as_str().to_ascii_lowercase();
-                for section in ["smtp", "integrations", "runner", "storage", "billing"] {
+                for section in [
+                    "smtp",
+                    "integrations",
+                    "runner",
+                    "storage",
+                    "billing",
+                    "sso",
+                ] {
                     if let Some(rest) = key.strip_prefix(&format!("{section}_")) {
                         return format!("{section}.{rest}").into();
                     }
@@ -430,6 +556,7 @@ impl Settings {
             );
         }
         self.validate_billing()?;
+        self.sso.validate()?;
         tracing_subscriber::EnvFilter::try_new(&self.log)
             .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
         Ok(())
@@ -692,5 +819,71 @@ impl Settings {
     /// Whether cookies must carry `Secure` (the public URL is HTTPS).
     pub fn secure_cookies(&self) -> bool {
         self.base_url().starts_with("https://")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provider(id: &str, issuer: &str) -> OidcProviderSettings {
+        OidcProviderSettings {
+            id: id.into(),
+            name: "Google".into(),
+            issuer: issuer.into(),
+            client_id: "client".into(),
+            client_secret: "very-secret-value".into(),
+            scopes: default_oidc_scopes(),
+            sign_up: true,
+        }
+    }
+
+    #[test]
+    fn the_client_secret_never_shows_in_debug() {
+        let mut settings = Settings::default();
+        settings.sso.providers = vec![provider("google", "https://accounts.google.com")];
+        let shown = format!("{settings:?}");
+        assert!(shown.contains("google") && shown.contains("<redacted>"));
+        assert!(!shown.contains("very-secret-value"));
+    }
+
+    #[test]
+    fn providers_are_checked_at_start_up_by_name() {
+        let check = |providers: Vec<OidcProviderSettings>| {
+            SsoSettings { providers }
+                .validate()
+                .map_err(|e| e.to_string())
+        };
+        assert!(check(vec![provider("google", "https://accounts.google.com")]).is_ok());
+        assert!(check(vec![provider("local", "http://127.0.0.1:8081/realms/x")]).is_ok());
+        for (bad, field) in [
+            (provider("Google!", "https://accounts.google.com"), "id"),
+            (provider("credential", "https://accounts.google.com"), "id"),
+            (provider("google", "http://accounts.google.com"), "issuer"),
+            (provider("google", "not a url"), "issuer"),
+        ] {
+            let err = check(vec![bad]).expect_err(field);
+            assert!(err.contains(&format!("sso.providers[0].{field}")), "{err}");
+            assert!(!err.contains("very-secret-value"));
+        }
+        let mut empty_secret = provider("google", "https://accounts.google.com");
+        empty_secret.client_secret = " ".into();
+        assert!(check(vec![empty_secret]).is_err());
+        let twice = vec![
+            provider("google", "https://accounts.google.com"),
+            provider("google", "https://accounts.google.com"),
+        ];
+        assert!(check(twice).expect_err("twice").contains("named twice"));
+    }
+
+    #[test]
+    fn providers_parse_from_the_environment_syntax() {
+        // `VIGIL_SSO_PROVIDERS` is read with figment's value syntax, the one parsed here.
+        let text = r#"[{id="okta", name="Okta", issuer="https://acme.okta.com", client_id="abc", client_secret="s3"}]"#;
+        let value: figment::value::Value = text.parse().expect("infallible");
+        let providers: Vec<OidcProviderSettings> = value.deserialize().expect("providers");
+        assert_eq!(providers[0].id, "okta");
+        assert_eq!(providers[0].scopes, ["email", "profile"]);
+        assert!(providers[0].sign_up);
     }
 }

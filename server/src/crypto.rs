@@ -135,10 +135,33 @@ impl Binding {
         Self::column("status_page_subscribers", column, id)
     }
 
+    /// A linked account's provider token: `account.{access_token|refresh_token|id_token}`.
+    pub fn account_token(id: Uuid, column: AccountToken) -> Self {
+        let column = match column {
+            AccountToken::Access => "access_token",
+            AccountToken::Refresh => "refresh_token",
+            AccountToken::Id => "id_token",
+        };
+        Self::column("account", column, id)
+    }
+
+    /// The nonce and PKCE verifier of a single sign-on in progress: `verification.value`.
+    pub fn sign_in_flow(id: Uuid) -> Self {
+        Self::column("verification", "value", id)
+    }
+
     /// The associated data, as sealed.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The sealed token columns of a linked account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountToken {
+    Access,
+    Refresh,
+    Id,
 }
 
 /// The sealed columns of a status page subscriber.

@@ -31,6 +31,8 @@ pub mod plan;
 pub mod project;
 /// Published status pages served to anyone: HTML, JSON, feeds, badges, custom domains.
 pub mod public;
+/// Single sign-on: linking provider identities, linked accounts, organizations' SSO rule.
+pub mod sso;
 /// Public status pages: pages, components and the monitors behind them.
 pub mod status_page;
 /// Tags of monitors and tests.

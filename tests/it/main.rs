@@ -20,6 +20,7 @@ mod plan_limits;
 mod public;
 mod roles;
 mod served;
+mod sso;
 mod status_page;
 mod storage;
 mod subscriber;

@@ -128,7 +128,8 @@ async fn migrations_run_up_down_and_up_again() {
             queue_messages,
             sealed_formats,
             status_page_deliveries,
-            usage_periods
+            usage_periods,
+            organization_sso
         );
         let entities: BTreeSet<String> = entities.into_iter().chain(own).collect();
         assert_eq!(

@@ -10,6 +10,7 @@ pub mod invitation;
 pub mod member;
 pub mod notifications;
 pub mod organization;
+pub mod organization_sso;
 pub mod project_members;
 pub mod project_variables;
 pub mod projects;

@@ -6,9 +6,11 @@
 //! - [`totp`]: time-based one-time codes.
 //! - [`principal`]: the authenticated caller of a request.
 //! - [`guard`]: the role checks every resolver goes through.
+//! - [`oidc`]: OpenID Connect sign-in (single sign-on).
 
 pub mod apikey;
 pub mod guard;
+pub mod oidc;
 pub mod password;
 pub mod principal;
 pub mod session;

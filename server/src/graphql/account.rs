@@ -60,6 +60,16 @@ impl User {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+    /// The ways the user signs in: the password (`credential`) and linked single sign-on
+    /// providers. Only on the caller's own user.
+    async fn linked_accounts(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::graphql::sso::LinkedAccount>> {
+        let rows =
+            crate::sso::linked_accounts(&ctx.state().db, ctx.principal()?, self.0.id).await?;
+        Ok(crate::graphql::sso::linked(&ctx.state().settings, rows))
+    }
 }
 
 /// A new session: keep the token, it is not shown again. Browsers also get it as an

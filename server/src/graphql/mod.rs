@@ -31,6 +31,7 @@ pub mod organization;
 pub mod persisted;
 pub mod project;
 pub mod server;
+pub mod sso;
 pub mod status_page;
 pub mod status_page_subscriber;
 pub mod subscription;
@@ -69,6 +70,7 @@ pub struct Query(
     incident::IncidentQuery,
     billing::BillingQuery,
     server::ServerQuery,
+    sso::SsoQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -93,6 +95,7 @@ pub struct Mutation(
     incident::IncidentMutation,
     billing::BillingMutation,
     billing::BillingSettingsMutation,
+    sso::SsoMutation,
 );
 
 #[derive(MergedSubscription, Default)]

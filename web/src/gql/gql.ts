@@ -26,6 +26,8 @@ type Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": typeof types.DeleteApiKeyDocument,
+    "\n  query LinkedAccounts {\n    me {\n      id\n      linkedAccounts {\n        provider\n        providerName\n        createdAt\n      }\n    }\n  }\n": typeof types.LinkedAccountsDocument,
+    "\n  mutation UnlinkAccount($provider: String!) {\n    unlinkAccount(provider: $provider)\n  }\n": typeof types.UnlinkAccountDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": typeof types.RequestEmailVerificationDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
@@ -43,6 +45,7 @@ type Documents = {
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query SsoProviders {\n    ssoProviders {\n      id\n      name\n    }\n  }\n": typeof types.SsoProvidersDocument,
     "\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n": typeof types.CallbackDocument,
     "\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n": typeof types.CallbackLogsDocument,
     "\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n": typeof types.CallbackLogAddedDocument,
@@ -101,6 +104,8 @@ type Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": typeof types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
+    "\n  query OrganizationSso($organizationId: ID!) {\n    organizationSso(organizationId: $organizationId) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n    ssoProviders {\n      id\n      name\n    }\n  }\n": typeof types.OrganizationSsoDocument,
+    "\n  mutation UpdateOrganizationSso($organizationId: ID!, $input: UpdateOrganizationSsoInput!) {\n    updateOrganizationSso(organizationId: $organizationId, input: $input) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n  }\n": typeof types.UpdateOrganizationSsoDocument,
     "\n  query BillingOverview($id: ID!) {\n    serverInfo {\n      billingEnabled\n    }\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      plan {\n        ...BillingPlan\n      }\n      subscription {\n        status\n        provider\n        currentPeriodStart\n        currentPeriodEnd\n        cancelAtPeriodEnd\n        pastDueSince\n        graceEndsAt\n      }\n    }\n    plans {\n      ...BillingPlan\n    }\n  }\n  fragment BillingPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    limits {\n      tier\n      maxMonitors\n      minCheckIntervalMinutes\n      playwrightMinutesIncluded\n      k6VuMinutesIncluded\n      aiCreditsIncluded\n      runningCapacity\n      maxTeamMembers\n      maxProjects\n      maxStatusPages\n      customDomains\n      ssoEnabled\n      dataRetentionDays\n    }\n  }\n": typeof types.BillingOverviewDocument,
     "\n  mutation CreateCheckoutSession($organizationId: ID!, $planId: ID!) {\n    createCheckoutSession(organizationId: $organizationId, planId: $planId)\n  }\n": typeof types.CreateCheckoutSessionDocument,
     "\n  mutation CreatePolarCheckout($organizationId: ID!, $planId: ID!) {\n    createPolarCheckout(organizationId: $organizationId, planId: $planId)\n  }\n": typeof types.CreatePolarCheckoutDocument,
@@ -199,6 +204,8 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": types.UpdateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": types.DeleteApiKeyDocument,
+    "\n  query LinkedAccounts {\n    me {\n      id\n      linkedAccounts {\n        provider\n        providerName\n        createdAt\n      }\n    }\n  }\n": types.LinkedAccountsDocument,
+    "\n  mutation UnlinkAccount($provider: String!) {\n    unlinkAccount(provider: $provider)\n  }\n": types.UnlinkAccountDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": types.RequestEmailVerificationDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
@@ -216,6 +223,7 @@ const documents: Documents = {
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  query SsoProviders {\n    ssoProviders {\n      id\n      name\n    }\n  }\n": types.SsoProvidersDocument,
     "\n  query Callback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      triggerUrl\n      customPath\n      customUrl\n      timeoutDuration\n      cachePeriod\n      actions {\n        ...ActionRow\n      }\n      stats(hours: 24) {\n        total\n        successful\n        failed\n        successRate\n        avgResponseTimeMs\n        p95ResponseTimeMs\n      }\n    }\n  }\n  fragment ActionRow on Action {\n    id\n    type\n    config\n    enabled\n    order\n    parallel\n  }\n": types.CallbackDocument,
     "\n  query CallbackLogs($callbackId: ID!) {\n    callbackLogs(callbackId: $callbackId, first: 50) {\n      totalCount\n      nodes {\n        ...CallbackLogRow\n      }\n    }\n  }\n  fragment CallbackLogRow on CallbackLog {\n    id\n    event\n    success\n    statusCode\n    responseTime\n    request\n    details\n    replayOf\n    createdAt\n  }\n": types.CallbackLogsDocument,
     "\n  subscription CallbackLogAdded($callbackId: ID!) {\n    callbackLogAdded(callbackId: $callbackId) {\n      ...CallbackLogRow\n    }\n  }\n": types.CallbackLogAddedDocument,
@@ -274,6 +282,8 @@ const documents: Documents = {
     "\n  subscription AuditLogAdded($organizationId: ID!) {\n    auditLogAdded(organizationId: $organizationId) {\n      ...AuditEntry\n    }\n  }\n": types.AuditLogAddedDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
+    "\n  query OrganizationSso($organizationId: ID!) {\n    organizationSso(organizationId: $organizationId) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n    ssoProviders {\n      id\n      name\n    }\n  }\n": types.OrganizationSsoDocument,
+    "\n  mutation UpdateOrganizationSso($organizationId: ID!, $input: UpdateOrganizationSsoInput!) {\n    updateOrganizationSso(organizationId: $organizationId, input: $input) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n  }\n": types.UpdateOrganizationSsoDocument,
     "\n  query BillingOverview($id: ID!) {\n    serverInfo {\n      billingEnabled\n    }\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      plan {\n        ...BillingPlan\n      }\n      subscription {\n        status\n        provider\n        currentPeriodStart\n        currentPeriodEnd\n        cancelAtPeriodEnd\n        pastDueSince\n        graceEndsAt\n      }\n    }\n    plans {\n      ...BillingPlan\n    }\n  }\n  fragment BillingPlan on Plan {\n    id\n    name\n    description\n    price\n    currency\n    interval\n    features\n    isActive\n    stripePriceId\n    polarProductId\n    maxTriggers\n    limits {\n      tier\n      maxMonitors\n      minCheckIntervalMinutes\n      playwrightMinutesIncluded\n      k6VuMinutesIncluded\n      aiCreditsIncluded\n      runningCapacity\n      maxTeamMembers\n      maxProjects\n      maxStatusPages\n      customDomains\n      ssoEnabled\n      dataRetentionDays\n    }\n  }\n": types.BillingOverviewDocument,
     "\n  mutation CreateCheckoutSession($organizationId: ID!, $planId: ID!) {\n    createCheckoutSession(organizationId: $organizationId, planId: $planId)\n  }\n": types.CreateCheckoutSessionDocument,
     "\n  mutation CreatePolarCheckout($organizationId: ID!, $planId: ID!) {\n    createPolarCheckout(organizationId: $organizationId, planId: $planId)\n  }\n": types.CreatePolarCheckoutDocument,
@@ -425,6 +435,14 @@ export function graphql(source: "\n  mutation DeleteApiKey($id: ID!) {\n    dele
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LinkedAccounts {\n    me {\n      id\n      linkedAccounts {\n        provider\n        providerName\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query LinkedAccounts {\n    me {\n      id\n      linkedAccounts {\n        provider\n        providerName\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkAccount($provider: String!) {\n    unlinkAccount(provider: $provider)\n  }\n"): (typeof documents)["\n  mutation UnlinkAccount($provider: String!) {\n    unlinkAccount(provider: $provider)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -490,6 +508,10 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n        emailVerified\n        role\n        twoFactorEnabled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoProviders {\n    ssoProviders {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query SsoProviders {\n    ssoProviders {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -722,6 +744,14 @@ export function graphql(source: "\n  mutation UpdateOrganization($id: ID!, $inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationSso($organizationId: ID!) {\n    organizationSso(organizationId: $organizationId) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n    ssoProviders {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSso($organizationId: ID!) {\n    organizationSso(organizationId: $organizationId) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n    ssoProviders {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganizationSso($organizationId: ID!, $input: UpdateOrganizationSsoInput!) {\n    updateOrganizationSso(organizationId: $organizationId, input: $input) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganizationSso($organizationId: ID!, $input: UpdateOrganizationSsoInput!) {\n    updateOrganizationSso(organizationId: $organizationId, input: $input) {\n      organizationId\n      required\n      providerId\n      providerName\n      requiredBy\n      available\n      unavailableReason\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

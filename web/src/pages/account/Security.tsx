@@ -11,6 +11,7 @@ import { relativeTime } from '../../lib/format';
 import { act } from '../../lib/notify';
 import { useMe, useSession } from '../../lib/session';
 import * as v from '../../lib/validate';
+import { LinkedAccounts } from './LinkedAccounts';
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
@@ -69,6 +70,7 @@ export function Security() {
     <Page title="Security">
       <ChangePassword />
       <TwoFactor />
+      <LinkedAccounts />
       <Sessions />
     </Page>
   );

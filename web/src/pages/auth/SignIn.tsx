@@ -9,7 +9,9 @@ import { apiErrors, normaliseField } from '../../lib/errors';
 import { useFormSubmit } from '../../lib/form';
 import { useSession } from '../../lib/session';
 import * as v from '../../lib/validate';
+import { ssoError } from '../../lib/sso';
 import { AuthCard } from './AuthCard';
+import { SsoButtons } from './SsoButtons';
 
 const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -50,6 +52,7 @@ function useNext(): string {
 export function SignIn() {
   const { signedIn } = useSession();
   const next = useNext();
+  const refused = ssoError(useLocation().search);
   const [needsCode, setNeedsCode] = useState(false);
   const [, signIn] = useMutation(SignInMutation);
   const form = useForm({
@@ -94,6 +97,14 @@ export function SignIn() {
         </>
       }
     >
+      <Stack mb="md">
+        {refused && (
+          <Alert color="red" role="alert" title="Single sign-on did not work">
+            {refused}
+          </Alert>
+        )}
+        <SsoButtons />
+      </Stack>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <FormAlert messages={general} />

@@ -16,6 +16,7 @@ import { act } from '../../lib/notify';
 import { useMe } from '../../lib/session';
 import * as v from '../../lib/validate';
 import { useWorkspace } from '../../lib/workspace';
+import { OrganizationSso } from './Sso';
 
 const BillingPage = lazy(() => import('./billing/BillingPage'));
 
@@ -534,6 +535,7 @@ function General({ orgId }: { orgId: string }) {
           </Stack>
         </form>
       </Paper>
+      <OrganizationSso orgId={orgId} owner={org.viewerRole === 'ORG_OWNER'} />
       {org.viewerRole === 'ORG_OWNER' && (
         <Paper withBorder p="md" maw={520}>
           <Stack align="flex-start">
