@@ -66,6 +66,7 @@ pub enum CallbackSignatureMode {
 #[graphql(remote = "crate::callback::verify::Encoding")]
 pub enum SignatureEncoding {
     Hex,
+    #[graphql(name = "BASE64")]
     Base64,
 }
 
