@@ -485,7 +485,7 @@ impl Mode {
     }
 
     /// The headers a sender with `secret` puts on `body` at `at` (unix seconds).
-    async fn sign(self, secret: &str, body: &[u8], at: i64) -> Vec<(String, String)> {
+    async fn sign(self, secret: &str, body: &[u8], at: i64) -> Signed {
         let one = |name: &str, value: String| vec![(name.to_owned(), value)];
         match self {
             Mode::Github => one(
@@ -547,117 +547,182 @@ async fn trigger(
     (status, response.json().await.unwrap_or_default())
 }
 
+/// Signature headers as a test sends them.
+type Signed = Vec<(String, String)>;
+
+/// A forged trigger: what it tries, its body and its headers.
+struct Forgery {
+    what: &'static str,
+    body: Vec<u8>,
+    headers: Signed,
+}
+
+/// Every way a test tries to pass a trigger of the callback signed with `secret` (`signed`
+/// is its valid signature of `body` at `now`) without being its sender.
+async fn forgeries(
+    mode: Mode,
+    secret: &str,
+    other: &str,
+    body: &[u8],
+    now: i64,
+    signed: &Signed,
+) -> Vec<Forgery> {
+    let forgery = |what, body: &[u8], headers| Forgery {
+        what,
+        body: body.to_vec(),
+        headers,
+    };
+    let mut out = vec![
+        forgery("no signature", body, vec![]),
+        forgery(
+            "wrong secret",
+            body,
+            mode.sign(&mode.secret(), body, now).await,
+        ),
+        forgery(
+            "tampered body",
+            br#"{"event":"paid","amount":1000000}"#,
+            signed.clone(),
+        ),
+        forgery(
+            "another callback's signature",
+            body,
+            mode.sign(other, body, now).await,
+        ),
+    ];
+    // Two signature headers, a right one among them: which to trust is not knowable.
+    let mut doubled = mode.sign(&mode.secret(), body, now).await;
+    doubled.extend(signed.clone());
+    out.push(forgery("doubled header", body, doubled));
+    if mode.timestamped() {
+        out.push(forgery(
+            "stale timestamp",
+            body,
+            mode.sign(secret, body, now - 600).await,
+        ));
+    }
+    out
+}
+
+/// A project's callbacks, the receivers behind them, and the organization that is metered.
+struct Inbound {
+    app: TestApp,
+    user: TestUser,
+    org: String,
+    project: String,
+    upstream: Receiver,
+    actions: Receiver,
+}
+
+impl Inbound {
+    /// One mode: a signed trigger passes (and its neighbour's own does too), every forgery is
+    /// refused 401, logged as rejected, runs no action, counts no usage, and cannot be replayed.
+    async fn check(&self, label: &str, mode: Mode) {
+        let app = &self.app;
+        let (secret, other) = (mode.secret(), mode.secret());
+        let (id, url) = callback(
+            app,
+            &self.user,
+            &self.project,
+            &self.upstream,
+            mode.input(&secret),
+        )
+        .await;
+        let (_, other_url) = callback(
+            app,
+            &self.user,
+            &self.project,
+            &self.upstream,
+            mode.input(&other),
+        )
+        .await;
+        let path = format!("/{mode:?}");
+        http_post_action(
+            app,
+            &self.user,
+            &id,
+            json!({ "url": self.actions.url(&path) }),
+            0,
+        )
+        .await;
+        let used = triggers_used(app, &self.org).await;
+        let body = br#"{"event":"paid","amount":100}"#;
+        let now = Utc::now().timestamp();
+        let signed = mode.sign(&secret, body, now).await;
+        let (status, answer) = trigger(app, &url, body, &signed).await;
+        assert_eq!(status, 200, "{label}: {answer}");
+        let forged = forgeries(mode, &secret, &other, body, now, &signed).await;
+        for f in &forged {
+            let (status, answer) = trigger(app, &url, &f.body, &f.headers).await;
+            assert_eq!(status, 401, "{label} {}: {answer}", f.what);
+            let message = answer["error"]["message"].as_str().unwrap_or_default();
+            assert!(
+                !message.is_empty() && !message.contains(&secret),
+                "{label}: {answer}"
+            );
+        }
+        // The other callback takes its own signature (the two are not mixed up).
+        let theirs = mode.sign(&other, body, now).await;
+        assert_eq!(
+            trigger(app, &other_url, body, &theirs).await.0,
+            200,
+            "{label}"
+        );
+        let logged = logs(app, &id).await;
+        let rejected: Vec<_> = logged
+            .iter()
+            .filter(|l| l.event == "signature_rejected")
+            .collect();
+        assert_eq!(
+            rejected.len(),
+            forged.len(),
+            "{label} every forgery is logged"
+        );
+        assert!(
+            rejected
+                .iter()
+                .all(|l| l.status_code == Some(401) && !l.success)
+        );
+        assert_eq!(logged.len(), forged.len() + 1, "{label}");
+        // One execution, for the signed trigger; usage for the two signed triggers only.
+        assert_eq!(executions(app, &id).await.len(), 1, "{label}");
+        assert_eq!(triggers_used(app, &self.org).await, used + 2, "{label}");
+        run_actions(app).await;
+        let ran = self
+            .actions
+            .requests()
+            .iter()
+            .filter(|r| r.path == path)
+            .count();
+        assert_eq!(ran, 1, "{label} the action ran for the signed trigger only");
+        let replay = app
+            .gql(
+                Some(&self.user.token),
+                "mutation($id: ID!) { replayCallbackLog(id: $id) { id } }",
+                json!({ "id": rejected[0].id }),
+            )
+            .await;
+        replay.expect_code("BAD_USER_INPUT");
+    }
+}
+
 #[tokio::test]
 async fn signed_triggers_pass_and_every_forgery_is_refused_unlogged_and_unmetered() {
     for backend in backends() {
         let (app, user, org, project) = setup(&backend).await;
         let (upstream, actions) = (Receiver::start().await, Receiver::start().await);
+        let inbound = Inbound {
+            app,
+            user,
+            org,
+            project,
+            upstream,
+            actions,
+        };
         for mode in [Mode::Github, Mode::Stripe, Mode::Standard, Mode::Hmac] {
-            let label = format!("[{backend}] {mode:?}");
-            let (secret, other_secret) = (mode.secret(), mode.secret());
-            let (id, url) = callback(&app, &user, &project, &upstream, mode.input(&secret)).await;
-            let (_, other_url) =
-                callback(&app, &user, &project, &upstream, mode.input(&other_secret)).await;
-            http_post_action(
-                &app,
-                &user,
-                &id,
-                json!({ "url": actions.url(&format!("/{mode:?}")) }),
-                0,
-            )
-            .await;
-            let used = triggers_used(&app, &org).await;
-            let body = br#"{"event":"paid","amount":100}"#;
-            let now = Utc::now().timestamp();
-
-            let signed = mode.sign(&secret, body, now).await;
-            let (status, answer) = trigger(&app, &url, body, &signed).await;
-            assert_eq!(status, 200, "{label}: {answer}");
-
-            let mut forgeries: Vec<(&str, Vec<u8>, Vec<(String, String)>)> = vec![
-                ("no signature", body.to_vec(), vec![]),
-                (
-                    "wrong secret",
-                    body.to_vec(),
-                    mode.sign(&mode.secret(), body, now).await,
-                ),
-                (
-                    "tampered body",
-                    br#"{"event":"paid","amount":1000000}"#.to_vec(),
-                    signed.clone(),
-                ),
-                (
-                    "another callback's signature",
-                    body.to_vec(),
-                    mode.sign(&other_secret, body, now).await,
-                ),
-            ];
-            // Two signature headers, a right one among them: which to trust is not knowable.
-            let mut doubled = mode.sign(&mode.secret(), body, now).await;
-            doubled.extend(signed.clone());
-            forgeries.push(("doubled header", body.to_vec(), doubled));
-            if mode.timestamped() {
-                let stale = mode.sign(&secret, body, now - 600).await;
-                forgeries.push(("stale timestamp", body.to_vec(), stale));
-            }
-            for (what, forged_body, headers) in &forgeries {
-                let (status, answer) = trigger(&app, &url, forged_body, headers).await;
-                assert_eq!(status, 401, "{label} {what}: {answer}");
-                let message = answer["error"]["message"].as_str().unwrap_or_default();
-                assert!(
-                    !message.is_empty() && !message.contains(&secret),
-                    "{label} {what}: {answer}"
-                );
-            }
-            // The other callback takes its own signature (the two are not mixed up).
-            let theirs = mode.sign(&other_secret, body, now).await;
-            assert_eq!(
-                trigger(&app, &other_url, body, &theirs).await.0,
-                200,
-                "{label}"
-            );
-
-            let logged = logs(&app, &id).await;
-            let rejected: Vec<_> = logged
-                .iter()
-                .filter(|l| l.event == "signature_rejected")
-                .collect();
-            assert_eq!(
-                rejected.len(),
-                forgeries.len(),
-                "{label} every forgery is logged"
-            );
-            assert!(
-                rejected
-                    .iter()
-                    .all(|l| l.status_code == Some(401) && !l.success)
-            );
-            assert_eq!(logged.len(), forgeries.len() + 1, "{label}");
-            // One execution, for the signed trigger; no usage for the refused ones.
-            assert_eq!(executions(&app, &id).await.len(), 1, "{label}");
-            assert_eq!(
-                triggers_used(&app, &org).await,
-                used + 2,
-                "{label} signed triggers only"
-            );
-            run_actions(&app).await;
-            let ran = actions
-                .requests()
-                .iter()
-                .filter(|r| r.path == format!("/{mode:?}"))
-                .count();
-            assert_eq!(ran, 1, "{label} the action ran for the signed trigger only");
-            // A refused trigger cannot be replayed into running its actions.
-            let replay = app
-                .gql(
-                    Some(&user.token),
-                    "mutation($id: ID!) { replayCallbackLog(id: $id) { id } }",
-                    json!({ "id": rejected[0].id }),
-                )
-                .await;
-            replay.expect_code("BAD_USER_INPUT");
+            inbound.check(&format!("[{backend}] {mode:?}"), mode).await;
         }
-        app.stop().await;
+        inbound.app.stop().await;
     }
 }
 
@@ -690,7 +755,7 @@ async fn the_secret_is_sealed_never_shown_and_kept_within_its_tenant() {
             .all(app.db())
             .await
             .expect("audit logs");
-        let stored = vigil_tests_raw_callback(&app, &id).await;
+        let stored = stored_signature(&app, &id).await;
         for (what, text) in [
             ("the API", read.to_string()),
             ("the audit log", format!("{audit:?}")),
@@ -708,73 +773,7 @@ async fn the_secret_is_sealed_never_shown_and_kept_within_its_tenant() {
             "[{backend}] sealed: {stored}"
         );
 
-        // Bad input writes nothing.
-        for (bad, field) in [
-            (
-                json!({ "mode": "HMAC", "header": "X-Sig\r\nHost: evil" }),
-                "signature.header",
-            ),
-            (
-                json!({ "mode": "HMAC", "header": "host" }),
-                "signature.header",
-            ),
-            (
-                json!({ "mode": "GITHUB", "secret": "x".repeat(5000) }),
-                "signature.secret",
-            ),
-            (
-                json!({ "mode": "STANDARD_WEBHOOKS", "secret": "whsec_<script>" }),
-                "signature.secret",
-            ),
-            (
-                json!({ "mode": "STRIPE", "secret": "short" }),
-                "signature.secret",
-            ),
-            (
-                json!({ "mode": "GITHUB", "header": "X-Other" }),
-                "signature.header",
-            ),
-        ] {
-            let answer = app
-                .gql(
-                    Some(&user.token),
-                    UPDATE_CALLBACK,
-                    json!({ "id": id, "i": { "signature": bad } }),
-                )
-                .await;
-            answer.expect_code("BAD_USER_INPUT");
-            assert_eq!(answer.field(), Some(field), "[{backend}] {bad}");
-        }
-        assert_eq!(
-            vigil_tests_raw_callback(&app, &id).await,
-            stored,
-            "[{backend}] unchanged"
-        );
-
-        // Another tenant neither sees nor changes it.
-        let stranger = app.sign_up("stranger@example.com").await;
-        app.create_org(&stranger, "Elsewhere").await;
-        let theirs = app
-            .gql(
-                Some(&stranger.token),
-                UPDATE_CALLBACK,
-                json!({ "id": id, "i": { "signature": null } }),
-            )
-            .await;
-        theirs.expect_code("NOT_FOUND");
-        let seen = app
-            .gql(
-                Some(&stranger.token),
-                "query($id: ID!) { callback(id: $id) { signature { mode } } }",
-                json!({ "id": id }),
-            )
-            .await;
-        assert_eq!(seen.ok()["callback"], Value::Null);
-        assert_eq!(
-            vigil_tests_raw_callback(&app, &id).await,
-            stored,
-            "[{backend}] unchanged"
-        );
+        refuses_bad_input_and_strangers(&app, &user, &id, &backend.to_string()).await;
 
         // Null requires no signature any more.
         let cleared = ok(
@@ -789,8 +788,80 @@ async fn the_secret_is_sealed_never_shown_and_kept_within_its_tenant() {
     }
 }
 
+/// Bad signature input, and another tenant's attempts, change nothing.
+async fn refuses_bad_input_and_strangers(app: &TestApp, user: &TestUser, id: &str, label: &str) {
+    let stored = stored_signature(app, id).await;
+    // Bad input writes nothing.
+    for (bad, field) in [
+        (
+            json!({ "mode": "HMAC", "header": "X-Sig\r\nHost: evil" }),
+            "signature.header",
+        ),
+        (
+            json!({ "mode": "HMAC", "header": "host" }),
+            "signature.header",
+        ),
+        (
+            json!({ "mode": "GITHUB", "secret": "x".repeat(5000) }),
+            "signature.secret",
+        ),
+        (
+            json!({ "mode": "STANDARD_WEBHOOKS", "secret": "whsec_<script>" }),
+            "signature.secret",
+        ),
+        (
+            json!({ "mode": "STRIPE", "secret": "short" }),
+            "signature.secret",
+        ),
+        (
+            json!({ "mode": "GITHUB", "header": "X-Other" }),
+            "signature.header",
+        ),
+    ] {
+        let answer = app
+            .gql(
+                Some(&user.token),
+                UPDATE_CALLBACK,
+                json!({ "id": id, "i": { "signature": bad } }),
+            )
+            .await;
+        answer.expect_code("BAD_USER_INPUT");
+        assert_eq!(answer.field(), Some(field), "[{label}] {bad}");
+    }
+    assert_eq!(
+        stored_signature(app, id).await,
+        stored,
+        "[{label}] unchanged"
+    );
+
+    // Another tenant neither sees nor changes it.
+    let stranger = app.sign_up("stranger@example.com").await;
+    app.create_org(&stranger, "Elsewhere").await;
+    let theirs = app
+        .gql(
+            Some(&stranger.token),
+            UPDATE_CALLBACK,
+            json!({ "id": id, "i": { "signature": null } }),
+        )
+        .await;
+    theirs.expect_code("NOT_FOUND");
+    let seen = app
+        .gql(
+            Some(&stranger.token),
+            "query($id: ID!) { callback(id: $id) { signature { mode } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(seen.ok()["callback"], Value::Null);
+    assert_eq!(
+        stored_signature(app, id).await,
+        stored,
+        "[{label}] unchanged"
+    );
+}
+
 /// The stored `callbacks.signature` column.
-async fn vigil_tests_raw_callback(app: &TestApp, id: &str) -> Value {
+async fn stored_signature(app: &TestApp, id: &str) -> Value {
     entity::callbacks::Entity::find_by_id(Uuid::parse_str(id).expect("uuid"))
         .one(app.db())
         .await
