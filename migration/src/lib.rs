@@ -16,6 +16,7 @@ mod m20261207_000011_plan_links;
 mod m20261207_000012_maintenance_schedule;
 mod m20261210_000013_subscriber_deliveries;
 mod m20261210_000014_usage_metering;
+mod m20261212_000015_callback_signatures;
 mod m20261212_000016_sso;
 mod util;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000012_maintenance_schedule::Migration),
             Box::new(m20261210_000013_subscriber_deliveries::Migration),
             Box::new(m20261210_000014_usage_metering::Migration),
+            Box::new(m20261212_000015_callback_signatures::Migration),
             Box::new(m20261212_000016_sso::Migration),
         ]
     }

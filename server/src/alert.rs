@@ -254,7 +254,9 @@ async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
             Err(err) => Err((err.public_message(), false)),
             Ok(channel) => {
                 let message = message_of(&row, &state.settings.base_url());
-                crate::delivery::send(state, &channel, &message)
+                // The row is the message: its retries carry the same `webhook-id`.
+                let id = crate::delivery::signed::message_id(row.id);
+                crate::delivery::send_as(state, &channel, &message, &id)
                     .await
                     .map(|_| ())
                     .map_err(|e| (e.message().to_owned(), e.is_retryable()))

@@ -104,6 +104,11 @@ impl Binding {
         Self::json("actions", "config", &["secret"], id)
     }
 
+    /// The secret a callback's triggers are signed with: `callbacks.signature.secret`.
+    pub fn callback_signature(id: Uuid) -> Self {
+        Self::json("callbacks", "signature", &["secret"], id)
+    }
+
     /// An HTTP_POST action's header: `actions.config.headers.{name}`.
     pub fn action_header(id: Uuid, name: &str) -> Self {
         Self::json("actions", "config", &header_path(&["headers", name]), id)
@@ -384,6 +389,7 @@ mod tests {
             Binding::totp(a),
             Binding::action_secret(a),
             Binding::action_header(a, "authorization"),
+            Binding::callback_signature(a),
         ] {
             let err = key.open(&sealed, &elsewhere).expect_err(elsewhere.as_str());
             assert!(format!("{err:#}").contains("moved"), "{err:#}");

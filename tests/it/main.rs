@@ -26,3 +26,4 @@ mod storage;
 mod subscriber;
 mod testing;
 mod usage;
+mod webhook_signatures;

@@ -26,6 +26,9 @@ pub struct Model {
     pub timeout_duration: i32,
     /// How long a response is cached and replayed, in seconds; 0 disables caching.
     pub cache_period: i32,
+    /// The signature triggers must carry (`server/src/callback/verify.rs`), its secret sealed;
+    /// null when none is required.
+    pub signature: Option<Json>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

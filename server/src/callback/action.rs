@@ -5,7 +5,7 @@
 //!
 //! | type | config |
 //! |---|---|
-//! | HTTP_POST | `url`, `headers` (object), `body` (default: the trigger's body), `secret`* (signs with `X-Vigil-Signature`) |
+//! | HTTP_POST | `url`, `headers` (object), `body` (default: the trigger's body), `secret`* (signs with the Standard Webhooks headers and `X-Vigil-Signature`: a `whsec_` secret or any of 8+ characters) |
 //! | SLACK, DISCORD | `channel` (a provider config: `webhookUrl`*), `message` |
 //! | EMAIL | `channel` (`to`, or SendGrid settings / `credentialId`), `subject`, `message` |
 //! | SMS | `channel` (Twilio settings or `credentialId`, `from`, `to`), `message` |
@@ -47,6 +47,13 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 const MASK: &str = "********";
+/// Headers an HTTP_POST's config may not set: the signature's, which Vigil writes.
+const SIGNING_HEADERS: [&str; 4] = [
+    "webhook-id",
+    "webhook-timestamp",
+    "webhook-signature",
+    "x-vigil-signature",
+];
 /// How long a claimed execution holds before another worker may take it over.
 const EXECUTION_LEASE: std::time::Duration = std::time::Duration::from_secs(300);
 /// Longest time an HTTP_POST may take, answer included.
@@ -196,6 +203,10 @@ impl Home<'_> {
                     "must be at least 8 characters",
                 ));
             }
+            Some(secret) if crate::delivery::signed::check_secret(&secret).is_err() => {
+                let why = crate::delivery::signed::check_secret(&secret).err();
+                return Err(AppError::field(&field("secret"), why.unwrap_or_default()));
+            }
             Some(secret) => Str::new(
                 state
                     .master_key
@@ -238,6 +249,12 @@ impl Home<'_> {
                     format!("{name:?} is not a valid header"),
                 ));
             };
+            if SIGNING_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+                return Err(AppError::field(
+                    &field("headers"),
+                    format!("{name:?} is set by Vigil when it signs the request"),
+                ));
+            }
             // Credentials in headers are sealed at rest and masked when shown.
             let value = if !crate::monitor::config::is_secret_header(&name) {
                 value.to_owned()
@@ -896,8 +913,12 @@ async fn perform(
         .map_err(|e| (e.public_message(), false))?;
     match &config {
         ActionConfig::HttpPost(post) => {
-            let delivery = format!("{}:{}", execution.id, execution.attempt);
-            send_post(state, action.id, post, &ctx, delivery, log.id).await
+            let delivery = Delivery {
+                message_id: crate::delivery::signed::message_id(execution.id),
+                attempt: format!("{}:{}", execution.id, execution.attempt),
+                trigger_id: log.id,
+            };
+            send_post(state, action.id, post, &ctx, delivery).await
         }
         // Local actions are written with their execution's outcome (see `local_row`).
         ActionConfig::Store(_) | ActionConfig::Queue(_) => Err((
@@ -908,6 +929,16 @@ async fn perform(
     }
 }
 
+/// Which message an HTTP_POST is, and which attempt of it.
+struct Delivery {
+    /// `webhook-id`: the execution, the same on every attempt.
+    message_id: String,
+    /// `X-Vigil-Delivery`: `{execution}:{attempt}`.
+    attempt: String,
+    /// `X-Vigil-Trigger-Id`.
+    trigger_id: Uuid,
+}
+
 /// An HTTP_POST: the body (the trigger's, or the template), the headers rendered, signed
 /// when the action has a secret, through the signed-request path webhooks use.
 async fn send_post(
@@ -915,8 +946,7 @@ async fn send_post(
     id: Uuid,
     config: &HttpPostConfig,
     ctx: &Value,
-    delivery: String,
-    trigger_id: Uuid,
+    delivery: Delivery,
 ) -> Attempt {
     let body = match Str::get(&config.body) {
         Some(body) => template::render(body, ctx),
@@ -931,8 +961,11 @@ async fn send_post(
     };
     let mut headers = vec![
         ("content-type".to_owned(), "application/json".to_owned()),
-        ("x-vigil-delivery".to_owned(), delivery),
-        ("x-vigil-trigger-id".to_owned(), trigger_id.to_string()),
+        ("x-vigil-delivery".to_owned(), delivery.attempt),
+        (
+            "x-vigil-trigger-id".to_owned(),
+            delivery.trigger_id.to_string(),
+        ),
     ];
     for (name, value) in config.headers.iter().flat_map(|h| h.0.iter()) {
         if let Some(value) = value.as_str() {
@@ -954,6 +987,7 @@ async fn send_post(
         headers,
         body: body.into_bytes(),
         secret: secret.as_deref(),
+        id: delivery.message_id,
         timestamp: Utc::now().timestamp(),
         timeout: POST_TIMEOUT,
     };

@@ -12,6 +12,8 @@
 //! - [`action`]: the actions and their executions, claimed through the claim queue, with
 //!   retries.
 //! - [`template`]: `{{request.body.field}}` templates over the trigger.
+//! - [`verify`]: the signature a callback may require of its triggers (GitHub, Stripe,
+//!   Standard Webhooks, HMAC).
 //! - [`store`]: payloads kept by STORE and project queues fed by QUEUE.
 
 pub mod action;
@@ -23,6 +25,7 @@ pub mod ratelimit;
 pub mod store;
 pub mod template;
 pub mod trigger;
+pub mod verify;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method};
 use base64::Engine;
@@ -168,6 +171,36 @@ pub struct CallbackInput {
     pub custom_path: Option<Option<String>>,
     pub timeout_ms: Option<i32>,
     pub cache_seconds: Option<i32>,
+    /// The signature triggers must carry; `Some(None)` requires none.
+    pub signature: Option<Option<verify::RequirementInput>>,
+}
+
+/// The `signature` column for callback `id` after `input` (`None`: leave it as it is).
+fn signature_column(
+    state: &AppState,
+    id: Uuid,
+    input: &CallbackInput,
+    stored: Option<&Value>,
+) -> AppResult<Option<Option<Value>>> {
+    Ok(match &input.signature {
+        None => None,
+        Some(None) => Some(None),
+        Some(Some(requirement)) => Some(Some(verify::check(
+            &state.master_key,
+            id,
+            requirement.clone(),
+            stored,
+        )?)),
+    })
+}
+
+/// The signature mode for the audit log (never the secret).
+fn audited_mode(column: &Option<Option<Value>>) -> Value {
+    match column {
+        None => Value::Null,
+        Some(None) => json!("NONE"),
+        Some(Some(stored)) => stored.get("mode").cloned().unwrap_or_default(),
+    }
 }
 
 async fn check_input(
@@ -231,11 +264,13 @@ pub async fn create(
         .flatten()
         .map(|p| check_custom_path(&p))
         .transpose()?;
+    let id = Uuid::now_v7();
+    let signature = signature_column(state, id, &input, None)?;
     let tx = Tx::begin(state).await?;
     check_input(state, tx.conn(), org_id, &input).await?;
     let now = Utc::now();
     let row = callbacks::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         name: Set(name),
         callback_url: Set(input
             .callback_url
@@ -254,6 +289,7 @@ pub async fn create(
             .unwrap_or(DEFAULT_TIMEOUT_MS)
             .min(limits(tx.conn(), org_id).await?.max_timeout_ms)),
         cache_period: Set(input.cache_seconds.unwrap_or(0)),
+        signature: Set(signature.clone().flatten()),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -265,7 +301,7 @@ pub async fn create(
         principal,
         Some(org_id),
         "callback.create",
-        json!({ "callbackId": row.id, "name": row.name }),
+        json!({ "callbackId": row.id, "name": row.name, "signature": audited_mode(&signature) }),
     )
     .await?;
     tx.commit().await?;
@@ -313,8 +349,12 @@ pub async fn update(
         Some(None) => Some(None),
         None => None,
     };
+    let signature = signature_column(state, id, &input, current.signature.as_ref())?;
     let tx = Tx::begin(state).await?;
     check_input(state, tx.conn(), current.organization_id, &input).await?;
+    if let Some(column) = &signature {
+        active.signature = Set(column.clone());
+    }
     if let Some(url) = &input.callback_url {
         active.callback_url = Set(url.trim().to_owned());
     }
@@ -340,7 +380,7 @@ pub async fn update(
         principal,
         Some(row.organization_id),
         "callback.update",
-        json!({ "callbackId": id }),
+        json!({ "callbackId": id, "signature": audited_mode(&signature) }),
     )
     .await?;
     tx.commit().await?;
@@ -403,6 +443,14 @@ pub async fn replay(
         .await?
         .ok_or(AppError::NotFound)?;
     let callback = find(state, principal, log.callback_id, Level::Editor).await?;
+    // Replays skip the signature check (their timestamps are old): one that failed it was
+    // never a trigger of the sender's, so it does not run now either.
+    if log.event == trigger::SIGNATURE_REJECTED {
+        return Err(AppError::field(
+            "id",
+            "this trigger was refused for its signature, so it cannot be replayed",
+        ));
+    }
     let request = replayed(&log)?;
     let resolved = trigger::load(&state.db, callback.clone()).await?;
     let response = trigger::run(state, resolved, request, Some(log.id)).await?;

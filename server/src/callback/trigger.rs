@@ -574,6 +574,11 @@ pub async fn run(
         resolved,
         replay_of,
     };
+    if replay_of.is_none()
+        && let Some(refusal) = signature_refusal(state, &trigger.resolved, &request)
+    {
+        return refuse_signature(state, trigger, refusal).await;
+    }
     let decision = if replay_of.is_some() {
         None
     } else {
@@ -589,6 +594,43 @@ pub async fn run(
         limit_headers(&mut response, decision);
     }
     Ok(response)
+}
+
+/// The event of a trigger refused for its signature.
+pub const SIGNATURE_REJECTED: &str = "signature_rejected";
+
+/// Why the trigger's signature is refused, when its callback requires one.
+fn signature_refusal(
+    state: &AppState,
+    resolved: &Resolved,
+    request: &TriggerRequest,
+) -> Option<super::verify::Refusal> {
+    let callback = &resolved.callback;
+    super::verify::refusal(
+        &state.master_key,
+        callback.id,
+        callback.signature.as_ref(),
+        &request.headers,
+        &request.body,
+        Utc::now().timestamp(),
+    )
+}
+
+/// A trigger without a valid signature: logged as rejected (without actions), answered 401.
+/// It is refused before the rate limits, so it takes no slot and counts no usage.
+async fn refuse_signature(
+    state: &AppState,
+    trigger: Trigger,
+    refusal: super::verify::Refusal,
+) -> AppResult<Response> {
+    let entry = NewLog {
+        status_code: Some(401),
+        steps: Vec::new(),
+        ..trigger.entry(SIGNATURE_REJECTED, json!({ "reason": refusal.code() }))
+    };
+    state.callbacks.log(entry).await?;
+    let error = json!({ "error": { "code": "UNAUTHENTICATED", "message": refusal.message() } });
+    Ok((StatusCode::UNAUTHORIZED, axum::Json(error)).into_response())
 }
 
 /// Asks the callback's rate limits to let one more trigger pass now.

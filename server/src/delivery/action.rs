@@ -31,7 +31,7 @@ pub struct HttpPostConfig {
     pub headers: Option<ActionHeaders>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<Str>,
-    /// Sealed; signs the body with `X-Vigil-Signature`.
+    /// Sealed; signs the body (Standard Webhooks headers and `X-Vigil-Signature`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]

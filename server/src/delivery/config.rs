@@ -467,6 +467,12 @@ impl WebhookConfig {
     fn check(self, s: &Scope<'_>) -> AppResult<Self> {
         let url = url(s, "url", &self.url)?;
         let secret = secret(s, "secret", &self.secret)?;
+        if let Some(why) = secret
+            .as_deref()
+            .and_then(|v| super::signed::check_secret(v).err())
+        {
+            return Err(s.err("secret", why));
+        }
         let mut checked = serde_json::Map::new();
         let headers = self.headers.map(|h| h.0).unwrap_or_default();
         if headers.len() > MAX_HEADERS {

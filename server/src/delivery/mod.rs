@@ -147,7 +147,8 @@ pub enum Channel {
     Teams { webhook_url: String },
     /// A Telegram bot writing to a chat (`123456`, `-100123456` or `@channel`).
     Telegram { bot_token: String, chat_id: String },
-    /// A JSON POST signed with `X-Vigil-Signature` when there is a secret.
+    /// A JSON POST signed (Standard Webhooks headers and `X-Vigil-Signature`) when there is a
+    /// secret.
     Webhook {
         url: String,
         secret: Option<String>,
@@ -335,13 +336,33 @@ impl fmt::Display for DeliveryError {
 
 impl std::error::Error for DeliveryError {}
 
-/// Sends `message` through `channel` once, within [`SEND_TIMEOUT`].
+/// Sends `message` through `channel` once, within [`SEND_TIMEOUT`], as a message of its own
+/// (a new `webhook-id`).
 pub async fn send(
     state: &AppState,
     channel: &Channel,
     message: &Message,
 ) -> Result<Delivered, DeliveryError> {
-    let result = match tokio::time::timeout(SEND_TIMEOUT, dispatch(state, channel, message)).await {
+    send_as(
+        state,
+        channel,
+        message,
+        &signed::message_id(uuid::Uuid::now_v7()),
+    )
+    .await
+}
+
+/// Sends `message` through `channel` once, within [`SEND_TIMEOUT`], as message `id`: the
+/// `webhook-id` a webhook carries, the same on every attempt of one delivery (the caller's
+/// row), so that a receiver can drop duplicates.
+pub async fn send_as(
+    state: &AppState,
+    channel: &Channel,
+    message: &Message,
+    id: &str,
+) -> Result<Delivered, DeliveryError> {
+    let sent = dispatch(state, channel, message, id);
+    let result = match tokio::time::timeout(SEND_TIMEOUT, sent).await {
         Ok(result) => result,
         Err(_) => Err(DeliveryError::transient(format!(
             "{}: no answer within {} s",
@@ -366,6 +387,7 @@ async fn dispatch(
     state: &AppState,
     channel: &Channel,
     message: &Message,
+    id: &str,
 ) -> Result<Delivered, DeliveryError> {
     match channel {
         Channel::Email { to } => email::send_smtp(state, to, message).await,
@@ -382,7 +404,7 @@ async fn dispatch(
             url,
             secret,
             headers,
-        } => webhook::send(state, url, secret.as_deref(), headers, message).await,
+        } => webhook::send(state, id, url, secret.as_deref(), headers, message).await,
         Channel::Sms {
             account_sid,
             auth_token,
@@ -508,10 +530,12 @@ async fn retry(
     policy: RetryPolicy,
 ) -> Outcome {
     let max = policy.max_attempts.max(1);
+    // One message, however many attempts: one `webhook-id`.
+    let id = signed::message_id(uuid::Uuid::now_v7());
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let result = send(state, channel, message).await;
+        let result = send_as(state, channel, message, &id).await;
         match &result {
             Err(err) if err.is_retryable() && attempts < max => {
                 let wait = policy.delay(attempts, err.retry_after);

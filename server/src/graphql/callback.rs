@@ -1,6 +1,8 @@
 //! Webhook callbacks, their actions, logs and executions, stored payloads and queues.
 
-use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject, Subscription};
+use async_graphql::{
+    Context, Enum, ID, InputObject, Json, MaybeUndefined, Object, SimpleObject, Subscription,
+};
 use chrono::{DateTime, Utc};
 use entity::{
     action_executions, actions, callback_logs, callbacks, queue_messages, stored_payloads,
@@ -8,7 +10,7 @@ use entity::{
 use futures_util::Stream;
 
 use crate::auth::{Level, Principal};
-use crate::callback::{self, CallbackInput, action, query, store};
+use crate::callback::{self, CallbackInput, action, query, store, verify};
 use crate::error::AppError;
 use crate::events::Event;
 use crate::graphql::connection::{Page, connection, page_request};
@@ -43,6 +45,93 @@ pub enum QueueMessageStatus {
     Ready,
     Leased,
     Acked,
+}
+
+/// The scheme a callback's triggers are signed with (docs/callbacks.md).
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "crate::callback::verify::Mode")]
+pub enum CallbackSignatureMode {
+    /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>`.
+    Github,
+    /// `Stripe-Signature: t=<unix>,v1=<hex>`, within 5 minutes.
+    Stripe,
+    /// `webhook-id`, `webhook-timestamp`, `webhook-signature`, within 5 minutes.
+    StandardWebhooks,
+    /// An HMAC-SHA256 of the body in a chosen header.
+    Hmac,
+}
+
+/// How an HMAC signature is written.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "crate::callback::verify::Encoding")]
+pub enum SignatureEncoding {
+    Hex,
+    #[graphql(name = "BASE64")]
+    Base64,
+}
+
+/// The signature a callback requires of its triggers. The secret is never shown.
+#[derive(SimpleObject)]
+pub struct CallbackSignature {
+    pub mode: CallbackSignatureMode,
+    /// Whether a secret is set (it always is once saved; it is never returned).
+    pub secret_configured: bool,
+    /// HMAC: the header the signature is read from (lower case).
+    pub header: Option<String>,
+    /// HMAC: how the signature is written.
+    pub encoding: Option<SignatureEncoding>,
+    /// HMAC: what comes before the signature in the header.
+    pub prefix: Option<String>,
+}
+
+impl From<verify::Requirement> for CallbackSignature {
+    fn from(requirement: verify::Requirement) -> Self {
+        let mode = requirement.scheme.mode().into();
+        let (header, encoding, prefix) = match requirement.scheme {
+            verify::Scheme::Hmac {
+                header,
+                encoding,
+                prefix,
+            } => (Some(header), Some(encoding.into()), prefix),
+            _ => (None, None, None),
+        };
+        CallbackSignature {
+            mode,
+            secret_configured: !requirement.secret.is_empty(),
+            header,
+            encoding,
+            prefix,
+        }
+    }
+}
+
+/// Requires triggers to be signed. Unsigned or wrongly signed triggers are answered 401,
+/// logged as `signature_rejected` and run no action.
+#[derive(InputObject)]
+pub struct CallbackSignatureInput {
+    pub mode: CallbackSignatureMode,
+    /// The signing secret the sender shows (8-1024 characters; for STANDARD_WEBHOOKS a
+    /// `whsec_` value as given). Sealed at rest and never returned. Required the first time;
+    /// left out, the stored one is kept.
+    pub secret: Option<String>,
+    /// HMAC only, required: the header that carries the signature.
+    pub header: Option<String>,
+    /// HMAC only: HEX (default) or BASE64.
+    pub encoding: Option<SignatureEncoding>,
+    /// HMAC only: what comes before the signature in the header (`sha256=`).
+    pub prefix: Option<String>,
+}
+
+impl From<CallbackSignatureInput> for verify::RequirementInput {
+    fn from(input: CallbackSignatureInput) -> Self {
+        verify::RequirementInput {
+            mode: input.mode.into(),
+            secret: input.secret,
+            header: input.header,
+            encoding: input.encoding.map(Into::into),
+            prefix: input.prefix,
+        }
+    }
 }
 
 /// A public trigger URL that forwards to `callbackUrl` and runs actions.
@@ -104,6 +193,10 @@ impl Callback {
     /// How long an answer is replayed for identical requests, in seconds (0: never).
     async fn cache_period(&self) -> i32 {
         self.0.cache_period
+    }
+    /// The signature triggers must carry; null when none is required.
+    async fn signature(&self) -> Option<CallbackSignature> {
+        verify::Requirement::of(self.0.signature.as_ref()).map(Into::into)
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -169,7 +262,8 @@ impl CallbackLog {
     async fn callback_id(&self) -> ID {
         ID(self.0.callback_id.to_string())
     }
-    /// `forwarded`, `cache_hit`, `rate_limited`, `timeout` or `error`.
+    /// `forwarded`, `cache_hit`, `rate_limited`, `plan_limited`, `signature_rejected`,
+    /// `timeout` or `error`.
     async fn event(&self) -> &str {
         &self.0.event
     }
@@ -356,6 +450,8 @@ pub struct CreateCallbackInput {
     pub timeout_duration: Option<i32>,
     /// Seconds, default 0 (no caching).
     pub cache_period: Option<i32>,
+    /// Requires triggers to be signed.
+    pub signature: Option<CallbackSignatureInput>,
 }
 
 #[derive(InputObject)]
@@ -367,6 +463,8 @@ pub struct UpdateCallbackInput {
     pub custom_path: Option<String>,
     pub timeout_duration: Option<i32>,
     pub cache_period: Option<i32>,
+    /// Requires triggers to be signed; null requires no signature any more.
+    pub signature: MaybeUndefined<CallbackSignatureInput>,
 }
 
 #[derive(InputObject)]
@@ -503,6 +601,7 @@ fn callback_input(
         custom_path,
         timeout_ms: timeout,
         cache_seconds: cache,
+        signature: None,
     }
 }
 
@@ -515,14 +614,18 @@ impl CallbackMutation {
         input: CreateCallbackInput,
     ) -> async_graphql::Result<Callback> {
         let project = validate::id("projectId", &input.project_id)?;
-        let domain = callback_input(
-            Some(input.name),
-            Some(input.callback_url),
-            input.active_status,
-            input.custom_path.map(Some),
-            input.timeout_duration,
-            input.cache_period,
-        );
+        let signature = input.signature.map(|s| Some(s.into()));
+        let domain = CallbackInput {
+            signature,
+            ..callback_input(
+                Some(input.name),
+                Some(input.callback_url),
+                input.active_status,
+                input.custom_path.map(Some),
+                input.timeout_duration,
+                input.cache_period,
+            )
+        };
         Ok(Callback(
             callback::create(ctx.state(), ctx.principal()?, project, domain).await?,
         ))
@@ -538,14 +641,22 @@ impl CallbackMutation {
         let path = input
             .custom_path
             .map(|p| Some(p).filter(|p| !p.trim().is_empty()));
-        let domain = callback_input(
-            input.name,
-            input.callback_url,
-            input.active_status,
-            path,
-            input.timeout_duration,
-            input.cache_period,
-        );
+        let signature = match input.signature {
+            MaybeUndefined::Undefined => None,
+            MaybeUndefined::Null => Some(None),
+            MaybeUndefined::Value(s) => Some(Some(s.into())),
+        };
+        let domain = CallbackInput {
+            signature,
+            ..callback_input(
+                input.name,
+                input.callback_url,
+                input.active_status,
+                path,
+                input.timeout_duration,
+                input.cache_period,
+            )
+        };
         Ok(Callback(
             callback::update(ctx.state(), ctx.principal()?, id, domain).await?,
         ))

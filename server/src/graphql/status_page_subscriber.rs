@@ -174,8 +174,8 @@ pub struct AddStatusPageSubscriberInput {
 #[derive(SimpleObject)]
 pub struct AddedStatusPageSubscriber {
     pub subscriber: StatusPageSubscriber,
-    /// The secret a WEBHOOK subscriber's requests are signed with (`X-Vigil-Signature`);
-    /// shown only here.
+    /// The secret a WEBHOOK subscriber's requests are signed with (`whsec_…`: the Standard
+    /// Webhooks headers, and `X-Vigil-Signature`); shown only here.
     pub signing_secret: Option<String>,
 }
 

@@ -396,7 +396,7 @@ fn subscribed_page(site: &Site<'_>, done: Subscribed) -> Response {
             html! {
                 p { "Updates will be posted to your endpoint." }
                 @if let Some(secret) = signing_secret {
-                    p { "Requests are signed with " code { "X-Vigil-Signature" } " using this secret, shown only now:" }
+                    p { "Requests are signed as Standard Webhooks (" code { "webhook-signature" } ", and " code { "X-Vigil-Signature" } ") with this secret, shown only now:" }
                     p { code { (secret) } }
                 }
             },

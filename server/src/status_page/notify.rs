@@ -415,7 +415,11 @@ async fn send(
                 secret,
                 headers: Vec::new(),
             };
-            delivery::send(state, &channel, &message).await.map(|_| ())
+            // The delivery row is the message: its retries carry the same `webhook-id`.
+            let id = delivery::signed::message_id(row.id);
+            delivery::send_as(state, &channel, &message, &id)
+                .await
+                .map(|_| ())
         }
         SubscriberMode::Slack => {
             let channel = Channel::Slack {

@@ -402,7 +402,8 @@ async fn insert(
     let verification = (!confirmed)
         .then(|| Token::new(id).seal(key, SubscriberSecret::Verification))
         .transpose()?;
-    let signing_secret = matches!(contact, Contact::Webhook(_)).then(|| crypto::random_token(32));
+    let signing_secret =
+        matches!(contact, Contact::Webhook(_)).then(crate::delivery::signed::generate_secret);
     let sealed_secret = signing_secret
         .as_deref()
         .map(|s| key.seal(s, &Binding::subscriber(id, SubscriberSecret::Signing)))

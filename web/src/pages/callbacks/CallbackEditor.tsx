@@ -1,5 +1,6 @@
-import { Anchor, Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Fieldset, Group, NumberInput, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { FormErrors, UseFormReturnType } from '@mantine/form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../../components/Page';
@@ -8,6 +9,8 @@ import { graphql } from '../../gql';
 import { useFormSubmit } from '../../lib/form';
 import { useProject } from '../../lib/project';
 import * as v from '../../lib/validate';
+import { SIGNATURE_MODES, signatureErrors, signatureInput, signatureValues } from './signature';
+import type { SignatureValues, StoredSignature } from './signature';
 
 /** First path segments Vigil keeps for itself (server/src/callback/mod.rs RESERVED). */
 export const RESERVED_PATHS = [
@@ -27,6 +30,13 @@ const EditCallbackQuery = graphql(`
       customPath
       timeoutDuration
       cachePeriod
+      signature {
+        mode
+        secretConfigured
+        header
+        encoding
+        prefix
+      }
     }
   }
 `);
@@ -50,11 +60,15 @@ const UpdateCallbackMutation = graphql(`
       customUrl
       timeoutDuration
       cachePeriod
+      signature {
+        mode
+        secretConfigured
+      }
     }
   }
 `);
 
-interface Values {
+interface Values extends SignatureValues {
   [key: string]: unknown;
   name: string;
   callbackUrl: string;
@@ -75,25 +89,37 @@ export default function CallbackEditor() {
   return (
     <CallbackForm
       id={c.id}
-      initial={{ name: c.name, callbackUrl: c.callbackUrl, customPath: c.customPath ?? '', timeoutDuration: c.timeoutDuration, cachePeriod: c.cachePeriod, activeStatus: c.activeStatus }}
+      stored={c.signature}
+      initial={{
+        name: c.name,
+        callbackUrl: c.callbackUrl,
+        customPath: c.customPath ?? '',
+        timeoutDuration: c.timeoutDuration,
+        cachePeriod: c.cachePeriod,
+        activeStatus: c.activeStatus,
+        ...signatureValues(c.signature),
+      }}
     />
   );
 }
 
-function CallbackForm({ id, initial }: { id?: string; initial?: Values }) {
+function CallbackForm({ id, initial, stored }: { id?: string; initial?: Values; stored?: StoredSignature | null }) {
   const project = useProject();
   const navigate = useNavigate();
   const [, create] = useMutation(CreateCallbackMutation);
   const [, update] = useMutation(UpdateCallbackMutation);
   const form = useForm<Values>({
-    initialValues: initial ?? { name: '', callbackUrl: '', customPath: '', timeoutDuration: 30000, cachePeriod: 0, activeStatus: true },
-    validate: {
-      name: (value) => v.name(value),
-      callbackUrl: (value) => v.httpUrl(value, 'Callback URL'),
-      customPath: (value) => v.customPath(value, RESERVED_PATHS),
-      timeoutDuration: (value) => v.intInRange(value, 100, 3_600_000, 'Timeout'),
-      cachePeriod: (value) => v.intInRange(value, 0, 31_536_000, 'Cache period'),
-    },
+    initialValues: initial ?? { name: '', callbackUrl: '', customPath: '', timeoutDuration: 30000, cachePeriod: 0, activeStatus: true, ...signatureValues(null) },
+    validate: (values) => ({
+      ...signatureErrors(values, !!stored?.secretConfigured),
+      ...v.collect({
+        name: v.name(values.name),
+        callbackUrl: v.httpUrl(values.callbackUrl, 'Callback URL'),
+        customPath: v.customPath(values.customPath, RESERVED_PATHS),
+        timeoutDuration: v.intInRange(values.timeoutDuration, 100, 3_600_000, 'Timeout'),
+        cachePeriod: v.intInRange(values.cachePeriod, 0, 31_536_000, 'Cache period'),
+      }),
+    }),
   });
   const { general, submit, submitting } = useFormSubmit(form);
   const onSubmit = form.onSubmit(async (vals) => {
@@ -103,12 +129,13 @@ function CallbackForm({ id, initial }: { id?: string; initial?: Values }) {
       activeStatus: vals.activeStatus,
       timeoutDuration: Number(vals.timeoutDuration),
       cachePeriod: Number(vals.cachePeriod),
+      signature: signatureInput(vals, !!stored),
     };
     if (id) {
       const data = await submit(() => update({ id, input: { ...common, customPath: vals.customPath.trim() } }));
       if (data) navigate(`/projects/${project.id}/callbacks/${id}`);
     } else {
-      const data = await submit(() => create({ input: { projectId: project.id, ...common, customPath: vals.customPath.trim() || undefined } }));
+      const data = await submit(() => create({ input: { projectId: project.id, ...common, signature: common.signature ?? undefined, customPath: vals.customPath.trim() || undefined } }));
       if (data) navigate(`/projects/${project.id}/callbacks/${data.createCallback.id}`);
     }
   });
@@ -126,6 +153,7 @@ function CallbackForm({ id, initial }: { id?: string; initial?: Values }) {
             <NumberInput label="Cache answers for (seconds)" description="0: never" min={0} {...form.getInputProps('cachePeriod')} />
           </Group>
           <Switch label="Active" {...form.getInputProps('activeStatus', { type: 'checkbox' })} />
+          <SignatureSection form={form} configured={!!stored?.secretConfigured} />
           <Group>
             <Button type="submit" loading={submitting}>
               {id ? 'Save' : 'Create callback'}
@@ -137,5 +165,57 @@ function CallbackForm({ id, initial }: { id?: string; initial?: Values }) {
         </Stack>
       </form>
     </Page>
+  );
+}
+
+type CallbackFormApi = UseFormReturnType<Values, Values, (values: Values) => FormErrors>;
+
+/** "Require a signature": the mode, the secret (never shown back), and HMAC's header settings. */
+function SignatureSection({ form, configured }: { form: CallbackFormApi; configured: boolean }) {
+  const mode = form.values.signatureMode;
+  const hint = SIGNATURE_MODES.find((m) => m.value === mode)?.hint;
+  return (
+    <Fieldset legend="Require a signature">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Triggers without a valid signature are answered 401, logged as rejected, and run no action.
+        </Text>
+        <Select
+          label="Signature"
+          data={SIGNATURE_MODES.map((m) => ({ value: m.value, label: m.label }))}
+          description={hint}
+          allowDeselect={false}
+          {...form.getInputProps('signatureMode')}
+        />
+        {mode !== 'NONE' && (
+          <PasswordInput
+            label={
+              <Group gap={6} component="span">
+                Signing secret {configured && <Badge size="xs" color="green">configured</Badge>}
+              </Group>
+            }
+            description={configured ? 'Stored and never shown; leave empty to keep it' : 'As the sender shows it'}
+            autoComplete="off"
+            required={!configured}
+            {...form.getInputProps('signatureSecret')}
+          />
+        )}
+        {mode === 'HMAC' && (
+          <Group grow align="flex-start">
+            <TextInput label="Header" placeholder="X-Signature" required {...form.getInputProps('signatureHeader')} />
+            <Select
+              label="Encoding"
+              data={[
+                { value: 'HEX', label: 'Hex' },
+                { value: 'BASE64', label: 'Base64' },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('signatureEncoding')}
+            />
+            <TextInput label="Prefix" placeholder="sha256=" description="Optional" {...form.getInputProps('signaturePrefix')} />
+          </Group>
+        )}
+      </Stack>
+    </Fieldset>
   );
 }
