@@ -462,8 +462,8 @@ pub async fn require_custom_domains(db: &impl ConnectionTrait, org_id: Uuid) -> 
     ))
 }
 
-/// Refuses single sign-on unless the plan has `sso_enabled` (`SSO`). Vigil has no SSO yet:
-/// the sign-in and set-up paths of SSO call this when they land.
+/// Refuses single sign-on enforcement unless the plan has `sso_enabled` (`SSO`): requiring
+/// SSO of an organization's members (`updateOrganizationSso`) calls this.
 pub async fn require_sso(db: &impl ConnectionTrait, org_id: Uuid) -> AppResult<()> {
     let plan = of(db, org_id).await?;
     sso_allowed(&plan)
