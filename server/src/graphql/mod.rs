@@ -25,6 +25,7 @@ pub mod depth;
 pub mod incident;
 pub mod loaders;
 pub mod monitor;
+pub mod node;
 pub mod notification;
 pub mod notification_provider;
 pub mod organization;
@@ -67,6 +68,7 @@ pub struct Query(
     status_page_subscriber::StatusPageSubscriberQuery,
     incident::IncidentQuery,
     billing::BillingQuery,
+    node::NodeQuery,
 );
 
 #[derive(MergedObject, Default)]
