@@ -57,7 +57,10 @@ impl Kind {
     }
 
     fn select(self, id: Uuid) -> SelectStatement {
-        let code = Kind::ALL.iter().position(|k| *k == self).unwrap_or_default() as i32;
+        let code = Kind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or_default() as i32;
         Query::select()
             .expr_as(Expr::val(code), Alias::new("kind"))
             .from(Alias::new(self.table()))

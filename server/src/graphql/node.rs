@@ -3,6 +3,7 @@
 use async_graphql::{Context, ID, Interface, Object};
 
 use crate::auth::Level;
+use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::graphql::callback::Callback;
 use crate::graphql::context::CtxExt;
@@ -15,7 +16,6 @@ use crate::graphql::status_page::StatusPage;
 use crate::graphql::testing::{Job, Run, Test};
 use crate::node::{self, Kind};
 use crate::state::AppState;
-use crate::auth::Principal;
 use crate::validate;
 
 /// An object with a globally unique id, which `node(id)` finds again.
@@ -60,21 +60,25 @@ async fn find(state: &AppState, principal: &Principal, id: uuid::Uuid) -> AppRes
     let db = &state.db;
     let viewer = Level::Viewer;
     Ok(Some(match kind {
-        Kind::Organization => {
-            Node::Organization(Organization(principal.org(db, id, viewer).await?.organization))
-        }
+        Kind::Organization => Node::Organization(Organization(
+            principal.org(db, id, viewer).await?.organization,
+        )),
         Kind::Project => Node::Project(Project(principal.project(db, id, viewer).await?.project)),
-        Kind::Monitor => {
-            Node::Monitor(Monitor(crate::monitor::find(state, principal, id, viewer).await?))
-        }
-        Kind::Test => {
-            Node::Test(Test(crate::testing::find_test(state, principal, id, viewer).await?))
-        }
-        Kind::Job => Node::Job(Job(crate::testing::job::find(state, principal, id, viewer).await?)),
-        Kind::Run => Node::Run(Run(crate::testing::run::find(state, principal, id, viewer).await?)),
-        Kind::Callback => {
-            Node::Callback(Callback(crate::callback::find(state, principal, id, viewer).await?))
-        }
+        Kind::Monitor => Node::Monitor(Monitor(
+            crate::monitor::find(state, principal, id, viewer).await?,
+        )),
+        Kind::Test => Node::Test(Test(
+            crate::testing::find_test(state, principal, id, viewer).await?,
+        )),
+        Kind::Job => Node::Job(Job(
+            crate::testing::job::find(state, principal, id, viewer).await?
+        )),
+        Kind::Run => Node::Run(Run(
+            crate::testing::run::find(state, principal, id, viewer).await?
+        )),
+        Kind::Callback => Node::Callback(Callback(
+            crate::callback::find(state, principal, id, viewer).await?,
+        )),
         Kind::StatusPage => Node::StatusPage(StatusPage(
             crate::status_page::find(state, principal, id, viewer).await?,
         )),
