@@ -100,7 +100,8 @@ fn differing(want: &Value, have: &Value) -> Vec<String> {
 /// Whether Vigil's `have` already is what the file wants. Settings maps are compared by the
 /// keys the file gives (the rest are Vigil's defaults); inside them enum values may differ in
 /// case (stored `get`, written `GET`); a secret Vigil shows masked (`ht****ab`) matches a
-/// value with the same mask, since its clear text is never read back.
+/// value with the same mask, and one masked whole (`********`) matches any value, since its
+/// clear text is never read back.
 pub fn matches(want: &Value, have: &Value, nested: bool) -> bool {
     match (want, have) {
         (Value::Null, Value::Null) => true,
@@ -114,7 +115,8 @@ pub fn matches(want: &Value, have: &Value, nested: bool) -> bool {
         (Value::Number(w), Value::Number(h)) => w.as_f64() == h.as_f64(),
         (Value::String(w), Value::String(h)) => {
             w == h
-                || (h.contains("****") && crate::credential::mask_str(w) == *h)
+                || (h.contains("****")
+                    && (h.chars().all(|c| c == '*') || crate::credential::mask_str(w) == *h))
                 || (nested && w.eq_ignore_ascii_case(h))
         }
         (w, h) => w == h,
