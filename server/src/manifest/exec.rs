@@ -179,7 +179,7 @@ fn check(m: &Manifest, held: &Remote, file: &str) -> Result<(), FileError> {
             }
             if kind == "monitor" {
                 let ms = duration(&item.spec["interval"]).map(|d| d.ms);
-                if ms.is_some_and(|ms| ms == 0 || ms % 60_000 != 0) {
+                if ms.is_some_and(|ms| ms == 0 || !ms.is_multiple_of(60_000)) {
                     return Err(err("interval", "must be whole minutes, like 5m".into()));
                 }
             }

@@ -227,7 +227,7 @@ impl fmt::Display for Duration {
             ("m", 60_000),
             ("s", 1000),
         ] {
-            if ms > 0 && ms % factor == 0 {
+            if ms > 0 && ms.is_multiple_of(factor) {
                 return write!(f, "{}{unit}", ms / factor);
             }
         }
