@@ -255,6 +255,7 @@ async fn errors_name_the_file_line_and_field_and_change_nothing() {
                 "{err:#} (wanted {expected})"
             );
         }
+        unchanged(&before, &app).await;
         // A value the server refuses: the file's place, then the API's code and field.
         let bad = EXAMPLE.replace(
             "expectedStatusCodes: [\"200\"]",
@@ -271,7 +272,6 @@ async fn errors_name_the_file_line_and_field_and_change_nothing() {
         assert!(text.contains("BAD_USER_INPUT"), "{text}");
         // Objects before the refused one were created (apply is not one transaction);
         // applying the fixed file finishes the job.
-        let _ = before;
         let fixed = apply(&app, &key, &project, EXAMPLE, false, false)
             .await
             .expect("fixed");
