@@ -45,6 +45,12 @@ pub enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Applies a monitoring-as-code file to a project through the API of a running Vigil
+    /// (docs/manifest.md).
+    Apply(ApplyArgs),
+    /// Writes a project's monitors, tests, jobs, callbacks, providers and tags as a file that
+    /// `vigil apply` takes (secrets as ${NAME} references).
+    Export(ExportArgs),
     /// Installs or checks the script runners (@playwright/test and k6) in the tools dir.
     Runners {
         #[arg(value_enum, default_value = "install")]
@@ -59,6 +65,48 @@ pub enum Command {
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
+}
+
+/// Where `vigil apply` and `vigil export` reach Vigil, and as whom.
+#[derive(Args, Debug, Default)]
+pub struct RemoteArgs {
+    /// Vigil's base URL (e.g. https://vigil.example.com). Also VIGILCTL_URL.
+    #[arg(long, env = "VIGILCTL_URL", default_value = "http://localhost:8080")]
+    pub url: String,
+    /// An API key (`vgl_…`, WRITE to apply). Also VIGILCTL_API_KEY; prefer that or
+    /// --api-key-file, since flags show in process lists.
+    #[arg(long)]
+    pub api_key: Option<String>,
+    /// A file holding the API key.
+    #[arg(long)]
+    pub api_key_file: Option<PathBuf>,
+    /// The project's id (overrides the file's `project`).
+    #[arg(long)]
+    pub project: Option<String>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ApplyArgs {
+    /// The file to apply (`-` for standard input).
+    #[arg(short = 'f', long = "file", default_value = "vigil.yaml")]
+    pub file: PathBuf,
+    /// Prints the plan and changes nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Deletes the project's objects the file does not name (else they are kept and listed).
+    #[arg(long)]
+    pub prune: bool,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ExportArgs {
+    /// Where to write the file (default: standard output).
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,7 +234,65 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => reseal(config, db).await,
         Command::Migrate { action, steps, db } => migrate(config, action, steps, db).await,
         Command::Serve(args) => serve(config, args).await,
+        Command::Apply(args) => apply(args).await,
+        Command::Export(args) => export(args).await,
     }
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+fn remote_client(remote: &RemoteArgs) -> anyhow::Result<crate::manifest::Client> {
+    let key = crate::manifest::api_key(
+        remote.api_key.as_deref(),
+        remote.api_key_file.as_deref(),
+        &env_var,
+    )?;
+    crate::manifest::Client::new(&remote.url, &key)
+}
+
+/// `vigil apply -f vigil.yaml [--dry-run] [--prune]`.
+async fn apply(args: ApplyArgs) -> anyhow::Result<()> {
+    let client = remote_client(&args.remote)?;
+    let (name, text) = if args.file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+        ("<stdin>".to_owned(), text)
+    } else {
+        let text = std::fs::read_to_string(&args.file)
+            .with_context(|| format!("reading {}", args.file.display()))?;
+        (args.file.display().to_string(), text)
+    };
+    let options = crate::manifest::ApplyOptions {
+        file: &name,
+        text: &text,
+        project: args.remote.project.as_deref(),
+        dry_run: args.dry_run,
+        prune: args.prune,
+        env: &env_var,
+    };
+    let report = crate::manifest::apply(&client, &options).await?;
+    print!("{report}");
+    Ok(())
+}
+
+/// `vigil export --project <id> [-o file]`.
+async fn export(args: ExportArgs) -> anyhow::Result<()> {
+    let client = remote_client(&args.remote)?;
+    let project = args
+        .remote
+        .project
+        .as_deref()
+        .context("give the project to export with --project")?;
+    let yaml = crate::manifest::export(&client, project).await?;
+    match args.output {
+        Some(path) => {
+            std::fs::write(&path, yaml).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => print!("{yaml}"),
+    }
+    Ok(())
 }
 
 /// `vigil runners install|check`.

@@ -19,6 +19,8 @@ pub mod credential;
 /// Uptime monitors: settings, checks, the check engine, results, aggregates, heartbeats, and
 /// what a result means for the people watching (`monitor::alerting`).
 pub mod monitor;
+/// `node(id)`: the kind of object an id names, for Relay clients.
+pub mod node;
 /// In-app notifications of a user.
 pub mod notification;
 /// Notification providers: the channels alerts go through (e-mail, Slack, webhooks, ...).
@@ -71,6 +73,9 @@ pub mod graphql;
 pub mod http;
 /// Vigil's own mail (verification, invitations, resets) through SMTP, or to the log.
 pub mod mail;
+/// `vigil apply` and `vigil export`: a project's monitoring declared in a YAML file, applied
+/// through the GraphQL API of a running Vigil.
+pub mod manifest;
 /// The outbound policy: which hosts and addresses requests may reach.
 pub mod outbound;
 /// Re-sealing stored secrets under the current key and format.

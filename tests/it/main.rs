@@ -5,6 +5,7 @@
 
 mod account;
 mod alert;
+mod api_examples;
 mod attack;
 mod billing;
 mod callback;
@@ -13,6 +14,7 @@ mod delivery;
 mod graphql;
 mod graphql_tooling;
 mod incident;
+mod manifest;
 mod migration;
 mod monitor;
 mod organization;

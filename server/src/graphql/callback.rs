@@ -152,7 +152,7 @@ pub struct CallbackStats {
 
 #[Object]
 impl Callback {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn project_id(&self) -> ID {

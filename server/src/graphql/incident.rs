@@ -77,7 +77,7 @@ pub struct Incident(pub incidents::Model);
 
 #[Object]
 impl Incident {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn status_page_id(&self) -> ID {

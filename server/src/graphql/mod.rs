@@ -25,6 +25,7 @@ pub mod depth;
 pub mod incident;
 pub mod loaders;
 pub mod monitor;
+pub mod node;
 pub mod notification;
 pub mod notification_provider;
 pub mod organization;
@@ -71,6 +72,7 @@ pub struct Query(
     billing::BillingQuery,
     server::ServerQuery,
     sso::SsoQuery,
+    node::NodeQuery,
 );
 
 #[derive(MergedObject, Default)]

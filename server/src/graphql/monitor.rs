@@ -580,7 +580,7 @@ pub struct Monitor(pub monitors::Model);
 
 #[Object]
 impl Monitor {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn project_id(&self) -> ID {

@@ -32,7 +32,7 @@ pub struct NotificationProvider(pub notification_providers::Model);
 
 #[Object]
 impl NotificationProvider {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     /// Null for an organization-wide provider.

@@ -57,7 +57,7 @@ pub struct Project(pub projects::Model);
 
 #[Object]
 impl Project {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn organization_id(&self) -> ID {

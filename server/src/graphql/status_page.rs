@@ -97,7 +97,7 @@ impl StatusPage {
 
 #[Object]
 impl StatusPage {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn project_id(&self) -> ID {

@@ -88,7 +88,7 @@ pub struct JobAlertSettings {
 
 #[Object]
 impl Job {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn project_id(&self) -> ID {

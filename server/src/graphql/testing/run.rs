@@ -49,7 +49,7 @@ fn artifact_url(ctx: &Context<'_>, key: &str) -> String {
 
 #[Object]
 impl Run {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn job_id(&self) -> Option<ID> {

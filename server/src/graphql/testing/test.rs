@@ -58,7 +58,7 @@ pub struct Test(pub tests::Model);
 
 #[Object]
 impl Test {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
     async fn project_id(&self) -> ID {
