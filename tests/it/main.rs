@@ -25,3 +25,4 @@ mod storage;
 mod subscriber;
 mod testing;
 mod usage;
+mod webapp;
