@@ -32,7 +32,7 @@ fn main() {
         return;
     }
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let web = manifest.join("../web");
+    let web = manifest.parent().unwrap_or(&manifest).join("web");
     if !web.join("package.json").is_file() {
         println!(
             "cargo::warning=web/ is missing: this binary serves a placeholder page instead of the web app"

@@ -67,7 +67,7 @@ async fn get(url: &str, headers: &[(&str, &str)]) -> (StatusCode, HeaderMap, Vec
     )
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: header::HeaderName) -> &'a str {
+fn header(headers: &HeaderMap, name: header::HeaderName) -> &str {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
