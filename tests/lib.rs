@@ -239,7 +239,7 @@ pub async fn test_settings(backend: &Backend) -> anyhow::Result<Settings> {
         bind: "127.0.0.1:0".into(),
         data_dir,
         database_url: Some(database_url),
-        web_dir: PathBuf::from("/nonexistent"),
+        web_dir: None,
         ..Settings::default()
     })
 }

@@ -291,7 +291,7 @@ async fn foundation(db: Db, seconds: u64, clients: &[usize]) -> anyhow::Result<(
         bind: "127.0.0.1:0".into(),
         data_dir: dir.clone(),
         database_url: Some(database_url(db, &dir).await?),
-        web_dir: dir.join("no-web"),
+        web_app: false,
         ..Default::default()
     };
     let state = vigil::app::build_state(settings).await?;
@@ -640,7 +640,7 @@ pub(crate) async fn quiet_settings(
         bind: "127.0.0.1:0".into(),
         data_dir: dir.clone(),
         database_url: Some(database_url(db, &dir).await?),
-        web_dir: dir.join("no-web"),
+        web_app: false,
         log: "warn".into(),
         // Loopback targets (the benches' upstreams) in cloud mode too.
         outbound_block_private: Some(false),

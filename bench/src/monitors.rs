@@ -233,7 +233,7 @@ async fn one(db: Db, n: usize, warmup_secs: u64, minutes: u64) -> anyhow::Result
         bind: "127.0.0.1:0".into(),
         data_dir: dir.clone(),
         database_url: Some(url.clone()),
-        web_dir: dir.join("no-web"),
+        web_app: false,
         log: "warn".into(),
         ..Default::default()
     };

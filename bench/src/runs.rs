@@ -177,7 +177,7 @@ pub async fn runs(db: Db, rounds: usize, tools: PathBuf, cpus: f64) -> anyhow::R
         bind: "127.0.0.1:0".into(),
         data_dir: dir.clone(),
         database_url: Some(database_url(db, &dir).await?),
-        web_dir: dir.join("no-web"),
+        web_app: false,
         ..Default::default()
     };
     settings.runner.tools_dir = Some(tools.clone());

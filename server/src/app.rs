@@ -6,15 +6,13 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::Router;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use sea_orm::ConnectionTrait;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::password::PasswordHasher;
@@ -127,7 +125,6 @@ pub fn router(state: AppState) -> Router {
     let health = Router::new()
         .route("/readyz", get(readyz))
         .with_state(state.clone());
-    let web_dir = state.settings.web_dir.clone();
     let public = crate::public::Public::new(&state);
     let app = api
         .merge(health)
@@ -137,14 +134,8 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::public::router(public.clone()))
         .merge(crate::billing::http::router(state.clone()))
         .merge(crate::auth::oidc::router(state.clone()));
-    let assets = Router::new()
-        .nest_service("/assets", ServeDir::new(web_dir.join("assets")))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ));
     let rest = Router::new().fallback(fallback).with_state(state.clone());
-    let app = app.merge(assets).fallback_service(rest);
+    let app = app.fallback_service(rest);
     app.layer(axum::middleware::from_fn_with_state(
         state.clone(),
         crate::callback::trigger::split_origins,
@@ -169,8 +160,7 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Everything no route claims: a callback's custom path, else the web app (with client-side
-/// routing: unknown paths get `index.html`), else a placeholder page.
+/// Everything no route claims: a callback's custom path, else the web app (`webapp.rs`).
 async fn fallback(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
@@ -198,30 +188,14 @@ async fn fallback(
     if crate::callback::trigger::on_trigger_origin(&state.settings, &parts.headers) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let web_dir = &state.settings.web_dir;
     if !matches!(
         parts.method,
         axum::http::Method::GET | axum::http::Method::HEAD
     ) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    if web_dir.join("index.html").exists() {
-        let request = axum::extract::Request::from_parts(parts, axum::body::Body::empty());
-        let service = ServeDir::new(web_dir).fallback(ServeFile::new(web_dir.join("index.html")));
-        return match tower::ServiceExt::oneshot(service, request).await {
-            Ok(response) => response.into_response(),
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        };
-    }
-    placeholder().await.into_response()
-}
-
-async fn placeholder() -> impl IntoResponse {
-    Html(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vigil</title></head>\
-         <body><h1>Vigil is running</h1><p>The web app is not built. The GraphQL API and \
-         GraphiQL are at <a href=\"/graphql\">/graphql</a>.</p></body></html>",
-    )
+    let request = axum::extract::Request::from_parts(parts, axum::body::Body::empty());
+    crate::webapp::serve(&state.settings, request).await
 }
 
 /// A running server.

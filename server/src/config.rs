@@ -349,8 +349,11 @@ pub struct Settings {
     pub outbound_block_private: Option<bool>,
     /// Whether the GraphQL schema may be introspected (GraphiQL needs it).
     pub introspection: bool,
-    /// Serve the built web app from this directory when it exists.
-    pub web_dir: PathBuf,
+    /// Serve the web app at `/` (off: the API only, for deployments that serve it elsewhere).
+    pub web_app: bool,
+    /// Serve the web app from this directory (a build of `web/`) when it holds an
+    /// `index.html`, instead of the one the binary carries: for development.
+    pub web_dir: Option<PathBuf>,
     /// Session lifetime in days.
     pub session_days: i64,
     /// Failed sign-ins in a row before an account is locked for `lockout_minutes`.
@@ -394,7 +397,8 @@ impl Default for Settings {
             role: Role::All,
             location: "default".into(),
             introspection: true,
-            web_dir: PathBuf::from("./web/dist"),
+            web_app: true,
+            web_dir: None,
             session_days: 30,
             max_failed_sign_ins: 5,
             lockout_minutes: 15,
@@ -521,7 +525,7 @@ impl Settings {
             }
         }
         absolute(&mut self.data_dir, "data_dir")?;
-        absolute(&mut self.web_dir, "web_dir")?;
+        absolute_opt(&mut self.web_dir, "web_dir")?;
         absolute_opt(&mut self.runner.tools_dir, "runner.tools_dir")?;
         absolute_opt(&mut self.runner.work_dir, "runner.work_dir")?;
         absolute_opt(&mut self.storage.local_dir, "storage.local_dir")?;

@@ -254,7 +254,7 @@ pub const GRAPHIQL_PATH: &str = "/graphiql";
 /// GraphiQL is part of the web app, which bundles it (nothing is loaded from the internet):
 /// browsers are sent there, or told how to reach the API when the web app is not served.
 fn graphiql(app: &AppState) -> Response {
-    if app.settings.web_dir.join("index.html").exists() {
+    if crate::webapp::source(&app.settings).is_app() {
         return Redirect::to(GRAPHIQL_PATH).into_response();
     }
     Html(GRAPHIQL_WITHOUT_APP).into_response()
@@ -262,8 +262,8 @@ fn graphiql(app: &AppState) -> Response {
 
 const GRAPHIQL_WITHOUT_APP: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <title>Vigil GraphQL API</title></head><body><h1>Vigil GraphQL API</h1>\
-<p>GraphiQL comes with Vigil's web app, which this server does not serve (the web app is not \
-built: see <code>web/README.md</code>). Meanwhile, send queries with <code>POST /graphql</code> \
+<p>GraphiQL comes with Vigil's web app, which this server does not serve (the binary was built \
+without it, or <code>web_app</code> is off: see the README). Meanwhile, send queries with <code>POST /graphql</code> \
 (<code>application/json</code>) and subscriptions over <code>/graphql/ws</code> \
 (<code>graphql-transport-ws</code>); any GraphQL client can read the schema by introspection.</p>\
 </body></html>";

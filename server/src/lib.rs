@@ -88,6 +88,7 @@ pub mod state;
 pub mod storage;
 /// Input checks shared by the API (ids, names, URLs, pages).
 pub mod validate;
+pub mod webapp;
 /// The background loops of `vigil serve`.
 pub mod workers;
 

@@ -340,7 +340,7 @@ async fn get_graphql_in_a_browser_leads_to_the_web_apps_graphiql_and_loads_nothi
             .build()
             .expect("client");
         // Without the web app: a page of its own, with no script and no external host.
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::spawn_with(&backend, |s| s.web_app = false).await;
         let page = no_redirects
             .get(format!("{}/graphql", app.url))
             .header("accept", "text/html,application/xhtml+xml")
@@ -366,7 +366,7 @@ async fn get_graphql_in_a_browser_leads_to_the_web_apps_graphiql_and_loads_nothi
         )
         .expect("index");
         let dir = web.path().to_path_buf();
-        let app = TestApp::spawn_with(&backend, |s| s.web_dir = dir).await;
+        let app = TestApp::spawn_with(&backend, |s| s.web_dir = Some(dir)).await;
         let redirect = no_redirects
             .get(format!("{}/graphql", app.url))
             .header("accept", "text/html")

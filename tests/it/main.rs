@@ -28,4 +28,5 @@ mod storage;
 mod subscriber;
 mod testing;
 mod usage;
+mod webapp;
 mod webhook_signatures;

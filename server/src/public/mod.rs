@@ -343,7 +343,7 @@ async fn allowed(State(public): State<Public>, Query(q): Query<Domain>) -> Respo
 
 /// The cached response (gzipped when the client accepts it and it was worth it), or 304 when
 /// the client has that representation.
-fn respond(rendered: &Rendered, request: &HeaderMap) -> Response {
+pub(crate) fn respond(rendered: &Rendered, request: &HeaderMap) -> Response {
     let packed = rendered.gzip.as_ref().filter(|_| {
         request
             .get(header::ACCEPT_ENCODING)

@@ -250,6 +250,7 @@ async fn a_separate_trigger_origin_serves_triggers_and_nothing_else() {
             (reqwest::Method::GET, "/graphql/ws"),
             (reqwest::Method::GET, "/"),
             (reqwest::Method::GET, "/monitors"),
+            (reqwest::Method::GET, "/assets/placeholder-1.css"),
             (reqwest::Method::GET, "/artifacts/runs/x/report.html"),
             (reqwest::Method::GET, "/no-such-custom-path"),
         ] {
