@@ -709,7 +709,14 @@ impl Inbound {
 #[tokio::test]
 async fn signed_triggers_pass_and_every_forgery_is_refused_unlogged_and_unmetered() {
     for backend in backends() {
-        let (app, user, org, project) = setup(&backend).await;
+        // A billing (cloud) server, where triggers are metered: forgeries must not count.
+        let app = TestApp::spawn_with(&backend, |s| {
+            s.mode = vigil::config::Mode::Cloud;
+            s.outbound_block_private = Some(false);
+        })
+        .await;
+        let user = app.sign_up("signer@example.com").await;
+        let (org, project) = app.create_org(&user, "Signers").await;
         let (upstream, actions) = (Receiver::start().await, Receiver::start().await);
         let inbound = Inbound {
             app,
