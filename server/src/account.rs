@@ -110,20 +110,20 @@ pub async fn sign_up(
     }))
 }
 
-/// Writes a new user (a system administrator when `first`) and its password account.
-async fn insert_password_user(
-    db: &impl ConnectionTrait,
+/// A new user row: a system administrator when `first` (the instance's first account),
+/// active, unbanned, without a second factor.
+pub(crate) fn new_user(
     name: String,
-    email: &str,
-    hash: String,
+    email: String,
+    email_verified: bool,
     first: bool,
-) -> AppResult<user::Model> {
+) -> user::ActiveModel {
     let now = Utc::now();
-    let user = user::ActiveModel {
+    user::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
-        email: Set(email.to_owned()),
-        email_verified: Set(false),
+        email: Set(email),
+        email_verified: Set(email_verified),
         image: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -144,8 +144,20 @@ async fn insert_password_user(
         failed_sign_in_count: Set(0),
         sign_in_locked_until: Set(None),
     }
-    .insert(db)
-    .await?;
+}
+
+/// Writes a new user (a system administrator when `first`) and its password account.
+async fn insert_password_user(
+    db: &impl ConnectionTrait,
+    name: String,
+    email: &str,
+    hash: String,
+    first: bool,
+) -> AppResult<user::Model> {
+    let now = Utc::now();
+    let user = new_user(name, email.to_owned(), false, first)
+        .insert(db)
+        .await?;
     account::ActiveModel {
         id: Set(Uuid::now_v7()),
         account_id: Set(user.id.to_string()),

@@ -18,7 +18,7 @@
 
 use chrono::{Duration, Utc};
 use entity::member::{self, OrgRole};
-use entity::user::{self, UserRole};
+use entity::user;
 use entity::{account, organization, organization_sso, session};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -226,34 +226,9 @@ async fn create_user(
         .and_then(|n| validate::name("name", n).ok())
         .unwrap_or(fallback);
     let first = user::Entity::find().count(db).await? == 0;
-    let now = Utc::now();
-    let user = user::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        name: Set(name),
-        email: Set(email.clone()),
-        email_verified: Set(identity.email_verified),
-        image: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        role: Set(if first {
-            UserRole::Admin
-        } else {
-            UserRole::User
-        }),
-        banned: Set(false),
-        ban_reason: Set(None),
-        ban_expires: Set(None),
-        display_name: Set(None),
-        totp_secret: Set(None),
-        totp_enabled: Set(false),
-        totp_last_step: Set(None),
-        is_active: Set(true),
-        slack_webhook_url: Set(None),
-        failed_sign_in_count: Set(0),
-        sign_in_locked_until: Set(None),
-    }
-    .insert(db)
-    .await?;
+    let user = crate::account::new_user(name, email.clone(), identity.email_verified, first)
+        .insert(db)
+        .await?;
     audit::record_for(
         tx,
         Some(user.id),
