@@ -723,7 +723,7 @@ impl Settings {
             }
         }
         if let Some(secret) = &b.polar_webhook_secret
-            && crate::billing::standard_webhooks::Key::parse(secret).is_none()
+            && crate::standard_webhooks::Key::parse(secret).is_none()
         {
             bail!("invalid setting billing.polar_webhook_secret: a whsec_ secret must be base64");
         }

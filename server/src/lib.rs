@@ -82,6 +82,8 @@ pub mod outbound;
 pub mod reseal;
 /// `/graphql/ws`: subscriptions over WebSockets.
 pub mod socket;
+/// Standard Webhooks signatures: what Vigil sends and what it verifies.
+pub mod standard_webhooks;
 /// The state every handler and loop shares.
 pub mod state;
 /// Artifact storage: local files or S3.

@@ -17,9 +17,9 @@ use axum::routing::post;
 use chrono::Utc;
 use serde_json::json;
 
-use super::standard_webhooks::{Headers, Key};
 use super::webhook::{self, Outcome, ProviderEvent};
 use super::{Rejection, enabled, polar, stripe};
+use crate::standard_webhooks::{Headers, Key};
 use crate::state::AppState;
 
 /// The webhook routes (none outside cloud mode).

@@ -26,7 +26,6 @@ pub mod period;
 pub mod plans;
 pub mod polar;
 pub mod spending;
-pub mod standard_webhooks;
 pub mod stripe;
 pub mod upkeep;
 pub mod usage;

@@ -19,11 +19,11 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::standard_webhooks::{self, Headers, Key, Refused};
 use super::webhook::{Change, Parties, Product, ProviderEvent, Status, SubscriptionState};
 use super::{Rejection, TOLERANCE_SECONDS};
 use crate::config::BillingSettings;
 use crate::error::{AppError, AppResult};
+use crate::standard_webhooks::{self, Headers, Key, Refused};
 
 /// The metadata key that carries the organization id (API.md).
 const ORGANIZATION_KEY: &str = "organizationId";

@@ -12,7 +12,7 @@
 //! signed time more than [`TOLERANCE_SECONDS`] from the server's clock (replays). The
 //! timestamped schemes are implemented once, where Vigil also signs with them:
 //! [`crate::delivery::webhook::verify_timestamped`] (Stripe's, which `X-Vigil-Signature` uses)
-//! and [`crate::billing::standard_webhooks`] (which also verifies Polar's webhooks).
+//! and [`crate::standard_webhooks`] (which also verifies Polar's webhooks).
 //!
 //! The secret is sealed in `callbacks.signature` ([`Binding::callback_signature`]) and never
 //! leaves the server: the API shows the mode and whether a secret is set.
@@ -26,10 +26,10 @@ use serde_json::Value;
 use sha2::Sha256;
 use uuid::Uuid;
 
-use crate::billing::standard_webhooks;
 use crate::crypto::{Binding, MasterKey};
 use crate::delivery::webhook;
 use crate::error::{AppError, AppResult};
+use crate::standard_webhooks;
 
 /// How far a signed time may be from the server's clock, in seconds (Stripe's and the
 /// Standard Webhooks libraries' default).

@@ -8,7 +8,7 @@
 //! secret, the two signatures of the same body:
 //! - `webhook-signature: v1,<base64>`, as the [Standard Webhooks](https://www.standardwebhooks.com/)
 //!   specification defines it (HMAC-SHA256 of `"{id}.{timestamp}.{body}"`), signed by
-//!   [`crate::billing::standard_webhooks::Key`], the one implementation Vigil has. The key is
+//!   [`crate::standard_webhooks::Key`], the one implementation Vigil has. The key is
 //!   the bytes a `whsec_<base64>` secret encodes; a secret without the prefix (set before
 //!   Vigil generated `whsec_` secrets) signs with its own bytes, so a receiver hands a
 //!   Standard Webhooks library `whsec_` + the base64 of it.
@@ -21,7 +21,7 @@
 use std::time::Duration;
 
 use super::webhook::{SIGNATURE_HEADER, signature};
-use crate::billing::standard_webhooks::{Key, SECRET_PREFIX};
+use crate::standard_webhooks::{Key, SECRET_PREFIX};
 use crate::state::AppState;
 
 /// The Standard Webhooks header that names the message.
@@ -149,7 +149,7 @@ impl SignedPost<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::billing::standard_webhooks::{Headers, verify};
+    use crate::standard_webhooks::{Headers, verify};
 
     fn post(secret: Option<&str>) -> SignedPost<'_> {
         SignedPost {

@@ -1,6 +1,7 @@
 //! [Standard Webhooks](https://www.standardwebhooks.com/) signatures, both ways: the one
-//! implementation Vigil has, for what it receives (Polar's webhooks) and for what it may send
-//! (outgoing webhooks that carry `webhook-id`, `webhook-timestamp` and `webhook-signature`).
+//! implementation Vigil has, for what it receives (Polar's webhooks, callbacks that require the
+//! scheme) and for what it sends (notification webhooks, HTTP_POST actions and status page
+//! webhook subscribers carry `webhook-id`, `webhook-timestamp` and `webhook-signature`).
 //!
 //! The signed content is `"{webhook-id}.{webhook-timestamp}.{raw body}"`, the MAC is
 //! HMAC-SHA256 with the secret's key, and the header holds space-separated `v1,<base64 MAC>`
