@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { test as base, expect, gql, seriousViolations, signUp } from './fixtures';
+import { test as base, expect, gql, organizationId, seriousViolations, signUp } from './fixtures';
 import { SmtpReceiver } from './smtp';
 import { Vigil } from './vigil';
 
@@ -22,14 +21,6 @@ const test = base.extend<object, { cloud: { vigil: Vigil; smtp: SmtpReceiver } }
 });
 
 test.describe.configure({ mode: 'serial' });
-
-/** The id of the organization the sidebar's Organization section is about. */
-async function organizationId(page: Page): Promise<string> {
-  const href = await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Projects' }).getAttribute('href');
-  const id = /^\/organizations\/([^/]+)\/projects$/.exec(href ?? '')?.[1];
-  if (!id) throw new Error(`no organization in ${href}`);
-  return id;
-}
 
 test('a free organization sees its meters and quotas, sets a spending limit, and meets its monitor limit', async ({ page, cloud, consoleErrors }) => {
   // Signed in by the link of the verification mail (cloud sign-ups open no session).

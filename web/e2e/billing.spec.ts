@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test as base, expect, seriousViolations, signUpWithOrganization } from './fixtures';
+import { test as base, expect, organizationId, seriousViolations, signUpWithOrganization } from './fixtures';
 import { Vigil } from './vigil';
 
 // The first account of an instance is its system administrator. The suite shares one server
@@ -19,14 +19,6 @@ const test = base.extend<object, { billingVigil: Vigil }>({
 });
 
 test.describe.configure({ mode: 'serial' });
-
-/** The id of the organization the sidebar's Organization section is about. */
-async function organizationId(page: Page): Promise<string> {
-  const href = await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Projects' }).getAttribute('href');
-  const id = /^\/organizations\/([^/]+)\/projects$/.exec(href ?? '')?.[1];
-  if (!id) throw new Error(`no organization in ${href}`);
-  return id;
-}
 
 /** Picks `option` in the select labelled `label` inside `scope`. */
 async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {

@@ -67,6 +67,14 @@ export async function signUpWithOrganization(page: Page, organization = 'Acme'):
   return { email, projectUrl };
 }
 
+/** The id of the organization the sidebar's Organization section is about. */
+export async function organizationId(page: Page): Promise<string> {
+  const href = await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Projects' }).getAttribute('href');
+  const id = /^\/organizations\/([^/]+)\/projects$/.exec(href ?? '')?.[1];
+  if (!id) throw new Error(`no organization in ${href}`);
+  return id;
+}
+
 /** Serious and critical axe violations on the current page (WCAG 2.1 A and AA rules). */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
