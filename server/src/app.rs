@@ -75,6 +75,10 @@ pub async fn build_state_with(
             u64::try_from(settings.lockout_minutes.max(1)).unwrap_or(15) * 60,
         ),
     );
+    let sso_starts = crate::auth::throttle::SignInThrottle::new(
+        crate::auth::oidc::STARTS_PER_ADDRESS,
+        crate::auth::oidc::STATE_LIFETIME,
+    );
     let sockets = crate::auth::throttle::SocketLimit::new(settings.max_sockets_per_address);
     Ok(AppState::new(Inner {
         callbacks,
@@ -89,6 +93,7 @@ pub async fn build_state_with(
         http,
         storage,
         sign_in_throttle,
+        sso_starts,
         sockets,
         page_views: Default::default(),
     }))

@@ -35,6 +35,8 @@ pub struct Inner {
     pub storage: crate::storage::Storage,
     /// Failed sign-ins per client address.
     pub sign_in_throttle: crate::auth::throttle::SignInThrottle,
+    /// Single sign-on starts per client address (each writes a short-lived state row).
+    pub sso_starts: crate::auth::throttle::SignInThrottle,
     /// Open WebSockets per client address.
     pub sockets: crate::auth::throttle::SocketLimit,
     /// Views of public status pages counted since they were last written.

@@ -706,3 +706,30 @@ async fn an_unreachable_provider_sends_back_to_the_sign_in_page() {
     assert!(Snapshot::take(&app).await.changes(&before).is_empty());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_address_starts_a_bounded_number_of_sign_ins() {
+    let idp = StandIn::start().await;
+    for backend in backends() {
+        let app = spawn(&backend, &idp).await;
+        let before = app.count("verification").await;
+        let limit = vigil::auth::oidc::STARTS_PER_ADDRESS;
+        for _ in 0..limit {
+            start(&app).await;
+        }
+        // One more from the same address is refused, and writes no state row.
+        let refused = browser()
+            .get(format!("{}/auth/oidc/{IDP}/start", app.url))
+            .send()
+            .await
+            .expect("start");
+        assert_eq!(refused.status(), 429, "[{backend}]");
+        assert!(refused.headers().contains_key("retry-after"));
+        assert_eq!(
+            app.count("verification").await,
+            before + i64::from(limit),
+            "[{backend}]"
+        );
+        app.stop().await;
+    }
+}

@@ -51,6 +51,11 @@ use crate::state::AppState;
 pub const STATE_COOKIE: &str = "vigil_oidc_state";
 /// How long a started sign-in may take at the provider.
 const FLOW_MINUTES: i64 = 10;
+/// The same, for the per-address count of starts.
+pub const STATE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(600);
+/// Sign-ins an address may start within [`STATE_LIFETIME`]: each start writes a state row that
+/// lives that long, so an anonymous caller cannot fill the table.
+pub const STARTS_PER_ADDRESS: u32 = 60;
 /// The largest answer read from a provider.
 const MAX_BODY: usize = 1 << 20;
 const FLOW_PREFIX: &str = "oidc-flow:";
@@ -387,7 +392,29 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn start_route(State(state): State<AppState>, Path(provider_id): Path<String>) -> Response {
+async fn start_route(
+    State(state): State<AppState>,
+    Path(provider_id): Path<String>,
+    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    let ip = crate::http::client_ip(&headers, Some(addr), state.settings.trust_forwarded_for);
+    if let Some(ip) = ip {
+        let now = std::time::Instant::now();
+        if let Some(wait) = state.sso_starts.retry_after(ip, now) {
+            let message = format!(
+                "too many sign-ins started from this address; try again in {} seconds",
+                wait.as_secs()
+            );
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(axum::http::header::RETRY_AFTER, wait.as_secs().to_string())],
+                message,
+            )
+                .into_response();
+        }
+        state.sso_starts.failed(ip, now);
+    }
     match start(&state, &provider_id).await {
         Ok(started) => {
             let cookie = state_cookie(&started.state, &state);

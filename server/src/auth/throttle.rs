@@ -64,7 +64,7 @@ impl SignInThrottle {
             .map(|d| d.max(Duration::from_secs(1)))
     }
 
-    /// Counts a failure of `ip`.
+    /// Counts a failure of `ip` (or, for a count of attempts, an attempt).
     pub fn failed(&self, ip: IpAddr, now: Instant) {
         let Ok(mut failures) = self.failures.lock() else {
             return;
