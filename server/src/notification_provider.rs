@@ -78,6 +78,19 @@ async fn check_config(
         .await
 }
 
+/// A WEBHOOK config without a signing secret gets a generated `whsec_` one, returned to be
+/// shown this once: every generic webhook is signed.
+fn generate_missing_secret(config: &mut ChannelConfig) -> Option<String> {
+    match config {
+        ChannelConfig::Webhook(webhook) if webhook.secret.is_none() => {
+            let secret = delivery::signed::generate_secret();
+            webhook.secret = Some(delivery::field::Str(secret.clone()));
+            Some(secret)
+        }
+        _ => None,
+    }
+}
+
 fn config_object(config: &Value) -> AppResult<&Map<String, Value>> {
     let map = config
         .as_object()
@@ -187,12 +200,13 @@ pub async fn create(
     state: &AppState,
     principal: &Principal,
     input: NewProvider,
-) -> AppResult<notification_providers::Model> {
+) -> AppResult<Saved> {
     let access = principal
         .project(&state.db, input.project_id, Level::Editor)
         .await?;
     let name = validate::name("name", &input.name)?;
-    let config = check_config(state, input.project_id, input.kind, &input.config).await?;
+    let mut config = check_config(state, input.project_id, input.kind, &input.config).await?;
+    let generated_secret = generate_missing_secret(&mut config);
     let id = Uuid::now_v7();
     let stored = config.seal(&state.master_key, ChannelHome::Provider(id))?;
     let now = Utc::now();
@@ -220,7 +234,16 @@ pub async fn create(
     )
     .await?;
     tx.commit().await?;
-    Ok(row)
+    Ok(Saved {
+        row,
+        generated_secret,
+    })
+}
+
+/// A saved provider, and the signing secret generated for it by this change (shown this once).
+pub struct Saved {
+    pub row: notification_providers::Model,
+    pub generated_secret: Option<String>,
 }
 
 /// A provider the caller may reach at `needed` (an organization-wide one needs
@@ -259,7 +282,7 @@ pub async fn update(
     principal: &Principal,
     id: Uuid,
     changes: ProviderChanges,
-) -> AppResult<notification_providers::Model> {
+) -> AppResult<Saved> {
     let row = find(state, principal, id, Level::Editor).await?;
     let kind = row.r#type;
     let mut active: notification_providers::ActiveModel = row.clone().into();
@@ -267,6 +290,7 @@ pub async fn update(
         active.name = Set(validate::name("name", name)?);
     }
     let mut changed_keys: Vec<String> = Vec::new();
+    let mut generated_secret = None;
     if let Some(config) = &changes.config {
         let config = config_object(config)?;
         changed_keys = config.keys().cloned().collect();
@@ -275,7 +299,8 @@ pub async fn update(
         let merged = merge(kind, &as_object(&current), config)?;
         // An organization-wide provider has no project, so no project credential to name.
         let project_id = row.project_id.unwrap_or_else(Uuid::nil);
-        let checked = check_config(state, project_id, kind, &Value::Object(merged)).await?;
+        let mut checked = check_config(state, project_id, kind, &Value::Object(merged)).await?;
+        generated_secret = generate_missing_secret(&mut checked);
         active.config = Set(checked.seal(&state.master_key, home)?);
     }
     if let Some(enabled) = changes.is_enabled {
@@ -298,7 +323,10 @@ pub async fn update(
     )
     .await?;
     tx.commit().await?;
-    Ok(row)
+    Ok(Saved {
+        row,
+        generated_secret,
+    })
 }
 
 /// Deletes a provider (project editors), with its links to monitors and jobs.

@@ -16,6 +16,9 @@ fn env(name: &str) -> Option<String> {
         }
         "API_HEALTH_TOKEN" => "s3cr3t-token-value",
         "API_HEALTH_HEADERS_1_VALUE" => "Bearer s3cr3t-token-value",
+        "DEPLOYS_HOOK_SECRET" | "DEPLOYS_ACTION1_SECRET" => {
+            "whsec_dmlnaWwtZXhhbXBsZS1jaS1ob29rLXNlY3JldC0zMmI="
+        }
         _ => return None,
     };
     Some(value.to_owned())
@@ -117,10 +120,11 @@ async fn the_example_applies_then_changes_nothing_and_exports_back_to_the_same()
         let exported = manifest::export(&Client::new(&app.url, &key).expect("client"), &project)
             .await
             .expect("export");
-        for secret in ["abcdefgh", "s3cr3t", "hooks.slack.com"] {
+        for secret in ["abcdefgh", "s3cr3t", "hooks.slack.com", "dmlnaWwtZXhh"] {
             assert!(!exported.contains(secret), "{secret} exported:\n{exported}");
         }
         assert!(exported.contains("${OPS_SLACK_WEBHOOKURL}"), "{exported}");
+        assert!(exported.contains("${DEPLOYS_ACTION1_SECRET}"), "{exported}");
         assert!(
             exported.contains("${API_HEALTH_HEADERS_1_VALUE}"),
             "{exported}"
@@ -339,7 +343,11 @@ async fn the_binary_applies_with_a_key_from_the_environment() {
                 "SLACK_WEBHOOK",
                 "https://hooks.slack.com/services/T0/B0/abcdefgh",
             )
-            .env("API_HEALTH_TOKEN", "s3cr3t-token-value");
+            .env("API_HEALTH_TOKEN", "s3cr3t-token-value")
+            .env(
+                "DEPLOYS_HOOK_SECRET",
+                "whsec_dmlnaWwtZXhhbXBsZS1jaS1ob29rLXNlY3JldC0zMmI=",
+            );
         async move {
             tokio::process::Command::from(cmd)
                 .output()

@@ -405,6 +405,203 @@ async fn http_post_actions_verify_with_the_reference_library_across_retries() {
     }
 }
 
+const PROVIDER_FIELDS: &str = "id config generatedSecret";
+
+/// A generated secret: `whsec_` and 32 random bytes.
+fn assert_generated(what: &str, secret: &Value) -> String {
+    let secret = secret
+        .as_str()
+        .unwrap_or_else(|| panic!("{what}: a secret is generated: {secret}"));
+    let key = secret.strip_prefix("whsec_").expect("whsec_ form");
+    assert_eq!(STANDARD.decode(key).map(|k| k.len()), Ok(32), "{what}");
+    secret.to_owned()
+}
+
+#[tokio::test]
+async fn secrets_left_out_are_generated_shown_once_and_sign_with_the_reference_library() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let hook = Receiver::start().await;
+        // A WEBHOOK provider created without a secret.
+        let made = ok(
+            &app,
+            &user,
+            &format!("mutation($i: CreateNotificationProviderInput!) {{ createNotificationProvider(input: $i) {{ {PROVIDER_FIELDS} }} }}"),
+            json!({ "i": { "projectId": project, "name": "hook", "type": "WEBHOOK", "config": { "url": hook.url("/alerts") } } }),
+        )
+        .await["createNotificationProvider"]
+            .clone();
+        let first = assert_generated(&format!("[{backend}] provider"), &made["generatedSecret"]);
+        let id = made["id"].as_str().expect("id").to_owned();
+        assert!(
+            !made["config"].to_string().contains(&first),
+            "[{backend}] masked in config"
+        );
+        // Shown once: reading the provider again gives no secret.
+        let read = ok(
+            &app,
+            &user,
+            &format!("query($id: ID!) {{ notificationProvider(id: $id) {{ {PROVIDER_FIELDS} }} }}"),
+            json!({ "id": id }),
+        )
+        .await;
+        assert_eq!(
+            read["notificationProvider"]["generatedSecret"],
+            Value::Null,
+            "[{backend}]"
+        );
+        assert!(!read.to_string().contains(&first), "[{backend}]");
+        let test = "mutation($id: ID!) { testNotificationProvider(id: $id) { success error } }";
+        let sent = ok(&app, &user, test, json!({ "id": id })).await;
+        assert_eq!(
+            sent["testNotificationProvider"]["success"], true,
+            "[{backend}] {sent}"
+        );
+        let got = hook.wait_for(1).await;
+        assert_reference_verifies(
+            &format!("[{backend}] generated provider secret"),
+            &first,
+            &got[0],
+        )
+        .await;
+        // A rename keeps the secret and shows none; `secret: null` rotates it.
+        let update = format!(
+            "mutation($id: ID!, $i: UpdateNotificationProviderInput!) {{ updateNotificationProvider(id: $id, input: $i) {{ {PROVIDER_FIELDS} }} }}"
+        );
+        let renamed = ok(
+            &app,
+            &user,
+            &update,
+            json!({ "id": id, "i": { "name": "renamed" } }),
+        )
+        .await;
+        assert_eq!(
+            renamed["updateNotificationProvider"]["generatedSecret"],
+            Value::Null,
+            "[{backend}]"
+        );
+        let rotated = ok(
+            &app,
+            &user,
+            &update,
+            json!({ "id": id, "i": { "config": { "secret": null } } }),
+        )
+        .await;
+        let second = assert_generated(
+            &format!("[{backend}] rotated"),
+            &rotated["updateNotificationProvider"]["generatedSecret"],
+        );
+        assert_ne!(first, second, "[{backend}]");
+        hook.clear();
+        ok(&app, &user, test, json!({ "id": id })).await;
+        let got = hook.wait_for(1).await;
+        assert_reference_verifies(
+            &format!("[{backend}] rotated provider secret"),
+            &second,
+            &got[0],
+        )
+        .await;
+        assert!(
+            reference_verify(&first, &got[0], &standard_headers(&got[0]))
+                .await
+                .is_err(),
+            "[{backend}] the old secret no longer verifies"
+        );
+
+        // An HTTP_POST action created without a secret.
+        let (upstream, receiver, elsewhere) = (
+            Receiver::start().await,
+            Receiver::start().await,
+            Receiver::start().await,
+        );
+        let (callback_id, url) = callback(&app, &user, &project, &upstream, Value::Null).await;
+        let create = "mutation($i: CreateActionInput!) { createAction(input: $i) { id config generatedSecret } }";
+        let action = ok(
+            &app,
+            &user,
+            create,
+            json!({ "i": { "callbackId": callback_id, "type": "HTTP_POST", "config": { "url": receiver.url("/post") } } }),
+        )
+        .await["createAction"]
+            .clone();
+        let action_secret =
+            assert_generated(&format!("[{backend}] action"), &action["generatedSecret"]);
+        assert!(
+            !action["config"].to_string().contains(&action_secret),
+            "[{backend}]"
+        );
+        let update = "mutation($id: ID!, $i: UpdateActionInput!) { updateAction(id: $id, input: $i) { config generatedSecret } }";
+        let action_id = action["id"].as_str().expect("id");
+        // Its config sent back as read (masked) keeps the secret; so does one leaving it out.
+        for config in [
+            action["config"].clone(),
+            json!({ "url": receiver.url("/post") }),
+        ] {
+            let kept = ok(
+                &app,
+                &user,
+                update,
+                json!({ "id": action_id, "i": { "config": config } }),
+            )
+            .await;
+            assert_eq!(
+                kept["updateAction"]["generatedSecret"],
+                Value::Null,
+                "[{backend}] {kept}"
+            );
+        }
+        let response = app
+            .http
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(r#"{"order":7}"#)
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(response.status().as_u16(), 200);
+        for _ in 0..10 {
+            if !receiver.requests().is_empty() {
+                break;
+            }
+            run_actions(&app).await;
+        }
+        let got = receiver.wait_for(1).await;
+        assert_reference_verifies(
+            &format!("[{backend}] generated action secret"),
+            &action_secret,
+            &got[0],
+        )
+        .await;
+        // A new destination without a secret gets a new one: the old one stays with the old.
+        let moved = ok(
+            &app,
+            &user,
+            update,
+            json!({ "id": action_id, "i": { "config": { "url": elsewhere.url("/post") } } }),
+        )
+        .await;
+        let moved_secret = assert_generated(
+            &format!("[{backend}] moved action"),
+            &moved["updateAction"]["generatedSecret"],
+        );
+        assert_ne!(moved_secret, action_secret, "[{backend}]");
+        // Neither the audit log nor any answer since holds a generated secret.
+        let audit: Vec<entity::audit_logs::Model> = entity::audit_logs::Entity::find()
+            .all(app.db())
+            .await
+            .expect("audit");
+        let audit = serde_json::to_string(&audit.iter().map(|a| &a.details).collect::<Vec<_>>())
+            .expect("json");
+        for secret in [&first, &second, &action_secret, &moved_secret] {
+            assert!(
+                !audit.contains(secret.as_str()),
+                "[{backend}] a secret in the audit log"
+            );
+        }
+        app.stop().await;
+    }
+}
+
 #[tokio::test]
 async fn status_page_webhook_subscribers_verify_with_the_reference_library() {
     for backend in backends() {

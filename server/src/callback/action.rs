@@ -100,7 +100,7 @@ fn template_text(
 }
 
 /// Checks a config (merged over `previous` for updates) and returns it as stored, its secrets
-/// sealed for the action `id`.
+/// sealed for the action `id`, with the signing secret generated for it, if one was.
 async fn check_config(
     state: &AppState,
     id: Uuid,
@@ -108,7 +108,7 @@ async fn check_config(
     kind: ActionType,
     config: &Value,
     previous: Option<&Value>,
-) -> AppResult<Value> {
+) -> AppResult<(Value, Option<String>)> {
     let home = Home {
         state,
         id,
@@ -116,8 +116,13 @@ async fn check_config(
         kind,
         previous,
     };
+    let mut generated = None;
     let checked = match ActionConfig::parse(kind, config)? {
-        ActionConfig::HttpPost(c) => ActionConfig::HttpPost(home.check_post(c)?),
+        ActionConfig::HttpPost(c) => {
+            let (checked, secret) = home.check_post(c)?;
+            generated = secret;
+            ActionConfig::HttpPost(checked)
+        }
         ActionConfig::Slack(c) => ActionConfig::Slack(home.check_message(c).await?),
         ActionConfig::Discord(c) => ActionConfig::Discord(home.check_message(c).await?),
         ActionConfig::Sms(c) => ActionConfig::Sms(home.check_message(c).await?),
@@ -144,7 +149,7 @@ async fn check_config(
             })
         }
     };
-    checked.with_retry_defaults().to_json()
+    Ok((checked.with_retry_defaults().to_json()?, generated))
 }
 
 /// What checking an action's config needs: the action it is for and its stored config.
@@ -165,7 +170,9 @@ impl Home<'_> {
         }
     }
 
-    fn check_post(&self, c: HttpPostConfig) -> AppResult<HttpPostConfig> {
+    /// The checked config, and the signing secret generated for it when none was given (one
+    /// left out keeps the stored secret while the URL keeps its origin, as a masked one does).
+    fn check_post(&self, c: HttpPostConfig) -> AppResult<(HttpPostConfig, Option<String>)> {
         let state = self.state;
         let url = text("url", &c.url, 2048)?
             .ok_or_else(|| AppError::field(&field("url"), "is required"))?;
@@ -189,13 +196,27 @@ impl Home<'_> {
             None => None,
         };
         let body = template_text("body", &c.body, 65_536, false)?;
+        let seal = |secret: &str| -> AppResult<Option<Str>> {
+            Ok(Str::new(
+                state
+                    .master_key
+                    .seal(secret, &Binding::action_secret(self.id))?,
+            ))
+        };
+        let mut generated = None;
+        let mut generate = || -> AppResult<Option<Str>> {
+            let secret = crate::delivery::signed::generate_secret();
+            let sealed = seal(&secret)?;
+            generated = Some(secret);
+            Ok(sealed)
+        };
         let secret = match text("secret", &c.secret, 1024)? {
             Some(secret) if secret == MASK => match previous.and_then(|p| p.secret) {
                 Some(old) => {
                     keep("secret")?;
                     Some(old)
                 }
-                None => None,
+                None => generate()?,
             },
             Some(secret) if secret.len() < 8 => {
                 return Err(AppError::field(
@@ -207,20 +228,20 @@ impl Home<'_> {
                 let why = crate::delivery::signed::check_secret(&secret).err();
                 return Err(AppError::field(&field("secret"), why.unwrap_or_default()));
             }
-            Some(secret) => Str::new(
-                state
-                    .master_key
-                    .seal(&secret, &Binding::action_secret(self.id))?,
-            ),
-            None => None,
+            Some(secret) => seal(&secret)?,
+            None => match previous.and_then(|p| p.secret) {
+                Some(old) if same_destination => Some(old),
+                _ => generate()?,
+            },
         };
-        Ok(HttpPostConfig {
+        let checked = HttpPostConfig {
             url: Some(Str(url)),
             headers,
             body,
             secret,
             ..c
-        })
+        };
+        Ok((checked, generated))
     }
 
     /// Headers as stored: credentials sealed (a masked one sent back keeps the stored value,
@@ -465,6 +486,12 @@ pub struct ActionInput {
     pub parallel: Option<bool>,
 }
 
+/// A saved action, and the signing secret generated for it by this change (shown this once).
+pub struct Saved {
+    pub row: actions::Model,
+    pub generated_secret: Option<String>,
+}
+
 /// Adds an action to a callback (project editors).
 pub async fn create(
     state: &AppState,
@@ -472,10 +499,10 @@ pub async fn create(
     callback_id: Uuid,
     kind: ActionType,
     input: ActionInput,
-) -> AppResult<actions::Model> {
+) -> AppResult<Saved> {
     let callback = super::find(state, principal, callback_id, Level::Editor).await?;
     let id = Uuid::now_v7();
-    let config = check_config(
+    let (config, generated_secret) = check_config(
         state,
         id,
         callback.project_id,
@@ -524,7 +551,10 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     state.callbacks.forget(callback_id);
-    Ok(row)
+    Ok(Saved {
+        row,
+        generated_secret,
+    })
 }
 
 /// An action the caller may reach at `needed`.
@@ -546,11 +576,12 @@ pub async fn update(
     principal: &Principal,
     id: Uuid,
     input: ActionInput,
-) -> AppResult<actions::Model> {
+) -> AppResult<Saved> {
     let current = find(state, principal, id, Level::Editor).await?;
     let mut active: actions::ActiveModel = current.clone().into();
+    let mut generated_secret = None;
     if let Some(config) = &input.config {
-        active.config = Set(check_config(
+        let (config, generated) = check_config(
             state,
             current.id,
             current.project_id,
@@ -558,7 +589,9 @@ pub async fn update(
             config,
             Some(&current.config),
         )
-        .await?);
+        .await?;
+        active.config = Set(config);
+        generated_secret = generated;
     }
     if let Some(order) = input.order {
         if !(0..=10_000).contains(&order) {
@@ -585,7 +618,10 @@ pub async fn update(
     .await?;
     tx.commit().await?;
     state.callbacks.forget(row.callback_id);
-    Ok(row)
+    Ok(Saved {
+        row,
+        generated_secret,
+    })
 }
 
 /// Removes an action with its executions (project editors).

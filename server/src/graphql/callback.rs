@@ -207,7 +207,11 @@ impl Callback {
     /// The pipeline, in order.
     async fn actions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Action>> {
         let rows = ctx.loaders().callback_actions.load_one(self.0.id).await?;
-        Ok(rows.unwrap_or_default().into_iter().map(Action).collect())
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(Action::from)
+            .collect())
     }
     /// Triggers, newest first.
     async fn logs(
@@ -304,8 +308,20 @@ impl CallbackLog {
     }
 }
 
-/// A step of a callback's pipeline.
-pub struct Action(pub actions::Model);
+/// A step of a callback's pipeline, with the signing secret its mutation generated, if any.
+pub struct Action(pub actions::Model, pub Option<String>);
+
+impl From<actions::Model> for Action {
+    fn from(row: actions::Model) -> Self {
+        Self(row, None)
+    }
+}
+
+impl From<action::Saved> for Action {
+    fn from(saved: action::Saved) -> Self {
+        Self(saved.row, saved.generated_secret)
+    }
+}
 
 #[Object]
 impl Action {
@@ -322,6 +338,12 @@ impl Action {
     /// Type-specific settings; secrets masked.
     async fn config(&self, ctx: &Context<'_>) -> Json<serde_json::Value> {
         Json(action::masked_config(ctx.state(), &self.0))
+    }
+    /// The `whsec_` signing secret Vigil generated for an HTTP_POST action created (or
+    /// updated) without one, in the answer of that mutation only: it is shown this once and
+    /// stored sealed. Null everywhere else.
+    async fn generated_secret(&self) -> Option<&str> {
+        self.1.as_deref()
     }
     async fn enabled(&self) -> bool {
         self.0.enabled
@@ -692,16 +714,15 @@ impl CallbackMutation {
             order: input.order,
             parallel: input.parallel,
         };
-        Ok(Action(
-            action::create(
-                ctx.state(),
-                ctx.principal()?,
-                callback,
-                input.kind.into(),
-                domain,
-            )
-            .await?,
-        ))
+        Ok(action::create(
+            ctx.state(),
+            ctx.principal()?,
+            callback,
+            input.kind.into(),
+            domain,
+        )
+        .await?
+        .into())
     }
 
     async fn update_action(
@@ -717,9 +738,9 @@ impl CallbackMutation {
             order: input.order,
             parallel: input.parallel,
         };
-        Ok(Action(
-            action::update(ctx.state(), ctx.principal()?, id, domain).await?,
-        ))
+        Ok(action::update(ctx.state(), ctx.principal()?, id, domain)
+            .await?
+            .into())
     }
 
     async fn delete_action(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {

@@ -90,7 +90,7 @@ async fn find(state: &AppState, principal: &Principal, id: uuid::Uuid) -> AppRes
                 .await?
                 .0,
         )),
-        Kind::NotificationProvider => Node::NotificationProvider(NotificationProvider(
+        Kind::NotificationProvider => Node::NotificationProvider(NotificationProvider::from(
             crate::notification_provider::find(state, principal, id, viewer).await?,
         )),
     }))

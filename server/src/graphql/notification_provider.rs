@@ -27,8 +27,21 @@ pub enum NotificationProviderType {
     Sms,
 }
 
-/// A configured channel (an email list, a Slack webhook, a Telegram chat, ...).
-pub struct NotificationProvider(pub notification_providers::Model);
+/// A configured channel (an email list, a Slack webhook, a Telegram chat, ...), with the
+/// signing secret its mutation generated, if any.
+pub struct NotificationProvider(pub notification_providers::Model, pub Option<String>);
+
+impl From<notification_providers::Model> for NotificationProvider {
+    fn from(row: notification_providers::Model) -> Self {
+        Self(row, None)
+    }
+}
+
+impl From<notification_provider::Saved> for NotificationProvider {
+    fn from(saved: notification_provider::Saved) -> Self {
+        Self(saved.row, saved.generated_secret)
+    }
+}
 
 #[Object]
 impl NotificationProvider {
@@ -50,6 +63,12 @@ impl NotificationProvider {
     /// tokens, signing secrets, header values, API keys and auth tokens) masked.
     async fn config(&self, ctx: &Context<'_>) -> Json<serde_json::Value> {
         Json(notification_provider::masked_config(ctx.state(), &self.0))
+    }
+    /// The `whsec_` signing secret Vigil generated for a WEBHOOK provider saved without one
+    /// (created without `secret`, or updated with `secret: null` to rotate it), in the answer of
+    /// that mutation only: it is shown this once and stored sealed. Null everywhere else.
+    async fn generated_secret(&self) -> Option<&str> {
+        self.1.as_deref()
     }
     async fn is_enabled(&self) -> bool {
         self.0.is_enabled
@@ -81,7 +100,7 @@ pub struct CreateNotificationProviderInput {
     pub kind: NotificationProviderType,
     /// The settings of the type: EMAIL `{to, from?, sendgridApiKey? | credentialId?}`;
     /// SLACK, DISCORD, TEAMS `{webhookUrl}`; TELEGRAM `{botToken, chatId}`; WEBHOOK
-    /// `{url, secret?, headers?}`; SMS `{accountSid, authToken | credentialId, from, to}`.
+    /// `{url, secret?, headers?}` (a `secret` left out is generated: see `generatedSecret`); SMS `{accountSid, authToken | credentialId, from, to}`.
     pub config: Json<serde_json::Value>,
     /// Defaults to true.
     pub is_enabled: Option<bool>,
@@ -91,7 +110,8 @@ pub struct CreateNotificationProviderInput {
 pub struct UpdateNotificationProviderInput {
     pub name: Option<String>,
     /// Merged over the stored settings: a key set to null is removed, a key left out is
-    /// kept, and a secret sent back masked keeps its stored value.
+    /// kept, and a secret sent back masked keeps its stored value. A WEBHOOK's `secret` set to
+    /// null is replaced by a generated one (`generatedSecret`).
     pub config: Option<Json<serde_json::Value>>,
     pub is_enabled: Option<bool>,
 }
@@ -113,7 +133,12 @@ impl NotificationProviderQuery {
         let principal = ctx.principal()?;
         let request = page_request(ctx, first, after.as_deref())?;
         let rows = notification_provider::list(ctx.state(), principal, id, request).await?;
-        Ok(connection(request, rows, |p| p.id, NotificationProvider))
+        Ok(connection(
+            request,
+            rows,
+            |p| p.id,
+            NotificationProvider::from,
+        ))
     }
 
     /// A provider, or null when it does not exist or is not visible to the caller.
@@ -124,7 +149,7 @@ impl NotificationProviderQuery {
     ) -> async_graphql::Result<Option<NotificationProvider>> {
         let id = validate::id("id", &id)?;
         match notification_provider::find(ctx.state(), ctx.principal()?, id, Level::Viewer).await {
-            Ok(row) => Ok(Some(NotificationProvider(row))),
+            Ok(row) => Ok(Some(row.into())),
             Err(AppError::NotFound) => Ok(None),
             Err(err) => Err(err.into()),
         }
@@ -143,7 +168,7 @@ impl NotificationProviderMutation {
         input: CreateNotificationProviderInput,
     ) -> async_graphql::Result<NotificationProvider> {
         let project_id = validate::id("projectId", &input.project_id)?;
-        let row = notification_provider::create(
+        let saved = notification_provider::create(
             ctx.state(),
             ctx.principal()?,
             NewProvider {
@@ -155,7 +180,7 @@ impl NotificationProviderMutation {
             },
         )
         .await?;
-        Ok(NotificationProvider(row))
+        Ok(saved.into())
     }
 
     async fn update_notification_provider(
@@ -165,7 +190,7 @@ impl NotificationProviderMutation {
         input: UpdateNotificationProviderInput,
     ) -> async_graphql::Result<NotificationProvider> {
         let id = validate::id("id", &id)?;
-        let row = notification_provider::update(
+        let saved = notification_provider::update(
             ctx.state(),
             ctx.principal()?,
             id,
@@ -176,7 +201,7 @@ impl NotificationProviderMutation {
             },
         )
         .await?;
-        Ok(NotificationProvider(row))
+        Ok(saved.into())
     }
 
     async fn delete_notification_provider(

@@ -339,7 +339,7 @@ export type CreateNotificationProviderInput = {
   /**
    * The settings of the type: EMAIL `{to, from?, sendgridApiKey? | credentialId?}`;
    * SLACK, DISCORD, TEAMS `{webhookUrl}`; TELEGRAM `{botToken, chatId}`; WEBHOOK
-   * `{url, secret?, headers?}`; SMS `{accountSid, authToken | credentialId, from, to}`.
+   * `{url, secret?, headers?}` (a `secret` left out is generated: see `generatedSecret`); SMS `{accountSid, authToken | credentialId, from, to}`.
    */
   config: unknown;
   /** Defaults to true. */
@@ -990,7 +990,8 @@ export type UpdateMonitorInput = {
 export type UpdateNotificationProviderInput = {
   /**
    * Merged over the stored settings: a key set to null is removed, a key left out is
-   * kept, and a secret sent back masked keeps its stored value.
+   * kept, and a secret sent back masked keeps its stored value. A WEBHOOK's `secret` set to
+   * null is replaced by a generated one (`generatedSecret`).
    */
   config?: unknown;
   isEnabled?: boolean | null | undefined;
