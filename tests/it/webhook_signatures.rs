@@ -931,6 +931,47 @@ async fn signed_triggers_pass_and_every_forgery_is_refused_unlogged_and_unmetere
 }
 
 #[tokio::test]
+async fn a_flood_of_refused_triggers_is_answered_but_logs_at_most_its_budget() {
+    for backend in backends() {
+        let (app, user, _, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        let (id, url) = callback(
+            &app,
+            &user,
+            &project,
+            &upstream,
+            Mode::Github.input("flood-secret-1234"),
+        )
+        .await;
+        let budget = vigil::callback::trigger::REFUSALS_LOGGED_PER_MINUTE as usize;
+        let sent = budget + 25;
+        for i in 0..sent {
+            let response = app
+                .http
+                .post(&url)
+                .header("content-type", "application/json")
+                .header("x-hub-signature-256", "sha256=00")
+                .body(format!(r#"{{"n":{i}}}"#))
+                .send()
+                .await
+                .expect("trigger");
+            assert_eq!(response.status().as_u16(), 401, "[{backend}] {i}");
+        }
+        let rejected = logs(&app, &id)
+            .await
+            .into_iter()
+            .filter(|l| l.event == "signature_rejected")
+            .count();
+        assert_eq!(
+            rejected, budget,
+            "[{backend}] {sent} refused, {budget} logged"
+        );
+        assert!(upstream.requests().is_empty(), "[{backend}]");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
 async fn the_secret_is_sealed_never_shown_and_kept_within_its_tenant() {
     for backend in backends() {
         let (app, user, _, project) = setup(&backend).await;

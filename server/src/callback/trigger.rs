@@ -102,6 +102,45 @@ pub struct Runtime {
     resolved: Mutex<HashMap<Lookup, Remembered>>,
     pub cache: ResponseCache,
     writer: Batcher<Job, Done>,
+    refusals: RefusalBudget,
+}
+
+/// Refused triggers (bad signature, rate or plan limit) logged per callback and minute in
+/// this process: past it they are answered the same but not logged, so that a flood of
+/// refused requests, which anyone can send, cannot fill the log.
+pub const REFUSALS_LOGGED_PER_MINUTE: u32 = 60;
+
+/// Per callback: when its minute started, refusals logged in it, refusals not logged since
+/// the last one that was.
+#[derive(Default)]
+struct RefusalBudget(Mutex<HashMap<Uuid, (Instant, u32, u64)>>);
+
+impl RefusalBudget {
+    /// `Some(unlogged before it)` when this refusal of `callback` is to be logged.
+    fn take(&self, callback: Uuid, now: Instant) -> Option<u64> {
+        let Ok(mut map) = self.0.lock() else {
+            return Some(0);
+        };
+        let minute = Duration::from_secs(60);
+        if map.len() >= 50_000 && !map.contains_key(&callback) {
+            map.retain(|_, (start, _, unlogged)| {
+                now.duration_since(*start) < minute || *unlogged > 0
+            });
+            if map.len() >= 50_000 {
+                map.clear();
+            }
+        }
+        let (start, logged, unlogged) = map.entry(callback).or_insert((now, 0, 0));
+        if now.duration_since(*start) >= minute {
+            (*start, *logged) = (now, 0);
+        }
+        if *logged >= REFUSALS_LOGGED_PER_MINUTE {
+            *unlogged += 1;
+            return None;
+        }
+        *logged += 1;
+        Some(std::mem::take(unlogged))
+    }
 }
 
 impl Runtime {
@@ -118,7 +157,23 @@ impl Runtime {
             resolved: Mutex::new(HashMap::new()),
             cache: ResponseCache::default(),
             writer,
+            refusals: RefusalBudget::default(),
         }
+    }
+
+    /// Logs a refused trigger within its callback's budget
+    /// ([`REFUSALS_LOGGED_PER_MINUTE`]); the refusals left unlogged before it are counted in
+    /// its details as `unloggedBefore`.
+    async fn log_refusal(&self, mut entry: NewLog) -> AppResult<()> {
+        let Some(unlogged) = self.refusals.take(entry.callback.id, Instant::now()) else {
+            return Ok(());
+        };
+        if unlogged > 0
+            && let Some(details) = entry.details.as_object_mut()
+        {
+            details.insert("unloggedBefore".into(), json!(unlogged));
+        }
+        self.log(entry).await.map(|_| ())
     }
 
     async fn admit(&self, admit: Admit) -> AppResult<Decision> {
@@ -628,7 +683,7 @@ async fn refuse_signature(
         steps: Vec::new(),
         ..trigger.entry(SIGNATURE_REJECTED, json!({ "reason": refusal.code() }))
     };
-    state.callbacks.log(entry).await?;
+    state.callbacks.log_refusal(entry).await?;
     let error = json!({ "error": { "code": "UNAUTHENTICATED", "message": refusal.message() } });
     Ok((StatusCode::UNAUTHORIZED, axum::Json(error)).into_response())
 }
@@ -663,7 +718,7 @@ async fn refuse(state: &AppState, trigger: Trigger, decision: &Decision) -> AppR
         steps: Vec::new(),
         ..trigger.entry("rate_limited", json!({ "period": period }))
     };
-    state.callbacks.log(entry).await?;
+    state.callbacks.log_refusal(entry).await?;
     let mut response = (
         StatusCode::TOO_MANY_REQUESTS,
         axum::Json(json!({ "error": { "code": "RATE_LIMITED", "message": format!("this callback's {period} limit is reached") } })),
@@ -694,7 +749,7 @@ async fn refuse_by_plan(
             json!({ "limit": "CALLBACK_TRIGGERS", "used": refusal.used, "max": refusal.cap.max }),
         )
     };
-    state.callbacks.log(entry).await?;
+    state.callbacks.log_refusal(entry).await?;
     let mut response = error.into_response();
     limit_headers(&mut response, decision);
     if let Ok(value) = HeaderValue::from_str(&decision.reset_secs.to_string()) {
@@ -947,4 +1002,27 @@ async fn write_logs(tx: &Tx, batch: &[NewLog]) -> AppResult<()> {
         .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    use super::*;
+
+    #[test]
+    fn refusals_are_logged_within_a_minute_budget_and_the_rest_counted_in_the_next() {
+        let budget = RefusalBudget::default();
+        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+        let start = Instant::now();
+        for _ in 0..REFUSALS_LOGGED_PER_MINUTE {
+            assert_eq!(budget.take(a, start), Some(0));
+        }
+        assert_eq!(budget.take(a, start), None);
+        assert_eq!(budget.take(a, start + Duration::from_secs(59)), None);
+        // Another callback has its own budget.
+        assert_eq!(budget.take(b, start), Some(0));
+        // A minute later the first is logged again, with the two it left out.
+        let later = start + Duration::from_secs(61);
+        assert_eq!(budget.take(a, later), Some(2));
+        assert_eq!(budget.take(a, later), Some(0));
+    }
 }
