@@ -46,7 +46,7 @@ function ImpersonationBanner() {
   return (
     <Alert color="grape" variant="filled" mb="md" role="status" data-testid="impersonation-banner" style={{ position: 'sticky', top: 0, zIndex: 10 }}>
       <Group justify="space-between" gap="xs">
-        <Text size="sm" fw={500}>
+        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
           Impersonating {me.name} ({me.email}): everything you do is recorded as done by you on their behalf.
         </Text>
         <Button
@@ -73,7 +73,7 @@ function UnverifiedEmailBanner() {
   return (
     <Alert color="yellow" variant="light" mb="md" role="status" data-testid="unverified-email" title="Confirm your email address">
       <Group justify="space-between" gap="xs">
-        <Text size="sm">
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           We sent a link to <strong>{me.email}</strong>. Until you follow it, invitations to organizations cannot be accepted.
         </Text>
         <Button

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ApiKeyPermission } from '../../gql/graphql';
@@ -115,7 +116,7 @@ export function ApiKeys() {
       )}
       <QueryView result={result} retry={reload} isEmpty={keys.length === 0} empty={<Empty title="No API keys yet">Create one for scripts and CI.</Empty>}>
         {() => (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion label="API keys" minWidth={560}>
             <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -183,7 +184,7 @@ export function ApiKeys() {
               ))}
             </Table.Tbody>
           </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </QueryView>
       <Paper withBorder p="md" maw={560}>

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, FormAlert, NotFound, pending } from '../../components/States';
 import { graphql } from '../../gql';
@@ -241,7 +242,7 @@ export default function CallbackDetail() {
           <Anchor component={Link} to="..">
             Callbacks
           </Anchor>{' '}
-          · forwards to {callback.callbackUrl} {!callback.activeStatus && <Badge color="gray">inactive</Badge>}
+          · forwards to <span style={{ overflowWrap: 'anywhere' }}>{callback.callbackUrl}</span> {!callback.activeStatus && <Badge color="gray">inactive</Badge>}
         </>
       }
       actions={
@@ -288,7 +289,7 @@ export default function CallbackDetail() {
       </Paper>
       <LiveStats callbackId={callback.id} tick={tick} />
       <Tabs defaultValue="log" keepMounted={false}>
-        <Tabs.List>
+        <Tabs.List style={{ flexWrap: 'wrap' }}>
           <Tabs.Tab value="log">Live log</Tabs.Tab>
           <Tabs.Tab value="actions">Actions ({callback.actions.length})</Tabs.Tab>
           <Tabs.Tab value="executions">Executions</Tabs.Tab>
@@ -353,7 +354,7 @@ function LiveLog({ callbackId, live, editor }: { callbackId: string; live: Callb
   if (waiting) return waiting;
   if (rows.length === 0) return <Empty title="No triggers yet">Send a request to the trigger URL: it shows up here as it happens.</Empty>;
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <ScrollRegion label="Trigger log" minWidth={600}>
       <Table striped data-testid="callback-log" aria-live="polite">
         <Table.Thead>
           <Table.Tr>
@@ -373,7 +374,7 @@ function LiveLog({ callbackId, live, editor }: { callbackId: string; live: Callb
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 
@@ -523,7 +524,7 @@ function ActionsEditor({ callbackId, projectId, actions, editor, onChange }: { c
       {sorted.length === 0 ? (
         <Empty title="No actions">Add one to post the payload somewhere, notify a channel, store it or queue it.</Empty>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
+        <ScrollRegion label="Actions" minWidth={600}>
           <Table striped aria-label="Actions in order">
             <Table.Thead>
               <Table.Tr>
@@ -593,7 +594,7 @@ function ActionsEditor({ callbackId, projectId, actions, editor, onChange }: { c
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       {editor && (
         <Group>
@@ -802,7 +803,7 @@ function Executions({ callbackId, actions, tick }: { callbackId: string; actions
       {nodes.length === 0 ? (
         <Empty title="No executions yet" />
       ) : (
-        <Table.ScrollContainer minWidth={600}>
+        <ScrollRegion label="Action executions" minWidth={600}>
           <Table striped data-testid="executions" aria-live="polite">
             <Table.Thead>
               <Table.Tr>
@@ -835,7 +836,7 @@ function Executions({ callbackId, actions, tick }: { callbackId: string; actions
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </Stack>
   );

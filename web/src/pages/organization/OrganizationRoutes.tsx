@@ -5,6 +5,7 @@ import { Link, Navigate, Route, Routes, useNavigate, useParams, useSearchParams 
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { LimitedButton } from '../../components/PlanLimit';
 import { Empty, FormAlert, Loading, NotFound, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
@@ -81,7 +82,7 @@ function Projects({ orgId }: { orgId: string }) {
   });
   return (
     <Page title={`${org.name}: projects`} description="Monitors, callbacks and settings live in a project.">
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollRegion label="Projects" minWidth={560}>
         <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -103,7 +104,7 @@ function Projects({ orgId }: { orgId: string }) {
           ))}
         </Table.Tbody>
       </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {isAdmin(org.viewerRole) && (
         <Paper withBorder p="md" maw={520}>
           <form onSubmit={onSubmit} noValidate aria-label="New project">
@@ -182,7 +183,7 @@ function Members({ orgId }: { orgId: string }) {
     >
       <QueryView result={result} retry={reload}>
         {() => (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion label="Members" minWidth={560}>
             <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -245,7 +246,7 @@ function Members({ orgId }: { orgId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </QueryView>
     </Page>
@@ -344,7 +345,7 @@ function Invitations({ orgId }: { orgId: string }) {
       </Paper>
       <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No invitations yet" />}>
         {() => (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion label="Invitations" minWidth={560}>
             <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -390,7 +391,7 @@ function Invitations({ orgId }: { orgId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </QueryView>
     </Page>

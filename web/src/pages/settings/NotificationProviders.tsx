@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { NotificationProvidersQuery, NotificationProviderType } from '../../gql/graphql';
@@ -107,7 +108,7 @@ export function NotificationProviders() {
     <Page title="Notification providers" description="Where monitor alerts go. Secret settings are stored encrypted and shown masked.">
       <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No notification providers yet">Add one so that monitors can alert you.</Empty>}>
         {() => (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion label="Notification providers" minWidth={560}>
             <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -160,7 +161,7 @@ export function NotificationProviders() {
               ))}
             </Table.Tbody>
           </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </QueryView>
       <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={!!editing} onClose={() => setEditing(null)} title={editing ? `Edit ${editing.name}` : 'Edit'}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ProjectRole } from '../../gql/graphql';
@@ -81,7 +82,7 @@ export function ProjectMembers() {
         empty={<Empty title="No project roles yet">Owners and admins of the organization manage this project; its other members can view it.</Empty>}
       >
         {() => (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion label="Project members" minWidth={560}>
             <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -130,7 +131,7 @@ export function ProjectMembers() {
               ))}
             </Table.Tbody>
           </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </QueryView>
       {admin && (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { Page } from '../../../components/Page';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { Empty, FormAlert, QueryView } from '../../../components/States';
 import { graphql } from '../../../gql';
 import type { AdminUserFragment, UserRole } from '../../../gql/graphql';
@@ -141,7 +142,7 @@ export default function UserAdmin() {
       </Group>
       <QueryView result={result} retry={reload} isEmpty={users.length === 0} empty={<Empty title="No user matches" />}>
         {() => (
-          <Table.ScrollContainer minWidth={720}>
+          <ScrollRegion label="Users" minWidth={720}>
             <Table striped data-testid="users">
               <Table.Thead>
                 <Table.Tr>
@@ -236,7 +237,7 @@ export default function UserAdmin() {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </QueryView>
       <Group>
