@@ -103,7 +103,9 @@ test('an invitation: mailed to a new address, accepted from its link after sign-
   await page.getByRole('option', { name: 'Default', exact: true }).click();
   await page.keyboard.press('Escape');
   await form.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByRole('row').filter({ hasText: invitee })).toContainText('pending');
+  await expect(page.getByRole('row').filter({ hasText: invitee })).toContainText('Pending');
+  // The list says which projects the role is for.
+  await expect(page.getByRole('row').filter({ hasText: invitee })).toContainText('Default');
 
   // The invitee opens the mailed link in their own browser, with no account yet.
   await expect.poll(() => vigil.mailedLinkTo(invitee, '/invitations/')).not.toBeNull();
@@ -146,7 +148,7 @@ test('an invitation: mailed to a new address, accepted from its link after sign-
   await expect(member).toContainText('Ivy Invitee');
   await expect(member.getByRole('combobox', { name: 'Role of Ivy Invitee' })).toHaveValue('Project editor');
   await open(page, 'Organization', 'Invitations', 'Invite Co: invitations');
-  await expect(page.getByRole('row').filter({ hasText: invitee })).toContainText('accepted');
+  await expect(page.getByRole('row').filter({ hasText: invitee })).toContainText('Accepted');
   await open(page, 'Organization', 'Audit log', 'Invite Co: audit log');
   await expect(await auditEntries(page, 'Invitations', 'invited')).toContainText(invitee);
   await expect(await auditEntries(page, 'Invitations', 'accepted an invitation')).toContainText('Ivy Invitee');

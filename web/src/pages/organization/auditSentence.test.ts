@@ -48,6 +48,10 @@ describe('audit sentences', () => {
     expect(sentenceText(auditSentence({ action: 'job.trigger', details: { jobId: 'j1', runId: 'r1' }, user: ada }, ctx))).toBe('Ada triggered job j1 (the run)');
   });
 
+  it('reads billing actions of three parts', () => {
+    expect(sentenceText(auditSentence({ action: 'billing.organization_plan.set', details: { plan: 'team' }, user: ada }, ctx))).toBe('Ada put the organization on plan team');
+  });
+
   it('offers a filter per domain', () => {
     expect(AUDIT_ACTION_CHOICES).toContainEqual({ value: 'monitor.', label: 'Monitors' });
   });

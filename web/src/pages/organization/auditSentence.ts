@@ -192,6 +192,16 @@ function predicate(action: string, d: Record<string, unknown>, ctx: AuditContext
       return ['started impersonating ', userPart(str(d.userId), ctx, 'a user')];
     case 'api_key.update':
       return [`${d.enabled === false ? 'turned off' : d.enabled === true ? 'turned on' : 'changed'} `, ...subject('api_key', d)];
+    case 'billing.organization_plan.set':
+      return ['put the organization on plan ', { text: str(d.plan) ?? 'another plan' }];
+    case 'billing.settings.update':
+      return ['changed the billing settings'];
+    case 'billing.subscription.update':
+      return ['changed the subscription'];
+    case 'billing.plan.lapse':
+      return ['saw the paid plan lapse'];
+    case 'billing.usage_period.close':
+      return ['closed a usage period'];
     case 'notification_provider.test':
       return ['sent a test message through ', ...subject('notification_provider', d), d.success === true ? ' (delivered)' : d.success === false ? ' (not delivered)' : ''];
     case 'variable.create':
@@ -237,6 +247,7 @@ const DOMAIN_LABELS: [string, string][] = [
   ['api_key', 'API keys'],
   ['user', 'Accounts'],
   ['admin', 'Administration'],
+  ['billing', 'Billing'],
 ];
 
 /** The action filter's choices: every action of a domain (`monitor.` on the server). */
