@@ -18,6 +18,7 @@ mod m20261210_000013_subscriber_deliveries;
 mod m20261210_000014_usage_metering;
 mod m20261212_000015_callback_signatures;
 mod m20261212_000016_sso;
+mod m20261214_000017_callback_responses;
 mod util;
 
 /// Runs the migrations in order.
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000014_usage_metering::Migration),
             Box::new(m20261212_000015_callback_signatures::Migration),
             Box::new(m20261212_000016_sso::Migration),
+            Box::new(m20261214_000017_callback_responses::Migration),
         ]
     }
 }

@@ -1,7 +1,7 @@
 //! The audit trail: every mutation writes one `audit_logs` row in its own transaction; admins
 //! read the trail back newest first.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::audit_logs;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::Value;
@@ -77,9 +77,13 @@ pub async fn record_for(
 /// Which entries of a trail to list.
 #[derive(Debug, Default, Clone)]
 pub struct AuditFilter {
-    /// Exact action name.
+    /// Exact action name, or every action of a domain when it ends in `.` (`monitor.`).
     pub action: Option<String>,
     pub user_id: Option<Uuid>,
+    /// Entries written at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    /// Entries written before this time.
+    pub until: Option<DateTime<Utc>>,
 }
 
 /// An organization's audit trail, newest first (organization admins).
@@ -103,7 +107,34 @@ pub async fn list(
                 "must not contain NUL characters",
             ));
         }
-        query = query.filter(audit_logs::Column::Action.eq(action));
+        query = match action.strip_suffix('.') {
+            // A domain: its actions all start with it. In the LIKE pattern `_` matches any one
+            // character, which is harmless: no action name differs from another only there.
+            Some(domain) if !domain.is_empty() => {
+                if !domain
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
+                {
+                    return Err(AppError::field(
+                        "filter.action",
+                        "a domain is lowercase letters and '_', like \"monitor.\"",
+                    ));
+                }
+                query.filter(audit_logs::Column::Action.starts_with(format!("{domain}.")))
+            }
+            _ => query.filter(audit_logs::Column::Action.eq(action)),
+        };
+    }
+    if let (Some(since), Some(until)) = (filter.since, filter.until)
+        && since > until
+    {
+        return Err(AppError::field("filter.until", "must not be before since"));
+    }
+    if let Some(since) = filter.since {
+        query = query.filter(audit_logs::Column::CreatedAt.gte(since));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_logs::Column::CreatedAt.lt(until));
     }
     if let Some(user_id) = filter.user_id {
         query = query.filter(audit_logs::Column::UserId.eq(user_id));

@@ -1777,3 +1777,109 @@ async fn stored_config(app: &TestApp, id: &str) -> Value {
         .expect("action")
         .config
 }
+
+#[tokio::test]
+async fn the_answer_of_the_callback_url_is_logged_as_a_bounded_prefix() {
+    for backend in backends() {
+        let (app, user, project) = setup(&backend).await;
+        let upstream = Receiver::start().await;
+        upstream.set_default(Reply {
+            status: 200,
+            body: "{\"ok\":true,\"items\":[1,2]}".into(),
+            headers: vec![
+                ("content-type".into(), "application/json".into()),
+                ("set-cookie".into(), "upstream-session=s3cret".into()),
+            ],
+        });
+        let hook = callback(
+            &app,
+            &user,
+            &project,
+            json!({ "callbackUrl": upstream.url("/receive") }),
+        )
+        .await;
+        let sent = app
+            .http
+            .post(&hook.url)
+            .body("{}")
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(sent.status().as_u16(), 200, "[{backend}]");
+
+        // A long answer keeps its first 16 KiB and says how long it was.
+        let long = "é".repeat(10_000);
+        upstream.set_default(Reply {
+            status: 500,
+            body: long.clone(),
+            headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
+        });
+        let failed = app
+            .http
+            .post(&hook.url)
+            .body("{}")
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(failed.status().as_u16(), 500, "[{backend}]");
+
+        let rows = logs(&app, &hook).await;
+        assert_eq!(rows.len(), 2, "[{backend}]");
+        let first = rows[0].response.clone().expect("a response");
+        assert_eq!(first["contentType"], "application/json", "[{backend}]");
+        assert_eq!(first["body"], "{\"ok\":true,\"items\":[1,2]}");
+        assert_eq!(first["bodyTruncated"], false);
+        assert!(
+            !first.to_string().contains("s3cret"),
+            "other headers of the answer are not kept: {first}"
+        );
+        let second = rows[1].response.clone().expect("a response");
+        let body = second["body"].as_str().expect("text");
+        assert_eq!(second["bodyTruncated"], true, "[{backend}]");
+        assert_eq!(second["bodyBytes"], long.len());
+        // Cut at a character boundary, within the bound.
+        assert!(
+            body.len() <= 16 * 1024 && body.len() > 16 * 1024 - 4,
+            "{}",
+            body.len()
+        );
+        assert!(long.starts_with(body));
+
+        // The API shows it; a trigger that was never forwarded has none.
+        let data = app
+            .gql(
+                Some(&user.token),
+                "query($c: ID!) { callbackLogs(callbackId: $c) { nodes { event response } } }",
+                json!({ "c": hook.id }),
+            )
+            .await
+            .ok();
+        let nodes = data["callbackLogs"]["nodes"].as_array().expect("nodes");
+        assert!(
+            nodes
+                .iter()
+                .any(|n| n["response"]["body"] == "{\"ok\":true,\"items\":[1,2]}"),
+            "[{backend}] {data}"
+        );
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { updateCallback(id: $id, input: { callbackUrl: \"http://127.0.0.1:9/closed\" }) { id } }",
+            json!({ "id": hook.id }),
+        )
+        .await
+        .ok();
+        let unreachable = app
+            .http
+            .post(&hook.url)
+            .body("{}")
+            .send()
+            .await
+            .expect("trigger");
+        assert_eq!(unreachable.status().as_u16(), 502, "[{backend}]");
+        let rows = logs(&app, &hook).await;
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].event, "error");
+        assert!(rows[2].response.is_none(), "[{backend}]");
+        app.stop().await;
+    }
+}

@@ -1285,3 +1285,117 @@ async fn another_tenants_ids_are_not_found_and_change_nothing() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn the_audit_log_filters_by_domain_user_and_date_range() {
+    const TRAIL: &str = "query($o: ID!, $f: AuditLogFilter) { auditLogs(organizationId: $o, first: 200, filter: $f) { totalCount nodes { id action createdAt user { id } } } }";
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let ada = app.sign_up("ada@example.com").await;
+        let (org, _) = app.create_org(&ada, "Audited").await;
+        for name in ["Shop", "Blog"] {
+            app.gql(
+                Some(&ada.token),
+                CREATE_PROJECT,
+                json!({ "i": { "organizationId": org, "name": name } }),
+            )
+            .await
+            .ok();
+        }
+        let all = app
+            .gql(Some(&ada.token), TRAIL, json!({ "o": org }))
+            .await
+            .ok();
+        let nodes = all["auditLogs"]["nodes"].as_array().expect("nodes").clone();
+        let projects = nodes
+            .iter()
+            .filter(|n| {
+                n["action"]
+                    .as_str()
+                    .is_some_and(|a| a.starts_with("project."))
+            })
+            .count();
+        assert!(projects >= 2, "[{backend}] {all}");
+        assert!(
+            projects < nodes.len(),
+            "[{backend}] other actions too: {all}"
+        );
+
+        let count = |filter: Value| {
+            let app = &app;
+            let token = ada.token.clone();
+            let org = org.clone();
+            async move {
+                app.gql(Some(&token), TRAIL, json!({ "o": org, "f": filter }))
+                    .await
+                    .ok()["auditLogs"]["totalCount"]
+                    .as_i64()
+                    .expect("count")
+            }
+        };
+        // A domain ending in "." lists each of its actions; an exact name only itself.
+        assert_eq!(
+            count(json!({ "action": "project." })).await,
+            projects as i64
+        );
+        assert_eq!(count(json!({ "action": "project" })).await, 0);
+        assert_eq!(
+            count(json!({ "action": "project.", "userId": ada.id })).await,
+            projects as i64
+        );
+
+        // One entry moved two days back: the date range splits the trail around it.
+        let oldest = nodes.last().expect("an entry")["id"]
+            .as_str()
+            .expect("id")
+            .parse::<uuid::Uuid>()
+            .expect("uuid");
+        entity::audit_logs::ActiveModel {
+            id: Set(oldest),
+            created_at: Set(Utc::now() - Duration::days(2)),
+            ..Default::default()
+        }
+        .update(app.db())
+        .await
+        .expect("backdate");
+        let day_ago = (Utc::now() - Duration::days(1)).to_rfc3339();
+        let total = nodes.len() as i64;
+        assert_eq!(count(json!({ "since": day_ago })).await, total - 1);
+        assert_eq!(count(json!({ "until": day_ago })).await, 1);
+        let week_ago = (Utc::now() - Duration::days(7)).to_rfc3339();
+        assert_eq!(
+            count(json!({ "since": week_ago, "until": day_ago })).await,
+            1
+        );
+
+        // Bad filters are refused by name.
+        let reversed = app
+            .gql(
+                Some(&ada.token),
+                TRAIL,
+                json!({ "o": org, "f": { "since": day_ago, "until": week_ago } }),
+            )
+            .await;
+        reversed.expect_code("BAD_USER_INPUT");
+        assert_eq!(reversed.field(), Some("filter.until"));
+        app.gql(
+            Some(&ada.token),
+            TRAIL,
+            json!({ "o": org, "f": { "action": "Project%." } }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+
+        // Another organization's admin learns nothing, filters or not.
+        let eve = app.sign_up("eve@example.com").await;
+        app.create_org(&eve, "Elsewhere").await;
+        app.gql(
+            Some(&eve.token),
+            TRAIL,
+            json!({ "o": org, "f": { "action": "project.", "since": week_ago } }),
+        )
+        .await
+        .expect_code("NOT_FOUND");
+        app.stop().await;
+    }
+}

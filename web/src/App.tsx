@@ -20,6 +20,8 @@ const NewOrganization = lazy(() => import('./pages/organization/NewOrganization'
 const ProjectRoutes = lazy(() => import('./pages/project/ProjectRoutes'));
 const AccountRoutes = lazy(() => import('./pages/account/AccountRoutes'));
 const PlanAdmin = lazy(() => import('./pages/admin/plans/PlanAdmin'));
+const GoTo = lazy(() => import('./pages/go/GoTo'));
+const UserAdmin = lazy(() => import('./pages/admin/users/UserAdmin'));
 const GraphiQLPage = lazy(() => import('./pages/graphiql/GraphiQLPage'));
 const BillingRedirect = lazy(() => import('./pages/organization/billing/BillingPage').then((m) => ({ default: m.BillingRedirect })));
 
@@ -112,6 +114,8 @@ function SignedInRoutes() {
         <Route path="/settings/*" element={<AccountRoutes />} />
         <Route path="/billing" element={<BillingRedirect />} />
         <Route path="/admin/plans/*" element={<PlanAdmin />} />
+        <Route path="/admin/users" element={<UserAdmin />} />
+        <Route path="/go/:kind/:id" element={<GoTo />} />
         <Route path="/graphiql" element={<GraphiQLPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

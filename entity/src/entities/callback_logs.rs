@@ -25,6 +25,9 @@ pub struct Model {
     pub request: Option<Json>,
     /// The log row this trigger replays, when it is a replay.
     pub replay_of: Option<Uuid>,
+    /// What the callback URL answered to a forwarded trigger: `{contentType, body,
+    /// bodyBase64, bodyTruncated, bodyBytes}`, the body a bounded prefix.
+    pub response: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -37,6 +37,8 @@ use crate::state::AppState;
 const RESOLVE_TTL: Duration = Duration::from_secs(2);
 /// Largest request body kept in the log for replays.
 const MAX_LOGGED_BODY: usize = 64 * 1024;
+/// How much of the callback URL's answer a log row keeps.
+pub const MAX_LOGGED_RESPONSE: usize = 16 * 1024;
 
 /// A callback ready to take triggers.
 #[derive(Debug, Clone)]
@@ -78,6 +80,8 @@ pub struct NewLog {
     pub status_code: Option<i32>,
     pub success: bool,
     pub request: Value,
+    /// What the callback URL answered (forwarded triggers only).
+    pub response: Option<Value>,
     pub replay_of: Option<Uuid>,
     pub steps: Vec<(Uuid, i32)>,
 }
@@ -306,6 +310,44 @@ async fn by_path(state: &AppState, path: &str) -> AppResult<Option<(Arc<Resolved
             .to_owned();
         (r, suffix)
     }))
+}
+
+/// What the callback URL answered, as the log keeps it: its content type and the first
+/// [`MAX_LOGGED_RESPONSE`] bytes of its body (base64 when they are not UTF-8). Other headers
+/// are left out: they may carry cookies or tokens meant for the caller only.
+pub fn response_record(answer: &super::cache::Cached) -> Value {
+    let content_type = answer
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+        .map(|(_, value)| value.clone());
+    let body = &answer.body;
+    let mut end = body.len().min(MAX_LOGGED_RESPONSE);
+    let text = loop {
+        // A prefix cut inside a UTF-8 character is still text: cut before that character.
+        match std::str::from_utf8(&body[..end]) {
+            Ok(text) => break Some(text.to_owned()),
+            Err(e) if e.error_len().is_none() && end < body.len() => end = e.valid_up_to(),
+            Err(_) => break None,
+        }
+    };
+    let (text, base64) = match text {
+        Some(text) => (text, false),
+        None => {
+            end = body.len().min(MAX_LOGGED_RESPONSE);
+            (
+                base64::engine::general_purpose::STANDARD.encode(&body[..end]),
+                true,
+            )
+        }
+    };
+    json!({
+        "contentType": content_type,
+        "body": text,
+        "bodyBase64": base64,
+        "bodyTruncated": end < body.len(),
+        "bodyBytes": body.len(),
+    })
 }
 
 /// `/t/{token}` and `/t/{token}/{*rest}`.
@@ -598,6 +640,7 @@ impl Trigger {
             status_code: None,
             success: false,
             request: self.record,
+            response: None,
             replay_of: self.replay_of,
             steps: self.resolved.steps.clone(),
         }
@@ -852,6 +895,7 @@ async fn forward_upstream(
         response_time: Some(answer.upstream_ms),
         status_code: Some(i32::from(answer.status)),
         success: answer.status < 400,
+        response: Some(response_record(&answer)),
         ..trigger.entry("forwarded", details)
     };
     Ok((response, entry))
@@ -954,6 +998,7 @@ async fn write_logs(tx: &Tx, batch: &[NewLog]) -> AppResult<()> {
             status_code: Set(entry.status_code),
             success: Set(entry.success),
             request: Set(Some(entry.request.clone())),
+            response: Set(entry.response.clone()),
             replay_of: Set(entry.replay_of),
         });
         for (action_id, step) in &entry.steps {

@@ -46,9 +46,14 @@ impl AuditLog {
 
 #[derive(InputObject, Default)]
 pub struct AuditLogFilter {
-    /// Exact action name.
+    /// Exact action name (`monitor.create`), or a domain ending in `.` (`monitor.`) for
+    /// every action of it.
     pub action: Option<String>,
     pub user_id: Option<ID>,
+    /// Entries written at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    /// Entries written before this time.
+    pub until: Option<DateTime<Utc>>,
 }
 
 #[derive(Default)]
@@ -71,6 +76,8 @@ impl AuditQuery {
         let filter = audit::AuditFilter {
             action: filter.action,
             user_id: validate::opt_id("filter.userId", filter.user_id.as_deref())?,
+            since: filter.since,
+            until: filter.until,
         };
         let request = page_request(ctx, first, after.as_deref())?;
         let rows = audit::list(ctx.state(), principal, id, filter, request).await?;

@@ -292,6 +292,12 @@ impl CallbackLog {
     async fn request(&self) -> Option<Json<serde_json::Value>> {
         self.0.request.clone().map(Json)
     }
+    /// What the callback URL answered to a forwarded trigger: `contentType`, `body` (the
+    /// first 16 KiB; base64 when `bodyBase64`), `bodyTruncated` and `bodyBytes`. Null for
+    /// triggers that were not forwarded.
+    async fn response(&self) -> Option<Json<serde_json::Value>> {
+        self.0.response.clone().map(Json)
+    }
     async fn replay_of(&self) -> Option<ID> {
         self.0.replay_of.map(|id| ID(id.to_string()))
     }

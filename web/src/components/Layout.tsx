@@ -25,6 +25,7 @@ import { SetActiveMutation, WorkspaceQuery } from '../lib/queries';
 import { useMe, useSession } from '../lib/session';
 import { WorkspaceContext, orgOfProject, type WorkspaceValue } from '../lib/workspace';
 import { LiveBanner } from './LiveBanner';
+import { AccountBanners } from '../pages/account/AccountBanners';
 import { useBillingOn } from './PlanLimit';
 import { ErrorState, Loading } from './States';
 
@@ -86,6 +87,7 @@ export function Layout() {
         <ScrollArea>{value && <Navigation value={value} pathname={location.pathname} onNavigate={close} />}</ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <AccountBanners />
         <LiveBanner />
         {workspace.error && !workspace.data ? (
           <ErrorState error={workspace.error} retry={refresh} />

@@ -106,10 +106,10 @@ export function QueryView({
 }
 
 /** The messages of a form that belong to no field. */
-export function FormAlert({ messages }: { messages: string[] }) {
+export function FormAlert({ messages, title = 'Could not save' }: { messages: string[]; title?: string }) {
   if (messages.length === 0) return null;
   return (
-    <Alert color="red" role="alert" variant="light" title="Could not save">
+    <Alert color="red" role="alert" variant="light" title={title}>
       {messages.map((m, i) => (
         <Text size="sm" key={i}>
           {m}

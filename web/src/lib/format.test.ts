@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatPercent, overallUptime, prependUnique, relativeTime, uptimeBand } from './format';
+import { enumLabel, formatMs, formatPercent, overallUptime, prependUnique, relativeTime, uptimeBand } from './format';
 
 describe('format', () => {
   it('formats figures', () => {
@@ -25,5 +25,15 @@ describe('format', () => {
     const out = prependUnique([{ id: 'b' }, { id: 'a' }], [{ id: 'c' }, { id: 'b' }], 3);
     expect(out.map((x) => x.id)).toEqual(['c', 'b', 'a']);
     expect(prependUnique([{ id: 'a' }, { id: 'b' }], [{ id: 'c' }], 2).map((x) => x.id)).toEqual(['c', 'a']);
+  });
+});
+
+describe('enumLabel', () => {
+  it('writes acronyms in capitals and the rest as a sentence', () => {
+    expect(enumLabel('HTTP_POST')).toBe('HTTP POST');
+    expect(enumLabel('SMS')).toBe('SMS');
+    expect(enumLabel('ORG_ADMIN')).toBe('Org admin');
+    expect(enumLabel('DNS')).toBe('DNS');
+    expect(enumLabel('project_editor')).toBe('Project editor');
   });
 });

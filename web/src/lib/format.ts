@@ -62,11 +62,17 @@ export function prettyJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** ORG_ADMIN -> "Org admin". */
+/** Words of enum values that are written in capitals. */
+const ACRONYMS = new Set(['api', 'cpu', 'dns', 'http', 'https', 'icmp', 'id', 'json', 'sms', 'smtp', 'sso', 'ssl', 'tcp', 'tls', 'ui', 'url', 'utc']);
+
+/** ORG_ADMIN -> "Org admin", HTTP_POST -> "HTTP POST", SMS -> "SMS". */
 export function enumLabel(value: string): string {
-  const words = value.toLowerCase().split('_');
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (value === 'HTTP_POST') return 'HTTP POST';
+  return value
+    .toLowerCase()
+    .split('_')
+    .map((word, i) => (ACRONYMS.has(word) ? word.toUpperCase() : i === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
+    .join(' ');
 }
 
 /** Keeps a list newest-first, de-duplicated by id and capped, with new items on top. */

@@ -35,7 +35,10 @@ export const ORG_NAV: NavEntry[] = [
 ];
 
 /** The system administrators' screens, relative to /admin/. */
-export const ADMIN_NAV: NavEntry[] = [{ label: 'Plans', path: 'plans' }];
+export const ADMIN_NAV: NavEntry[] = [
+  { label: 'Users', path: 'users' },
+  { label: 'Plans', path: 'plans' },
+];
 
 export const ACCOUNT_NAV: NavEntry[] = [
   { label: 'Profile', path: 'profile' },

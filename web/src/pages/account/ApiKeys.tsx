@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, CopyButton, Group, NumberInput, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ApiKeyPermission } from '../../gql/graphql';
@@ -27,6 +27,8 @@ const ApiKeysQuery = graphql(`
       expiresAt
       lastRequest
       requestCount
+      rateLimitMax
+      rateLimitWindowSeconds
       createdAt
     }
   }
@@ -71,9 +73,13 @@ export function ApiKeys() {
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const projects = organizations.flatMap((o) => o.projects.map((p) => ({ value: p.id, label: `${o.name} / ${p.name}` })));
   const form = useForm({
-    initialValues: { name: '', permission: 'WRITE' as ApiKeyPermission, projectId: '' as string | null, expiresAt: '' },
+    initialValues: { name: '', permission: 'WRITE' as ApiKeyPermission, projectId: '' as string | null, expiresAt: '', rateLimitMax: '' as number | string, rateLimitWindowSeconds: '' as number | string },
     validate: {
       name: (value) => v.name(value),
+      rateLimitMax: (value, values) =>
+        value === '' ? (values.rateLimitWindowSeconds === '' ? null : 'Give the number of requests too, or clear both') : v.intInRange(value, 1, 1_000_000, 'Requests'),
+      rateLimitWindowSeconds: (value, values) =>
+        value === '' ? (values.rateLimitMax === '' ? null : 'Give the window too, or clear both') : v.intInRange(value, 1, 86_400 * 31, 'The window'),
       expiresAt: (value) => (value && !(new Date(value).getTime() > Date.now()) ? 'Choose a date in the future' : null),
     },
   });
@@ -86,6 +92,8 @@ export function ApiKeys() {
           permission: values.permission,
           projectId: values.projectId || undefined,
           expiresAt: values.expiresAt ? new Date(values.expiresAt).toISOString() : undefined,
+          rateLimitMax: values.rateLimitMax === '' ? undefined : Number(values.rateLimitMax),
+          rateLimitWindowSeconds: values.rateLimitWindowSeconds === '' ? undefined : Number(values.rateLimitWindowSeconds),
         },
       }),
     );
@@ -102,13 +110,14 @@ export function ApiKeys() {
         <Alert color="teal" title={`Key “${created.name}” created`} withCloseButton onClose={() => setCreated(null)} data-testid="new-api-key">
           <Stack gap="xs">
             <Text size="sm">Copy it now: it is shown only this once.</Text>
-            <CopyField label="API key" value={created.key} />
+            <KeyBox value={created.key} />
           </Stack>
         </Alert>
       )}
       <QueryView result={result} retry={reload} isEmpty={keys.length === 0} empty={<Empty title="No API keys yet">Create one for scripts and CI.</Empty>}>
         {() => (
-          <Table striped>
+          <ScrollRegion label="API keys" minWidth={560}>
+            <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -143,7 +152,18 @@ export function ApiKeys() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {relativeTime(k.lastRequest)} ({k.requestCount})
+                    {k.lastRequest ? (
+                      <span title={dateTime(k.lastRequest)}>
+                        {relativeTime(k.lastRequest)} · {k.requestCount} {k.requestCount === 1 ? 'request' : 'requests'}
+                      </span>
+                    ) : (
+                      'Never used'
+                    )}
+                    {k.rateLimitMax != null && k.rateLimitWindowSeconds != null && (
+                      <Text size="xs" c="dimmed">
+                        at most {k.rateLimitMax} per {windowLabel(k.rateLimitWindowSeconds)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Switch aria-label={`${k.name} enabled`} checked={k.enabled} onChange={(e) => void act(() => update({ id: k.id, input: { enabled: e.currentTarget.checked } })).then(reload)} />
@@ -164,6 +184,7 @@ export function ApiKeys() {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollRegion>
         )}
       </QueryView>
       <Paper withBorder p="md" maw={560}>
@@ -180,6 +201,10 @@ export function ApiKeys() {
             />
             <Select label="Project" placeholder="Every project" clearable data={projects} {...form.getInputProps('projectId')} />
             <TextInput label="Expires" type="date" {...form.getInputProps('expiresAt')} />
+            <Group grow align="flex-start">
+              <NumberInput label="Rate limit: requests" description="Optional; both or neither." min={1} max={1_000_000} allowDecimal={false} {...form.getInputProps('rateLimitMax')} />
+              <NumberInput label="Per (seconds)" description="60 for a minute, 3600 an hour." min={1} max={86_400 * 31} allowDecimal={false} {...form.getInputProps('rateLimitWindowSeconds')} />
+            </Group>
             <Group>
               <Button type="submit" loading={submitting}>
                 Create key
@@ -189,5 +214,55 @@ export function ApiKeys() {
         </form>
       </Paper>
     </Page>
+  );
+}
+
+/** "minute", "5 minutes", "hour", "90 seconds". */
+function windowLabel(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, unit] of units) {
+    if (seconds % size === 0) {
+      const n = seconds / size;
+      return n === 1 ? unit : `${n} ${unit}s`;
+    }
+  }
+  return seconds === 1 ? 'second' : `${seconds} seconds`;
+}
+
+/**
+ * The new key, shown once. In a font stack whose underscores show at this size, with room
+ * under the line so that no font clips them: a key is full of them.
+ */
+function KeyBox({ value }: { value: string }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-end">
+      <TextInput
+        label="API key"
+        value={value}
+        readOnly
+        style={{ flex: 1, minWidth: 0 }}
+        onFocus={(e) => e.currentTarget.select()}
+        data-testid="api-key-value"
+        styles={{
+          input: {
+            fontFamily: "'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, 'Courier New', monospace",
+            lineHeight: 1.8,
+            height: 'auto',
+            paddingBlock: 6,
+          },
+        }}
+      />
+      <CopyButton value={value} timeout={2000}>
+        {({ copied, copy }) => (
+          <Button variant="default" onClick={copy} aria-label={copied ? 'API key copied' : 'Copy API key'} color={copied ? 'teal' : undefined}>
+            {copied ? 'Copied' : 'Copy'}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
   );
 }

@@ -125,7 +125,7 @@ function RequestReset() {
       ) : (
         <form onSubmit={onSubmit} noValidate>
           <Stack>
-            <FormAlert messages={general} />
+            <FormAlert messages={general} title="Could not send the link" />
             <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
             <Button type="submit" loading={submitting}>
               Send reset link
@@ -168,7 +168,7 @@ function SetNewPassword({ token }: { token: string }) {
       ) : (
         <form onSubmit={onSubmit} noValidate>
           <Stack>
-            <FormAlert messages={general} />
+            <FormAlert messages={general} title="Could not change the password" />
             <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
             <PasswordInput label="Repeat the new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
             <Button type="submit" loading={submitting}>

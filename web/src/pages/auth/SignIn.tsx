@@ -107,7 +107,7 @@ export function SignIn() {
       </Stack>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <FormAlert messages={general} />
+          <FormAlert messages={general} title="Could not sign in" />
           <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
           <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
           {needsCode && (
@@ -190,7 +190,7 @@ export function SignUp() {
       ) : (
         <form onSubmit={onSubmit} noValidate>
           <Stack>
-            <FormAlert messages={general} />
+            <FormAlert messages={general} title="Could not create the account" />
             <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
             <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
             <PasswordInput

@@ -93,7 +93,7 @@ export default function CallbackEditor() {
       initial={{
         name: c.name,
         callbackUrl: c.callbackUrl,
-        customPath: c.customPath ?? '',
+        customPath: c.customPath ? `/${c.customPath}` : '',
         timeoutDuration: c.timeoutDuration,
         cachePeriod: c.cachePeriod,
         activeStatus: c.activeStatus,
@@ -147,7 +147,7 @@ function CallbackForm({ id, initial, stored }: { id?: string; initial?: Values; 
           <FormAlert messages={general} />
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <TextInput label="Callback URL" description="Where each trigger is forwarded; its answer goes back to the caller" placeholder="https://example.com/webhook" required {...form.getInputProps('callbackUrl')} />
-          <TextInput label="Custom path" description="Optional: also trigger at {your Vigil URL}/this/path" placeholder="hooks/github" {...form.getInputProps('customPath')} />
+          <TextInput label="Custom path" description="Optional: also trigger at {your Vigil URL}/this/path" placeholder="/hooks/github" {...form.getInputProps('customPath')} />
           <Group grow align="flex-start">
             <NumberInput label="Timeout (ms)" min={100} step={1000} {...form.getInputProps('timeoutDuration')} />
             <NumberInput label="Cache answers for (seconds)" description="0: never" min={0} {...form.getInputProps('cachePeriod')} />

@@ -42,14 +42,3 @@ export function moveAction<T extends PipelineAction>(actions: T[], index: number
 export function nextOrder(actions: PipelineAction[]): number {
   return actions.reduce((max, a) => Math.max(max, a.order), 0) + 10;
 }
-
-/** Starting settings per action type, for the editor. */
-export const ACTION_TEMPLATES: Record<string, Record<string, unknown>> = {
-  HTTP_POST: { url: 'https://example.com/hook', headers: {}, maxAttempts: 3 },
-  SLACK: { channel: { webhookUrl: 'https://hooks.slack.com/services/…' }, message: 'Triggered: {{request.body}}' },
-  DISCORD: { channel: { webhookUrl: 'https://discord.com/api/webhooks/…' }, message: 'Triggered: {{request.body}}' },
-  EMAIL: { channel: { to: 'team@example.com' }, subject: 'Callback triggered', message: '{{request.body}}' },
-  SMS: { channel: { credentialId: '', from: '+15550100', to: '+15550101' }, message: 'Callback triggered' },
-  STORE: { key: 'latest' },
-  QUEUE: { queue: 'events' },
-};

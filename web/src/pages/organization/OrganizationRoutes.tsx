@@ -1,22 +1,24 @@
-import { Anchor, Badge, Button, Code, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Suspense, lazy, useMemo, useState } from 'react';
-import { Link, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Link, Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { LimitedButton } from '../../components/PlanLimit';
 import { Empty, FormAlert, Loading, NotFound, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { AuditEntryFragment, OrgRole } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
-import { dateTime, enumLabel, prependUnique, prettyJson, relativeTime } from '../../lib/format';
+import { dateTime, enumLabel, prependUnique, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
 import { act } from '../../lib/notify';
 import { useMe } from '../../lib/session';
 import * as v from '../../lib/validate';
 import { useWorkspace } from '../../lib/workspace';
 import { OrganizationSso } from './Sso';
+import { AUDIT_ACTION_CHOICES, auditSentence, type AuditContext, type Part } from './auditSentence';
 
 const BillingPage = lazy(() => import('./billing/BillingPage'));
 
@@ -80,7 +82,8 @@ function Projects({ orgId }: { orgId: string }) {
   });
   return (
     <Page title={`${org.name}: projects`} description="Monitors, callbacks and settings live in a project.">
-      <Table striped highlightOnHover>
+      <ScrollRegion label="Projects" minWidth={560}>
+        <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Project</Table.Th>
@@ -101,6 +104,7 @@ function Projects({ orgId }: { orgId: string }) {
           ))}
         </Table.Tbody>
       </Table>
+      </ScrollRegion>
       {isAdmin(org.viewerRole) && (
         <Paper withBorder p="md" maw={520}>
           <form onSubmit={onSubmit} noValidate aria-label="New project">
@@ -165,6 +169,7 @@ function Members({ orgId }: { orgId: string }) {
   const [, remove] = useMutation(RemoveMemberMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const admin = isAdmin(org.viewerRole);
+  const owners = (result.data?.members.nodes ?? []).filter((m) => m.role === 'ORG_OWNER').length;
   return (
     <Page
       title={`${org.name}: members`}
@@ -178,7 +183,8 @@ function Members({ orgId }: { orgId: string }) {
     >
       <QueryView result={result} retry={reload}>
         {() => (
-          <Table striped>
+          <ScrollRegion label="Members" minWidth={560}>
+            <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -211,7 +217,16 @@ function Members({ orgId }: { orgId: string }) {
                   </Table.Td>
                   <Table.Td>{relativeTime(m.createdAt)}</Table.Td>
                   <Table.Td>
-                    {(admin || m.user.id === me.id) && (
+                    {m.user.id === me.id && m.role === 'ORG_OWNER' && owners === 1 ? (
+                      <Stack gap={2} align="flex-start">
+                        <Button size="xs" variant="subtle" color="red" disabled aria-describedby={`sole-owner-${m.id}`}>
+                          Leave
+                        </Button>
+                        <Text size="xs" c="dimmed" id={`sole-owner-${m.id}`} maw={220}>
+                          You are the only owner: make another member an owner first, or delete the organization.
+                        </Text>
+                      </Stack>
+                    ) : (admin || m.user.id === me.id) && (
                       <ConfirmButton
                         title={m.user.id === me.id ? 'Leave the organization?' : `Remove ${m.user.name}?`}
                         message={m.user.id === me.id ? 'You will lose access to its projects.' : `${m.user.name} will lose access to ${org.name}.`}
@@ -231,6 +246,7 @@ function Members({ orgId }: { orgId: string }) {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollRegion>
         )}
       </QueryView>
     </Page>
@@ -329,11 +345,13 @@ function Invitations({ orgId }: { orgId: string }) {
       </Paper>
       <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No invitations yet" />}>
         {() => (
-          <Table striped>
+          <ScrollRegion label="Invitations" minWidth={560}>
+            <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Role</Table.Th>
+                <Table.Th>Projects</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Expires</Table.Th>
                 <Table.Th>
@@ -346,7 +364,14 @@ function Invitations({ orgId }: { orgId: string }) {
                 <Table.Tr key={i.id}>
                   <Table.Td>{i.email}</Table.Td>
                   <Table.Td>{enumLabel(i.role)}</Table.Td>
-                  <Table.Td>{i.status.toLowerCase()}</Table.Td>
+                  <Table.Td>
+                    {i.role === 'ORG_OWNER' || i.role === 'ORG_ADMIN'
+                      ? 'Every project'
+                      : i.projectIds.length === 0
+                        ? 'None (can view every project)'
+                        : i.projectIds.map((id) => org.projects.find((p) => p.id === id)?.name ?? 'a deleted project').join(', ')}
+                  </Table.Td>
+                  <Table.Td>{enumLabel(i.status)}</Table.Td>
                   <Table.Td>{dateTime(i.expiresAt)}</Table.Td>
                   <Table.Td>
                     {i.status === 'PENDING' && (
@@ -366,6 +391,7 @@ function Invitations({ orgId }: { orgId: string }) {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollRegion>
         )}
       </QueryView>
     </Page>
@@ -406,20 +432,79 @@ const AuditLogAddedSubscription = graphql(`
   }
 `);
 
+/** `2026-12-07` (a date input's value) as the start of that day, local time, in RFC 3339. */
+function dayStart(value: string, plusDays = 0): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(y, m - 1, d + plusDays);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function SentenceView({ parts }: { parts: Part[] }) {
+  return (
+    <Text size="sm">
+      {parts.map((p, i) =>
+        typeof p === 'string' ? (
+          <span key={i}>{p}</span>
+        ) : p.to ? (
+          <Anchor key={i} component={Link} to={p.to} fw={600} size="sm">
+            {p.text}
+          </Anchor>
+        ) : (
+          <Text key={i} span fw={600} size="sm">
+            {p.text}
+          </Text>
+        ),
+      )}
+    </Text>
+  );
+}
+
 function AuditLog({ orgId }: { orgId: string }) {
   const { organizations } = useWorkspace();
   const org = organizations.find((o) => o.id === orgId)!;
-  const [action, setAction] = useState('');
+  // Filters live in the address, so that a filtered trail can be reloaded and shared.
+  const [params, setParams] = useSearchParams();
+  const userId = params.get('user') ?? '';
+  const action = params.get('action') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const setFilter = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setAfter(null);
+  };
   const [after, setAfter] = useState<string | null>(null);
-  const filter = useMemo(() => (action.trim() ? { action: action.trim() } : undefined), [action]);
+  const rangeError = from && to && from > to ? 'The end is before the start' : null;
+  const filter = useMemo(() => {
+    const f = {
+      action: action || undefined,
+      userId: userId || undefined,
+      since: dayStart(from),
+      // The end date is included: up to the start of the next day.
+      until: dayStart(to, 1),
+    };
+    return Object.values(f).some(Boolean) ? f : undefined;
+  }, [action, userId, from, to]);
   const admin = isAdmin(org.viewerRole);
-  const [result, refetch] = useQuery({ query: AuditLogsQuery, variables: { organizationId: orgId, after, filter }, pause: !admin });
+  const [result, refetch] = useQuery({ query: AuditLogsQuery, variables: { organizationId: orgId, after, filter }, pause: !admin || !!rangeError });
+  const [members] = useQuery({ query: MembersQuery, variables: { organizationId: orgId }, pause: !admin });
   const [live] = useSubscription(
     { query: AuditLogAddedSubscription, variables: { organizationId: orgId }, pause: !admin || !!filter || !!after },
     (prev: AuditEntryFragment[] = [], event) => [event.auditLogAdded, ...prev].slice(0, 200),
   );
   const reload = () => refetch({ requestPolicy: 'network-only' });
   useRefetchOnReconnect(reload);
+  const now = useNow();
+  const ctx: AuditContext = useMemo(
+    () => ({
+      projects: new Map(org.projects.map((p) => [p.id, p.name])),
+      users: new Map((members.data?.members.nodes ?? []).map((m) => [m.user.id, m.user.name])),
+    }),
+    [org.projects, members.data],
+  );
   if (!admin) {
     return (
       <Page title={`${org.name}: audit log`}>
@@ -427,47 +512,28 @@ function AuditLog({ orgId }: { orgId: string }) {
       </Page>
     );
   }
-  const rows = prependUnique(result.data?.auditLogs.nodes ?? [], live.data ?? []);
+  const rows = prependUnique(result.data?.auditLogs.nodes ?? [], filter || after ? [] : (live.data ?? []));
+  const userChoices = (members.data?.members.nodes ?? []).map((m) => ({ value: m.user.id, label: `${m.user.name} (${m.user.email})` }));
   return (
     <Page title={`${org.name}: audit log`} description="Every change in the organization, newest first; new entries appear as they happen.">
-      <TextInput
-        label="Action"
-        description="Exact action name, like project.create"
-        maw={320}
-        value={action}
-        onChange={(e) => {
-          setAction(e.currentTarget.value);
-          setAfter(null);
-        }}
-      />
-      <QueryView result={result} retry={reload} isEmpty={rows.length === 0} empty={<Empty title="Nothing recorded yet" />}>
+      <Group align="flex-start" gap="sm" role="search" aria-label="Filter the audit log">
+        <Select label="Who" placeholder="Anyone" clearable searchable data={userChoices} value={userId || null} onChange={(v) => setFilter('user', v)} w={{ base: '100%', sm: 240 }} />
+        <Select label="What" placeholder="Everything" clearable data={AUDIT_ACTION_CHOICES} value={action || null} onChange={(v) => setFilter('action', v)} w={{ base: '100%', sm: 220 }} />
+        <TextInput label="From" type="date" value={from} onChange={(e) => setFilter('from', e.currentTarget.value)} w={{ base: '47%', sm: 160 }} />
+        <TextInput label="To" type="date" value={to} error={rangeError} onChange={(e) => setFilter('to', e.currentTarget.value)} w={{ base: '47%', sm: 160 }} />
+      </Group>
+      <QueryView result={result} retry={reload} isEmpty={rows.length === 0} empty={<Empty title={filter ? 'Nothing matches these filters' : 'Nothing recorded yet'} />}>
         {() => (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td title={dateTime(entry.createdAt)}>{relativeTime(entry.createdAt)}</Table.Td>
-                  <Table.Td>{entry.user?.name ?? 'deleted account'}</Table.Td>
-                  <Table.Td>
-                    <Code>{entry.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" className="mono" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                      {entry.details ? prettyJson(entry.details) : ''}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Stack gap={0} data-testid="audit-log" aria-live="polite">
+            {rows.map((entry) => (
+              <Group key={entry.id} justify="space-between" wrap="nowrap" align="flex-start" py="xs" gap="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }} data-testid="audit-entry">
+                <SentenceView parts={auditSentence(entry, ctx)} />
+                <Text size="xs" c="dimmed" title={dateTime(entry.createdAt)} style={{ whiteSpace: 'nowrap' }}>
+                  {relativeTime(entry.createdAt, now)}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
         )}
       </QueryView>
       <Group>
@@ -484,6 +550,16 @@ function AuditLog({ orgId }: { orgId: string }) {
       </Group>
     </Page>
   );
+}
+
+/** The time relative times on a page are counted from (one clock for the page), moving every 15 s. */
+function useNow(every = 15_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), every);
+    return () => clearInterval(timer);
+  }, [every]);
+  return now;
 }
 
 const UpdateOrganizationMutation = graphql(`

@@ -1,18 +1,19 @@
-import { Badge, Button, Group, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
-import type { NotificationProviderType } from '../../gql/graphql';
+import type { NotificationProvidersQuery, NotificationProviderType } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
 import { enumLabel } from '../../lib/format';
 import { act, notifyError } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
-import { PROVIDER_FIELDS, PROVIDER_TYPES, providerConfig, validateProviderConfig } from './providers';
+import { PROVIDER_FIELDS, PROVIDER_TYPES, changedProviderConfig, providerConfig, validateProviderConfig } from './providers';
 import * as v from '../../lib/validate';
 
 export const ProvidersQuery = graphql(`
@@ -72,6 +73,7 @@ export function NotificationProviders() {
   const [, remove] = useMutation(DeleteProviderMutation);
   const [, test] = useMutation(TestProviderMutation);
   const [testing, setTesting] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Provider | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const form = useForm({
     initialValues: { name: '', type: 'SLACK' as NotificationProviderType, config: {} as Record<string, string> },
@@ -106,7 +108,8 @@ export function NotificationProviders() {
     <Page title="Notification providers" description="Where monitor alerts go. Secret settings are stored encrypted and shown masked.">
       <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No notification providers yet">Add one so that monitors can alert you.</Empty>}>
         {() => (
-          <Table striped>
+          <ScrollRegion label="Notification providers" minWidth={560}>
+            <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -138,6 +141,9 @@ export function NotificationProviders() {
                         <Button size="xs" variant="light" loading={testing === p.id} onClick={() => void sendTest(p.id, p.name)} aria-label={`Send a test through ${p.name}`}>
                           Send test
                         </Button>
+                        <Button size="xs" variant="subtle" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
+                          Edit
+                        </Button>
                         <ConfirmButton
                           aria-label={`Delete ${p.name}`}
                           title={`Delete ${p.name}?`}
@@ -155,8 +161,20 @@ export function NotificationProviders() {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollRegion>
         )}
       </QueryView>
+      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={!!editing} onClose={() => setEditing(null)} title={editing ? `Edit ${editing.name}` : 'Edit'}>
+        {editing && (
+          <EditProvider
+            provider={editing}
+            onDone={() => {
+              setEditing(null);
+              reload();
+            }}
+          />
+        )}
+      </Modal>
       {editor && (
         <Paper withBorder p="md" maw={560}>
           <form onSubmit={onSubmit} noValidate aria-label="New notification provider">
@@ -197,5 +215,65 @@ export function NotificationProviders() {
         </Paper>
       )}
     </Page>
+  );
+}
+
+type Provider = NotificationProvidersQuery['notificationProviders']['nodes'][number];
+
+/** The stored settings as strings for the form (secrets as the server masks them). */
+function configStrings(config: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (config && typeof config === 'object') {
+    for (const [k, value] of Object.entries(config as Record<string, unknown>)) {
+      if (typeof value === 'string' || typeof value === 'number') out[k] = String(value);
+      else if (Array.isArray(value)) out[k] = value.join(', ');
+    }
+  }
+  return out;
+}
+
+/** Renames a provider or changes its settings; masked secrets left as they are keep their values. */
+function EditProvider({ provider, onDone }: { provider: Provider; onDone: () => void }) {
+  const [, update] = useMutation(UpdateProviderMutation);
+  const initial = configStrings(provider.config);
+  const form = useForm({
+    initialValues: { name: provider.name, config: initial },
+    validate: (values) => ({
+      ...v.collect({ name: v.name(values.name) }),
+      ...validateProviderConfig(provider.type, values.config, initial),
+    }),
+  });
+  const { general, submit, submitting } = useFormSubmit(form);
+  const values = form.getValues();
+  const onSubmit = form.onSubmit(async (vals) => {
+    const data = await submit(() => update({ id: provider.id, input: { name: vals.name.trim(), config: changedProviderConfig(provider.type, vals.config, initial) } }));
+    if (data) onDone();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`Edit ${provider.name}`}>
+      <Stack>
+        <FormAlert messages={general} />
+        <TextInput label="Name" required {...form.getInputProps('name')} />
+        <Text size="sm">Type: {enumLabel(provider.type)}</Text>
+        {PROVIDER_FIELDS[provider.type].map((f) => {
+          const Input = f.secret ? PasswordInput : TextInput;
+          return (
+            <Input
+              key={f.key}
+              label={f.label}
+              description={f.secret ? 'Shown masked; leave it as it is to keep the stored value.' : f.description}
+              required={!f.optional}
+              {...form.getInputProps(`config.${f.key}`)}
+              value={values.config[f.key] ?? ''}
+            />
+          );
+        })}
+        <Group>
+          <Button type="submit" loading={submitting}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -1,8 +1,10 @@
-import { Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { ProjectRole } from '../../gql/graphql';
@@ -69,10 +71,19 @@ export function ProjectMembers() {
     (m) => !members.some((pm) => pm.user.id === m.user.id) && m.role !== 'ORG_OWNER' && m.role !== 'ORG_ADMIN',
   );
   return (
-    <Page title="Project members" description="Roles in this project. Organization owners and admins have access without one; other members can view.">
-      <QueryView result={result} retry={reload} isEmpty={members.length === 0} empty={<Empty title="Nobody has a project role yet" />}>
+    <Page
+      title="Project members"
+      description="Organization owners and admins manage every project and need no role here. Every other member of the organization can view this project; a role here lets them do more."
+    >
+      <QueryView
+        result={result}
+        retry={reload}
+        isEmpty={members.length === 0}
+        empty={<Empty title="No project roles yet">Owners and admins of the organization manage this project; its other members can view it.</Empty>}
+      >
         {() => (
-          <Table striped>
+          <ScrollRegion label="Project members" minWidth={560}>
+            <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -120,6 +131,7 @@ export function ProjectMembers() {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollRegion>
         )}
       </QueryView>
       {admin && (
@@ -128,7 +140,11 @@ export function ProjectMembers() {
             <Text fw={600}>Give a member a role</Text>
             {candidates.length === 0 ? (
               <Text size="sm" c="dimmed">
-                Every organization member already has a role here; invite people from the organization's invitations page.
+                No member is left to give a role: the others already have one here, or are organization owners or admins. To add someone new,{' '}
+                <Anchor component={Link} to={`/organizations/${project.organizationId}/invitations`} size="sm">
+                  invite them to the organization
+                </Anchor>{' '}
+                and choose this project.
               </Text>
             ) : (
               <Group align="flex-end">

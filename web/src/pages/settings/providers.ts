@@ -37,8 +37,11 @@ export const PROVIDER_FIELDS: Record<NotificationProviderType, ConfigField[]> = 
 
 export const PROVIDER_TYPES = Object.keys(PROVIDER_FIELDS) as NotificationProviderType[];
 
-/** Errors keyed `config.<key>` for a provider's settings. */
-export function validateProviderConfig(type: NotificationProviderType, config: Record<string, string>): v.Errors {
+/**
+ * Errors keyed `config.<key>` for a provider's settings. When editing, `stored` holds the
+ * settings as read back: a value left as it was (a masked secret) is not checked again.
+ */
+export function validateProviderConfig(type: NotificationProviderType, config: Record<string, string>, stored: Record<string, string> = {}): v.Errors {
   const errors: v.Errors = {};
   for (const field of PROVIDER_FIELDS[type]) {
     const value = (config[field.key] ?? '').trim();
@@ -46,6 +49,7 @@ export function validateProviderConfig(type: NotificationProviderType, config: R
       if (!field.optional) errors[`config.${field.key}`] = `${field.label} is required`;
       continue;
     }
+    if (stored[field.key] !== undefined && value === stored[field.key].trim()) continue;
     const problem = field.kind === 'url' ? v.httpUrl(value, field.label) : field.kind === 'email' ? v.email(value) : null;
     if (problem) errors[`config.${field.key}`] = problem;
   }
@@ -58,6 +62,21 @@ export function providerConfig(type: NotificationProviderType, config: Record<st
   for (const field of PROVIDER_FIELDS[type]) {
     const value = (config[field.key] ?? '').trim();
     if (value) out[field.key] = value;
+  }
+  return out;
+}
+
+/**
+ * The settings to send for an edit: keys whose value changed, and `null` for an optional key
+ * that was cleared (the server merges over what it stores; unchanged masked secrets are kept).
+ */
+export function changedProviderConfig(type: NotificationProviderType, config: Record<string, string>, stored: Record<string, string>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const field of PROVIDER_FIELDS[type]) {
+    const value = (config[field.key] ?? '').trim();
+    const before = (stored[field.key] ?? '').trim();
+    if (value === before) continue;
+    out[field.key] = value === '' ? null : value;
   }
   return out;
 }
