@@ -45,7 +45,8 @@ test('sign up, verify the email, create an organization and a project, sign out 
   await page.keyboard.press('Tab');
   await page.keyboard.type('correct horse battery');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  // Back where the session ended (`next`): the monitors.
+  await expect(page.getByRole('heading', { name: 'Monitors' })).toBeVisible();
   // The first Tab reaches the skip link, which moves focus to the content.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();

@@ -16,7 +16,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -25,7 +25,6 @@ import { SetActiveMutation, WorkspaceQuery } from '../lib/queries';
 import { useMe, useSession } from '../lib/session';
 import { idle, newPathFor, press, typing } from '../lib/shortcuts';
 import { WorkspaceContext, orgOfProject, pickProject, type WorkspaceValue } from '../lib/workspace';
-import { CommandPalette, ShortcutSheet } from './CommandPalette';
 import { LiveBanner } from './LiveBanner';
 import { NotificationBell } from './NotificationBell';
 import { useBillingOn } from './PlanLimit';
@@ -36,6 +35,10 @@ const SignOutMutation = graphql(`
     signOut
   }
 `);
+
+// The palette and the shortcut sheet load when first opened: the first load stays small.
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
+const ShortcutSheet = lazy(() => import('./CommandPalette').then((m) => ({ default: m.ShortcutSheet })));
 
 /** Where the sidebar's folded state and the settings group's are kept. */
 const SIDEBAR_KEY = 'vigil.sidebar';
@@ -145,8 +148,10 @@ export function Layout() {
           </WorkspaceContext.Provider>
         )}
       </AppShell.Main>
-      <CommandPalette opened={palette} onClose={() => setPalette(false)} projectId={projectId} orgId={orgId} />
-      <ShortcutSheet opened={sheet} onClose={() => setSheet(false)} />
+      <Suspense fallback={null}>
+        {palette && <CommandPalette opened onClose={() => setPalette(false)} projectId={projectId} orgId={orgId} />}
+        {sheet && <ShortcutSheet opened onClose={() => setSheet(false)} />}
+      </Suspense>
     </AppShell>
   );
 }
