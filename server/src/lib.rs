@@ -4,6 +4,10 @@
 //! Domain modules own the rules and take a connection; the GraphQL resolvers and HTTP
 //! handlers are thin and call them.
 
+// The merged GraphQL root (one entry per domain) nests deeper than rustc's default layout
+// depth allows.
+#![recursion_limit = "256"]
+
 // The domains: each owns its rules, its reads and its writes (with their audit rows), and
 // takes a connection or the state; nothing below them knows about GraphQL or HTTP.
 /// Sign-up, sign-in, sessions, passwords, e-mail verification, two-factor codes.
@@ -27,6 +31,8 @@ pub mod notification;
 pub mod notification_provider;
 /// Organizations, members and invitations.
 pub mod organization;
+/// A project at a glance and a search of its objects.
+pub mod overview;
 /// Plans and their limits.
 pub mod plan;
 /// Projects and their members.

@@ -18,6 +18,7 @@ mod manifest;
 mod migration;
 mod monitor;
 mod organization;
+mod overview;
 mod plan_limits;
 mod public;
 mod roles;

@@ -19,9 +19,9 @@ test('sign up, verify the email, create an organization and a project, sign out 
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByTestId('switcher')).toContainText('Acme / Payments');
   const paymentsUrl = page.url();
-  // The session remembers the project (setActive): `/` opens it.
+  // The session remembers the project (setActive): `/` opens its overview.
   await page.goto('/');
-  await expect(page).toHaveURL(paymentsUrl);
+  await expect(page).toHaveURL(paymentsUrl.replace(/\/monitors$/, '/overview'));
 
   // Switch back to the first project.
   await page.getByTestId('switcher').click();
@@ -45,6 +45,7 @@ test('sign up, verify the email, create an organization and a project, sign out 
   await page.keyboard.press('Tab');
   await page.keyboard.type('correct horse battery');
   await page.keyboard.press('Enter');
+  // Back where the session ended (`next`): the monitors.
   await expect(page.getByRole('heading', { name: 'Monitors' })).toBeVisible();
   // The first Tab reaches the skip link, which moves focus to the content.
   await page.keyboard.press('Tab');
@@ -72,7 +73,7 @@ test('sign up, verify the email, create an organization and a project, sign out 
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill('a brand new passphrase');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Monitors' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
 
   expect(consoleErrors).toEqual([]);
 });

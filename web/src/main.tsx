@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './index.css';
-import { Alert, Anchor, MantineProvider, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, Anchor, Badge, MantineProvider, Modal, Notification, Table, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -18,6 +18,12 @@ const theme = createTheme({
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A badge (a status, a tag) never shrinks below its text: "DOWN", never "DO…".
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0, minWidth: 'max-content' } } }),
+    // On a phone a wide table scrolls inside its own box (index.css); keyboard users reach
+    // that box, as they must any scrolling region.
+    Table: Table.extend({ defaultProps: { tabIndex: 0 } }),
   },
 });
 

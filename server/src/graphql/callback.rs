@@ -810,33 +810,49 @@ pub struct CallbackSubscription;
 
 #[Subscription]
 impl CallbackSubscription {
-    /// Triggers of a callback as they are logged.
+    /// Triggers as they are logged: of one callback (`callbackId`), or of every callback of
+    /// a project (`projectId`).
     async fn callback_log_added(
         &self,
         ctx: &Context<'_>,
-        callback_id: ID,
+        callback_id: Option<ID>,
+        project_id: Option<ID>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<CallbackLog>> + use<>> {
-        let id = validate::id("callbackId", &callback_id)?;
+        let one = validate::opt_id("callbackId", callback_id.as_deref())?;
+        let project = validate::opt_id("projectId", project_id.as_deref())?;
+        if one.is_none() && project.is_none() {
+            return Err(AppError::field("callbackId", "give a callbackId or a projectId").into());
+        }
         let db = ctx.state().db.clone();
         crate::graphql::subscription::live(
             ctx,
             move |state: AppState, principal: Principal| async move {
-                callback::find(&state, &principal, id, Level::Viewer)
-                    .await
-                    .map(drop)
+                match one {
+                    Some(id) => callback::find(&state, &principal, id, Level::Viewer)
+                        .await
+                        .map(drop),
+                    None => principal
+                        .project(&state.db, project.unwrap_or_default(), Level::Viewer)
+                        .await
+                        .map(drop),
+                }
             },
             move |event| {
                 let db = db.clone();
                 async move {
                     let Event::CallbackLogAdded {
                         callback_id,
+                        project_id,
                         log_id,
-                        ..
                     } = event
                     else {
                         return None;
                     };
-                    if callback_id != id {
+                    let wanted = match one {
+                        Some(id) => callback_id == id,
+                        None => Some(project_id) == project,
+                    };
+                    if !wanted {
                         return None;
                     }
                     query::log(&db, log_id)

@@ -29,6 +29,7 @@ pub mod node;
 pub mod notification;
 pub mod notification_provider;
 pub mod organization;
+pub mod overview;
 pub mod persisted;
 pub mod project;
 pub mod server;
@@ -73,6 +74,7 @@ pub struct Query(
     server::ServerQuery,
     sso::SsoQuery,
     node::NodeQuery,
+    overview::OverviewQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -1,9 +1,9 @@
 import {
   ActionIcon,
   AppShell,
+  Avatar,
   Burger,
   Button,
-  Divider,
   Group,
   Menu,
   NavLink,
@@ -15,17 +15,19 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useCallback, useMemo } from 'react';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { ACCOUNT_NAV, ADMIN_NAV, ORG_NAV, PROJECT_NAV, PROJECT_SETTINGS_NAV, scopeOf, type NavEntry } from '../lib/nav';
+import { ACCOUNT_NAV, ADMIN_NAV, ORG_NAV, PROJECT_NAV, PROJECT_SETTINGS_NAV, isSettingsPath, scopeOf, type NavEntry } from '../lib/nav';
 import { SetActiveMutation, WorkspaceQuery } from '../lib/queries';
 import { useMe, useSession } from '../lib/session';
-import { WorkspaceContext, orgOfProject, type WorkspaceValue } from '../lib/workspace';
+import { idle, newPathFor, press, typing } from '../lib/shortcuts';
+import { WorkspaceContext, orgOfProject, pickProject, type WorkspaceValue } from '../lib/workspace';
 import { LiveBanner } from './LiveBanner';
 import { AccountBanners } from '../pages/account/AccountBanners';
+import { NotificationBell } from './NotificationBell';
 import { useBillingOn } from './PlanLimit';
 import { ErrorState, Loading } from './States';
 
@@ -35,8 +37,18 @@ const SignOutMutation = graphql(`
   }
 `);
 
+// The palette and the shortcut sheet load when first opened: the first load stays small.
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
+const ShortcutSheet = lazy(() => import('./CommandPalette').then((m) => ({ default: m.ShortcutSheet })));
+
+/** Where the sidebar's folded state and the settings group's are kept. */
+const SIDEBAR_KEY = 'vigil.sidebar';
+const SETTINGS_KEY = 'vigil.nav.settings';
+
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
+  const [sidebar, setSidebar] = useLocalStorage<'open' | 'folded'>({ key: SIDEBAR_KEY, defaultValue: 'open', getInitialValueInEffect: false });
+  const folded = sidebar === 'folded';
   const location = useLocation();
   const navigate = useNavigate();
   const [workspace, refetch] = useQuery({ query: WorkspaceQuery });
@@ -63,27 +75,66 @@ export function Layout() {
     };
   }, [workspace.data, switchTo, refresh]);
 
+  const scope = scopeOf(location.pathname);
+  const projectId = value ? (scope.projectId ?? pickProject(value.organizations, value.activeProjectId)) : null;
+  const orgId = value ? (scope.orgId ?? (projectId ? orgOfProject(value.organizations, projectId)?.id : undefined) ?? null) : null;
+  const [palette, setPalette] = useState(false);
+  const [sheet, setSheet] = useState(false);
+  useShortcuts({
+    projectId,
+    pathname: location.pathname,
+    navigate,
+    openPalette: () => {
+      setSheet(false);
+      setPalette(true);
+    },
+    openSheet: () => setSheet(true),
+  });
+
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: folded } }} padding="md">
       <a href="#main" className="skip-link">
         Skip to content
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Tooltip label={folded ? 'Show the sidebar' : 'Fold the sidebar'}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="lg"
+                visibleFrom="sm"
+                onClick={() => setSidebar(folded ? 'open' : 'folded')}
+                aria-label={folded ? 'Show the sidebar' : 'Fold the sidebar'}
+                aria-expanded={!folded}
+                data-testid="sidebar-toggle"
+              >
+                <span aria-hidden>{folded ? '»' : '«'}</span>
+              </ActionIcon>
+            </Tooltip>
             <Text component={Link} to="/" fw={700} size="lg" aria-label="Vigil home">
               Vigil
             </Text>
             {value && <Switcher value={value} />}
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Tooltip label="Search and go (Ctrl+K)">
+              <Button variant="default" size="xs" onClick={() => setPalette(true)} aria-label="Search" data-testid="palette-button" px={8}>
+                <span aria-hidden>⌕</span>
+                <Text span size="xs" ml={6} visibleFrom="md">
+                  Search
+                </Text>
+              </Button>
+            </Tooltip>
+            <NotificationBell />
             <ColorSchemeToggle />
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar p="xs" aria-label="Main" data-folded={folded || undefined}>
         <ScrollArea>{value && <Navigation value={value} pathname={location.pathname} onNavigate={close} />}</ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
@@ -99,8 +150,48 @@ export function Layout() {
           </WorkspaceContext.Provider>
         )}
       </AppShell.Main>
+      <Suspense fallback={null}>
+        {palette && <CommandPalette opened onClose={() => setPalette(false)} projectId={projectId} orgId={orgId} />}
+        {sheet && <ShortcutSheet opened onClose={() => setSheet(false)} />}
+      </Suspense>
     </AppShell>
   );
+}
+
+/** Binds the keyboard shortcuts (lib/shortcuts.ts) and Ctrl/⌘+K to the window. */
+function useShortcuts(options: {
+  projectId: string | null;
+  pathname: string;
+  navigate: (path: string) => void;
+  openPalette: () => void;
+  openSheet: () => void;
+}) {
+  const latest = useRef(options);
+  latest.current = options;
+  useEffect(() => {
+    let pending = idle;
+    const onKey = (e: KeyboardEvent) => {
+      const o = latest.current;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        o.openPalette();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) return;
+      const step = press(pending, e.key, Date.now());
+      pending = step.pending;
+      if (!step.action) return;
+      e.preventDefault();
+      if (step.action === 'palette') o.openPalette();
+      else if (step.action === 'help') o.openSheet();
+      else if (step.action === 'new') {
+        const to = newPathFor(o.pathname);
+        if (to) o.navigate(to);
+      } else if (step.action.startsWith('go:') && o.projectId) o.navigate(`/projects/${o.projectId}/${step.action.slice(3)}`);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }
 
 function Switcher({ value }: { value: WorkspaceValue }) {
@@ -113,7 +204,7 @@ function Switcher({ value }: { value: WorkspaceValue }) {
   return (
     <Menu position="bottom-start" width={280} withinPortal>
       <Menu.Target>
-        <Button variant="default" size="xs" aria-label={`Organization and project: ${label}. Switch`} data-testid="switcher" maw={320}>
+        <Button variant="default" size="xs" aria-label={`Organization and project: ${label}. Switch`} data-testid="switcher" maw={{ base: 120, xs: 200, md: 320 }} style={{ minWidth: 0 }}>
           <Text size="sm" truncate>
             {label}
           </Text>
@@ -153,11 +244,17 @@ function Navigation({ value, pathname, onNavigate }: { value: WorkspaceValue; pa
   // Billing has a page where the instance bills (cloud mode) or the plan limits something.
   const billing = useBillingOn(orgId);
   const orgNav = ORG_NAV.filter((e) => e.path !== 'billing' || billing === true);
-  const section = (title: string, base: string, entries: NavEntry[]) => (
+  // The settings pages sit behind one entry, folded until opened (kept), open while on one.
+  const [settings, setSettings] = useLocalStorage<'open' | 'folded'>({ key: SETTINGS_KEY, defaultValue: 'folded', getInitialValueInEffect: false });
+  const onSettingsPage = isSettingsPath(pathname);
+  const settingsOpen = settings === 'open' || onSettingsPage;
+  const section = (title: string, base: string, entries: NavEntry[], heading = true) => (
     <nav aria-label={title}>
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
-        {title}
-      </Text>
+      {heading && (
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+          {title}
+        </Text>
+      )}
       {entries.map((e) => {
         const to = `${base}/${e.path}`;
         const active = pathname === to || pathname.startsWith(`${to}/`);
@@ -168,11 +265,22 @@ function Navigation({ value, pathname, onNavigate }: { value: WorkspaceValue; pa
   return (
     <>
       {projectId && org && section('Project', `/projects/${projectId}`, PROJECT_NAV)}
-      {projectId && org && section('Project settings', `/projects/${projectId}`, PROJECT_SETTINGS_NAV)}
-      {orgId && section('Organization', `/organizations/${orgId}`, orgNav)}
-      <Divider my="xs" />
-      {section('Account', '/settings', ACCOUNT_NAV)}
-      {me.role === 'ADMIN' && section('Administration', '/admin', ADMIN_NAV)}
+      <NavLink
+        component="button"
+        label="Settings"
+        mt="sm"
+        fw={600}
+        opened={settingsOpen}
+        onChange={(open) => setSettings(open ? 'open' : 'folded')}
+        aria-expanded={settingsOpen}
+        data-testid="settings-group"
+        childrenOffset={0}
+      >
+        {projectId && org && section('Project settings', `/projects/${projectId}`, PROJECT_SETTINGS_NAV)}
+        {orgId && section('Organization', `/organizations/${orgId}`, orgNav)}
+        {section('Account', '/settings', ACCOUNT_NAV)}
+        {me.role === 'ADMIN' && section('Administration', '/admin', ADMIN_NAV)}
+      </NavLink>
     </>
   );
 }
@@ -183,10 +291,22 @@ function ColorSchemeToggle() {
   const next = computed === 'dark' ? 'light' : 'dark';
   return (
     <Tooltip label={`Switch to ${next} mode`}>
-      <ActionIcon variant="default" size="lg" onClick={() => setColorScheme(next)} aria-label={`Switch to ${next} mode`} data-testid="color-scheme">
+      <ActionIcon variant="default" size="lg" onClick={() => setColorScheme(next)} aria-label={`Switch to ${next} mode`} data-testid="color-scheme" visibleFrom="xs">
         <span aria-hidden>{computed === 'dark' ? '☀' : '☾'}</span>
       </ActionIcon>
     </Tooltip>
+  );
+}
+
+/** The colour scheme switch inside the account menu, on phones, where the header has no room. */
+function ColorSchemeItem() {
+  const { setColorScheme } = useMantineColorScheme();
+  const computed = useComputedColorScheme('light', { getInitialValueInEffect: false });
+  const next = computed === 'dark' ? 'light' : 'dark';
+  return (
+    <Menu.Item hiddenFrom="xs" onClick={() => setColorScheme(next)}>
+      Switch to {next} mode
+    </Menu.Item>
   );
 }
 
@@ -198,10 +318,13 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${me.name}`} data-testid="user-menu" px="xs">
-          <Text size="sm" fw={500}>
+        <UnstyledButton aria-label={`Account menu for ${me.name}`} data-testid="user-menu" px={4}>
+          <Text size="sm" fw={500} visibleFrom="sm" truncate="end" maw={160}>
             {me.name}
           </Text>
+          <Avatar size="sm" color="indigo" hiddenFrom="sm" aria-hidden>
+            {me.name.slice(0, 1).toUpperCase()}
+          </Avatar>
           <VisuallyHidden>{me.email}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
@@ -216,6 +339,7 @@ function UserMenu() {
         <Menu.Item component={Link} to="/graphiql">
           GraphiQL (API explorer)
         </Menu.Item>
+        <ColorSchemeItem />
         <Menu.Divider />
         <Menu.Item
           color="red"

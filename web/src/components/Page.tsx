@@ -9,7 +9,8 @@ export function Page({ title, description, actions, children }: { title: string;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
+        {/* A long name or an unbroken URL in the heading wraps rather than widen the page. */}
+        <Stack gap={2} style={{ minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' }}>
           <Title order={1} size="h2">
             {title}
           </Title>

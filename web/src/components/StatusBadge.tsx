@@ -15,9 +15,14 @@ const COLORS: Record<string, string> = {
   PASSED: 'teal',
   CANCELLED: 'gray',
   TIMED_OUT: 'orange',
+  INVESTIGATING: 'red',
+  IDENTIFIED: 'orange',
+  MONITORING: 'blue',
+  RESOLVED: 'teal',
 };
 
-/** A status as a coloured badge; the text, not only the colour, tells it. */
+/** A status as a coloured badge; the text, not only the colour, tells it, and is never cut
+ * (the theme keeps every badge at least as wide as its text). */
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   return (
     <Badge color={COLORS[status] ?? 'gray'} variant="light" data-testid={testId} data-status={status}>

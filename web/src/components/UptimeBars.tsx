@@ -29,14 +29,15 @@ export function UptimeBars({ days }: { days: Day[] }) {
           {formatPercent(overall)} uptime
         </Text>
       </Group>
-      <Box role="img" aria-label={label} style={{ display: 'flex', gap: 2, height: 32 }}>
+      {/* 90 bars fit a phone: each at least 1 px with 1 px between (179 px in all). */}
+      <Box role="img" aria-label={label} style={{ display: 'flex', gap: 1, height: 32, maxWidth: '100%' }}>
         {days.map((d) => (
           <Tooltip
             key={d.date}
             label={`${new Date(d.date).toLocaleDateString()}: ${d.checks === 0 ? 'no checks' : `${formatPercent(d.uptime)} (${d.failed} of ${d.checks} failed)`}`}
             withArrow
           >
-            <Box style={{ flex: 1, minWidth: 2, borderRadius: 2, background: COLORS[uptimeBand(d.uptime, d.checks)] }} />
+            <Box style={{ flex: 1, minWidth: 1, borderRadius: 2, background: COLORS[uptimeBand(d.uptime, d.checks)] }} />
           </Tooltip>
         ))}
       </Box>

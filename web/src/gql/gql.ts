@@ -14,7 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PaletteSearch($projectId: ID!, $query: String!) {\n    search(projectId: $projectId, query: $query, first: 5) {\n      kind\n      id\n      title\n      detail\n    }\n  }\n": typeof types.PaletteSearchDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Inbox {\n    notifications(first: 15) {\n      nodes {\n        id\n        kind\n        content\n        read\n        createdAt\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($id: ID) {\n    markNotificationsRead(id: $id)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query OrganizationBillingMode($id: ID!) {\n    serverInfo {\n      billingEnabled\n    }\n    organization(id: $id) {\n      id\n      plan {\n        id\n        limits {\n          tier\n        }\n      }\n    }\n  }\n": typeof types.OrganizationBillingModeDocument,
     "\n  query OrganizationQuotas($id: ID!) {\n    organization(id: $id) {\n      id\n      quotas {\n        limit\n        used\n        max\n      }\n    }\n  }\n": typeof types.OrganizationQuotasDocument,
     "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n": typeof types.RunnerStatusDocument,
@@ -126,6 +130,10 @@ type Documents = {
     "\n  query OrganizationUsage($id: ID!) {\n    organization(id: $id) {\n      id\n      usage {\n        periodStart\n        periodEnd\n        overageCents\n        spendingLimitCents\n        hardStopped\n        hardStopReason\n        meters {\n          meter\n          used\n          included\n          unit\n          overageUnits\n          overageCents\n        }\n      }\n    }\n  }\n": typeof types.OrganizationUsageDocument,
     "\n  query OrganizationBillingSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      billingSettings {\n        ...BillingSettingsFields\n      }\n    }\n  }\n  fragment BillingSettingsFields on BillingSettings {\n    enableSpendingLimit\n    monthlySpendingLimitCents\n    hardStopOnLimit\n    notifyAt50Percent\n    notifyAt80Percent\n    notifyAt90Percent\n    notifyAt100Percent\n    notificationEmails\n  }\n": typeof types.OrganizationBillingSettingsDocument,
     "\n  mutation UpdateBillingSettings($organizationId: ID!, $input: UpdateBillingSettingsInput!) {\n    updateBillingSettings(organizationId: $organizationId, input: $input) {\n      ...BillingSettingsFields\n    }\n  }\n": typeof types.UpdateBillingSettingsDocument,
+    "\n  query ProjectOverview($projectId: ID!) {\n    projectOverview(projectId: $projectId) {\n      monitorCounts {\n        status\n        count\n      }\n      failingMonitors {\n        id\n        name\n        target\n        status\n        lastStatusChangeAt\n      }\n      openIncidents {\n        id\n        statusPageId\n        title\n        status\n        impact\n        createdAt\n      }\n      failingJobs {\n        id\n        name\n        status\n        lastRunAt\n      }\n      recentRuns {\n        id\n        status\n        trigger\n        createdAt\n        durationMs\n        testId\n        job {\n          id\n          name\n        }\n      }\n      testCount\n      jobCount\n      callbackCount\n      statusPageCount\n      triggers {\n        windowHours\n        total\n        failed\n        errorRate\n      }\n    }\n  }\n": typeof types.ProjectOverviewDocument,
+    "\n  subscription OverviewMonitorStatus($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n    }\n  }\n": typeof types.OverviewMonitorStatusDocument,
+    "\n  subscription OverviewRunUpdated($projectId: ID!) {\n    runUpdated(projectId: $projectId) {\n      id\n      status\n    }\n  }\n": typeof types.OverviewRunUpdatedDocument,
+    "\n  subscription OverviewCallbackLogAdded($projectId: ID!) {\n    callbackLogAdded(projectId: $projectId) {\n      id\n      success\n    }\n  }\n": typeof types.OverviewCallbackLogAddedDocument,
     "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": typeof types.RunsDocument,
     "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.JobNamesDocument,
     "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": typeof types.RunRowFragmentDoc,
@@ -204,7 +212,11 @@ type Documents = {
     "\n  query Tests($projectId: ID!, $filter: TestFilter) {\n    tests(projectId: $projectId, first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n        title\n        type\n        priority\n        updatedAt\n        tags {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n": typeof types.TestsDocument,
 };
 const documents: Documents = {
+    "\n  query PaletteSearch($projectId: ID!, $query: String!) {\n    search(projectId: $projectId, query: $query, first: 5) {\n      kind\n      id\n      title\n      detail\n    }\n  }\n": types.PaletteSearchDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Inbox {\n    notifications(first: 15) {\n      nodes {\n        id\n        kind\n        content\n        read\n        createdAt\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n": types.InboxDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($id: ID) {\n    markNotificationsRead(id: $id)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query OrganizationBillingMode($id: ID!) {\n    serverInfo {\n      billingEnabled\n    }\n    organization(id: $id) {\n      id\n      plan {\n        id\n        limits {\n          tier\n        }\n      }\n    }\n  }\n": types.OrganizationBillingModeDocument,
     "\n  query OrganizationQuotas($id: ID!) {\n    organization(id: $id) {\n      id\n      quotas {\n        limit\n        used\n        max\n      }\n    }\n  }\n": types.OrganizationQuotasDocument,
     "\n  query RunnerStatus {\n    runnerStatus {\n      checked\n      problems\n    }\n  }\n": types.RunnerStatusDocument,
@@ -316,6 +328,10 @@ const documents: Documents = {
     "\n  query OrganizationUsage($id: ID!) {\n    organization(id: $id) {\n      id\n      usage {\n        periodStart\n        periodEnd\n        overageCents\n        spendingLimitCents\n        hardStopped\n        hardStopReason\n        meters {\n          meter\n          used\n          included\n          unit\n          overageUnits\n          overageCents\n        }\n      }\n    }\n  }\n": types.OrganizationUsageDocument,
     "\n  query OrganizationBillingSettings($id: ID!) {\n    organization(id: $id) {\n      id\n      billingSettings {\n        ...BillingSettingsFields\n      }\n    }\n  }\n  fragment BillingSettingsFields on BillingSettings {\n    enableSpendingLimit\n    monthlySpendingLimitCents\n    hardStopOnLimit\n    notifyAt50Percent\n    notifyAt80Percent\n    notifyAt90Percent\n    notifyAt100Percent\n    notificationEmails\n  }\n": types.OrganizationBillingSettingsDocument,
     "\n  mutation UpdateBillingSettings($organizationId: ID!, $input: UpdateBillingSettingsInput!) {\n    updateBillingSettings(organizationId: $organizationId, input: $input) {\n      ...BillingSettingsFields\n    }\n  }\n": types.UpdateBillingSettingsDocument,
+    "\n  query ProjectOverview($projectId: ID!) {\n    projectOverview(projectId: $projectId) {\n      monitorCounts {\n        status\n        count\n      }\n      failingMonitors {\n        id\n        name\n        target\n        status\n        lastStatusChangeAt\n      }\n      openIncidents {\n        id\n        statusPageId\n        title\n        status\n        impact\n        createdAt\n      }\n      failingJobs {\n        id\n        name\n        status\n        lastRunAt\n      }\n      recentRuns {\n        id\n        status\n        trigger\n        createdAt\n        durationMs\n        testId\n        job {\n          id\n          name\n        }\n      }\n      testCount\n      jobCount\n      callbackCount\n      statusPageCount\n      triggers {\n        windowHours\n        total\n        failed\n        errorRate\n      }\n    }\n  }\n": types.ProjectOverviewDocument,
+    "\n  subscription OverviewMonitorStatus($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n    }\n  }\n": types.OverviewMonitorStatusDocument,
+    "\n  subscription OverviewRunUpdated($projectId: ID!) {\n    runUpdated(projectId: $projectId) {\n      id\n      status\n    }\n  }\n": types.OverviewRunUpdatedDocument,
+    "\n  subscription OverviewCallbackLogAdded($projectId: ID!) {\n    callbackLogAdded(projectId: $projectId) {\n      id\n      success\n    }\n  }\n": types.OverviewCallbackLogAddedDocument,
     "\n  query Runs($projectId: ID!, $filter: RunFilter, $after: String) {\n    runs(projectId: $projectId, first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...RunRow\n      }\n    }\n  }\n": types.RunsDocument,
     "\n  query JobNames($projectId: ID!) {\n    jobs(projectId: $projectId, first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.JobNamesDocument,
     "\n  fragment RunRow on Run {\n    id\n    jobId\n    testId\n    status\n    trigger\n    createdAt\n    startedAt\n    completedAt\n    durationMs\n    duration\n    cancelRequested\n    job {\n      id\n      name\n      jobType\n    }\n  }\n": types.RunRowFragmentDoc,
@@ -411,7 +427,23 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PaletteSearch($projectId: ID!, $query: String!) {\n    search(projectId: $projectId, query: $query, first: 5) {\n      kind\n      id\n      title\n      detail\n    }\n  }\n"): (typeof documents)["\n  query PaletteSearch($projectId: ID!, $query: String!) {\n    search(projectId: $projectId, query: $query, first: 5) {\n      kind\n      id\n      title\n      detail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox {\n    notifications(first: 15) {\n      nodes {\n        id\n        kind\n        content\n        read\n        createdAt\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query Inbox {\n    notifications(first: 15) {\n      nodes {\n        id\n        kind\n        content\n        read\n        createdAt\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($id: ID) {\n    markNotificationsRead(id: $id)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($id: ID) {\n    markNotificationsRead(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -856,6 +888,22 @@ export function graphql(source: "\n  query OrganizationBillingSettings($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateBillingSettings($organizationId: ID!, $input: UpdateBillingSettingsInput!) {\n    updateBillingSettings(organizationId: $organizationId, input: $input) {\n      ...BillingSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBillingSettings($organizationId: ID!, $input: UpdateBillingSettingsInput!) {\n    updateBillingSettings(organizationId: $organizationId, input: $input) {\n      ...BillingSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectOverview($projectId: ID!) {\n    projectOverview(projectId: $projectId) {\n      monitorCounts {\n        status\n        count\n      }\n      failingMonitors {\n        id\n        name\n        target\n        status\n        lastStatusChangeAt\n      }\n      openIncidents {\n        id\n        statusPageId\n        title\n        status\n        impact\n        createdAt\n      }\n      failingJobs {\n        id\n        name\n        status\n        lastRunAt\n      }\n      recentRuns {\n        id\n        status\n        trigger\n        createdAt\n        durationMs\n        testId\n        job {\n          id\n          name\n        }\n      }\n      testCount\n      jobCount\n      callbackCount\n      statusPageCount\n      triggers {\n        windowHours\n        total\n        failed\n        errorRate\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectOverview($projectId: ID!) {\n    projectOverview(projectId: $projectId) {\n      monitorCounts {\n        status\n        count\n      }\n      failingMonitors {\n        id\n        name\n        target\n        status\n        lastStatusChangeAt\n      }\n      openIncidents {\n        id\n        statusPageId\n        title\n        status\n        impact\n        createdAt\n      }\n      failingJobs {\n        id\n        name\n        status\n        lastRunAt\n      }\n      recentRuns {\n        id\n        status\n        trigger\n        createdAt\n        durationMs\n        testId\n        job {\n          id\n          name\n        }\n      }\n      testCount\n      jobCount\n      callbackCount\n      statusPageCount\n      triggers {\n        windowHours\n        total\n        failed\n        errorRate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OverviewMonitorStatus($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription OverviewMonitorStatus($projectId: ID!) {\n    monitorStatusChanged(projectId: $projectId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OverviewRunUpdated($projectId: ID!) {\n    runUpdated(projectId: $projectId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription OverviewRunUpdated($projectId: ID!) {\n    runUpdated(projectId: $projectId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OverviewCallbackLogAdded($projectId: ID!) {\n    callbackLogAdded(projectId: $projectId) {\n      id\n      success\n    }\n  }\n"): (typeof documents)["\n  subscription OverviewCallbackLogAdded($projectId: ID!) {\n    callbackLogAdded(projectId: $projectId) {\n      id\n      success\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

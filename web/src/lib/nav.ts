@@ -7,6 +7,7 @@ export interface NavEntry {
 }
 
 export const PROJECT_NAV: NavEntry[] = [
+  { label: 'Overview', path: 'overview' },
   { label: 'Monitors', path: 'monitors' },
   { label: 'Status pages', path: 'status-pages' },
   { label: 'Callbacks', path: 'callbacks' },
@@ -54,4 +55,11 @@ export function scopeOf(pathname: string): { projectId?: string; orgId?: string;
   if (org && org[1] !== 'new') return { orgId: org[1] };
   if (pathname.startsWith('/settings')) return { account: true };
   return {};
+}
+
+/** Whether a path is one of the settings pages the sidebar groups behind "Settings". */
+export function isSettingsPath(pathname: string): boolean {
+  if (/^\/projects\/[^/]+\/settings(\/|$)/.test(pathname)) return true;
+  if (/^\/organizations\/(?!new(\/|$))[^/]+(\/|$)/.test(pathname)) return true;
+  return pathname.startsWith('/settings') || pathname.startsWith('/admin');
 }

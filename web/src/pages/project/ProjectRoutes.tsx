@@ -6,6 +6,7 @@ import { ProjectQuery, SetActiveMutation } from '../../lib/queries';
 import { ProjectContext } from '../../lib/project';
 import { useWorkspace } from '../../lib/workspace';
 
+const Overview = lazy(() => import('../overview/Overview'));
 const MonitorList = lazy(() => import('../monitors/MonitorList'));
 const MonitorDetail = lazy(() => import('../monitors/MonitorDetail'));
 const MonitorEditor = lazy(() => import('../monitors/MonitorEditor'));
@@ -39,7 +40,8 @@ export default function ProjectRoutes() {
   return (
     <ProjectContext.Provider value={project}>
       <Routes>
-        <Route index element={<Navigate to="monitors" replace />} />
+        <Route index element={<Navigate to="overview" replace />} />
+        <Route path="overview" element={<Overview />} />
         <Route path="monitors" element={<MonitorList />} />
         <Route path="monitors/new" element={<MonitorEditor />} />
         <Route path="monitors/:monitorId" element={<MonitorDetail />} />
