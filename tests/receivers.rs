@@ -104,6 +104,8 @@ impl Reply {
 
 struct Shared {
     requests: Mutex<Vec<Received>>,
+    /// How long each answer waits after the request is recorded (a slow receiver).
+    delay: Mutex<std::time::Duration>,
     script: Mutex<VecDeque<Reply>>,
     default: Mutex<Reply>,
 }
@@ -124,6 +126,7 @@ impl Receiver {
         let addr = listener.local_addr().expect("the receiver's address");
         let shared = Arc::new(Shared {
             requests: Mutex::new(Vec::new()),
+            delay: Mutex::new(std::time::Duration::ZERO),
             script: Mutex::new(VecDeque::new()),
             default: Mutex::new(Reply::with_body(200, r#"{"ok":true}"#)),
         });
@@ -179,6 +182,13 @@ impl Receiver {
         .await
     }
 
+    /// Answers every request `delay` after it came (recorded at once): a slow receiver.
+    pub fn set_delay(&self, delay: std::time::Duration) {
+        if let Ok(mut d) = self.shared.delay.lock() {
+            *d = delay;
+        }
+    }
+
     /// Forgets the requests received so far.
     pub fn clear(&self) {
         if let Ok(mut requests) = self.shared.requests.lock() {
@@ -211,6 +221,10 @@ async fn record(
     };
     if let Ok(mut requests) = shared.requests.lock() {
         requests.push(received);
+    }
+    let delay = shared.delay.lock().map(|d| *d).unwrap_or_default();
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
     }
     let queued = shared.script.lock().ok().and_then(|mut s| s.pop_front());
     let reply = match queued {

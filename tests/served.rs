@@ -145,6 +145,30 @@ impl Served {
         );
     }
 
+    /// SIGKILL: the process dies at once, holding whatever it held; waits for its end.
+    pub async fn kill(mut self) {
+        let _ = self.child.start_kill();
+        let _ = tokio::time::timeout(HANG, self.child.wait()).await;
+    }
+
+    /// SIGTERM without waiting: the process starts its graceful stop; [`Served::exited`]
+    /// waits for its end.
+    pub fn terminate(&self) {
+        if let Some(pid) = self.child.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status();
+        }
+    }
+
+    /// Waits for the process to end (after [`Served::terminate`]); whether it exited 0.
+    pub async fn exited(mut self) -> bool {
+        tokio::time::timeout(HANG, self.child.wait())
+            .await
+            .unwrap_or_else(|_| panic!("vigil serve did not stop within {} s", HANG.as_secs()))
+            .is_ok_and(|status| status.success())
+    }
+
     /// Sends a GraphQL request with an optional bearer token.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Gql {
         let mut request = self

@@ -2,9 +2,12 @@
 //! (`testing::run`) are queued by [`enqueue`] as pending `alert_history` rows, one per
 //! notification provider, in the transaction that raised them; [`deliver_due`] claims due rows
 //! with a lease and delivers them through their channel, with retries and backoff; the rows
-//! are the alert history.
+//! are the alert history. The lease is short (`lease_seconds`) and renewed while the batch
+//! runs; it is the claim's token too: an outcome is written only while the row still holds
+//! the lease its claim (or its last renewal) stamped, so an attempt taken over by another
+//! worker is not written twice. Every attempt of one alert carries the same `webhook-id`.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 use entity::alert_history::{self, AlertStatus, AlertType};
 use entity::notification_providers;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -156,8 +159,6 @@ pub async fn queue_job_alert(
 
 /// Delivery attempts before an alert is given up.
 pub const MAX_ATTEMPTS: i32 = 5;
-/// How long a claimed delivery holds before another worker may attempt it.
-const DELIVERY_LEASE: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Backoff before attempt `n + 1` (after `n` failures): 10 s, 20 s, 40 s, ... with up to 25 %
 /// jitter, capped at 10 minutes.
@@ -218,7 +219,7 @@ pub async fn deliver_due(state: &AppState, limit: u64) -> AppResult<usize> {
     let queue = ClaimQueue::<alert_history::Entity>::new(
         alert_history::Column::Id,
         alert_history::Column::ClaimedUntil,
-        DELIVERY_LEASE,
+        state.settings.lease(),
     );
     let due = Due {
         from: "alert_history h",
@@ -227,16 +228,50 @@ pub async fn deliver_due(state: &AppState, limit: u64) -> AppResult<usize> {
         order: "h.next_attempt_at",
         ..Due::default()
     };
-    let rows = queue.claim(&state.db, &due, Utc::now(), limit).await?;
+    // Whole milliseconds: the lease is compared as stored, and both databases keep those.
+    let now = Utc::now().trunc_subsecs(3);
+    let rows = queue.claim(&state.db, &due, now, limit).await?;
     let count = rows.len();
-    let attempts = rows.into_iter().map(|row| attempt(state, row));
-    for result in futures_util::future::join_all(attempts).await {
+    if count == 0 {
+        return Ok(0);
+    }
+    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let lease = tokio::sync::Mutex::new(queue.lease_until(now));
+    let attempts =
+        futures_util::future::join_all(rows.into_iter().map(|row| attempt(state, row, &lease)));
+    tokio::pin!(attempts);
+    let every = state.settings.renew_every();
+    let mut renewal = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+    let results = loop {
+        tokio::select! {
+            results = &mut attempts => break results,
+            _ = renewal.tick() => {
+                let mut held = lease.lock().await;
+                let until = queue.lease_until(Utc::now().trunc_subsecs(3));
+                let renewed = alert_history::Entity::update_many()
+                    .col_expr(alert_history::Column::ClaimedUntil, sea_orm::sea_query::Expr::value(until))
+                    .filter(alert_history::Column::Id.is_in(ids.clone()))
+                    .filter(alert_history::Column::ClaimedUntil.eq(*held))
+                    .exec(&state.db)
+                    .await;
+                match renewed {
+                    Ok(_) => *held = until,
+                    Err(err) => tracing::warn!(error = ?err, "renewing the leases of alert deliveries failed"),
+                }
+            }
+        }
+    };
+    for result in results {
         result?;
     }
     Ok(count)
 }
 
-async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
+async fn attempt(
+    state: &AppState,
+    row: alert_history::Model,
+    lease: &tokio::sync::Mutex<DateTime<Utc>>,
+) -> AppResult<()> {
     let provider = match row.notification_provider_id {
         Some(id) => {
             notification_providers::Entity::find_by_id(id)
@@ -265,6 +300,7 @@ async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
     };
     let attempts = row.attempts + 1;
     let now = Utc::now();
+    let id = row.id;
     let mut update: alert_history::ActiveModel = row.into();
     update.attempts = Set(attempts);
     update.claimed_until = Set(None);
@@ -286,7 +322,15 @@ async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
             }
         }
     }
-    update.update(&state.db).await?;
+    // Written only under this claim's lease: a row whose lease ran out and was taken over is
+    // the other worker's to write.
+    let held = lease.lock().await;
+    alert_history::Entity::update_many()
+        .set(update)
+        .filter(alert_history::Column::Id.eq(id))
+        .filter(alert_history::Column::ClaimedUntil.eq(*held))
+        .exec(&state.db)
+        .await?;
     Ok(())
 }
 

@@ -218,13 +218,17 @@ impl RunningApp {
         format!("http://{}", self.addr)
     }
 
-    /// Stops accepting requests, lets running ones finish (up to 10 s), and returns.
+    /// Stops accepting requests and claiming work; lets running requests and the work this
+    /// process holds finish within the grace period (`shutdown_grace_seconds`), gives the
+    /// rest back to the queue, and returns.
     pub async fn stop(self) -> anyhow::Result<()> {
         self.shutdown.cancel();
         self.state.shutdown.cancel();
+        let grace = self.state.settings.shutdown_grace();
         if let Some(mut workers) = self.workers {
-            // The engine finishes running checks (up to 10 s) and releases the rest.
-            let _ = tokio::time::timeout(Duration::from_secs(15), async {
+            // Each loop finishes what it holds within the grace period and releases the
+            // rest; the margin is for those last writes.
+            let _ = tokio::time::timeout(grace + Duration::from_secs(15), async {
                 while workers.join_next().await.is_some() {}
             })
             .await;

@@ -370,6 +370,13 @@ pub struct Settings {
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a reverse
     /// proxy that sets it). Off: the connection's address.
     pub trust_forwarded_for: bool,
+    /// Seconds a claim on queued work (a check, a run, an action execution, an alert) holds
+    /// without renewal. The holder renews it every third of that while it works, so the work
+    /// of a process that dies is taken over by another within one lease.
+    pub lease_seconds: u64,
+    /// Seconds a stopping process (SIGTERM) gives the work it holds to finish before it
+    /// releases the rest to the queue and exits.
+    pub shutdown_grace_seconds: u64,
     /// Log filter, in `tracing_subscriber::EnvFilter` syntax.
     pub log: String,
     pub smtp: SmtpSettings,
@@ -406,6 +413,8 @@ impl Default for Settings {
             max_sockets_per_address: 50,
             socket_init_timeout_seconds: 10,
             trust_forwarded_for: false,
+            lease_seconds: 20,
+            shutdown_grace_seconds: 30,
             log: "info".into(),
             smtp: SmtpSettings::default(),
             outbound_block_private: None,
@@ -547,6 +556,7 @@ impl Settings {
         self.validate_urls()?;
         self.validate_identity()?;
         self.validate_account_limits()?;
+        self.validate_work()?;
         // The runner's settings first: in cloud mode, running scripts unsandboxed is the
         // graver mistake to report than missing SMTP.
         self.validate_runner()?;
@@ -641,6 +651,33 @@ impl Settings {
             bail!("invalid setting lockout_minutes: must not be negative");
         }
         Ok(())
+    }
+
+    /// `lease_seconds` and `shutdown_grace_seconds`.
+    fn validate_work(&self) -> anyhow::Result<()> {
+        if !(3..=600).contains(&self.lease_seconds) {
+            bail!("invalid setting lease_seconds: must be between 3 and 600");
+        }
+        if !(1..=3600).contains(&self.shutdown_grace_seconds) {
+            bail!("invalid setting shutdown_grace_seconds: must be between 1 and 3600");
+        }
+        Ok(())
+    }
+
+    /// How long a claim on queued work holds without renewal (`lease_seconds`).
+    pub fn lease(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.lease_seconds)
+    }
+
+    /// How often a holder renews its leases: three times a lease, so that two renewals may
+    /// fail (a slow database) before the work is lost.
+    pub fn renew_every(&self) -> std::time::Duration {
+        self.lease() / 3
+    }
+
+    /// How long a stopping process lets its work finish (`shutdown_grace_seconds`).
+    pub fn shutdown_grace(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.shutdown_grace_seconds)
     }
 
     /// `smtp.*` (cloud mode needs a host).

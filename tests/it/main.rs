@@ -11,6 +11,7 @@ mod billing;
 mod callback;
 mod cli;
 mod delivery;
+mod faults;
 mod graphql;
 mod graphql_tooling;
 mod incident;

@@ -16,7 +16,11 @@
 //!
 //! Executions are claimed with a lease like the check engine's; each claim is a new attempt
 //! (the attempt number goes up in the same statement), so no attempt is ever sent twice, and
-//! a step runs only when every earlier step of the same trigger has finished.
+//! a step runs only when every earlier step of the same trigger has finished. The lease is
+//! short (`lease_seconds`) and renewed while the batch runs; an outcome is written only while
+//! its worker still holds the lease (a lost lease means another worker took the execution).
+//! Delivery is at least once: an attempt on the wire when its worker died is made again by
+//! another, with the same `webhook-id` (the execution's id), so a receiver can drop it.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -54,8 +58,6 @@ const SIGNING_HEADERS: [&str; 4] = [
     "webhook-signature",
     "x-vigil-signature",
 ];
-/// How long a claimed execution holds before another worker may take it over.
-const EXECUTION_LEASE: std::time::Duration = std::time::Duration::from_secs(300);
 /// Longest time an HTTP_POST may take, answer included.
 const POST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
@@ -649,6 +651,7 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
     if count == 0 {
         return Ok(0);
     }
+    let ids: Vec<Uuid> = claimed.iter().map(|e| e.id).collect();
     let batch = Batch::load(&state.db, &claimed).await?;
     let runs = claimed.into_iter().map(|execution| {
         let action = batch.actions.get(&execution.action_id).cloned();
@@ -656,9 +659,79 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
         let callback = batch.callbacks.get(&execution.callback_id).cloned();
         execute(state, execution, action, log, callback)
     });
-    let finished = futures_util::future::join_all(runs).await;
-    record(state, finished).await?;
+    let work = futures_util::future::join_all(runs);
+    tokio::pin!(work);
+    // On shutdown the batch may finish within the grace period; past it, it is given back.
+    let gave_up = async {
+        state.shutdown.cancelled().await;
+        tokio::time::sleep(state.settings.shutdown_grace()).await;
+    };
+    tokio::pin!(gave_up);
+    let every = state.settings.renew_every();
+    let mut renewal = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+    let finished = loop {
+        tokio::select! {
+            finished = &mut work => break finished,
+            _ = renewal.tick() => {
+                // A failed or partial renewal shows when the outcomes are written.
+                if let Err(err) = renew(state, worker, &ids).await {
+                    tracing::warn!(error = ?err, "renewing the leases of action executions failed");
+                }
+            }
+            () = &mut gave_up => {
+                release(state, worker, &ids).await?;
+                return Ok(count);
+            }
+        }
+    };
+    record(state, worker, finished).await?;
     Ok(count)
+}
+
+/// The action executions, claimed in `worker`'s name for a lease (`lease_seconds`) at a time.
+fn queue(state: &AppState, worker: &str) -> ClaimQueue<action_executions::Entity> {
+    ClaimQueue::new(
+        action_executions::Column::Id,
+        action_executions::Column::ClaimedUntil,
+        state.settings.lease(),
+    )
+    .held_by(action_executions::Column::ClaimedBy, worker)
+}
+
+/// Extends `worker`'s leases on the executions `ids` that are still running.
+async fn renew(state: &AppState, worker: &str, ids: &[Uuid]) -> AppResult<()> {
+    queue(state, worker)
+        .renew(ids.iter().copied(), Utc::now())
+        .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Running))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// Gives `worker`'s running executions among `ids` back to the queue, due now (a process
+/// that stops and whose batch did not finish within the grace period). An attempt that was on
+/// the wire is made again, with the same `webhook-id`. Returns how many were given back.
+pub async fn release(state: &AppState, worker: &str, ids: &[Uuid]) -> AppResult<u64> {
+    let released = queue(state, worker)
+        .release(ids.iter().copied())
+        .col_expr(
+            action_executions::Column::Status,
+            Expr::value(ActionExecutionStatus::Pending),
+        )
+        .col_expr(
+            action_executions::Column::NextAttemptAt,
+            Expr::value(Utc::now()),
+        )
+        .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Running))
+        .exec(&state.db)
+        .await?;
+    if released.rows_affected > 0 {
+        tracing::info!(
+            released = released.rows_affected,
+            "action executions given back to the queue at shutdown"
+        );
+    }
+    Ok(released.rows_affected)
 }
 
 /// Ends the leases of stopped workers and claims up to `limit` due executions for `worker`.
@@ -668,12 +741,7 @@ async fn claim_due(
     limit: u64,
 ) -> AppResult<Vec<action_executions::Model>> {
     let now = Utc::now();
-    let queue = ClaimQueue::<action_executions::Entity>::new(
-        action_executions::Column::Id,
-        action_executions::Column::ClaimedUntil,
-        EXECUTION_LEASE,
-    )
-    .held_by(action_executions::Column::ClaimedBy, worker);
+    let queue = queue(state, worker);
     // The claim reads the first due executions in index order (a window a few times the
     // batch), then keeps those whose earlier steps are done: its cost does not grow with the
     // backlog. A retried step moves its later steps back with it (see `record`), so steps
@@ -759,17 +827,54 @@ impl Batch {
 /// Writes what a batch did in one transaction: the rows of its local actions (STORE, QUEUE)
 /// with the executions that made them, so a local action takes effect exactly once, and
 /// every execution's outcome. One commit per batch keeps SQLite's single writer free for the
-/// triggers.
-async fn record(state: &AppState, finished: Vec<Finished>) -> AppResult<()> {
+/// triggers. Only executions `worker` still holds are written: one whose lease was lost
+/// meanwhile belongs to the worker that took it over.
+async fn record(state: &AppState, worker: &str, finished: Vec<Finished>) -> AppResult<()> {
     let tx = Tx::begin(state).await?;
     let mut stored = Vec::new();
     let mut queued = Vec::new();
-    for done in &finished {
-        match &done.local {
-            Some(Local::Stored(row)) => stored.push(row.clone()),
-            Some(Local::Queued(row)) => queued.push(row.clone()),
+    let mut lost = 0;
+    for done in finished {
+        let retry_at = match (&done.row.status, &done.row.next_attempt_at) {
+            (
+                sea_orm::ActiveValue::Set(ActionExecutionStatus::Pending),
+                sea_orm::ActiveValue::Set(Some(at)),
+            ) => Some(*at),
+            _ => None,
+        };
+        let written = action_executions::Entity::update_many()
+            .set(done.row)
+            .filter(action_executions::Column::Id.eq(done.id))
+            .filter(action_executions::Column::ClaimedBy.eq(worker))
+            .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Running))
+            .exec(tx.conn())
+            .await?;
+        if written.rows_affected == 0 {
+            lost += 1;
+            continue;
+        }
+        match done.local {
+            Some(Local::Stored(row)) => stored.push(row),
+            Some(Local::Queued(row)) => queued.push(row),
             None => {}
         }
+        if let Some(at) = retry_at {
+            // Later steps wait for this one: they move back with it, out of the claim's way.
+            action_executions::Entity::update_many()
+                .col_expr(action_executions::Column::NextAttemptAt, Expr::value(at))
+                .filter(action_executions::Column::CallbackLogId.eq(done.callback_log_id))
+                .filter(action_executions::Column::Step.gt(done.step))
+                .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Pending))
+                .filter(action_executions::Column::NextAttemptAt.lt(at))
+                .exec(tx.conn())
+                .await?;
+        }
+    }
+    if lost > 0 {
+        tracing::warn!(
+            lost,
+            "leases of action executions were lost; their outcomes are dropped"
+        );
     }
     for chunk in stored.chunks(200) {
         stored_payloads::Entity::insert_many(chunk.to_vec())
@@ -780,27 +885,6 @@ async fn record(state: &AppState, finished: Vec<Finished>) -> AppResult<()> {
         queue_messages::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(tx.conn())
             .await?;
-    }
-    for done in finished {
-        let retry_at = match (&done.row.status, &done.row.next_attempt_at) {
-            (
-                sea_orm::ActiveValue::Set(ActionExecutionStatus::Pending),
-                sea_orm::ActiveValue::Set(Some(at)),
-            ) => Some(*at),
-            _ => None,
-        };
-        let row = done.row.update(tx.conn()).await?;
-        if let Some(at) = retry_at {
-            // Later steps wait for this one: they move back with it, out of the claim's way.
-            action_executions::Entity::update_many()
-                .col_expr(action_executions::Column::NextAttemptAt, Expr::value(at))
-                .filter(action_executions::Column::CallbackLogId.eq(row.callback_log_id))
-                .filter(action_executions::Column::Step.gt(row.step))
-                .filter(action_executions::Column::Status.eq(ActionExecutionStatus::Pending))
-                .filter(action_executions::Column::NextAttemptAt.lt(at))
-                .exec(tx.conn())
-                .await?;
-        }
     }
     tx.commit().await?;
     Ok(())
@@ -836,6 +920,9 @@ enum Local {
 
 /// An execution's outcome, to be recorded, and the row of a local action that succeeded.
 struct Finished {
+    id: Uuid,
+    callback_log_id: Uuid,
+    step: i32,
     row: action_executions::ActiveModel,
     local: Option<Local>,
 }
@@ -901,7 +988,13 @@ async fn execute(
             }
         }
     }
-    Finished { row, local }
+    Finished {
+        id: execution.id,
+        callback_log_id: execution.callback_log_id,
+        step: execution.step,
+        row,
+        local,
+    }
 }
 
 /// The row a STORE or QUEUE action adds, and the response its execution records; `None` for
@@ -961,7 +1054,7 @@ async fn perform(
             "a local action is recorded with its execution".into(),
             false,
         )),
-        _ => send_message(state, action, &config, callback, &ctx).await,
+        _ => send_message(state, action, &config, callback, &ctx, execution.id).await,
     }
 }
 
@@ -1072,6 +1165,7 @@ async fn send_message(
     config: &ActionConfig,
     callback: &callbacks::Model,
     ctx: &Value,
+    execution_id: Uuid,
 ) -> Attempt {
     let (Some(kind), Some((channel, subject, message))) =
         (channel_kind(action.r#type), config.channel())
@@ -1106,7 +1200,10 @@ async fn send_message(
         fields: Vec::new(),
         data: ctx["request"]["body"].clone(),
     };
-    crate::delivery::send(state, &channel, &message)
+    // The execution is the message: wherever a channel carries an id, every attempt of it
+    // (on any process) carries the same one.
+    let id = crate::delivery::signed::message_id(execution_id);
+    crate::delivery::send_as(state, &channel, &message, &id)
         .await
         .map(|d| json!({ "status": d.status, "channel": channel.kind() }))
         .map_err(|e| (e.message().to_owned(), e.is_retryable()))

@@ -3,7 +3,9 @@
 //!
 //! A claim is one UPDATE of the claim queue (`db::claim`) that stamps due schedule rows with
 //! this worker's id and a lease; replicas never take the same row, and a lease that expires
-//! (the worker died) makes the row due again for everyone. Completed checks are
+//! (the worker died) makes the row due again for everyone. Leases are short (`lease_seconds`)
+//! and renewed while a check runs; a check whose lease was lost meanwhile (another worker
+//! took the slot) is not recorded, so no slot is checked twice. Completed checks are
 //! written by one writer per process, many in one transaction.
 
 use std::collections::{HashMap, HashSet};
@@ -32,8 +34,6 @@ use crate::error::AppResult;
 use crate::events::Event;
 use crate::state::AppState;
 
-/// How long a claim holds: longer than the longest check (60 s) with room to write.
-pub const LEASE: Duration = Duration::from_secs(120);
 /// Checks claimed at once.
 const CLAIM_BATCH: u64 = 200;
 /// Checks running at once in one process.
@@ -57,6 +57,10 @@ pub struct Completion {
     pub checked_at: DateTime<Utc>,
     /// When this location checks again.
     pub next_check_at: DateTime<Utc>,
+    /// The worker whose lease the check ran under: it is recorded only while that worker
+    /// still holds the slot. `None` for results not claimed (heartbeat pings, synthetic runs
+    /// that ended).
+    pub held_by: Option<String>,
 }
 
 /// Which monitors a claim takes.
@@ -95,7 +99,7 @@ impl Engine {
             queue: ClaimQueue::new(
                 monitor_locations::Column::Id,
                 monitor_locations::Column::ClaimedUntil,
-                LEASE,
+                state.settings.lease(),
             )
             .held_by(monitor_locations::Column::ClaimedBy, worker_id.clone()),
             worker_id,
@@ -167,6 +171,7 @@ impl Engine {
         };
         let checked_at = Utc::now();
         Completion {
+            held_by: claimed.slot.claimed_by.clone(),
             next_check_at: schedule::next_slot(
                 claimed.monitor.id,
                 claimed.monitor.frequency_minutes,
@@ -206,6 +211,7 @@ impl Engine {
             )
         };
         Completion {
+            held_by: claimed.slot.claimed_by.clone(),
             next_check_at: now
                 + chrono::Duration::minutes(i64::from(claimed.monitor.frequency_minutes.max(1))),
             slot: claimed.slot,
@@ -264,15 +270,50 @@ impl Engine {
         Ok(())
     }
 
+    /// Extends the leases of the checks running in this process. A lease found lost (it ran
+    /// out and another worker took the slot) is left to that worker: the check's result is
+    /// not recorded here.
+    pub async fn renew(&self) -> AppResult<()> {
+        let held: Vec<Uuid> = self
+            .in_flight
+            .lock()
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default();
+        if held.is_empty() {
+            return Ok(());
+        }
+        let renewed = self
+            .queue
+            .renew(held.clone(), Utc::now())
+            .exec(&self.state.db)
+            .await?;
+        let lost = held.len() as u64 - renewed.rows_affected.min(held.len() as u64);
+        if lost > 0 {
+            tracing::warn!(
+                lost,
+                "leases of running checks were lost; their results are dropped"
+            );
+        }
+        Ok(())
+    }
+
     /// Runs until `shutdown`: claims due checks every second (at once when a batch was full),
-    /// runs up to 256 at a time, and writes results in batches. On shutdown it stops claiming,
-    /// lets running checks finish for up to 10 s, records them, and releases the rest.
+    /// runs up to 256 at a time, renews their leases, and writes results in batches. On
+    /// shutdown it stops claiming, lets running checks finish within the grace period
+    /// (`shutdown_grace_seconds`), records them, and releases the rest.
     pub async fn run_forever(self, shutdown: CancellationToken) {
         let (sender, receiver) = mpsc::channel::<Completion>(4 * MAX_CONCURRENT);
         let writer = tokio::spawn(writer_loop(self.state.clone(), receiver));
         let permits = Arc::new(Semaphore::new(MAX_CONCURRENT));
         let mut tasks = tokio::task::JoinSet::new();
+        let mut renewed = tokio::time::Instant::now();
         loop {
+            if renewed.elapsed() >= self.state.settings.renew_every() {
+                renewed = tokio::time::Instant::now();
+                if let Err(err) = self.renew().await {
+                    tracing::warn!(error = ?err, "renewing the leases of checks failed");
+                }
+            }
             let mut full = false;
             match self.claim(ClaimKind::Heartbeat, CLAIM_BATCH).await {
                 Ok(due) => {
@@ -324,13 +365,18 @@ impl Engine {
                 () = tokio::time::sleep(pause) => {}
             }
         }
-        // Shutdown: finish or release.
-        let deadline = tokio::time::sleep(Duration::from_secs(10));
+        // Shutdown: finish or release, renewing the leases meanwhile.
+        let deadline = tokio::time::sleep(self.state.settings.shutdown_grace());
         tokio::pin!(deadline);
         loop {
             tokio::select! {
                 joined = tasks.join_next() => if joined.is_none() { break },
                 () = &mut deadline => break,
+                () = tokio::time::sleep(self.state.settings.renew_every()) => {
+                    if let Err(err) = self.renew().await {
+                        tracing::warn!(error = ?err, "renewing the leases of checks failed");
+                    }
+                }
             }
         }
         tasks.abort_all();
@@ -485,9 +531,7 @@ impl BatchState {
             .into_iter()
             .map(|a| (a.monitor_id, AlertSettings::from_row(&a)))
             .collect();
-        let slots = monitor_locations::Entity::find()
-            .filter(monitor_locations::Column::MonitorId.is_in(ids.to_vec()))
-            .all(db)
+        let slots = lock_slots(db, ids)
             .await?
             .into_iter()
             .map(|s| (s.id, s))
@@ -567,6 +611,34 @@ async fn lock_monitors(
     Ok(rows.into_iter().map(|m| (m.id, m)).collect())
 }
 
+/// The schedule rows of these monitors, locked on PostgreSQL: a claimer passes them by while
+/// a batch records them, so a lease is never taken over between its check and its write.
+async fn lock_slots(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<Vec<monitor_locations::Model>> {
+    let backend = db.get_database_backend();
+    if backend != DbBackend::Postgres {
+        return Ok(monitor_locations::Entity::find()
+            .filter(monitor_locations::Column::MonitorId.is_in(ids.to_vec()))
+            .all(db)
+            .await?);
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT * FROM monitor_locations WHERE monitor_id IN ({}) ORDER BY id FOR UPDATE",
+        placeholders.join(", ")
+    );
+    let values: Vec<sea_orm::Value> = ids.iter().map(|id| (*id).into()).collect();
+    Ok(
+        monitor_locations::Model::find_by_statement(Statement::from_sql_and_values(
+            backend, sql, values,
+        ))
+        .all(db)
+        .await?,
+    )
+}
+
 /// The monitors these depend on: while one is down, the dependent's alerts are held.
 async fn read_parents(
     db: &impl ConnectionTrait,
@@ -613,6 +685,11 @@ async fn record_one(
     let Some(mut slot) = batch.slots.get(&completion.slot.id).cloned() else {
         return Ok(()); // location removed meanwhile
     };
+    if completion.held_by.is_some() && slot.claimed_by != completion.held_by {
+        // The lease ran out and another worker has the slot: its check counts, not this one.
+        tracing::warn!(slot = %slot.id, "a check's lease was lost; its result is dropped");
+        return Ok(());
+    }
     let settings = batch.settings.get(&monitor.id).cloned().unwrap_or_default();
     let config = batch.configs.get(&monitor.id).cloned().unwrap_or_default();
     advance_slot(&mut slot, &monitor, &completion, &settings, &config);

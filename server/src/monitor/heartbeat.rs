@@ -83,6 +83,7 @@ pub async fn ping(state: &AppState, token: &str, kind: Ping, body: &[u8]) -> App
         ),
     };
     let completion = Completion {
+        held_by: None,
         next_check_at: deadline(&monitor, now),
         slot,
         monitor,

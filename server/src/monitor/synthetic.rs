@@ -31,6 +31,7 @@ pub async fn start(state: &AppState, claimed: Claimed) -> AppResult<Option<Compl
     let now = Utc::now();
     let next = schedule::next_slot(monitor.id, monitor.frequency_minutes, now);
     let failed = |outcome: CheckOutcome| Completion {
+        held_by: slot.claimed_by.clone(),
         slot: slot.clone(),
         monitor: monitor.clone(),
         outcome,
@@ -132,6 +133,7 @@ pub async fn finished(state: &AppState, run: &runs::Model) -> AppResult<()> {
     };
     let outcome = outcome_of(run);
     let completion = Completion {
+        held_by: None,
         next_check_at: slot.next_check_at,
         checked_at: run.completed_at.unwrap_or_else(Utc::now),
         slot,

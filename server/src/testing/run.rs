@@ -26,6 +26,7 @@ use super::artifact::{RunArtifacts, RunMetadata};
 use super::job::AlertConfig;
 use crate::audit;
 use crate::auth::{Level, Principal};
+use crate::config::Settings;
 use crate::db::Tx;
 use crate::db::claim::{ClaimQueue, Due};
 use crate::error::{AppError, AppResult};
@@ -33,19 +34,26 @@ use crate::events::Event;
 use crate::state::AppState;
 use crate::usage::Usage;
 
-/// How long a claim holds without renewal.
-pub const LEASE: Duration = Duration::from_secs(60);
-/// How often the running worker renews its lease and looks for a cancel request.
-pub const RENEW_EVERY: Duration = Duration::from_secs(5);
+/// How often, at most, the running worker looks for a cancel request (with its renewal).
+const CANCEL_POLL: Duration = Duration::from_secs(5);
 /// Claims of one run before an expired lease ends it as `error` instead of queueing it again.
 pub const MAX_ATTEMPTS: i32 = 2;
 /// Output kept in `runs.logs` (the whole log is an artifact).
 pub const LOG_TAIL: usize = 64 * 1024;
 
-/// The runs, claimed by `worker_id` for [`LEASE`] at a time.
-pub fn leases(worker_id: &str) -> ClaimQueue<runs::Entity> {
-    ClaimQueue::new(runs::Column::Id, runs::Column::ClaimedUntil, LEASE)
-        .held_by(runs::Column::ClaimedBy, worker_id)
+/// The runs, claimed by `worker_id` for a lease (`lease_seconds`) at a time.
+pub fn leases(settings: &Settings, worker_id: &str) -> ClaimQueue<runs::Entity> {
+    ClaimQueue::new(
+        runs::Column::Id,
+        runs::Column::ClaimedUntil,
+        settings.lease(),
+    )
+    .held_by(runs::Column::ClaimedBy, worker_id)
+}
+
+/// How often the running worker renews its lease and looks for a cancel request.
+pub fn renew_every(settings: &Settings) -> Duration {
+    settings.renew_every().min(CANCEL_POLL)
 }
 
 /// Whether a status is final.
@@ -324,7 +332,7 @@ pub async fn cancel(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
 /// Takes the oldest queued run whose organization has running capacity left, marking it
 /// `running` under this worker's lease. `None` when nothing can start now.
 pub async fn claim_one(state: &AppState, worker_id: &str) -> AppResult<Option<runs::Model>> {
-    let queue = leases(worker_id);
+    let queue = leases(&state.settings, worker_id);
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
     // Candidates: queued runs of organizations below their running capacity (the plan's
@@ -394,7 +402,7 @@ pub enum Lease {
 
 /// Extends this worker's lease on a running run.
 pub async fn renew(state: &AppState, run_id: Uuid, worker_id: &str) -> AppResult<Lease> {
-    let rows = leases(worker_id)
+    let rows = leases(&state.settings, worker_id)
         .renew([run_id], Utc::now())
         .filter(runs::Column::Status.eq(RunStatus::Running))
         .exec_with_returning(&state.db)
@@ -497,7 +505,8 @@ pub async fn finish(
     let duration_ms = (outcome.finished_at - outcome.started_at)
         .num_milliseconds()
         .max(0);
-    if !write_outcome(db, run, worker_id, &outcome, duration_ms).await? {
+    let lease = leases(&state.settings, worker_id);
+    if !write_outcome(db, run, &lease, &outcome, duration_ms).await? {
         return Ok(None);
     }
     let Some(finished) = runs::Entity::find_by_id(run.id).one(db).await? else {
@@ -544,7 +553,7 @@ pub async fn finish(
 async fn write_outcome(
     db: &impl ConnectionTrait,
     run: &runs::Model,
-    worker_id: &str,
+    lease: &ClaimQueue<runs::Entity>,
     outcome: &Outcome,
     duration_ms: i64,
 ) -> AppResult<bool> {
@@ -553,7 +562,7 @@ async fn write_outcome(
         metadata.executor_started_at = outcome.executor_started_at;
     }
     metadata.log_lines = Some(outcome.logs.lines().count() as u64);
-    let updated = leases(worker_id)
+    let updated = lease
         .release([run.id])
         .col_expr(runs::Column::Status, Expr::value(outcome.status))
         .col_expr(runs::Column::CompletedAt, Expr::value(outcome.finished_at))

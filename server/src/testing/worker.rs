@@ -82,7 +82,9 @@ impl Worker {
     }
 
     /// Executes a run this worker claimed and records its outcome. `None` when the run was
-    /// not finished here: the lease was lost, or `shutdown` released it to the queue.
+    /// not finished here: the lease was lost, or `shutdown` came and the run did not end
+    /// within the grace period (`shutdown_grace_seconds`): it was stopped and given back to
+    /// the queue.
     pub async fn execute(
         &self,
         claimed: runs::Model,
@@ -92,8 +94,14 @@ impl Worker {
         let cancel = CancellationToken::new();
         let lost = Arc::new(AtomicBool::new(false));
         let stop = CancellationToken::new();
+        let killed = Arc::new(AtomicBool::new(false));
         let renewer = self.renew_lease(run_id, cancel.clone(), lost.clone(), stop.clone());
-        let watcher = self.watch_cancel(run_id, cancel.clone(), stop.clone(), shutdown.clone());
+        let watcher = self.watch_cancel(
+            run_id,
+            cancel.clone(),
+            stop.clone(),
+            (shutdown.clone(), killed.clone()),
+        );
         // A cancel request that came between the claim and now.
         if runs::Entity::find_by_id(run_id)
             .one(&self.state.db)
@@ -111,7 +119,7 @@ impl Worker {
                 tracing::warn!(%run_id, "lost the lease of a run; its outcome is dropped");
                 return Ok(None);
             }
-            if shutdown.is_cancelled() {
+            if killed.load(Ordering::SeqCst) {
                 self.release(run_id).await?;
                 return Ok(None);
             }
@@ -124,7 +132,7 @@ impl Worker {
         result
     }
 
-    /// Renews the run's lease every [`run::RENEW_EVERY`] until `stop`, which also sees a
+    /// Renews the run's lease every [`run::renew_every`] until `stop`, which also sees a
     /// cancel request set on any replica: it cancels the run, and when the lease is lost it
     /// says so in `lost` too.
     fn renew_lease(
@@ -139,7 +147,7 @@ impl Worker {
             loop {
                 tokio::select! {
                     () = stop.cancelled() => break,
-                    () = tokio::time::sleep(run::RENEW_EVERY) => {}
+                    () = tokio::time::sleep(run::renew_every(&state.settings)) => {}
                 }
                 match run::renew(&state, run_id, &id).await {
                     Ok(Lease::Held) => {}
@@ -157,21 +165,33 @@ impl Worker {
         })
     }
 
-    /// Cancels the run when a cancel request for it arrives as an event (from any replica) or
-    /// when the process shuts down, until `stop`.
+    /// Cancels the run when a cancel request for it arrives as an event (from any replica),
+    /// or when the process shuts down and the run has not ended within the grace period
+    /// (then `killed` says so), until `stop`.
     fn watch_cancel(
         &self,
         run_id: Uuid,
         cancel: CancellationToken,
         stop: CancellationToken,
-        shutdown: CancellationToken,
+        (shutdown, killed): (CancellationToken, Arc<AtomicBool>),
     ) -> JoinHandle<()> {
         let mut events = self.state.events.subscribe();
+        let grace = self.state.settings.shutdown_grace();
         tokio::spawn(async move {
             loop {
                 tokio::select! {
                     () = stop.cancelled() => break,
-                    () = shutdown.cancelled() => { cancel.cancel(); break; }
+                    () = shutdown.cancelled() => {
+                        // A cancel request meanwhile is still seen at the lease's renewal.
+                        tokio::select! {
+                            () = stop.cancelled() => {}
+                            () = tokio::time::sleep(grace) => {
+                                killed.store(true, Ordering::SeqCst);
+                                cancel.cancel();
+                            }
+                        }
+                        break;
+                    }
                     event = events.recv() => match event {
                         Ok(Event::RunCancelRequested { run_id: id }) if id == run_id => { cancel.cancel(); break; }
                         Ok(_) | Err(RecvError::Lagged(_)) => {}
@@ -184,7 +204,7 @@ impl Worker {
 
     /// Gives a run back to the queue (on shutdown), so another replica starts it again.
     pub async fn release(&self, run_id: Uuid) -> AppResult<()> {
-        let released = run::leases(&self.id)
+        let released = run::leases(&self.state.settings, &self.id)
             .release([run_id])
             .col_expr(runs::Column::Status, Expr::value(RunStatus::Queued))
             .col_expr(
@@ -266,8 +286,10 @@ impl Worker {
                 break;
             }
         }
-        // Runs in progress are killed and released (the watcher sees `shutdown`).
-        let _ = tokio::time::timeout(Duration::from_secs(15), async {
+        // Runs in progress finish within the grace period, or are stopped and released (the
+        // watcher sees `shutdown`).
+        let grace = self.state.settings.shutdown_grace();
+        let _ = tokio::time::timeout(grace + Duration::from_secs(15), async {
             while tasks.join_next().await.is_some() {}
         })
         .await;
