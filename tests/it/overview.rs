@@ -110,6 +110,7 @@ async fn trigger_log(
         success: Set(success),
         request: Set(None),
         replay_of: Set(None),
+        response: Set(None),
     }
     .insert(app.db())
     .await
