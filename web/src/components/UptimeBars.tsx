@@ -36,7 +36,7 @@ export function UptimeBars({ days }: { days: Day[] }) {
             label={`${new Date(d.date).toLocaleDateString()}: ${d.checks === 0 ? 'no checks' : `${formatPercent(d.uptime)} (${d.failed} of ${d.checks} failed)`}`}
             withArrow
           >
-            <Box style={{ flex: 1, minWidth: 2, borderRadius: 2, background: COLORS[uptimeBand(d.uptime, d.checks)] }} />
+            <Box style={{ flex: 1, minWidth: 1, borderRadius: 2, background: COLORS[uptimeBand(d.uptime, d.checks)] }} />
           </Tooltip>
         ))}
       </Box>
