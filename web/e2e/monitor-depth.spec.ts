@@ -124,7 +124,7 @@ test('the monitor form saves locations, aggregation, alert flags, the custom mes
   await page.getByRole('switch', { name: 'Enabled' }).uncheck();
   await expectAccessible(page, 'the monitor form');
   await page.getByRole('button', { name: 'Create monitor' }).click();
-  await expect(page.getByRole('heading', { name: 'Regional API' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Regional API', exact: true })).toBeVisible();
 
   await page.getByRole('link', { name: 'Edit' }).click();
   const form = page.getByRole('form', { name: 'Edit monitor' });
@@ -138,7 +138,9 @@ test('the monitor form saves locations, aggregation, alert flags, the custom mes
   // Cleared, the custom message goes; the flags stay as saved.
   await page.getByRole('textbox', { name: 'Custom message' }).fill('');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: 'Regional API' })).toBeVisible();
+  // The monitor's page, not the editor ("Edit Regional API").
+  await expect(page.getByRole('heading', { name: 'Regional API', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit' })).toBeVisible();
   const saved = await gql<{ monitors: { nodes: { locations: string[]; aggregation: string; alert: { alertOnRecovery: boolean; alertOnTimeout: boolean; customMessage: string | null } }[] } }>(
     page,
     'query($p: ID!) { monitors(projectId: $p) { nodes { locations aggregation alert { alertOnRecovery alertOnTimeout customMessage } } } }',
@@ -158,7 +160,7 @@ test('the monitor form saves locations, aggregation, alert flags, the custom mes
   await page.getByRole('combobox', { name: 'Test to run' }).click();
   await page.getByRole('option', { name: 'Checkout journey' }).click();
   await page.getByRole('button', { name: 'Create monitor' }).click();
-  await expect(page.getByRole('heading', { name: 'Checkout synthetic' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Checkout synthetic', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('combobox', { name: 'Test to run' })).toHaveValue('Checkout journey');
   expect(consoleErrors).toEqual([]);
