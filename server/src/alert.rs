@@ -10,12 +10,13 @@
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use entity::alert_history::{self, AlertStatus, AlertType};
 use entity::notification_providers;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::db::claim::{ClaimQueue, Due};
+use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -155,6 +156,40 @@ pub async fn queue_job_alert(
         _ => "job.failed",
     };
     enqueue(tx, &Subject::job(job), &message, event, &providers).await
+}
+
+/// The alert history of a monitor, newest first: one row per alert and provider, with its
+/// delivery state. The caller has been allowed to view `monitor`; the organization filter
+/// keeps the read inside its tenant all the same.
+pub async fn monitor_history(
+    db: &impl ConnectionTrait,
+    monitor: &entity::monitors::Model,
+    request: PageRequest,
+) -> AppResult<Rows<alert_history::Model>> {
+    let query = alert_history::Entity::find()
+        .filter(alert_history::Column::MonitorId.eq(monitor.id))
+        .filter(alert_history::Column::OrganizationId.eq(monitor.organization_id));
+    page::read(db, query, alert_history::Column::Id, Order::Desc, request).await
+}
+
+/// The names of the providers among `ids` that still exist in `organization_id` (a history
+/// row outlives its provider), one statement.
+pub async fn provider_names(
+    db: &impl ConnectionTrait,
+    organization_id: Uuid,
+    ids: Vec<Uuid>,
+) -> AppResult<std::collections::HashMap<Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    Ok(notification_providers::Entity::find()
+        .filter(notification_providers::Column::Id.is_in(ids))
+        .filter(notification_providers::Column::OrganizationId.eq(organization_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect())
 }
 
 /// Delivery attempts before an alert is given up.

@@ -477,3 +477,218 @@ async fn a_claimed_delivery_waits_for_its_lease_to_run_out() {
         app.stop().await;
     }
 }
+
+const MONITOR_DEPTH: &str = "query($id: ID!) { monitor(id: $id) {
+    alerts(first: 10) { totalCount nodes { type channel providerName notificationProviderId status attempts error nextAttemptAt } }
+    downtimes { start end durationSeconds cause errorClass location }
+} }";
+
+#[tokio::test]
+async fn a_monitors_alert_history_and_downtimes_are_read_through_the_api() {
+    for backend in backends() {
+        let (app, user, project, target, hook) = setup(&backend).await;
+        let hook_id = provider(
+            &app,
+            &user,
+            &project,
+            "WEBHOOK",
+            json!({ "url": hook.url("/alerts") }),
+        )
+        .await;
+        // A second channel that is deleted before its alert goes out: given up, and shown
+        // without its name.
+        let gone_id = provider(
+            &app,
+            &user,
+            &project,
+            "SLACK",
+            json!({ "webhookUrl": hook.url("/services/T/B/gone") }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({
+            "projectId": project, "name": "Search", "type": "HTTP", "target": target.url("/m/search"),
+            "notificationProviderIds": [hook_id, gone_id]
+        }))
+        .await;
+        check(&app, &id).await;
+        let empty = app
+            .gql(Some(&user.token), MONITOR_DEPTH, json!({ "id": id }))
+            .await
+            .ok();
+        assert_eq!(empty["monitor"]["alerts"]["totalCount"], 0, "[{backend}]");
+        assert_eq!(empty["monitor"]["downtimes"], json!([]));
+
+        target.set("search", 503, "down for maintenance");
+        check(&app, &id).await;
+        app.gql(
+            Some(&user.token),
+            "mutation($id: ID!) { deleteNotificationProvider(id: $id) }",
+            json!({ "id": gone_id }),
+        )
+        .await
+        .ok();
+        assert_eq!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver"),
+            2
+        );
+        hook.wait_for(1).await;
+        let data = app
+            .gql(Some(&user.token), MONITOR_DEPTH, json!({ "id": id }))
+            .await
+            .ok();
+        let alerts = &data["monitor"]["alerts"];
+        assert_eq!(alerts["totalCount"], 2, "[{backend}] {data}");
+        let nodes = alerts["nodes"].as_array().expect("nodes");
+        let sent = nodes
+            .iter()
+            .find(|a| a["channel"] == "webhook")
+            .expect("the webhook delivery");
+        assert_eq!(sent["type"], "MONITOR_FAILURE");
+        assert_eq!(sent["status"], "SENT", "[{backend}] {sent}");
+        assert_eq!(sent["providerName"], "WEBHOOK");
+        assert_eq!(sent["notificationProviderId"], hook_id.as_str());
+        assert_eq!(sent["attempts"], 1);
+        assert!(sent["error"].is_null() && sent["nextAttemptAt"].is_null());
+        let failed = nodes
+            .iter()
+            .find(|a| a["channel"] == "slack")
+            .expect("the slack delivery");
+        assert_eq!(failed["status"], "FAILED", "[{backend}] {failed}");
+        assert!(failed["providerName"].is_null());
+        assert!(
+            failed["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("removed or disabled")),
+            "{failed}"
+        );
+        let downtimes = data["monitor"]["downtimes"].as_array().expect("downtimes");
+        assert_eq!(downtimes.len(), 1, "[{backend}] {data}");
+        assert!(downtimes[0]["end"].is_null(), "still down");
+        assert_eq!(downtimes[0]["errorClass"], "status");
+        assert_eq!(downtimes[0]["location"], "default");
+        assert!(downtimes[0]["durationSeconds"].as_i64().expect("seconds") >= 0);
+
+        // Up again: the period closes, and the recovery joins the history, newest first.
+        target.set("search", 200, "fine");
+        check(&app, &id).await;
+        vigil::alert::deliver_due(app.state(), 50)
+            .await
+            .expect("deliver");
+        let data = app
+            .gql(Some(&user.token), MONITOR_DEPTH, json!({ "id": id }))
+            .await
+            .ok();
+        let downtimes = data["monitor"]["downtimes"].as_array().expect("downtimes");
+        assert_eq!(downtimes.len(), 1);
+        let (start, end) = (
+            downtimes[0]["start"].as_str().expect("start"),
+            downtimes[0]["end"].as_str().expect("an end once up"),
+        );
+        assert!(start <= end, "{start} .. {end}");
+        assert_eq!(data["monitor"]["alerts"]["totalCount"], 3, "[{backend}]");
+        assert_eq!(
+            data["monitor"]["alerts"]["nodes"][0]["type"],
+            "MONITOR_RECOVERY"
+        );
+        // Pages of the history follow the connection's cursors.
+        let page = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { alerts(first: 2) { pageInfo { hasNextPage endCursor } nodes { type } } } }",
+                json!({ "id": id }),
+            )
+            .await
+            .ok();
+        let info = &page["monitor"]["alerts"]["pageInfo"];
+        assert_eq!(info["hasNextPage"], true);
+        let rest = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!, $after: String) { monitor(id: $id) { alerts(first: 2, after: $after) { pageInfo { hasNextPage } nodes { type } } } }",
+                json!({ "id": id, "after": info["endCursor"] }),
+            )
+            .await
+            .ok();
+        assert_eq!(
+            rest["monitor"]["alerts"]["nodes"].as_array().map(Vec::len),
+            Some(1)
+        );
+        assert_eq!(rest["monitor"]["alerts"]["pageInfo"]["hasNextPage"], false);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn another_organizations_alert_history_is_not_reachable() {
+    for backend in backends() {
+        let (app, user, project, target, hook) = setup(&backend).await;
+        let hook_id = provider(
+            &app,
+            &user,
+            &project,
+            "WEBHOOK",
+            json!({ "url": hook.url("/alerts") }),
+        )
+        .await;
+        let id = monitor(&app, &user, json!({
+            "projectId": project, "name": "Payments", "type": "HTTP", "target": target.url("/m/pay"),
+            "notificationProviderIds": [hook_id]
+        }))
+        .await;
+        target.set("pay", 500, "x");
+        check(&app, &id).await;
+        vigil::alert::deliver_due(app.state(), 50)
+            .await
+            .expect("deliver");
+        assert_eq!(history(&app, &id).await.len(), 1);
+
+        // Another organization: its own monitor, and a try at the first one's.
+        let mallory = app.sign_up("mallory@example.com").await;
+        let (_, other) = app.create_org(&mallory, "Elsewhere").await;
+        let own = monitor(
+            &app,
+            &mallory,
+            json!({
+                "projectId": other, "name": "Mine", "type": "HTTP", "target": target.url("/m/mine")
+            }),
+        )
+        .await;
+        let theirs = app
+            .gql(Some(&mallory.token), MONITOR_DEPTH, json!({ "id": id }))
+            .await
+            .ok();
+        assert!(theirs["monitor"].is_null(), "[{backend}] {theirs}");
+        // A history row pointing at the attacker's monitor but belonging to the victim's
+        // organization (as if written wrong) stays out of the attacker's history too.
+        let mut planted = history(&app, &id).await.remove(0);
+        planted.id = Uuid::now_v7();
+        planted.monitor_id = Some(Uuid::parse_str(&own).expect("uuid"));
+        planted.claimed_until = None;
+        alert_history::Entity::insert(Into::<alert_history::ActiveModel>::into(planted))
+            .exec(app.db())
+            .await
+            .expect("planted");
+        let mine = app
+            .gql(Some(&mallory.token), MONITOR_DEPTH, json!({ "id": own }))
+            .await
+            .ok();
+        assert_eq!(
+            mine["monitor"]["alerts"]["totalCount"], 0,
+            "[{backend}] {mine}"
+        );
+        assert_eq!(mine["monitor"]["alerts"]["nodes"], json!([]));
+        // Through the generic node field, too.
+        let node = app
+            .gql(
+                Some(&mallory.token),
+                "query($id: ID!) { node(id: $id) { ... on Monitor { alerts { totalCount } } } }",
+                json!({ "id": id }),
+            )
+            .await
+            .ok();
+        assert!(node["node"].is_null(), "[{backend}] {node}");
+        app.stop().await;
+    }
+}

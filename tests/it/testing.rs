@@ -1875,6 +1875,28 @@ async fn a_single_test_runs_from_the_editor_and_keeps_its_report() {
         assert_eq!(data["test"]["script"], saved);
         assert_eq!(data["test"]["runs"]["totalCount"], 1, "[{backend}]");
         assert_eq!(data["test"]["runs"]["nodes"][0]["status"], "PASSED");
+        // The tests list shows each test's last run, none for a test never run (in one
+        // statement for the whole list).
+        let idle = create_test(&app, &user, &project, "never run", "PERFORMANCE", saved).await;
+        let list = app
+            .gql(
+                Some(&user.token),
+                "query($p: ID!) { tests(projectId: $p) { nodes { id lastRun { id status } } } }",
+                json!({ "p": project }),
+            )
+            .await
+            .ok();
+        let nodes = list["tests"]["nodes"].as_array().expect("tests").clone();
+        let last = |id: &str| {
+            nodes
+                .iter()
+                .find(|n| n["id"] == id)
+                .map(|n| n["lastRun"].clone())
+                .expect("listed")
+        };
+        assert_eq!(last(&test)["id"], run["id"], "[{backend}]");
+        assert_eq!(last(&test)["status"], "PASSED");
+        assert!(last(&idle).is_null(), "[{backend}]");
         // A bad script is refused before anything is queued.
         let before = app.count("runs").await;
         let gql = app

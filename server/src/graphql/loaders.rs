@@ -158,6 +158,7 @@ pub struct Loaders {
     pub uptimes: DataLoader<crate::graphql::monitor::UptimeLoader>,
     pub monitor_tags: DataLoader<crate::graphql::monitor::MonitorTagsLoader>,
     pub test_tags: DataLoader<crate::graphql::testing::test::TestTagsLoader>,
+    pub test_last_runs: DataLoader<crate::graphql::testing::test::TestLastRunLoader>,
     pub job_tests: DataLoader<crate::graphql::testing::job::JobTestsLoader>,
     pub jobs: DataLoader<crate::graphql::testing::job::JobLoader>,
     pub run_k6: DataLoader<crate::graphql::testing::run::RunK6Loader>,
@@ -220,6 +221,10 @@ impl Loaders {
             ),
             test_tags: DataLoader::new(
                 crate::graphql::testing::test::TestTagsLoader(db.clone()),
+                tokio::spawn,
+            ),
+            test_last_runs: DataLoader::new(
+                crate::graphql::testing::test::TestLastRunLoader(db.clone()),
                 tokio::spawn,
             ),
             job_tests: DataLoader::new(

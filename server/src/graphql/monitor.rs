@@ -90,6 +90,30 @@ pub enum KeywordMode {
     Absent,
 }
 
+/// What an alert was about.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::alert_history::AlertType")]
+pub enum AlertType {
+    MonitorFailure,
+    MonitorRecovery,
+    SslExpiring,
+    JobFailed,
+    JobSuccess,
+    JobTimeout,
+    DomainExpiring,
+}
+
+/// Where the delivery of an alert through one channel stands.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "entity::alert_history::AlertStatus")]
+pub enum AlertDeliveryStatus {
+    /// Queued, or failed and waiting for its next attempt.
+    Pending,
+    Sent,
+    /// Given up: a permanent failure, or every attempt failed.
+    Failed,
+}
+
 /// Time windows of uptime figures.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug, Hash)]
 #[graphql(remote = "query::UptimeWindow")]
@@ -575,6 +599,87 @@ pub struct LocationStatus {
     pub consecutive_successes: i32,
 }
 
+/// One alert sent (or being sent) through one notification provider.
+pub struct MonitorAlert {
+    row: entity::alert_history::Model,
+    provider_name: Option<String>,
+}
+
+#[Object]
+impl MonitorAlert {
+    async fn id(&self) -> ID {
+        ID(self.row.id.to_string())
+    }
+    #[graphql(name = "type")]
+    async fn kind(&self) -> AlertType {
+        self.row.r#type.into()
+    }
+    /// The alert's text as it was sent.
+    async fn message(&self) -> &str {
+        &self.row.message
+    }
+    /// The channel: `email`, `slack`, `webhook`, ...
+    async fn channel(&self) -> &str {
+        &self.row.provider
+    }
+    async fn notification_provider_id(&self) -> Option<ID> {
+        self.row
+            .notification_provider_id
+            .map(|id| ID(id.to_string()))
+    }
+    /// The provider's name; null once it was deleted.
+    async fn provider_name(&self) -> Option<&str> {
+        self.provider_name.as_deref()
+    }
+    async fn status(&self) -> AlertDeliveryStatus {
+        self.row.status.into()
+    }
+    /// When it was raised, or when it was sent or given up.
+    async fn sent_at(&self) -> DateTime<Utc> {
+        self.row.sent_at
+    }
+    async fn attempts(&self) -> i32 {
+        self.row.attempts
+    }
+    /// When a pending delivery is tried (again).
+    async fn next_attempt_at(&self) -> Option<DateTime<Utc>> {
+        self.row.next_attempt_at
+    }
+    /// Why the last attempt failed (never carries a secret).
+    async fn error(&self) -> Option<&str> {
+        self.row.error_message.as_deref()
+    }
+}
+
+/// A period a monitor was down.
+#[derive(SimpleObject)]
+pub struct Downtime {
+    pub start: DateTime<Utc>,
+    /// Null while it is still down.
+    pub end: Option<DateTime<Utc>>,
+    /// Length in seconds, up to now while it is still down.
+    pub duration_seconds: i64,
+    /// What the check that turned it down reported.
+    pub cause: Option<String>,
+    /// Its error class: `connect`, `dns`, `tls`, `timeout`, `status`, `keyword`, ...
+    pub error_class: Option<String>,
+    /// Where that check ran.
+    pub location: String,
+}
+
+impl From<query::Downtime> for Downtime {
+    fn from(d: query::Downtime) -> Self {
+        Downtime {
+            start: d.start,
+            end: d.end,
+            duration_seconds: (d.end.unwrap_or_else(Utc::now) - d.start).num_seconds(),
+            cause: d.cause,
+            error_class: d.error_class,
+            location: d.location,
+        }
+    }
+}
+
 /// A monitor and what it found.
 pub struct Monitor(pub monitors::Model);
 
@@ -758,6 +863,45 @@ impl Monitor {
     ) -> async_graphql::Result<Vec<DailyUptime>> {
         let days = query::daily_uptime(&ctx.state().db, self.0.id, days).await?;
         Ok(days.into_iter().map(Into::into).collect())
+    }
+    /// The periods it was down over the last `days` days (default 30, at most 365), newest
+    /// first.
+    async fn downtimes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 30)] days: i32,
+    ) -> async_graphql::Result<Vec<Downtime>> {
+        let rows = query::downtimes(&ctx.state().db, self.0.id, days).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+    /// The alerts sent about it, newest first: one per notification provider, with its
+    /// delivery state.
+    async fn alerts(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<MonitorAlert>> {
+        let request = page_request(ctx, first, after.as_deref())?;
+        let db = &ctx.state().db;
+        let rows = crate::alert::monitor_history(db, &self.0, request).await?;
+        let ids = rows
+            .rows
+            .iter()
+            .filter_map(|r| r.notification_provider_id)
+            .collect();
+        let names = crate::alert::provider_names(db, self.0.organization_id, ids).await?;
+        Ok(connection(
+            request,
+            rows,
+            |r| r.id,
+            |row| MonitorAlert {
+                provider_name: row
+                    .notification_provider_id
+                    .and_then(|id| names.get(&id).cloned()),
+                row,
+            },
+        ))
     }
     /// The monitor as seen from each of its locations.
     async fn location_statuses(

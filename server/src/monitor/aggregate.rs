@@ -55,11 +55,13 @@ pub fn percentile(sorted: &[i32], p: f64) -> Option<i32> {
     sorted.get(rank.clamp(1, sorted.len()) - 1).copied()
 }
 
-/// Computes figures from raw results: (is up, response time, status change).
+/// Computes figures from raw results: (is up, response time, status change). Response-time
+/// figures are those of successful checks alone: a refused connection answers in no time and
+/// a timeout in the whole timeout, and neither says how fast the target answers.
 pub fn figures(rows: &[(bool, Option<i32>, bool)]) -> Figures {
     let total = rows.len() as i32;
     let successful = rows.iter().filter(|r| r.0).count() as i32;
-    let mut times: Vec<i32> = rows.iter().filter_map(|r| r.1).collect();
+    let mut times: Vec<i32> = rows.iter().filter(|r| r.0).filter_map(|r| r.1).collect();
     times.sort_unstable();
     let total_ms: i64 = times.iter().map(|t| i64::from(*t)).sum();
     Figures {
@@ -368,15 +370,34 @@ mod tests {
     #[test]
     fn figures_and_percentiles() {
         let rows: Vec<(bool, Option<i32>, bool)> =
-            (1..=100).map(|i| (i % 10 != 0, Some(i), i == 50)).collect();
+            (1..=100).map(|i| (true, Some(i), i == 50)).collect();
         let f = figures(&rows);
         assert_eq!(f.total, 100);
-        assert_eq!(f.successful, 90);
-        assert!((f.uptime - 90.0).abs() < 1e-9);
+        assert_eq!(f.successful, 100);
+        assert!((f.uptime - 100.0).abs() < 1e-9);
         assert_eq!((f.min, f.max, f.avg), (Some(1), Some(100), Some(50)));
         assert_eq!((f.p50, f.p95, f.p99), (Some(50), Some(95), Some(99)));
         assert_eq!(f.status_changes, 1);
         assert_eq!(figures(&[]).avg, None);
+    }
+
+    #[test]
+    fn failed_checks_leave_response_times_alone() {
+        // Two answers of 100 and 300 ms, a refused connection (0 ms) and a 30 s timeout.
+        let rows = [
+            (true, Some(100), false),
+            (false, Some(0), true),
+            (false, Some(30_000), false),
+            (true, Some(300), true),
+        ];
+        let f = figures(&rows);
+        assert_eq!((f.total, f.failed), (4, 2));
+        assert!((f.uptime - 50.0).abs() < 1e-9);
+        assert_eq!((f.min, f.max, f.avg), (Some(100), Some(300), Some(200)));
+        assert_eq!((f.timed, f.total_ms), (2, 400));
+        assert_eq!(f.p95, Some(300));
+        let down = figures(&[(false, Some(0), true)]);
+        assert_eq!((down.avg, down.min, down.timed), (None, None, 0));
         assert_eq!(percentile(&[7], 99.0), Some(7));
     }
 }

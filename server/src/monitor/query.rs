@@ -442,3 +442,129 @@ pub async fn result(
 pub async fn monitor(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<monitors::Model>> {
     Ok(monitors::Entity::find_by_id(id).one(db).await?)
 }
+
+/// A period a monitor was down: from the check that turned it down to the one that turned it
+/// up again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Downtime {
+    pub start: DateTime<Utc>,
+    /// `None` while it is still down.
+    pub end: Option<DateTime<Utc>>,
+    /// What the check that turned it down said (`error` of its details).
+    pub cause: Option<String>,
+    /// The error class of that check (`connect`, `dns`, `timeout`, `status`, ...).
+    pub error_class: Option<String>,
+    /// Where that check ran.
+    pub location: String,
+}
+
+/// The down periods of a monitor that overlap the last `days` days (1 to 365), newest first,
+/// from the results that changed its status (two statements: the changes in the window and
+/// the last one before it, which says whether the window opens down).
+pub async fn downtimes(db: &impl ConnectionTrait, id: Uuid, days: i32) -> AppResult<Vec<Downtime>> {
+    let from = Utc::now() - Duration::days(i64::from(days.clamp(1, 365)));
+    let changes = || {
+        monitor_results::Entity::find()
+            .filter(monitor_results::Column::MonitorId.eq(id))
+            .filter(monitor_results::Column::IsStatusChange.eq(true))
+    };
+    let before = changes()
+        .filter(monitor_results::Column::CheckedAt.lt(from))
+        .order_by_desc(monitor_results::Column::CheckedAt)
+        .one(db)
+        .await?;
+    let within = changes()
+        .filter(monitor_results::Column::CheckedAt.gte(from))
+        .order_by_asc(monitor_results::Column::CheckedAt)
+        .order_by_asc(monitor_results::Column::Id)
+        .all(db)
+        .await?;
+    Ok(down_periods(before.into_iter().chain(within)))
+}
+
+/// Pairs status changes (oldest first) into down periods, newest first.
+fn down_periods(changes: impl Iterator<Item = monitor_results::Model>) -> Vec<Downtime> {
+    let mut periods: Vec<Downtime> = Vec::new();
+    let mut open: Option<Downtime> = None;
+    for change in changes {
+        if change.is_up {
+            if let Some(mut period) = open.take() {
+                period.end = Some(change.checked_at);
+                periods.push(period);
+            }
+        } else if open.is_none() {
+            let text = |key: &str| {
+                change
+                    .details
+                    .as_ref()
+                    .and_then(|d| d.get(key))
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            };
+            open = Some(Downtime {
+                start: change.checked_at,
+                end: None,
+                cause: text("error"),
+                error_class: text("errorClass"),
+                location: change.location.clone(),
+            });
+        }
+    }
+    periods.extend(open);
+    periods.reverse();
+    periods
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entity::monitor_results::MonitorResultStatus;
+    use serde_json::json;
+
+    fn change(minute: i64, up: bool) -> monitor_results::Model {
+        let at = DateTime::<Utc>::UNIX_EPOCH + Duration::minutes(minute);
+        monitor_results::Model {
+            id: Uuid::now_v7(),
+            monitor_id: Uuid::nil(),
+            checked_at: at,
+            location: "default".into(),
+            status: if up {
+                MonitorResultStatus::Up
+            } else {
+                MonitorResultStatus::Down
+            },
+            response_time_ms: None,
+            details: Some(
+                json!({ "errorClass": "connect", "error": format!("refused at {minute}") }),
+            ),
+            is_up: up,
+            is_status_change: true,
+            consecutive_failure_count: 0,
+            consecutive_success_count: 0,
+            alerts_sent_for_failure: 0,
+            alerts_sent_for_recovery: 0,
+            test_execution_id: None,
+            test_report_s3_url: None,
+        }
+    }
+
+    #[test]
+    fn status_changes_pair_into_down_periods() {
+        let at = |m: i64| DateTime::<Utc>::UNIX_EPOCH + Duration::minutes(m);
+        // Down at 1, a second down change (another location) at 2, up at 5, down at 9 still.
+        let changes = vec![
+            change(0, true),
+            change(1, false),
+            change(2, false),
+            change(5, true),
+            change(9, false),
+        ];
+        let periods = down_periods(changes.into_iter());
+        assert_eq!(periods.len(), 2);
+        assert_eq!((periods[0].start, periods[0].end), (at(9), None));
+        assert_eq!((periods[1].start, periods[1].end), (at(1), Some(at(5))));
+        assert_eq!(periods[1].cause.as_deref(), Some("refused at 1"));
+        assert_eq!(periods[1].error_class.as_deref(), Some("connect"));
+        assert!(down_periods(vec![change(3, true)].into_iter()).is_empty());
+    }
+}

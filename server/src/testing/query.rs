@@ -7,7 +7,9 @@ use entity::{
     job_notification_settings, job_tests, jobs, k6_performance_runs, runs, tags, test_tags, tests,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+};
 use uuid::Uuid;
 
 use crate::auth::{Level, Principal};
@@ -123,6 +125,58 @@ pub async fn test_runs(
             [test.id.to_string()],
         ));
     page::read(db, query, runs::Column::Id, Order::Desc, request).await
+}
+
+/// The newest run on its own (from the editor) of each test, one statement; tests never run
+/// alone have none. The callers have seen the tests.
+pub async fn last_test_runs(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, runs::Model>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let backend = db.get_database_backend();
+    let postgres = backend == sea_orm::DbBackend::Postgres;
+    let test_id = if postgres {
+        "metadata->>'testId'"
+    } else {
+        "json_extract(metadata, '$.testId')"
+    };
+    let marks: Vec<String> = (1..=ids.len())
+        .map(|i| {
+            if postgres {
+                format!("${i}")
+            } else {
+                "?".into()
+            }
+        })
+        .collect();
+    let sql = format!(
+        "SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY {test_id} ORDER BY r.id DESC) \
+         AS newest FROM runs r WHERE r.job_id IS NULL AND {test_id} IN ({marks})) latest \
+         WHERE newest = 1",
+        marks = marks.join(", ")
+    );
+    let values: Vec<sea_orm::Value> = ids.iter().map(|id| id.to_string().into()).collect();
+    let rows = runs::Model::find_by_statement(sea_orm::Statement::from_sql_and_values(
+        backend, sql, values,
+    ))
+    .all(db)
+    .await?;
+    let mut out = HashMap::new();
+    for run in rows {
+        let test = run
+            .metadata
+            .as_ref()
+            .and_then(|m| m.get("testId"))
+            .and_then(serde_json::Value::as_str)
+            .and_then(|t| Uuid::parse_str(t).ok());
+        if let Some(test) = test.filter(|t| ids.contains(t)) {
+            out.insert(test, run);
+        }
+    }
+    Ok(out)
 }
 
 /// Runs of one job, newest first; the caller has seen the job.

@@ -14,6 +14,16 @@ describe('test form', () => {
     expect(TEMPLATES.PLAYWRIGHT).toContain("getSecret('PASSWORD')");
   });
 
+  it('runs in a new project: BASE_URL is read only when the project has it', () => {
+    for (const script of [TEMPLATES.K6, TEMPLATES.PLAYWRIGHT]) {
+      // Every read of BASE_URL is guarded by hasVariable, with a literal URL otherwise.
+      const reads = script.match(/getVariable\('BASE_URL'\)/g) ?? [];
+      const guarded = script.match(/hasVariable\('BASE_URL'\) \? getVariable\('BASE_URL'\) : 'https:\/\/example\.com'/g) ?? [];
+      expect(reads.length).toBe(1);
+      expect(guarded.length).toBe(1);
+    }
+  });
+
   it('swaps the template with the runner, never a script someone wrote', () => {
     expect(swapTemplate(TEMPLATES.PLAYWRIGHT, 'BROWSER', 'PERFORMANCE')).toBe(TEMPLATES.K6);
     expect(swapTemplate(TEMPLATES.K6, 'PERFORMANCE', 'API')).toBe(TEMPLATES.PLAYWRIGHT);

@@ -27,14 +27,17 @@ export const TEMPLATES: Record<JobType, string> = {
 // Project variables and secrets (Settings → Variables & secrets); secrets are masked in logs.
 import { getVariable, getSecret, hasVariable } from './vigil';
 
+// The site under test: a BASE_URL project variable when you add one, else this example.
+const baseUrl = hasVariable('BASE_URL') ? getVariable('BASE_URL') : 'https://example.com';
+
 test('home page loads', async ({ page }) => {
-  await page.goto(getVariable('BASE_URL'));
+  await page.goto(baseUrl);
   await expect(page).toHaveTitle(/.+/);
 });
 
 test('sign in', async ({ page }) => {
   test.skip(!hasVariable('EMAIL') || !hasVariable('PASSWORD'), 'needs an EMAIL variable and a PASSWORD secret');
-  await page.goto(getVariable('BASE_URL') + '/sign-in');
+  await page.goto(baseUrl + '/sign-in');
   await page.getByLabel('Email').fill(getVariable('EMAIL'));
   await page.getByLabel('Password').fill(getSecret('PASSWORD'));
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -45,6 +48,9 @@ test('sign in', async ({ page }) => {
 import { check, sleep } from 'k6';
 // Project variables and secrets (Settings → Variables & secrets); secrets are masked in logs.
 import { getVariable, getSecret, hasVariable } from './vigil.js';
+
+// The site under test: a BASE_URL project variable when you add one, else this example.
+const baseUrl = hasVariable('BASE_URL') ? getVariable('BASE_URL') : 'https://example.com';
 
 export const options = {
   vus: 5,
@@ -57,7 +63,7 @@ export const options = {
 
 export default function () {
   const headers = hasVariable('TOKEN') ? { Authorization: \`Bearer \${getSecret('TOKEN')}\` } : {};
-  const res = http.get(getVariable('BASE_URL'), { headers });
+  const res = http.get(baseUrl, { headers });
   check(res, { 'status is 200': (r) => r.status === 200 });
   sleep(1);
 }

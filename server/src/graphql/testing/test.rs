@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use async_graphql::dataloader::Loader;
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
-use entity::{tags, tests};
+use entity::{runs, tags, tests};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -105,6 +105,15 @@ impl Test {
             .map(Tag)
             .collect())
     }
+    /// The newest run of this test on its own (from the editor), if any.
+    async fn last_run(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Run>> {
+        Ok(ctx
+            .loaders()
+            .test_last_runs
+            .load_one(self.0.id)
+            .await?
+            .map(Run))
+    }
     /// Runs of this test on its own (from the editor), newest first.
     async fn runs(
         &self,
@@ -115,6 +124,18 @@ impl Test {
         let request = page_request(ctx, first, after.as_deref())?;
         let rows = query::test_runs(&ctx.state().db, &self.0, request).await?;
         Ok(connection(request, rows, |r| r.id, Run))
+    }
+}
+
+/// The newest run on its own of many tests.
+pub struct TestLastRunLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for TestLastRunLoader {
+    type Value = runs::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> async_graphql::Result<HashMap<Uuid, Self::Value>> {
+        Ok(query::last_test_runs(&self.0, keys).await?)
     }
 }
 

@@ -251,14 +251,9 @@ export default function JobDetail() {
         </Paper>
         <RemoteTrigger jobId={job.id} jobName={job.name} triggerUrl={job.triggerUrl} timeoutSeconds={job.timeoutSeconds} editor={editor} />
       </SimpleGrid>
-      <Group justify="space-between">
-        <Title order={2} size="h4">
-          Runs
-        </Title>
-        <Button size="xs" variant="default" onClick={reload}>
-          Refresh
-        </Button>
-      </Group>
+      <Title order={2} size="h4">
+        Runs
+      </Title>
       {live.rows.length === 0 ? (
         <Empty title="No runs yet">{editor ? '“Trigger now” starts one; so does the schedule or a POST to the trigger URL.' : 'Runs appear here once the job is triggered.'}</Empty>
       ) : (

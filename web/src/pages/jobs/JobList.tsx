@@ -47,16 +47,11 @@ export default function JobList() {
       title="Jobs"
       description="Tests run together, by hand, from CI/CD or on a schedule (UTC). Status and last run update as runs start and end."
       actions={
-        <>
-          <Button variant="default" onClick={reload}>
-            Refresh
+        editor && (
+          <Button component={Link} to="new">
+            New job
           </Button>
-          {editor && (
-            <Button component={Link} to="new">
-              New job
-            </Button>
-          )}
-        </>
+        )
       }
     >
       <RunnerBanner />

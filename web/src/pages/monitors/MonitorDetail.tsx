@@ -1,6 +1,6 @@
-import { Anchor, Button, Group, Menu, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Suspense, lazy, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Anchor, Badge, Box, Button, Group, Menu, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
@@ -9,10 +9,12 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, Loading, NotFound, pending, QueryView } from '../../components/States';
 import { UptimeBars } from '../../components/UptimeBars';
 import { graphql } from '../../gql';
-import type { MonitorResultRowFragment, SeriesRange } from '../../gql/graphql';
+import type { MonitorResultRowFragment } from '../../gql/graphql';
 import { dateTime, formatMs, formatPercent, prependUnique, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
 import { alertsHeldBy, resultSummary } from './monitorResult';
+import { resultError, summarizeError } from './errorSummary';
+import { RANGES, alertTypeLabel, channelLabel, formatDuration, rangeFromParam } from './monitorView';
 import { act } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
 import { MonitorStatusChangedSubscription } from './MonitorList';
@@ -54,6 +56,28 @@ const MonitorQuery = graphql(`
         status
         lastCheckedAt
       }
+      downtimes(days: 30) {
+        start
+        end
+        durationSeconds
+        cause
+        errorClass
+        location
+      }
+      alerts(first: 20) {
+        totalCount
+        nodes {
+          id
+          type
+          channel
+          providerName
+          status
+          sentAt
+          attempts
+          nextAttemptAt
+          error
+        }
+      }
     }
   }
 `);
@@ -85,6 +109,7 @@ const ResponseTimesQuery = graphql(`
       responseTimes(range: $range) {
         start
         checks
+        failed
         avgMs
         p95Ms
       }
@@ -154,14 +179,72 @@ const RotateHeartbeatMutation = graphql(`
   }
 `);
 
-const RANGES: { value: SeriesRange; label: string; hours: number }[] = [
-  { value: 'HOUR', label: '1 h', hours: 1 },
-  { value: 'SIX_HOURS', label: '6 h', hours: 6 },
-  { value: 'DAY', label: '24 h', hours: 24 },
-  { value: 'WEEK', label: '7 d', hours: 168 },
-  { value: 'MONTH', label: '30 d', hours: 720 },
-  { value: 'QUARTER', label: '90 d', hours: 2160 },
-];
+/**
+ * Calls `run` at most once per `waitMs` however many times the returned function is called:
+ * a burst of live events (several locations, a result and a status change) makes one refetch.
+ */
+function useCoalesced(run: () => void, waitMs = 1500): () => void {
+  const latest = useRef(run);
+  latest.current = run;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return () => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      latest.current();
+    }, waitMs);
+  };
+}
+
+/** A wide table that scrolls inside its own box on a narrow screen, reachable by keyboard. */
+function Scroll({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Box style={{ minWidth }}>{children}</Box>
+    </Box>
+  );
+}
+
+/** A date and time that never wraps. */
+function When({ iso }: { iso: string | null | undefined }) {
+  return (
+    <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+      {dateTime(iso)}
+    </Text>
+  );
+}
+
+/** A failure named in a few words, with the raw message one click away. */
+function ErrorText({ summary, raw }: { summary: string; raw: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap={2}>
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }} data-testid="error-summary">
+          {summary}
+        </Text>
+        {raw !== summary && (
+          <Button variant="subtle" size="compact-xs" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            {open ? 'Hide details' : 'Details'}
+          </Button>
+        )}
+      </Group>
+      {open && (
+        <Text size="xs" className="mono" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+          {raw}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+const DELIVERY_COLORS: Record<string, string> = { SENT: 'teal', FAILED: 'red', PENDING: 'gray' };
 
 const MUTES = [
   { label: '1 hour', hours: 1 },
@@ -178,12 +261,23 @@ export default function MonitorDetail() {
   const [results, refetchResults] = useQuery({ query: ResultsQuery, variables: { monitorId } });
   const [live, setLive] = useState<MonitorResultRowFragment[]>([]);
   const [liveStatus, setLiveStatus] = useState<string | null>(null);
+  // The figures (uptime cards, bars, chart, downtimes, alerts) follow the same events as the
+  // badge: each burst of results refetches them once.
+  const [tick, setTick] = useState(0);
+  const follow = useCoalesced(() => {
+    refetch({ requestPolicy: 'network-only' });
+    setTick((t) => t + 1);
+  });
   useSubscription({ query: ResultAddedSubscription, variables: { monitorId } }, (_prev: unknown, event) => {
     setLive((items) => prependUnique(items, [event.monitorResultAdded], 50));
+    follow();
     return null;
   });
   useSubscription({ query: MonitorStatusChangedSubscription, variables: { projectId: project.id } }, (_prev: unknown, event) => {
-    if (event.monitorStatusChanged.id === monitorId) setLiveStatus(event.monitorStatusChanged.status);
+    if (event.monitorStatusChanged.id === monitorId) {
+      setLiveStatus(event.monitorStatusChanged.status);
+      follow();
+    }
     return null;
   });
   const [, checkNow] = useMutation(CheckNowMutation);
@@ -197,8 +291,18 @@ export default function MonitorDetail() {
     setLiveStatus(null);
     refetch({ requestPolicy: 'network-only' });
     refetchResults({ requestPolicy: 'network-only' });
+    setTick((t) => t + 1);
   };
   useRefetchOnReconnect(reload);
+
+  // A delivery waiting for its (next) attempt changes with no monitor event: look again soon.
+  const deliveryPending =
+    result.data?.monitor?.alerts.nodes.some((a) => a.status === 'PENDING' && (!a.nextAttemptAt || new Date(a.nextAttemptAt).getTime() - Date.now() < 30_000)) ?? false;
+  useEffect(() => {
+    if (!deliveryPending) return;
+    const timer = setTimeout(() => refetch({ requestPolicy: 'network-only' }), 3000);
+    return () => clearTimeout(timer);
+  }, [deliveryPending, result.data, refetch]);
 
   const waiting = pending(result, reload);
   if (waiting) return waiting;
@@ -290,7 +394,9 @@ export default function MonitorDetail() {
             <Text size="xs" c="dimmed">
               Uptime, {{ day: '24 hours', week: '7 days', month: '30 days', quarter: '90 days' }[w]}
             </Text>
-            <Text fw={600}>{formatPercent(monitor.uptimes[w])}</Text>
+            <Text fw={600} data-testid={`uptime-${w}`}>
+              {formatPercent(monitor.uptimes[w])}
+            </Text>
           </Paper>
         ))}
       </SimpleGrid>
@@ -311,7 +417,9 @@ export default function MonitorDetail() {
       <Paper withBorder p="md">
         <UptimeBars days={monitor.dailyUptime} />
       </Paper>
-      <ResponseTimes monitorId={monitor.id} />
+      <ResponseTimes monitorId={monitor.id} tick={tick} />
+      <Downtimes downtimes={monitor.downtimes} />
+      <AlertHistory alerts={monitor.alerts.nodes} total={monitor.alerts.totalCount} />
       {monitor.locationStatuses.length > 1 && (
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
@@ -332,35 +440,37 @@ export default function MonitorDetail() {
       </Title>
       <QueryView result={results} retry={reload} isEmpty={rows.length === 0} empty={<Empty title="No results yet">The first check runs within a few seconds of creation; “Check now” runs one at once.</Empty>}>
         {() => (
-          <Table striped data-testid="results-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Checked</Table.Th>
-                <Table.Th>Result</Table.Th>
-                <Table.Th>Response</Table.Th>
-                <Table.Th>Location</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td title={dateTime(r.checkedAt)}>{dateTime(r.checkedAt)}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td>{formatMs(r.responseTimeMs)}</Table.Td>
-                  <Table.Td>{r.location}</Table.Td>
-                  <Table.Td>
-                    <HeldNote details={r.details} />
-                    <Text size="xs" className="mono" lineClamp={3} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                      {resultSummary(r.details)}
-                    </Text>
-                  </Table.Td>
+          <Scroll label="Recent results" minWidth={640}>
+            <Table striped data-testid="results-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Checked</Table.Th>
+                  <Table.Th>Result</Table.Th>
+                  <Table.Th>Response</Table.Th>
+                  <Table.Th>Location</Table.Th>
+                  <Table.Th>Details</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <When iso={r.checkedAt} />
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={r.status} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.isUp ? formatMs(r.responseTimeMs) : '—'}</Table.Td>
+                    <Table.Td>{r.location}</Table.Td>
+                    <Table.Td>
+                      <HeldNote details={r.details} />
+                      <ResultDetails details={r.details} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Scroll>
         )}
       </QueryView>
     </Page>
@@ -377,10 +487,172 @@ function HeldNote({ details }: { details: unknown }) {
   );
 }
 
-function ResponseTimes({ monitorId }: { monitorId: string }) {
-  const [range, setRange] = useState<SeriesRange>('DAY');
+function ResultDetails({ details }: { details: unknown }) {
+  const error = resultError(details);
+  if (error) return <ErrorText summary={error.summary} raw={resultSummary(details)} />;
+  return (
+    <Text size="xs" className="mono" lineClamp={3} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      {resultSummary(details)}
+    </Text>
+  );
+}
+
+interface DowntimeRow {
+  start: string;
+  end?: string | null;
+  durationSeconds: number;
+  cause?: string | null;
+  errorClass?: string | null;
+  location: string;
+}
+
+function Downtimes({ downtimes }: { downtimes: DowntimeRow[] }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        Downtime, last 30 days
+      </Title>
+      {downtimes.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="downtimes-empty">
+          No downtime in the last 30 days.
+        </Text>
+      ) : (
+        <Scroll label="Downtime" minWidth={560}>
+          <Table data-testid="downtimes-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Started</Table.Th>
+                <Table.Th>Ended</Table.Th>
+                <Table.Th>Duration</Table.Th>
+                <Table.Th>Cause</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {downtimes.map((d) => {
+                const summary = summarizeError(d.errorClass, d.cause);
+                return (
+                  <Table.Tr key={d.start}>
+                    <Table.Td>
+                      <When iso={d.start} />
+                    </Table.Td>
+                    <Table.Td>{d.end ? <When iso={d.end} /> : <StatusBadge status="DOWN" />}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatDuration(d.durationSeconds)}
+                      {d.end ? '' : ' so far'}
+                    </Table.Td>
+                    <Table.Td>
+                      {summary ? <ErrorText summary={summary} raw={d.cause ?? summary} /> : <Text size="sm">—</Text>}
+                      <Text size="xs" c="dimmed">
+                        from {d.location}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Scroll>
+      )}
+    </Paper>
+  );
+}
+
+interface AlertRow {
+  id: string;
+  type: string;
+  channel: string;
+  providerName?: string | null;
+  status: string;
+  sentAt: string;
+  attempts: number;
+  nextAttemptAt?: string | null;
+  error?: string | null;
+}
+
+function AlertHistory({ alerts, total }: { alerts: AlertRow[]; total: number }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        Alerts sent
+      </Title>
+      {alerts.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="alerts-empty">
+          No alerts yet. They go to the notification providers chosen in the monitor's settings.
+        </Text>
+      ) : (
+        <>
+          <Scroll label="Alerts sent" minWidth={560}>
+            <Table data-testid="alerts-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Alert</Table.Th>
+                  <Table.Th>Channel</Table.Th>
+                  <Table.Th>Delivery</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {alerts.map((a) => (
+                  <Table.Tr key={a.id} data-testid="alert-row">
+                    <Table.Td>
+                      <When iso={a.sentAt} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{alertTypeLabel(a.type)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{a.providerName ?? 'A deleted provider'}</Text>
+                      <Text size="xs" c="dimmed">
+                        {channelLabel(a.channel)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={DELIVERY_COLORS[a.status] ?? 'gray'} data-testid="alert-status" data-status={a.status} style={{ flexShrink: 0 }}>
+                        {a.status.toLowerCase()}
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {a.attempts === 1 ? '1 attempt' : `${a.attempts} attempts`}
+                        {a.status === 'PENDING' && a.nextAttemptAt ? `, next ${relativeTime(a.nextAttemptAt)}` : ''}
+                      </Text>
+                      {a.error && (
+                        <Text size="xs" c="red" style={{ wordBreak: 'break-word' }}>
+                          {a.error}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Scroll>
+          {total > alerts.length && (
+            <Text size="sm" c="dimmed">
+              The latest {alerts.length} of {total} deliveries.
+            </Text>
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function ResponseTimes({ monitorId, tick }: { monitorId: string; tick: number }) {
+  const [params, setParams] = useSearchParams();
+  const selected = rangeFromParam(params.get('range'));
+  const range = selected.value;
+  const setRange = (param: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set('range', param);
+        return next;
+      },
+      { replace: true },
+    );
   const [result, refetch] = useQuery({ query: ResponseTimesQuery, variables: { id: monitorId, range } });
-  const hours = RANGES.find((r) => r.value === range)!.hours;
+  useEffect(() => {
+    if (tick > 0) refetch({ requestPolicy: 'network-only' });
+    // Only a new tick refetches (`refetch` changes with the variables, which refetch anyway).
+  }, [tick]);
+  const hours = selected.hours;
   const buckets = result.data?.monitor?.responseTimes ?? [];
   return (
     <Paper withBorder p="md">
@@ -388,7 +660,7 @@ function ResponseTimes({ monitorId }: { monitorId: string }) {
         <Title order={2} size="h4">
           Response time
         </Title>
-        <SegmentedControl size="xs" aria-label="Range" value={range} onChange={(v) => setRange(v as SeriesRange)} data={RANGES.map((r) => ({ value: r.value, label: r.label }))} />
+        <SegmentedControl size="xs" aria-label="Range" value={selected.param} onChange={setRange} data={RANGES.map((r) => ({ value: r.param, label: r.label }))} />
       </Group>
       <QueryView result={result} retry={() => refetch({ requestPolicy: 'network-only' })} isEmpty={buckets.every((b) => b.checks === 0)} empty={<Empty title="No checks in this range" />} loadingLabel="Loading the chart…" errorTitle="Could not load response times">
         {() => (

@@ -12,6 +12,7 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  TagsInput,
   Text,
   TextInput,
   Textarea,
@@ -26,7 +27,9 @@ import { graphql } from '../../gql';
 import type { HttpMethod, MonitorType } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
 import {
+  AGGREGATIONS,
   DNS_RECORD_TYPES,
+  MESSAGE_PLACEHOLDERS,
   MAX_PARENTS,
   MONITOR_FIELD_ALIASES,
   MONITOR_TYPES,
@@ -60,10 +63,29 @@ const EditMonitorQuery = graphql(`
       tags {
         id
       }
+      locations
+      aggregation
       alert {
         enabled
         failureThreshold
         recoveryThreshold
+        alertOnFailure
+        alertOnRecovery
+        alertOnSslExpiration
+        alertOnTimeout
+        customMessage
+      }
+    }
+  }
+`);
+
+const SyntheticTestsQuery = graphql(`
+  query SyntheticTestChoices($projectId: ID!) {
+    tests(projectId: $projectId, first: 200) {
+      nodes {
+        id
+        title
+        runner
       }
     }
   }
@@ -119,6 +141,8 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
   const [tags] = useQuery({ query: TagsQuery, variables: { projectId: project.id } });
   const [providers] = useQuery({ query: ProvidersQuery, variables: { projectId: project.id } });
   const [others] = useQuery({ query: MonitorChoicesQuery, variables: { projectId: project.id } });
+  const [tests] = useQuery({ query: SyntheticTestsQuery, variables: { projectId: project.id } });
+  const playwrightTests = (tests.data?.tests.nodes ?? []).filter((t) => t.runner === 'PLAYWRIGHT').map((t) => ({ value: t.id, label: t.title }));
   const parents = parentChoices(others.data?.monitors.nodes ?? [], id);
   const [, create] = useMutation(CreateMonitorMutation);
   const [, update] = useMutation(UpdateMonitorMutation);
@@ -161,7 +185,18 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
             </Radio.Group>
           )}
           <TextInput label="Name" required {...form.getInputProps('name')} />
-          {type !== 'HEARTBEAT' && (
+          {type === 'SYNTHETIC_TEST' && (
+            <Select
+              label="Test to run"
+              description="A Playwright test of this project; each check runs it and is down when it fails"
+              placeholder={playwrightTests.length ? 'Choose a test' : 'No Playwright tests yet'}
+              required
+              searchable
+              data={playwrightTests}
+              {...form.getInputProps('syntheticTestId')}
+            />
+          )}
+          {type !== 'HEARTBEAT' && type !== 'SYNTHETIC_TEST' && (
             <TextInput
               label={http ? 'URL' : type === 'DNS' ? 'Domain name' : 'Host'}
               placeholder={http ? 'https://example.com/health' : 'example.com'}
@@ -284,9 +319,35 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
               </Stack>
             </Fieldset>
           )}
+          {type !== 'HEARTBEAT' && (
+            <Group grow align="flex-start">
+              <TagsInput
+                label="Locations"
+                description="Workers started with --location NAME check from there; default: default"
+                placeholder="Add a location"
+                clearable
+                {...form.getInputProps('locations')}
+              />
+              <Select
+                label="With several locations"
+                allowDeselect={false}
+                data={AGGREGATIONS}
+                disabled={values.locations.length < 2}
+                {...form.getInputProps('aggregation')}
+              />
+            </Group>
+          )}
           <Fieldset legend="Alerts">
             <Stack>
               <Switch label="Send alerts" {...form.getInputProps('alert.enabled', { type: 'checkbox' })} />
+              <Group>
+                <Checkbox label="When it goes down" disabled={!values.alert.enabled} {...form.getInputProps('alert.alertOnFailure', { type: 'checkbox' })} />
+                <Checkbox label="When it recovers" disabled={!values.alert.enabled} {...form.getInputProps('alert.alertOnRecovery', { type: 'checkbox' })} />
+                <Checkbox label="On timeouts" disabled={!values.alert.enabled} {...form.getInputProps('alert.alertOnTimeout', { type: 'checkbox' })} />
+                {type === 'WEBSITE' && (
+                  <Checkbox label="Before the certificate expires" disabled={!values.alert.enabled} {...form.getInputProps('alert.alertOnSslExpiration', { type: 'checkbox' })} />
+                )}
+              </Group>
               <Group grow align="flex-start">
                 <NumberInput label="Failures before down" min={1} {...form.getInputProps('alert.failureThreshold')} />
                 <NumberInput label="Successes before up" min={1} {...form.getInputProps('alert.recoveryThreshold')} />
@@ -305,6 +366,14 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
                 maxValues={MAX_PARENTS}
                 searchable
                 {...form.getInputProps('parentIds')}
+              />
+              <Textarea
+                label="Custom message"
+                description={`Replaces the alert's text; empty keeps the standard one. Placeholders: ${MESSAGE_PLACEHOLDERS.join(', ')}`}
+                autosize
+                minRows={2}
+                maxLength={4000}
+                {...form.getInputProps('alert.customMessage')}
               />
             </Stack>
           </Fieldset>

@@ -76,7 +76,72 @@ describe('monitor input', () => {
     expect(settings.http?.headers).toEqual([{ name: 'Authorization', value: '********' }]);
     expect(settings.tls).toEqual({ expiryDays: 30 });
     expect(settings.tagIds).toEqual(['t1']);
-    expect(settings.alert).toEqual({ enabled: true, failureThreshold: 2, recoveryThreshold: 3 });
+    expect(settings.alert).toEqual({
+      enabled: true,
+      failureThreshold: 2,
+      recoveryThreshold: 3,
+      alertOnFailure: true,
+      alertOnRecovery: true,
+      alertOnSslExpiration: true,
+      alertOnTimeout: true,
+      customMessage: '',
+    });
+  });
+
+  it('round-trips locations, aggregation, per-event alert flags and the custom message', () => {
+    const stored = {
+      name: 'API',
+      type: 'HTTP' as const,
+      target: 'https://example.com',
+      frequencyMinutes: 5,
+      enabled: true,
+      config: { http: {} },
+      tags: [],
+      notificationProviderIds: [],
+      locations: ['eu-west', 'us-east'],
+      aggregation: 'MAJORITY' as const,
+      alert: {
+        enabled: true,
+        failureThreshold: 1,
+        recoveryThreshold: 1,
+        alertOnFailure: true,
+        alertOnRecovery: false,
+        alertOnSslExpiration: false,
+        alertOnTimeout: true,
+        customMessage: '{{monitor.name}} is {{monitor.status}}',
+      },
+    };
+    const values = monitorToValues(stored);
+    expect(values).toMatchObject({ locations: ['eu-west', 'us-east'], aggregation: 'MAJORITY' });
+    const settings = monitorSettings({ ...values, locations: [' EU-west ', 'us-east', 'eu-west'] });
+    expect(settings.locations).toEqual(['eu-west', 'us-east']);
+    expect(settings.aggregation).toBe('MAJORITY');
+    expect(settings.alert).toMatchObject({ alertOnRecovery: false, alertOnSslExpiration: false, alertOnTimeout: true, customMessage: '{{monitor.name}} is {{monitor.status}}' });
+    expect(monitorSettings({ ...values, locations: [] }).locations).toEqual(['default']);
+    expect(validateMonitor({ ...values, locations: ['eu west'] }).locations).toMatch(/not a location name/);
+    expect(validateMonitor({ ...values, alert: { ...values.alert, customMessage: 'x'.repeat(4001) } })['alert.customMessage']).toBeTruthy();
+  });
+
+  it('asks a synthetic monitor for its test and sends no target', () => {
+    const values = { ...emptyMonitor(), name: 'Checkout journey', type: 'SYNTHETIC_TEST' as const };
+    expect(validateMonitor(values).syntheticTestId).toBe('Choose the test to run');
+    const input = createMonitorInput('p1', { ...values, syntheticTestId: 't9' });
+    expect(input).toMatchObject({ type: 'SYNTHETIC_TEST', syntheticTestId: 't9', locations: ['default'] });
+    expect(input.target).toBeUndefined();
+    expect(validateMonitor({ ...values, syntheticTestId: 't9' }).syntheticTestId).toBeUndefined();
+    const stored = monitorToValues({
+      name: values.name,
+      type: values.type,
+      target: 't9',
+      frequencyMinutes: 5,
+      enabled: true,
+      config: { synthetic: { testId: 't9' } },
+      tags: [],
+      notificationProviderIds: [],
+      alert: values.alert,
+    });
+    expect(stored.syntheticTestId).toBe('t9');
+    expect(MONITOR_FIELD_ALIASES['synthetic.testId']).toBe('syntheticTestId');
   });
 });
 

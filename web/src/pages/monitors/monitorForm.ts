@@ -1,6 +1,6 @@
 // The monitor editor's values, checks and conversion to the GraphQL input. Form paths are the
 // input's (`http.timeoutSeconds`), so server errors land on the right field unchanged.
-import type { CreateMonitorInput, HttpMethod, MonitorType, UpdateMonitorInput } from '../../gql/graphql';
+import type { CreateMonitorInput, HttpMethod, MonitorAggregation, MonitorType, UpdateMonitorInput } from '../../gql/graphql';
 import * as v from '../../lib/validate';
 
 export const MONITOR_TYPES: { value: MonitorType; label: string; description: string }[] = [
@@ -10,7 +10,19 @@ export const MONITOR_TYPES: { value: MonitorType; label: string; description: st
   { value: 'PORT', label: 'TCP port', description: 'Opens a TCP connection, optionally with TLS' },
   { value: 'DNS', label: 'DNS', description: 'Resolves a domain name and checks the answers' },
   { value: 'HEARTBEAT', label: 'Heartbeat', description: 'Waits for your job to ping a URL' },
+  { value: 'SYNTHETIC_TEST', label: 'Synthetic', description: 'Runs one of your Playwright tests on a schedule' },
 ];
+
+export const AGGREGATIONS: { value: MonitorAggregation; label: string }[] = [
+  { value: 'ANY', label: 'Down when any location sees it down' },
+  { value: 'MAJORITY', label: 'Down when most locations see it down' },
+  { value: 'ALL', label: 'Down only when every location sees it down' },
+];
+
+/** Placeholders a custom alert message may use. */
+export const MESSAGE_PLACEHOLDERS = ['{{monitor.name}}', '{{monitor.target}}', '{{monitor.status}}', '{{location}}', '{{result.error}}', '{{result.responseTimeMs}}'];
+const MAX_LOCATIONS = 20;
+const LOCATION = /^[a-z0-9_-]{1,50}$/;
 
 export interface MonitorValues {
   [key: string]: unknown;
@@ -47,7 +59,23 @@ export interface MonitorValues {
   parentIds: string[];
   tagIds: string[];
   notificationProviderIds: string[];
-  alert: { enabled: boolean; failureThreshold: number; recoveryThreshold: number };
+  alert: AlertValues;
+  /** The Playwright test a synthetic monitor runs. */
+  syntheticTestId: string | null;
+  /** Where it is checked from (location names of the workers); empty is `default`. */
+  locations: string[];
+  aggregation: MonitorAggregation;
+}
+
+export interface AlertValues {
+  enabled: boolean;
+  failureThreshold: number;
+  recoveryThreshold: number;
+  alertOnFailure: boolean;
+  alertOnRecovery: boolean;
+  alertOnSslExpiration: boolean;
+  alertOnTimeout: boolean;
+  customMessage: string;
 }
 
 export function emptyMonitor(): MonitorValues {
@@ -81,7 +109,19 @@ export function emptyMonitor(): MonitorValues {
     parentIds: [],
     tagIds: [],
     notificationProviderIds: [],
-    alert: { enabled: true, failureThreshold: 1, recoveryThreshold: 1 },
+    alert: {
+      enabled: true,
+      failureThreshold: 1,
+      recoveryThreshold: 1,
+      alertOnFailure: true,
+      alertOnRecovery: true,
+      alertOnSslExpiration: true,
+      alertOnTimeout: true,
+      customMessage: '',
+    },
+    syntheticTestId: null,
+    locations: ['default'],
+    aggregation: 'ANY',
   };
 }
 
@@ -97,7 +137,10 @@ interface StoredMonitor {
   parentIds?: string[];
   tags: { id: string }[];
   notificationProviderIds: string[];
-  alert: { enabled: boolean; failureThreshold: number; recoveryThreshold: number };
+  alert: Pick<AlertValues, 'enabled' | 'failureThreshold' | 'recoveryThreshold'> &
+    Partial<Pick<AlertValues, 'alertOnFailure' | 'alertOnRecovery' | 'alertOnSslExpiration' | 'alertOnTimeout'>> & { customMessage?: string | null };
+  locations?: string[];
+  aggregation?: MonitorAggregation;
 }
 
 type Json = Record<string, unknown>;
@@ -152,7 +195,19 @@ export function monitorToValues(m: StoredMonitor): MonitorValues {
     parentIds: m.parentIds ?? [],
     tagIds: m.tags.map((t) => t.id),
     notificationProviderIds: m.notificationProviderIds,
-    alert: { enabled: m.alert.enabled, failureThreshold: m.alert.failureThreshold, recoveryThreshold: m.alert.recoveryThreshold },
+    alert: {
+      enabled: m.alert.enabled,
+      failureThreshold: m.alert.failureThreshold,
+      recoveryThreshold: m.alert.recoveryThreshold,
+      alertOnFailure: m.alert.alertOnFailure ?? true,
+      alertOnRecovery: m.alert.alertOnRecovery ?? true,
+      alertOnSslExpiration: m.alert.alertOnSslExpiration ?? true,
+      alertOnTimeout: m.alert.alertOnTimeout ?? true,
+      customMessage: m.alert.customMessage ?? '',
+    },
+    syntheticTestId: str(obj(config.synthetic).testId) || null,
+    locations: m.locations?.length ? m.locations : base.locations,
+    aggregation: m.aggregation ?? base.aggregation,
   };
 }
 
@@ -257,7 +312,18 @@ export function validateMonitor(values: MonitorValues): v.Errors {
     errors['dns.timeoutSeconds'] = v.intInRange(d.timeoutSeconds, 1, 60, 'Timeout');
   } else if (values.type === 'HEARTBEAT') {
     errors['heartbeat.gracePeriodMinutes'] = v.intInRange(values.heartbeat.gracePeriodMinutes, 0, 10080, 'Grace period');
+  } else if (values.type === 'SYNTHETIC_TEST') {
+    if (!values.syntheticTestId) errors.syntheticTestId = 'Choose the test to run';
   }
+  if (values.type !== 'HEARTBEAT') {
+    const names = values.locations.map((l) => l.trim().toLowerCase());
+    if (names.length > MAX_LOCATIONS) errors.locations = `At most ${MAX_LOCATIONS} locations`;
+    else {
+      const bad = names.find((n) => !LOCATION.test(n));
+      if (bad !== undefined) errors.locations = `"${bad}" is not a location name (a-z, 0-9, - and _)`;
+    }
+  }
+  if (values.alert.customMessage.length > 4000) errors['alert.customMessage'] = 'At most 4000 characters';
   if (isPolled(values.type) && values.downIntervalSeconds !== '' && Number(values.downIntervalSeconds) !== 0) {
     errors.downIntervalSeconds =
       v.intInRange(values.downIntervalSeconds, 20, 86400, 'Interval') && 'Use 20 to 86400 seconds (empty or 0 turns it off)';
@@ -266,7 +332,7 @@ export function validateMonitor(values: MonitorValues): v.Errors {
   return v.collect(errors);
 }
 
-type Settings = Omit<UpdateMonitorInput, 'syntheticTestId' | 'locations' | 'aggregation'>;
+type Settings = UpdateMonitorInput;
 
 /** The input fields shared by create and update, for the values' type only. */
 export function monitorSettings(values: MonitorValues): Settings {
@@ -281,9 +347,21 @@ export function monitorSettings(values: MonitorValues): Settings {
       enabled: values.alert.enabled,
       failureThreshold: Number(values.alert.failureThreshold),
       recoveryThreshold: Number(values.alert.recoveryThreshold),
+      alertOnFailure: values.alert.alertOnFailure,
+      alertOnRecovery: values.alert.alertOnRecovery,
+      alertOnSslExpiration: values.alert.alertOnSslExpiration,
+      alertOnTimeout: values.alert.alertOnTimeout,
+      // Empty clears a custom message (the server keeps no blank one).
+      customMessage: values.alert.customMessage.trim(),
     },
   };
-  if (values.type !== 'HEARTBEAT') out.target = values.target.trim();
+  if (values.type !== 'HEARTBEAT' && values.type !== 'SYNTHETIC_TEST') out.target = values.target.trim();
+  if (values.type !== 'HEARTBEAT') {
+    const locations = [...new Set(values.locations.map((l) => l.trim().toLowerCase()).filter(Boolean))];
+    out.locations = locations.length ? locations : ['default'];
+    out.aggregation = values.aggregation;
+  }
+  if (values.type === 'SYNTHETIC_TEST' && values.syntheticTestId) out.syntheticTestId = values.syntheticTestId;
   if (isHttp(values.type)) {
     const h = values.http;
     out.http = {
@@ -330,5 +408,5 @@ export function createMonitorInput(projectId: string, values: MonitorValues): Cr
 
 /** Server field names that differ from the form's paths. */
 export const MONITOR_FIELD_ALIASES: Record<string, string> = {
-  'synthetic.testId': 'type',
+  'synthetic.testId': 'syntheticTestId',
 };

@@ -1,16 +1,16 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { NotFound, pending } from '../../components/States';
 import { dateTime, enumLabel, formatMs, relativeTime } from '../../lib/format';
-import { act } from '../../lib/notify';
+import { act, notifyError } from '../../lib/notify';
 import { atLeast, useProject } from '../../lib/project';
 import { isFinal } from '../../lib/runLog';
 import { K6Metrics, RunArtifacts, RunError, RunOutput, useElapsed, useLiveRun } from './LiveRun';
-import { CancelRunMutation, TestTitlesQuery } from './operations';
+import { CancelRunMutation, RunTestMutation, TestTitlesQuery, TriggerJobMutation } from './operations';
 import { runDuration } from './RunTable';
 
 /** The run page; a new run id is a new page (its live state and output start afresh). */
@@ -25,6 +25,10 @@ function RunDetail({ runId }: { runId: string }) {
   const [titles] = useQuery({ query: TestTitlesQuery, variables: { projectId: project.id }, pause: !run });
   const [, cancel] = useMutation(CancelRunMutation);
   const [cancelling, setCancelling] = useState(false);
+  const [, trigger] = useMutation(TriggerJobMutation);
+  const [, runTest] = useMutation(RunTestMutation);
+  const [starting, setStarting] = useState(false);
+  const navigate = useNavigate();
   const running = run ? !isFinal(run.status) : false;
   const elapsed = useElapsed(run?.startedAt, running && run?.status === 'RUNNING');
 
@@ -58,24 +62,48 @@ function RunDetail({ runId }: { runId: string }) {
         </>
       }
       actions={
-        editor &&
-        running && (
-          <Button
-            color="red"
-            variant="light"
-            loading={cancelling}
-            disabled={run.cancelRequested}
-            onClick={async () => {
-              setCancelling(true);
-              try {
-                await act(() => cancel({ id: run.id }), 'Cancelling the run');
-              } finally {
-                setCancelling(false);
-              }
-            }}
-          >
-            {run.cancelRequested ? 'Cancelling…' : 'Cancel run'}
-          </Button>
+        editor && (
+          <>
+            {(run.job || run.testId) && (
+              <Button
+                variant={running ? 'default' : 'filled'}
+                loading={starting}
+                title={run.job ? 'Triggers the job again' : 'Runs the saved test again'}
+                onClick={async () => {
+                  setStarting(true);
+                  try {
+                    // A job runs its tests as they are now; a test from the editor runs its saved script.
+                    const again = run.job ? await trigger({ id: run.job.id }) : await runTest({ id: run.testId! });
+                    const next = again.data && ('triggerJob' in again.data ? again.data.triggerJob : again.data.runTest);
+                    if (again.error || !next) notifyError(again.error, 'Could not start the run');
+                    else navigate(`/projects/${project.id}/runs/${next.id}`);
+                  } finally {
+                    setStarting(false);
+                  }
+                }}
+              >
+                Run again
+              </Button>
+            )}
+            {running && (
+              <Button
+                color="red"
+                variant="light"
+                loading={cancelling}
+                disabled={run.cancelRequested}
+                onClick={async () => {
+                  setCancelling(true);
+                  try {
+                    await act(() => cancel({ id: run.id }), 'Cancelling the run');
+                  } finally {
+                    setCancelling(false);
+                  }
+                }}
+              >
+                {run.cancelRequested ? 'Cancelling…' : 'Cancel run'}
+              </Button>
+            )}
+          </>
         )
       }
     >

@@ -101,11 +101,6 @@ export default function RunList() {
     <Page
       title="Runs"
       description="Runs of jobs and of single tests, newest first. The list updates live: new runs appear at the top."
-      actions={
-        <Button variant="default" onClick={reload}>
-          Refresh
-        </Button>
-      }
     >
       <Group align="flex-end">
         <Select label="Job" placeholder="Any" clearable searchable data={(jobs.data?.jobs.nodes ?? []).map((j) => ({ value: j.id, label: j.name }))} value={jobId} onChange={set('job')} />

@@ -4,11 +4,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { RunnerBanner } from '../../components/RunnerBanner';
+import { StatusBadge } from '../../components/StatusBadge';
 import { Page } from '../../components/Page';
 import { Empty, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { TestPriority, TestType } from '../../gql/graphql';
-import { enumLabel, relativeTime } from '../../lib/format';
+import { dateTime, enumLabel, relativeTime } from '../../lib/format';
+import { useRefetchOnReconnect } from '../../lib/live';
+import { useRefetchOnRunChanges } from '../jobs/liveJobs';
 import { atLeast, useProject } from '../../lib/project';
 import { TEST_TYPES } from '../../lib/testForm';
 import { TagsQuery } from '../settings/Tags';
@@ -23,6 +26,12 @@ const TestsQuery = graphql(`
         type
         priority
         updatedAt
+        lastRun {
+          id
+          status
+          createdAt
+          completedAt
+        }
         tags {
           id
           name
@@ -52,6 +61,10 @@ export default function TestList() {
   const filter = { search: debounced || undefined, type: (type as TestType) ?? undefined, tagId: tagId ?? undefined };
   const [result, refetch] = useQuery({ query: TestsQuery, variables: { projectId: project.id, filter } });
   const [tags] = useQuery({ query: TagsQuery, variables: { projectId: project.id } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  useRefetchOnReconnect(reload);
+  // Each test's last result follows its runs.
+  useRefetchOnRunChanges(project.id, reload);
   const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
   const nodes = result.data?.tests.nodes ?? [];
   const filtering = Boolean(debounced || type || tagId);
@@ -84,7 +97,7 @@ export default function TestList() {
       </Group>
       <QueryView
         result={result}
-        retry={() => refetch({ requestPolicy: 'network-only' })}
+        retry={reload}
         isEmpty={nodes.length === 0}
         empty={
           filtering ? (
@@ -113,6 +126,7 @@ export default function TestList() {
                   <Table.Th>Title</Table.Th>
                   <Table.Th>Type</Table.Th>
                   <Table.Th>Priority</Table.Th>
+                  <Table.Th>Last run</Table.Th>
                   <Table.Th>Tags</Table.Th>
                   <Table.Th>Updated</Table.Th>
                 </Table.Tr>
@@ -129,6 +143,22 @@ export default function TestList() {
                     <Table.Td>
                       <PriorityBadge priority={t.priority} />
                     </Table.Td>
+                    <Table.Td data-testid="test-last-run">
+                      {t.lastRun ? (
+                        <Group gap={6} wrap="nowrap">
+                          <Anchor component={Link} to={`/projects/${project.id}/runs/${t.lastRun.id}`} aria-label={`Last run: ${t.lastRun.status.toLowerCase().replace(/_/g, ' ')}`}>
+                            <StatusBadge status={t.lastRun.status} />
+                          </Anchor>
+                          <Text size="sm" c="dimmed" title={dateTime(t.lastRun.completedAt ?? t.lastRun.createdAt)} style={{ whiteSpace: 'nowrap' }}>
+                            {relativeTime(t.lastRun.completedAt ?? t.lastRun.createdAt)}
+                          </Text>
+                        </Group>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          never run
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={4}>
                         {t.tags.map((tag) => (
@@ -138,7 +168,7 @@ export default function TestList() {
                         ))}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{relativeTime(t.updatedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{relativeTime(t.updatedAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
