@@ -86,6 +86,17 @@ export async function organizationId(page: Page): Promise<string> {
 
 /** Serious and critical axe violations on the current page (WCAG 2.1 A and AA rules). */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Contrast is measured once transitions have ended: a popover or modal caught fading in has
+  // blended colours that no one reads.
+  // (Spinners and other endless animations are left running.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

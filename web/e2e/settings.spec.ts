@@ -310,13 +310,33 @@ test('variables, tags, credentials and a webhook provider: created in settings, 
     const expected = createHmac('sha256', SIGNING_SECRET).update(`${t.replace('t=', '')}.${delivered[0].body}`).digest('hex');
     expect(v1).toBe(`v1=${expected}`);
 
+    // Without a secret, Vigil generates one and shows it this once; the test is signed with it.
+    await provider.getByRole('textbox', { name: 'Name' }).fill('Generated hook');
+    await choose(page, provider, 'Type', 'Webhook');
+    await provider.getByRole('textbox', { name: 'URL' }).fill(`${receiver.url}/hooks/generated`);
+    await provider.getByRole('button', { name: 'Add provider' }).click();
+    const shown = page.getByTestId('generated-secret');
+    await expect(shown).toContainText('shown only this once');
+    const generated = await shown.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+    expect(generated).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    await page.getByRole('button', { name: 'Send a test through Generated hook' }).click();
+    await expect(page.getByText('Generated hook delivered the test message.')).toBeVisible();
+    const signed = receiver.requests.filter((r) => r.url === '/hooks/generated');
+    expect(signed).toHaveLength(1);
+    const [gt, gv1] = String(signed[0].headers['x-vigil-signature']).split(',');
+    expect(gv1).toBe(`v1=${createHmac('sha256', generated).update(`${gt.replace('t=', '')}.${signed[0].body}`).digest('hex')}`);
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: 'Generated hook' })).toBeVisible();
+    await expect(page.getByTestId('generated-secret')).toHaveCount(0);
+    await expect(page.locator('body')).not.toContainText(generated);
+
     // The audit log holds each change and the test, and none of the secrets.
     await open(page, 'Organization', 'Audit log', 'Settings Co: audit log');
     await expect(await auditEntries(page, 'Variables', /created (secret|variable)/)).toHaveCount(2);
     await expect(await auditEntries(page, 'Tags', 'created tag')).toHaveCount(1);
     await expect(await auditEntries(page, 'Service credentials', 'created service credential')).toHaveCount(1);
-    await expect(await auditEntries(page, 'Notification providers', 'created notification provider')).toHaveCount(1);
-    await expect(await auditEntries(page, 'Notification providers', 'sent a test message')).toContainText('delivered');
+    await expect(await auditEntries(page, 'Notification providers', 'created notification provider')).toHaveCount(2);
+    await expect((await auditEntries(page, 'Notification providers', 'sent a test message')).first()).toContainText('delivered');
     await page.goto(page.url().split('?')[0]);
     await expect(page.getByTestId('audit-entry').filter({ hasText: /created (secret|variable)/ })).toHaveCount(2);
     await expectNoSecret();

@@ -68,8 +68,8 @@ type Documents = {
     "\n  mutation ReplayCallbackLog($id: ID!) {\n    replayCallbackLog(id: $id) {\n      id\n    }\n  }\n": typeof types.ReplayCallbackLogDocument,
     "\n  mutation RotateTriggerToken($id: ID!) {\n    rotateTriggerToken(id: $id) {\n      id\n      triggerUrl\n      triggerToken\n    }\n  }\n": typeof types.RotateTriggerTokenDocument,
     "\n  mutation DeleteCallback($id: ID!) {\n    deleteCallback(id: $id)\n  }\n": typeof types.DeleteCallbackDocument,
-    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n": typeof types.CreateActionDocument,
-    "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n": typeof types.UpdateActionDocument,
+    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n": typeof types.CreateActionDocument,
+    "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n": typeof types.UpdateActionDocument,
     "\n  mutation DeleteAction($id: ID!) {\n    deleteAction(id: $id)\n  }\n": typeof types.DeleteActionDocument,
     "\n  query EditCallback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      timeoutDuration\n      cachePeriod\n      signature {\n        mode\n        secretConfigured\n        header\n        encoding\n        prefix\n      }\n    }\n  }\n": typeof types.EditCallbackDocument,
     "\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCallbackDocument,
@@ -153,8 +153,8 @@ type Documents = {
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": typeof types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": typeof types.DeleteProjectDocument,
     "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": typeof types.NotificationProvidersDocument,
-    "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNotificationProviderDocument,
-    "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n": typeof types.UpdateNotificationProviderDocument,
+    "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n      name\n      generatedSecret\n    }\n  }\n": typeof types.CreateNotificationProviderDocument,
+    "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      name\n      isEnabled\n      generatedSecret\n    }\n  }\n": typeof types.UpdateNotificationProviderDocument,
     "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": typeof types.DeleteNotificationProviderDocument,
     "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n": typeof types.TestNotificationProviderDocument,
     "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.ProjectMembersDocument,
@@ -267,8 +267,8 @@ const documents: Documents = {
     "\n  mutation ReplayCallbackLog($id: ID!) {\n    replayCallbackLog(id: $id) {\n      id\n    }\n  }\n": types.ReplayCallbackLogDocument,
     "\n  mutation RotateTriggerToken($id: ID!) {\n    rotateTriggerToken(id: $id) {\n      id\n      triggerUrl\n      triggerToken\n    }\n  }\n": types.RotateTriggerTokenDocument,
     "\n  mutation DeleteCallback($id: ID!) {\n    deleteCallback(id: $id)\n  }\n": types.DeleteCallbackDocument,
-    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n": types.CreateActionDocument,
-    "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n": types.UpdateActionDocument,
+    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n": types.CreateActionDocument,
+    "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n": types.UpdateActionDocument,
     "\n  mutation DeleteAction($id: ID!) {\n    deleteAction(id: $id)\n  }\n": types.DeleteActionDocument,
     "\n  query EditCallback($id: ID!) {\n    callback(id: $id) {\n      id\n      name\n      callbackUrl\n      activeStatus\n      customPath\n      timeoutDuration\n      cachePeriod\n      signature {\n        mode\n        secretConfigured\n        header\n        encoding\n        prefix\n      }\n    }\n  }\n": types.EditCallbackDocument,
     "\n  mutation CreateCallback($input: CreateCallbackInput!) {\n    createCallback(input: $input) {\n      id\n    }\n  }\n": types.CreateCallbackDocument,
@@ -352,8 +352,8 @@ const documents: Documents = {
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": types.DeleteProjectDocument,
     "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": types.NotificationProvidersDocument,
-    "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n": types.CreateNotificationProviderDocument,
-    "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n": types.UpdateNotificationProviderDocument,
+    "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n      name\n      generatedSecret\n    }\n  }\n": types.CreateNotificationProviderDocument,
+    "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      name\n      isEnabled\n      generatedSecret\n    }\n  }\n": types.UpdateNotificationProviderDocument,
     "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": types.DeleteNotificationProviderDocument,
     "\n  mutation TestNotificationProvider($id: ID!) {\n    testNotificationProvider(id: $id) {\n      success\n      attempts\n      error\n    }\n  }\n": types.TestNotificationProviderDocument,
     "\n  query ProjectMembers($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n    members(organizationId: $organizationId, first: 200) {\n      nodes {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.ProjectMembersDocument,
@@ -645,11 +645,11 @@ export function graphql(source: "\n  mutation DeleteCallback($id: ID!) {\n    de
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      ...ActionRow\n      generatedSecret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -985,11 +985,11 @@ export function graphql(source: "\n  query NotificationProviders($projectId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n      name\n      generatedSecret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n      name\n      generatedSecret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      isEnabled\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      name\n      isEnabled\n      generatedSecret\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      name\n      isEnabled\n      generatedSecret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -78,9 +78,7 @@ function UnverifiedEmailBanner() {
         </Text>
         <Button
           size="xs"
-          variant="light"
-          color="yellow"
-          c="dark"
+          variant="default"
           disabled={sent}
           onClick={async () => {
             if (await act(() => resend({}), 'A new link is on its way')) setSent(true);

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
+import { SecretShownOnce } from '../../components/SecretShownOnce';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, FormAlert, NotFound, pending } from '../../components/States';
@@ -170,6 +171,7 @@ const CreateActionMutation = graphql(`
   mutation CreateAction($input: CreateActionInput!) {
     createAction(input: $input) {
       ...ActionRow
+      generatedSecret
     }
   }
 `);
@@ -178,6 +180,7 @@ const UpdateActionMutation = graphql(`
   mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {
     updateAction(id: $id, input: $input) {
       ...ActionRow
+      generatedSecret
     }
   }
 `);
@@ -502,6 +505,7 @@ function ActionsEditor({ callbackId, projectId, actions, editor, onChange }: { c
   const [, remove] = useMutation(DeleteActionMutation);
   const [editing, setEditing] = useState<ActionRowFragment | null>(null);
   const [adding, setAdding] = useState(false);
+  const [generated, setGenerated] = useState<string | null>(null);
   const sorted = sortActions(actions);
   const steps = pipelineSteps(actions);
   const stepOf = new Map(steps.flatMap((s, i) => s.map((a) => [a.id, i + 1] as const)));
@@ -517,6 +521,7 @@ function ActionsEditor({ callbackId, projectId, actions, editor, onChange }: { c
   };
   return (
     <Stack>
+      {generated && <SecretShownOnce name="HTTP POST action" secret={generated} onClose={() => setGenerated(null)} />}
       <Text size="sm" c="dimmed">
         After each trigger the enabled actions run in order, one step after another; consecutive actions marked parallel run together in one step.
         {steps.length > 0 && ` This pipeline has ${steps.length} step${steps.length > 1 ? 's' : ''}.`}
@@ -609,8 +614,9 @@ function ActionsEditor({ callbackId, projectId, actions, editor, onChange }: { c
             callbackId={callbackId}
             projectId={projectId}
             order={nextOrder(actions)}
-            onDone={() => {
+            onDone={(secret) => {
               setAdding(false);
+              setGenerated(secret ?? null);
               onChange();
             }}
           />
@@ -622,8 +628,9 @@ function ActionsEditor({ callbackId, projectId, actions, editor, onChange }: { c
             callbackId={callbackId}
             projectId={projectId}
             action={editing}
-            onDone={() => {
+            onDone={(secret) => {
               setEditing(null);
+              setGenerated(secret ?? null);
               onChange();
             }}
           />
@@ -644,7 +651,7 @@ const CREDENTIAL_PROVIDER: Partial<Record<ActionType, ServiceProvider>> = {
 const TEMPLATE_HINT = 'A template over the trigger: {{request.body}}, {{request.headers.x-event}}, {{request.method}}.';
 const SECRET_HINT = `Shown as ${MASK} once saved; leave it so to keep the stored value.`;
 
-function ActionForm({ callbackId, projectId, action, order, onDone }: { callbackId: string; projectId: string; action?: ActionRowFragment; order?: number; onDone: () => void }) {
+function ActionForm({ callbackId, projectId, action, order, onDone }: { callbackId: string; projectId: string; action?: ActionRowFragment; order?: number; onDone: (generatedSecret?: string | null) => void }) {
   const [, create] = useMutation(CreateActionMutation);
   const [, update] = useMutation(UpdateActionMutation);
   const [type, setType] = useState<ActionType>(action?.type ?? 'HTTP_POST');
@@ -656,10 +663,13 @@ function ActionForm({ callbackId, projectId, action, order, onDone }: { callback
   const { general, submit, submitting } = useFormSubmit(form, ACTION_ERROR_ALIASES);
   const onSubmit = form.onSubmit(async (values) => {
     const config = actionConfigFromForm(type, values);
-    const data = action
-      ? await submit(() => update({ id: action.id, input: { config, parallel: values.parallel } }))
-      : await submit(() => create({ input: { callbackId, type, config, parallel: values.parallel, order } }));
-    if (data) onDone();
+    if (action) {
+      const data = await submit(() => update({ id: action.id, input: { config, parallel: values.parallel } }));
+      if (data) onDone(data.updateAction.generatedSecret);
+    } else {
+      const data = await submit(() => create({ input: { callbackId, type, config, parallel: values.parallel, order } }));
+      if (data) onDone(data.createAction.generatedSecret);
+    }
   });
   const provider = CREDENTIAL_PROVIDER[type];
   const choices = (credentials.data?.serviceCredentials.nodes ?? []).filter((c) => c.provider === provider).map((c) => ({ value: c.id, label: c.name }));
@@ -717,7 +727,7 @@ function ActionForm({ callbackId, projectId, action, order, onDone }: { callback
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               {...form.getInputProps('body')}
             />
-            <PasswordInput label="Signing secret" description={`Optional: a whsec_ secret or 8+ characters; the request then carries Standard Webhooks signature headers. ${SECRET_HINT}`} {...form.getInputProps('secret')} />
+            <PasswordInput label="Signing secret" description={`Requests carry Standard Webhooks signature headers made with it: a whsec_ secret or 8+ characters; left empty, Vigil generates one and shows it once. ${SECRET_HINT}`} {...form.getInputProps('secret')} />
           </>
         )}
         {channel && (

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { SecretShownOnce } from '../../components/SecretShownOnce';
 import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
 import type { NotificationProvidersQuery, NotificationProviderType } from '../../gql/graphql';
@@ -36,6 +37,8 @@ const CreateProviderMutation = graphql(`
   mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {
     createNotificationProvider(input: $input) {
       id
+      name
+      generatedSecret
     }
   }
 `);
@@ -44,7 +47,9 @@ const UpdateProviderMutation = graphql(`
   mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {
     updateNotificationProvider(id: $id, input: $input) {
       id
+      name
       isEnabled
+      generatedSecret
     }
   }
 `);
@@ -74,6 +79,9 @@ export function NotificationProviders() {
   const [, test] = useMutation(TestProviderMutation);
   const [testing, setTesting] = useState<string | null>(null);
   const [editing, setEditing] = useState<Provider | null>(null);
+  const [generated, setGenerated] = useState<{ name: string; secret: string } | null>(null);
+  const showGenerated = (saved: { name: string; generatedSecret?: string | null }) =>
+    setGenerated(saved.generatedSecret ? { name: saved.name, secret: saved.generatedSecret } : null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const form = useForm({
     initialValues: { name: '', type: 'SLACK' as NotificationProviderType, config: {} as Record<string, string> },
@@ -86,6 +94,7 @@ export function NotificationProviders() {
       create({ input: { projectId: project.id, name: vals.name.trim(), type: vals.type, config: providerConfig(vals.type, vals.config) } }),
     );
     if (data) {
+      showGenerated(data.createNotificationProvider);
       form.reset();
       reload();
     }
@@ -106,6 +115,7 @@ export function NotificationProviders() {
   const nodes = result.data?.notificationProviders.nodes ?? [];
   return (
     <Page title="Notification providers" description="Where monitor alerts go. Secret settings are stored encrypted and shown masked.">
+      {generated && <SecretShownOnce name={generated.name} secret={generated.secret} onClose={() => setGenerated(null)} />}
       <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No notification providers yet">Add one so that monitors can alert you.</Empty>}>
         {() => (
           <ScrollRegion label="Notification providers" minWidth={560}>
@@ -168,8 +178,9 @@ export function NotificationProviders() {
         {editing && (
           <EditProvider
             provider={editing}
-            onDone={() => {
+            onDone={(saved) => {
               setEditing(null);
+              showGenerated(saved);
               reload();
             }}
           />
@@ -233,7 +244,7 @@ function configStrings(config: unknown): Record<string, string> {
 }
 
 /** Renames a provider or changes its settings; masked secrets left as they are keep their values. */
-function EditProvider({ provider, onDone }: { provider: Provider; onDone: () => void }) {
+function EditProvider({ provider, onDone }: { provider: Provider; onDone: (saved: { name: string; generatedSecret?: string | null }) => void }) {
   const [, update] = useMutation(UpdateProviderMutation);
   const initial = configStrings(provider.config);
   const form = useForm({
@@ -247,7 +258,7 @@ function EditProvider({ provider, onDone }: { provider: Provider; onDone: () => 
   const values = form.getValues();
   const onSubmit = form.onSubmit(async (vals) => {
     const data = await submit(() => update({ id: provider.id, input: { name: vals.name.trim(), config: changedProviderConfig(provider.type, vals.config, initial) } }));
-    if (data) onDone();
+    if (data) onDone(data.updateNotificationProvider);
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Edit ${provider.name}`}>
@@ -261,7 +272,13 @@ function EditProvider({ provider, onDone }: { provider: Provider; onDone: () => 
             <Input
               key={f.key}
               label={f.label}
-              description={f.secret ? 'Shown masked; leave it as it is to keep the stored value.' : f.description}
+              description={
+                f.secret
+                  ? provider.type === 'WEBHOOK' && f.key === 'secret'
+                    ? 'Shown masked; leave it as it is to keep it, or empty it to have a new one generated and shown once.'
+                    : 'Shown masked; leave it as it is to keep the stored value.'
+                  : f.description
+              }
               required={!f.optional}
               {...form.getInputProps(`config.${f.key}`)}
               value={values.config[f.key] ?? ''}

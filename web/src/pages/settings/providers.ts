@@ -25,7 +25,13 @@ export const PROVIDER_FIELDS: Record<NotificationProviderType, ConfigField[]> = 
   ],
   WEBHOOK: [
     { key: 'url', label: 'URL', kind: 'url' },
-    { key: 'secret', label: 'Signing secret', secret: true, optional: true },
+    {
+      key: 'secret',
+      label: 'Signing secret',
+      secret: true,
+      optional: true,
+      description: 'A whsec_ secret; left empty, Vigil generates one and shows it once',
+    },
   ],
   SMS: [
     { key: 'accountSid', label: 'Twilio account SID' },
