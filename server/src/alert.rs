@@ -270,6 +270,7 @@ async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
     update.claimed_until = Set(None);
     match outcome {
         Ok(()) => {
+            crate::metrics::notification_attempt("sent");
             update.status = Set(AlertStatus::Sent);
             update.sent_at = Set(now);
             update.error_message = Set(None);
@@ -278,8 +279,10 @@ async fn attempt(state: &AppState, row: alert_history::Model) -> AppResult<()> {
         Err((error, retryable)) => {
             update.error_message = Set(Some(error.chars().take(1000).collect()));
             if retryable && attempts < MAX_ATTEMPTS {
+                crate::metrics::notification_attempt("retry");
                 update.next_attempt_at = Set(Some(now + backoff(attempts)));
             } else {
+                crate::metrics::notification_attempt("failed");
                 update.status = Set(AlertStatus::Failed);
                 update.sent_at = Set(now);
                 update.next_attempt_at = Set(None);

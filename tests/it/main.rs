@@ -17,6 +17,7 @@ mod incident;
 mod manifest;
 mod migration;
 mod monitor;
+mod operations;
 mod organization;
 mod plan_limits;
 mod public;

@@ -70,6 +70,17 @@ pub enum ClaimKind {
     Synthetic,
 }
 
+impl ClaimKind {
+    /// Its name in metrics.
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimKind::Polling => "polling",
+            ClaimKind::Heartbeat => "heartbeat",
+            ClaimKind::Synthetic => "synthetic",
+        }
+    }
+}
+
 /// One worker's engine for one location.
 #[derive(Clone)]
 pub struct Engine {
@@ -131,10 +142,18 @@ impl Engine {
             set: "",
             values: vec![self.location.clone().into()],
         };
-        let slots = self.queue.claim(db, &due, Utc::now(), limit).await?;
+        let now = Utc::now();
+        let slots = self.queue.claim(db, &due, now, limit).await?;
         if slots.is_empty() {
             return Ok(Vec::new());
         }
+        crate::metrics::checks_claimed(
+            kind.label(),
+            slots.len(),
+            slots
+                .iter()
+                .map(|s| (now - s.next_check_at).num_milliseconds() as f64 / 1000.0),
+        );
         let ids: Vec<Uuid> = slots.iter().map(|s| s.monitor_id).collect();
         let monitors: HashMap<Uuid, monitors::Model> = monitors::Entity::find()
             .filter(monitors::Column::Id.is_in(ids))
@@ -273,6 +292,7 @@ impl Engine {
         let permits = Arc::new(Semaphore::new(MAX_CONCURRENT));
         let mut tasks = tokio::task::JoinSet::new();
         loop {
+            self.state.heartbeats.beat(crate::workers::CHECK_ENGINE);
             let mut full = false;
             match self.claim(ClaimKind::Heartbeat, CLAIM_BATCH).await {
                 Ok(due) => {
@@ -426,6 +446,9 @@ fn polled_types() -> String {
 pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<()> {
     if batch.is_empty() {
         return Ok(());
+    }
+    for completion in &batch {
+        crate::metrics::check_done(sea_orm::ActiveEnum::to_value(&completion.outcome.status));
     }
     let tx = Tx::begin(state).await?;
     let mut ids: Vec<Uuid> = batch.iter().map(|c| c.monitor.id).collect();
