@@ -341,6 +341,7 @@ async fn attempt(
     update.claimed_until = Set(None);
     match outcome {
         Ok(()) => {
+            crate::metrics::notification_attempt("sent");
             update.status = Set(AlertStatus::Sent);
             update.sent_at = Set(now);
             update.error_message = Set(None);
@@ -349,8 +350,10 @@ async fn attempt(
         Err((error, retryable)) => {
             update.error_message = Set(Some(error.chars().take(1000).collect()));
             if retryable && attempts < MAX_ATTEMPTS {
+                crate::metrics::notification_attempt("retry");
                 update.next_attempt_at = Set(Some(now + backoff(attempts)));
             } else {
+                crate::metrics::notification_attempt("failed");
                 update.status = Set(AlertStatus::Failed);
                 update.sent_at = Set(now);
                 update.next_attempt_at = Set(None);

@@ -9,7 +9,6 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use sea_orm::ConnectionTrait;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -80,6 +79,9 @@ pub async fn build_state_with(
         crate::auth::oidc::STATE_LIFETIME,
     );
     let sockets = crate::auth::throttle::SocketLimit::new(settings.max_sockets_per_address);
+    if settings.metrics.enabled {
+        crate::metrics::install();
+    }
     Ok(AppState::new(Inner {
         callbacks,
         db,
@@ -96,6 +98,7 @@ pub async fn build_state_with(
         sso_starts,
         sockets,
         page_views: Default::default(),
+        heartbeats: Default::default(),
     }))
 }
 
@@ -108,16 +111,30 @@ pub fn schema(state: &AppState) -> graphql::VigilSchema {
     builder.finish()
 }
 
-/// Every route of the server (only the health checks for the worker role).
+/// `/readyz` and `/metrics` (404 unless `Settings::metrics_served`).
+fn operations(state: &AppState) -> Router {
+    Router::new()
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(crate::metrics::serve))
+        .with_state(state.clone())
+}
+
+/// The layers every request passes first: its span (route template, never the raw path) and
+/// its figures for `/metrics`.
+fn observed(router: Router) -> Router {
+    router
+        .layer(axum::middleware::from_fn(crate::metrics::track_http))
+        .layer(TraceLayer::new_for_http().make_span_with(crate::telemetry::request_span))
+}
+
+/// Every route of the server (only the health checks and metrics for the worker role).
 pub fn router(state: AppState) -> Router {
     if state.settings.role == crate::config::Role::Worker {
-        let health = Router::new()
-            .route("/readyz", get(readyz))
-            .with_state(state.clone());
-        return Router::new()
-            .route("/healthz", get(healthz))
-            .merge(health)
-            .layer(TraceLayer::new_for_http());
+        return observed(
+            Router::new()
+                .route("/healthz", get(healthz))
+                .merge(operations(&state)),
+        );
     }
     let gql = GraphqlState {
         schema: schema(&state),
@@ -127,9 +144,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::router(gql))
         .route("/healthz", get(healthz))
         .with_state(());
-    let health = Router::new()
-        .route("/readyz", get(readyz))
-        .with_state(state.clone());
+    let health = operations(&state);
     let public = crate::public::Public::new(&state);
     let app = api
         .merge(health)
@@ -140,29 +155,35 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::billing::http::router(state.clone()))
         .merge(crate::auth::oidc::router(state.clone()));
     let rest = Router::new().fallback(fallback).with_state(state.clone());
-    let app = app.fallback_service(rest);
-    app.layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        crate::callback::trigger::split_origins,
-    ))
-    // Outermost: a verified custom domain of a status page serves that page only.
-    .layer(axum::middleware::from_fn_with_state(
-        public,
-        crate::public::by_host,
-    ))
-    .layer(RequestBodyLimitLayer::new(MAX_BODY))
-    .layer(TraceLayer::new_for_http())
+    let app = app
+        .fallback_service(rest)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::callback::trigger::split_origins,
+        ))
+        // A verified custom domain of a status page serves that page only.
+        .layer(axum::middleware::from_fn_with_state(
+            public,
+            crate::public::by_host,
+        ))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY));
+    observed(app)
 }
 
 async fn healthz() -> &'static str {
     "ok"
 }
 
+/// 200 with what was checked when the process is ready; 503 with what is not
+/// (`health::check`).
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.execute_unprepared("SELECT 1").await {
-        Ok(_) => (StatusCode::OK, "ready"),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
-    }
+    let readiness = crate::health::check(&state.db, &state.heartbeats).await;
+    let status = if readiness.ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(readiness))
 }
 
 /// Everything no route claims: a callback's custom path, else the web app (`webapp.rs`).

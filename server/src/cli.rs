@@ -206,12 +206,6 @@ impl From<ModeArg> for Mode {
     }
 }
 
-fn init_tracing(filter: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("RUST_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
-}
-
 /// Runs the command line. Returns when the command is done (for `serve`: on Ctrl-C or
 /// SIGTERM, after a graceful shutdown).
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -325,7 +319,7 @@ fn runners(
 async fn reseal(config: Option<&std::path::Path>, db: DbArgs) -> anyhow::Result<()> {
     let flags = db.overrides();
     let settings = Settings::load(config, &flags)?;
-    init_tracing(&settings.log);
+    crate::telemetry::init_logs(&settings);
     let key = match &settings.master_key {
         Some(key) => {
             crate::crypto::MasterKey::from_base64(key).context("invalid setting master_key")?
@@ -358,7 +352,7 @@ async fn migrate(
 ) -> anyhow::Result<()> {
     let flags = db.overrides();
     let settings = Settings::load(config, &flags)?;
-    init_tracing(&settings.log);
+    crate::telemetry::init_logs(&settings);
     std::fs::create_dir_all(&settings.data_dir)
         .with_context(|| format!("creating {}", settings.data_dir.display()))?;
     let (conn, _) = crate::db::connect(&settings.database_url()).await?;
@@ -391,7 +385,7 @@ async fn serve(config: Option<&std::path::Path>, args: ServeArgs) -> anyhow::Res
         ..args.db.overrides()
     };
     let settings = Settings::load(config, &flags)?;
-    init_tracing(&settings.log);
+    let telemetry = crate::telemetry::init(&settings)?;
     // Listen for signals before anything is served, so that an early SIGTERM still
     // shuts down gracefully.
     let signal = shutdown_signal()?;
@@ -405,7 +399,9 @@ async fn serve(config: Option<&std::path::Path>, args: ServeArgs) -> anyhow::Res
     tracing::info!(url = %running.state.settings.base_url(), addr = %running.addr, "Vigil is serving");
     signal.await;
     tracing::info!("shutting down");
-    running.stop().await
+    let stopped = running.stop().await;
+    telemetry.shutdown().await;
+    stopped
 }
 
 /// A future that resolves on Ctrl-C or SIGTERM; the handlers are installed when this is called.

@@ -306,6 +306,65 @@ impl SsoSettings {
     }
 }
 
+/// How log lines are written (docs/operations.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object a line, with `timestamp`, `level`, `fields.message` and the span.
+    Json,
+}
+
+/// The Prometheus endpoint `/metrics` (docs/operations.md).
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// Record metrics and serve them at `/metrics`.
+    pub enabled: bool,
+    /// When set, `/metrics` asks for `Authorization: Bearer <token>`. Without it the endpoint
+    /// is public on a self-hosted instance and not served in cloud mode.
+    pub token: Option<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            token: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for MetricsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MetricsSettings")
+            .field("enabled", &self.enabled)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+/// OpenTelemetry trace export over OTLP/HTTP (docs/operations.md). Off while `endpoint` is
+/// unset.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtlpSettings {
+    /// The collector's traces URL, e.g. `http://otel-collector:4318/v1/traces`.
+    pub endpoint: Option<String>,
+    /// The `service.name` resource attribute of exported spans.
+    pub service_name: String,
+}
+
+impl Default for OtlpSettings {
+    fn default() -> Self {
+        Self {
+            endpoint: None,
+            service_name: "vigil".into(),
+        }
+    }
+}
+
 /// What a process does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -379,6 +438,8 @@ pub struct Settings {
     pub shutdown_grace_seconds: u64,
     /// Log filter, in `tracing_subscriber::EnvFilter` syntax.
     pub log: String,
+    /// `text` (default) or `json`.
+    pub log_format: LogFormat,
     pub smtp: SmtpSettings,
     pub integrations: Integrations,
     #[serde(default)]
@@ -389,6 +450,10 @@ pub struct Settings {
     pub billing: BillingSettings,
     #[serde(default)]
     pub sso: SsoSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
+    #[serde(default)]
+    pub otlp: OtlpSettings,
 }
 
 impl Default for Settings {
@@ -416,6 +481,7 @@ impl Default for Settings {
             lease_seconds: 20,
             shutdown_grace_seconds: 30,
             log: "info".into(),
+            log_format: LogFormat::Text,
             smtp: SmtpSettings::default(),
             outbound_block_private: None,
             integrations: Integrations::default(),
@@ -423,6 +489,8 @@ impl Default for Settings {
             storage: StorageSettings::default(),
             billing: BillingSettings::default(),
             sso: SsoSettings::default(),
+            metrics: MetricsSettings::default(),
+            otlp: OtlpSettings::default(),
         }
     }
 }
@@ -501,6 +569,8 @@ impl Settings {
                     "storage",
                     "billing",
                     "sso",
+                    "metrics",
+                    "otlp",
                 ] {
                     if let Some(rest) = key.strip_prefix(&format!("{section}_")) {
                         return format!("{section}.{rest}").into();
@@ -571,6 +641,7 @@ impl Settings {
         }
         self.validate_billing()?;
         self.sso.validate()?;
+        self.validate_telemetry()?;
         tracing_subscriber::EnvFilter::try_new(&self.log)
             .map_err(|e| anyhow::anyhow!("invalid setting log: {e}"))?;
         Ok(())
@@ -611,6 +682,37 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// `metrics.*` and `otlp.*`. The token is never repeated in messages.
+    fn validate_telemetry(&self) -> anyhow::Result<()> {
+        if let Some(token) = &self.metrics.token
+            && (token.len() < 16 || !token.chars().all(|c| c.is_ascii_graphic()))
+        {
+            bail!(
+                "invalid setting metrics.token: at least 16 printable ASCII characters, no spaces"
+            );
+        }
+        if let Some(endpoint) = &self.otlp.endpoint {
+            let ok = reqwest::Url::parse(endpoint)
+                .ok()
+                .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+            if !ok {
+                bail!("invalid setting otlp.endpoint: must be an http:// or https:// URL");
+            }
+        }
+        let name = self.otlp.service_name.trim();
+        if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
+            bail!("invalid setting otlp.service_name: 1-100 characters");
+        }
+        Ok(())
+    }
+
+    /// Whether `/metrics` is served: metrics on, and a token set or a self-hosted instance
+    /// (the figures hold no tenant's data, but in cloud mode tenants should not read the
+    /// traffic of others).
+    pub fn metrics_served(&self) -> bool {
+        self.metrics.enabled && (self.metrics.token.is_some() || self.mode == Mode::SelfHosted)
     }
 
     /// `master_key` and `location`.
@@ -915,6 +1017,43 @@ mod tests {
             provider("google", "https://accounts.google.com"),
         ];
         assert!(check(twice).expect_err("twice").contains("named twice"));
+    }
+
+    #[test]
+    fn metrics_are_served_in_cloud_mode_only_with_a_token() {
+        let mut settings = Settings::default();
+        assert!(settings.metrics_served());
+        settings.mode = Mode::Cloud;
+        assert!(!settings.metrics_served());
+        settings.metrics.token = Some("0123456789abcdef".into());
+        assert!(settings.metrics_served());
+        settings.metrics.enabled = false;
+        assert!(!settings.metrics_served());
+    }
+
+    #[test]
+    fn telemetry_settings_are_checked_without_repeating_the_token() {
+        let mut settings = Settings::default();
+        settings.metrics.token = Some("short secret".into());
+        let err = settings
+            .validate_telemetry()
+            .expect_err("short")
+            .to_string();
+        assert!(
+            err.contains("metrics.token") && !err.contains("short secret"),
+            "{err}"
+        );
+        settings.metrics.token = Some("0123456789abcdef-secret".into());
+        assert!(settings.validate_telemetry().is_ok());
+        assert!(!format!("{settings:?}").contains("0123456789abcdef-secret"));
+        settings.otlp.endpoint = Some("ftp://collector".into());
+        let err = settings
+            .validate_telemetry()
+            .expect_err("scheme")
+            .to_string();
+        assert!(err.contains("otlp.endpoint"), "{err}");
+        settings.otlp.endpoint = Some("http://127.0.0.1:4318/v1/traces".into());
+        assert!(settings.validate_telemetry().is_ok());
     }
 
     #[test]

@@ -75,6 +75,8 @@ pub mod error;
 pub mod events;
 /// The GraphQL API, one module per domain.
 pub mod graphql;
+/// Readiness (`/readyz`): the database, its migrations, the worker loops' heartbeats.
+pub mod health;
 /// `/graphql` over HTTP: credentials, cross-site refusal, error codes.
 pub mod http;
 /// Vigil's own mail (verification, invitations, resets) through SMTP, or to the log.
@@ -82,6 +84,8 @@ pub mod mail;
 /// `vigil apply` and `vigil export`: a project's monitoring declared in a YAML file, applied
 /// through the GraphQL API of a running Vigil.
 pub mod manifest;
+/// Prometheus series (`/metrics`), named in one place.
+pub mod metrics;
 /// The outbound policy: which hosts and addresses requests may reach.
 pub mod outbound;
 /// Re-sealing stored secrets under the current key and format.
@@ -94,6 +98,8 @@ pub mod standard_webhooks;
 pub mod state;
 /// Artifact storage: local files or S3.
 pub mod storage;
+/// Logs (text or JSON) and the optional OpenTelemetry trace export.
+pub mod telemetry;
 /// Input checks shared by the API (ids, names, URLs, pages).
 pub mod validate;
 pub mod webapp;

@@ -41,6 +41,8 @@ pub struct Inner {
     pub sockets: crate::auth::throttle::SocketLimit,
     /// Views of public status pages counted since they were last written.
     pub page_views: crate::status_page::metrics::PageViews,
+    /// When each worker loop of this process last turned (`/readyz`).
+    pub heartbeats: crate::health::Heartbeats,
 }
 
 impl AppState {

@@ -18,10 +18,23 @@ use crate::state::AppState;
 pub const UPKEEP_EVERY: Duration = Duration::from_secs(300);
 /// Concurrent claim loops of callback action executions per process.
 const ACTION_LOOPS: usize = 4;
+/// The check engine's name in the heartbeats of `/readyz`.
+pub const CHECK_ENGINE: &str = "check engine";
+/// The run worker's name in the heartbeats of `/readyz`.
+pub const RUN_WORKER: &str = "run worker";
+/// The upkeep loop's name in the heartbeats of `/readyz`.
+const UPKEEP: &str = "upkeep";
 
-/// Starts every worker loop; they end when `state.shutdown` is cancelled.
+/// Starts every worker loop; they end when `state.shutdown` is cancelled. Each loop beats
+/// its entry in `state.heartbeats` once a turn, which `/readyz` watches.
 pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
     let mut tasks = JoinSet::new();
+    state
+        .heartbeats
+        .expect(CHECK_ENGINE, Duration::from_secs(1));
+    state
+        .heartbeats
+        .expect(RUN_WORKER, crate::testing::worker::HOUSEKEEPING_EVERY);
     let engine = Engine::new(state.clone(), &state.settings.location)?;
     tracing::info!(
         worker = engine.worker_id(),
@@ -50,12 +63,12 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
     ));
 
     // A few claim loops, so that one batch's slow calls and writes do not hold up the next.
-    for _ in 0..ACTION_LOOPS {
+    for n in 1..=ACTION_LOOPS {
         let actions = state.clone();
         let worker_id = format!("actions-{}", uuid::Uuid::new_v4().simple());
         tasks.spawn(drain(
             state.clone(),
-            "running callback actions",
+            format!("running callback actions ({n}/{ACTION_LOOPS})"),
             (Duration::from_millis(5), Duration::from_millis(250)),
             move || {
                 let (actions, worker_id) = (actions.clone(), worker_id.clone());
@@ -136,9 +149,11 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
     }
 
     let upkeep_state = state.clone();
+    state.heartbeats.expect(UPKEEP, UPKEEP_EVERY);
     tasks.spawn(async move {
         let mut since = Utc::now() - chrono::Duration::days(2);
         loop {
+            upkeep_state.heartbeats.beat(UPKEEP);
             let started = Utc::now();
             match crate::monitor::maintenance::run_once(&upkeep_state.db, since).await {
                 Ok(done) => {
@@ -167,9 +182,10 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
 
 /// Runs `step` until shutdown: again after `pauses.0` when it took a full batch (more is
 /// waiting), after `pauses.1` when it did not or failed (a failure is logged as `what` failed).
+/// Its heartbeat is named `what`.
 async fn drain<F, Fut, E>(
     state: AppState,
-    what: &'static str,
+    what: impl Into<String>,
     pauses: (Duration, Duration),
     mut step: F,
 ) where
@@ -177,7 +193,10 @@ async fn drain<F, Fut, E>(
     Fut: std::future::Future<Output = Result<bool, E>>,
     E: std::fmt::Debug,
 {
+    let what = what.into();
+    state.heartbeats.expect(&what, pauses.1);
     loop {
+        state.heartbeats.beat(&what);
         let full = step().await.unwrap_or_else(|err| {
             tracing::warn!(error = ?err, "{what} failed");
             false

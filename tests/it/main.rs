@@ -18,6 +18,7 @@ mod incident;
 mod manifest;
 mod migration;
 mod monitor;
+mod operations;
 mod organization;
 mod overview;
 mod plan_limits;

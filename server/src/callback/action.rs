@@ -964,6 +964,7 @@ async fn execute(
     row.updated_at = Set(now);
     match outcome {
         Ok(response) => {
+            crate::metrics::action_attempt("success");
             row.status = Set(ActionExecutionStatus::Success);
             row.response = Set(Some(response));
             row.error = Set(None);
@@ -980,9 +981,11 @@ async fn execute(
                 let jitter =
                     i64::try_from(rand::random::<u64>() % u64::try_from(delay.max(1)).unwrap_or(1))
                         .unwrap_or(0);
+                crate::metrics::action_attempt("retry");
                 row.status = Set(ActionExecutionStatus::Pending);
                 row.next_attempt_at = Set(Some(now + Duration::seconds(wait + jitter)));
             } else {
+                crate::metrics::action_attempt("failed");
                 row.status = Set(ActionExecutionStatus::Failed);
                 row.next_attempt_at = Set(None);
             }

@@ -214,6 +214,7 @@ impl Runtime {
 
     /// Writes a log row and its executions (in a batch with others) and returns its id.
     pub async fn log(&self, entry: NewLog) -> AppResult<Uuid> {
+        crate::metrics::trigger(entry.event);
         match self.writer.call(Job::Log(Box::new(entry))).await? {
             Done::Logged(id) => Ok(id),
             Done::Admitted(_) => Err(AppError::Internal(anyhow::anyhow!(
@@ -822,10 +823,11 @@ async fn answer(
         content_type,
         &request.body,
     );
-    match (!ttl.is_zero())
+    let cached = (!ttl.is_zero())
         .then(|| state.callbacks.cache.get(callback.id, &cache_key))
-        .flatten()
-    {
+        .inspect(|cached| crate::metrics::trigger_cache(cached.is_some()))
+        .flatten();
+    match cached {
         Some(cached) => Ok(from_cache(trigger, &cached)),
         None => {
             let cache = (!ttl.is_zero()).then_some((cache_key, ttl));

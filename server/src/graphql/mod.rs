@@ -24,6 +24,7 @@ pub mod credential;
 pub mod depth;
 pub mod incident;
 pub mod loaders;
+pub mod metered;
 pub mod monitor;
 pub mod node;
 pub mod notification;
@@ -133,6 +134,7 @@ pub fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     .extension(persisted::GetRunsQueries)
     .extension(depth::Depth)
     .extension(cost::Cost)
+    .extension(metered::Metered)
 }
 
 /// The SDL, as committed in `schema.graphql`: with `@specifiedBy` on the scalars that have

@@ -74,6 +74,17 @@ pub enum ClaimKind {
     Synthetic,
 }
 
+impl ClaimKind {
+    /// Its name in metrics.
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimKind::Polling => "polling",
+            ClaimKind::Heartbeat => "heartbeat",
+            ClaimKind::Synthetic => "synthetic",
+        }
+    }
+}
+
 /// One worker's engine for one location.
 #[derive(Clone)]
 pub struct Engine {
@@ -135,10 +146,18 @@ impl Engine {
             set: "",
             values: vec![self.location.clone().into()],
         };
-        let slots = self.queue.claim(db, &due, Utc::now(), limit).await?;
+        let now = Utc::now();
+        let slots = self.queue.claim(db, &due, now, limit).await?;
         if slots.is_empty() {
             return Ok(Vec::new());
         }
+        crate::metrics::checks_claimed(
+            kind.label(),
+            slots.len(),
+            slots
+                .iter()
+                .map(|s| (now - s.next_check_at).num_milliseconds() as f64 / 1000.0),
+        );
         let ids: Vec<Uuid> = slots.iter().map(|s| s.monitor_id).collect();
         let monitors: HashMap<Uuid, monitors::Model> = monitors::Entity::find()
             .filter(monitors::Column::Id.is_in(ids))
@@ -308,6 +327,7 @@ impl Engine {
         let mut tasks = tokio::task::JoinSet::new();
         let mut renewed = tokio::time::Instant::now();
         loop {
+            self.state.heartbeats.beat(crate::workers::CHECK_ENGINE);
             if renewed.elapsed() >= self.state.settings.renew_every() {
                 renewed = tokio::time::Instant::now();
                 if let Err(err) = self.renew().await {
@@ -472,6 +492,9 @@ fn polled_types() -> String {
 pub async fn record(state: &AppState, mut batch: Vec<Completion>) -> AppResult<()> {
     if batch.is_empty() {
         return Ok(());
+    }
+    for completion in &batch {
+        crate::metrics::check_done(sea_orm::ActiveEnum::to_value(&completion.outcome.status));
     }
     let tx = Tx::begin(state).await?;
     let mut ids: Vec<Uuid> = batch.iter().map(|c| c.monitor.id).collect();

@@ -535,6 +535,15 @@ pub async fn finish(
     })
     .await?;
     tx.commit().await?;
+    let is_k6 = job
+        .as_ref()
+        .map(|j| j.job_type == JobType::K6)
+        .unwrap_or(!outcome.k6.is_empty());
+    crate::metrics::run_finished(
+        if is_k6 { "k6" } else { "playwright" },
+        sea_orm::ActiveEnum::to_value(&outcome.status),
+        duration_ms,
+    );
     ended(state, &finished).await;
     if crate::billing::enabled(&state.settings) {
         // Spending notices, sent with their retries away from the worker's own work.

@@ -23,7 +23,7 @@ use crate::events::Event;
 use crate::state::AppState;
 
 /// How often the scheduler and the lease recovery look for work.
-const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(2);
+pub const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(2);
 
 /// One process's run worker.
 #[derive(Clone)]
@@ -238,6 +238,7 @@ impl Worker {
         let mut last_housekeeping = tokio::time::Instant::now() - HOUSEKEEPING_EVERY;
         let mut events = self.state.events.subscribe();
         loop {
+            self.state.heartbeats.beat(crate::workers::RUN_WORKER);
             if last_housekeeping.elapsed() >= HOUSEKEEPING_EVERY {
                 last_housekeeping = tokio::time::Instant::now();
                 if let Err(err) = super::cron::schedule_due(&self.state).await {
