@@ -21,6 +21,7 @@ import { useRefetchOnReconnect } from '../../lib/live';
 import { act } from '../../lib/notify';
 import { moveAction, nextOrder, pipelineSteps, sortActions } from './pipeline';
 import { atLeast, useProject } from '../../lib/project';
+import { useNow } from '../../lib/clock';
 
 const CallbackQuery = graphql(`
   query Callback($id: ID!) {
@@ -379,16 +380,6 @@ function LiveLog({ callbackId, live, editor }: { callbackId: string; live: Callb
       </Table>
     </ScrollRegion>
   );
-}
-
-/** The time relative times are counted from, moving every 15 seconds. */
-function useNow(every = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), every);
-    return () => clearInterval(timer);
-  }, [every]);
-  return now;
 }
 
 function Body({ label, record }: { label: string; record: unknown }) {

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -19,6 +19,7 @@ import * as v from '../../lib/validate';
 import { useWorkspace } from '../../lib/workspace';
 import { OrganizationSso } from './Sso';
 import { AUDIT_ACTION_CHOICES, auditSentence, type AuditContext, type Part } from './auditSentence';
+import { useNow } from '../../lib/clock';
 
 const BillingPage = lazy(() => import('./billing/BillingPage'));
 
@@ -550,16 +551,6 @@ function AuditLog({ orgId }: { orgId: string }) {
       </Group>
     </Page>
   );
-}
-
-/** The time relative times on a page are counted from (one clock for the page), moving every 15 s. */
-function useNow(every = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), every);
-    return () => clearInterval(timer);
-  }, [every]);
-  return now;
 }
 
 const UpdateOrganizationMutation = graphql(`
