@@ -5,6 +5,7 @@
 //! own background loops, one or several processes on one database ([`served`]).
 
 pub mod billing;
+pub mod cluster;
 pub mod dns;
 pub mod oidc;
 pub mod ops;

@@ -123,6 +123,16 @@ impl Served {
         })
     }
 
+    /// Its process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id().expect("the process is running")
+    }
+
+    /// Whether the process is still running (it has not exited or crashed).
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     /// What the process has logged so far (its standard output and error).
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()

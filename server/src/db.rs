@@ -16,6 +16,8 @@ use sea_orm::{
     DbErr, TransactionOptions, TransactionTrait,
 };
 
+use crate::error::{AppError, AppResult};
+
 /// Counts SQL statements sent to the database. Tests read it to check that a request costs a
 /// fixed number of statements, whatever the number of rows.
 #[derive(Debug, Clone, Default)]
@@ -27,13 +29,18 @@ impl StatementCounter {
     }
 }
 
+/// How long a request waits for a PostgreSQL connection before it is answered 503
+/// (`AppError::Unavailable`): while the database is down or restarting, requests fail fast
+/// with a clear error instead of hanging, and the pool reconnects by itself afterwards.
+pub const POSTGRES_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Opens the pool. SQLite runs in WAL mode with foreign keys on and a busy timeout, so that
 /// readers never block and writers wait for each other instead of failing.
 pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, StatementCounter)> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .sqlx_logging(false)
-        .connect_timeout(Duration::from_secs(10))
+        .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(30));
     if url.starts_with("sqlite:") {
         if let Some(path) = sqlite_path(url)
@@ -51,7 +58,10 @@ pub async fn connect(url: &str) -> anyhow::Result<(DatabaseConnection, Statement
                 .busy_timeout(Duration::from_secs(15))
         });
     } else {
-        options.max_connections(32).min_connections(1);
+        options
+            .max_connections(32)
+            .min_connections(1)
+            .acquire_timeout(POSTGRES_ACQUIRE_TIMEOUT);
     }
     let mut db = Database::connect(options)
         .await
@@ -73,6 +83,33 @@ fn sqlite_path(url: &str) -> Option<String> {
         None
     } else {
         Some(path.to_owned())
+    }
+}
+
+/// How often [`when_reachable`] tries again.
+const REACHABLE_RETRY: Duration = Duration::from_millis(500);
+
+/// Runs `write` again while the database cannot be reached ([`AppError::Unavailable`]), every
+/// half second for up to `within` (a worker passes its lease): a worker whose work finished
+/// while the database restarted records it as soon as the database is back, while it still
+/// holds the work's lease, instead of leaving the work to be done a second time by whoever
+/// claims it after the lease. Any other outcome is returned as it is.
+pub async fn when_reachable<T, F, Fut>(within: Duration, mut write: F) -> AppResult<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = AppResult<T>>,
+{
+    let give_up = tokio::time::Instant::now() + within;
+    loop {
+        match write().await {
+            Err(AppError::Unavailable(err))
+                if tokio::time::Instant::now() + REACHABLE_RETRY < give_up =>
+            {
+                tracing::warn!(error = %err, "the database cannot be reached; trying the write again");
+                tokio::time::sleep(REACHABLE_RETRY).await;
+            }
+            other => return other,
+        }
     }
 }
 

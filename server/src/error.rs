@@ -32,6 +32,34 @@ pub enum AppError {
     PlanLimitReached(Box<PlanLimitError>),
     Internal(anyhow::Error),
     Db(DbErr),
+    /// The database cannot be reached (stopped, restarting, every connection of the pool
+    /// busy past its acquire timeout): HTTP 503 with `Retry-After`, nothing written.
+    Unavailable(DbErr),
+}
+
+/// Seconds a client is told to wait after [`AppError::Unavailable`].
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 5;
+
+/// Whether `err` says the database could not be reached, rather than that a statement failed:
+/// no connection within the pool's acquire timeout, a refused or reset connection, or a server
+/// that is shutting down or starting up (SQLSTATE class 08, 57P01-57P03).
+pub fn is_unreachable(err: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    match err {
+        DbErr::ConnectionAcquire(_) => true,
+        DbErr::Conn(runtime) | DbErr::Exec(runtime) | DbErr::Query(runtime) => match runtime {
+            RuntimeErr::SqlxError(err) => match err.as_ref() {
+                Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed => true,
+                Sqlx::Database(db) => db.code().is_some_and(|code| {
+                    code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
+                }),
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// What a refused action reports about the plan limit it reached.
@@ -71,6 +99,7 @@ impl From<DbErr> for AppError {
             Some(SqlErr::UniqueConstraintViolation(_)) => {
                 AppError::Conflict("a record with these values already exists".into())
             }
+            _ if is_unreachable(&err) => AppError::Unavailable(err),
             _ => AppError::Db(err),
         }
     }
@@ -114,6 +143,17 @@ impl AppError {
         }
     }
 
+    /// Seconds after which trying again may succeed (`Retry-After`, `extensions.retryAfter`).
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited {
+                retry_after_secs, ..
+            } => *retry_after_secs,
+            AppError::Unavailable(_) => Some(UNAVAILABLE_RETRY_AFTER_SECS),
+            _ => None,
+        }
+    }
+
     /// The `extensions.code` of docs/api.md.
     pub fn code(&self) -> &'static str {
         match self {
@@ -125,6 +165,7 @@ impl AppError {
             AppError::RateLimited { .. } => "RATE_LIMITED",
             AppError::PlanLimit(_) | AppError::PlanLimitReached(_) => "PLAN_LIMIT",
             AppError::Internal(_) | AppError::Db(_) => "INTERNAL",
+            AppError::Unavailable(_) => "UNAVAILABLE",
         }
     }
 
@@ -138,6 +179,7 @@ impl AppError {
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PlanLimit(_) | AppError::PlanLimitReached(_) => StatusCode::PAYMENT_REQUIRED,
             AppError::Internal(_) | AppError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -152,6 +194,10 @@ impl AppError {
             AppError::Db(err) => {
                 tracing::error!(error = %err, "database error");
                 "internal error".into()
+            }
+            AppError::Unavailable(err) => {
+                tracing::warn!(error = %err, "database unreachable");
+                "the database cannot be reached right now; try again in a few seconds".into()
             }
             AppError::NotFound => "not found".into(),
             AppError::PlanLimitReached(limit) => limit.message.clone(),
@@ -172,12 +218,7 @@ impl From<AppError> for async_graphql::Error {
             AppError::Validation { field, .. } => field.clone(),
             _ => None,
         };
-        let retry_after = match &err {
-            AppError::RateLimited {
-                retry_after_secs, ..
-            } => *retry_after_secs,
-            _ => None,
-        };
+        let retry_after = err.retry_after();
         let limit = err.plan_limit().cloned();
         async_graphql::Error::new(err.public_message()).extend_with(|_, ext| {
             ext.set("code", code);
@@ -200,12 +241,7 @@ impl From<AppError> for async_graphql::Error {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
-        let retry_after = match &self {
-            AppError::RateLimited {
-                retry_after_secs, ..
-            } => *retry_after_secs,
-            _ => None,
-        };
+        let retry_after = self.retry_after();
         let mut error =
             serde_json::json!({ "code": self.code(), "message": self.public_message() });
         if let Some(limit) = self.plan_limit() {

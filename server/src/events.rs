@@ -67,6 +67,10 @@ pub enum Event {
     RunCancelRequested {
         run_id: Uuid,
     },
+    /// Local to one process, never sent through PostgreSQL: its listener lost its connection
+    /// and is listening again, so events sent meanwhile may never arrive. Subscribers tell
+    /// their clients (`EVENTS_MISSED`), caches drop what they hold.
+    EventsMissed,
 }
 
 /// A fan-out of [`Event`]s to every subscriber.
@@ -110,15 +114,14 @@ impl EventBus {
     ) -> anyhow::Result<Self> {
         let (sender, _) = broadcast::channel(4096);
         let pool = db.get_postgres_connection_pool().clone();
-        let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await?;
-        listener.listen(CHANNEL).await?;
+        let mut listener = listen(&pool).await?;
         let local = sender.clone();
         tokio::spawn(async move {
             loop {
                 tokio::select! {
                     () = shutdown.cancelled() => break,
-                    received = listener.recv() => match received {
-                        Ok(notification) => match serde_json::from_str::<Vec<Event>>(notification.payload()) {
+                    received = listener.try_recv() => match received {
+                        Ok(Some(notification)) => match serde_json::from_str::<Vec<Event>>(notification.payload()) {
                             Ok(events) => {
                                 for event in events {
                                     let _ = local.send(event);
@@ -126,10 +129,14 @@ impl EventBus {
                             }
                             Err(err) => tracing::warn!(error = %err, "unreadable event"),
                         },
-                        Err(err) => {
-                            // PgListener reconnects on the next recv; events sent meanwhile are lost.
-                            tracing::warn!(error = %err, "event listener lost its connection");
-                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                        // The connection was lost (the database restarted, a proxy cut it):
+                        // notifications sent meanwhile are gone.
+                        Ok(None) | Err(_) => {
+                            tracing::warn!("event listener lost its connection; listening again");
+                            let Some(again) = relisten(&pool, &shutdown).await else { break };
+                            listener = again;
+                            tracing::info!("event listener is listening again; subscribers are told they may have missed events");
+                            let _ = local.send(Event::EventsMissed);
                         }
                     },
                 }
@@ -190,6 +197,35 @@ impl EventBus {
     /// is counted reaches it: tests wait on this before causing the event they expect.
     pub fn subscriptions(&self) -> usize {
         self.listening.load(Ordering::SeqCst)
+    }
+}
+
+/// A new connection of `pool`'s settings that `LISTEN`s on [`CHANNEL`].
+async fn listen(
+    pool: &sea_orm::sqlx::PgPool,
+) -> Result<sea_orm::sqlx::postgres::PgListener, sea_orm::sqlx::Error> {
+    let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(pool).await?;
+    listener.listen(CHANNEL).await?;
+    Ok(listener)
+}
+
+/// Listens again once the database answers, trying every second (up to every 5 s); `None` on
+/// shutdown.
+async fn relisten(
+    pool: &sea_orm::sqlx::PgPool,
+    shutdown: &CancellationToken,
+) -> Option<sea_orm::sqlx::postgres::PgListener> {
+    let mut wait = std::time::Duration::from_secs(1);
+    loop {
+        match listen(pool).await {
+            Ok(listener) => return Some(listener),
+            Err(err) => tracing::debug!(error = %err, "the event listener cannot connect yet"),
+        }
+        tokio::select! {
+            () = shutdown.cancelled() => return None,
+            () = tokio::time::sleep(wait) => {}
+        }
+        wait = (wait * 2).min(std::time::Duration::from_secs(5));
     }
 }
 

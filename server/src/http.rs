@@ -91,13 +91,7 @@ pub(crate) fn request_data(
 /// An error before execution (bad credentials, rate limit) in GraphQL's response shape.
 pub(crate) fn early_error(err: AppError) -> Response {
     let status = err.status();
-    let retry = match &err {
-        AppError::RateLimited {
-            retry_after_secs: Some(secs),
-            ..
-        } => Some(*secs),
-        _ => None,
-    };
+    let retry = err.retry_after();
     let body = serde_json::json!({
         "data": null,
         "errors": [{ "message": err.public_message(), "extensions": { "code": err.code() } }]
@@ -129,7 +123,25 @@ async fn execute(
     );
     let mut response = state.schema.execute(request.data(data)).await;
     with_codes(&mut response.errors);
-    GraphQLResponse::from(response).into_response()
+    let unavailable = response.errors.iter().any(|e| {
+        e.extensions
+            .as_ref()
+            .and_then(|x| x.get("code"))
+            .is_some_and(|code| *code == async_graphql::Value::from("UNAVAILABLE"))
+    });
+    let mut response = GraphQLResponse::from(response).into_response();
+    if unavailable {
+        // The database could not be reached: a client, a load balancer or a retrying proxy
+        // learns it from the status, and when to try again (docs/api.md, Errors).
+        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        if let Ok(value) = crate::error::UNAVAILABLE_RETRY_AFTER_SECS
+            .to_string()
+            .parse()
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+    }
+    response
 }
 
 /// Every error carries `extensions.code` (docs/api.md). Errors raised by Vigil have one; the

@@ -684,7 +684,10 @@ pub async fn run_due(state: &AppState, worker: &str, limit: u64) -> AppResult<us
             }
         }
     };
-    record(state, worker, finished).await?;
+    crate::db::when_reachable(state.settings.lease(), || {
+        record(state, worker, finished.clone())
+    })
+    .await?;
     Ok(count)
 }
 
@@ -913,12 +916,14 @@ pub fn context(callback: &callbacks::Model, log: &callback_logs::Model) -> Value
 type Attempt = Result<Value, (String, bool)>;
 
 /// The row a local action adds, written with its execution's outcome.
+#[derive(Clone)]
 enum Local {
     Stored(stored_payloads::ActiveModel),
     Queued(queue_messages::ActiveModel),
 }
 
 /// An execution's outcome, to be recorded, and the row of a local action that succeeded.
+#[derive(Clone)]
 struct Finished {
     id: Uuid,
     callback_log_id: Uuid,

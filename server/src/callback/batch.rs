@@ -59,6 +59,12 @@ impl<I: Send + 'static, O: Send + 'static> Batcher<I, O> {
                             ))));
                         }
                     }
+                    Err(AppError::Unavailable(err)) => {
+                        tracing::warn!(error = %err, "a batch found the database unreachable");
+                        for reply in replies {
+                            let _ = reply.send(Err(AppError::Unavailable(err.clone())));
+                        }
+                    }
                     Err(err) => {
                         let message = format!("{err:?}");
                         tracing::error!(error = %message, "a batch failed");

@@ -63,11 +63,33 @@ where
     Ok(stream::unfold(Some(live), |live| async move {
         let mut live = live?;
         match live.next().await? {
-            Ok(value) => Some((Ok(value), Some(live))),
-            Err(err) => Some((Err(err.into()), None)),
+            Next::Value(value) => Some((Ok(value), Some(live))),
+            Next::Missed => Some((Err(events_missed()), Some(live))),
+            Next::End(err) => Some((Err(err.into()), None)),
         }
     })
     .boxed())
+}
+
+/// What a subscription that may have missed events sends, and goes on: the process lost its
+/// connection to the database's notifications for a while, or the subscriber fell too far
+/// behind. The client fetches the current state again (docs/api.md, Subscriptions).
+fn events_missed() -> async_graphql::Error {
+    use async_graphql::ErrorExtensions;
+    async_graphql::Error::new(
+        "events may have been missed (the server lost its database connection for a while, \
+         or this subscription fell behind); fetch the current state again",
+    )
+    .extend_with(|_, ext| ext.set("code", "EVENTS_MISSED"))
+}
+
+/// The next thing a [`Live`] subscription sends.
+enum Next<T> {
+    Value(T),
+    /// Events may have been missed; the stream goes on.
+    Missed,
+    /// The caller may no longer see this subscription; the stream ends.
+    End(AppError),
 }
 
 /// The state of one [`live`] subscription.
@@ -95,19 +117,36 @@ where
         (self.access)(self.state.clone(), self.principal.clone()).await
     }
 
-    /// The next value the caller may see, or the error that ends the stream; `None` when the
-    /// event bus closes. A subscriber that falls too far behind skips the events it missed.
-    async fn next(&mut self) -> Option<Result<T, AppError>> {
+    /// The next value the caller may see, a gap, or the error that ends the stream; `None`
+    /// when the event bus closes. A subscriber that falls too far behind, or whose process
+    /// lost the database's notifications for a while, is told it may have missed events.
+    async fn next(&mut self) -> Option<Next<T>> {
         loop {
             tokio::select! {
                 event = self.events.next() => {
-                    let Ok(event) = event? else { continue };
+                    let event = match event? {
+                        Ok(Event::EventsMissed) | Err(_) => {
+                            return Some(match self.allowed().await {
+                                Ok(()) | Err(AppError::Unavailable(_)) => Next::Missed,
+                                Err(err) => Next::End(err),
+                            });
+                        }
+                        Ok(event) => event,
+                    };
                     let Some(value) = (self.select)(event).await else { continue };
-                    return Some(self.allowed().await.map(|()| value));
+                    return Some(match self.allowed().await {
+                        Ok(()) => Next::Value(value),
+                        // Access cannot be checked while the database is down: the value is
+                        // withheld, and the client told to fetch again.
+                        Err(AppError::Unavailable(_)) => Next::Missed,
+                        Err(err) => Next::End(err),
+                    });
                 }
                 _ = self.tick.tick() => {
-                    if let Err(err) = self.allowed().await {
-                        return Some(Err(err));
+                    match self.allowed().await {
+                        // Checked again at the next tick, once the database answers.
+                        Ok(()) | Err(AppError::Unavailable(_)) => {}
+                        Err(err) => return Some(Next::End(err)),
                     }
                 }
             }

@@ -438,7 +438,10 @@ async fn writer_loop(state: AppState, mut receiver: mpsc::Receiver<Completion>) 
                 () = &mut window => break,
             }
         }
-        if let Err(err) = record(&state, batch).await {
+        let written =
+            crate::db::when_reachable(state.settings.lease(), || record(&state, batch.clone()))
+                .await;
+        if let Err(err) = written {
             // The leases expire and the checks run again.
             tracing::error!(error = ?err, "recording check results failed");
         }

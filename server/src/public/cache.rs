@@ -263,8 +263,9 @@ impl Cache {
                         Ok(Event::StatusPageUpdated { status_page_id, .. }) => {
                             cache.invalidate(status_page_id);
                         }
+                        // Updates may have been missed: nothing cached can be trusted.
+                        Ok(Event::EventsMissed) | Err(RecvError::Lagged(_)) => cache.clear(),
                         Ok(_) => {}
-                        Err(RecvError::Lagged(_)) => cache.clear(),
                         Err(RecvError::Closed) => break,
                     },
                 }

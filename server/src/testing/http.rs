@@ -124,6 +124,7 @@ async fn trigger(
                 loop {
                     match events.recv().await {
                         Ok(Event::RunUpdated { run_id, .. }) if run_id == queued.id => break,
+                        Ok(Event::EventsMissed) => break,
                         Ok(_) => {}
                         Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
                         Err(_) => std::future::pending::<()>().await,

@@ -585,7 +585,7 @@ async fn write_outcome(
         )
         .col_expr(
             runs::Column::Logs,
-            Expr::value(tail(&outcome.logs, LOG_TAIL)),
+            Expr::value(final_logs(run, &outcome.logs)),
         )
         .col_expr(
             runs::Column::LogsS3Url,
@@ -964,6 +964,25 @@ async fn recover(state: &AppState, run: &runs::Model, now: DateTime<Utc>) -> App
     Ok(true)
 }
 
+/// The first words of the note an expired run's output gets when it is queued again.
+const REQUEUED_NOTE: &str = "[vigil] the worker running attempt ";
+
+/// The output kept on a finished run: the end of its last attempt's output (at most
+/// `LOG_TAIL` bytes), after the notes of the attempts before it that were cut short, so that
+/// the run still says it was queued again.
+fn final_logs(run: &runs::Model, output: &str) -> String {
+    let notes: String = run
+        .logs
+        .as_deref()
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| line.starts_with(REQUEUED_NOTE))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let room = LOG_TAIL.saturating_sub(notes.len());
+    format!("{notes}{}", tail(output, room))
+}
+
 /// Writes an expired run's fate, if its lease is still expired: queued again (with a note in
 /// its output) or ended. Returns whether it did.
 async fn write_expired(
@@ -983,7 +1002,7 @@ async fn write_expired(
         .col_expr(runs::Column::UpdatedAt, Expr::value(now));
     if status == RunStatus::Queued {
         let note = format!(
-            "{}[vigil] the worker running attempt {} stopped; the run is queued again\n",
+            "{}{REQUEUED_NOTE}{} stopped; the run is queued again\n",
             run.logs.clone().unwrap_or_default(),
             run.attempt
         );

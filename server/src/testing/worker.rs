@@ -123,7 +123,10 @@ impl Worker {
                 self.release(run_id).await?;
                 return Ok(None);
             }
-            run::finish(&self.state, &claimed, &self.id, outcome).await
+            crate::db::when_reachable(self.state.settings.lease(), || {
+                run::finish(&self.state, &claimed, &self.id, outcome.clone())
+            })
+            .await
         }
         .await;
         stop.cancel();
@@ -274,7 +277,7 @@ impl Worker {
                     () = shutdown.cancelled() => break false,
                     Some(_) = tasks.join_next(), if !tasks.is_empty() => break true,
                     event = events.recv() => match event {
-                        Ok(Event::RunUpdated { .. }) | Err(RecvError::Lagged(_)) => break true,
+                        Ok(Event::RunUpdated { .. } | Event::EventsMissed) | Err(RecvError::Lagged(_)) => break true,
                         Ok(_) => {}
                         Err(RecvError::Closed) => {
                             events = self.state.events.subscribe();

@@ -5,7 +5,7 @@
 // builds a new client.
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { ConnectionStatus } from './connection';
+import { ConnectionStatus, eventsMissed } from './connection';
 
 export function httpUrl(): string {
   return new URL('/graphql', window.location.href).toString();
@@ -63,7 +63,16 @@ export function createSession(live: boolean): Session {
           const input = { ...request, query: request.query || '' };
           return {
             subscribe(sink) {
-              const unsubscribe = socket.subscribe(input, sink);
+              // A notice that events may have been missed is not a result: the pages refetch
+              // (as after a reconnect) and the subscription goes on.
+              const unsubscribe = socket.subscribe(input, {
+                next: (result) => {
+                  if (eventsMissed(result)) status.missed();
+                  else sink.next(result as Parameters<typeof sink.next>[0]);
+                },
+                error: (error) => sink.error(error),
+                complete: () => sink.complete(),
+              });
               return { unsubscribe };
             },
           };

@@ -27,6 +27,15 @@ export class ConnectionStatus {
     this.set(this.everConnected ? 'reconnecting' : 'connecting');
   }
 
+  /**
+   * The server said a subscription may have missed events (`EVENTS_MISSED`: it lost its
+   * database connection for a while): pages refetch, as after a reconnect.
+   */
+  missed(): void {
+    this.reconnects += 1;
+    this.notify();
+  }
+
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -47,6 +56,19 @@ export class ConnectionStatus {
   private set(state: LiveState): void {
     if (state === this.state) return;
     this.state = state;
+    this.notify();
+  }
+
+  private notify(): void {
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** Whether a subscription's result is the server's notice that events may have been missed. */
+export function eventsMissed(result: {
+  errors?: ReadonlyArray<{ extensions?: unknown }> | null;
+}): boolean {
+  return (result.errors ?? []).some(
+    (error) => (error.extensions as { code?: unknown } | undefined)?.code === 'EVENTS_MISSED',
+  );
 }
