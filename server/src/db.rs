@@ -113,9 +113,35 @@ where
     }
 }
 
-/// Applies every pending migration.
+/// The PostgreSQL advisory lock that processes applying migrations take turns on ("Vigil",
+/// then 1).
+const MIGRATION_LOCK: i64 = 0x5669_6769_6c00_0001;
+
+/// Applies every pending migration. On PostgreSQL, processes that start at the same time on
+/// one database (replicas of a fresh deployment, a rolling upgrade) take turns under a session
+/// advisory lock: the first applies what is pending, the others wait, then find nothing to do.
 pub async fn migrate_up(db: &DatabaseConnection) -> anyhow::Result<()> {
-    Migrator::up(db, None).await.context("applying migrations")
+    if !is_postgres(db) {
+        return Migrator::up(db, None).await.context("applying migrations");
+    }
+    // The lock is held by a connection of its own, while the migrations use the pool's others.
+    let mut lock = db
+        .get_postgres_connection_pool()
+        .acquire()
+        .await
+        .context("a connection for the migration lock")?;
+    sea_orm::sqlx::query("SELECT pg_advisory_lock($1)")
+        .bind(MIGRATION_LOCK)
+        .execute(&mut *lock)
+        .await
+        .context("waiting for the migration lock")?;
+    let applied = Migrator::up(db, None).await.context("applying migrations");
+    // Closing the connection would release it too; unlocking keeps the connection usable.
+    let _ = sea_orm::sqlx::query("SELECT pg_advisory_unlock($1)")
+        .bind(MIGRATION_LOCK)
+        .execute(&mut *lock)
+        .await;
+    applied
 }
 
 /// Begins a transaction that takes the write lock at once on SQLite, so that a transaction

@@ -502,6 +502,10 @@ pub async fn finish(
 ) -> AppResult<Option<runs::Model>> {
     let tx = Tx::begin(state).await?;
     let db = tx.conn();
+    // The organization's row first, as a claim takes it (then the run, then the job): a finish
+    // that took the job's row before the organization's (its usage) could deadlock with a
+    // claim of the same job's next run on another replica.
+    crate::plan::lock_org(db, run.organization_id).await?;
     let duration_ms = (outcome.finished_at - outcome.started_at)
         .num_milliseconds()
         .max(0);
