@@ -747,6 +747,40 @@ async fn every_action_type_runs_through_its_channel() {
             "Ada"
         );
 
+        // The queue's messages can be read as they are, which takes none of them.
+        const LIST: &str = "query($p: ID!, $s: QueueMessageStatus) { queueMessages(projectId: $p, queue: \"orders\", status: $s) { totalCount nodes { queue status deliveries payload } } }";
+        let list = |status: Option<&str>| {
+            let (app, user, project) = (&app, &user, &project);
+            let status = status.map(str::to_owned);
+            async move {
+                app.gql(
+                    Some(&user.token),
+                    LIST,
+                    json!({ "p": project, "s": status }),
+                )
+                .await
+                .ok()["queueMessages"]
+                    .clone()
+            }
+        };
+        let listed = list(None).await;
+        assert_eq!(listed["totalCount"], 1, "[{backend}] {listed}");
+        assert_eq!(listed["nodes"][0]["status"], "READY");
+        assert_eq!(listed["nodes"][0]["deliveries"], 0);
+        assert_eq!(listed["nodes"][0]["payload"]["order"]["id"], 7);
+        let outsider = app.sign_up("outsider@example.com").await;
+        let refused = app
+            .gql(
+                Some(&outsider.token),
+                LIST,
+                json!({ "p": project, "s": null }),
+            )
+            .await;
+        assert_eq!(
+            refused.code(),
+            Some("NOT_FOUND"),
+            "[{backend}] another tenant's queue"
+        );
         const PULL: &str = "mutation($p: ID!, $v: Int!) { pullQueueMessages(projectId: $p, queue: \"orders\", max: 5, visibilitySeconds: $v) { id payload deliveries } }";
         let pulled = app
             .gql(Some(&user.token), PULL, json!({ "p": project, "v": 3600 }))
@@ -758,6 +792,10 @@ async fn every_action_type_runs_through_its_channel() {
             .clone();
         assert_eq!(messages.len(), 1);
         assert_eq!(messages[0]["payload"]["order"]["id"], 7);
+        let listed = list(Some("LEASED")).await;
+        assert_eq!(listed["totalCount"], 1, "[{backend}] pulled: leased");
+        assert_eq!(listed["nodes"][0]["deliveries"], 1);
+        assert_eq!(list(Some("READY")).await["totalCount"], 0);
         // Leased: invisible until the lease runs out, then delivered again.
         assert_eq!(
             app.gql(Some(&user.token), PULL, json!({ "p": project, "v": 3600 }))
@@ -780,6 +818,11 @@ async fn every_action_type_runs_through_its_channel() {
         )
         .await
         .ok();
+        assert_eq!(
+            list(Some("ACKED")).await["totalCount"],
+            1,
+            "[{backend}] acknowledged"
+        );
         // Acknowledged: not delivered again, even once its lease has run out.
         lease_runs_out(&app).await;
         assert_eq!(

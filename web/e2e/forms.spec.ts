@@ -153,6 +153,11 @@ test('callback actions have forms; the counters, executions and payloads follow 
     await page.getByRole('button', { name: 'Edit action 1' }).click();
     await expect(page.getByRole('form', { name: 'Edit action' }).getByRole('textbox', { name: 'Header 1 value' })).toHaveValue('ops');
     await page.getByRole('button', { name: 'Close' }).click();
+    // A QUEUE action (its default queue, events).
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await choose(page, page.getByRole('form', { name: 'New action' }), 'Type', 'Queue');
+    await page.getByRole('form', { name: 'New action' }).getByRole('button', { name: 'Add action' }).click();
+    await expect(page.getByTestId('action-row')).toHaveCount(3);
 
     // A trigger: the log, the counters and (on their tabs) executions and payloads follow it.
     await page.getByRole('tab', { name: 'Live log' }).click();
@@ -169,11 +174,11 @@ test('callback actions have forms; the counters, executions and payloads follow 
     await checkSizes(page, 'the callback log');
 
     await page.getByRole('tab', { name: 'Executions' }).click();
-    await expect(page.getByTestId('execution-row')).toHaveCount(2);
+    await expect(page.getByTestId('execution-row')).toHaveCount(3);
     await expect(page.getByTestId('execution-row').filter({ hasText: 'HTTP POST' })).toContainText(/success/i);
     // A second trigger shows up here without a reload.
     await page.request.post(created.createCallback.triggerUrl, { data: { order: 43 } });
-    await expect(page.getByTestId('execution-row')).toHaveCount(4);
+    await expect(page.getByTestId('execution-row')).toHaveCount(6);
     await expect(page.getByTestId('stat-Triggers, 24 h')).toHaveText('2');
     await checkSizes(page, 'executions');
     expect(target.requests.filter((r) => r.url === '/post').length).toBeGreaterThanOrEqual(1);
@@ -182,6 +187,11 @@ test('callback actions have forms; the counters, executions and payloads follow 
     await expect(page.getByTestId('stored-payload')).toHaveCount(2);
     await expect(page.getByTestId('stored-payload').last()).toContainText('"order": 42');
     await expect(page.getByTestId('stored-payload').first()).toContainText('Key latest');
+    // The queued messages, as they are: reading them takes none.
+    await expect(page.getByTestId('queue-message')).toHaveCount(2);
+    await expect(page.getByTestId('queue-message').first()).toContainText('"order": 43');
+    await expect(page.getByTestId('queue-message').first()).toContainText('never pulled');
+    await expect(page.getByTestId('queue-message').first().locator('[data-status="READY"]')).toBeVisible();
     await checkSizes(page, 'payloads');
   } finally {
     await target.close();

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use entity::{action_executions, actions, callback_logs, callbacks, stored_payloads};
+use entity::{
+    action_executions, actions, callback_logs, callbacks, queue_messages, stored_payloads,
+};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -140,6 +142,49 @@ pub async fn payloads(
         &state.db,
         query,
         stored_payloads::Column::Id,
+        Order::Desc,
+        request,
+    )
+    .await
+}
+
+/// Which queue messages to list.
+#[derive(Debug, Default)]
+pub struct QueueFilter {
+    /// Exact queue name.
+    pub queue: Option<String>,
+    /// Messages a callback's QUEUE actions added.
+    pub callback_id: Option<Uuid>,
+    pub status: Option<queue_messages::QueueMessageStatus>,
+}
+
+/// Messages of a project's queues the caller may view, newest first, as they are: listing
+/// them takes none (pulling does).
+pub async fn queue_messages(
+    state: &AppState,
+    principal: &Principal,
+    project_id: Uuid,
+    filter: QueueFilter,
+    request: PageRequest,
+) -> AppResult<Rows<queue_messages::Model>> {
+    principal
+        .project(&state.db, project_id, Level::Viewer)
+        .await?;
+    let mut query =
+        queue_messages::Entity::find().filter(queue_messages::Column::ProjectId.eq(project_id));
+    if let Some(queue) = filter.queue {
+        query = query.filter(queue_messages::Column::Queue.eq(queue));
+    }
+    if let Some(id) = filter.callback_id {
+        query = query.filter(queue_messages::Column::CallbackId.eq(id));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(queue_messages::Column::Status.eq(status));
+    }
+    page::read(
+        &state.db,
+        query,
+        queue_messages::Column::Id,
         Order::Desc,
         request,
     )

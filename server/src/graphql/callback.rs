@@ -609,6 +609,32 @@ impl CallbackQuery {
         let rows = query::payloads(ctx.state(), principal, project, filter, request).await?;
         Ok(connection(request, rows, |p| p.id, StoredPayload))
     }
+
+    /// Messages of a project's queues (added by QUEUE actions), newest first, as they are
+    /// now: listing them takes none (`pullQueueMessages` does).
+    #[allow(clippy::too_many_arguments)]
+    async fn queue_messages(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+        queue: Option<String>,
+        callback_id: Option<ID>,
+        status: Option<QueueMessageStatus>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<QueueMessage>> {
+        let project = validate::id("projectId", &project_id)?;
+        let callback = validate::opt_id("callbackId", callback_id.as_deref())?;
+        let principal = ctx.principal()?;
+        let filter = query::QueueFilter {
+            queue,
+            callback_id: callback,
+            status: status.map(Into::into),
+        };
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows = query::queue_messages(ctx.state(), principal, project, filter, request).await?;
+        Ok(connection(request, rows, |m| m.id, QueueMessage))
+    }
 }
 
 #[derive(Default)]

@@ -19,6 +19,9 @@ const COLORS: Record<string, string> = {
   IDENTIFIED: 'orange',
   MONITORING: 'blue',
   RESOLVED: 'teal',
+  READY: 'blue',
+  LEASED: 'orange',
+  ACKED: 'teal',
 };
 
 /** A status as a coloured badge; the text, not only the colour, tells it, and is never cut

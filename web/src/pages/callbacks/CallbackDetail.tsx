@@ -132,6 +132,23 @@ const StoredPayloadsQuery = graphql(`
   }
 `);
 
+const QueuedMessagesQuery = graphql(`
+  query QueuedMessages($projectId: ID!, $callbackId: ID!) {
+    queueMessages(projectId: $projectId, callbackId: $callbackId, first: 50) {
+      totalCount
+      nodes {
+        id
+        queue
+        payload
+        status
+        deliveries
+        leaseUntil
+        createdAt
+      }
+    }
+  }
+`);
+
 const CredentialChoicesQuery = graphql(`
   query CredentialChoices($projectId: ID!) {
     serviceCredentials(projectId: $projectId, first: 200) {
@@ -846,17 +863,23 @@ function Executions({ callbackId, actions, tick }: { callbackId: string; actions
 /** What STORE actions kept, and where QUEUE actions put the payloads. */
 function Payloads({ projectId, callbackId, stores, queues, tick }: { projectId: string; callbackId: string; stores: boolean; queues: string[]; tick: number }) {
   const [result, refetch] = useQuery({ query: StoredPayloadsQuery, variables: { projectId, callbackId }, pause: !stores, requestPolicy: 'network-only' });
-  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
-  // The STORE action runs after the trigger is logged, on a worker: read again after each
-  // trigger, and every few seconds while the tab is open.
+  const [queued, refetchQueued] = useQuery({ query: QueuedMessagesQuery, variables: { projectId, callbackId }, pause: queues.length === 0, requestPolicy: 'network-only' });
+  const reload = useCallback(() => {
+    if (stores) refetch({ requestPolicy: 'network-only' });
+    if (queues.length > 0) refetchQueued({ requestPolicy: 'network-only' });
+  }, [refetch, refetchQueued, stores, queues.length]);
+  // STORE and QUEUE actions run after the trigger is logged, on a worker: read again after
+  // each trigger, and every few seconds while the tab is open (consumers pull and acknowledge
+  // messages meanwhile).
   useAfterTicks(tick, reload, 1500);
   useEffect(() => {
-    if (!stores) return;
+    if (!stores && queues.length === 0) return;
     const timer = setInterval(reload, 3000);
     return () => clearInterval(timer);
-  }, [stores, reload]);
+  }, [stores, queues.length, reload]);
   const now = useNow();
   const nodes = result.data?.storedPayloads.nodes ?? [];
+  const messages = queued.data?.queueMessages.nodes ?? [];
   return (
     <Stack>
       {queues.length > 0 && (
@@ -867,6 +890,35 @@ function Payloads({ projectId, callbackId, stores, queues, tick }: { projectId: 
           </Text>
         </Paper>
       )}
+      {queues.length > 0 &&
+        (pending(queued, reload) ??
+          (messages.length === 0 ? (
+            <Empty title="No queued messages yet">The QUEUE action adds each trigger’s payload to its queue.</Empty>
+          ) : (
+            <Stack gap="sm" data-testid="queue-messages">
+              <Title order={2} size="h5">
+                Queued messages, newest first ({queued.data?.queueMessages.totalCount})
+              </Title>
+              {messages.map((m) => (
+                <Paper key={m.id} withBorder p="sm" data-testid="queue-message">
+                  <Group gap="xs" mb={4}>
+                    <StatusBadge status={m.status} />
+                    <Code>{m.queue}</Code>
+                    <Text size="xs" c="dimmed">
+                      {m.deliveries === 0 ? 'never pulled' : m.deliveries === 1 ? 'pulled once' : `pulled ${m.deliveries} times`}
+                      {m.status === 'LEASED' && m.leaseUntil ? `, back ${relativeTime(m.leaseUntil, now)} unless acknowledged` : ''}
+                    </Text>
+                    <Text size="xs" c="dimmed" title={dateTime(m.createdAt)}>
+                      {relativeTime(m.createdAt, now)}
+                    </Text>
+                  </Group>
+                  <Code block style={{ maxHeight: 240, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    {payloadText(m.payload)}
+                  </Code>
+                </Paper>
+              ))}
+            </Stack>
+          )))}
       {stores &&
         (pending(result, reload) ??
           (nodes.length === 0 ? (

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Button, Group, Menu, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
 import { Page } from '../../components/Page';
@@ -66,6 +66,35 @@ const MonitorQuery = graphql(`
       }
       alerts(first: 20) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          type
+          channel
+          providerName
+          status
+          sentAt
+          attempts
+          nextAttemptAt
+          error
+        }
+      }
+    }
+  }
+`);
+
+const OlderAlertsQuery = graphql(`
+  query MonitorOlderAlerts($id: ID!, $after: String!) {
+    monitor(id: $id) {
+      id
+      alerts(first: 50, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           type
@@ -419,7 +448,7 @@ export default function MonitorDetail() {
       </Paper>
       <ResponseTimes monitorId={monitor.id} tick={tick} />
       <Downtimes downtimes={monitor.downtimes} />
-      <AlertHistory alerts={monitor.alerts.nodes} total={monitor.alerts.totalCount} />
+      <AlertHistory monitorId={monitor.id} latest={monitor.alerts.nodes} total={monitor.alerts.totalCount} after={monitor.alerts.pageInfo.hasNextPage ? (monitor.alerts.pageInfo.endCursor ?? null) : null} />
       {monitor.locationStatuses.length > 1 && (
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
@@ -569,7 +598,24 @@ interface AlertRow {
   error?: string | null;
 }
 
-function AlertHistory({ alerts, total }: { alerts: AlertRow[]; total: number }) {
+/** The alerts sent: the latest page follows the monitor's events; older ones load on demand,
+ * a page at a time. */
+function AlertHistory({ monitorId, latest, total, after }: { monitorId: string; latest: AlertRow[]; total: number; after: string | null }) {
+  const client = useClient();
+  const [older, setOlder] = useState<{ rows: AlertRow[]; after: string | null } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const next = older ? older.after : after;
+  const seen = new Set(latest.map((a) => a.id));
+  const alerts = [...latest, ...(older?.rows ?? []).filter((a) => !seen.has(a.id))];
+  const loadOlder = async () => {
+    if (!next) return;
+    setLoading(true);
+    const page = await client.query(OlderAlertsQuery, { id: monitorId, after: next }, { requestPolicy: 'network-only' }).toPromise();
+    setLoading(false);
+    const alertsPage = page.data?.monitor?.alerts;
+    if (!alertsPage) return;
+    setOlder((prev) => ({ rows: [...(prev?.rows ?? []), ...alertsPage.nodes], after: alertsPage.pageInfo.hasNextPage ? (alertsPage.pageInfo.endCursor ?? null) : null }));
+  };
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
@@ -624,9 +670,16 @@ function AlertHistory({ alerts, total }: { alerts: AlertRow[]; total: number }) 
             </Table>
           </Scroll>
           {total > alerts.length && (
-            <Text size="sm" c="dimmed">
-              The latest {alerts.length} of {total} deliveries.
-            </Text>
+            <Group gap="sm" mt="xs">
+              <Text size="sm" c="dimmed" data-testid="alerts-shown">
+                The latest {alerts.length} of {total} deliveries.
+              </Text>
+              {next && (
+                <Button variant="default" size="xs" loading={loading} onClick={() => void loadOlder()}>
+                  Show older alerts
+                </Button>
+              )}
+            </Group>
           )}
         </>
       )}
