@@ -1122,7 +1122,15 @@ pub async fn impersonate(
 }
 
 /// Ends an impersonation session.
-pub async fn stop_impersonating(state: &AppState, principal: &Principal) -> AppResult<()> {
+///
+/// `kept` is the administrator's own session token the browser kept aside: it is returned when
+/// it is still a live session of the administrator who started this impersonation (and not an
+/// impersonation itself), so that the browser gets it back; anything else gives `None`.
+pub async fn stop_impersonating(
+    state: &AppState,
+    principal: &Principal,
+    kept: Option<&str>,
+) -> AppResult<Option<String>> {
     let session_id = principal.require_session()?;
     if principal.actor_id() == principal.user_id() {
         return Err(AppError::invalid("this session is not an impersonation"));
@@ -1131,7 +1139,21 @@ pub async fn stop_impersonating(state: &AppState, principal: &Principal) -> AppR
     sessions::revoke(tx.conn(), session_id).await?;
     audit::record(&tx, principal, None, "admin.stop_impersonating", json!({})).await?;
     tx.commit().await?;
-    Ok(())
+    let Some(token) = kept else {
+        return Ok(None);
+    };
+    let restored = match crate::auth::principal::authenticate(state, token).await {
+        Ok(admin)
+            if admin.require_session().is_ok()
+                && admin.actor_id() == admin.user_id()
+                && admin.user_id() == principal.actor_id()
+                && admin.system_admin().is_ok() =>
+        {
+            Some(token.to_owned())
+        }
+        _ => None,
+    };
+    Ok(restored)
 }
 
 /// Remembers the organization and project the caller works in, on their session.

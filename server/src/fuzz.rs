@@ -248,6 +248,7 @@ fn request_data(
         principal,
         client: Default::default(),
         secure_cookies: false,
+        cookies: Default::default(),
     }
 }
 

@@ -85,6 +85,7 @@ pub(crate) fn request_data(
         client,
         loaders,
         secure_cookies: app.settings.secure_cookies(),
+        cookies: Default::default(),
     }
 }
 
@@ -116,11 +117,15 @@ async fn execute(
         Ok(p) => p,
         Err(err) => return early_error(err),
     };
-    let data = request_data(
+    let mut data = request_data(
         &state.app,
         principal,
         client_info(&headers, addr, state.app.settings.trust_forwarded_for),
     );
+    data.cookies = crate::graphql::context::SessionCookies {
+        session: principal::cookie(&headers, principal::SESSION_COOKIE),
+        admin: principal::cookie(&headers, principal::ADMIN_SESSION_COOKIE),
+    };
     let mut response = state.schema.execute(request.data(data)).await;
     with_codes(&mut response.errors);
     let unavailable = response.errors.iter().any(|e| {

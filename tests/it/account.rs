@@ -862,6 +862,118 @@ async fn administrators_ban_unban_and_impersonate() {
     }
 }
 
+/// A GraphQL request from a browser holding `cookies`: the answer and its `Set-Cookie` values.
+async fn from_browser(
+    app: &TestApp,
+    cookies: &str,
+    query: &str,
+    variables: Value,
+) -> (Value, Vec<String>) {
+    let response = app
+        .http
+        .post(format!("{}/graphql", app.url))
+        .header("cookie", cookies)
+        .json(&json!({ "query": query, "variables": variables }))
+        .send()
+        .await
+        .expect("a request");
+    let set = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_owned))
+        .collect();
+    (response.json().await.expect("json"), set)
+}
+
+/// A browser impersonating someone keeps its administrator's session aside (HttpOnly) and gets
+/// it back when the impersonation stops; a kept cookie that is not the impersonating
+/// administrator's own live session gives nothing back, and the browser is signed out.
+#[tokio::test]
+async fn a_browser_gets_its_administrator_back_when_an_impersonation_stops() {
+    const IMPERSONATE: &str = "mutation($u: ID!) { impersonateUser(userId: $u) { token } }";
+    const STOP: &str = "mutation { stopImpersonating }";
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let admin = app.sign_up("root@example.com").await;
+        let user = app.sign_up("ida@example.com").await;
+        let impersonate = || async {
+            let (body, set) = from_browser(
+                &app,
+                &format!("vigil_session={}", admin.token),
+                IMPERSONATE,
+                json!({ "u": user.id }),
+            )
+            .await;
+            let token = body["data"]["impersonateUser"]["token"]
+                .as_str()
+                .unwrap_or_else(|| panic!("[{backend}] {body}"))
+                .to_owned();
+            (token, set)
+        };
+        let (imp, set) = impersonate().await;
+        assert!(
+            set.iter().any(
+                |c| c.starts_with(&format!("vigil_admin_session={};", admin.token))
+                    && c.contains("HttpOnly")
+            ),
+            "[{backend}] the administrator's session kept aside: {set:?}"
+        );
+        assert!(
+            set.iter()
+                .any(|c| c.starts_with(&format!("vigil_session={imp};")))
+        );
+
+        let (body, set) = from_browser(
+            &app,
+            &format!("vigil_session={imp}; vigil_admin_session={}", admin.token),
+            STOP,
+            json!({}),
+        )
+        .await;
+        assert_eq!(
+            body["data"]["stopImpersonating"], true,
+            "[{backend}] {body}"
+        );
+        assert!(
+            set.iter()
+                .any(|c| c.starts_with(&format!("vigil_session={};", admin.token))),
+            "[{backend}] the administrator's session given back: {set:?}"
+        );
+        assert!(set.iter().any(|c| c.starts_with("vigil_admin_session=;")));
+        assert_eq!(
+            app.gql(Some(&admin.token), ME, json!({})).await.ok()["me"]["email"],
+            "root@example.com"
+        );
+        app.gql(Some(&imp), ME, json!({}))
+            .await
+            .expect_code("UNAUTHENTICATED");
+
+        // A kept cookie that is not the impersonator's own session: the user's session, or
+        // nothing valid. Nothing is given back.
+        for kept in [user.token.clone(), "not-a-session".to_owned()] {
+            let (imp, _) = impersonate().await;
+            let (body, set) = from_browser(
+                &app,
+                &format!("vigil_session={imp}; vigil_admin_session={kept}"),
+                STOP,
+                json!({}),
+            )
+            .await;
+            assert_eq!(
+                body["data"]["stopImpersonating"], false,
+                "[{backend}] {body}"
+            );
+            assert!(
+                set.iter().any(|c| c.starts_with("vigil_session=;"))
+                    && !set.iter().any(|c| c.contains(&kept)),
+                "[{backend}] signed out, nothing given back: {set:?}"
+            );
+        }
+        app.stop().await;
+    }
+}
+
 /// Signs in through a reverse proxy that says the client is `from` (`X-Forwarded-For`).
 async fn sign_in_from(app: &TestApp, from: &str, email: &str, password: &str) -> (u16, Value) {
     let response = app

@@ -88,7 +88,9 @@ export async function organizationId(page: Page): Promise<string> {
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Contrast is measured once transitions have ended: a popover or modal caught fading in has
   // blended colours that no one reads.
-  // (Spinners and other endless animations are left running.)
+  // (Spinners and other endless animations are left running.) Two frames first, so that a
+  // change just made (a colour scheme switched, a click) has started its transitions.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(() =>
     Promise.all(
       document

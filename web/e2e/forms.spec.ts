@@ -279,7 +279,10 @@ test('system administrators find, ban, promote and impersonate users', async ({ 
   await expect(banner).toContainText('Impersonating Grace Hopper');
   await checkSizes(page, 'impersonating');
   await banner.getByRole('button', { name: 'Stop impersonating' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // Back as the administrator, on the users page, without signing in again.
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByTestId('user-row').first()).toBeVisible();
+  await expect(page.getByTestId('impersonation-banner')).toHaveCount(0);
 
   // Not for other users.
   await signIn(page, grace);

@@ -12,6 +12,10 @@ use crate::state::AppState;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "vigil_session";
+
+/// The administrator's own session token, kept aside while its session cookie holds an
+/// impersonation session, and given back when the impersonation stops.
+pub const ADMIN_SESSION_COOKIE: &str = "vigil_admin_session";
 /// Every API key starts with this, which tells keys from session tokens.
 pub const API_KEY_PREFIX: &str = "vgl_";
 
@@ -168,13 +172,18 @@ pub fn token_from_headers(method: &Method, headers: &HeaderMap) -> Option<(Strin
 
 /// The value of the session cookie, if any.
 pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, SESSION_COOKIE)
+}
+
+/// The value of the cookie `name`, if any.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(cookie, _)| *cookie == name)
         .map(|(_, value)| value.trim().to_owned())
         .filter(|v| !v.is_empty())
 }

@@ -5,7 +5,7 @@ use entity::{session, user};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
-use crate::auth::principal::{Access, Credential, Principal, SESSION_COOKIE};
+use crate::auth::principal::{ADMIN_SESSION_COOKIE, Access, Credential, Principal, SESSION_COOKIE};
 use crate::crypto::{hash_token, random_token};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -136,4 +136,17 @@ pub fn cookie(token: &str, days: i64, secure: bool) -> String {
 pub fn clear_cookie(secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
     format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+/// `Set-Cookie` value that keeps an administrator's session token aside for the hour an
+/// impersonation lasts (`HttpOnly`: scripts of the page never see it).
+pub fn admin_cookie(token: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{ADMIN_SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600{secure}")
+}
+
+/// `Set-Cookie` value that removes the administrator's kept session.
+pub fn clear_admin_cookie(secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{ADMIN_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
 }

@@ -104,9 +104,18 @@ impl AdminMutation {
         let id = validate::id("userId", &user_id)?;
         let signed =
             account::impersonate(ctx.state(), ctx.principal()?, id, &ctx.request().client).await?;
+        let request = ctx.request();
+        // A browser keeps its administrator's session aside, to be given back when the
+        // impersonation stops.
+        if let Some(own) = &request.cookies.session {
+            ctx.append_http_header(
+                SET_COOKIE,
+                sessions::admin_cookie(own, request.secure_cookies),
+            );
+        }
         ctx.append_http_header(
             SET_COOKIE,
-            sessions::cookie(&signed.token, 1, ctx.request().secure_cookies),
+            sessions::cookie(&signed.token, 1, request.secure_cookies),
         );
         Ok(AuthPayload {
             token: signed.token,
@@ -114,13 +123,29 @@ impl AdminMutation {
         })
     }
 
-    /// Ends the current impersonation session.
+    /// Ends the current impersonation session. A browser gets back the administrator's own
+    /// session it kept aside, when that is still valid (true); otherwise it is signed out
+    /// (false).
     async fn stop_impersonating(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        account::stop_impersonating(ctx.state(), ctx.principal()?).await?;
-        ctx.append_http_header(
-            SET_COOKIE,
-            sessions::clear_cookie(ctx.request().secure_cookies),
-        );
-        Ok(true)
+        let request = ctx.request();
+        let restored = account::stop_impersonating(
+            ctx.state(),
+            ctx.principal()?,
+            request.cookies.admin.as_deref(),
+        )
+        .await?;
+        let secure = request.secure_cookies;
+        ctx.append_http_header(SET_COOKIE, sessions::clear_admin_cookie(secure));
+        match restored {
+            Some(token) => {
+                let days = ctx.state().settings.session_days;
+                ctx.append_http_header(SET_COOKIE, sessions::cookie(&token, days, secure));
+                Ok(true)
+            }
+            None => {
+                ctx.append_http_header(SET_COOKIE, sessions::clear_cookie(secure));
+                Ok(false)
+            }
+        }
     }
 }

@@ -15,6 +15,16 @@ pub struct RequestData {
     pub loaders: Loaders,
     /// Whether cookies set by this request should carry `Secure`.
     pub secure_cookies: bool,
+    /// The session cookies the browser sent (none over WebSocket or with a bearer token).
+    pub cookies: SessionCookies,
+}
+
+/// The browser's session cookies: the session it signed in with, and the administrator's own
+/// session kept aside while it impersonates someone (`impersonateUser`).
+#[derive(Debug, Clone, Default)]
+pub struct SessionCookies {
+    pub session: Option<String>,
+    pub admin: Option<String>,
 }
 
 /// Accessors for resolvers.

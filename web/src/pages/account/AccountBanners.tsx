@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { act } from '../../lib/notify';
+import { act, notifySaved } from '../../lib/notify';
 import { useMe, useSession } from '../../lib/session';
 
 const ImpersonationQuery = graphql(`
@@ -54,8 +54,19 @@ function ImpersonationBanner() {
           variant="white"
           color="grape"
           onClick={async () => {
-            // The impersonation session ends; the administrator signs in again as themselves.
-            if (await act(() => stop({}), 'Impersonation ended: sign in again as yourself')) signedOut();
+            // The impersonation session ends. The browser gets the administrator's own session
+            // back when it is still valid (a fresh load rebuilds the client and its socket with
+            // it); otherwise the administrator signs in again.
+            const result = await stop({});
+            if (result.error) {
+              await act(async () => result);
+              return;
+            }
+            if (result.data?.stopImpersonating) window.location.assign('/admin/users');
+            else {
+              notifySaved('Impersonation ended: sign in again as yourself');
+              signedOut();
+            }
           }}
         >
           Stop impersonating
