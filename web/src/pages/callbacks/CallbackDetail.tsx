@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Code, Group, Modal, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -860,7 +860,24 @@ function Executions({ callbackId, actions, tick }: { callbackId: string; actions
   );
 }
 
-/** What STORE actions kept, and where QUEUE actions put the payloads. */
+/** A kept payload: what is said about it, when it came, and the payload formatted. */
+function PayloadCard({ testId, payload, createdAt, now, children }: { testId: string; payload: unknown; createdAt: string; now: number; children: ReactNode }) {
+  return (
+    <Paper withBorder p="sm" data-testid={testId}>
+      <Group gap="xs" mb={4}>
+        {children}
+        <Text size="xs" c="dimmed" title={dateTime(createdAt)}>
+          {relativeTime(createdAt, now)}
+        </Text>
+      </Group>
+      <Code block style={{ maxHeight: 240, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        {payloadText(payload)}
+      </Code>
+    </Paper>
+  );
+}
+
+/** What STORE actions kept, and what QUEUE actions queued. */
 function Payloads({ projectId, callbackId, stores, queues, tick }: { projectId: string; callbackId: string; stores: boolean; queues: string[]; tick: number }) {
   const [result, refetch] = useQuery({ query: StoredPayloadsQuery, variables: { projectId, callbackId }, pause: !stores, requestPolicy: 'network-only' });
   const [queued, refetchQueued] = useQuery({ query: QueuedMessagesQuery, variables: { projectId, callbackId }, pause: queues.length === 0, requestPolicy: 'network-only' });
@@ -900,22 +917,14 @@ function Payloads({ projectId, callbackId, stores, queues, tick }: { projectId: 
                 Queued messages, newest first ({queued.data?.queueMessages.totalCount})
               </Title>
               {messages.map((m) => (
-                <Paper key={m.id} withBorder p="sm" data-testid="queue-message">
-                  <Group gap="xs" mb={4}>
-                    <StatusBadge status={m.status} />
-                    <Code>{m.queue}</Code>
-                    <Text size="xs" c="dimmed">
-                      {m.deliveries === 0 ? 'never pulled' : m.deliveries === 1 ? 'pulled once' : `pulled ${m.deliveries} times`}
-                      {m.status === 'LEASED' && m.leaseUntil ? `, back ${relativeTime(m.leaseUntil, now)} unless acknowledged` : ''}
-                    </Text>
-                    <Text size="xs" c="dimmed" title={dateTime(m.createdAt)}>
-                      {relativeTime(m.createdAt, now)}
-                    </Text>
-                  </Group>
-                  <Code block style={{ maxHeight: 240, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                    {payloadText(m.payload)}
-                  </Code>
-                </Paper>
+                <PayloadCard key={m.id} testId="queue-message" payload={m.payload} createdAt={m.createdAt} now={now}>
+                  <StatusBadge status={m.status} />
+                  <Code>{m.queue}</Code>
+                  <Text size="xs" c="dimmed">
+                    {m.deliveries === 0 ? 'never pulled' : m.deliveries === 1 ? 'pulled once' : `pulled ${m.deliveries} times`}
+                    {m.status === 'LEASED' && m.leaseUntil ? `, back ${relativeTime(m.leaseUntil, now)} unless acknowledged` : ''}
+                  </Text>
+                </PayloadCard>
               ))}
             </Stack>
           )))}
@@ -929,19 +938,11 @@ function Payloads({ projectId, callbackId, stores, queues, tick }: { projectId: 
                 Stored payloads, newest first ({result.data?.storedPayloads.totalCount})
               </Title>
               {nodes.map((p) => (
-                <Paper key={p.id} withBorder p="sm" data-testid="stored-payload">
-                  <Group gap="xs" mb={4}>
-                    <Text size="sm" fw={500}>
-                      {p.key ? `Key ${p.key}` : 'No key'}
-                    </Text>
-                    <Text size="xs" c="dimmed" title={dateTime(p.createdAt)}>
-                      {relativeTime(p.createdAt, now)}
-                    </Text>
-                  </Group>
-                  <Code block style={{ maxHeight: 240, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                    {payloadText(p.payload)}
-                  </Code>
-                </Paper>
+                <PayloadCard key={p.id} testId="stored-payload" payload={p.payload} createdAt={p.createdAt} now={now}>
+                  <Text size="sm" fw={500}>
+                    {p.key ? `Key ${p.key}` : 'No key'}
+                  </Text>
+                </PayloadCard>
               ))}
             </Stack>
           )))}

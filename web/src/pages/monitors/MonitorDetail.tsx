@@ -9,7 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, Loading, NotFound, pending, QueryView } from '../../components/States';
 import { UptimeBars } from '../../components/UptimeBars';
 import { graphql } from '../../gql';
-import type { MonitorResultRowFragment } from '../../gql/graphql';
+import type { MonitorAlertRowFragment, MonitorResultRowFragment } from '../../gql/graphql';
 import { dateTime, formatMs, formatPercent, prependUnique, relativeTime } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../lib/live';
 import { alertsHeldBy, resultSummary } from './monitorResult';
@@ -71,18 +71,21 @@ const MonitorQuery = graphql(`
           endCursor
         }
         nodes {
-          id
-          type
-          channel
-          providerName
-          status
-          sentAt
-          attempts
-          nextAttemptAt
-          error
+          ...MonitorAlertRow
         }
       }
     }
+  }
+  fragment MonitorAlertRow on MonitorAlert {
+    id
+    type
+    channel
+    providerName
+    status
+    sentAt
+    attempts
+    nextAttemptAt
+    error
   }
 `);
 
@@ -96,15 +99,7 @@ const OlderAlertsQuery = graphql(`
           endCursor
         }
         nodes {
-          id
-          type
-          channel
-          providerName
-          status
-          sentAt
-          attempts
-          nextAttemptAt
-          error
+          ...MonitorAlertRow
         }
       }
     }
@@ -586,17 +581,7 @@ function Downtimes({ downtimes }: { downtimes: DowntimeRow[] }) {
   );
 }
 
-interface AlertRow {
-  id: string;
-  type: string;
-  channel: string;
-  providerName?: string | null;
-  status: string;
-  sentAt: string;
-  attempts: number;
-  nextAttemptAt?: string | null;
-  error?: string | null;
-}
+type AlertRow = MonitorAlertRowFragment;
 
 /** The alerts sent: the latest page follows the monitor's events; older ones load on demand,
  * a page at a time. */
