@@ -262,6 +262,10 @@ test('variables, tags, credentials and a webhook provider: created in settings, 
     await open(page, 'Project settings', 'Tags', 'Tags');
     await expect(page.getByText('No tags yet')).toBeVisible();
     const tag = page.getByRole('form', { name: 'New tag' });
+    // `n` on a page whose create form is inline puts the cursor in its first field.
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press('n');
+    await expect(tag.getByRole('textbox', { name: 'Name' })).toBeFocused();
     await tag.getByRole('textbox', { name: 'Name' }).fill('payments');
     await tag.getByRole('textbox', { name: 'Colour' }).fill('#e8590c');
     // Leaving the field closes its colour picker.

@@ -23,7 +23,7 @@ import { graphql } from '../gql';
 import { ACCOUNT_NAV, ADMIN_NAV, ORG_NAV, PROJECT_NAV, PROJECT_SETTINGS_NAV, isSettingsPath, scopeOf, type NavEntry } from '../lib/nav';
 import { SetActiveMutation, WorkspaceQuery } from '../lib/queries';
 import { useMe, useSession } from '../lib/session';
-import { idle, newPathFor, press, typing } from '../lib/shortcuts';
+import { idle, newOnPage, newPathFor, press, typing } from '../lib/shortcuts';
 import { WorkspaceContext, orgOfProject, pickProject, type WorkspaceValue } from '../lib/workspace';
 import { LiveBanner } from './LiveBanner';
 import { AccountBanners } from '../pages/account/AccountBanners';
@@ -187,6 +187,7 @@ function useShortcuts(options: {
       else if (step.action === 'new') {
         const to = newPathFor(o.pathname);
         if (to) o.navigate(to);
+        else newOnPage();
       } else if (step.action.startsWith('go:') && o.projectId) o.navigate(`/projects/${o.projectId}/${step.action.slice(3)}`);
     };
     window.addEventListener('keydown', onKey);

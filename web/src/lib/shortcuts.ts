@@ -18,7 +18,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['g', 't'], label: 'Go to tests', action: 'go:tests' },
   { keys: ['g', 'j'], label: 'Go to jobs', action: 'go:jobs' },
   { keys: ['g', 'r'], label: 'Go to runs', action: 'go:runs' },
-  { keys: ['n'], label: 'New monitor, callback, test or job (on its list)', action: 'new' },
+  { keys: ['n'], label: 'New item: a monitor, callback, test or job on its list; a tag, variable, credential, provider, API key or status page on its page', action: 'new' },
   { keys: ['/'], label: 'Search (command palette)', action: 'palette' },
   { keys: ['?'], label: 'Show these shortcuts', action: 'help' },
 ];
@@ -57,6 +57,19 @@ export function typing(target: EventTarget | null): boolean {
   const element = target as HTMLElement;
   if (element.isContentEditable) return true;
   return element.closest('input, textarea, select, [contenteditable="true"], .cm-editor, [role="dialog"]') !== null;
+}
+
+/**
+ * `n` on a page without a "new" route: the page's own way to add one, marked
+ * `data-shortcut="new"` (the first field of its create form gets the focus; a button is
+ * pressed). False when the page has none.
+ */
+export function newOnPage(root: ParentNode = document): boolean {
+  const target = root.querySelector<HTMLElement>('[data-shortcut="new"]');
+  if (!target) return false;
+  if (target.matches('input, textarea, select')) target.focus();
+  else target.click();
+  return true;
 }
 
 /** Where `n` leads from a path: the "new" form of the list it is on, else nowhere. */

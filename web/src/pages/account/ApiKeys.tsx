@@ -192,7 +192,7 @@ export function ApiKeys() {
           <Stack>
             <Text fw={600}>New key</Text>
             <FormAlert messages={general} />
-            <TextInput label="Name" required {...form.getInputProps('name')} />
+            <TextInput label="Name" required data-shortcut="new" {...form.getInputProps('name')} />
             <Select
               label="Permission"
               allowDeselect={false}

@@ -124,7 +124,7 @@ export function Credentials() {
             <Stack>
               <Text fw={600}>New credential</Text>
               <FormAlert messages={general} />
-              <TextInput label="Name" required {...form.getInputProps('name')} />
+              <TextInput label="Name" required data-shortcut="new" {...form.getInputProps('name')} />
               <Select label="Provider" allowDeselect={false} data={PROVIDERS.map((p) => ({ value: p, label: enumLabel(p) }))} {...form.getInputProps('provider')} />
               <PasswordInput label="Secret" description="The token or key" required autoComplete="off" {...form.getInputProps('secret')} />
               <Textarea label="Settings (JSON)" description='Optional, for example {"accountSid": "AC…", "from": "+15550100"}' autosize minRows={2} className="mono" {...form.getInputProps('meta')} />

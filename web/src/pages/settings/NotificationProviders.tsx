@@ -192,7 +192,7 @@ export function NotificationProviders() {
             <Stack>
               <Text fw={600}>New provider</Text>
               <FormAlert messages={general} />
-              <TextInput label="Name" required {...form.getInputProps('name')} />
+              <TextInput label="Name" required data-shortcut="new" {...form.getInputProps('name')} />
               <Select
                 label="Type"
                 allowDeselect={false}

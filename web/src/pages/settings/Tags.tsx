@@ -102,7 +102,7 @@ export function Tags() {
             <Stack>
               <Text fw={600}>New tag</Text>
               <FormAlert messages={general} />
-              <TextInput label="Name" required {...form.getInputProps('name')} />
+              <TextInput label="Name" required data-shortcut="new" {...form.getInputProps('name')} />
               <ColorInput label="Colour" format="hex" withEyeDropper={false} {...form.getInputProps('color')} />
               <Group>
                 <Button type="submit" loading={submitting}>

@@ -121,7 +121,7 @@ export function Variables() {
             <Stack>
               <Text fw={600}>New variable</Text>
               <FormAlert messages={general} />
-              <TextInput label="Key" required placeholder="API_BASE_URL" {...form.getInputProps('key')} />
+              <TextInput label="Key" required placeholder="API_BASE_URL" data-shortcut="new" {...form.getInputProps('key')} />
               <Textarea label="Value" required autosize minRows={1} {...form.getInputProps('value')} />
               <Checkbox label="Secret (project admins; encrypted, write-only)" {...form.getInputProps('isSecret', { type: 'checkbox' })} />
               <TextInput label="Description" {...form.getInputProps('description')} />

@@ -116,7 +116,7 @@ function NewStatusPage() {
         <Stack>
           <Text fw={600}>New status page</Text>
           <FormAlert messages={general} />
-          <TextInput label="Name" required {...form.getInputProps('name')} />
+          <TextInput label="Name" required data-shortcut="new" {...form.getInputProps('name')} />
           <TextInput
             label="Subdomain"
             description="The page's address: /status/your-subdomain. Leave it empty to make one from the name."
