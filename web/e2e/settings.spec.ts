@@ -263,7 +263,7 @@ test('variables, tags, credentials and a webhook provider: created in settings, 
     await expect(page.getByText('No tags yet')).toBeVisible();
     const tag = page.getByRole('form', { name: 'New tag' });
     // `n` on a page whose create form is inline puts the cursor in its first field.
-    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('n');
     await expect(tag.getByRole('textbox', { name: 'Name' })).toBeFocused();
     await tag.getByRole('textbox', { name: 'Name' }).fill('payments');
