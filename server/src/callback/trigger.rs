@@ -322,10 +322,17 @@ pub fn response_record(answer: &super::cache::Cached) -> Value {
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
         .map(|(_, value)| value.clone());
-    let body = &answer.body;
-    let mut end = body.len().min(MAX_LOGGED_RESPONSE);
+    let mut record = kept_body(&answer.body, MAX_LOGGED_RESPONSE);
+    record.insert("contentType".into(), json!(content_type));
+    Value::Object(record)
+}
+
+/// The first `max` bytes of a body as a log keeps it: `body` (text, or base64 when they are
+/// not UTF-8; a cut inside a character moves before it, so that text stays text),
+/// `bodyBase64`, `bodyTruncated` and `bodyBytes`.
+fn kept_body(body: &[u8], max: usize) -> serde_json::Map<String, Value> {
+    let mut end = body.len().min(max);
     let text = loop {
-        // A prefix cut inside a UTF-8 character is still text: cut before that character.
         match std::str::from_utf8(&body[..end]) {
             Ok(text) => break Some(text.to_owned()),
             Err(e) if e.error_len().is_none() && end < body.len() => end = e.valid_up_to(),
@@ -335,20 +342,19 @@ pub fn response_record(answer: &super::cache::Cached) -> Value {
     let (text, base64) = match text {
         Some(text) => (text, false),
         None => {
-            end = body.len().min(MAX_LOGGED_RESPONSE);
+            end = body.len().min(max);
             (
                 base64::engine::general_purpose::STANDARD.encode(&body[..end]),
                 true,
             )
         }
     };
-    json!({
-        "contentType": content_type,
-        "body": text,
-        "bodyBase64": base64,
-        "bodyTruncated": end < body.len(),
-        "bodyBytes": body.len(),
-    })
+    let mut record = serde_json::Map::new();
+    record.insert("body".into(), json!(text));
+    record.insert("bodyBase64".into(), json!(base64));
+    record.insert("bodyTruncated".into(), json!(end < body.len()));
+    record.insert("bodyBytes".into(), json!(body.len()));
+    record
 }
 
 /// `/t/{token}` and `/t/{token}/{*rest}`.
@@ -377,25 +383,12 @@ pub fn request_record(
                 .map(|v| (name.as_str().to_owned(), Value::String(v.to_owned())))
         })
         .collect();
-    let truncated = body.len() > MAX_LOGGED_BODY;
-    let shown = &body[..body.len().min(MAX_LOGGED_BODY)];
-    let (text, base64) = match std::str::from_utf8(shown) {
-        Ok(text) => (text.to_owned(), false),
-        Err(_) => (
-            base64::engine::general_purpose::STANDARD.encode(shown),
-            true,
-        ),
-    };
-    json!({
-        "method": method.as_str(),
-        "path": suffix,
-        "query": query.unwrap_or_default(),
-        "headers": kept,
-        "body": text,
-        "bodyBase64": base64,
-        "bodyTruncated": truncated,
-        "bodyBytes": body.len(),
-    })
+    let mut record = kept_body(body, MAX_LOGGED_BODY);
+    record.insert("method".into(), json!(method.as_str()));
+    record.insert("path".into(), json!(suffix));
+    record.insert("query".into(), json!(query.unwrap_or_default()));
+    record.insert("headers".into(), Value::Object(kept));
+    Value::Object(record)
 }
 
 async fn token_root(
