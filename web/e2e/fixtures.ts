@@ -5,6 +5,8 @@ import { Vigil } from './vigil';
 interface Fixtures {
   /** Console errors and uncaught exceptions of the page; each test ends by checking none. */
   consoleErrors: string[];
+  /** On a failure, attaches the page's address and the end of the server's log to the report. */
+  diagnostics: void;
 }
 
 export const test = base.extend<Fixtures, { vigil: Vigil }>({
@@ -26,6 +28,15 @@ export const test = base.extend<Fixtures, { vigil: Vigil }>({
     });
     await use(page);
   },
+  diagnostics: [
+    async ({ page, vigil }, use, testInfo) => {
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      const body = `${vigil.logTail(30)}\npage: ${page.url()}`;
+      await testInfo.attach('vigil log', { body, contentType: 'text/plain' });
+    },
+    { auto: true },
+  ],
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {

@@ -155,6 +155,11 @@ export class Vigil {
     this.child = null;
   }
 
+  /** The last `lines` lines of the server's output, without colours. */
+  logTail(lines: number): string {
+    return this.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(-lines).join('\n');
+  }
+
   /** The last link to `path` that Vigil "mailed" (without SMTP, mails go to its log). */
   mailedLink(path: string): string | null {
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,7 @@
 // Prints "N tests: N passed, N failed, N skipped" from a Vitest or Playwright JSON report, for
 // the summary of scripts/test: `node scripts/test-counts.mjs vitest|playwright <report.json>`.
+// `failures` prints, for each failed Playwright test, its error and the end of the server log
+// the fixture attached (`vigil log`), so that a failure on a CI machine can be understood.
 import { existsSync, readFileSync } from 'node:fs';
 
 const [kind, file] = process.argv.slice(2);
@@ -9,6 +11,28 @@ if (!file || !existsSync(file)) {
 }
 const report = JSON.parse(readFileSync(file, 'utf8'));
 let passed, failed, skipped;
+if (kind === 'failures') {
+  const tests = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const test of spec.tests) tests.push({ title: `${spec.file}:${spec.line} ${spec.title}`, test });
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  const strip = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+  for (const { title, test } of tests) {
+    if (test.status !== 'unexpected') continue;
+    const result = test.results[test.results.length - 1];
+    console.log(`-- ${title}`);
+    console.log(strip(result.error?.message ?? 'no message').split('\n').slice(0, 6).join('\n'));
+    for (const attachment of result.attachments ?? []) {
+      if (!attachment.body) continue;
+      console.log(`   ${attachment.name}:`);
+      console.log(strip(Buffer.from(attachment.body, 'base64').toString('utf8')).split('\n').slice(-30).join('\n'));
+    }
+  }
+  for (const error of report.errors ?? []) console.log(strip(error.message ?? '').split('\n').slice(0, 6).join('\n'));
+  process.exit(0);
+}
 if (kind === 'vitest') {
   passed = report.numPassedTests;
   failed = report.numFailedTests;
