@@ -1,5 +1,8 @@
-//! Notification providers: a project's configured channels (an email list, a Slack webhook, a
-//! Telegram chat, ...) that alerts are delivered through.
+//! Notification providers: the configured channels (an email list, a Slack webhook, a Telegram
+//! chat, ...) that alerts are delivered through. A provider belongs to a project, or to its
+//! organization as a whole (`project_id` null): an organization-wide provider is made and changed
+//! by organization admins, seen by every member, and linked to monitors and jobs of any of the
+//! organization's projects.
 //!
 //! `config` is a JSON object with camelCase keys, the settings of the provider's type
 //! ([`crate::delivery::config`] lists them), read into its typed struct and checked on every
@@ -14,7 +17,11 @@
 
 use chrono::Utc;
 use entity::notification_providers::{self, NotificationProviderType as Kind};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use entity::projects;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, Set,
+};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -59,11 +66,12 @@ fn as_object(value: &Value) -> Map<String, Value> {
     value.as_object().cloned().unwrap_or_default()
 }
 
-/// Reads and checks a config of `kind` for a provider of `project_id`; returns it normalised,
+/// Reads and checks a config of `kind` for a provider of `project_id` (none: an
+/// organization-wide one, which can name no project credential); returns it normalised,
 /// secrets in clear.
 async fn check_config(
     state: &AppState,
-    project_id: Uuid,
+    project_id: Option<Uuid>,
     kind: Kind,
     config: &Value,
 ) -> AppResult<ChannelConfig> {
@@ -176,10 +184,19 @@ fn merge(
 // ---------------------------------------------------------------------------------------------
 // CRUD.
 
+/// Where a provider belongs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// One project's (project editors make and change it).
+    Project(Uuid),
+    /// The whole organization's (organization admins make and change it).
+    Organization(Uuid),
+}
+
 /// Fields of a new provider.
 #[derive(Debug, Clone)]
 pub struct NewProvider {
-    pub project_id: Uuid,
+    pub owner: Owner,
     pub name: String,
     pub kind: Kind,
     pub config: Value,
@@ -195,17 +212,29 @@ pub struct ProviderChanges {
     pub is_enabled: Option<bool>,
 }
 
-/// Creates a provider (project editors).
+/// Creates a provider: a project's (project editors) or an organization-wide one
+/// (organization admins).
 pub async fn create(
     state: &AppState,
     principal: &Principal,
     input: NewProvider,
 ) -> AppResult<Saved> {
-    let access = principal
-        .project(&state.db, input.project_id, Level::Editor)
-        .await?;
+    let (organization_id, project_id) = match input.owner {
+        Owner::Project(project_id) => {
+            let access = principal
+                .project(&state.db, project_id, Level::Editor)
+                .await?;
+            (access.project.organization_id, Some(project_id))
+        }
+        Owner::Organization(organization_id) => {
+            principal
+                .org(&state.db, organization_id, Level::OrgAdmin)
+                .await?;
+            (organization_id, None)
+        }
+    };
     let name = validate::name("name", &input.name)?;
-    let mut config = check_config(state, input.project_id, input.kind, &input.config).await?;
+    let mut config = check_config(state, project_id, input.kind, &input.config).await?;
     let generated_secret = generate_missing_secret(&mut config);
     let id = Uuid::now_v7();
     let stored = config.seal(&state.master_key, ChannelHome::Provider(id))?;
@@ -213,8 +242,8 @@ pub async fn create(
     let tx = Tx::begin(state).await?;
     let row = notification_providers::ActiveModel {
         id: Set(id),
-        organization_id: Set(access.project.organization_id),
-        project_id: Set(Some(input.project_id)),
+        organization_id: Set(organization_id),
+        project_id: Set(project_id),
         created_by_user_id: Set(Some(principal.user_id())),
         name: Set(name),
         r#type: Set(input.kind),
@@ -230,7 +259,12 @@ pub async fn create(
         principal,
         Some(row.organization_id),
         "notification_provider.create",
-        json!({ "providerId": row.id, "name": row.name, "type": type_name(row.r#type) }),
+        json!({
+            "providerId": row.id,
+            "projectId": row.project_id,
+            "name": row.name,
+            "type": type_name(row.r#type),
+        }),
     )
     .await?;
     tx.commit().await?;
@@ -297,9 +331,7 @@ pub async fn update(
         let home = ChannelHome::Provider(id);
         let current = ChannelConfig::open(&state.master_key, kind, home, &row.config)?.to_json()?;
         let merged = merge(kind, &as_object(&current), config)?;
-        // An organization-wide provider has no project, so no project credential to name.
-        let project_id = row.project_id.unwrap_or_else(Uuid::nil);
-        let mut checked = check_config(state, project_id, kind, &Value::Object(merged)).await?;
+        let mut checked = check_config(state, row.project_id, kind, &Value::Object(merged)).await?;
         generated_secret = generate_missing_secret(&mut checked);
         active.config = Set(checked.seal(&state.master_key, home)?);
     }
@@ -348,18 +380,23 @@ pub async fn delete(state: &AppState, principal: &Principal, id: Uuid) -> AppRes
     Ok(())
 }
 
-/// Notification providers of a project the caller may view, oldest first.
+/// Notification providers of a project the caller may view, oldest first; with
+/// `organization_wide`, its organization's organization-wide ones among them (those a monitor
+/// or job of the project may be linked to).
 pub async fn list(
     state: &AppState,
     principal: &Principal,
     project_id: Uuid,
+    organization_wide: bool,
     request: PageRequest,
 ) -> AppResult<Rows<notification_providers::Model>> {
-    principal
+    let access = principal
         .project(&state.db, project_id, Level::Viewer)
         .await?;
-    let query = notification_providers::Entity::find()
-        .filter(notification_providers::Column::ProjectId.eq(project_id));
+    let query = notification_providers::Entity::find().filter(usable_in(
+        project_id,
+        organization_wide.then_some(access.project.organization_id),
+    ));
     page::read(
         &state.db,
         query,
@@ -368,6 +405,78 @@ pub async fn list(
         request,
     )
     .await
+}
+
+/// The organization-wide providers of an organization (any member may view them), oldest
+/// first.
+pub async fn list_organization_wide(
+    state: &AppState,
+    principal: &Principal,
+    organization_id: Uuid,
+    request: PageRequest,
+) -> AppResult<Rows<notification_providers::Model>> {
+    principal
+        .org(&state.db, organization_id, Level::Viewer)
+        .await?;
+    let query = notification_providers::Entity::find()
+        .filter(notification_providers::Column::OrganizationId.eq(organization_id))
+        .filter(notification_providers::Column::ProjectId.is_null());
+    page::read(
+        &state.db,
+        query,
+        notification_providers::Column::Id,
+        Order::Asc,
+        request,
+    )
+    .await
+}
+
+/// Providers of `project_id`, and with `organization_id` the organization-wide ones of that
+/// organization.
+pub(crate) fn usable_in(project_id: Uuid, organization_id: Option<Uuid>) -> Condition {
+    let own = Condition::all().add(notification_providers::Column::ProjectId.eq(project_id));
+    match organization_id {
+        None => own,
+        Some(organization_id) => Condition::any().add(own).add(
+            Condition::all()
+                .add(notification_providers::Column::ProjectId.is_null())
+                .add(notification_providers::Column::OrganizationId.eq(organization_id)),
+        ),
+    }
+}
+
+/// Checks that every provider of `ids` may be linked to a monitor or job of `project_id`: it
+/// is the project's own or organization-wide in the project's organization. A provider of
+/// another project or organization is refused on `field`, without saying whether it exists.
+pub async fn check_linkable(
+    db: &impl ConnectionTrait,
+    project_id: Uuid,
+    ids: &[Uuid],
+    field: &str,
+) -> AppResult<()> {
+    let ids = crate::project::dedup(ids);
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let organization_id = projects::Entity::find_by_id(project_id)
+        .select_only()
+        .column(projects::Column::OrganizationId)
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let found = notification_providers::Entity::find()
+        .filter(notification_providers::Column::Id.is_in(ids.clone()))
+        .filter(usable_in(project_id, Some(organization_id)))
+        .count(db)
+        .await?;
+    if found != ids.len() as u64 {
+        return Err(AppError::field(
+            field,
+            "a notification provider is not in this project or its organization",
+        ));
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------

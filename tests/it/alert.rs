@@ -692,3 +692,216 @@ async fn another_organizations_alert_history_is_not_reachable() {
         app.stop().await;
     }
 }
+
+/// An organization-wide provider: made by organization admins only, seen by every member,
+/// linked to monitors of any of the organization's projects (and alerts go through it), and
+/// out of reach of another organization.
+#[tokio::test]
+async fn organization_wide_providers_serve_every_project_and_only_admins_change_them() {
+    const LIST: &str = "query($p: ID!, $w: Boolean!) { notificationProviders(projectId: $p, includeOrganizationWide: $w) { nodes { id projectId organizationId } } }";
+    const ORG_LIST: &str = "query($o: ID!) { organizationNotificationProviders(organizationId: $o) { totalCount nodes { id name config } } }";
+    for backend in backends() {
+        let (app, owner, project, target, hook) = setup(&backend).await;
+        let org = app
+            .gql(
+                Some(&owner.token),
+                "query($p: ID!) { project(id: $p) { organizationId } }",
+                json!({ "p": project }),
+            )
+            .await
+            .ok()["project"]["organizationId"]
+            .as_str()
+            .expect("organization")
+            .to_owned();
+        let second = app
+            .gql(
+                Some(&owner.token),
+                "mutation($o: ID!) { createProject(input: { organizationId: $o, name: \"Payments\" }) { id } }",
+                json!({ "o": org }),
+            )
+            .await
+            .ok()["createProject"]["id"]
+            .as_str()
+            .expect("project")
+            .to_owned();
+        let editor = app
+            .member(
+                &owner,
+                &org,
+                &project,
+                "editor@example.com",
+                "PROJECT_EDITOR",
+            )
+            .await;
+        let org_wide = |name: &str| {
+            json!({ "i": { "organizationId": org, "name": name, "type": "SLACK",
+                "config": { "webhookUrl": hook.url("/services/T1/B1/shared-secret-hook") } } })
+        };
+
+        // Exactly one owner; only organization admins make an organization-wide one.
+        let before = app.count("notification_providers").await;
+        let both = json!({ "i": { "organizationId": org, "projectId": project, "name": "x",
+            "type": "SLACK", "config": { "webhookUrl": hook.url("/x") } } });
+        for bad in [
+            both,
+            json!({ "i": { "name": "x", "type": "SLACK", "config": {} } }),
+        ] {
+            app.gql(Some(&owner.token), PROVIDER, bad)
+                .await
+                .expect_code("BAD_USER_INPUT");
+        }
+        app.gql(Some(&editor.token), PROVIDER, org_wide("By an editor"))
+            .await
+            .expect_code("FORBIDDEN");
+        // It cannot name a project's credential: it has no project.
+        app.gql(
+            Some(&owner.token),
+            PROVIDER,
+            json!({ "i": { "organizationId": org, "name": "Mail", "type": "EMAIL",
+                "config": { "to": ["ops@example.com"], "credentialId": Uuid::now_v7().to_string() } } }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+        assert_eq!(app.count("notification_providers").await, before);
+
+        let shared = app
+            .gql(Some(&owner.token), PROVIDER, org_wide("On-call Slack"))
+            .await
+            .ok()["createNotificationProvider"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let own = provider(
+            &app,
+            &owner,
+            &project,
+            "EMAIL",
+            json!({ "to": ["a@example.com"] }),
+        )
+        .await;
+
+        // Every member sees it, masked; a project's list has it only when asked.
+        let listed = app
+            .gql(Some(&editor.token), ORG_LIST, json!({ "o": org }))
+            .await
+            .ok();
+        assert_eq!(listed["organizationNotificationProviders"]["totalCount"], 1);
+        let config = listed["organizationNotificationProviders"]["nodes"][0]["config"].to_string();
+        assert!(
+            !config.contains("shared-secret-hook"),
+            "[{backend}] {config}"
+        );
+        let ids = |data: Value| -> Vec<String> {
+            data["notificationProviders"]["nodes"]
+                .as_array()
+                .expect("nodes")
+                .iter()
+                .map(|n| n["id"].as_str().expect("id").to_owned())
+                .collect()
+        };
+        let alone = app
+            .gql(
+                Some(&editor.token),
+                LIST,
+                json!({ "p": project, "w": false }),
+            )
+            .await
+            .ok();
+        assert_eq!(ids(alone), vec![own.clone()], "[{backend}]");
+        let with = app
+            .gql(
+                Some(&editor.token),
+                LIST,
+                json!({ "p": project, "w": true }),
+            )
+            .await
+            .ok();
+        assert_eq!(
+            with["notificationProviders"]["nodes"][0]["projectId"],
+            Value::Null
+        );
+        assert_eq!(
+            with["notificationProviders"]["nodes"][0]["organizationId"],
+            org
+        );
+        assert_eq!(ids(with), vec![shared.clone(), own.clone()], "[{backend}]");
+
+        // An editor uses it but does not change it.
+        for (query, vars) in [
+            (
+                "mutation($id: ID!) { updateNotificationProvider(id: $id, input: { name: \"Mine\" }) { id } }",
+                json!({ "id": shared }),
+            ),
+            (
+                "mutation($id: ID!) { deleteNotificationProvider(id: $id) }",
+                json!({ "id": shared }),
+            ),
+            (
+                "mutation($id: ID!) { testNotificationProvider(id: $id) { success } }",
+                json!({ "id": shared }),
+            ),
+        ] {
+            app.gql(Some(&editor.token), query, vars)
+                .await
+                .expect_code("FORBIDDEN");
+        }
+        assert!(hook.requests().is_empty(), "[{backend}] nothing sent");
+        let id = monitor(&app, &editor, json!({
+            "projectId": project, "name": "Checkout", "type": "HTTP", "target": target.url("/m/shared"),
+            "notificationProviderIds": [shared]
+        }))
+        .await;
+        // The other project's monitors may use it too.
+        monitor(&app, &owner, json!({
+            "projectId": second, "name": "Payments", "type": "HTTP", "target": target.url("/m/other"),
+            "notificationProviderIds": [shared]
+        }))
+        .await;
+        check(&app, &id).await;
+        target.set("shared", 503, "down");
+        check(&app, &id).await;
+        assert!(
+            vigil::alert::deliver_due(app.state(), 50)
+                .await
+                .expect("deliver")
+                >= 1
+        );
+        let requests = hook.wait_for(1).await;
+        assert_eq!(requests[0].path, "/services/T1/B1/shared-secret-hook");
+        assert!(requests[0].json().to_string().contains("Checkout is down"));
+
+        // Another organization can neither see it nor link it.
+        let mallory = app.sign_up("mallory@example.com").await;
+        let (_, elsewhere) = app.create_org(&mallory, "Elsewhere").await;
+        app.gql(
+            Some(&mallory.token),
+            "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id } }",
+            json!({ "i": { "projectId": elsewhere, "name": "Steal", "type": "HTTP",
+                "target": target.url("/m/steal"), "notificationProviderIds": [shared] } }),
+        )
+        .await
+        .expect_code("BAD_USER_INPUT");
+        let seen = app
+            .gql(
+                Some(&mallory.token),
+                "query($id: ID!) { notificationProvider(id: $id) { id } }",
+                json!({ "id": shared }),
+            )
+            .await
+            .ok();
+        assert!(seen["notificationProvider"].is_null(), "[{backend}] {seen}");
+        app.gql(Some(&mallory.token), ORG_LIST, json!({ "o": org }))
+            .await
+            .expect_code("NOT_FOUND");
+        let theirs = app
+            .gql(
+                Some(&mallory.token),
+                LIST,
+                json!({ "p": elsewhere, "w": true }),
+            )
+            .await
+            .ok();
+        assert!(ids(theirs).is_empty(), "[{backend}]");
+        app.stop().await;
+    }
+}

@@ -215,6 +215,66 @@ async fn one_changed_field_is_one_update_dry_runs_write_nothing_and_prune_delete
     }
 }
 
+/// `notify` may name the organization's organization-wide providers: the file links them but
+/// does not manage them (an export names them without declaring them; `--prune` keeps them).
+#[tokio::test]
+async fn notify_names_organization_wide_providers_without_managing_them() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let (user, project, key) = setup(&app, "ann@example.com", "WRITE").await;
+        let org = app
+            .gql(
+                Some(&user.token),
+                "query($p: ID!) { project(id: $p) { organizationId } }",
+                json!({ "p": project }),
+            )
+            .await
+            .ok()["project"]["organizationId"]
+            .clone();
+        let shared = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateNotificationProviderInput!) { createNotificationProvider(input: $i) { id } }",
+                json!({ "i": { "organizationId": org, "name": "Org pager", "type": "EMAIL",
+                    "config": { "to": ["pager@example.com"] } } }),
+            )
+            .await
+            .ok()["createNotificationProvider"]["id"]
+            .clone();
+        let text = format!(
+            "version: 1\nproject: {project}\nmonitors:\n  - name: Site\n    type: HTTP\n    target: https://example.com/\n    interval: 5m\n    notify: [Org pager]\n"
+        );
+        let done = apply(&app, &key, &project, &text, false, true)
+            .await
+            .expect("apply");
+        assert_eq!(ops(&done), vec!["create monitor \"Site\""], "[{backend}]");
+        let linked = app
+            .gql(
+                Some(&key),
+                "query($p: ID!) { monitors(projectId: $p) { nodes { notificationProviderIds } } }",
+                json!({ "p": project }),
+            )
+            .await
+            .ok();
+        assert_eq!(
+            linked["monitors"]["nodes"][0]["notificationProviderIds"],
+            json!([shared]),
+            "[{backend}]"
+        );
+        let again = apply(&app, &key, &project, &text, false, true)
+            .await
+            .expect("again");
+        assert!(ops(&again).is_empty(), "[{backend}] {again}");
+        assert_eq!(app.count("notification_providers").await, 1);
+        let exported = manifest::export(&Client::new(&app.url, &key).expect("client"), &project)
+            .await
+            .expect("export");
+        assert!(exported.contains("notify:\n  - Org pager"), "{exported}");
+        assert!(!exported.contains("notificationProviders:"), "{exported}");
+        app.stop().await;
+    }
+}
+
 #[tokio::test]
 async fn errors_name_the_file_line_and_field_and_change_nothing() {
     for backend in backends() {

@@ -330,7 +330,7 @@ impl Home<'_> {
         }
         let scope = Scope {
             state: self.state,
-            project_id: self.project_id,
+            project_id: Some(self.project_id),
             prefix: "config.channel",
         };
         ChannelConfig::parse(kind, scope.prefix, &merged)?

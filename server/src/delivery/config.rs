@@ -170,7 +170,8 @@ pub fn secret_keys(kind: Kind) -> &'static [&'static str] {
 /// `config.channel` inside an action).
 pub struct Scope<'a> {
     pub state: &'a AppState,
-    pub project_id: Uuid,
+    /// None for an organization-wide provider, which can name no credential.
+    pub project_id: Option<Uuid>,
     pub prefix: &'a str,
 }
 
@@ -674,9 +675,15 @@ async fn credential(
     let Some(id) = Str::trimmed(value) else {
         return Ok(None);
     };
+    let Some(project_id) = s.project_id else {
+        return Err(s.err(
+            "credentialId",
+            "an organization-wide provider cannot use a project's service credential; give the secret in its settings",
+        ));
+    };
     let id = validate::id(&s.field("credentialId"), &id)?;
     let row = service_credentials::Entity::find_by_id(id)
-        .filter(service_credentials::Column::ProjectId.eq(s.project_id))
+        .filter(service_credentials::Column::ProjectId.eq(project_id))
         .one(&s.state.db)
         .await?
         .ok_or_else(|| {

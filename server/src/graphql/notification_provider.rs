@@ -8,7 +8,7 @@ use crate::auth::Level;
 use crate::error::AppError;
 use crate::graphql::connection::{Page, connection, page_request};
 use crate::graphql::context::CtxExt;
-use crate::notification_provider::{self, NewProvider, ProviderChanges};
+use crate::notification_provider::{self, NewProvider, Owner, ProviderChanges};
 use crate::validate;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -47,6 +47,9 @@ impl From<notification_provider::Saved> for NotificationProvider {
 impl NotificationProvider {
     pub async fn id(&self) -> ID {
         ID(self.0.id.to_string())
+    }
+    async fn organization_id(&self) -> ID {
+        ID(self.0.organization_id.to_string())
     }
     /// Null for an organization-wide provider.
     async fn project_id(&self) -> Option<ID> {
@@ -92,9 +95,13 @@ pub struct DeliveryResult {
     pub error: Option<String>,
 }
 
+/// A provider belongs to one project (`projectId`, made by project editors) or to an
+/// organization as a whole (`organizationId`, made by organization admins; monitors and jobs of
+/// all its projects may use it). Give exactly one of the two.
 #[derive(InputObject)]
 pub struct CreateNotificationProviderInput {
-    pub project_id: ID,
+    pub project_id: Option<ID>,
+    pub organization_id: Option<ID>,
     pub name: String,
     #[graphql(name = "type")]
     pub kind: NotificationProviderType,
@@ -121,18 +128,51 @@ pub struct NotificationProviderQuery;
 
 #[Object]
 impl NotificationProviderQuery {
-    /// Notification providers of a project, oldest first.
+    /// Notification providers of a project, oldest first. With `includeOrganizationWide`, the
+    /// organization-wide providers of its organization too, in the same order: every provider
+    /// a monitor or job of the project may be linked to.
     async fn notification_providers(
         &self,
         ctx: &Context<'_>,
         project_id: ID,
+        #[graphql(default = false)] include_organization_wide: bool,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<Page<NotificationProvider>> {
         let id = validate::id("projectId", &project_id)?;
         let principal = ctx.principal()?;
         let request = page_request(ctx, first, after.as_deref())?;
-        let rows = notification_provider::list(ctx.state(), principal, id, request).await?;
+        let rows = notification_provider::list(
+            ctx.state(),
+            principal,
+            id,
+            include_organization_wide,
+            request,
+        )
+        .await?;
+        Ok(connection(
+            request,
+            rows,
+            |p| p.id,
+            NotificationProvider::from,
+        ))
+    }
+
+    /// The organization-wide notification providers of an organization (members), oldest
+    /// first.
+    async fn organization_notification_providers(
+        &self,
+        ctx: &Context<'_>,
+        organization_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<NotificationProvider>> {
+        let id = validate::id("organizationId", &organization_id)?;
+        let principal = ctx.principal()?;
+        let request = page_request(ctx, first, after.as_deref())?;
+        let rows =
+            notification_provider::list_organization_wide(ctx.state(), principal, id, request)
+                .await?;
         Ok(connection(
             request,
             rows,
@@ -161,18 +201,31 @@ pub struct NotificationProviderMutation;
 
 #[Object]
 impl NotificationProviderMutation {
-    /// Creates a provider (project editors).
+    /// Creates a provider: a project's (project editors) or an organization-wide one
+    /// (organization admins).
     async fn create_notification_provider(
         &self,
         ctx: &Context<'_>,
         input: CreateNotificationProviderInput,
     ) -> async_graphql::Result<NotificationProvider> {
-        let project_id = validate::id("projectId", &input.project_id)?;
+        let owner = match (&input.project_id, &input.organization_id) {
+            (Some(project_id), None) => Owner::Project(validate::id("projectId", project_id)?),
+            (None, Some(organization_id)) => {
+                Owner::Organization(validate::id("organizationId", organization_id)?)
+            }
+            _ => {
+                return Err(AppError::field(
+                    "projectId",
+                    "give either projectId (a project's provider) or organizationId (an organization-wide one)",
+                )
+                .into());
+            }
+        };
         let saved = notification_provider::create(
             ctx.state(),
             ctx.principal()?,
             NewProvider {
-                project_id,
+                owner,
                 name: input.name,
                 kind: input.kind.into(),
                 config: input.config.0,
@@ -214,7 +267,8 @@ impl NotificationProviderMutation {
         Ok(true)
     }
 
-    /// Sends a test message through the provider (project editors), whether it is enabled or
+    /// Sends a test message through the provider (project editors; organization admins for an
+    /// organization-wide one), whether it is enabled or
     /// not, and tells how it went.
     async fn test_notification_provider(
         &self,

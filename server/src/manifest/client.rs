@@ -66,8 +66,19 @@ impl Client {
         project: &str,
         selection: &str,
     ) -> anyhow::Result<Vec<Value>> {
+        self.all_with(field, "", project, selection).await
+    }
+
+    /// [`Self::all`] with more arguments to the field (`, name: value`).
+    pub async fn all_with(
+        &self,
+        field: &str,
+        arguments: &str,
+        project: &str,
+        selection: &str,
+    ) -> anyhow::Result<Vec<Value>> {
         let query = format!(
-            "query($p: ID!, $after: String) {{ {field}(projectId: $p, first: 200, after: $after) \
+            "query($p: ID!, $after: String) {{ {field}(projectId: $p{arguments}, first: 200, after: $after) \
              {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {selection} }} }} }}"
         );
         let mut out = Vec::new();

@@ -70,7 +70,12 @@ fn held_ids(held: &Remote, kind: &str) -> Vec<(String, String)> {
     }
     match kind {
         "tag" => ids(&held.tags, |t| &t.name),
-        "notificationProvider" => ids(&held.providers, |p| &p.name),
+        // The organization-wide ones first, so that a project's own of the same name wins.
+        "notificationProvider" => {
+            let mut all = held.shared_providers.clone();
+            all.extend(ids(&held.providers, |p| &p.name));
+            all
+        }
         "test" => ids(&held.tests, |t| &t.title),
         "job" => ids(&held.jobs, |j| &j.name),
         "monitor" => ids(&held.monitors, |x| &x.name),

@@ -24,6 +24,9 @@ pub struct Held<T> {
 pub struct Remote {
     pub tags: Vec<Held<TagSpec>>,
     pub providers: Vec<Held<ProviderSpec>>,
+    /// (name, id) of the organization's organization-wide providers: `notify` may name them,
+    /// but a file manages only the project's own.
+    pub shared_providers: Vec<(String, String)>,
     pub tests: Vec<Held<TestSpec>>,
     pub jobs: Vec<Held<JobSpec>>,
     pub monitors: Vec<Held<MonitorSpec>>,
@@ -43,13 +46,16 @@ const CALLBACK: &str = "id name callbackUrl activeStatus customPath timeoutDurat
 /// Reads the project's objects of every kind the file format knows.
 pub async fn read(client: &Client, project: &str) -> anyhow::Result<Remote> {
     let tags = client.all("tags", project, "id name color").await?;
-    let providers = client
-        .all(
+    let (providers, shared): (Vec<Value>, Vec<Value>) = client
+        .all_with(
             "notificationProviders",
+            ", includeOrganizationWide: true",
             project,
-            "id name type config isEnabled",
+            "id name type config isEnabled projectId",
         )
-        .await?;
+        .await?
+        .into_iter()
+        .partition(|p| !p["projectId"].is_null());
     let tests = client
         .all(
             "tests",
@@ -62,6 +68,7 @@ pub async fn read(client: &Client, project: &str) -> anyhow::Result<Remote> {
     let callbacks = client.all("callbacks", project, CALLBACK).await?;
     let provider_names: HashMap<String, String> = providers
         .iter()
+        .chain(&shared)
         .map(|p| (text(&p["id"]), text(&p["name"])))
         .collect();
     let test_titles: HashMap<String, String> = tests
@@ -83,6 +90,10 @@ pub async fn read(client: &Client, project: &str) -> anyhow::Result<Remote> {
     Ok(Remote {
         tags: tags.iter().map(tag).collect(),
         providers: providers.iter().map(provider).collect(),
+        shared_providers: shared
+            .iter()
+            .map(|p| (text(&p["name"]).trim().to_owned(), text(&p["id"])))
+            .collect(),
         tests: tests.iter().map(test).collect(),
         jobs: jobs.iter().map(|j| job(j, &names)).collect(),
         monitors: monitors

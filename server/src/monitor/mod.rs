@@ -36,10 +36,7 @@ pub use alerting::AlertSettings;
 
 use chrono::Utc;
 use entity::monitors::{self, MonitorAggregation, MonitorStatus, MonitorType};
-use entity::{
-    alerts, monitor_locations, monitor_notification_settings, monitor_tags, notification_providers,
-    tags,
-};
+use entity::{alerts, monitor_locations, monitor_notification_settings, monitor_tags, tags};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use uuid::Uuid;
@@ -260,12 +257,11 @@ async fn check_links(
         project::rows_in_project::<tags::Entity>(db, project_id, ids, "tagIds", "tag").await?;
     }
     if let Some(ids) = &input.notification_provider_ids {
-        project::rows_in_project::<notification_providers::Entity>(
+        crate::notification_provider::check_linkable(
             db,
             project_id,
             ids,
             "notificationProviderIds",
-            "notification provider",
         )
         .await?;
     }

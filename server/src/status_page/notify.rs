@@ -22,7 +22,8 @@ use entity::{
     status_pages,
 };
 use lettre::message::Mailbox;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -514,7 +515,7 @@ fn list_mail(
 }
 
 /// The SMS channel of the page's project (its first enabled SMS notification provider, with
-/// its credentials), to `number`.
+/// its credentials, or else its organization's first organization-wide one), to `number`.
 async fn sms_channel(
     state: &AppState,
     page: &status_pages::Model,
@@ -523,12 +524,20 @@ async fn sms_channel(
     let none =
         || DeliveryError::permanent("sms: the project has no enabled SMS notification provider");
     let provider = notification_providers::Entity::find()
-        .filter(notification_providers::Column::ProjectId.eq(page.project_id))
+        .filter(crate::notification_provider::usable_in(
+            page.project_id,
+            Some(page.organization_id),
+        ))
         .filter(
             notification_providers::Column::Type
                 .eq(notification_providers::NotificationProviderType::Sms),
         )
         .filter(notification_providers::Column::IsEnabled.eq(true))
+        // The project's own first (false sorts before true in both databases).
+        .order_by(
+            Expr::col(notification_providers::Column::ProjectId).is_null(),
+            Order::Asc,
+        )
         .order_by_asc(notification_providers::Column::Id)
         .one(&state.db)
         .await

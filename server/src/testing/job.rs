@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use entity::jobs::{self, JobStatus, JobType};
-use entity::{job_notification_settings, job_tests, notification_providers, tests};
+use entity::{job_notification_settings, job_tests, tests};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -136,14 +136,8 @@ async fn check_providers(
     project_id: Uuid,
     ids: &[Uuid],
 ) -> AppResult<()> {
-    project::rows_in_project::<notification_providers::Entity>(
-        db,
-        project_id,
-        ids,
-        "notificationProviderIds",
-        "notification provider",
-    )
-    .await?;
+    crate::notification_provider::check_linkable(db, project_id, ids, "notificationProviderIds")
+        .await?;
     Ok(())
 }
 
