@@ -234,6 +234,7 @@ test('main pages have no serious or critical accessibility violations, light and
     [orgMembers!, 'Access Ltd: members'],
     [orgMembers!.replace(/members$/, 'audit-log'), 'Access Ltd: audit log'],
     [orgMembers!.replace(/members$/, 'invitations'), 'Access Ltd: invitations'],
+    [orgMembers!.replace(/members$/, 'notifications'), 'Access Ltd: notification providers'],
     ['/settings/api-keys', 'API keys'],
     ['/settings/security', 'Security'],
   ];

@@ -92,6 +92,7 @@ test('every main page of a project with data fits a phone and a desktop, badges 
       `/organizations/${orgId}/projects`,
       `/organizations/${orgId}/members`,
       `/organizations/${orgId}/audit-log`,
+      `/organizations/${orgId}/notifications`,
       '/settings/profile',
       '/settings/api-keys',
     ];

@@ -349,3 +349,47 @@ test('variables, tags, credentials and a webhook provider: created in settings, 
   }
   expect(consoleErrors).toEqual([]);
 });
+
+test('an organization-wide provider: added on the organization’s page, listed read-only in its projects, offered by the monitor form', async ({ page, consoleErrors }) => {
+  const receiver = await Target.start();
+  try {
+    await signUpWithOrganization(page, 'Shared Co');
+    await open(page, 'Organization', 'Notification providers', 'Shared Co: notification providers');
+    await expect(page.getByText('No notification providers yet')).toBeVisible();
+    const provider = page.getByRole('form', { name: 'New notification provider' });
+    await provider.getByRole('textbox', { name: 'Name' }).fill('Org hook');
+    await choose(page, provider, 'Type', 'Webhook');
+    await provider.getByRole('textbox', { name: 'URL' }).fill(`${receiver.url}/hooks/org`);
+    await provider.getByRole('button', { name: 'Add provider' }).click();
+    await expect(page.getByTestId('generated-secret')).toContainText('shown only this once');
+    await expect(page.getByRole('row').filter({ hasText: 'Org hook' })).toContainText('organization');
+    await page.getByRole('button', { name: 'Send a test through Org hook' }).click();
+    await expect(page.getByText('Org hook delivered the test message.')).toBeVisible();
+    expect(receiver.requests.filter((r) => r.url === '/hooks/org')).toHaveLength(1);
+
+    // The project lists it, to be changed on the organization's page only.
+    await open(page, 'Project settings', 'Notification providers', 'Notification providers');
+    const row = page.getByRole('row').filter({ hasText: 'Org hook' });
+    await expect(row).toContainText('organization');
+    await expect(page.getByRole('button', { name: 'Edit Org hook' })).toHaveCount(0);
+    await expect(row.getByRole('switch', { name: 'Org hook enabled' })).toBeDisabled();
+    await row.getByRole('link', { name: 'Organization settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Shared Co: notification providers' })).toBeVisible();
+
+    // A monitor of the project alerts through it.
+    await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Monitors' }).click();
+    await page.getByRole('link', { name: 'New monitor' }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Shop');
+    await page.getByRole('textbox', { name: 'URL', exact: true }).fill(`${receiver.url}/shop`);
+    await page.getByRole('combobox', { name: 'Notify' }).click();
+    await page.getByRole('option', { name: 'Org hook (organization)' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Create monitor' }).click();
+    await expect(page.getByRole('heading', { name: 'Shop', exact: true })).toBeVisible();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await expect(page.getByRole('form', { name: 'Edit monitor' }).getByText('Org hook (organization)')).toBeVisible();
+  } finally {
+    await receiver.close();
+  }
+  expect(consoleErrors).toEqual([]);
+});

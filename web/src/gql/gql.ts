@@ -154,7 +154,9 @@ type Documents = {
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": typeof types.DeleteServiceCredentialDocument,
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": typeof types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": typeof types.DeleteProjectDocument,
-    "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": typeof types.NotificationProvidersDocument,
+    "\n  fragment ProviderFields on NotificationProvider {\n    id\n    name\n    type\n    isEnabled\n    config\n    projectId\n    organizationId\n  }\n": typeof types.ProviderFieldsFragmentDoc,
+    "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, includeOrganizationWide: true, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n": typeof types.NotificationProvidersDocument,
+    "\n  query OrganizationNotificationProviders($organizationId: ID!) {\n    organizationNotificationProviders(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n": typeof types.OrganizationNotificationProvidersDocument,
     "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n      name\n      generatedSecret\n    }\n  }\n": typeof types.CreateNotificationProviderDocument,
     "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      name\n      isEnabled\n      generatedSecret\n    }\n  }\n": typeof types.UpdateNotificationProviderDocument,
     "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": typeof types.DeleteNotificationProviderDocument,
@@ -355,7 +357,9 @@ const documents: Documents = {
     "\n  mutation DeleteServiceCredential($id: ID!) {\n    deleteServiceCredential(id: $id)\n  }\n": types.DeleteServiceCredentialDocument,
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n      name\n      slug\n      description\n      status\n    }\n  }\n": types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": types.DeleteProjectDocument,
-    "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n": types.NotificationProvidersDocument,
+    "\n  fragment ProviderFields on NotificationProvider {\n    id\n    name\n    type\n    isEnabled\n    config\n    projectId\n    organizationId\n  }\n": types.ProviderFieldsFragmentDoc,
+    "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, includeOrganizationWide: true, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n": types.NotificationProvidersDocument,
+    "\n  query OrganizationNotificationProviders($organizationId: ID!) {\n    organizationNotificationProviders(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n": types.OrganizationNotificationProvidersDocument,
     "\n  mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {\n    createNotificationProvider(input: $input) {\n      id\n      name\n      generatedSecret\n    }\n  }\n": types.CreateNotificationProviderDocument,
     "\n  mutation UpdateNotificationProvider($id: ID!, $input: UpdateNotificationProviderInput!) {\n    updateNotificationProvider(id: $id, input: $input) {\n      id\n      name\n      isEnabled\n      generatedSecret\n    }\n  }\n": types.UpdateNotificationProviderDocument,
     "\n  mutation DeleteNotificationProvider($id: ID!) {\n    deleteNotificationProvider(id: $id)\n  }\n": types.DeleteNotificationProviderDocument,
@@ -993,7 +997,15 @@ export function graphql(source: "\n  mutation DeleteProject($id: ID!) {\n    del
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, first: 200) {\n      totalCount\n      nodes {\n        id\n        name\n        type\n        isEnabled\n        config\n        projectId\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ProviderFields on NotificationProvider {\n    id\n    name\n    type\n    isEnabled\n    config\n    projectId\n    organizationId\n  }\n"): (typeof documents)["\n  fragment ProviderFields on NotificationProvider {\n    id\n    name\n    type\n    isEnabled\n    config\n    projectId\n    organizationId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, includeOrganizationWide: true, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationProviders($projectId: ID!) {\n    notificationProviders(projectId: $projectId, includeOrganizationWide: true, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationNotificationProviders($organizationId: ID!) {\n    organizationNotificationProviders(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationNotificationProviders($organizationId: ID!) {\n    organizationNotificationProviders(organizationId: $organizationId, first: 200) {\n      totalCount\n      nodes {\n        ...ProviderFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -29,6 +29,7 @@ export const ORG_NAV: NavEntry[] = [
   { label: 'Projects', path: 'projects' },
   { label: 'Members', path: 'members' },
   { label: 'Invitations', path: 'invitations' },
+  { label: 'Notification providers', path: 'notifications' },
   { label: 'Audit log', path: 'audit-log' },
   { label: 'Organization', path: 'general' },
   /** Shown only where billing is on (cloud instances). */

@@ -13,7 +13,7 @@ import { useFormSubmit } from '../../lib/form';
 import { JOB_TYPES, createJobInput, emptyJob, jobToValues, updateJobInput, validateJob, type JobValues } from './jobForm';
 import { useProject } from '../../lib/project';
 import { runnerOf } from '../../lib/testForm';
-import { ProvidersQuery } from '../settings/NotificationProviders';
+import { ProvidersQuery, providerLabel } from '../settings/NotificationProviders';
 import { TestOrder } from './TestOrder';
 
 const EditJobQuery = graphql(`
@@ -216,7 +216,7 @@ function JobForm({ id, initial }: { id?: string; initial?: JobValues }) {
               <MultiSelect
                 label="Notify"
                 placeholder={providers.data?.notificationProviders.nodes.length ? 'Choose providers' : 'No notification providers yet'}
-                data={(providers.data?.notificationProviders.nodes ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                data={(providers.data?.notificationProviders.nodes ?? []).map((p) => ({ value: p.id, label: providerLabel(p) }))}
                 {...form.getInputProps('notificationProviderIds')}
               />
               <Textarea

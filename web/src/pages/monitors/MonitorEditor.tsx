@@ -43,7 +43,7 @@ import {
   type MonitorValues,
 } from './monitorForm';
 import { useProject } from '../../lib/project';
-import { ProvidersQuery } from '../settings/NotificationProviders';
+import { ProvidersQuery, providerLabel } from '../settings/NotificationProviders';
 import { TagsQuery } from '../settings/Tags';
 
 const EditMonitorQuery = graphql(`
@@ -355,7 +355,7 @@ function MonitorForm({ id, initial }: { id?: string; initial?: MonitorValues }) 
               <MultiSelect
                 label="Notify"
                 placeholder={providers.data?.notificationProviders.nodes.length ? 'Choose providers' : 'No notification providers yet'}
-                data={(providers.data?.notificationProviders.nodes ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                data={(providers.data?.notificationProviders.nodes ?? []).map((p) => ({ value: p.id, label: providerLabel(p) }))}
                 {...form.getInputProps('notificationProviderIds')}
               />
               <MultiSelect

@@ -18,6 +18,7 @@ import { useMe } from '../../lib/session';
 import * as v from '../../lib/validate';
 import { useWorkspace } from '../../lib/workspace';
 import { OrganizationSso } from './Sso';
+import { OrganizationNotificationProviders } from '../settings/NotificationProviders';
 import { AUDIT_ACTION_CHOICES, auditSentence, type AuditContext, type Part } from './auditSentence';
 import { useNow } from '../../lib/clock';
 
@@ -38,6 +39,7 @@ export default function OrganizationRoutes() {
       <Route path="members" element={<Members orgId={orgId} />} />
       <Route path="invitations" element={<Invitations orgId={orgId} />} />
       <Route path="audit-log" element={<AuditLog orgId={orgId} />} />
+      <Route path="notifications" element={<OrganizationNotificationProviders orgId={orgId} name={org.name} admin={isAdmin(org.viewerRole)} />} />
       <Route path="general" element={<General orgId={orgId} />} />
       <Route
         path="billing"

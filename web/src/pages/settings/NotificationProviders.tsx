@@ -1,15 +1,16 @@
-import { Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { Link } from 'react-router';
+import { useMutation, useQuery, type UseQueryState } from 'urql';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Page } from '../../components/Page';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { SecretShownOnce } from '../../components/SecretShownOnce';
 import { Empty, FormAlert, QueryView } from '../../components/States';
 import { graphql } from '../../gql';
-import type { NotificationProvidersQuery, NotificationProviderType } from '../../gql/graphql';
+import type { NotificationProviderType, ProviderFieldsFragment } from '../../gql/graphql';
 import { useFormSubmit } from '../../lib/form';
 import { enumLabel } from '../../lib/format';
 import { act, notifyError } from '../../lib/notify';
@@ -17,21 +18,45 @@ import { atLeast, useProject } from '../../lib/project';
 import { PROVIDER_FIELDS, PROVIDER_TYPES, changedProviderConfig, providerConfig, validateProviderConfig } from './providers';
 import * as v from '../../lib/validate';
 
+graphql(`
+  fragment ProviderFields on NotificationProvider {
+    id
+    name
+    type
+    isEnabled
+    config
+    projectId
+    organizationId
+  }
+`);
+
+/** A project's providers and its organization's organization-wide ones: what it may link. */
 export const ProvidersQuery = graphql(`
   query NotificationProviders($projectId: ID!) {
-    notificationProviders(projectId: $projectId, first: 200) {
+    notificationProviders(projectId: $projectId, includeOrganizationWide: true, first: 200) {
       totalCount
       nodes {
-        id
-        name
-        type
-        isEnabled
-        config
-        projectId
+        ...ProviderFields
       }
     }
   }
 `);
+
+const OrganizationProvidersQuery = graphql(`
+  query OrganizationNotificationProviders($organizationId: ID!) {
+    organizationNotificationProviders(organizationId: $organizationId, first: 200) {
+      totalCount
+      nodes {
+        ...ProviderFields
+      }
+    }
+  }
+`);
+
+/** A provider's name as pickers show it: organization-wide ones say so. */
+export function providerLabel(p: { name: string; projectId?: string | null }): string {
+  return p.projectId ? p.name : `${p.name} (organization)`;
+}
 
 const CreateProviderMutation = graphql(`
   mutation CreateNotificationProvider($input: CreateNotificationProviderInput!) {
@@ -70,9 +95,71 @@ const TestProviderMutation = graphql(`
   }
 `);
 
+/** A project's providers; its organization's organization-wide ones are listed, changed on the organization's page. */
 export function NotificationProviders() {
   const project = useProject();
   const [result, refetch] = useQuery({ query: ProvidersQuery, variables: { projectId: project.id } });
+  const nodes = result.data?.notificationProviders.nodes ?? [];
+  return (
+    <ProviderSettings
+      title="Notification providers"
+      description="Where monitor and job alerts go. Secret settings are stored encrypted and shown masked. Providers marked organization are shared by every project of the organization and managed in its settings."
+      result={result}
+      nodes={nodes}
+      reload={() => refetch({ requestPolicy: 'network-only' })}
+      canCreate={atLeast(project.viewerLevel, 'PROJECT_EDITOR')}
+      canChange={(p) => !!p.projectId && atLeast(project.viewerLevel, 'PROJECT_EDITOR')}
+      owner={{ projectId: project.id }}
+      organizationPath={`/organizations/${project.organizationId}/notifications`}
+    />
+  );
+}
+
+/** The organization-wide providers of an organization: every project may link them; organization admins change them. */
+export function OrganizationNotificationProviders({ orgId, name, admin }: { orgId: string; name: string; admin: boolean }) {
+  const [result, refetch] = useQuery({ query: OrganizationProvidersQuery, variables: { organizationId: orgId } });
+  const nodes = result.data?.organizationNotificationProviders.nodes ?? [];
+  return (
+    <ProviderSettings
+      title={`${name}: notification providers`}
+      description={
+        admin
+          ? 'Organization-wide channels: monitors and jobs of every project may alert through them. Secret settings are stored encrypted and shown masked.'
+          : 'Organization-wide channels: monitors and jobs of every project may alert through them. Organization admins add and change them.'
+      }
+      result={result}
+      nodes={nodes}
+      reload={() => refetch({ requestPolicy: 'network-only' })}
+      canCreate={admin}
+      canChange={() => admin}
+      owner={{ organizationId: orgId }}
+    />
+  );
+}
+
+type Provider = ProviderFieldsFragment;
+
+function ProviderSettings({
+  title,
+  description,
+  result,
+  nodes,
+  reload,
+  canCreate,
+  canChange,
+  owner,
+  organizationPath,
+}: {
+  title: string;
+  description: string;
+  result: UseQueryState<unknown>;
+  nodes: readonly Provider[];
+  reload: () => void;
+  canCreate: boolean;
+  canChange: (p: Provider) => boolean;
+  owner: { projectId: string } | { organizationId: string };
+  organizationPath?: string;
+}) {
   const [, create] = useMutation(CreateProviderMutation);
   const [, update] = useMutation(UpdateProviderMutation);
   const [, remove] = useMutation(DeleteProviderMutation);
@@ -82,7 +169,6 @@ export function NotificationProviders() {
   const [generated, setGenerated] = useState<{ name: string; secret: string } | null>(null);
   const showGenerated = (saved: { name: string; generatedSecret?: string | null }) =>
     setGenerated(saved.generatedSecret ? { name: saved.name, secret: saved.generatedSecret } : null);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   const form = useForm({
     initialValues: { name: '', type: 'SLACK' as NotificationProviderType, config: {} as Record<string, string> },
     validate: (values) => ({ ...v.collect({ name: v.name(values.name) }), ...validateProviderConfig(values.type, values.config) }),
@@ -91,7 +177,7 @@ export function NotificationProviders() {
   const values = form.getValues();
   const onSubmit = form.onSubmit(async (vals) => {
     const data = await submit(() =>
-      create({ input: { projectId: project.id, name: vals.name.trim(), type: vals.type, config: providerConfig(vals.type, vals.config) } }),
+      create({ input: { ...owner, name: vals.name.trim(), type: vals.type, config: providerConfig(vals.type, vals.config) } }),
     );
     if (data) {
       showGenerated(data.createNotificationProvider);
@@ -111,10 +197,8 @@ export function NotificationProviders() {
         : { color: 'red', title: 'Test failed', message: `${name}: ${outcome.error ?? 'delivery failed'} (${outcome.attempts} attempt(s))` },
     );
   };
-  const editor = atLeast(project.viewerLevel, 'PROJECT_EDITOR');
-  const nodes = result.data?.notificationProviders.nodes ?? [];
   return (
-    <Page title="Notification providers" description="Where monitor alerts go. Secret settings are stored encrypted and shown masked.">
+    <Page title={title} description={description}>
       {generated && <SecretShownOnce name={generated.name} secret={generated.secret} onClose={() => setGenerated(null)} />}
       <QueryView result={result} retry={reload} isEmpty={nodes.length === 0} empty={<Empty title="No notification providers yet">Add one so that monitors can alert you.</Empty>}>
         {() => (
@@ -141,12 +225,12 @@ export function NotificationProviders() {
                     <Switch
                       aria-label={`${p.name} enabled`}
                       checked={p.isEnabled}
-                      disabled={!editor}
+                      disabled={!canChange(p)}
                       onChange={(e) => void act(() => update({ id: p.id, input: { isEnabled: e.currentTarget.checked } })).then(reload)}
                     />
                   </Table.Td>
                   <Table.Td>
-                    {editor && (
+                    {canChange(p) ? (
                       <Group gap="xs" wrap="nowrap">
                         <Button size="xs" variant="light" loading={testing === p.id} onClick={() => void sendTest(p.id, p.name)} aria-label={`Send a test through ${p.name}`}>
                           Send test
@@ -157,7 +241,7 @@ export function NotificationProviders() {
                         <ConfirmButton
                           aria-label={`Delete ${p.name}`}
                           title={`Delete ${p.name}?`}
-                          message="Monitors that use it stop alerting through it."
+                          message={p.projectId ? 'Monitors and jobs that use it stop alerting through it.' : 'Monitors and jobs of every project that use it stop alerting through it.'}
                           onConfirm={async () => {
                             if (await act(() => remove({ id: p.id }), 'Provider deleted')) reload();
                           }}
@@ -165,6 +249,13 @@ export function NotificationProviders() {
                           Delete
                         </ConfirmButton>
                       </Group>
+                    ) : (
+                      !p.projectId &&
+                      organizationPath && (
+                        <Anchor component={Link} to={organizationPath} size="sm">
+                          Organization settings
+                        </Anchor>
+                      )
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -186,7 +277,7 @@ export function NotificationProviders() {
           />
         )}
       </Modal>
-      {editor && (
+      {canCreate && (
         <Paper withBorder p="md" maw={560}>
           <form onSubmit={onSubmit} noValidate aria-label="New notification provider">
             <Stack>
@@ -228,8 +319,6 @@ export function NotificationProviders() {
     </Page>
   );
 }
-
-type Provider = NotificationProvidersQuery['notificationProviders']['nodes'][number];
 
 /** The stored settings as strings for the form (secrets as the server masks them). */
 function configStrings(config: unknown): Record<string, string> {
