@@ -905,3 +905,75 @@ async fn organization_wide_providers_serve_every_project_and_only_admins_change_
         app.stop().await;
     }
 }
+
+/// A monitor that flapped all along answers with its newest periods only: at most
+/// `MAX_DOWNTIME_CHANGES` status changes are read, whatever the window.
+#[tokio::test]
+async fn downtimes_of_a_flapping_monitor_are_bounded_to_the_newest() {
+    use entity::monitor_results::{self, MonitorResultStatus};
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    for backend in backends() {
+        let (app, user, project, target, _hook) = setup(&backend).await;
+        let id = monitor(&app, &user, json!({
+            "projectId": project, "name": "Flapping", "type": "HTTP", "target": target.url("/m/flap")
+        }))
+        .await;
+        let monitor_id = Uuid::parse_str(&id).expect("uuid");
+        let total = vigil::monitor::query::MAX_DOWNTIME_CHANGES as i64 + 100;
+        let start = Utc::now() - Duration::minutes(total + 1);
+        // Down on even minutes, up on odd ones: one period per two changes.
+        let rows: Vec<monitor_results::ActiveModel> = (0..total)
+            .map(|minute| {
+                let up = minute % 2 == 1;
+                monitor_results::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    monitor_id: Set(monitor_id),
+                    checked_at: Set(start + Duration::minutes(minute)),
+                    location: Set("default".into()),
+                    status: Set(if up {
+                        MonitorResultStatus::Up
+                    } else {
+                        MonitorResultStatus::Down
+                    }),
+                    response_time_ms: Set(None),
+                    details: Set(Some(json!({ "error": format!("down at {minute}") }))),
+                    is_up: Set(up),
+                    is_status_change: Set(true),
+                    consecutive_failure_count: Set(0),
+                    consecutive_success_count: Set(0),
+                    alerts_sent_for_failure: Set(0),
+                    alerts_sent_for_recovery: Set(0),
+                    test_execution_id: Set(None),
+                    test_report_s3_url: Set(None),
+                }
+            })
+            .collect();
+        for chunk in rows.chunks(500) {
+            monitor_results::Entity::insert_many(chunk.to_vec())
+                .exec(app.db())
+                .await
+                .expect("results");
+        }
+        let data = app
+            .gql(
+                Some(&user.token),
+                "query($id: ID!) { monitor(id: $id) { downtimes(days: 30) { start end cause } } }",
+                json!({ "id": id }),
+            )
+            .await
+            .ok();
+        let periods = data["monitor"]["downtimes"].as_array().expect("downtimes");
+        assert_eq!(
+            periods.len() as u64,
+            vigil::monitor::query::MAX_DOWNTIME_CHANGES / 2,
+            "[{backend}]"
+        );
+        assert_eq!(
+            periods[0]["cause"],
+            format!("down at {}", total - 2),
+            "[{backend}]"
+        );
+        assert!(periods.iter().all(|p| !p["end"].is_null()), "[{backend}]");
+        app.stop().await;
+    }
+}

@@ -865,7 +865,8 @@ impl Monitor {
         Ok(days.into_iter().map(Into::into).collect())
     }
     /// The periods it was down over the last `days` days (default 30, at most 365), newest
-    /// first.
+    /// first; at most the newest 1,000 (from its last 2,000 status changes). A maintenance in
+    /// progress is not downtime: it ends a down period and opens none.
     async fn downtimes(
         &self,
         ctx: &Context<'_>,

@@ -458,9 +458,14 @@ pub struct Downtime {
     pub location: String,
 }
 
+/// Status changes read for [`downtimes`] at most: the newest, so that a monitor flapping all
+/// year answers with its latest 1,000 or so periods rather than every one.
+pub const MAX_DOWNTIME_CHANGES: u64 = 2_000;
+
 /// The down periods of a monitor that overlap the last `days` days (1 to 365), newest first,
-/// from the results that changed its status (two statements: the changes in the window and
-/// the last one before it, which says whether the window opens down).
+/// from the results that changed its status (two statements: the newest changes in the window,
+/// at most [`MAX_DOWNTIME_CHANGES`], and the last one before it, which says whether the window
+/// opens down). A maintenance in progress is not downtime: it ends a down period and opens none.
 pub async fn downtimes(db: &impl ConnectionTrait, id: Uuid, days: i32) -> AppResult<Vec<Downtime>> {
     let from = Utc::now() - Duration::days(i64::from(days.clamp(1, 365)));
     let changes = || {
@@ -468,26 +473,43 @@ pub async fn downtimes(db: &impl ConnectionTrait, id: Uuid, days: i32) -> AppRes
             .filter(monitor_results::Column::MonitorId.eq(id))
             .filter(monitor_results::Column::IsStatusChange.eq(true))
     };
-    let before = changes()
-        .filter(monitor_results::Column::CheckedAt.lt(from))
-        .order_by_desc(monitor_results::Column::CheckedAt)
-        .one(db)
-        .await?;
-    let within = changes()
+    let mut within = changes()
         .filter(monitor_results::Column::CheckedAt.gte(from))
-        .order_by_asc(monitor_results::Column::CheckedAt)
-        .order_by_asc(monitor_results::Column::Id)
+        .order_by_desc(monitor_results::Column::CheckedAt)
+        .order_by_desc(monitor_results::Column::Id)
+        .limit(MAX_DOWNTIME_CHANGES)
         .all(db)
         .await?;
+    within.reverse();
+    // Cut short, the window opens with the oldest change read; whole, with the state before it.
+    let before = if within.len() as u64 == MAX_DOWNTIME_CHANGES {
+        None
+    } else {
+        changes()
+            .filter(monitor_results::Column::CheckedAt.lt(from))
+            .order_by_desc(monitor_results::Column::CheckedAt)
+            .one(db)
+            .await?
+    };
     Ok(down_periods(before.into_iter().chain(within)))
 }
 
-/// Pairs status changes (oldest first) into down periods, newest first.
+/// Whether a result was recorded under a maintenance in progress (its alerts held by it).
+fn in_maintenance(result: &monitor_results::Model) -> bool {
+    result
+        .details
+        .as_ref()
+        .and_then(|d| d.get("alertsHeldBy"))
+        .is_some_and(|held| held.get("maintenanceId").is_some())
+}
+
+/// Pairs status changes (oldest first) into down periods, newest first. A change into a
+/// maintenance ends the open period, whatever the check said.
 fn down_periods(changes: impl Iterator<Item = monitor_results::Model>) -> Vec<Downtime> {
     let mut periods: Vec<Downtime> = Vec::new();
     let mut open: Option<Downtime> = None;
     for change in changes {
-        if change.is_up {
+        if change.is_up || in_maintenance(&change) {
             if let Some(mut period) = open.take() {
                 period.end = Some(change.checked_at);
                 periods.push(period);
@@ -566,5 +588,37 @@ mod tests {
         assert_eq!(periods[1].cause.as_deref(), Some("refused at 1"));
         assert_eq!(periods[1].error_class.as_deref(), Some("connect"));
         assert!(down_periods(vec![change(3, true)].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn a_maintenance_ends_a_down_period_and_opens_none() {
+        let at = |m: i64| DateTime::<Utc>::UNIX_EPOCH + Duration::minutes(m);
+        let maintenance = |minute: i64| {
+            let mut row = change(minute, false);
+            row.status = MonitorResultStatus::Down;
+            row.details = Some(json!({
+                "error": "refused",
+                "alertsHeldBy": { "maintenanceId": Uuid::nil(), "name": "Upgrade" }
+            }));
+            row
+        };
+        // Down at 1; the maintenance starts at 3 (its checks fail); it ends at 8, down still.
+        let periods = down_periods(
+            vec![
+                change(0, true),
+                change(1, false),
+                maintenance(3),
+                change(8, false),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(periods.len(), 2);
+        assert_eq!((periods[0].start, periods[0].end), (at(8), None));
+        assert_eq!((periods[1].start, periods[1].end), (at(1), Some(at(3))));
+        // Up before it: the maintenance alone is no downtime.
+        assert!(
+            down_periods(vec![change(0, true), maintenance(2), change(6, true)].into_iter())
+                .is_empty()
+        );
     }
 }
