@@ -19,6 +19,7 @@ mod m20261210_000014_usage_metering;
 mod m20261212_000015_callback_signatures;
 mod m20261212_000016_sso;
 mod m20261214_000017_callback_responses;
+pub mod m20261216_000018_time_partitions;
 mod util;
 
 /// Runs the migrations in order.
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000015_callback_signatures::Migration),
             Box::new(m20261212_000016_sso::Migration),
             Box::new(m20261214_000017_callback_responses::Migration),
+            Box::new(m20261216_000018_time_partitions::Migration),
         ]
     }
 }

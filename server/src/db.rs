@@ -5,6 +5,8 @@ pub mod claim;
 
 pub mod page;
 
+pub mod partition;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;

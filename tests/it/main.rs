@@ -23,6 +23,7 @@ mod organization;
 mod overview;
 mod plan_limits;
 mod public;
+mod retention;
 mod roles;
 mod served;
 mod sso;
