@@ -393,10 +393,20 @@ pub async fn list(
     let access = principal
         .project(&state.db, project_id, Level::Viewer)
         .await?;
-    let query = notification_providers::Entity::find().filter(usable_in(
+    let filter = usable_in(
         project_id,
         organization_wide.then_some(access.project.organization_id),
-    ));
+    );
+    oldest_first(state, filter, request).await
+}
+
+/// The providers matching `filter`, a page of them, oldest first.
+async fn oldest_first(
+    state: &AppState,
+    filter: Condition,
+    request: PageRequest,
+) -> AppResult<Rows<notification_providers::Model>> {
+    let query = notification_providers::Entity::find().filter(filter);
     page::read(
         &state.db,
         query,
@@ -418,17 +428,10 @@ pub async fn list_organization_wide(
     principal
         .org(&state.db, organization_id, Level::Viewer)
         .await?;
-    let query = notification_providers::Entity::find()
-        .filter(notification_providers::Column::OrganizationId.eq(organization_id))
-        .filter(notification_providers::Column::ProjectId.is_null());
-    page::read(
-        &state.db,
-        query,
-        notification_providers::Column::Id,
-        Order::Asc,
-        request,
-    )
-    .await
+    let filter = Condition::all()
+        .add(notification_providers::Column::OrganizationId.eq(organization_id))
+        .add(notification_providers::Column::ProjectId.is_null());
+    oldest_first(state, filter, request).await
 }
 
 /// Providers of `project_id`, and with `organization_id` the organization-wide ones of that
