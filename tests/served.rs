@@ -344,6 +344,12 @@ impl Serve<'_> {
         self.env("VIGIL_ROLE", role)
     }
 
+    /// Listens on `port` of the loopback (a restarted process where its predecessor was).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self.env("VIGIL_BIND", &format!("127.0.0.1:{port}"))
+    }
+
     /// The location its check engine checks monitors for.
     pub fn location(self, location: &str) -> Self {
         self.env("VIGIL_LOCATION", location)

@@ -254,6 +254,12 @@ pub fn notification_attempt(outcome: &'static str) {
     counter!("vigil_notification_deliveries_total", "outcome" => outcome).increment(1);
 }
 
+/// An attempt to deliver to a status page subscriber (email, SMS, webhook, Slack): `sent`,
+/// `skipped` (nothing to send it with), `retry` or `failed`.
+pub fn subscriber_attempt(outcome: &'static str) {
+    counter!("vigil_subscriber_deliveries_total", "outcome" => outcome).increment(1);
+}
+
 /// A trigger logged, by its event (`forwarded`, `cache_hit`, `rate_limited`, `plan_limited`,
 /// `signature_rejected`, `timeout`, `error`).
 pub fn trigger(outcome: &'static str) {

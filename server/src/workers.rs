@@ -112,7 +112,24 @@ pub fn start(state: &AppState) -> anyhow::Result<JoinSet<()>> {
         },
     ));
     if crate::billing::enabled(&state.settings) {
-        tasks.spawn(crate::billing::upkeep::run_forever(state.clone()));
+        // Lapsed plans and expired webhook ids, with a heartbeat like every loop.
+        let billing = state.clone();
+        tasks.spawn(drain(
+            state.clone(),
+            "billing upkeep",
+            (crate::billing::upkeep::EVERY, crate::billing::upkeep::EVERY),
+            move || {
+                let billing = billing.clone();
+                async move {
+                    crate::billing::upkeep::run_once(&billing, Utc::now())
+                        .await
+                        .map(|done| {
+                            tracing::debug!(?done, "billing upkeep");
+                            false
+                        })
+                }
+            },
+        ));
         // Usage periods rolled over, and usage sent to Polar.
         let periods = state.clone();
         tasks.spawn(drain(

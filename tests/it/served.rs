@@ -1217,3 +1217,162 @@ async fn a_k6_run_listens_on_no_port() {
         deployment.remove().await;
     }
 }
+
+/// The api process restarted under a live subscription while the workers go on checking (on
+/// PostgreSQL, which split roles need): the
+/// client learns of the gap (its socket closes), subscribes again on the restarted process,
+/// refetches what it shows and finds every result made meanwhile, and the new subscription
+/// repeats none of the results it had already been sent.
+#[tokio::test]
+async fn a_subscriber_of_a_restarted_api_process_refetches_the_gap_and_gets_no_duplicate() {
+    const MONITORS: usize = 30;
+    // Events cross processes through PostgreSQL's LISTEN/NOTIFY: split roles need it.
+    let name = "a_subscriber_of_a_restarted_api_process_refetches_the_gap_and_gets_no_duplicate";
+    for backend in vigil_tests::postgres_or_skip(name) {
+        let deployment = Deployment::new(&backend).await;
+        let api = deployment.process("api").role("api").start().await;
+        let worker = deployment.process("worker").role("worker").start().await;
+        let user = api.sign_up("restart@example.com").await;
+        let (_, project) = api.create_org(&user, "Restart").await;
+        let target = Target::start().await;
+        let mut monitors = Vec::new();
+        for i in 0..MONITORS {
+            monitors.push(
+                api.gql(
+                    Some(&user.token),
+                    MONITOR,
+                    json!({ "i": { "projectId": project, "name": format!("m{i}"), "type": "HTTP",
+                        "target": target.url(&format!("/m/{i}")), "frequencyMinutes": 1 } }),
+                )
+                .await
+                .ok()["createMonitor"]["id"]
+                    .as_str()
+                    .expect("monitor")
+                    .to_owned(),
+            );
+        }
+        let subscription = "subscription($p: ID!) { monitorResultAdded(projectId: $p) { id } }";
+        let mut socket = Ws::connect(&api.url, Some(&user.token)).await;
+        socket
+            .start("results", subscription, json!({ "p": project }))
+            .await;
+        let mut sent: HashSet<String> = HashSet::new();
+        let first = socket
+            .payload_within("results", HANG)
+            .await
+            .expect("a worker's result reaches the api's subscriber");
+        sent.insert(
+            first["data"]["monitorResultAdded"]["id"]
+                .as_str()
+                .expect("id")
+                .to_owned(),
+        );
+
+        // kill -9 of the api; the worker goes on checking.
+        let port: u16 = api
+            .url
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("the api's port");
+        let db = deployment.sql().await;
+        let count = |db: DatabaseConnection| async move {
+            monitor_results::Entity::find()
+                .all(&db)
+                .await
+                .expect("results")
+                .into_iter()
+                .map(|r| r.id.to_string())
+                .collect::<HashSet<String>>()
+        };
+        let before = count(db.clone()).await;
+        api.kill().await;
+        // The client learns of the gap: its socket ends.
+        let mut closed = false;
+        for _ in 0..1000 {
+            match tokio::time::timeout(HANG, socket.next()).await {
+                Ok(None) | Err(_) => {
+                    closed = true;
+                    break;
+                }
+                Ok(Some(message)) => {
+                    if let Some(id) =
+                        message["payload"]["data"]["monitorResultAdded"]["id"].as_str()
+                    {
+                        sent.insert(id.to_owned());
+                    }
+                }
+            }
+        }
+        assert!(closed, "[{backend}] the socket of a killed process ends");
+        let gap: HashSet<String> = eventually("a result made while the api is down", || {
+            let db = db.clone();
+            let before = before.clone();
+            async move {
+                let now = count(db).await;
+                let made: HashSet<String> = now.difference(&before).cloned().collect();
+                (!made.is_empty()).then_some(made)
+            }
+        })
+        .await;
+
+        // The api again, on the same address; the client subscribes again, then refetches.
+        let api = deployment
+            .process("api")
+            .role("api")
+            .port(port)
+            .start()
+            .await;
+        let mut socket = Ws::connect(&api.url, Some(&user.token)).await;
+        socket
+            .start("results", subscription, json!({ "p": project }))
+            .await;
+        let aliases: String = monitors
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                format!(
+                    "m{i}: monitorResults(monitorId: \"{id}\", first: 20) {{ nodes {{ id }} }} "
+                )
+            })
+            .collect();
+        let refetched = api
+            .gql(Some(&user.token), &format!("{{ {aliases} }}"), json!({}))
+            .await
+            .ok();
+        let listed: HashSet<String> = refetched
+            .as_object()
+            .expect("the aliases")
+            .values()
+            .flat_map(|page| page["nodes"].as_array().cloned().unwrap_or_default())
+            .map(|n| n["id"].as_str().expect("id").to_owned())
+            .collect();
+        let missing: Vec<&String> = gap.difference(&listed).collect();
+        assert!(
+            missing.is_empty(),
+            "[{backend}] the refetch lists every result of the gap: {missing:?}"
+        );
+        // New results arrive on the new subscription, none of them one already sent.
+        let mut fresh = 0;
+        while fresh < 3 {
+            let payload = socket
+                .payload_within("results", HANG)
+                .await
+                .expect("results go on after the restart");
+            let id = payload["data"]["monitorResultAdded"]["id"]
+                .as_str()
+                .unwrap_or_else(|| panic!("a result: {payload}"))
+                .to_owned();
+            assert!(
+                !sent.contains(&id) && !gap.contains(&id),
+                "[{backend}] {id} sent again"
+            );
+            assert!(sent.insert(id), "[{backend}] twice on the new subscription");
+            fresh += 1;
+        }
+        drop(socket);
+        api.stop().await;
+        worker.stop().await;
+        deployment.remove().await;
+    }
+}

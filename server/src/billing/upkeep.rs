@@ -90,17 +90,3 @@ async fn lapse(
     tx.commit().await?;
     Ok(changed == 1)
 }
-
-/// Runs [`run_once`] every [`EVERY`] until shutdown.
-pub async fn run_forever(state: AppState) {
-    loop {
-        match run_once(&state, Utc::now()).await {
-            Ok(done) => tracing::debug!(?done, "billing upkeep"),
-            Err(err) => tracing::warn!(error = ?err, "billing upkeep failed"),
-        }
-        tokio::select! {
-            () = state.shutdown.cancelled() => break,
-            () = tokio::time::sleep(EVERY) => {}
-        }
-    }
-}

@@ -583,6 +583,7 @@ async fn record(
     let mut subscriber_failures = None;
     match outcome {
         Ok(()) => {
+            crate::metrics::subscriber_attempt("sent");
             update.status = Set(DeliveryStatus::Sent);
             update.sent_at = Set(Some(now));
             update.error_message = Set(None);
@@ -592,14 +593,17 @@ async fn record(
             }
         }
         Err(_) if !attempted => {
+            crate::metrics::subscriber_attempt("skipped");
             update.status = Set(DeliveryStatus::Skipped);
             update.next_attempt_at = Set(None);
         }
         Err(err) => {
             update.error_message = Set(Some(err.message().chars().take(1000).collect()));
             if err.is_retryable() && attempts < MAX_ATTEMPTS {
+                crate::metrics::subscriber_attempt("retry");
                 update.next_attempt_at = Set(Some(now + crate::alert::backoff(attempts)));
             } else {
+                crate::metrics::subscriber_attempt("failed");
                 update.status = Set(DeliveryStatus::Failed);
                 update.next_attempt_at = Set(None);
                 subscriber_failures = Some(failures + 1);
