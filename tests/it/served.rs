@@ -1228,7 +1228,7 @@ async fn a_subscriber_of_a_restarted_api_process_refetches_the_gap_and_gets_no_d
     const MONITORS: usize = 30;
     // Events cross processes through PostgreSQL's LISTEN/NOTIFY: split roles need it.
     let name = "a_subscriber_of_a_restarted_api_process_refetches_the_gap_and_gets_no_duplicate";
-    for backend in vigil_tests::postgres_or_skip(name) {
+    if let Some(backend) = vigil_tests::postgres_or_skip(name) {
         let deployment = Deployment::new(&backend).await;
         let api = deployment.process("api").role("api").start().await;
         let worker = deployment.process("worker").role("worker").start().await;
