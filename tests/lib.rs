@@ -586,3 +586,39 @@ pub fn vigil_bin() -> PathBuf {
     );
     bin
 }
+
+/// A monitor result row as the check engine writes one: `id` made at `checked_at` or later,
+/// from location `default`, up or down, a status change or not. Tests insert it to set up a
+/// history (retention, downtimes) without waiting for checks.
+pub fn result_row(
+    id: Uuid,
+    monitor_id: Uuid,
+    checked_at: chrono::DateTime<chrono::Utc>,
+    up: bool,
+    status_change: bool,
+    details: Option<Value>,
+) -> entity::monitor_results::ActiveModel {
+    use entity::monitor_results::{ActiveModel, MonitorResultStatus};
+    use sea_orm::ActiveValue::Set;
+    ActiveModel {
+        id: Set(id),
+        monitor_id: Set(monitor_id),
+        checked_at: Set(checked_at),
+        location: Set("default".into()),
+        status: Set(if up {
+            MonitorResultStatus::Up
+        } else {
+            MonitorResultStatus::Down
+        }),
+        response_time_ms: Set(up.then_some(12)),
+        details: Set(details),
+        is_up: Set(up),
+        is_status_change: Set(status_change),
+        consecutive_failure_count: Set(i32::from(!up)),
+        consecutive_success_count: Set(i32::from(up)),
+        alerts_sent_for_failure: Set(0),
+        alerts_sent_for_recovery: Set(0),
+        test_execution_id: Set(None),
+        test_report_s3_url: Set(None),
+    }
+}

@@ -910,8 +910,7 @@ async fn organization_wide_providers_serve_every_project_and_only_admins_change_
 /// `MAX_DOWNTIME_CHANGES` status changes are read, whatever the window.
 #[tokio::test]
 async fn downtimes_of_a_flapping_monitor_are_bounded_to_the_newest() {
-    use entity::monitor_results::{self, MonitorResultStatus};
-    use sea_orm::{ActiveValue::Set, EntityTrait};
+    use entity::monitor_results;
     for backend in backends() {
         let (app, user, project, target, _hook) = setup(&backend).await;
         let id = monitor(&app, &user, json!({
@@ -924,28 +923,14 @@ async fn downtimes_of_a_flapping_monitor_are_bounded_to_the_newest() {
         // Down on even minutes, up on odd ones: one period per two changes.
         let rows: Vec<monitor_results::ActiveModel> = (0..total)
             .map(|minute| {
-                let up = minute % 2 == 1;
-                monitor_results::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    monitor_id: Set(monitor_id),
-                    checked_at: Set(start + Duration::minutes(minute)),
-                    location: Set("default".into()),
-                    status: Set(if up {
-                        MonitorResultStatus::Up
-                    } else {
-                        MonitorResultStatus::Down
-                    }),
-                    response_time_ms: Set(None),
-                    details: Set(Some(json!({ "error": format!("down at {minute}") }))),
-                    is_up: Set(up),
-                    is_status_change: Set(true),
-                    consecutive_failure_count: Set(0),
-                    consecutive_success_count: Set(0),
-                    alerts_sent_for_failure: Set(0),
-                    alerts_sent_for_recovery: Set(0),
-                    test_execution_id: Set(None),
-                    test_report_s3_url: Set(None),
-                }
+                vigil_tests::result_row(
+                    Uuid::now_v7(),
+                    monitor_id,
+                    start + Duration::minutes(minute),
+                    minute % 2 == 1,
+                    true,
+                    Some(json!({ "error": format!("down at {minute}") })),
+                )
             })
             .collect();
         for chunk in rows.chunks(500) {

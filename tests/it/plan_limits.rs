@@ -565,23 +565,14 @@ async fn retention_keeps_results_as_long_as_each_organizations_plan_says() {
 
 /// A result of `monitor` checked `days` ago (and a few minutes, so it is past the cut).
 async fn result(app: &TestApp, monitor: &str, days: i64) {
-    monitor_results::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        monitor_id: Set(uuid(monitor)),
-        checked_at: Set(Utc::now() - Duration::days(days) - Duration::minutes(5)),
-        location: Set("default".into()),
-        status: Set(monitor_results::MonitorResultStatus::Up),
-        response_time_ms: Set(Some(10)),
-        details: Set(None),
-        is_up: Set(true),
-        is_status_change: Set(false),
-        consecutive_failure_count: Set(0),
-        consecutive_success_count: Set(1),
-        alerts_sent_for_failure: Set(0),
-        alerts_sent_for_recovery: Set(0),
-        test_execution_id: Set(None),
-        test_report_s3_url: Set(None),
-    }
+    vigil_tests::result_row(
+        Uuid::now_v7(),
+        uuid(monitor),
+        Utc::now() - Duration::days(days) - Duration::minutes(5),
+        true,
+        false,
+        None,
+    )
     .insert(app.db())
     .await
     .expect("a result");

@@ -223,23 +223,9 @@ async fn months_past_every_plans_retention_are_dropped_whole() {
         .expect("months");
     let month = format!("p{:04}{:02}", old.year(), old.month());
     let result = id_at(old);
-    monitor_results::Entity::insert(monitor_results::ActiveModel {
-        id: Set(result),
-        monitor_id: Set(monitor),
-        checked_at: Set(old),
-        location: Set("default".into()),
-        status: Set(monitor_results::MonitorResultStatus::Up),
-        response_time_ms: Set(Some(12)),
-        details: Set(None),
-        is_up: Set(true),
-        is_status_change: Set(false),
-        consecutive_failure_count: Set(0),
-        consecutive_success_count: Set(1),
-        alerts_sent_for_failure: Set(0),
-        alerts_sent_for_recovery: Set(0),
-        test_execution_id: Set(None),
-        test_report_s3_url: Set(None),
-    })
+    monitor_results::Entity::insert(vigil_tests::result_row(
+        result, monitor, old, true, false, None,
+    ))
     .exec(app.db())
     .await
     .expect("result");
