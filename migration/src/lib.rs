@@ -20,7 +20,16 @@ mod m20261212_000015_callback_signatures;
 mod m20261212_000016_sso;
 mod m20261214_000017_callback_responses;
 pub mod m20261216_000018_time_partitions;
+mod m20261218_000019_partitioned_runs;
 mod util;
+
+/// The tables partitioned by month on PostgreSQL (migrations 18 and 19).
+pub const PARTITIONED: [&str; 4] = [
+    "callback_logs",
+    "action_executions",
+    "monitor_results",
+    "runs",
+];
 
 /// Runs the migrations in order.
 pub struct Migrator;
@@ -47,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000016_sso::Migration),
             Box::new(m20261214_000017_callback_responses::Migration),
             Box::new(m20261216_000018_time_partitions::Migration),
+            Box::new(m20261218_000019_partitioned_runs::Migration),
         ]
     }
 }

@@ -19,7 +19,8 @@ use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// The tables partitioned by month, in the order they are converted.
+/// The tables this migration partitions by month, in the order they are converted (migration
+/// 19 adds `runs`; [`crate::PARTITIONED`] lists them all).
 pub const PARTITIONED: [&str; 3] = ["callback_logs", "action_executions", "monitor_results"];
 
 /// The first UUIDv7 of a month (`d` its first day, UTC).
@@ -27,7 +28,7 @@ const MONTH_UUID: &str = "CREATE FUNCTION pg_temp.vigil_month_uuid(d date) RETUR
 $f$ SELECT (lpad(to_hex((extract(epoch FROM d::timestamp AT TIME ZONE 'UTC') * 1000)::bigint), 12, '0') || '00000000000000000000')::uuid $f$";
 
 /// Rebuilds the tables, partitioned (`__PARTITIONED__` true) or plain. The months made are
-/// those of the oldest row to two months ahead.
+/// those of the oldest row (three years back at most) to two months ahead.
 const REBUILD: &str = r#"
 DO $$
 DECLARE
@@ -58,6 +59,8 @@ BEGIN
       EXECUTE format('CREATE TABLE %I PARTITION OF %I DEFAULT', t || '_default', t);
       EXECUTE format('SELECT date_trunc(''month'', to_timestamp((''x'' || substr(replace(id::text, ''-'', ''''), 1, 12))::bit(48)::bigint / 1000.0) AT TIME ZONE ''UTC'')::date FROM (SELECT id FROM %I ORDER BY id LIMIT 1) s', t || '_before') INTO first_month;
       first_month := LEAST(COALESCE(first_month, date_trunc('month', now() AT TIME ZONE 'UTC')::date), date_trunc('month', now() AT TIME ZONE 'UTC')::date);
+      -- At most three years of months: an older row (an id not from a clock) goes to _default.
+      first_month := GREATEST(first_month, (date_trunc('month', now() AT TIME ZONE 'UTC') - interval '36 months')::date);
       m := first_month;
       WHILE m <= (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '2 months')::date LOOP
         EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)',
@@ -75,12 +78,17 @@ BEGIN
   FOREACH t IN ARRAY fks LOOP EXECUTE t; END LOOP;
 END $$"#;
 
-async fn rebuild(m: &SchemaManager<'_>, partitioned: bool) -> Result<(), DbErr> {
+/// Rebuilds `tables` partitioned by month or, with `partitioned` false, plain (PostgreSQL only).
+pub(crate) async fn rebuild(
+    m: &SchemaManager<'_>,
+    tables: &[&str],
+    partitioned: bool,
+) -> Result<(), DbErr> {
     let db = m.get_connection();
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(());
     }
-    let tables = PARTITIONED
+    let tables = tables
         .iter()
         .map(|t| format!("'{t}'"))
         .collect::<Vec<_>>()
@@ -99,10 +107,10 @@ async fn rebuild(m: &SchemaManager<'_>, partitioned: bool) -> Result<(), DbErr> 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        rebuild(m, true).await
+        rebuild(m, &PARTITIONED, true).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        rebuild(m, false).await
+        rebuild(m, &PARTITIONED, false).await
     }
 }

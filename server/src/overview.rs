@@ -13,6 +13,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::auth::{Level, Principal};
+use crate::db::partition;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -125,6 +126,12 @@ pub async fn project_overview(
     let (triggers, failed): (i64, Option<i64>) = callback_logs::Entity::find()
         .filter(callback_logs::Column::ProjectId.eq(project_id))
         .filter(callback_logs::Column::CreatedAt.gte(since))
+        .filter(partition::ids_within(
+            db,
+            callback_logs::Column::Id,
+            Some(since),
+            None,
+        ))
         .select_only()
         .column_as(
             Expr::expr(Func::count(Expr::col(callback_logs::Column::Id))),

@@ -164,7 +164,8 @@ async fn migrations_run_up_down_and_up_again() {
                 vec![
                     ("action_executions".to_owned(), 4),
                     ("callback_logs".to_owned(), 4),
-                    ("monitor_results".to_owned(), 4)
+                    ("monitor_results".to_owned(), 4),
+                    ("runs".to_owned(), 4)
                 ],
                 "three months and the default"
             );

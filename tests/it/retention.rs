@@ -1,16 +1,21 @@
 //! Retention of what grows with traffic: callback logs past their plan's retention are deleted
 //! (not while their actions still run), and on PostgreSQL the monthly partitions past every
-//! plan's retention are dropped whole (`server/src/db/partition.rs`).
+//! plan's retention are dropped whole (`server/src/db/partition.rs`), runs' months too (their
+//! artifacts then swept), one replica at a time.
 
 use chrono::{DateTime, Datelike, Duration, Utc};
 use entity::action_executions::{self, ActionExecutionStatus};
-use entity::{callback_logs, monitor_results, organization, plan_limits};
+use entity::runs::{self, RunStatus, RunTrigger};
+use entity::{callback_logs, k6_performance_runs, monitor_results, organization, plan_limits};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryTrait, Statement,
 };
 use serde_json::json;
 use uuid::Uuid;
+use vigil::testing::artifact::RunMetadata;
+use vigil::testing::run::NewRun;
 use vigil_tests::{TestApp, TestUser, backends, postgres_or_skip};
 
 /// A UUIDv7 of the time `at`, as a row made then has.
@@ -211,13 +216,16 @@ async fn months_past_every_plans_retention_are_dropped_whole() {
         .await
         .expect("plans")
         .iter()
-        .map(|p| p.data_retention_days)
+        .map(|p| p.data_retention_days.max(p.job_data_retention_days))
         .max()
         .expect("the default plans");
-    // A month that every plan's retention has passed, made as a partition.
+    // A month that every plan's retention has passed, made as a partition, and the month
+    // before it, where a run is still running.
     let now = Utc::now();
     let old = now - Duration::days(i64::from(longest) + 45);
-    let months_back = (now.year() - old.year()) * 12 + now.month0() as i32 - old.month0() as i32;
+    let older = old - Duration::days(35);
+    let months_back =
+        (now.year() - older.year()) * 12 + now.month0() as i32 - older.month0() as i32;
     vigil::db::partition::ensure_months(app.db(), now.date_naive(), -months_back, 0)
         .await
         .expect("months");
@@ -241,6 +249,35 @@ async fn months_past_every_plans_retention_are_dropped_whole() {
     );
     let current = format!("callback_logs_p{:04}{:02}", now.year(), now.month());
     assert_eq!(partition_of(&app, "callback_logs", recent).await, current);
+    // A finished run of that month, with its k6 summary and an artifact, and a running one of
+    // the month before.
+    let finished = run_at(&app, &hook, old, RunStatus::Passed).await;
+    let running = run_at(&app, &hook, older, RunStatus::Running).await;
+    assert_eq!(
+        partition_of(&app, "runs", finished).await,
+        format!("runs_{month}")
+    );
+    let older_month = format!("runs_p{:04}{:02}", older.year(), older.month());
+    assert_eq!(partition_of(&app, "runs", running).await, older_month);
+    k6_performance_runs::Entity::insert(k6_performance_runs::ActiveModel {
+        id: Set(id_at(old)),
+        run_id: Set(finished),
+        organization_id: Set(hook.organization),
+        project_id: Set(hook.project),
+        status: Set(RunStatus::Passed),
+        created_at: Set(old),
+        updated_at: Set(old),
+        ..Default::default()
+    })
+    .exec(app.db())
+    .await
+    .expect("k6 summary");
+    let artifact = format!("runs/{finished}/output.log");
+    app.state()
+        .storage
+        .put(&artifact, b"output".to_vec())
+        .await
+        .expect("artifact");
 
     let upkeep = vigil::monitor::maintenance::run_once(app.db(), now)
         .await
@@ -264,11 +301,146 @@ async fn months_past_every_plans_retention_are_dropped_whole() {
     assert_eq!(app.count("monitor_results").await, 0);
     assert_eq!(app.count("callback_logs").await, 1);
     assert_eq!(app.count("action_executions").await, 1);
+    // The run month went with its k6 summary; the month of the running run stays.
+    let name = format!("runs_{month}");
+    assert!(upkeep.partitions_dropped.contains(&name), "{upkeep:?}");
+    assert!(
+        !upkeep.partitions_dropped.contains(&older_month),
+        "{upkeep:?}"
+    );
+    let left = partitions(&app, "runs").await;
+    assert!(
+        !left.contains(&name) && left.contains(&older_month),
+        "{left:?}"
+    );
+    assert_eq!(app.count("k6_performance_runs").await, 0);
+    let runs: Vec<Uuid> = runs::Entity::find()
+        .all(app.db())
+        .await
+        .expect("runs")
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(runs, vec![running]);
+    // The dropped run's artifacts are swept as those of any run gone.
+    let swept = vigil::testing::retention::run_once(app.state())
+        .await
+        .expect("run retention");
+    assert_eq!(swept.orphaned_artifacts_deleted, 1, "{swept:?}");
+    assert!(
+        app.state()
+            .storage
+            .get(&artifact)
+            .await
+            .expect("storage")
+            .is_none()
+    );
     // Nothing more to drop, nothing more to make.
     let again = vigil::monitor::maintenance::run_once(app.db(), now)
         .await
         .expect("upkeep");
     assert!(again.partitions_dropped.is_empty(), "{again:?}");
     assert_eq!(again.partitions_made, 0);
+    assert!(!again.partitions_busy);
     app.stop().await;
+}
+
+/// A run of the hook's project made at `at`, in `status`.
+async fn run_at(app: &TestApp, hook: &Hook, at: DateTime<Utc>, status: RunStatus) -> Uuid {
+    let mut row = NewRun {
+        organization_id: hook.organization,
+        project_id: hook.project,
+        job_id: None,
+        trigger: RunTrigger::Manual,
+        metadata: RunMetadata::default(),
+    }
+    .queued_row(None);
+    let id = id_at(at);
+    row.id = Set(id);
+    row.status = Set(status);
+    row.created_at = Set(at);
+    row.updated_at = Set(at);
+    runs::Entity::insert(row).exec(app.db()).await.expect("run");
+    id
+}
+
+#[tokio::test]
+async fn one_replica_at_a_time_makes_and_drops_partitions() {
+    let Some(backend) = postgres_or_skip("one_replica_at_a_time_makes_and_drops_partitions") else {
+        return;
+    };
+    let app = TestApp::spawn(&backend).await;
+    // Another replica holds the partition lock: this one's pass leaves partitions alone.
+    let pool = app.db().get_postgres_connection_pool();
+    let mut other = pool.begin().await.expect("transaction");
+    sea_orm::sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(0x5669_6769_6c00_0002_i64)
+        .execute(&mut *other)
+        .await
+        .expect("lock");
+    let now = Utc::now();
+    let ahead = now + Duration::days(31 * 4);
+    let busy = vigil::db::partition::upkeep(app.db(), ahead, &[])
+        .await
+        .expect("upkeep");
+    assert!(busy.busy && busy.made == 0, "{busy:?}");
+    // Once it is let go, the next pass does the work: the months up to two after `ahead`.
+    other.rollback().await.expect("release");
+    let done = vigil::db::partition::upkeep(app.db(), ahead, &[])
+        .await
+        .expect("upkeep");
+    assert!(!done.busy && done.made > 0, "{done:?}");
+    let month = format!("runs_p{:04}{:02}", ahead.year(), ahead.month());
+    assert!(partitions(&app, "runs").await.contains(&month));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_window_of_time_reads_only_the_months_it_spans() {
+    let Some(backend) = postgres_or_skip("a_window_of_time_reads_only_the_months_it_spans") else {
+        return;
+    };
+    let app = TestApp::spawn(&backend).await;
+    let now = Utc::now();
+    vigil::db::partition::ensure_months(app.db(), now.date_naive(), -6, 0)
+        .await
+        .expect("months");
+    let old = now - Duration::days(100);
+    let old_month = format!("monitor_results_p{:04}{:02}", old.year(), old.month());
+    let whole = plan_of_a_day(&app, now, false).await;
+    assert!(whole.contains(&old_month), "{whole}");
+    let pruned = plan_of_a_day(&app, now, true).await;
+    assert!(!pruned.contains(&old_month), "{pruned}");
+    let current = format!("monitor_results_p{:04}{:02}", now.year(), now.month());
+    assert!(pruned.contains(&current), "{pruned}");
+    app.stop().await;
+}
+
+/// The plan of a monitor's last day of results, with or without the id bound.
+async fn plan_of_a_day(app: &TestApp, now: DateTime<Utc>, pruned: bool) -> String {
+    let from = now - Duration::days(1);
+    let mut query = monitor_results::Entity::find()
+        .filter(monitor_results::Column::MonitorId.eq(Uuid::now_v7()))
+        .filter(monitor_results::Column::CheckedAt.gte(from));
+    if pruned {
+        query = query.filter(vigil::db::partition::ids_within(
+            app.db(),
+            monitor_results::Column::Id,
+            Some(from),
+            None,
+        ));
+    }
+    let statement = query.build(DbBackend::Postgres);
+    app.db()
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!("EXPLAIN {}", statement.sql),
+            statement.values.map(|v| v.0).unwrap_or_default(),
+        ))
+        .await
+        .expect("explain")
+        .into_iter()
+        .map(|row| row.try_get_by_index::<String>(0).expect("line"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::auth::{Level, Principal};
 use crate::db::page::{self, Order, PageRequest, Rows};
+use crate::db::partition;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -257,6 +258,12 @@ pub async fn stats(db: &impl ConnectionTrait, callback_id: Uuid, hours: i32) -> 
         callback_logs::Entity::find()
             .filter(callback_logs::Column::CallbackId.eq(callback_id))
             .filter(callback_logs::Column::CreatedAt.gte(since))
+            .filter(partition::ids_within(
+                db,
+                callback_logs::Column::Id,
+                Some(since),
+                None,
+            ))
     };
     let (total, successful, timed, sum): (i64, Option<i64>, i64, Option<i64>) = base()
         .select_only()

@@ -1,19 +1,26 @@
 //! Monthly partitions of the tables that grow with traffic, on PostgreSQL (migration
 //! `m20261216_000018_time_partitions` explains the layout: RANGE of the UUIDv7 `id`, one
-//! partition `{table}_pYYYYMM` per calendar month in UTC, and a `_default` one).
+//! partition `{table}_pYYYYMM` per calendar month in UTC, and a `_default` one; migration 19
+//! does the same to `runs`).
 //!
 //! The upkeep makes the coming months ahead of time ([`ensure_ahead`]) and drops the months that
 //! every plan's retention has passed ([`drop_expired`]): dropping a month is one catalog change,
 //! where deleting its rows would rewrite indexes and leave the table bloated. Shorter
-//! retentions (a plan that keeps less than the longest one) still delete rows.
-//! SQLite has no partitions: both are no-ops there.
+//! retentions (a plan that keeps less than the longest one) still delete rows. Replicas take
+//! turns: [`upkeep`] does both under an advisory lock, and a replica that finds it held leaves
+//! the pass to the holder.
+//! SQLite has no partitions: all of it is a no-op there.
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
-use migration::m20261216_000018_time_partitions::PARTITIONED;
-use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionSession, TransactionTrait};
+use entity::runs::{self, RunStatus};
+use migration::PARTITIONED;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, Statement, TransactionSession, TransactionTrait,
+};
 use uuid::Uuid;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 /// Months made ahead of the current one.
 pub const MONTHS_AHEAD: u32 = 2;
@@ -92,6 +99,38 @@ pub async fn ensure_months(
     Ok(made)
 }
 
+/// How far before a row's time column its id's time may lie: none in fact (a row's id is made
+/// when it is written, after its check or trigger), so this covers clocks set back.
+const ID_BEFORE: chrono::Duration = chrono::Duration::hours(1);
+
+/// How far after a row's time column its id's time may lie: a check recorded late (its worker
+/// waited for the database) keeps the time it was checked at.
+const ID_AFTER: chrono::Duration = chrono::Duration::days(1);
+
+/// On PostgreSQL, a condition on the UUIDv7 `id` that every row whose time column is in the
+/// window `[from, to)` meets, so that the planner skips the months outside the window (a bound
+/// on the time column alone leaves it every partition to search). Nothing on SQLite. Reads
+/// use it; retention's deletes do not need it (the months they would skip are few, and a whole
+/// expired month is dropped instead).
+pub fn ids_within<C: ColumnTrait>(
+    db: &impl ConnectionTrait,
+    id: C,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+) -> Condition {
+    let mut condition = Condition::all();
+    if db.get_database_backend() != DbBackend::Postgres {
+        return condition;
+    }
+    if let Some(from) = from {
+        condition = condition.add(id.gte(bound(from - ID_BEFORE)));
+    }
+    if let Some(to) = to {
+        condition = condition.add(id.lt(bound(to + ID_AFTER)));
+    }
+    condition
+}
+
 /// (table, partition name) of every monthly partition.
 async fn partitions(db: &impl ConnectionTrait) -> AppResult<Vec<(String, String)>> {
     let rows = db
@@ -115,13 +154,19 @@ async fn partitions(db: &impl ConnectionTrait) -> AppResult<Vec<(String, String)
     Ok(out)
 }
 
-/// Drops the monthly partitions that end before `horizon` (nothing of them is kept by any
-/// plan). Rows of other tables that point into a callback-log month are let go first: the
-/// executions of its triggers are deleted, stored payloads and replays forget it. Returns the
-/// partitions dropped.
+/// How far back each table keeps its months: a month of `table` that ends before its horizon
+/// is dropped. Tables not named keep every month.
+pub type Horizons<'a> = &'a [(&'a str, DateTime<Utc>)];
+
+/// Drops the monthly partitions that end before their table's horizon (nothing of them is kept
+/// by any plan). Rows of other tables that point into a month are let go first: the executions
+/// of a callback-log month's triggers are deleted, stored payloads and replays forget it, and
+/// the k6 summaries of a run month are deleted. A run month holding a run still queued or
+/// running is kept until it ends. Returns the partitions dropped. The artifacts of dropped
+/// runs are swept by the run retention (`crate::testing::retention`), as those of any run gone.
 pub async fn drop_expired(
     db: &(impl ConnectionTrait + TransactionTrait),
-    horizon: DateTime<Utc>,
+    horizons: Horizons<'_>,
 ) -> AppResult<Vec<String>> {
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(Vec::new());
@@ -131,7 +176,8 @@ pub async fn drop_expired(
         .into_iter()
         .filter_map(|(table, name)| {
             let month = month_of(&table, &name)?;
-            (start_of(month_start(month, 1)) <= horizon).then_some((table, name, month))
+            let (_, horizon) = horizons.iter().find(|(t, _)| *t == table)?;
+            (start_of(month_start(month, 1)) <= *horizon).then_some((table, name, month))
         })
         .collect();
     // Referencing tables first: an execution's month goes before its trigger's.
@@ -143,19 +189,41 @@ pub async fn drop_expired(
             bound(start_of(month_start(month, 1))),
         );
         let mut statements = Vec::new();
-        if table == "callback_logs" {
-            statements.push(format!(
-                "DELETE FROM action_executions WHERE callback_log_id >= '{low}' AND callback_log_id < '{high}'"
-            ));
-            statements.push(format!(
-                "UPDATE stored_payloads SET callback_log_id = NULL WHERE callback_log_id >= '{low}' AND callback_log_id < '{high}'"
-            ));
-            statements.push(format!(
-                "UPDATE callback_logs SET replay_of = NULL WHERE replay_of >= '{low}' AND replay_of < '{high}' AND id >= '{high}'"
-            ));
-            statements.push(format!(
-                "ALTER TABLE \"{table}\" DETACH PARTITION \"{name}\""
-            ));
+        match table.as_str() {
+            "callback_logs" => {
+                statements.push(format!(
+                    "DELETE FROM action_executions WHERE callback_log_id >= '{low}' AND callback_log_id < '{high}'"
+                ));
+                statements.push(format!(
+                    "UPDATE stored_payloads SET callback_log_id = NULL WHERE callback_log_id >= '{low}' AND callback_log_id < '{high}'"
+                ));
+                statements.push(format!(
+                    "UPDATE callback_logs SET replay_of = NULL WHERE replay_of >= '{low}' AND replay_of < '{high}' AND id >= '{high}'"
+                ));
+                statements.push(format!(
+                    "ALTER TABLE \"{table}\" DETACH PARTITION \"{name}\""
+                ));
+            }
+            "runs" => {
+                let active = runs::Entity::find()
+                    .filter(runs::Column::Id.gte(low))
+                    .filter(runs::Column::Id.lt(high))
+                    .filter(runs::Column::Status.is_in([RunStatus::Queued, RunStatus::Running]))
+                    .count(db)
+                    .await?
+                    > 0;
+                if active {
+                    tracing::info!(partition = %name, "an expired month of runs is kept while one of its runs is queued or running");
+                    continue;
+                }
+                statements.push(format!(
+                    "DELETE FROM k6_performance_runs WHERE run_id >= '{low}' AND run_id < '{high}'"
+                ));
+                statements.push(format!(
+                    "ALTER TABLE \"{table}\" DETACH PARTITION \"{name}\""
+                ));
+            }
+            _ => {}
         }
         statements.push(format!("DROP TABLE \"{name}\""));
         let tx = db.begin().await?;
@@ -167,6 +235,64 @@ pub async fn drop_expired(
         dropped.push(name);
     }
     Ok(dropped)
+}
+
+/// The advisory lock under which one replica at a time makes and drops partitions ("Vigil",
+/// then 2).
+const PARTITION_LOCK: i64 = 0x5669_6769_6c00_0002;
+
+/// What one partition upkeep did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Upkept {
+    /// Months made ahead.
+    pub made: usize,
+    /// Months dropped.
+    pub dropped: Vec<String>,
+    /// Another replica held the lock: this one did nothing.
+    pub busy: bool,
+}
+
+/// [`ensure_ahead`] then [`drop_expired`], by one replica at a time: the pass holds a
+/// transaction-level advisory lock on a connection of its own (released at its end, or when the
+/// process dies), and a replica that finds it held does nothing this time.
+pub async fn upkeep(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    horizons: Horizons<'_>,
+) -> AppResult<Upkept> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(Upkept::default());
+    }
+    let sqlx = |err: sea_orm::sqlx::Error| {
+        AppError::from(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(err.into())))
+    };
+    let mut lock = db
+        .get_postgres_connection_pool()
+        .begin()
+        .await
+        .map_err(sqlx)?;
+    let (held,): (bool,) = sea_orm::sqlx::query_as("SELECT pg_try_advisory_xact_lock($1)")
+        .bind(PARTITION_LOCK)
+        .fetch_one(&mut *lock)
+        .await
+        .map_err(sqlx)?;
+    if !held {
+        return Ok(Upkept {
+            busy: true,
+            ..Default::default()
+        });
+    }
+    let made = ensure_ahead(db, now).await;
+    let dropped = match made {
+        Ok(_) => drop_expired(db, horizons).await,
+        Err(_) => Ok(Vec::new()),
+    };
+    lock.commit().await.map_err(sqlx)?;
+    Ok(Upkept {
+        made: made?,
+        dropped: dropped?,
+        busy: false,
+    })
 }
 
 #[cfg(test)]

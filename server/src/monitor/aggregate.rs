@@ -15,6 +15,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::db::partition;
 use crate::error::AppResult;
 
 /// Name of the rows that cover every location.
@@ -100,7 +101,13 @@ async fn raw(
         .column(monitor_results::Column::IsStatusChange)
         .filter(monitor_results::Column::MonitorId.eq(monitor_id))
         .filter(monitor_results::Column::CheckedAt.gte(from))
-        .filter(monitor_results::Column::CheckedAt.lt(to));
+        .filter(monitor_results::Column::CheckedAt.lt(to))
+        .filter(partition::ids_within(
+            db,
+            monitor_results::Column::Id,
+            Some(from),
+            Some(to),
+        ));
     if let Some(location) = location {
         query = query.filter(monitor_results::Column::Location.eq(location));
     }
@@ -355,6 +362,12 @@ pub async fn raw_since(
         .column(monitor_results::Column::ResponseTimeMs)
         .filter(monitor_results::Column::MonitorId.eq(monitor_id))
         .filter(monitor_results::Column::CheckedAt.gte(from))
+        .filter(partition::ids_within(
+            db,
+            monitor_results::Column::Id,
+            Some(from),
+            None,
+        ))
         .order_by_asc(monitor_results::Column::CheckedAt)
         .limit(50_000);
     if let Some(location) = location {

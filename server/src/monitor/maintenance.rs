@@ -6,7 +6,7 @@ use entity::action_executions::{self, ActionExecutionStatus};
 use entity::plan_limits;
 use entity::{callback_logs, monitor_aggregates, monitor_results, monitors};
 use sea_orm::sea_query::{Query, SelectStatement};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::db::partition;
 use crate::error::AppResult;
@@ -23,6 +23,8 @@ pub struct Upkeep {
     pub partitions_made: usize,
     /// Monthly partitions past every plan's retention, dropped whole (PostgreSQL).
     pub partitions_dropped: Vec<String>,
+    /// Another replica was making and dropping partitions: this pass left them to it.
+    pub partitions_busy: bool,
 }
 
 /// The ids of the organizations on the limits `plan`: those whose plan links them, or, for a
@@ -35,18 +37,14 @@ pub fn organizations_on(plan: &plan_limits::Model) -> SelectStatement {
 /// Rolls up the daily rows changed since `since`, then drops raw results and callback logs
 /// older than each plan's `data_retention_days` and aggregates older than its
 /// `aggregated_data_retention_days`. On PostgreSQL it also makes the coming months' partitions
-/// and drops the months that the longest `data_retention_days` of all plans has passed
-/// (`crate::db::partition`).
-pub async fn run_once(
-    db: &(impl ConnectionTrait + TransactionTrait),
-    since: DateTime<Utc>,
-) -> AppResult<Upkeep> {
+/// and drops the months that the longest retention of all plans has passed
+/// (`crate::db::partition`, one replica at a time).
+pub async fn run_once(db: &DatabaseConnection, since: DateTime<Utc>) -> AppResult<Upkeep> {
     let mut upkeep = Upkeep {
         daily_rows_rolled_up: super::aggregate::rollup(db, since).await?,
         ..Default::default()
     };
     let now = Utc::now();
-    upkeep.partitions_made = partition::ensure_ahead(db, now).await?;
     let plans = plan_limits::Entity::find().all(db).await?;
     for plan in &plans {
         let monitors_of_plan = Query::select()
@@ -86,9 +84,29 @@ pub async fn run_once(
             .await?
             .rows_affected;
     }
-    if let Some(longest) = plans.iter().map(|p| p.data_retention_days.max(1)).max() {
-        let horizon = now - Duration::days(i64::from(longest));
-        upkeep.partitions_dropped = partition::drop_expired(db, horizon).await?;
-    }
+    // A month goes when the plan that keeps the longest has passed it: results and triggers
+    // by `data_retention_days`, runs by `job_data_retention_days`. Without plans, none goes.
+    let horizon = |days: fn(&plan_limits::Model) -> i32| {
+        plans
+            .iter()
+            .map(|p| days(p).max(1))
+            .max()
+            .map(|longest| now - Duration::days(i64::from(longest)))
+    };
+    let horizons: Vec<(&str, DateTime<Utc>)> = migration::PARTITIONED
+        .iter()
+        .filter_map(|&table| {
+            let days = if table == "runs" {
+                |p: &plan_limits::Model| p.job_data_retention_days
+            } else {
+                |p: &plan_limits::Model| p.data_retention_days
+            };
+            Some((table, horizon(days)?))
+        })
+        .collect();
+    let partitions = partition::upkeep(db, now, &horizons).await?;
+    upkeep.partitions_made = partitions.made;
+    upkeep.partitions_dropped = partitions.dropped;
+    upkeep.partitions_busy = partitions.busy;
     Ok(upkeep)
 }

@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use crate::auth::{Level, Principal};
 use crate::db::page::{self, Order, PageRequest, Rows};
+use crate::db::partition;
 use crate::error::AppResult;
 use crate::monitor::aggregate;
 use crate::state::AppState;
@@ -108,6 +109,12 @@ pub async fn results(
     if let Some(to) = filter.to {
         query = query.filter(monitor_results::Column::CheckedAt.lt(to));
     }
+    query = query.filter(partition::ids_within(
+        &state.db,
+        monitor_results::Column::Id,
+        filter.from,
+        filter.to,
+    ));
     page::read(
         &state.db,
         query,
@@ -475,6 +482,12 @@ pub async fn downtimes(db: &impl ConnectionTrait, id: Uuid, days: i32) -> AppRes
     };
     let mut within = changes()
         .filter(monitor_results::Column::CheckedAt.gte(from))
+        .filter(partition::ids_within(
+            db,
+            monitor_results::Column::Id,
+            Some(from),
+            None,
+        ))
         .order_by_desc(monitor_results::Column::CheckedAt)
         .order_by_desc(monitor_results::Column::Id)
         .limit(MAX_DOWNTIME_CHANGES)
