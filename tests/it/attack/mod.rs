@@ -11,6 +11,8 @@
 //! - `auth`: sign-in, two-factor codes, resets and sign-up resist replay, CSRF and enumeration.
 //! - `ssrf`: outbound targets in private ranges are refused, whatever their spelling.
 //! - `bad_input`: bad input gets a clear error and changes nothing.
+//! - `tenants`: no query or mutation that takes an ID reaches another tenant's objects, nor
+//!   changes a row, whatever id it is given (the operations read from introspection).
 //! - `billing`: webhook endpoints refuse oversized and overlong deliveries; no answer shows a
 //!   secret or a provider's ids; billing links stay with an organization's owners and admins;
 //!   billing settings refuse header injection, markup, oversized lists and other tenants.
@@ -25,3 +27,4 @@ mod sandbox;
 mod secrets;
 mod sockets;
 mod ssrf;
+mod tenants;
