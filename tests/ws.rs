@@ -104,6 +104,46 @@ impl Ws {
         }
     }
 
+    /// Starts subscription `id` and tells whether the server refused it: `Ok` with its refusal
+    /// (an error, a completion, or errors in the payload), `Err` with what it sent if the
+    /// subscription became live or sent data instead.
+    pub async fn refusal(
+        &mut self,
+        app: &TestApp,
+        id: &str,
+        query: &str,
+        variables: Value,
+    ) -> Result<Value, String> {
+        let events = &app.state().events;
+        let before = events.subscriptions();
+        self.start(id, query, variables).await;
+        let deadline = tokio::time::Instant::now() + HANG;
+        loop {
+            if events.subscriptions() > before {
+                return Err(format!("subscription {id} became live"));
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "subscription {id} was neither refused nor live within {} s",
+                HANG.as_secs()
+            );
+            let wait = tokio::time::Instant::now() + std::time::Duration::from_millis(10);
+            if let Ok(message) = tokio::time::timeout_at(wait, self.read()).await {
+                let message = message.expect("the socket stays open");
+                if message["id"] != id {
+                    self.pending.push_back(message);
+                } else if message["type"] == "error"
+                    || message["type"] == "complete"
+                    || message["payload"]["errors"].is_array()
+                {
+                    return Ok(message);
+                } else {
+                    return Err(format!("subscription {id} sent {message}"));
+                }
+            }
+        }
+    }
+
     /// The next protocol message (pings and pongs skipped), or `None` once the socket closed.
     pub async fn next(&mut self) -> Option<Value> {
         if let Some(message) = self.pending.pop_front() {

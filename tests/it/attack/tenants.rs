@@ -1,5 +1,5 @@
-//! A tenant reaching for another tenant's objects by id, through every query and mutation the
-//! schema has. The list is read from the running server's introspection, so an operation added
+//! A tenant reaching for another tenant's objects by id, through every query, mutation and
+//! subscription the schema has. The list is read from the running server's introspection, so an operation added
 //! later is attacked without this file changing.
 //!
 //! A victim organization holds one object of each kind, named with a marker. A signed-in user of
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 use vigil_tests::snapshot::Snapshot;
-use vigil_tests::{TestApp, TestUser, backends};
+use vigil_tests::{TestApp, TestUser, Ws, backends};
 
 /// In every name the victim gives, so that a leak shows in any answer.
 const MARKER: &str = "VICTIM";
@@ -20,6 +20,7 @@ const MARKER: &str = "VICTIM";
 const INTROSPECTION: &str = r#"{ __schema {
   queryType { fields { name args { name type { ...T } } type { ...T } } }
   mutationType { fields { name args { name type { ...T } } type { ...T } } }
+  subscriptionType { fields { name args { name type { ...T } } type { ...T } } }
   types { name kind inputFields { name type { ...T } } enumValues { name } fields { name } }
 } }
 fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }"#;
@@ -390,6 +391,33 @@ async fn a_tenant_reaches_nothing_of_another_through_any_operation_that_takes_an
                     if kind == "query" && holds_something(&answer.body["data"][name]) {
                         reached.push(format!("{kind} {name}({id}) answered {text}"));
                     }
+                }
+            }
+        }
+        // Subscriptions: each must be refused, not made live.
+        let mut socket = Ws::open(&app, Some(&attacker.token)).await;
+        for field in introspection["__schema"]["subscriptionType"]["fields"]
+            .as_array()
+            .expect("subscription fields")
+        {
+            let name = field["name"].as_str().expect("name");
+            for id in &ids {
+                let Some((document, variables)) = operation(&schema, "subscription", field, id)
+                else {
+                    break;
+                };
+                calls += 1;
+                match socket
+                    .refusal(&app, &calls.to_string(), &document, variables)
+                    .await
+                {
+                    Ok(refusal) if refusal.to_string().contains(MARKER) => {
+                        reached.push(format!(
+                            "subscription {name}({id}) refused with the victim's: {refusal}"
+                        ));
+                    }
+                    Ok(_) => {}
+                    Err(live) => reached.push(format!("subscription {name}({id}): {live}")),
                 }
             }
         }
