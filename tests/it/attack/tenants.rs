@@ -238,16 +238,35 @@ async fn victim(app: &TestApp) -> TestUser {
         json!({ "organizationId": org, "name": format!("{MARKER} shared provider"), "type": "WEBHOOK", "config": { "url": "http://127.0.0.1:9/hook" } }),
     )
     .await;
-    let callback = make(
-        "createCallback",
-        json!({ "projectId": project, "name": format!("{MARKER} callback"), "callbackUrl": "http://127.0.0.1:9/upstream" }),
-    )
-    .await;
+    let hook = app
+        .gql(
+            token,
+            "mutation($i: CreateCallbackInput!) { createCallback(input: $i) { id triggerUrl } }",
+            json!({ "i": { "projectId": project, "name": format!("{MARKER} callback"), "callbackUrl": "http://127.0.0.1:9/upstream" } }),
+        )
+        .await
+        .ok();
+    let callback = hook["createCallback"]["id"]
+        .as_str()
+        .expect("callback")
+        .to_owned();
+    let trigger = hook["createCallback"]["triggerUrl"]
+        .as_str()
+        .and_then(|url| url.split_once("/t/"))
+        .map(|(_, token)| format!("{}/t/{token}", app.url))
+        .expect("trigger url");
     make(
         "createAction",
         json!({ "callbackId": callback, "type": "HTTP_POST", "config": { "url": "http://127.0.0.1:9/action" } }),
     )
     .await;
+    // One trigger: a callback log (its request body marked) and an action execution.
+    app.http
+        .post(&trigger)
+        .body(format!("{MARKER} request body"))
+        .send()
+        .await
+        .expect("trigger");
     let test = make(
         "createTest",
         json!({ "projectId": project, "title": format!("{MARKER} test"), "script": "// VICTIM script" }),
@@ -300,6 +319,13 @@ async fn victim(app: &TestApp) -> TestUser {
         json!({ "statusPageId": page, "name": format!("{MARKER} component"), "monitorIds": [monitor] }),
     )
     .await;
+    app.gql(
+        token,
+        "mutation($i: AddStatusPageSubscriberInput!) { addStatusPageSubscriber(input: $i) { __typename } }",
+        json!({ "i": { "statusPageId": page, "mode": "EMAIL", "email": "victim.subscriber@example.com", "skipConfirmationNotification": true } }),
+    )
+    .await
+    .ok();
     make(
         "createIncident",
         json!({ "statusPageId": page, "title": format!("{MARKER} incident"), "message": "Looking into it" }),
@@ -333,9 +359,12 @@ fn ids_of(snapshot: &Snapshot) -> BTreeSet<String> {
         "runs",
         "callbacks",
         "actions",
+        "callback_logs",
+        "action_executions",
         "notification_providers",
         "status_pages",
         "status_page_components",
+        "status_page_subscribers",
         "incidents",
         "incident_updates",
         "incident_templates",
@@ -356,7 +385,18 @@ async fn a_tenant_reaches_nothing_of_another_through_any_operation_that_takes_an
         // The first account administers the instance; neither tenant does.
         app.sign_up("admin@example.com").await;
         victim(&app).await;
-        let ids = ids_of(&Snapshot::take_everything(&app).await);
+        let made = Snapshot::take_everything(&app).await;
+        for table in [
+            "callback_logs",
+            "action_executions",
+            "runs",
+            "status_page_subscribers",
+            "incidents",
+            "invitation",
+        ] {
+            assert_eq!(made.count(table), 1, "[{backend}] the victim's {table}");
+        }
+        let ids = ids_of(&made);
         let attacker = app.sign_up("attacker@example.com").await;
         app.create_org(&attacker, "Attacker").await;
         let introspection = app
@@ -385,7 +425,7 @@ async fn a_tenant_reaches_nothing_of_another_through_any_operation_that_takes_an
                     calls += 1;
                     let answer = app.gql(Some(&attacker.token), &document, variables).await;
                     let text = answer.body.to_string();
-                    if text.contains(MARKER) || text.contains("victim@example.com") {
+                    if text.contains(MARKER) || text.contains("victim") {
                         reached.push(format!("{kind} {name}({id}) shows the victim's: {text}"));
                     }
                     if kind == "query" && holds_something(&answer.body["data"][name]) {
