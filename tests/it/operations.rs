@@ -524,3 +524,195 @@ async fn json_logs_parse_hold_no_secrets_and_traces_reach_the_collector() {
     }
     deployment.remove().await;
 }
+
+/// The environment a service of `compose.yaml` gives its process: the shared `x-vigil-env`
+/// block merged (`<<`) with the service's own variables.
+fn compose_environment(compose: &Value, service: &str) -> Env {
+    let mut env = Vec::new();
+    let mut add = |map: &Value| {
+        for (key, value) in map.as_object().into_iter().flatten() {
+            if key == "<<" {
+                continue;
+            }
+            let value = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            env.retain(|(k, _): &(String, String)| k != key);
+            env.push((key.clone(), value));
+        }
+    };
+    let own = &compose["services"][service]["environment"];
+    // A YAML reader that applies merge keys has put the shared block's keys in already; one
+    // that does not keeps it under "<<".
+    add(&compose["x-vigil-env"]);
+    add(&own["<<"]);
+    add(own);
+    env
+}
+
+/// Variables as (name, value).
+type Env = Vec<(String, String)>;
+
+/// The `ENV` settings of the Dockerfile stage `target` and of the stages it is built `FROM`
+/// (`ENV A=1 \` continued on the next lines).
+fn dockerfile_environment(dockerfile: &str, target: &str) -> Env {
+    // (stage name, what it is built from, its ENV)
+    let mut stages: Vec<(String, String, Env)> = Vec::new();
+    let mut continued = false;
+    for line in dockerfile.lines() {
+        let trimmed = line.trim();
+        if let Some(rest) = trimmed.strip_prefix("FROM ") {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let name = words
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case("AS"))
+                .and_then(|i| words.get(i + 1))
+                .map_or(String::new(), |n| (*n).to_owned());
+            stages.push((name, words[0].to_owned(), Vec::new()));
+            continued = false;
+            continue;
+        }
+        let assignments = if let Some(rest) = trimmed.strip_prefix("ENV ") {
+            Some(rest)
+        } else if continued {
+            Some(trimmed)
+        } else {
+            None
+        };
+        if let Some(text) = assignments {
+            continued = text.ends_with('\\');
+            let stage = stages.last_mut().expect("ENV after FROM");
+            for pair in text.trim_end_matches('\\').split_whitespace() {
+                if let Some((key, value)) = pair.split_once('=') {
+                    stage.2.push((key.to_owned(), value.to_owned()));
+                }
+            }
+        } else {
+            continued = false;
+        }
+    }
+    let mut env = Vec::new();
+    let mut stage = target.to_owned();
+    while let Some((_, base, own)) = stages.iter().find(|(name, _, _)| *name == stage) {
+        env.splice(0..0, own.iter().cloned());
+        stage = base.clone();
+    }
+    env
+}
+
+/// `compose.yaml` and the `Dockerfile` cannot be run here (no container engine), so their
+/// settings are: an api process and two worker processes started with exactly the variables
+/// the files give them (every name, and every value that does not name a path or host inside
+/// a container) on one PostgreSQL database. Settings refuse unknown names, so a misspelt
+/// variable would stop the process. Each must answer the health check the files name, log
+/// JSON, and run the loops of its role.
+#[tokio::test]
+async fn the_compose_file_and_the_dockerfile_settings_run_an_api_and_two_workers() {
+    let Some(backend) =
+        postgres_or_skip("the_compose_file_and_the_dockerfile_settings_run_an_api_and_two_workers")
+    else {
+        return;
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let compose: Value = serde_saphyr::from_str(
+        &std::fs::read_to_string(root.join("compose.yaml")).expect("compose.yaml"),
+    )
+    .expect("compose.yaml parses");
+    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).expect("Dockerfile");
+    let health: Vec<String> = compose["x-vigil"]["healthcheck"]["test"]
+        .as_array()
+        .expect("the health check")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
+    let health_path = health
+        .iter()
+        .find_map(|arg| arg.strip_prefix("http://127.0.0.1:8080"))
+        .expect("the health check's URL")
+        .to_owned();
+    assert_eq!(
+        compose["services"]["worker"]["deploy"]["replicas"], 2,
+        "two workers"
+    );
+
+    let names = |target: &str| -> Vec<String> {
+        dockerfile_environment(&dockerfile, target)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect()
+    };
+    assert!(
+        names("api").contains(&"VIGIL_BIND".to_owned()),
+        "{:?}",
+        names("api")
+    );
+    assert!(
+        names("worker").contains(&"VIGIL_BIND".to_owned())
+            && names("worker").contains(&"VIGIL_RUNNER_TOOLS_DIR".to_owned()),
+        "the worker image is built on the api image: {:?}",
+        names("worker")
+    );
+
+    let deployment = Deployment::new(&backend).await;
+    let artifacts = deployment.dir.join("artifacts");
+    let mut processes = Vec::new();
+    for (service, name) in [
+        ("api", "api"),
+        ("worker", "worker-1"),
+        ("worker", "worker-2"),
+    ] {
+        let target = compose["services"][service]["build"]["target"]
+            .as_str()
+            .expect("a build target");
+        let mut serve = deployment.process(name);
+        for (key, value) in dockerfile_environment(&dockerfile, target)
+            .into_iter()
+            .chain(compose_environment(&compose, service))
+        {
+            // What names the container's paths, host or secrets gets the test's own.
+            let value = match key.as_str() {
+                "DATABASE_URL" => deployment.database_url.clone(),
+                "VIGIL_MASTER_KEY" | "VIGIL_BIND" | "VIGIL_DATA_DIR" | "VIGIL_RUNNER_TOOLS_DIR" => {
+                    continue;
+                }
+                "VIGIL_STORAGE_LOCAL_DIR" => artifacts.display().to_string(),
+                "VIGIL_BASE_URL" => "http://localhost:8080".to_owned(),
+                _ => {
+                    assert!(!value.contains("${"), "{key}={value} is substituted above");
+                    value
+                }
+            };
+            serve = serve.env(&key, &value);
+        }
+        processes.push((service, serve.start().await));
+    }
+    for (service, process) in &processes {
+        let answer = process
+            .http
+            .get(format!("{}{health_path}", process.url))
+            .send()
+            .await
+            .expect("the health check");
+        assert_eq!(answer.status(), 200, "{service}: {health_path}");
+        let ready: Value = answer.json().await.expect("json");
+        assert_eq!(ready["ready"], true, "{service}: {ready}");
+        let loops = ready["worker_loops"].as_u64().expect("worker_loops");
+        if *service == "api" {
+            assert_eq!(loops, 0, "the api runs no worker loop: {ready}");
+        } else {
+            assert!(loops > 0, "a worker runs its loops: {ready}");
+        }
+        let log = process.log();
+        let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(!lines.is_empty(), "{service} logged");
+        for line in lines {
+            serde_json::from_str::<Value>(line)
+                .unwrap_or_else(|_| panic!("{service} logs JSON, not {line:?}"));
+        }
+    }
+    for (_, process) in processes {
+        process.stop().await;
+    }
+    deployment.remove().await;
+}
