@@ -12,29 +12,18 @@ cd "$(dirname "$0")/../.."
 ROWS=${1:-500000}
 # As dense per monitor as one-minute checks: 43,200 results a month each.
 MONITORS=$(( ROWS / 43200 > 0 ? ROWS / 43200 : 1 ))
-ADMIN=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:55432/postgres}
 DB=vigil_bench_partitions
-URL=${ADMIN%/*}/$DB
-BIN=${CARGO_TARGET_DIR:-target}/debug/vigil
-psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-VIGIL_DATABASE_URL=$URL "$BIN" migrate up >/dev/null
-q() { psql "$URL" -XAtq -v ON_ERROR_STOP=1 "$@"; }
+. bench/sql/database.sh
 timed() { # label, SQL: runs it, prints the server-side time psql's \timing reports
   echo "$1: $(psql "$URL" -XAtq -v ON_ERROR_STOP=1 -c '\timing on' -c "$2" | grep -o 'Time: [0-9.]* ms' | tail -1)"
 }
-# Monthly partitions for the 12 months before this one (the migration made this month and two ahead).
-VIGIL_MONTHS=$(q -c "SELECT string_agg(to_char(m, 'YYYY-MM-DD'), ' ') FROM generate_series(date_trunc('month', now()) - interval '12 months', date_trunc('month', now()) - interval '1 month', interval '1 month') m")
 uuid_at() { echo "(lpad(to_hex((extract(epoch FROM $1) * 1000)::bigint), 12, '0') || substr(md5($2::text), 1, 20))::uuid"; }
-for month in $VIGIL_MONTHS; do
-  name=monitor_results_p$(date -d "$month" +%Y%m)
-  next=$(date -d "$month +1 month" +%Y-%m-%d)
-  q -c "CREATE TABLE $name PARTITION OF monitor_results FOR VALUES FROM ((lpad(to_hex((extract(epoch FROM '$month'::timestamp) * 1000)::bigint), 12, '0') || '00000000000000000000')::uuid) TO ((lpad(to_hex((extract(epoch FROM '$next'::timestamp) * 1000)::bigint), 12, '0') || '00000000000000000000')::uuid)"
-done
+past_months monitor_results
 echo "rows per month: $ROWS, monitors: $MONITORS, months: 12 (+ the current one, empty)"
 # The results reference monitors; the bench writes them without the foreign-key check
 # (session_replication_role), as a restore would.
 start=$(date +%s%N)
-for month in $VIGIL_MONTHS; do
+for month in $MONTHS; do
   q -c "SET session_replication_role = replica;
     INSERT INTO monitor_results (id, monitor_id, checked_at, location, status, response_time_ms, details, is_up, is_status_change,
       consecutive_failure_count, consecutive_success_count, alerts_sent_for_failure, alerts_sent_for_recovery)
@@ -51,7 +40,7 @@ q -c "SELECT 'bytes per row (heap + TOAST + indexes): ' || round(sum(pg_total_re
       || ', of which indexes: ' || round(sum(pg_indexes_size(c.oid))::numeric / $total, 1)
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'monitor_results'::regclass"
 monitor="'00000000-0000-7000-8000-$(printf %012x 0)'"
-last_month=$(echo $VIGIL_MONTHS | awk '{print $NF}')
+last_month=$(echo $MONTHS | awk '{print $NF}')
 day="'$last_month'::timestamp + interval '20 days'"
 q -c "SELECT 'a monitor''s day of results: ' || count(*) || ' rows' FROM monitor_results WHERE monitor_id = $monitor AND checked_at >= $day AND checked_at < $day + interval '1 day'"
 q -c "SELECT 'partitions of monitor_results: ' || count(*) FROM pg_inherits WHERE inhparent = 'monitor_results'::regclass"
@@ -59,8 +48,8 @@ for run in 1 2 3; do
   echo "run $run, every partition searched: $(q -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT id, checked_at, response_time_ms FROM monitor_results WHERE monitor_id = $monitor AND checked_at >= $day AND checked_at < $day + interval '1 day' ORDER BY checked_at" | grep -E "Planning Time|Execution Time" | tr '\n' ' ')"
   echo "run $run, pruned by an id bound: $(q -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT id, checked_at, response_time_ms FROM monitor_results WHERE monitor_id = $monitor AND checked_at >= $day AND checked_at < $day + interval '1 day' AND id >= (lpad(to_hex((extract(epoch FROM $day) * 1000)::bigint), 12, '0') || '00000000000000000000')::uuid ORDER BY checked_at" | grep -E "Planning Time|Execution Time" | tr '\n' ' ')"
 done
-oldest=monitor_results_p$(date -d "$(echo $VIGIL_MONTHS | awk '{print $1}')" +%Y%m)
-second=monitor_results_p$(date -d "$(echo $VIGIL_MONTHS | awk '{print $2}')" +%Y%m)
+oldest=monitor_results_p$(date -d "$(echo $MONTHS | awk '{print $1}')" +%Y%m)
+second=monitor_results_p$(date -d "$(echo $MONTHS | awk '{print $2}')" +%Y%m)
 timed "retention by DELETE of one month ($ROWS rows, $second)" "DELETE FROM monitor_results WHERE id IN (SELECT id FROM $second)"
 timed "then the VACUUM that DELETE leaves to do" "VACUUM $second"
 timed "retention by DROP of one month ($ROWS rows, $oldest)" "DROP TABLE $oldest"

@@ -12,18 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-100000}
 QUEUED=${2:-200}
-ADMIN=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:55432/postgres}
 DB=vigil_bench_run_queue
-URL=${ADMIN%/*}/$DB
-BIN=${CARGO_TARGET_DIR:-target}/debug/vigil
-psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-VIGIL_DATABASE_URL=$URL "$BIN" migrate up >/dev/null
-q() { psql "$URL" -XAtq -v ON_ERROR_STOP=1 "$@"; }
-MONTHS=$(q -c "SELECT string_agg(to_char(m, 'YYYY-MM-DD'), ' ') FROM generate_series(date_trunc('month', now()) - interval '12 months', date_trunc('month', now()) - interval '1 month', interval '1 month') m")
-month_uuid() { echo "(lpad(to_hex((extract(epoch FROM '$1'::timestamp) * 1000)::bigint), 12, '0') || '00000000000000000000')::uuid"; }
-for month in $MONTHS; do
-  q -c "CREATE TABLE runs_p$(date -d "$month" +%Y%m) PARTITION OF runs FOR VALUES FROM ($(month_uuid "$month")) TO ($(month_uuid "$(date -d "$month +1 month" +%Y-%m-%d)"))"
-done
+. bench/sql/database.sh
+past_months runs
 org() { echo "('00000000-0000-7000-8000-' || lpad(to_hex($1 % 100), 12, '0'))::uuid"; }
 insert() { # month start, rows, status
   q -c "SET session_replication_role = replica;
