@@ -7,6 +7,7 @@
 pub mod billing;
 pub mod cluster;
 pub mod dns;
+pub mod metrics;
 pub mod oidc;
 pub mod ops;
 pub mod receivers;

@@ -78,35 +78,14 @@ impl Ws {
     /// Starts subscription `id` and returns once the server has it live: every event caused
     /// from now on reaches it. Panics with the server's answer if it refuses the subscription.
     pub async fn subscribe(&mut self, app: &TestApp, id: &str, query: &str, variables: Value) {
-        let events = &app.state().events;
-        let before = events.subscriptions();
-        self.start(id, query, variables).await;
-        let deadline = tokio::time::Instant::now() + HANG;
-        while events.subscriptions() <= before {
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "subscription {id} did not become live within {} s",
-                HANG.as_secs()
-            );
-            // Read meanwhile, so that a refusal fails here with its reason.
-            let wait = tokio::time::Instant::now() + std::time::Duration::from_millis(10);
-            if let Ok(message) = tokio::time::timeout_at(wait, self.read()).await {
-                let message = message.expect("the socket stays open");
-                if message["id"] == id
-                    && (message["type"] == "error"
-                        || message["type"] == "complete"
-                        || message["payload"]["errors"].is_array())
-                {
-                    panic!("subscription {id} was refused: {message}");
-                }
-                self.pending.push_back(message);
-            }
+        if let Ok(refusal) = self.refusal(app, id, query, variables).await {
+            panic!("subscription {id} was refused: {refusal}");
         }
     }
 
     /// Starts subscription `id` and tells whether the server refused it: `Ok` with its refusal
-    /// (an error, a completion, or errors in the payload), `Err` with what it sent if the
-    /// subscription became live or sent data instead.
+    /// (an error, a completion, or errors in the payload), `Err` saying so if the subscription
+    /// became live or sent data instead (that data stays for [`Ws::payload`]).
     pub async fn refusal(
         &mut self,
         app: &TestApp,
@@ -127,18 +106,22 @@ impl Ws {
                 "subscription {id} was neither refused nor live within {} s",
                 HANG.as_secs()
             );
+            // Read meanwhile, so that a refusal is seen as soon as it comes.
             let wait = tokio::time::Instant::now() + std::time::Duration::from_millis(10);
             if let Ok(message) = tokio::time::timeout_at(wait, self.read()).await {
                 let message = message.expect("the socket stays open");
-                if message["id"] != id {
-                    self.pending.push_back(message);
-                } else if message["type"] == "error"
-                    || message["type"] == "complete"
-                    || message["payload"]["errors"].is_array()
+                if message["id"] == id
+                    && (message["type"] == "error"
+                        || message["type"] == "complete"
+                        || message["payload"]["errors"].is_array())
                 {
                     return Ok(message);
-                } else {
-                    return Err(format!("subscription {id} sent {message}"));
+                }
+                let sent = message["id"] == id;
+                let said = format!("subscription {id} sent {message}");
+                self.pending.push_back(message);
+                if sent {
+                    return Err(said);
                 }
             }
         }

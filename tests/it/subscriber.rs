@@ -491,21 +491,11 @@ async fn webhooks_are_signed_and_slack_and_sms_get_their_messages() {
                 .is_some_and(|b| b.contains("Database <down>"))
         );
         // /metrics counts them (the counters are the process's: at least these three).
-        let metrics = f
-            .app
-            .http
-            .get(format!("{}/metrics", f.app.url))
-            .send()
-            .await
-            .expect("GET /metrics")
-            .text()
-            .await
-            .expect("the text");
-        let sent: f64 = metrics
-            .lines()
-            .find_map(|l| l.strip_prefix("vigil_subscriber_deliveries_total{outcome=\"sent\"} "))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(0.0);
+        let sent = vigil_tests::metrics::value(
+            &vigil_tests::metrics::scrape(&f.app, None).await,
+            "vigil_subscriber_deliveries_total",
+            &[("outcome", "sent")],
+        );
         assert!(sent >= 3.0, "[{backend}] {sent}");
         f.app.stop().await;
     }

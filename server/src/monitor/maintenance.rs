@@ -87,22 +87,16 @@ pub async fn run_once(db: &DatabaseConnection, since: DateTime<Utc>) -> AppResul
     // A month goes when the plan that keeps the longest has passed it: results and triggers
     // by `data_retention_days`, runs by `job_data_retention_days`. Without plans, none goes.
     let horizon = |days: fn(&plan_limits::Model) -> i32| {
-        plans
-            .iter()
-            .map(|p| days(p).max(1))
-            .max()
-            .map(|longest| now - Duration::days(i64::from(longest)))
+        let longest = plans.iter().map(|p| days(p).max(1)).max()?;
+        Some(now - Duration::days(i64::from(longest)))
     };
+    let (data, jobs) = (
+        horizon(|p| p.data_retention_days),
+        horizon(|p| p.job_data_retention_days),
+    );
     let horizons: Vec<(&str, DateTime<Utc>)> = migration::PARTITIONED
         .iter()
-        .filter_map(|&table| {
-            let days = if table == "runs" {
-                |p: &plan_limits::Model| p.job_data_retention_days
-            } else {
-                |p: &plan_limits::Model| p.data_retention_days
-            };
-            Some((table, horizon(days)?))
-        })
+        .filter_map(|&table| Some((table, if table == "runs" { jobs? } else { data? })))
         .collect();
     let partitions = partition::upkeep(db, now, &horizons).await?;
     upkeep.partitions_made = partitions.made;
