@@ -122,13 +122,26 @@ pub fn ids_within<C: ColumnTrait>(
     if db.get_database_backend() != DbBackend::Postgres {
         return condition;
     }
-    if let Some(from) = from {
-        condition = condition.add(id.gte(bound(from - ID_BEFORE)));
+    // A time a UUIDv7 cannot hold (before 1970, after 10889) bounds nothing: no condition.
+    if let Some(low) = from
+        .and_then(|from| from.checked_sub_signed(ID_BEFORE))
+        .and_then(id_bound)
+    {
+        condition = condition.add(id.gte(low));
     }
-    if let Some(to) = to {
-        condition = condition.add(id.lt(bound(to + ID_AFTER)));
+    if let Some(high) = to
+        .and_then(|to| to.checked_add_signed(ID_AFTER))
+        .and_then(id_bound)
+    {
+        condition = condition.add(id.lt(high));
     }
     condition
+}
+
+/// [`bound`] for a time a UUIDv7 can hold (48 bits of milliseconds since 1970), else `None`.
+fn id_bound(at: DateTime<Utc>) -> Option<Uuid> {
+    let millis = u64::try_from(at.timestamp_millis()).ok()?;
+    (millis < 1 << 48).then(|| bound(at))
 }
 
 /// (table, partition name) of every monthly partition.
@@ -336,6 +349,11 @@ mod tests {
             Some(month_start(day, 0))
         );
         assert_eq!(month_of("monitor_results", "monitor_results_default"), None);
+        // Times a UUIDv7 cannot hold bound nothing, rather than wrap around.
+        let far = chrono::DateTime::<Utc>::MAX_UTC;
+        assert_eq!(id_bound(far), None);
+        assert_eq!(id_bound(chrono::DateTime::<Utc>::MIN_UTC), None);
+        assert_eq!(id_bound(at), Some(bound(at)));
         assert_eq!(month_of("callback_logs", "monitor_results_p202612"), None);
         assert_eq!(
             partition_name("callback_logs", month_start(day, 1)),

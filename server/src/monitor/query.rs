@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::auth::{Level, Principal};
 use crate::db::page::{self, Order, PageRequest, Rows};
 use crate::db::partition;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::monitor::aggregate;
 use crate::state::AppState;
 
@@ -94,6 +94,16 @@ pub async fn results(
     filter: ResultFilter,
     request: PageRequest,
 ) -> AppResult<Rows<monitor_results::Model>> {
+    // Both databases store times of the years 0 to 9999 (SQLite compares them as text, and
+    // PostgreSQL refuses years before 4713 BC): a window past those ends is refused.
+    for (field, at) in [("from", filter.from), ("to", filter.to)] {
+        if at.is_some_and(|at| !(0..=9999).contains(&chrono::Datelike::year(&at))) {
+            return Err(AppError::field(
+                &format!("filter.{field}"),
+                "must be a time between the years 0000 and 9999",
+            ));
+        }
+    }
     super::find(state, principal, monitor_id, Level::Viewer).await?;
     let mut query =
         monitor_results::Entity::find().filter(monitor_results::Column::MonitorId.eq(monitor_id));

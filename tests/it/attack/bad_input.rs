@@ -1483,3 +1483,82 @@ async fn rows_of_another_project_cannot_be_linked() {
         .await;
     }
 }
+
+/// The time window of a monitor's results is the caller's: the ends of the years both
+/// databases store (0000 and 9999, and around 1970, where UUIDv7 times begin) answer a page like
+/// any window (on PostgreSQL the window also bounds the id, which must neither break the request
+/// nor wrap around and hide results); years past them are refused naming the field.
+#[tokio::test]
+async fn time_windows_at_the_ends_of_the_calendar_answer_or_are_refused() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let user = app.sign_up("windows@example.com").await;
+        let (_, project) = app.create_org(&user, "Windows").await;
+        let monitor = app
+            .gql(
+                Some(&user.token),
+                "mutation($i: CreateMonitorInput!) { createMonitor(input: $i) { id } }",
+                json!({ "i": { "projectId": project, "name": "Site", "type": "HTTP", "target": "http://127.0.0.1:9/" } }),
+            )
+            .await
+            .ok()["createMonitor"]["id"]
+            .as_str()
+            .expect("monitor")
+            .to_owned();
+        let result = Uuid::now_v7();
+        sea_orm::EntityTrait::insert(vigil_tests::result_row(
+            result,
+            Uuid::parse_str(&monitor).expect("uuid"),
+            chrono::Utc::now(),
+            true,
+            false,
+            None,
+        ))
+        .exec(app.db())
+        .await
+        .expect("a result");
+        let query = "query($m: ID!, $f: MonitorResultFilter) { monitorResults(monitorId: $m, filter: $f) { edges { node { id } } } }";
+        for from in [
+            None,
+            Some("0000-01-01T00:00:00Z"),
+            Some("1969-12-31T23:30:00Z"),
+        ] {
+            for to in [None, Some("9999-12-31T23:59:59Z")] {
+                let answer = app
+                    .gql(
+                        Some(&user.token),
+                        query,
+                        json!({ "m": monitor, "f": { "from": from, "to": to } }),
+                    )
+                    .await
+                    .ok();
+                // Every one of these windows holds the result checked now.
+                assert_eq!(
+                    answer["monitorResults"]["edges"][0]["node"]["id"],
+                    result.to_string(),
+                    "[{backend}] from {from:?} to {to:?}: {answer}"
+                );
+            }
+        }
+        for (field, at) in [
+            ("from", "-262143-01-01T00:00:00Z"),
+            ("to", "+262142-12-31T23:00:00Z"),
+            ("from", "+10000-01-01T00:00:00Z"),
+        ] {
+            let refused = app
+                .gql(
+                    Some(&user.token),
+                    query,
+                    json!({ "m": monitor, "f": { field: at } }),
+                )
+                .await;
+            refused.expect_code("BAD_USER_INPUT");
+            assert_eq!(
+                refused.field(),
+                Some(format!("filter.{field}").as_str()),
+                "[{backend}] {at}"
+            );
+        }
+        app.stop().await;
+    }
+}
